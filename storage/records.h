@@ -1,0 +1,85 @@
+// Plain structs returned by the store. No SQL, no handles: safe to copy into UI state.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace heard::storage {
+
+// A child as allocated from the server.
+struct Child {
+    std::string id, caseId, displayName;
+    std::string dateOfBirth;   // YYYY-MM-DD
+    // Free-form from the server: address, addressConfidential, childProtectionPlan,
+    // interpreterLanguage, ...
+    nlohmann::json details = nlohmann::json::object();
+};
+
+// A case as allocated from the server.
+struct Case {
+    std::string id, reference, title;
+    nlohmann::json details = nlohmann::json::object();
+    bool secured = false;      // frozen for a review (SF 3.43-3.47): records cannot change
+    std::string securedAt;
+};
+
+enum class RecordStatus {
+    Draft,  // autosaved, may change or be deleted
+    Signed, // frozen: the database refuses UPDATE or DELETE
+};
+const char* toString(RecordStatus status); // "draft" | "signed"
+
+struct Record {
+    std::string id;            // UUID made on the device
+    int version = 1;
+    std::string caseId, childId;
+    std::string kind;          // "visit", "concern", "not_seen", "skin_map", "activity", "addendum", ...
+    RecordStatus status = RecordStatus::Draft;
+    std::string author, createdAt, updatedAt, signedAt, signedBy;
+    std::string parentId;      // addendum -> the signed record it adds to; activity -> its visit
+    bool highRisk = false;     // manager told at once; heads the sync queue (SF 2.30)
+    nlohmann::json payload = nlohmann::json::object();
+    std::string hash, prevHash; // set when signed (hex BLAKE2b-256), see docs/security-model.md
+    int64_t chainSeq = 0;      // position in the case's chain (1, 2, ...); 0 for drafts
+};
+
+struct NewRecord {
+    std::string caseId, childId, kind, author, parentId;
+    bool highRisk = false;
+    nlohmann::json payload = nlohmann::json::object();
+};
+
+struct AuditEntry {
+    int64_t seq = 0;
+    std::string at, actor, action, target, detail, hash, prevHash;
+};
+
+struct OutboxEntry {
+    int64_t id = 0;
+    std::string itemType;      // "record" | "audit"
+    std::string itemId;        // record UUID, or the audit seq as text
+    int version = 1;
+    int priority = 0;          // higher first (see OutboxPriority)
+    std::string caseId;        // "" for audit entries
+    std::string state;         // "pending" | "acknowledged" | "quarantined"
+    std::string quarantineReason;
+    std::string body;          // canonical JSON to send
+};
+
+// Outbox priorities: a high-risk record (and everything pending before it in its case)
+// goes first, then records, then audit entries.
+struct OutboxPriority {
+    static constexpr int HighRiskRecord = 100;
+    static constexpr int Record = 50;
+    static constexpr int Audit = 10;
+};
+
+struct ChainReport {
+    bool ok = true;
+    std::vector<std::string> problems; // one line per problem, naming the record/entry
+};
+
+} // namespace heard::storage

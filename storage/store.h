@@ -1,0 +1,133 @@
+// Store: the encrypted local store that practitioners trust with children's disclosures.
+//
+// One SQLCipher database plus one key file in a data directory. A Store object is an
+// unlocked store: destroying it locks (closes the database, wipes the data key). All
+// methods are thread-safe (one internal mutex): the sync thread may read and acknowledge
+// the outbox while the UI writes. Every method throws StoreError on failure.
+//
+// Rules enforced (DOMAIN.md items 9, 7): drafts autosave and can change; signing freezes
+// a version (database triggers refuse UPDATE/DELETE of a signed row); later additions are
+// dated addenda; signed versions are hash-chained per case; a secured case is frozen.
+// Every create/sign/open/export/unlock is audited; every signed version and audit entry
+// enters the outbox in the same transaction.
+#pragma once
+
+#include "storage/keys.h"
+#include "storage/records.h"
+#include "storage/store_error.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace heard::storage {
+
+class Database;
+
+// Wall-clock source, injectable for tests. Timestamps are stored as ISO-8601 UTC strings.
+using Clock = std::function<std::chrono::system_clock::time_point()>;
+std::string formatIsoUtc(std::chrono::system_clock::time_point t); // "2026-11-23T10:15:00Z"
+
+struct StoreOptions {
+    Clock clock;                  // default: std::chrono::system_clock::now
+    std::string actor = "device"; // who the unlock/create audit entries name
+};
+
+// File names inside the data directory.
+constexpr const char* kDatabaseFileName = "heard.db";
+constexpr const char* kKeyFileName = "heard.keys";
+
+class Store {
+public:
+    // True if anything of a store (database or key file) is in dataDir: then the app must
+    // unlock, never create.
+    static bool exists(const std::string& dataDir);
+    // Creates dataDir (0700) if needed and a new store. Refuses (InvalidArgument) if any
+    // store file is already there: never overwrites.
+    static std::unique_ptr<Store> create(const std::string& dataDir, const std::string& passphrase,
+                                         const std::vector<unsigned char>& recoveryPublicKey,
+                                         KdfParams params = KdfParams::interactive(),
+                                         const StoreOptions& options = {});
+    // WrongPassphrase (counter bumped, delay grows), RetryLater, Missing, NotAStore, TooNew.
+    static std::unique_ptr<Store> unlock(const std::string& dataDir, const std::string& passphrase,
+                                         const StoreOptions& options = {});
+    // Opens with the organisation's secret key and sets a new passphrase.
+    static std::unique_ptr<Store> recover(const std::string& dataDir,
+                                          const RecoveryKeyPair& organisation,
+                                          const std::string& newPassphrase,
+                                          const StoreOptions& options = {});
+    ~Store(); // locks: closes the database, wipes keys
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    // Rewraps the data key (no re-encryption). WrongPassphrase if oldPassphrase is wrong.
+    void changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase);
+    uint64_t revision() const;   // bumps on every write: cache query results behind it
+    const std::string& dataDir() const { return m_dataDir; }
+    int schemaVersion();
+
+    // Cases and children, as allocated from the server (insert or update).
+    void putCase(const Case& c);
+    std::vector<Case> cases();
+    std::optional<Case> caseById(const std::string& id);
+    void putChild(const Child& child);
+    std::vector<Child> children();
+    std::vector<Child> childrenForCase(const std::string& caseId);
+    std::optional<Child> childById(const std::string& id);
+
+    // Records.
+    Record createDraft(const NewRecord& record);                                  // audited
+    Record saveDraft(const std::string& recordId, const nlohmann::json& payload); // refuses signed
+    void setHighRisk(const std::string& recordId, bool highRisk);                 // drafts only
+    Record sign(const std::string& recordId, const std::string& signedBy);        // freezes, chains, outbox, audit
+    Record addAddendum(const std::string& parentRecordId, const std::string& author,
+                       const nlohmann::json& payload);                            // signed at once
+    std::optional<Record> recordById(const std::string& id);                      // not audited
+    Record openRecord(const std::string& id, const std::string& actor);           // audited "open"
+    std::vector<Record> recordsForChild(const std::string& childId);              // oldest first
+    std::vector<Record> recordsForCase(const std::string& caseId);                // oldest first
+    void deleteDraft(const std::string& recordId, const std::string& actor = "");  // drafts only, audited
+    ChainReport verifyCase(const std::string& caseId);
+    void secureCase(const std::string& caseId, const std::string& by);            // irreversible
+
+    // Audit log: append-only and hash-chained. Actions used: "create_store", "unlock",
+    // "recover", "change_passphrase", "create", "sign", "addendum", "open", "delete_draft",
+    // "secure_case", "export", "sync", ...
+    void audit(const std::string& actor, const std::string& action, const std::string& target,
+               const std::string& detail = "");
+    std::vector<AuditEntry> auditLog();
+    ChainReport verifyAudit();
+
+    // Outbox: read by sync only.
+    std::vector<OutboxEntry> outboxPending(size_t limit); // priority first, then per-case order
+    void outboxAcknowledge(const std::vector<int64_t>& ids);
+    void outboxQuarantine(int64_t id, const std::string& reason);
+    std::vector<OutboxEntry> outboxQuarantined();
+    size_t outboxPendingCount();
+
+    std::optional<std::string> setting(const std::string& key);
+    void setSetting(const std::string& key, const std::string& value);
+
+    // For tests and the benchmark only: the open connection.
+    Database& databaseForTesting();
+
+private:
+    Store(std::string dataDir, SecretKey dek, std::unique_ptr<Database> db, KeyFile keyFile,
+          StoreOptions options);
+    struct Impl;
+    std::string m_dataDir;
+    SecretKey m_dek;
+    std::unique_ptr<Database> m_db;
+    KeyFile m_keyFile;
+    StoreOptions m_options;
+    std::atomic<uint64_t> m_revision{0};
+    mutable std::mutex m_mutex;
+};
+
+} // namespace heard::storage
