@@ -1,0 +1,178 @@
+// heard: the tablet app. Flags, wiring and the main loop; nothing else lives here.
+#include "app/ui/app.h"
+#include "app/ui/theme.h"
+#include "app/ui/tour.h"
+#include "platform/paths.h"
+#include "platform/window.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <string>
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+constexpr const char* kHelp =
+    "usage: heard [options]\n"
+    "\n"
+    "Heard guides direct work with children and keeps the record in an encrypted store.\n"
+    "\n"
+    "options:\n"
+    "  --help                 show this help and exit\n"
+    "  --version              print the version and exit\n"
+    "  --demo                 open the fictional demo caseload (no real data)\n"
+    "  --data-dir DIR         where the encrypted store lives (default: $XDG_DATA_HOME/heard)\n"
+    "  --size WxH             window size in pixels (default 1280x800)\n"
+    "  --portrait             start in portrait, 800x1280\n"
+    "  --scale S              force the UI scale (default: from the display's DPI)\n"
+    "  --software             use SDL's software renderer (always so when SDL_VIDEODRIVER=dummy)\n"
+    "  --auto-lock SECONDS    lock after this much idle time in practitioner mode (default 300)\n"
+    "  --tour DIR             render every screen at 1280x800 and 800x1280 to numbered PNGs\n"
+    "                         in DIR, then exit (works headless with SDL_VIDEODRIVER=dummy)\n"
+    "\n"
+    "measurement flags (used by heard-bench):\n"
+    "  --run-for SECONDS      quit after this long\n"
+    "  --quit-after-frames N  quit after N presented frames\n"
+    "  --always-redraw        draw every frame even when nothing changes (the idle baseline)\n"
+    "  --print-first-frame    print 'first_frame_monotonic_ns N' when the first frame is presented\n";
+
+struct Flags {
+    heard::ui::AppOptions app;
+    heard::platform::WindowOptions window;
+    std::string tourDir;
+    double runForSeconds = 0;
+    long quitAfterFrames = 0;
+    bool alwaysRedraw = false;
+    bool printFirstFrame = false;
+};
+
+[[noreturn]] void usageError(const std::string& message) {
+    std::fprintf(stderr, "heard: %s\n(see heard --help)\n", message.c_str());
+    std::exit(2);
+}
+
+double parseNumber(const char* flag, const char* text) {
+    char* end = nullptr;
+    const double value = std::strtod(text, &end);
+    if (!end || *end != '\0' || value < 0) usageError(std::string(flag) + " takes a number, not '" + text + "'");
+    return value;
+}
+
+Flags parseFlags(int argc, char** argv) {
+    Flags flags;
+    flags.window.styleBuilder = heard::ui::buildStyle;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> const char* {
+            if (i + 1 >= argc) usageError(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--help" || arg == "-h") {
+            std::fputs(kHelp, stdout);
+            std::exit(0);
+        } else if (arg == "--version") {
+            std::printf("heard %s\n", kVersion);
+            std::exit(0);
+        } else if (arg == "--demo") {
+            flags.app.demo = true;
+        } else if (arg == "--data-dir") {
+            flags.app.dataDir = value();
+        } else if (arg == "--size") {
+            const char* text = value();
+            if (std::sscanf(text, "%dx%d", &flags.window.width, &flags.window.height) != 2 ||
+                flags.window.width < 320 || flags.window.height < 320)
+                usageError(std::string("--size takes WIDTHxHEIGHT (at least 320x320), not '") + text + "'");
+        } else if (arg == "--portrait") {
+            flags.window.width = 800;
+            flags.window.height = 1280;
+        } else if (arg == "--scale") {
+            flags.window.scale = float(parseNumber("--scale", value()));
+        } else if (arg == "--software") {
+            flags.window.softwareRenderer = true;
+        } else if (arg == "--auto-lock") {
+            flags.app.autoLockSeconds = int(parseNumber("--auto-lock", value()));
+        } else if (arg == "--tour") {
+            flags.tourDir = value();
+        } else if (arg == "--run-for") {
+            flags.runForSeconds = parseNumber("--run-for", value());
+        } else if (arg == "--quit-after-frames") {
+            flags.quitAfterFrames = long(parseNumber("--quit-after-frames", value()));
+        } else if (arg == "--always-redraw") {
+            flags.alwaysRedraw = true;
+        } else if (arg == "--print-first-frame") {
+            flags.printFirstFrame = true;
+        } else {
+            usageError("unknown option '" + arg + "'");
+        }
+    }
+    return flags;
+}
+
+long long monotonicNs() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Flags flags = parseFlags(argc, argv);
+    if (flags.app.dataDir.empty()) flags.app.dataDir = heard::platform::defaultDataDir();
+    if (flags.app.dataDir.empty()) {
+        std::fprintf(stderr, "heard: no data folder (set --data-dir or HOME)\n");
+        return 1;
+    }
+
+    std::string error;
+    auto window = heard::platform::Window::create(flags.window, error);
+    if (!window) {
+        std::fprintf(stderr, "heard: %s\n", error.c_str());
+        return 1;
+    }
+    heard::ui::App app(*window, flags.app);
+
+    if (!flags.tourDir.empty()) {
+        std::vector<std::string> written;
+        if (!heard::ui::runTour(app, flags.tourDir, error, &written)) {
+            std::fprintf(stderr, "heard: tour failed: %s\n", error.c_str());
+            return 1;
+        }
+        std::printf("heard: tour wrote %zu screenshots to %s\n", written.size(), flags.tourDir.c_str());
+        return 0;
+    }
+
+    // Event-driven loop: sleep in SDL_WaitEventTimeout until something happens, then draw
+    // a few frames so ImGui can settle hover/active states and layouts (Tracy's activeFrames).
+    constexpr int kFramesAfterEvent = 3;
+    int activeFrames = kFramesAfterEvent;
+    const auto started = std::chrono::steady_clock::now();
+    auto secondsRunning = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+    while (!window->quitRequested()) {
+        int waitMs = activeFrames > 0 || flags.alwaysRedraw ? 0 : app.idleWaitMs();
+        if (flags.runForSeconds > 0) {
+            const int remainingMs = int((flags.runForSeconds - secondsRunning()) * 1000.0) + 1;
+            waitMs = waitMs < 0 ? remainingMs : std::min(waitMs, remainingMs);
+        }
+        if (window->pumpEvents(waitMs, [&](const SDL_Event& event) { app.handleEvent(event); }))
+            activeFrames = kFramesAfterEvent;
+        if (flags.runForSeconds > 0 && secondsRunning() >= flags.runForSeconds) break;
+        if (activeFrames == 0 && !flags.alwaysRedraw && app.idleWaitMs() != 0) continue;
+
+        window->beginFrame();
+        app.drawFrame();
+        window->endFrame();
+        if (activeFrames > 0) --activeFrames;
+
+        if (flags.printFirstFrame && window->framesPresented() == 1) {
+            std::printf("first_frame_monotonic_ns %lld\n", monotonicNs());
+            std::fflush(stdout);
+        }
+        if (flags.quitAfterFrames > 0 && long(window->framesPresented()) >= flags.quitAfterFrames) break;
+    }
+    return 0;
+}

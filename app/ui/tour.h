@@ -1,0 +1,30 @@
+// The screenshot tour: every screen, in landscape and portrait, saved as numbered PNGs.
+#pragma once
+
+#include "app/ui/app.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace heard::ui {
+
+struct TourStop {
+    std::string name;                  // file-name friendly: "caseload", "visit-sign-refused"
+    std::function<void(App&)> prepare; // puts the App on the screen to show
+};
+
+// The stops in order. Each screen adds its stops here.
+std::vector<TourStop> tourStops();
+
+struct TourSize {
+    const char* name;
+    int width, height;
+};
+inline constexpr TourSize kTourSizes[] = {{"landscape", 1280, 800}, {"portrait", 800, 1280}};
+
+// Renders every stop at every size into dir as NN-size-name.png. Returns false and fills
+// error on the first failure (dir not writable, a screen that could not be shown).
+bool runTour(App& app, const std::string& dir, std::string& error, std::vector<std::string>* written = nullptr);
+
+} // namespace heard::ui

@@ -1,0 +1,116 @@
+#include "app/ui/widgets.h"
+
+#include "app/i18n/i18n.h"
+#include "app/ui/theme.h"
+#include "platform/ui_tags.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace heard::ui {
+
+namespace {
+float s_scale = 1.0f;
+platform::Fonts s_fonts;
+ImGuiID s_claimedGesture = 0;
+} // namespace
+
+void setFrameContext(float scale, const platform::Fonts& fonts) {
+    s_scale = scale;
+    s_fonts = fonts;
+}
+
+float dp(float value) { return value * s_scale; }
+const platform::Fonts& fonts() { return s_fonts; }
+
+void tag(const char* name) {
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    platform::TagRegistry::instance().set(name, min.x, min.y, max.x, max.y);
+}
+
+bool bigButton(const char* label, const char* tagName, float width) {
+    if (width < 0.0f) width = ImGui::GetContentRegionAvail().x;
+    const bool pressed = ImGui::Button(label, ImVec2(width, std::max(touchTarget(), ImGui::GetFrameHeight())));
+    if (tagName) tag(tagName);
+    return pressed;
+}
+
+bool primaryButton(const char* label, const char* tagName, float width) {
+    ImGui::PushStyleColor(ImGuiCol_Button, colours::accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(32, 104, 102, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(26, 88, 86, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    const bool pressed = bigButton(label, tagName, width);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+
+void dragToScroll() {
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* window = g.CurrentWindow;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, dp(8.0f))) return;
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows))
+        return;
+    // Only the innermost scrollable window under the finger scrolls.
+    if (g.HoveredWindow != window && !(g.HoveredWindow && g.HoveredWindow->ParentWindow == window &&
+                                       g.HoveredWindow->ScrollMax.y <= 0.0f))
+        return;
+    // A text field, a slider that moved, or a canvas that claimed the gesture keeps it;
+    // a button does not.
+    if (g.ActiveId != 0 && (g.ActiveId == s_claimedGesture || g.ActiveIdHasBeenEditedBefore ||
+                            ImGui::GetInputTextState(g.ActiveId) != nullptr))
+        return;
+    if (window->ScrollMax.y <= 0.0f && window->ScrollMax.x <= 0.0f) return;
+    ImGui::SetScrollY(window, window->Scroll.y - io.MouseDelta.y);
+    ImGui::SetScrollX(window, window->Scroll.x - io.MouseDelta.x);
+    // A drag that scrolled is not a tap: the button under the finger must not fire.
+    if (g.ActiveId != 0) ImGui::ClearActiveID();
+}
+
+void claimGesture() {
+    if (ImGui::IsItemActive()) s_claimedGesture = ImGui::GetItemID();
+}
+
+void screenTitle(const char* text) {
+    ImGui::PushFont(s_fonts.title);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+    ImGui::Spacing();
+}
+
+void mutedText(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void placeholderNotice(const char* what) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 246, 224, 255));
+    ImGui::BeginChild("##placeholder", ImVec2(0, dp(120)), true);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(_("Not built yet"));
+    ImGui::TextUnformatted(what);
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void beginScreen(const char* id) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    dragToScroll();
+}
+
+void endScreen() { ImGui::End(); }
+
+} // namespace heard::ui

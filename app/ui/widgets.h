@@ -1,0 +1,45 @@
+// Small widgets every screen shares: scaled sizes, test tags, big touch buttons, finger
+// scrolling, titles. Sizes are in dp (density-independent pixels) and scale with the display.
+#pragma once
+
+#include "platform/window.h"
+
+#include <imgui.h>
+
+namespace heard::ui {
+
+// The display scale and fonts for this frame; the App sets them before drawing.
+void setFrameContext(float scale, const platform::Fonts& fonts);
+float dp(float value);
+const platform::Fonts& fonts();
+
+// The smallest comfortable touch target (48 dp, Material and Apple guidance).
+inline float touchTarget() { return dp(48.0f); }
+
+// Registers the last ImGui item under a stable tag for tests and the tour.
+void tag(const char* name);
+
+// A button at least a touch target tall. width 0: fit the label; -1: fill the line.
+bool bigButton(const char* label, const char* tagName, float width = 0.0f);
+// A filled, accent-coloured button for the main action of a screen.
+bool primaryButton(const char* label, const char* tagName, float width = 0.0f);
+
+// Lets a finger scroll the current window by dragging anywhere in it, buttons included
+// (ImGui only scrolls with the wheel or the scrollbar). Call right after Begin/BeginChild.
+void dragToScroll();
+// Called right after a canvas-like item (drawing, skin map): while it is active, finger
+// drags belong to it and never scroll the window.
+void claimGesture();
+
+// A screen title in the title font.
+void screenTitle(const char* text);
+// Text wrapped to the available width, in the muted colour.
+void mutedText(const char* text);
+// A boxed notice on a placeholder screen: says plainly what is not built yet.
+void placeholderNotice(const char* what);
+
+// Begins a full-window, undecorated ImGui window for a screen; always pair with endScreen().
+void beginScreen(const char* id);
+void endScreen();
+
+} // namespace heard::ui

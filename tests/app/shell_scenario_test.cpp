@@ -1,0 +1,143 @@
+// Drives the real app headless (SDL_VIDEODRIVER=dummy, software renderer) by tapping tagged
+// widgets, and checks what the App's state and the tour's PNGs say.
+#include "app/ui/app.h"
+#include "app/ui/theme.h"
+#include "app/ui/tour.h"
+#include "app/ui/widgets.h"
+#include "platform/test_driver.h"
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+using namespace heard;
+
+namespace {
+
+struct HeadlessApp {
+    std::unique_ptr<platform::Window> window;
+    std::unique_ptr<ui::App> app;
+    std::unique_ptr<platform::TestDriver> driver;
+
+    explicit HeadlessApp(int width = 1280, int height = 800) {
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        platform::WindowOptions options;
+        options.width = width;
+        options.height = height;
+        options.scale = 1.0f;
+        options.styleBuilder = ui::buildStyle;
+        std::string error;
+        window = platform::Window::create(options, error);
+        REQUIRE_MESSAGE(window, error);
+        ui::AppOptions appOptions;
+        appOptions.dataDir = (std::filesystem::temp_directory_path() / "heard-shell-test").string();
+        app = std::make_unique<ui::App>(*window, appOptions);
+        driver = std::make_unique<platform::TestDriver>(*window, [this] { app->runOneFrame(); });
+        driver->frames(2);
+    }
+};
+
+} // namespace
+
+TEST_CASE("tapping through the shell moves between screens and back") {
+    HeadlessApp h;
+    CHECK(h.app->navigation().screen == ui::ScreenId::Unlock);
+    h.driver->tap("unlock.continue");
+    CHECK(h.app->navigation().screen == ui::ScreenId::Caseload);
+    h.driver->tap("caseload.open_child");
+    CHECK(h.app->navigation().screen == ui::ScreenId::Child);
+    h.driver->tap("child.start_visit");
+    CHECK(h.app->navigation().screen == ui::ScreenId::Visit);
+    h.driver->tap("nav.back");
+    CHECK(h.app->navigation().screen == ui::ScreenId::Child);
+}
+
+TEST_CASE("a widget that is not on screen cannot be tapped, and the error names what is") {
+    HeadlessApp h;
+    CHECK_FALSE(h.driver->has("child.start_visit"));
+    try {
+        h.driver->tap("child.start_visit");
+        FAIL("tapping an invisible tag must throw");
+    } catch (const std::runtime_error& e) {
+        CHECK(std::string(e.what()).find("unlock.continue") != std::string::npos);
+    }
+    CHECK(h.app->navigation().screen == ui::ScreenId::Unlock);
+}
+
+TEST_CASE("touch targets are at least 48 dp tall at any scale") {
+    HeadlessApp h;
+    CHECK(h.driver->rect("unlock.continue").height() >= 48.0f);
+    h.window->setScale(2.0f);
+    h.driver->frames(2);
+    CHECK(h.driver->rect("unlock.continue").height() >= 96.0f);
+}
+
+TEST_CASE("a tap lands only where it is aimed") {
+    HeadlessApp h;
+    const auto button = h.driver->rect("unlock.continue");
+    h.driver->tapAt(button.x1 + 200.0f, button.y1 + 200.0f);
+    CHECK(h.app->navigation().screen == ui::ScreenId::Unlock);
+}
+
+TEST_CASE("the tour renders every screen in landscape and portrait to real PNGs") {
+    HeadlessApp h;
+    const auto dir = std::filesystem::temp_directory_path() / "heard-tour-test";
+    std::filesystem::remove_all(dir);
+    std::vector<std::string> written;
+    std::string error;
+    REQUIRE_MESSAGE(ui::runTour(*h.app, dir.string(), error, &written), error);
+    CHECK(written.size() == ui::tourStops().size() * 2);
+    for (const auto& path : written) {
+        int w = 0, h2 = 0, channels = 0;
+        unsigned char* pixels = stbi_load(path.c_str(), &w, &h2, &channels, 4);
+        REQUIRE_MESSAGE(pixels, path);
+        const bool portrait = path.find("portrait") != std::string::npos;
+        CHECK(w == (portrait ? 800 : 1280));
+        CHECK(h2 == (portrait ? 1280 : 800));
+        // Not a blank frame: some pixels differ from the first one.
+        size_t differing = 0;
+        for (int i = 1; i < w * h2; ++i)
+            if (std::memcmp(pixels, pixels + i * 4, 4) != 0) ++differing;
+        CHECK(differing > size_t(w * h2) / 200);
+        stbi_image_free(pixels);
+    }
+}
+
+TEST_CASE("the tour refuses a folder it cannot create") {
+    HeadlessApp h;
+    std::string error;
+    CHECK_FALSE(ui::runTour(*h.app, "/proc/heard-cannot-write-here", error));
+    CHECK(error.find("/proc/heard-cannot-write-here") != std::string::npos);
+}
+
+TEST_CASE("a finger drag scrolls a long screen, and the button it started on does not fire") {
+    HeadlessApp h;
+    int pressed = 0;
+    float scrollY = 0.0f;
+    auto drawLongScreen = [&] {
+        h.window->pumpEvents(0, nullptr);
+        h.window->beginFrame();
+        ui::setFrameContext(h.window->scale(), h.window->fonts());
+        ui::beginScreen("##long");
+        for (int i = 0; i < 60; ++i) {
+            ImGui::PushID(i);
+            if (ui::bigButton("Row", i == 3 ? "row.3" : nullptr, -1.0f)) ++pressed;
+            ImGui::PopID();
+        }
+        scrollY = ImGui::GetScrollY();
+        ui::endScreen();
+        h.window->endFrame();
+    };
+    platform::TestDriver driver(*h.window, drawLongScreen);
+    driver.frames(2);
+    const auto row = driver.rect("row.3");
+    driver.dragTag("row.3", 0.0f, -300.0f, 10);
+    CHECK(scrollY > 200.0f);
+    CHECK(pressed == 0);
+    // A plain tap still presses.
+    driver.tapAt(row.centreX(), driver.rect("row.3").centreY());
+    CHECK(pressed == 1);
+}
