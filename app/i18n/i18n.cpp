@@ -1,17 +1,148 @@
-// Placeholder catalogue: returns msgid until the gettext catalogues land (issue 6).
+// The catalogue registry behind tr(): one MoCatalog per shipped language, loaded on first use.
 #include "app/i18n/i18n.h"
+
+#include "app/i18n/mo_catalog.h"
+
+#include <cstdlib>
+#include <memory>
+
+#ifndef HEARD_LOCALE_DIR
+#define HEARD_LOCALE_DIR ""
+#endif
 
 namespace heard::i18n {
 
 namespace {
-std::string& currentLanguage() {
-    static std::string s_language = "en";
-    return s_language;
+
+struct Slot {
+    std::string code;
+    bool attempted = false; // load tried (successfully or not) since the directory last changed
+    MoCatalog* catalog = nullptr;
+};
+
+struct Registry {
+    std::vector<Slot> slots;
+    // Every catalogue ever loaded is kept, so pointers handed out by tr() never dangle even
+    // after setCatalogueDir() causes a reload.
+    std::vector<std::unique_ptr<MoCatalog>> owned;
+    std::vector<std::string> errors;
+    std::string dirOverride;
+    bool hasOverride = false;
+    std::string current = "en";
+    Slot* currentSlot = nullptr; // nullptr: English (the msgid) or an unknown code
+
+    Registry() {
+        for (const LanguageInfo& info : supportedLanguages()) {
+            if (std::string_view(info.code) != "en") slots.push_back(Slot{info.code});
+        }
+    }
+
+    Slot* slotFor(std::string_view code) {
+        for (Slot& slot : slots) {
+            if (slot.code == code) return &slot;
+        }
+        return nullptr;
+    }
+
+    const MoCatalog* catalogFor(Slot* slot) {
+        if (!slot) return nullptr;
+        if (!slot->attempted) {
+            slot->attempted = true;
+            std::string error;
+            const std::string path = catalogueDir() + "/" + slot->code + ".mo";
+            auto catalog = MoCatalog::load(path, error);
+            if (catalog) {
+                slot->catalog = catalog.get();
+                owned.push_back(std::move(catalog));
+            } else {
+                slot->catalog = nullptr;
+                errors.push_back(slot->code + ": " + error);
+            }
+        }
+        return slot->catalog;
+    }
+};
+
+Registry& registry() {
+    static Registry s_registry;
+    return s_registry;
 }
+
+const char* lookup(const MoCatalog* catalog, const char* msgid) {
+    if (!catalog || !msgid) return msgid;
+    const char* found = catalog->find(msgid);
+    return found ? found : msgid;
+}
+
 } // namespace
 
-void setLanguage(const std::string& code) { currentLanguage() = code; }
-const std::string& language() { return currentLanguage(); }
-const char* tr(const char* msgid) { return msgid; }
+const std::vector<LanguageInfo>& supportedLanguages() {
+    static const std::vector<LanguageInfo> s_languages = {{"en", "English"}, {"cy", "Cymraeg"}};
+    return s_languages;
+}
+
+bool isSupportedLanguage(std::string_view code) {
+    for (const LanguageInfo& info : supportedLanguages()) {
+        if (code == info.code) return true;
+    }
+    return false;
+}
+
+void setLanguage(const std::string& code) {
+    Registry& r = registry();
+    r.current = code;
+    r.currentSlot = r.slotFor(code);
+    r.catalogFor(r.currentSlot); // load now rather than in the middle of a frame
+}
+
+const std::string& language() { return registry().current; }
+
+const char* tr(const char* msgid) {
+    Registry& r = registry();
+    if (!r.currentSlot) return msgid; // English: the msgid is the text
+    return lookup(r.catalogFor(r.currentSlot), msgid);
+}
+
+const char* tr(const std::string& msgid) { return tr(msgid.c_str()); }
+
+const char* trIn(std::string_view languageCode, const char* msgid) {
+    Registry& r = registry();
+    Slot* slot = r.slotFor(languageCode);
+    if (!slot) return msgid;
+    return lookup(r.catalogFor(slot), msgid);
+}
+
+void setCatalogueDir(const std::string& dir) {
+    Registry& r = registry();
+    r.dirOverride = dir;
+    r.hasOverride = !dir.empty();
+    for (Slot& slot : r.slots) {
+        slot.attempted = false;
+        slot.catalog = nullptr;
+    }
+}
+
+std::string catalogueDir() {
+    Registry& r = registry();
+    if (r.hasOverride) return r.dirOverride;
+    if (const char* env = std::getenv("HEARD_LOCALE_DIR"); env && *env) return env;
+    return HEARD_LOCALE_DIR;
+}
+
+std::vector<std::string> loadCatalogues() {
+    Registry& r = registry();
+    std::vector<std::string> problems;
+    for (Slot& slot : r.slots) {
+        size_t before = r.errors.size();
+        r.catalogFor(&slot);
+        for (size_t i = before; i < r.errors.size(); ++i) problems.push_back(r.errors[i]);
+    }
+    return problems;
+}
+
+std::vector<std::string> catalogueErrors() { return registry().errors; }
+
+ScopedLanguage::ScopedLanguage(const std::string& code) : m_previous(language()) { setLanguage(code); }
+ScopedLanguage::~ScopedLanguage() { setLanguage(m_previous); }
 
 } // namespace heard::i18n

@@ -1,0 +1,473 @@
+// Loading and validating tool content (see activity_content.h for the file format).
+//
+// [SECTION] names and icons
+// [SECTION] the checker: reads fields and records every problem with its JSON path
+// [SECTION] parseContent
+// [SECTION] the library folder
+#include "app/tools/framework/model/activity_content.h"
+
+#include "app/tools/framework/model/activity_type.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace heard::tools {
+
+// [SECTION] names and icons
+
+const char* stepKindName(StepKind kind) {
+    switch (kind) {
+    case StepKind::Face: return "face";
+    case StepKind::Words: return "words";
+    case StepKind::Scale: return "scale";
+    case StepKind::Choice: return "choice";
+    case StepKind::Place: return "place";
+    case StepKind::Drawing: return "drawing";
+    }
+    return "?";
+}
+
+const char* expressionName(Expression expression) {
+    switch (expression) {
+    case Expression::Happy: return "happy";
+    case Expression::Calm: return "calm";
+    case Expression::Sad: return "sad";
+    case Expression::Angry: return "angry";
+    case Expression::Scared: return "scared";
+    case Expression::Worried: return "worried";
+    case Expression::Confused: return "confused";
+    case Expression::Excited: return "excited";
+    }
+    return "?";
+}
+
+const std::vector<std::string>& contentIcons() {
+    static const std::vector<std::string> s_icons = {
+        "face", "star", "house", "heart", "cloud", "sun", "school", "person", "people",
+        "pet", "scale", "pencil", "judge", "speech", "tick", "cross", "question", "tree"};
+    return s_icons;
+}
+
+std::string ContentError::text() const {
+    std::string out = file;
+    if (!path.empty()) out += ": " + path;
+    return out + ": " + message;
+}
+
+const Step* ActivityContent::findStep(const std::string& stepId) const {
+    int index = stepIndex(stepId);
+    return index < 0 ? nullptr : &steps[size_t(index)];
+}
+
+int ActivityContent::stepIndex(const std::string& stepId) const {
+    for (size_t i = 0; i < steps.size(); ++i) {
+        if (steps[i].id == stepId) return int(i);
+    }
+    return -1;
+}
+
+// [SECTION] the checker
+
+namespace {
+
+using json = nlohmann::json;
+
+bool isIdentifier(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
+}
+
+// Nesting depth of the raw text, counted before parsing: a file of a million '[' would
+// otherwise recurse deeply when the parsed value is destroyed.
+int nestingDepth(const std::string& text) {
+    int depth = 0, deepest = 0;
+    bool inString = false, escaped = false;
+    for (char c : text) {
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+            continue;
+        }
+        if (c == '"') inString = true;
+        else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+        else if (c == ']' || c == '}') --depth;
+    }
+    return deepest;
+}
+
+class Checker {
+public:
+    Checker(const std::string& file, std::vector<ContentError>& errors, const ContentLimits& limits)
+        : m_file(file), m_errors(errors), m_limits(limits) {}
+
+    void fail(const std::string& path, const std::string& message) {
+        m_errors.push_back(ContentError{m_file, path, message});
+        m_failed = true;
+    }
+    bool failed() const { return m_failed; }
+
+    // A required non-empty string (translatable text or an id).
+    std::string text(const json& object, const std::string& path, const char* key, bool required = true) {
+        const std::string where = path + "/" + key;
+        auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) fail(where, "is missing");
+            return {};
+        }
+        if (!it->is_string()) {
+            fail(where, "must be a string");
+            return {};
+        }
+        std::string value = it->get<std::string>();
+        if (value.empty() && required) fail(where, "must not be empty");
+        if (value.size() > m_limits.maxStringBytes)
+            fail(where, "is longer than " + std::to_string(m_limits.maxStringBytes) + " bytes");
+        return value;
+    }
+
+    std::string identifier(const json& object, const std::string& path, const char* key) {
+        std::string value = text(object, path, key);
+        if (!value.empty() && !isIdentifier(value))
+            fail(path + "/" + key, "must be 1-64 characters of a-z, 0-9 and _ (got \"" + value.substr(0, 64) + "\")");
+        return value;
+    }
+
+    std::string icon(const json& object, const std::string& path, bool required) {
+        std::string value = text(object, path, "icon", required);
+        if (!value.empty()) {
+            const auto& icons = contentIcons();
+            if (std::find(icons.begin(), icons.end(), value) == icons.end())
+                fail(path + "/icon", "unknown icon \"" + value.substr(0, 64) + "\"");
+        }
+        return value;
+    }
+
+    int integer(const json& object, const std::string& path, const char* key, int low, int high, bool required,
+                int fallback) {
+        const std::string where = path + "/" + key;
+        auto it = object.find(key);
+        if (it == object.end()) {
+            if (required) fail(where, "is missing");
+            return fallback;
+        }
+        if (!it->is_number_integer()) {
+            fail(where, "must be a whole number");
+            return fallback;
+        }
+        long long value = it->get<long long>();
+        if (value < low || value > high) {
+            fail(where, "must be between " + std::to_string(low) + " and " + std::to_string(high));
+            return fallback;
+        }
+        return int(value);
+    }
+
+    bool boolean(const json& object, const std::string& path, const char* key) {
+        auto it = object.find(key);
+        if (it == object.end()) return false;
+        if (!it->is_boolean()) {
+            fail(path + "/" + key, "must be true or false");
+            return false;
+        }
+        return it->get<bool>();
+    }
+
+    // An array of objects, bounded in size; returns nullptr (after recording why) when unusable.
+    const json* objectArray(const json& object, const std::string& path, const char* key, size_t minCount,
+                            size_t maxCount) {
+        const std::string where = path + "/" + key;
+        auto it = object.find(key);
+        if (it == object.end()) {
+            if (minCount > 0) fail(where, "is missing");
+            return nullptr;
+        }
+        if (!it->is_array()) {
+            fail(where, "must be a list");
+            return nullptr;
+        }
+        if (it->size() < minCount || it->size() > maxCount) {
+            fail(where, "must hold between " + std::to_string(minCount) + " and " + std::to_string(maxCount) +
+                            " items (has " + std::to_string(it->size()) + ")");
+            return nullptr;
+        }
+        for (size_t i = 0; i < it->size(); ++i) {
+            if (!(*it)[i].is_object()) {
+                fail(where + "/" + std::to_string(i), "must be an object");
+                return nullptr;
+            }
+        }
+        return &*it;
+    }
+
+    std::vector<ChoiceOption> options(const json& object, const std::string& path, const char* key, size_t minCount,
+                                      bool allowUnsafe) {
+        std::vector<ChoiceOption> out;
+        const json* list = objectArray(object, path, key, minCount, m_limits.maxOptions);
+        if (!list) return out;
+        std::set<std::string> seen;
+        for (size_t i = 0; i < list->size(); ++i) {
+            const std::string itemPath = path + "/" + key + "/" + std::to_string(i);
+            const json& item = (*list)[i];
+            ChoiceOption option;
+            option.id = identifier(item, itemPath, "id");
+            option.label = text(item, itemPath, "label");
+            option.icon = icon(item, itemPath, false);
+            if (allowUnsafe) option.unsafe = boolean(item, itemPath, "unsafe");
+            else if (item.contains("unsafe")) fail(itemPath + "/unsafe", "is only allowed on choices");
+            if (!option.id.empty() && !seen.insert(option.id).second) fail(itemPath + "/id", "repeats \"" + option.id + "\"");
+            out.push_back(std::move(option));
+        }
+        return out;
+    }
+
+    const ContentLimits& limits() const { return m_limits; }
+
+private:
+    std::string m_file;
+    std::vector<ContentError>& m_errors;
+    const ContentLimits& m_limits;
+    bool m_failed = false;
+};
+
+bool parseStepKind(const std::string& name, StepKind& out) {
+    for (StepKind kind : {StepKind::Face, StepKind::Words, StepKind::Scale, StepKind::Choice, StepKind::Place,
+                          StepKind::Drawing}) {
+        if (name == stepKindName(kind)) {
+            out = kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool parseExpression(const std::string& name, Expression& out) {
+    for (int i = 0; i <= int(Expression::Excited); ++i) {
+        if (name == expressionName(Expression(i))) {
+            out = Expression(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+Step parseStep(Checker& check, const json& item, const std::string& path) {
+    Step step;
+    step.id = check.identifier(item, path, "id");
+    std::string kindName = check.text(item, path, "kind");
+    if (!kindName.empty() && !parseStepKind(kindName, step.kind)) {
+        check.fail(path + "/kind", "unknown kind \"" + kindName.substr(0, 64) +
+                                       "\" (expected face, words, scale, choice, place or drawing)");
+        return step;
+    }
+    step.prompt = check.text(item, path, "prompt");
+    step.icon = check.icon(item, path, false);
+    switch (step.kind) {
+    case StepKind::Words: step.allowDrawing = check.boolean(item, path, "drawing"); break;
+    case StepKind::Scale:
+        step.lowLabel = check.text(item, path, "low");
+        step.highLabel = check.text(item, path, "high");
+        step.unsafeAtOrBelow = check.integer(item, path, "unsafeAtOrBelow", 0, 9, false, -1);
+        break;
+    case StepKind::Choice:
+        step.choices = check.options(item, path, "choices", 2, true);
+        step.allowWords = check.boolean(item, path, "words");
+        break;
+    case StepKind::Place: step.people = check.options(item, path, "people", 1, false); break;
+    case StepKind::Face:
+    case StepKind::Drawing: break;
+    }
+    return step;
+}
+
+} // namespace
+
+// [SECTION] parseContent
+
+bool parseContent(const std::string& fileName, const std::string& text, ActivityContent& out,
+                  std::vector<ContentError>& errors, const ContentLimits& limits) {
+    Checker check(fileName, errors, limits);
+    if (text.size() > limits.maxFileBytes) {
+        check.fail("", "file is " + std::to_string(text.size()) + " bytes; the limit is " +
+                           std::to_string(limits.maxFileBytes));
+        return false;
+    }
+    if (nestingDepth(text) > limits.maxNesting) {
+        check.fail("", "nested more than " + std::to_string(limits.maxNesting) + " levels deep");
+        return false;
+    }
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (const json::parse_error& e) {
+        // e.byte is where the parser stopped: enough for a person to find the mistake.
+        check.fail("", "not valid JSON near byte " + std::to_string(e.byte));
+        return false;
+    }
+    if (!root.is_object()) {
+        check.fail("", "must be a JSON object");
+        return false;
+    }
+
+    ActivityContent content;
+    content.sourceFile = fileName;
+    int format = check.integer(root, "", "format", 1, 1000000, true, 0);
+    if (format > 1) check.fail("/format", "format " + std::to_string(format) + " is newer than this app reads (1)");
+    content.id = check.identifier(root, "", "id");
+    content.version = check.integer(root, "", "version", 1, 1000000, true, 0);
+    content.type = check.identifier(root, "", "type");
+    content.title = check.text(root, "", "title");
+    content.childTitle = check.text(root, "", "childTitle");
+    content.guidance = check.text(root, "", "guidance");
+    content.icon = check.icon(root, "", true);
+    content.childChoosesOrder = check.boolean(root, "", "childChoosesOrder");
+
+    auto ages = root.find("ageRange");
+    if (ages == root.end()) {
+        check.fail("/ageRange", "is missing");
+    } else if (!ages->is_array() || ages->size() != 2 || !(*ages)[0].is_number_integer() ||
+               !(*ages)[1].is_number_integer()) {
+        check.fail("/ageRange", "must be two whole numbers, youngest and oldest, e.g. [4, 17]");
+    } else {
+        long long low = (*ages)[0].get<long long>(), high = (*ages)[1].get<long long>();
+        if (low < 0 || high > 25 || low > high) check.fail("/ageRange", "must satisfy 0 <= youngest <= oldest <= 25");
+        else {
+            content.minAge = int(low);
+            content.maxAge = int(high);
+        }
+    }
+
+    if (const json* steps = check.objectArray(root, "", "steps", 1, limits.maxSteps)) {
+        std::set<std::string> seen;
+        for (size_t i = 0; i < steps->size(); ++i) {
+            const std::string path = "/steps/" + std::to_string(i);
+            Step step = parseStep(check, (*steps)[i], path);
+            if (!step.id.empty() && !seen.insert(step.id).second) check.fail(path + "/id", "repeats \"" + step.id + "\"");
+            content.steps.push_back(std::move(step));
+        }
+    }
+
+    bool hasFaceStep = std::any_of(content.steps.begin(), content.steps.end(),
+                                   [](const Step& s) { return s.kind == StepKind::Face; });
+    if (hasFaceStep || root.contains("faces")) {
+        if (const json* faces = check.objectArray(root, "", "faces", 2, limits.maxOptions)) {
+            std::set<std::string> seen;
+            for (size_t i = 0; i < faces->size(); ++i) {
+                const std::string path = "/faces/" + std::to_string(i);
+                FaceOption face;
+                face.id = check.identifier((*faces)[i], path, "id");
+                face.label = check.text((*faces)[i], path, "label");
+                std::string expression = check.text((*faces)[i], path, "expression");
+                if (!expression.empty() && !parseExpression(expression, face.expression))
+                    check.fail(path + "/expression", "unknown expression \"" + expression.substr(0, 64) + "\"");
+                if (!face.id.empty() && !seen.insert(face.id).second) check.fail(path + "/id", "repeats \"" + face.id + "\"");
+                content.faces.push_back(std::move(face));
+            }
+        }
+    }
+
+    // The type's own rules, once the generic shape is sound.
+    if (!check.failed() && !content.type.empty()) {
+        const ActivityType* type = activityTypes().find(content.type);
+        if (!type) {
+            check.fail("/type", "unknown activity type \"" + content.type + "\"");
+        } else {
+            type->checkContent(content, [&](const std::string& path, const std::string& message) {
+                check.fail(path, message);
+            });
+        }
+    }
+    if (check.failed()) return false;
+    out = std::move(content);
+    return true;
+}
+
+// [SECTION] the library folder
+
+const ActivityContent* ContentLibrary::find(const std::string& id) const {
+    for (const ActivityContent& content : activities) {
+        if (content.id == id) return &content;
+    }
+    return nullptr;
+}
+
+std::vector<const ActivityContent*> ContentLibrary::forAge(int age) const {
+    std::vector<const ActivityContent*> out;
+    for (const ActivityContent& content : activities) {
+        if (content.suitsAge(age)) out.push_back(&content);
+    }
+    return out;
+}
+
+ContentLibrary loadContentLibrary(const std::string& directory, const ContentLimits& limits) {
+    namespace fs = std::filesystem;
+    ContentLibrary library;
+    std::error_code ec;
+    if (!fs::is_directory(directory, ec)) {
+        library.errors.push_back(ContentError{directory, "", "tool content folder not found"});
+        return library;
+    }
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().extension() == ".json") files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& path : files) {
+        const std::string name = path.filename().string();
+        std::error_code sizeError;
+        auto size = fs::file_size(path, sizeError);
+        if (sizeError) {
+            library.errors.push_back(ContentError{name, "", "cannot read: " + sizeError.message()});
+            continue;
+        }
+        if (size > limits.maxFileBytes) { // refused before reading it into memory
+            library.errors.push_back(ContentError{
+                name, "", "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(limits.maxFileBytes)});
+            continue;
+        }
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (!in && !in.eof()) {
+            library.errors.push_back(ContentError{name, "", "cannot read"});
+            continue;
+        }
+        ActivityContent content;
+        if (!parseContent(name, text.str(), content, library.errors, limits)) continue;
+        if (library.find(content.id)) {
+            library.errors.push_back(ContentError{name, "/id", "\"" + content.id + "\" is already used by " +
+                                                                   library.find(content.id)->sourceFile});
+            continue;
+        }
+        library.activities.push_back(std::move(content));
+    }
+    std::sort(library.activities.begin(), library.activities.end(),
+              [](const ActivityContent& a, const ActivityContent& b) { return a.id < b.id; });
+    return library;
+}
+
+std::string defaultContentDir() {
+    if (const char* env = std::getenv("HEARD_TOOLS_DIR"); env && *env) return env;
+    return std::string(HEARD_ASSETS_DIR) + "/tools";
+}
+
+std::vector<std::string> translatableStrings(const ActivityContent& content) {
+    std::vector<std::string> out = {content.title, content.childTitle, content.guidance};
+    for (const FaceOption& face : content.faces) out.push_back(face.label);
+    for (const Step& step : content.steps) {
+        out.push_back(step.prompt);
+        if (!step.lowLabel.empty()) out.push_back(step.lowLabel);
+        if (!step.highLabel.empty()) out.push_back(step.highLabel);
+        for (const ChoiceOption& choice : step.choices) out.push_back(choice.label);
+        for (const ChoiceOption& person : step.people) out.push_back(person.label);
+    }
+    return out;
+}
+
+} // namespace heard::tools

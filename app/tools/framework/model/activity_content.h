@@ -1,0 +1,132 @@
+// Tool content as data: an activity's titles, prompts, choices, pictures and age range live in
+// assets/tools/*.json and are validated on load. The code of an activity type (activity_type.h)
+// decides how content is used; the content decides what the child sees.
+//
+// File format ("format": 1), e.g. assets/tools/three_wishes.json:
+//   {
+//     "format": 1,                      // the schema of this file; only 1 exists
+//     "id": "three_wishes",             // unique content id, [a-z0-9_]
+//     "version": 3,                     // bump when the words change: records keep the version
+//     "type": "three_wishes",           // an ActivityType id (activity_type.h)
+//     "title": "Three wishes",          // practitioner-facing name          (translatable)
+//     "childTitle": "If you had three wishes...", // shown to the child   (translatable)
+//     "guidance": "...",                // notes for the practitioner        (translatable)
+//     "icon": "star",                   // one of contentIcons()
+//     "ageRange": [5, 17],              // youngest and oldest child it suits
+//     "childChoosesOrder": false,       // the child picks which step to start with
+//     "faces": [ {"id","label","expression"} ],      // for "face" steps
+//     "steps": [ {"id","kind","prompt","icon", ...kind fields} ]
+//   }
+// Step kinds and their own fields:
+//   face     the child picks one of "faces" and how strongly (1-3)
+//   words    the child's words (typed by the child or dictated to the practitioner);
+//            "drawing": true lets the child draw instead of or as well as writing
+//   scale    0-10; "low"/"high" labels; "unsafeAtOrBelow": n marks a safety question
+//   choice   "choices": [{"id","label","icon","unsafe": bool}]; "words": true adds a text box
+//   place    "people": [{"id","label","icon"}] tokens placed near or far from the child
+//   drawing  a free drawing canvas
+// Translatable strings (title, childTitle, guidance, prompt, label, low, high) are English
+// msgids; their Welsh is in assets/i18n/cy.po like every other string in the app.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace heard::tools {
+
+enum class StepKind { Face, Words, Scale, Choice, Place, Drawing };
+const char* stepKindName(StepKind kind);
+
+// The faces a child can choose; drawn as vectors by the view from these parameters.
+enum class Expression { Happy, Calm, Sad, Angry, Scared, Worried, Confused, Excited };
+const char* expressionName(Expression expression);
+
+struct FaceOption {
+    std::string id;
+    std::string label; // translatable
+    Expression expression = Expression::Happy;
+};
+
+struct ChoiceOption {
+    std::string id;
+    std::string label; // translatable
+    std::string icon;
+    bool unsafe = false; // choosing it means the child says they are not safe: flags the record
+};
+
+struct Step {
+    std::string id;
+    StepKind kind = StepKind::Words;
+    std::string prompt; // translatable
+    std::string icon;
+    bool allowDrawing = false;        // words: may draw too
+    bool allowWords = false;          // choice: may add words
+    std::string lowLabel, highLabel;  // scale (translatable)
+    int unsafeAtOrBelow = -1;         // scale: -1 when not a safety question
+    std::vector<ChoiceOption> choices; // choice
+    std::vector<ChoiceOption> people;  // place (unsafe unused)
+};
+
+struct ActivityContent {
+    std::string sourceFile; // where it was loaded from (for messages)
+    std::string id;
+    int version = 0;
+    std::string type;
+    std::string title, childTitle, guidance; // translatable
+    std::string icon;
+    int minAge = 0, maxAge = 17;
+    bool childChoosesOrder = false;
+    std::vector<FaceOption> faces;
+    std::vector<Step> steps;
+
+    const Step* findStep(const std::string& stepId) const;
+    int stepIndex(const std::string& stepId) const; // -1 when absent
+    bool suitsAge(int age) const { return age >= minAge && age <= maxAge; }
+};
+
+// One problem in one content file: "three_wishes.json: /steps/1/prompt: must be a non-empty string".
+struct ContentError {
+    std::string file;
+    std::string path; // JSON pointer into the file, "" for the whole file
+    std::string message;
+    std::string text() const;
+};
+
+// Limits that keep a hostile or damaged file from exhausting memory or the stack.
+struct ContentLimits {
+    size_t maxFileBytes = 256 * 1024;
+    int maxNesting = 16;
+    size_t maxStringBytes = 2000;
+    size_t maxSteps = 40;
+    size_t maxOptions = 24;
+};
+
+// The icons content may name; the view draws each as vectors.
+const std::vector<std::string>& contentIcons();
+
+// Parses and validates one file's text. On failure returns false and appends every problem
+// found (not just the first) to errors. Type-specific rules are checked by the registry's
+// ActivityType::validate (activity_type.h) when known types are given.
+bool parseContent(const std::string& fileName, const std::string& text, ActivityContent& out,
+                  std::vector<ContentError>& errors, const ContentLimits& limits = {});
+
+// Every valid content file of a folder, and the errors of the others. A bad file is skipped
+// (its errors kept for the practitioner to see) and never blocks the rest.
+struct ContentLibrary {
+    std::vector<ActivityContent> activities; // sorted by id
+    std::vector<ContentError> errors;
+
+    const ActivityContent* find(const std::string& id) const;
+    std::vector<const ActivityContent*> forAge(int age) const;
+};
+ContentLibrary loadContentLibrary(const std::string& directory, const ContentLimits& limits = {});
+
+// The default folder: $HEARD_TOOLS_DIR, else <assets>/tools.
+std::string defaultContentDir();
+
+// Every translatable string of a content item (for the catalogue completeness test and tools).
+std::vector<std::string> translatableStrings(const ActivityContent& content);
+
+} // namespace heard::tools

@@ -1,0 +1,212 @@
+#include "app/tools/framework/model/activity_run.h"
+
+#include "app/tools/framework/model/activity_type.h"
+
+#include <algorithm>
+
+namespace heard::tools {
+
+ActivityRun::ActivityRun(const ActivityContent& content, const std::string& language)
+    : m_content(content), m_result(newResult(content, language)) {
+    if (!content.childChoosesOrder) {
+        for (const Step& step : content.steps) m_plan.push_back(step.id);
+    }
+    m_finished = content.steps.empty();
+}
+
+ActivityRun::ActivityRun(const ActivityContent& content, ActivityResult result)
+    : m_content(content), m_result(std::move(result)) {
+    // The plan is the order already recorded, then any steps not yet in it.
+    m_plan = m_result.order;
+    if (!content.childChoosesOrder || !m_plan.empty()) {
+        for (const Step& step : content.steps) {
+            if (std::find(m_plan.begin(), m_plan.end(), step.id) == m_plan.end()) m_plan.push_back(step.id);
+        }
+    }
+    // Make sure every step has an answer slot (content may have gained steps: keep theirs).
+    for (const Step& step : content.steps) {
+        if (!m_result.answerFor(step.id)) {
+            Answer answer;
+            answer.stepId = step.id;
+            m_result.answers.push_back(answer);
+        }
+    }
+    m_finished = m_result.stopped;
+    m_position = 0;
+    while (!m_finished && m_position < m_plan.size()) {
+        const Answer* answer = m_result.answerFor(m_plan[m_position]);
+        if (!answer || answer->status == AnswerStatus::NotReached) break;
+        ++m_position;
+    }
+    if (m_position >= m_plan.size() && !m_plan.empty()) m_finished = true;
+}
+
+bool ActivityRun::startWith(const std::string& stepId) {
+    if (!choosingStart() || !m_content.findStep(stepId)) return false;
+    m_plan = {stepId};
+    for (const Step& step : m_content.steps) {
+        if (step.id != stepId) m_plan.push_back(step.id);
+    }
+    m_position = 0;
+    m_result.order = {stepId};
+    changed();
+    return true;
+}
+
+const Step* ActivityRun::currentStep() const {
+    if (m_finished || m_position >= m_plan.size()) return nullptr;
+    return m_content.findStep(m_plan[m_position]);
+}
+
+Answer* ActivityRun::currentAnswer() {
+    const Step* step = currentStep();
+    return step ? m_result.answerFor(step->id) : nullptr;
+}
+
+const Answer* ActivityRun::currentAnswer() const {
+    const Step* step = currentStep();
+    return step ? m_result.answerFor(step->id) : nullptr;
+}
+
+void ActivityRun::chooseFace(const std::string& faceId) {
+    const Step* step = currentStep();
+    if (!step || step->kind != StepKind::Face) return;
+    bool known = std::any_of(m_content.faces.begin(), m_content.faces.end(),
+                             [&](const FaceOption& f) { return f.id == faceId; });
+    if (!known) return;
+    Answer* answer = currentAnswer();
+    answer->faceId = faceId;
+    if (answer->strength == 0) answer->strength = 2;
+    changed();
+}
+
+void ActivityRun::setStrength(int strength) {
+    const Step* step = currentStep();
+    if (!step || step->kind != StepKind::Face || strength < 1 || strength > 3) return;
+    currentAnswer()->strength = strength;
+    changed();
+}
+
+void ActivityRun::setScale(int value) {
+    const Step* step = currentStep();
+    if (!step || step->kind != StepKind::Scale || value < 0 || value > 10) return;
+    currentAnswer()->scale = value;
+    changed();
+}
+
+void ActivityRun::chooseOption(const std::string& choiceId) {
+    const Step* step = currentStep();
+    if (!step || step->kind != StepKind::Choice) return;
+    bool known = std::any_of(step->choices.begin(), step->choices.end(),
+                             [&](const ChoiceOption& c) { return c.id == choiceId; });
+    if (!known) return;
+    currentAnswer()->choiceId = choiceId;
+    changed();
+}
+
+void ActivityRun::setWords(const std::string& words, bool dictated) {
+    const Step* step = currentStep();
+    if (!step || !(step->kind == StepKind::Words || (step->kind == StepKind::Choice && step->allowWords))) return;
+    Answer* answer = currentAnswer();
+    answer->words = words; // exactly as given: never trimmed or corrected
+    answer->dictated = dictated;
+    changed();
+}
+
+void ActivityRun::addStroke(Stroke stroke) {
+    const Step* step = currentStep();
+    if (!step || !(step->kind == StepKind::Drawing || (step->kind == StepKind::Words && step->allowDrawing))) return;
+    if (stroke.points.size() < 2 || stroke.points.size() % 2 != 0) return;
+    currentAnswer()->strokes.push_back(std::move(stroke));
+    changed();
+}
+
+void ActivityRun::undoStroke() {
+    Answer* answer = currentAnswer();
+    if (!answer || answer->strokes.empty()) return;
+    answer->strokes.pop_back();
+    changed();
+}
+
+void ActivityRun::place(const std::string& tokenId, const std::string& name, float x, float y) {
+    const Step* step = currentStep();
+    if (!step || step->kind != StepKind::Place) return;
+    bool known = std::any_of(step->people.begin(), step->people.end(),
+                             [&](const ChoiceOption& p) { return p.id == tokenId; });
+    if (!known) return;
+    x = std::clamp(x, -1.0f, 1.0f);
+    y = std::clamp(y, -1.0f, 1.0f);
+    Answer* answer = currentAnswer();
+    for (Placement& placement : answer->placements) {
+        if (placement.tokenId == tokenId) {
+            placement.x = x;
+            placement.y = y;
+            if (!name.empty()) placement.name = name;
+            changed();
+            return;
+        }
+    }
+    answer->placements.push_back(Placement{tokenId, name, x, y});
+    changed();
+}
+
+void ActivityRun::removePlacement(const std::string& tokenId) {
+    Answer* answer = currentAnswer();
+    if (!answer) return;
+    auto& list = answer->placements;
+    list.erase(std::remove_if(list.begin(), list.end(), [&](const Placement& p) { return p.tokenId == tokenId; }),
+               list.end());
+    changed();
+}
+
+void ActivityRun::advance(AnswerStatus status) {
+    Answer* answer = currentAnswer();
+    if (!answer) return;
+    answer->status = status;
+    if (std::find(m_result.order.begin(), m_result.order.end(), answer->stepId) == m_result.order.end())
+        m_result.order.push_back(answer->stepId);
+    ++m_position;
+    if (m_position >= m_plan.size()) m_finished = true;
+    changed();
+}
+
+void ActivityRun::next() {
+    const Answer* answer = currentAnswer();
+    if (!answer) return;
+    advance(answer->hasContent() ? AnswerStatus::Answered : AnswerStatus::Skipped);
+}
+
+void ActivityRun::skip() { advance(AnswerStatus::Skipped); }
+
+void ActivityRun::back() {
+    if (m_position == 0 || m_finished) return;
+    --m_position;
+    changed();
+}
+
+void ActivityRun::stop() {
+    if (m_finished) return;
+    const Step* step = currentStep();
+    m_result.stopped = true;
+    m_result.stoppedAt = step ? step->id : std::string();
+    // Whatever was on screen but not moved on from is not an answer the child gave.
+    for (size_t i = m_position; i < m_plan.size(); ++i) {
+        if (Answer* answer = m_result.answerFor(m_plan[i])) {
+            if (answer->status != AnswerStatus::Answered) answer->status = AnswerStatus::NotReached;
+        }
+    }
+    m_finished = true;
+    changed();
+}
+
+void ActivityRun::changed() {
+    ++m_revision;
+    // Re-derived on every change so a "not safe" answer flags the record the moment it is given,
+    // not only when the activity ends; and sticky, because a child who says so and then changes
+    // the answer or stops has still said it: the manager must see it.
+    const ActivityType* type = activityTypes().find(m_content.type);
+    bool unsafe = type ? type->disclosesUnsafe(m_result, m_content) : answersDiscloseUnsafe(m_result, m_content);
+    m_result.unsafeDisclosed = m_result.unsafeDisclosed || unsafe;
+}
+
+} // namespace heard::tools

@@ -1,0 +1,79 @@
+// One activity in progress with a child: the content, the answers so far, and where the child
+// is. Child views read and change it; the practitioner's interpretation is added afterwards.
+//
+// Flow: (if content.childChoosesOrder) the child picks the step to start with, then each step
+// in turn; on every step the child can answer and go on, skip, go back, or stop. Stopping keeps
+// what was answered and marks the rest as not reached.
+#pragma once
+
+#include "app/tools/framework/model/activity_content.h"
+#include "app/tools/framework/model/activity_result.h"
+
+#include <string>
+#include <vector>
+
+namespace heard::tools {
+
+class ActivityRun {
+public:
+    ActivityRun(const ActivityContent& content, const std::string& language);
+    // Resumes a saved result (e.g. a draft after a crash) on the same content.
+    ActivityRun(const ActivityContent& content, ActivityResult result);
+
+    const ActivityContent& content() const { return m_content; }
+    const ActivityResult& result() const { return m_result; }
+    const std::string& language() const { return m_result.language; }
+    // The child may change language mid-activity; the record keeps the last one used.
+    void setLanguage(const std::string& code) { m_result.language = code; }
+
+    // True while the child has still to pick where to start (childChoosesOrder content).
+    bool choosingStart() const { return m_content.childChoosesOrder && m_result.order.empty() && !finished(); }
+    // Starts with stepId; the others follow in content order. False for an unknown id.
+    bool startWith(const std::string& stepId);
+
+    bool finished() const { return m_finished; }
+    // Position within the child's order (0-based) and the count of steps.
+    size_t position() const { return m_position; }
+    size_t stepCount() const { return m_content.steps.size(); }
+    // The step on screen now, or nullptr when finished or choosing where to start.
+    const Step* currentStep() const;
+    Answer* currentAnswer();
+    const Answer* currentAnswer() const;
+
+    // Edits to the current answer (ignored when there is no current step or kind mismatches).
+    void chooseFace(const std::string& faceId);
+    void setStrength(int strength); // 1..3
+    void setScale(int value);       // 0..10
+    void chooseOption(const std::string& choiceId);
+    void setWords(const std::string& words, bool dictated);
+    void addStroke(Stroke stroke);
+    void undoStroke();
+    void place(const std::string& tokenId, const std::string& name, float x, float y); // adds or moves
+    void removePlacement(const std::string& tokenId);
+
+    // Moves on: Answered when the answer holds something, otherwise Skipped.
+    void next();
+    void skip();
+    void back();
+    // The child stops: answered steps stay, the current and later ones are not reached.
+    void stop();
+
+    // Whether the answers so far say the child is not safe (flags the record highRisk).
+    bool unsafeDisclosed() const { return m_result.unsafeDisclosed; }
+    void setInterpretation(const std::string& text) { m_result.interpretation = text; }
+
+    // Counts a change, so a view can autosave when it moves (drafts: lose at most seconds).
+    uint64_t revision() const { return m_revision; }
+
+private:
+    void advance(AnswerStatus status);
+    void changed();
+    const ActivityContent& m_content;
+    ActivityResult m_result;
+    std::vector<std::string> m_plan; // step ids in the order they will be shown
+    size_t m_position = 0;
+    bool m_finished = false;
+    uint64_t m_revision = 0;
+};
+
+} // namespace heard::tools
