@@ -109,18 +109,24 @@ public:
     void outboxAcknowledge(const std::vector<int64_t>& ids);
     void outboxQuarantine(int64_t id, const std::string& reason);
     std::vector<OutboxEntry> outboxQuarantined();
+    void outboxRetry(int64_t id); // quarantined -> pending (after the practitioner fixes the cause)
     size_t outboxPendingCount();
 
     std::optional<std::string> setting(const std::string& key);
     void setSetting(const std::string& key, const std::string& value);
 
-    // For tests and the benchmark only: the open connection.
+    // For tests and the benchmark only: the open connection (bypasses the mutex).
     Database& databaseForTesting();
+
+    // Raw key file and database paths inside a data directory.
+    static std::string databasePath(const std::string& dataDir);
+    static std::string keyFilePath(const std::string& dataDir);
 
 private:
     Store(std::string dataDir, SecretKey dek, std::unique_ptr<Database> db, KeyFile keyFile,
           StoreOptions options);
-    struct Impl;
+    std::string now() const;
+    void bump() { ++m_revision; }
     std::string m_dataDir;
     SecretKey m_dek;
     std::unique_ptr<Database> m_db;

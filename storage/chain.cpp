@@ -1,0 +1,68 @@
+// Canonical JSON and BLAKE2b hashes for the per-case record chains and the audit chain.
+#include "storage/chain.h"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+namespace heard::storage {
+
+namespace {
+
+// nlohmann::json stores objects in a std::map, so dump() emits keys in byte order:
+// that ordering plus compact output is the canonical form.
+nlohmann::json recordFields(const Record& r) {
+    return nlohmann::json{
+        {"chainVersion", 1},
+        {"id", r.id},
+        {"version", r.version},
+        {"caseId", r.caseId},
+        {"childId", r.childId},
+        {"kind", r.kind},
+        {"status", toString(r.status)},
+        {"author", r.author},
+        {"createdAt", r.createdAt},
+        {"signedAt", r.signedAt},
+        {"signedBy", r.signedBy},
+        {"parentId", r.parentId},
+        {"highRisk", r.highRisk},
+        {"payload", r.payload},
+        {"chainSeq", r.chainSeq},
+        {"prevHash", r.prevHash},
+    };
+}
+
+nlohmann::json auditFields(const AuditEntry& e) {
+    return nlohmann::json{
+        {"chainVersion", 1}, {"seq", e.seq},       {"at", e.at},         {"actor", e.actor},
+        {"action", e.action}, {"target", e.target}, {"detail", e.detail}, {"prevHash", e.prevHash},
+    };
+}
+
+} // namespace
+
+std::string blake2bHex(const std::string& bytes) {
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()),
+                       bytes.size(), nullptr, 0);
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return std::string(hex, 64);
+}
+
+std::string canonicalRecordJson(const Record& record) { return recordFields(record).dump(); }
+std::string recordHash(const Record& record) { return blake2bHex(canonicalRecordJson(record)); }
+std::string recordOutboxBody(const Record& record) {
+    auto j = recordFields(record);
+    j["hash"] = record.hash;
+    return j.dump();
+}
+
+std::string canonicalAuditJson(const AuditEntry& entry) { return auditFields(entry).dump(); }
+std::string auditHash(const AuditEntry& entry) { return blake2bHex(canonicalAuditJson(entry)); }
+std::string auditOutboxBody(const AuditEntry& entry) {
+    auto j = auditFields(entry);
+    j["hash"] = entry.hash;
+    return j.dump();
+}
+
+} // namespace heard::storage

@@ -1,0 +1,191 @@
+// Schema and migrations. Append only: a shipped migration is never edited, because a
+// tablet in the field may hold a database at any earlier version.
+//
+// Triggers carry the record rules into the database itself, so even raw SQL cannot change
+// a signed record, an audit entry or a frozen (secured) case. Their messages start with
+// "heard: read-only" so errors map to StoreErrorKind::ReadOnlyRecord.
+#include "storage/schema.h"
+
+#include "storage/database.h"
+
+namespace heard::storage {
+
+namespace {
+
+const char* kV1CasesChildrenRecords = R"SQL(
+CREATE TABLE cases (
+    id          TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    reference   TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    details     TEXT NOT NULL DEFAULT '{}',
+    secured     INTEGER NOT NULL DEFAULT 0 CHECK (secured IN (0, 1)),
+    secured_at  TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER cases_secured_is_final BEFORE UPDATE OF secured, secured_at ON cases
+WHEN OLD.secured = 1
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a secured case stays secured'); END;
+
+CREATE TABLE children (
+    id             TEXT PRIMARY KEY NOT NULL CHECK (id <> ''),
+    case_id        TEXT NOT NULL REFERENCES cases(id),
+    display_name   TEXT NOT NULL DEFAULT '',
+    date_of_birth  TEXT NOT NULL DEFAULT '',
+    details        TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE records (
+    id          TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 36),
+    version     INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    case_id     TEXT NOT NULL REFERENCES cases(id),
+    child_id    TEXT REFERENCES children(id),
+    kind        TEXT NOT NULL CHECK (kind <> ''),
+    status      TEXT NOT NULL CHECK (status IN ('draft', 'signed')),
+    author      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    signed_at   TEXT NOT NULL DEFAULT '',
+    signed_by   TEXT NOT NULL DEFAULT '',
+    parent_id   TEXT REFERENCES records(id),
+    high_risk   INTEGER NOT NULL DEFAULT 0 CHECK (high_risk IN (0, 1)),
+    payload     TEXT NOT NULL,
+    hash        TEXT NOT NULL DEFAULT '',
+    prev_hash   TEXT NOT NULL DEFAULT '',
+    chain_seq   INTEGER NOT NULL DEFAULT 0,
+    CHECK (status = 'draft' OR (hash <> '' AND chain_seq > 0 AND signed_at <> ''))
+);
+CREATE UNIQUE INDEX records_chain ON records(case_id, chain_seq) WHERE chain_seq > 0;
+
+CREATE TRIGGER records_signed_no_update BEFORE UPDATE ON records
+WHEN OLD.status = 'signed'
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a signed record cannot change'); END;
+
+CREATE TRIGGER records_signed_no_delete BEFORE DELETE ON records
+WHEN OLD.status = 'signed'
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a signed record cannot be deleted'); END;
+
+-- INSERT OR REPLACE deletes the old row without firing delete triggers (unless
+-- recursive_triggers is on), so refuse any insert that collides with a signed row.
+CREATE TRIGGER records_signed_no_replace BEFORE INSERT ON records
+WHEN EXISTS (SELECT 1 FROM records WHERE id = NEW.id AND status = 'signed')
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a signed record cannot be replaced'); END;
+
+-- UPDATE OR REPLACE could move a draft onto a signed row's key: identity never changes.
+CREATE TRIGGER records_identity_fixed BEFORE UPDATE OF id, version, case_id ON records
+WHEN NEW.id IS NOT OLD.id OR NEW.version IS NOT OLD.version OR NEW.case_id IS NOT OLD.case_id
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a record keeps its id, version and case'); END;
+
+CREATE TRIGGER records_secured_no_update BEFORE UPDATE ON records
+WHEN (SELECT secured FROM cases WHERE id = OLD.case_id) = 1
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the case is secured'); END;
+
+CREATE TRIGGER records_secured_no_delete BEFORE DELETE ON records
+WHEN (SELECT secured FROM cases WHERE id = OLD.case_id) = 1
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the case is secured'); END;
+
+-- A secured case accepts only addenda (dated late entries, SF 3.45).
+CREATE TRIGGER records_secured_no_insert BEFORE INSERT ON records
+WHEN (SELECT secured FROM cases WHERE id = NEW.case_id) = 1 AND NEW.kind <> 'addendum'
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the case is secured'); END;
+
+CREATE TRIGGER records_addendum_needs_signed_parent BEFORE INSERT ON records
+WHEN NEW.kind = 'addendum' AND NOT EXISTS
+    (SELECT 1 FROM records WHERE id = NEW.parent_id AND status = 'signed')
+BEGIN SELECT RAISE(ABORT, 'heard: an addendum must add to a signed record'); END;
+)SQL";
+
+const char* kV2AuditLog = R"SQL(
+CREATE TABLE audit_log (
+    seq        INTEGER PRIMARY KEY NOT NULL CHECK (seq >= 1),
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action <> ''),
+    target     TEXT NOT NULL DEFAULT '',
+    detail     TEXT NOT NULL DEFAULT '',
+    hash       TEXT NOT NULL,
+    prev_hash  TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the audit log is append-only'); END;
+CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE seq = NEW.seq)
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the audit log is append-only'); END;
+)SQL";
+
+const char* kV3OutboxSettings = R"SQL(
+CREATE TABLE outbox (
+    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    item_type          TEXT NOT NULL CHECK (item_type IN ('record', 'audit')),
+    item_id            TEXT NOT NULL,
+    version            INTEGER NOT NULL DEFAULT 1,
+    case_id            TEXT NOT NULL DEFAULT '',
+    priority           INTEGER NOT NULL,
+    state              TEXT NOT NULL DEFAULT 'pending'
+                       CHECK (state IN ('pending', 'acknowledged', 'quarantined')),
+    quarantine_reason  TEXT NOT NULL DEFAULT '',
+    body               TEXT NOT NULL,
+    created_at         TEXT NOT NULL,
+    acknowledged_at    TEXT NOT NULL DEFAULT '',
+    UNIQUE (item_type, item_id, version)
+);
+-- What is sent never changes; only its delivery state does.
+CREATE TRIGGER outbox_item_fixed BEFORE UPDATE OF item_type, item_id, version, case_id, priority, body ON outbox
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: an outbox item cannot change'); END;
+-- Nothing leaves the outbox until the server has acknowledged it.
+CREATE TRIGGER outbox_keep_unacknowledged BEFORE DELETE ON outbox
+WHEN OLD.state <> 'acknowledged'
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: an unacknowledged outbox item cannot be deleted'); END;
+
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY NOT NULL,
+    value  TEXT NOT NULL
+);
+)SQL";
+
+// Indexes for the caseload list and per-child history (10,000 children, 100,000 records).
+const char* kV4Indexes = R"SQL(
+CREATE INDEX children_by_case ON children(case_id, display_name);
+CREATE INDEX records_by_child ON records(child_id, created_at);
+CREATE INDEX records_by_case ON records(case_id, created_at);
+CREATE INDEX records_by_parent ON records(parent_id);
+CREATE INDEX outbox_by_state ON outbox(state, case_id, priority);
+)SQL";
+
+} // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> s_migrations = {
+        {1, "cases, children and records with the signed-record triggers", kV1CasesChildrenRecords},
+        {2, "append-only, hash-chained audit log", kV2AuditLog},
+        {3, "outbox and settings", kV3OutboxSettings},
+        {4, "indexes for the caseload and per-child history", kV4Indexes},
+    };
+    return s_migrations;
+}
+
+int latestSchemaVersion() { return migrations().back().version; }
+
+void migrate(Database& db, int target) { migrate(db, migrations(), target); }
+
+void migrate(Database& db, const std::vector<Migration>& list, int target) {
+    const int latest = list.empty() ? 0 : list.back().version;
+    if (target < 0) target = latest;
+    const int current = db.userVersion();
+    if (current > latest)
+        throw StoreError(StoreErrorKind::TooNew,
+                         "the database has schema version " + std::to_string(current) +
+                             " but this Heard knows only up to " + std::to_string(latest) +
+                             ": update the app; the database was not changed");
+    for (const auto& migration : list) {
+        if (migration.version <= current) continue;
+        if (migration.version > target) break;
+        // DDL and user_version commit together or not at all.
+        Transaction transaction(db);
+        db.exec(migration.sql);
+        db.setUserVersion(migration.version);
+        transaction.commit();
+    }
+}
+
+} // namespace heard::storage

@@ -1,0 +1,968 @@
+// Store: the facade over keys, the SQLCipher database, records, audit log and outbox.
+//
+// Index:
+//   [SECTION] Helpers (time, ids, paths, row mapping)
+//   [SECTION] Audit and outbox writers (used inside other transactions)
+//   [SECTION] Create, unlock, recover, lock, change passphrase
+//   [SECTION] Cases and children
+//   [SECTION] Records
+//   [SECTION] Audit log
+//   [SECTION] Outbox
+//   [SECTION] Settings
+#include "storage/store.h"
+
+#include "storage/chain.h"
+#include "storage/database.h"
+#include "storage/schema.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <cerrno>
+#include <map>
+#include <cstdio>
+#include <ctime>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace heard::storage {
+
+// [SECTION] Helpers (time, ids, paths, row mapping)
+
+const char* toString(RecordStatus status) {
+    return status == RecordStatus::Signed ? "signed" : "draft";
+}
+
+std::string formatIsoUtc(std::chrono::system_clock::time_point t) {
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+namespace {
+
+using Lock = std::lock_guard<std::mutex>;
+
+std::string newUuid() {
+    unsigned char bytes[16];
+    randombytes_buf(bytes, sizeof bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+    bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+    char text[37];
+    std::snprintf(text, sizeof text,
+                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", bytes[0],
+                  bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8],
+                  bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]);
+    return text;
+}
+
+bool fileExists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+int64_t fileSize(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? int64_t(st.st_size) : -1;
+}
+
+void syncDirectory(const std::string& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+std::string pendingCreatePath(const std::string& dataDir) {
+    return Store::databasePath(dataDir) + ".new";
+}
+
+int cipherMajor(const std::string& version) { return version.empty() ? 0 : std::atoi(version.c_str()); }
+
+// JSON text for storage; refuses what cannot be serialised (invalid UTF-8).
+std::string payloadText(const nlohmann::json& payload) {
+    if (!payload.is_object())
+        throw StoreError(StoreErrorKind::InvalidArgument, "a record payload must be a JSON object");
+    try {
+        return payload.dump();
+    } catch (const nlohmann::json::exception& e) {
+        throw StoreError(StoreErrorKind::InvalidArgument,
+                         std::string("the record payload is not valid UTF-8 JSON: ") + e.what());
+    }
+}
+
+nlohmann::json parseStoredJson(const std::string& text) {
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded())
+        throw StoreError(StoreErrorKind::NotAStore, "a stored JSON value is corrupt");
+    return j;
+}
+
+const char* kRecordColumns =
+    "id, version, case_id, child_id, kind, status, author, created_at, updated_at, signed_at, "
+    "signed_by, parent_id, high_risk, payload, hash, prev_hash, chain_seq";
+
+Record readRecord(const Statement& st) {
+    Record r;
+    r.id = st.columnText(0);
+    r.version = st.columnInt(1);
+    r.caseId = st.columnText(2);
+    r.childId = st.columnText(3);
+    r.kind = st.columnText(4);
+    r.status = st.columnText(5) == "signed" ? RecordStatus::Signed : RecordStatus::Draft;
+    r.author = st.columnText(6);
+    r.createdAt = st.columnText(7);
+    r.updatedAt = st.columnText(8);
+    r.signedAt = st.columnText(9);
+    r.signedBy = st.columnText(10);
+    r.parentId = st.columnText(11);
+    r.highRisk = st.columnInt(12) != 0;
+    r.payload = parseStoredJson(st.columnText(13));
+    r.hash = st.columnText(14);
+    r.prevHash = st.columnText(15);
+    r.chainSeq = st.columnInt64(16);
+    return r;
+}
+
+std::optional<Record> loadRecord(Database& db, const std::string& id) {
+    auto st = db.prepare(std::string("SELECT ") + kRecordColumns + " FROM records WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return readRecord(st);
+}
+
+Record requireRecord(Database& db, const std::string& id) {
+    auto record = loadRecord(db, id);
+    if (!record) throw StoreError(StoreErrorKind::NotFound, "no record with id " + id);
+    return *record;
+}
+
+void requireDraft(const Record& r, const char* operation) {
+    if (r.status == RecordStatus::Signed)
+        throw StoreError(StoreErrorKind::ReadOnlyRecord,
+                         std::string("cannot ") + operation + ": record " + r.id +
+                             " is signed; add an addendum instead");
+}
+
+bool caseIsSecured(Database& db, const std::string& caseId) {
+    auto st = db.prepare("SELECT secured FROM cases WHERE id = ?");
+    st.bind(1, caseId);
+    return st.step() && st.columnInt(0) == 1;
+}
+
+Case readCase(const Statement& st) {
+    Case c;
+    c.id = st.columnText(0);
+    c.reference = st.columnText(1);
+    c.title = st.columnText(2);
+    c.details = parseStoredJson(st.columnText(3));
+    c.secured = st.columnInt(4) != 0;
+    c.securedAt = st.columnText(5);
+    return c;
+}
+
+Child readChild(const Statement& st) {
+    Child c;
+    c.id = st.columnText(0);
+    c.caseId = st.columnText(1);
+    c.displayName = st.columnText(2);
+    c.dateOfBirth = st.columnText(3);
+    c.details = parseStoredJson(st.columnText(4));
+    return c;
+}
+
+std::vector<Record> queryRecords(Database& db, const std::string& where, const std::string& value) {
+    auto st = db.prepare(std::string("SELECT ") + kRecordColumns + " FROM records WHERE " + where +
+                         " ORDER BY created_at, rowid");
+    st.bind(1, value);
+    std::vector<Record> out;
+    while (st.step()) out.push_back(readRecord(st));
+    return out;
+}
+
+OutboxEntry readOutbox(const Statement& st) {
+    OutboxEntry e;
+    e.id = st.columnInt64(0);
+    e.itemType = st.columnText(1);
+    e.itemId = st.columnText(2);
+    e.version = st.columnInt(3);
+    e.priority = st.columnInt(4);
+    e.caseId = st.columnText(5);
+    e.state = st.columnText(6);
+    e.quarantineReason = st.columnText(7);
+    e.body = st.columnText(8);
+    return e;
+}
+
+const char* kOutboxColumns =
+    "id, item_type, item_id, version, priority, case_id, state, quarantine_reason, body";
+
+// [SECTION] Audit and outbox writers (used inside other transactions)
+
+void enqueue(Database& db, const std::string& type, const std::string& itemId, int version,
+             const std::string& caseId, int priority, const std::string& body, const std::string& at) {
+    auto st = db.prepare("INSERT INTO outbox (item_type, item_id, version, case_id, priority, body, created_at) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, type).bind(2, itemId).bind(3, version).bind(4, caseId).bind(5, priority).bind(6, body).bind(7, at);
+    st.run();
+}
+
+void appendAudit(Database& db, const std::string& at, const std::string& actor,
+                 const std::string& action, const std::string& target, const std::string& detail) {
+    if (action.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "an audit entry needs an action");
+    AuditEntry entry;
+    {
+        auto last = db.prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+        if (last.step()) {
+            entry.seq = last.columnInt64(0) + 1;
+            entry.prevHash = last.columnText(1);
+        } else {
+            entry.seq = 1;
+        }
+    }
+    entry.at = at;
+    entry.actor = actor;
+    entry.action = action;
+    entry.target = target;
+    entry.detail = detail;
+    try {
+        entry.hash = auditHash(entry);
+    } catch (const nlohmann::json::exception&) {
+        throw StoreError(StoreErrorKind::InvalidArgument, "an audit entry is not valid UTF-8");
+    }
+    auto st = db.prepare("INSERT INTO audit_log (seq, at, actor, action, target, detail, hash, prev_hash) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, entry.seq).bind(2, entry.at).bind(3, entry.actor).bind(4, entry.action);
+    st.bind(5, entry.target).bind(6, entry.detail).bind(7, entry.hash).bind(8, entry.prevHash);
+    st.run();
+    enqueue(db, "audit", std::to_string(entry.seq), 1, "", OutboxPriority::Audit,
+            auditOutboxBody(entry), at);
+}
+
+// Gives r its place at the end of its case's chain and its hash.
+void chainRecord(Database& db, Record& r) {
+    auto last = db.prepare("SELECT chain_seq, hash FROM records WHERE case_id = ? AND chain_seq > 0 "
+                           "ORDER BY chain_seq DESC LIMIT 1");
+    last.bind(1, r.caseId);
+    if (last.step()) {
+        r.chainSeq = last.columnInt64(0) + 1;
+        r.prevHash = last.columnText(1);
+    } else {
+        r.chainSeq = 1;
+        r.prevHash.clear();
+    }
+    r.hash = recordHash(r);
+}
+
+void enqueueRecord(Database& db, const Record& r, const std::string& at) {
+    enqueue(db, "record", r.id, r.version, r.caseId,
+            r.highRisk ? OutboxPriority::HighRiskRecord : OutboxPriority::Record,
+            recordOutboxBody(r), at);
+}
+
+// Opens the database file of a store after the data key is known, and checks it is ours.
+std::unique_ptr<Database> openStoreDatabase(const std::string& path, const SecretKey& dek,
+                                            const KeyFile& keys) {
+    const int64_t size = fileSize(path);
+    if (size < 0) throw StoreError(StoreErrorKind::Missing, "the database file is missing: " + path);
+    if (size == 0 || size % keys.cipherPageSize != 0)
+        throw StoreError(StoreErrorKind::NotAStore,
+                         "the database file is empty or truncated (" + std::to_string(size) +
+                             " bytes): " + path + "; it was not changed");
+    OpenOptions options;
+    options.cipherPageSize = keys.cipherPageSize;
+    options.cipherCompatibility = keys.cipherMajorVersion;
+    auto db = std::make_unique<Database>(Database::openEncrypted(path, dek, options));
+    const int version = db->userVersion();
+    if (version == 0)
+        throw StoreError(StoreErrorKind::NotAStore, "the database has no Heard schema: " + path);
+    if (version > latestSchemaVersion())
+        throw StoreError(StoreErrorKind::TooNew,
+                         "the database has schema version " + std::to_string(version) +
+                             ", newer than this Heard (" + std::to_string(latestSchemaVersion()) +
+                             "): update the app; the database was not changed");
+    {
+        // Reads every page once: a corrupt page is found at unlock, not mid-visit.
+        auto check = db->prepare("PRAGMA quick_check");
+        if (!check.step() || check.columnText(0) != "ok")
+            throw StoreError(StoreErrorKind::NotAStore,
+                             "the database failed its integrity check: " + check.columnText(0));
+    }
+    migrate(*db);
+    return db;
+}
+
+} // namespace
+
+// [SECTION] Create, unlock, recover, lock, change passphrase
+
+std::string Store::databasePath(const std::string& dataDir) { return dataDir + "/" + kDatabaseFileName; }
+std::string Store::keyFilePath(const std::string& dataDir) { return dataDir + "/" + kKeyFileName; }
+
+bool Store::exists(const std::string& dataDir) {
+    return fileExists(databasePath(dataDir)) || fileExists(keyFilePath(dataDir));
+}
+
+Store::Store(std::string dataDir, SecretKey dek, std::unique_ptr<Database> db, KeyFile keyFile,
+             StoreOptions options)
+    : m_dataDir(std::move(dataDir)), m_dek(std::move(dek)), m_db(std::move(db)),
+      m_keyFile(std::move(keyFile)), m_options(std::move(options)) {
+    if (!m_options.clock) m_options.clock = [] { return std::chrono::system_clock::now(); };
+}
+
+Store::~Store() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_db.reset();   // close first: SQLCipher wipes its own key material on close
+    m_dek.wipe();
+}
+
+std::string Store::now() const {
+    return formatIsoUtc(m_options.clock ? m_options.clock() : std::chrono::system_clock::now());
+}
+
+std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::string& passphrase,
+                                     const std::vector<unsigned char>& recoveryPublicKey,
+                                     KdfParams params, const StoreOptions& options) {
+    if (dataDir.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "no data directory given");
+    if (::mkdir(dataDir.c_str(), 0700) != 0 && errno != EEXIST)
+        throw StoreError(StoreErrorKind::Io, "cannot create the data directory " + dataDir);
+    if (exists(dataDir))
+        throw StoreError(StoreErrorKind::InvalidArgument,
+                         "a store already exists in " + dataDir + ": unlock it; it was not overwritten");
+
+    SecretKey dek = SecretKey::random(32);
+    KeyFile keys = wrapNewKey(dek, passphrase, params, recoveryPublicKey);
+    keys.cipherPageSize = kCipherPageSize;
+
+    // Build the database under a temporary name, then publish the key file, then rename:
+    // a crash part-way leaves either nothing (a stale .new, removed here) or a key file
+    // whose database unlock() can finish publishing.
+    const std::string building = pendingCreatePath(dataDir);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((building + suffix).c_str());
+    {
+        OpenOptions open;
+        open.create = true;
+        Database db = Database::openEncrypted(building, dek, open);
+        keys.cipherMajorVersion = cipherMajor(db.cipherVersion());
+        migrate(db);
+        StoreOptions clock = options;
+        const std::string at = formatIsoUtc(clock.clock ? clock.clock() : std::chrono::system_clock::now());
+        Transaction t(db);
+        auto st = db.prepare("INSERT INTO settings (key, value) VALUES ('created_at', ?)");
+        st.bind(1, at).run();
+        appendAudit(db, at, options.actor, "create_store", "", "");
+        t.commit();
+    } // closing checkpoints the WAL into the file and removes it
+    keys.save(keyFilePath(dataDir));
+    if (::rename(building.c_str(), databasePath(dataDir).c_str()) != 0)
+        throw StoreError(StoreErrorKind::Io, "cannot publish the new database in " + dataDir);
+    syncDirectory(dataDir);
+
+    auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
+    return std::unique_ptr<Store>(new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
+}
+
+namespace {
+
+// Finishes a create() that crashed after writing the key file but before the rename.
+void finishInterruptedCreate(const std::string& dataDir, const SecretKey& dek, const KeyFile& keys) {
+    const std::string finalPath = Store::databasePath(dataDir);
+    const std::string building = pendingCreatePath(dataDir);
+    if (fileExists(finalPath) || !fileExists(building)) return;
+    {
+        OpenOptions options;
+        options.cipherPageSize = keys.cipherPageSize;
+        Database probe = Database::openEncrypted(building, dek, options); // NotAStore if not ours
+        if (probe.userVersion() == 0) return;
+    }
+    if (::rename(building.c_str(), finalPath.c_str()) == 0) syncDirectory(dataDir);
+}
+
+void requireDataDir(const std::string& dataDir) {
+    struct stat st {};
+    if (::stat(dataDir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        throw StoreError(StoreErrorKind::Missing, "the data directory is missing: " + dataDir);
+}
+
+} // namespace
+
+std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::string& passphrase,
+                                     const StoreOptions& options) {
+    requireDataDir(dataDir);
+    const std::string keyPath = keyFilePath(dataDir);
+    KeyFile keys = KeyFile::load(keyPath);
+    if (!fileExists(databasePath(dataDir)) && !fileExists(pendingCreatePath(dataDir)))
+        throw StoreError(StoreErrorKind::Missing,
+                         "the database file is missing from " + dataDir + " (the key file is there)");
+
+    const auto nowPoint = options.clock ? options.clock() : std::chrono::system_clock::now();
+    const int64_t nowUnix = std::chrono::duration_cast<std::chrono::seconds>(nowPoint.time_since_epoch()).count();
+    const int delay = unlockDelaySeconds(keys.failedAttempts);
+    if (delay > 0) {
+        // A clock set backwards must not shorten the wait: count from now at worst.
+        const int64_t allowedAt = keys.lastFailureUnix + delay;
+        int64_t wait = allowedAt - nowUnix;
+        if (wait > delay) wait = delay;
+        if (wait > 0)
+            throw StoreError(StoreErrorKind::RetryLater,
+                             "too many wrong passphrases: try again in " + std::to_string(wait) + " s",
+                             0, int(wait));
+    }
+
+    SecretKey dek(32);
+    try {
+        dek = unwrapKey(keys, passphrase);
+    } catch (const StoreError& e) {
+        if (e.kind() != StoreErrorKind::WrongPassphrase) throw;
+        keys.failedAttempts += 1;
+        keys.lastFailureUnix = nowUnix;
+        try {
+            keys.save(keyPath); // only the counter changes; the wrapped keys are rewritten as read
+        } catch (const StoreError&) {
+            // A full disk must not turn a wrong passphrase into a different error.
+        }
+        throw StoreError(StoreErrorKind::WrongPassphrase,
+                         "the passphrase is not correct (" + std::to_string(keys.failedAttempts) +
+                             " failed attempts)",
+                         0, unlockDelaySeconds(keys.failedAttempts));
+    }
+
+    finishInterruptedCreate(dataDir, dek, keys);
+    auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
+    const int failedBefore = keys.failedAttempts;
+    if (failedBefore > 0) {
+        keys.failedAttempts = 0;
+        keys.lastFailureUnix = 0;
+        keys.save(keyPath);
+    }
+    std::unique_ptr<Store> store(new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
+    store->audit(options.actor, "unlock", "",
+                 failedBefore > 0 ? "after " + std::to_string(failedBefore) + " failed attempts" : "");
+    return store;
+}
+
+std::unique_ptr<Store> Store::recover(const std::string& dataDir, const RecoveryKeyPair& organisation,
+                                      const std::string& newPassphrase, const StoreOptions& options) {
+    requireDataDir(dataDir);
+    const std::string keyPath = keyFilePath(dataDir);
+    KeyFile keys = KeyFile::load(keyPath);
+    if (newPassphrase.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "the new passphrase is empty");
+    SecretKey dek = unsealKey(keys, organisation);
+    finishInterruptedCreate(dataDir, dek, keys);
+    auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
+    KeyFile rewrapped = keys;
+    rewrapKey(rewrapped, dek, newPassphrase);
+    rewrapped.save(keyPath);
+    std::unique_ptr<Store> store(new Store(dataDir, std::move(dek), std::move(db), std::move(rewrapped), options));
+    store->audit(options.actor, "recover", "", "new passphrase set with the organisation recovery key");
+    return store;
+}
+
+void Store::changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase) {
+    Lock lock(m_mutex);
+    SecretKey check = unwrapKey(m_keyFile, oldPassphrase); // WrongPassphrase: nothing altered
+    if (sodium_memcmp(check.data(), m_dek.data(), 32) != 0)
+        throw StoreError(StoreErrorKind::WrongPassphrase, "the passphrase does not fit this store");
+    KeyFile rewrapped = m_keyFile;
+    rewrapKey(rewrapped, m_dek, newPassphrase);
+    rewrapped.save(keyFilePath(m_dataDir)); // atomic: old or new, never half
+    m_keyFile = std::move(rewrapped);
+    Transaction t(*m_db);
+    appendAudit(*m_db, now(), m_options.actor, "change_passphrase", "", "");
+    t.commit();
+    bump();
+}
+
+uint64_t Store::revision() const { return m_revision.load(); }
+
+int Store::schemaVersion() {
+    Lock lock(m_mutex);
+    return m_db->userVersion();
+}
+
+Database& Store::databaseForTesting() { return *m_db; }
+
+// [SECTION] Cases and children
+
+void Store::putCase(const Case& c) {
+    if (c.id.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "a case needs an id");
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    auto update = m_db->prepare("UPDATE cases SET reference = ?, title = ?, details = ? WHERE id = ?");
+    update.bind(1, c.reference).bind(2, c.title).bind(3, c.details.dump()).bind(4, c.id);
+    if (update.run() == 0) {
+        auto insert = m_db->prepare("INSERT INTO cases (id, reference, title, details) VALUES (?, ?, ?, ?)");
+        insert.bind(1, c.id).bind(2, c.reference).bind(3, c.title).bind(4, c.details.dump());
+        insert.run();
+    }
+    if (c.secured && !caseIsSecured(*m_db, c.id)) {
+        auto secure = m_db->prepare("UPDATE cases SET secured = 1, secured_at = ? WHERE id = ?");
+        secure.bind(1, c.securedAt.empty() ? now() : c.securedAt).bind(2, c.id).run();
+    }
+    t.commit();
+    bump();
+}
+
+std::vector<Case> Store::cases() {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT id, reference, title, details, secured, secured_at FROM cases ORDER BY reference, id");
+    std::vector<Case> out;
+    while (st.step()) out.push_back(readCase(st));
+    return out;
+}
+
+std::optional<Case> Store::caseById(const std::string& id) {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT id, reference, title, details, secured, secured_at FROM cases WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return readCase(st);
+}
+
+void Store::putChild(const Child& child) {
+    if (child.id.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "a child needs an id");
+    Lock lock(m_mutex);
+    {
+        auto st = m_db->prepare("SELECT 1 FROM cases WHERE id = ?");
+        st.bind(1, child.caseId);
+        if (!st.step()) throw StoreError(StoreErrorKind::NotFound, "no case with id " + child.caseId);
+    }
+    Transaction t(*m_db);
+    auto update = m_db->prepare(
+        "UPDATE children SET case_id = ?, display_name = ?, date_of_birth = ?, details = ? WHERE id = ?");
+    update.bind(1, child.caseId).bind(2, child.displayName).bind(3, child.dateOfBirth);
+    update.bind(4, child.details.dump()).bind(5, child.id);
+    if (update.run() == 0) {
+        auto insert = m_db->prepare(
+            "INSERT INTO children (id, case_id, display_name, date_of_birth, details) VALUES (?, ?, ?, ?, ?)");
+        insert.bind(1, child.id).bind(2, child.caseId).bind(3, child.displayName);
+        insert.bind(4, child.dateOfBirth).bind(5, child.details.dump());
+        insert.run();
+    }
+    t.commit();
+    bump();
+}
+
+std::vector<Child> Store::children() {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare(
+        "SELECT id, case_id, display_name, date_of_birth, details FROM children ORDER BY display_name, id");
+    std::vector<Child> out;
+    while (st.step()) out.push_back(readChild(st));
+    return out;
+}
+
+std::vector<Child> Store::childrenForCase(const std::string& caseId) {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT id, case_id, display_name, date_of_birth, details FROM children "
+                            "WHERE case_id = ? ORDER BY display_name, id");
+    st.bind(1, caseId);
+    std::vector<Child> out;
+    while (st.step()) out.push_back(readChild(st));
+    return out;
+}
+
+std::optional<Child> Store::childById(const std::string& id) {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT id, case_id, display_name, date_of_birth, details FROM children WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return readChild(st);
+}
+
+// [SECTION] Records
+
+Record Store::createDraft(const NewRecord& in) {
+    if (in.kind.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "a record needs a kind");
+    if (in.kind == "addendum")
+        throw StoreError(StoreErrorKind::InvalidArgument, "use addAddendum() for an addendum");
+    if (in.author.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "a record needs an author");
+    const std::string payload = payloadText(in.payload);
+    Lock lock(m_mutex);
+    {
+        auto st = m_db->prepare("SELECT secured FROM cases WHERE id = ?");
+        st.bind(1, in.caseId);
+        if (!st.step()) throw StoreError(StoreErrorKind::NotFound, "no case with id " + in.caseId);
+        if (st.columnInt(0) == 1)
+            throw StoreError(StoreErrorKind::ReadOnlyRecord, "case " + in.caseId + " is secured: only addenda can be added");
+    }
+    if (!in.childId.empty()) {
+        auto st = m_db->prepare("SELECT case_id FROM children WHERE id = ?");
+        st.bind(1, in.childId);
+        if (!st.step()) throw StoreError(StoreErrorKind::NotFound, "no child with id " + in.childId);
+        if (st.columnText(0) != in.caseId)
+            throw StoreError(StoreErrorKind::InvalidArgument, "child " + in.childId + " is not in case " + in.caseId);
+    }
+    if (!in.parentId.empty() && !loadRecord(*m_db, in.parentId))
+        throw StoreError(StoreErrorKind::NotFound, "no parent record with id " + in.parentId);
+
+    Record r;
+    r.id = newUuid();
+    r.caseId = in.caseId;
+    r.childId = in.childId;
+    r.kind = in.kind;
+    r.author = in.author;
+    r.parentId = in.parentId;
+    r.highRisk = in.highRisk;
+    r.payload = in.payload;
+    r.createdAt = r.updatedAt = now();
+
+    Transaction t(*m_db);
+    auto st = m_db->prepare("INSERT INTO records (id, version, case_id, child_id, kind, status, author, "
+                            "created_at, updated_at, parent_id, high_risk, payload) "
+                            "VALUES (?, 1, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)");
+    st.bind(1, r.id).bind(2, r.caseId).bindOptional(3, r.childId).bind(4, r.kind).bind(5, r.author);
+    st.bind(6, r.createdAt).bind(7, r.updatedAt).bindOptional(8, r.parentId).bind(9, r.highRisk ? 1 : 0);
+    st.bind(10, payload);
+    st.run();
+    appendAudit(*m_db, r.createdAt, r.author, "create", r.id, r.kind);
+    t.commit();
+    bump();
+    return r;
+}
+
+Record Store::saveDraft(const std::string& recordId, const nlohmann::json& payload) {
+    const std::string text = payloadText(payload);
+    Lock lock(m_mutex);
+    Record r = requireRecord(*m_db, recordId);
+    requireDraft(r, "save");
+    r.payload = payload;
+    r.updatedAt = now();
+    // The triggers refuse this for a signed record or a secured case even if the checks
+    // above were bypassed.
+    auto st = m_db->prepare("UPDATE records SET payload = ?, updated_at = ? WHERE id = ?");
+    st.bind(1, text).bind(2, r.updatedAt).bind(3, r.id);
+    st.run();
+    bump();
+    return r;
+}
+
+void Store::setHighRisk(const std::string& recordId, bool highRisk) {
+    Lock lock(m_mutex);
+    Record r = requireRecord(*m_db, recordId);
+    requireDraft(r, "change the high-risk flag of");
+    auto st = m_db->prepare("UPDATE records SET high_risk = ?, updated_at = ? WHERE id = ?");
+    st.bind(1, highRisk ? 1 : 0).bind(2, now()).bind(3, r.id);
+    st.run();
+    bump();
+}
+
+Record Store::sign(const std::string& recordId, const std::string& signedBy) {
+    if (signedBy.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "signing needs a name");
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    Record r = requireRecord(*m_db, recordId);
+    requireDraft(r, "sign");
+    if (caseIsSecured(*m_db, r.caseId))
+        throw StoreError(StoreErrorKind::ReadOnlyRecord, "case " + r.caseId + " is secured: the draft cannot be signed");
+    r.status = RecordStatus::Signed;
+    r.signedAt = r.updatedAt = now();
+    r.signedBy = signedBy;
+    chainRecord(*m_db, r);
+    auto st = m_db->prepare("UPDATE records SET status = 'signed', signed_at = ?, signed_by = ?, "
+                            "updated_at = ?, hash = ?, prev_hash = ?, chain_seq = ? WHERE id = ?");
+    st.bind(1, r.signedAt).bind(2, r.signedBy).bind(3, r.updatedAt).bind(4, r.hash);
+    st.bind(5, r.prevHash).bind(6, r.chainSeq).bind(7, r.id);
+    st.run();
+    enqueueRecord(*m_db, r, r.signedAt);
+    appendAudit(*m_db, r.signedAt, signedBy, "sign", r.id, "case=" + r.caseId + " hash=" + r.hash);
+    t.commit();
+    bump();
+    return r;
+}
+
+Record Store::addAddendum(const std::string& parentRecordId, const std::string& author,
+                          const nlohmann::json& payload) {
+    if (author.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "an addendum needs an author");
+    const std::string text = payloadText(payload);
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    Record parent = requireRecord(*m_db, parentRecordId);
+    if (parent.status != RecordStatus::Signed)
+        throw StoreError(StoreErrorKind::InvalidArgument,
+                         "an addendum adds to a signed record; record " + parent.id + " is a draft: edit it instead");
+    Record r;
+    r.id = newUuid();
+    r.caseId = parent.caseId;
+    r.childId = parent.childId;
+    r.kind = "addendum";
+    r.status = RecordStatus::Signed;
+    r.author = r.signedBy = author;
+    r.parentId = parent.id;
+    r.payload = payload;
+    r.createdAt = r.updatedAt = r.signedAt = now();
+    chainRecord(*m_db, r);
+    auto st = m_db->prepare("INSERT INTO records (id, version, case_id, child_id, kind, status, author, "
+                            "created_at, updated_at, signed_at, signed_by, parent_id, high_risk, payload, "
+                            "hash, prev_hash, chain_seq) "
+                            "VALUES (?, 1, ?, ?, 'addendum', 'signed', ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
+    st.bind(1, r.id).bind(2, r.caseId).bindOptional(3, r.childId).bind(4, r.author);
+    st.bind(5, r.createdAt).bind(6, r.updatedAt).bind(7, r.signedAt).bind(8, r.signedBy);
+    st.bind(9, r.parentId).bind(10, text).bind(11, r.hash).bind(12, r.prevHash).bind(13, r.chainSeq);
+    st.run();
+    enqueueRecord(*m_db, r, r.signedAt);
+    appendAudit(*m_db, r.signedAt, author, "addendum", r.id, "case=" + r.caseId + " hash=" + r.hash + " to=" + parent.id);
+    t.commit();
+    bump();
+    return r;
+}
+
+std::optional<Record> Store::recordById(const std::string& id) {
+    Lock lock(m_mutex);
+    return loadRecord(*m_db, id);
+}
+
+Record Store::openRecord(const std::string& id, const std::string& actor) {
+    Lock lock(m_mutex);
+    Record r = requireRecord(*m_db, id);
+    Transaction t(*m_db);
+    appendAudit(*m_db, now(), actor, "open", id, r.kind);
+    t.commit();
+    bump();
+    return r;
+}
+
+std::vector<Record> Store::recordsForChild(const std::string& childId) {
+    Lock lock(m_mutex);
+    return queryRecords(*m_db, "child_id = ?", childId);
+}
+
+std::vector<Record> Store::recordsForCase(const std::string& caseId) {
+    Lock lock(m_mutex);
+    return queryRecords(*m_db, "case_id = ?", caseId);
+}
+
+void Store::deleteDraft(const std::string& recordId, const std::string& actor) {
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    Record r = requireRecord(*m_db, recordId);
+    requireDraft(r, "delete");
+    {
+        auto st = m_db->prepare("SELECT count(*) FROM records WHERE parent_id = ?");
+        st.bind(1, r.id);
+        st.step();
+        if (st.columnInt(0) > 0)
+            throw StoreError(StoreErrorKind::InvalidArgument,
+                             "record " + r.id + " has activities or addenda that refer to it; delete those first");
+    }
+    auto st = m_db->prepare("DELETE FROM records WHERE id = ?");
+    st.bind(1, r.id).run();
+    appendAudit(*m_db, now(), actor.empty() ? r.author : actor, "delete_draft", r.id, r.kind);
+    t.commit();
+    bump();
+}
+
+ChainReport Store::verifyCase(const std::string& caseId) {
+    Lock lock(m_mutex);
+    ChainReport report;
+    auto problem = [&](const std::string& text) {
+        report.ok = false;
+        report.problems.push_back(text);
+    };
+    std::map<std::string, std::string> hashById;
+    {
+        auto st = m_db->prepare(std::string("SELECT ") + kRecordColumns +
+                                " FROM records WHERE case_id = ? AND (status = 'signed' OR chain_seq > 0) "
+                                "ORDER BY chain_seq");
+        st.bind(1, caseId);
+        int64_t expectedSeq = 1;
+        std::string previousHash;
+        while (st.step()) {
+            Record r;
+            try {
+                r = readRecord(st);
+            } catch (const StoreError&) {
+                problem("record " + st.columnText(0) + ": stored payload is not valid JSON");
+                ++expectedSeq;
+                continue;
+            }
+            if (r.status != RecordStatus::Signed)
+                problem("record " + r.id + ": has a chain position but is not signed");
+            if (r.chainSeq != expectedSeq)
+                problem("record " + r.id + ": chain position " + std::to_string(r.chainSeq) +
+                        ", expected " + std::to_string(expectedSeq) + " (a record is missing)");
+            if (r.prevHash != previousHash)
+                problem("record " + r.id + ": previous hash does not match the record before it");
+            const std::string computed = recordHash(r);
+            if (computed != r.hash) problem("record " + r.id + ": content does not match its hash (altered)");
+            hashById[r.id] = r.hash;
+            previousHash = r.hash;
+            expectedSeq = r.chainSeq + 1;
+        }
+    }
+    // The audit log names every signing with its case and hash: a record removed from the
+    // end of the chain, or replaced along with a recomputed chain, no longer matches it.
+    {
+        const std::string prefix = "case=" + caseId + " hash=";
+        auto st = m_db->prepare("SELECT target, detail FROM audit_log WHERE action IN ('sign', 'addendum') "
+                                "AND substr(detail, 1, length(?1)) = ?1");
+        st.bind(1, prefix);
+        while (st.step()) {
+            const std::string target = st.columnText(0);
+            const std::string hash = st.columnText(1).substr(prefix.size(), 64);
+            auto found = hashById.find(target);
+            if (found == hashById.end())
+                problem("record " + target + ": signed (per the audit log) but missing from the chain");
+            else if (found->second != hash)
+                problem("record " + target + ": hash differs from the one recorded when it was signed");
+        }
+    }
+    return report;
+}
+
+void Store::secureCase(const std::string& caseId, const std::string& by) {
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    auto st = m_db->prepare("SELECT secured FROM cases WHERE id = ?");
+    st.bind(1, caseId);
+    if (!st.step()) throw StoreError(StoreErrorKind::NotFound, "no case with id " + caseId);
+    if (st.columnInt(0) == 1) return; // already frozen; the first securing stands
+    const std::string at = now();
+    auto update = m_db->prepare("UPDATE cases SET secured = 1, secured_at = ? WHERE id = ?");
+    update.bind(1, at).bind(2, caseId).run();
+    appendAudit(*m_db, at, by, "secure_case", caseId, "");
+    t.commit();
+    bump();
+}
+
+// [SECTION] Audit log
+
+void Store::audit(const std::string& actor, const std::string& action, const std::string& target,
+                  const std::string& detail) {
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    appendAudit(*m_db, now(), actor, action, target, detail);
+    t.commit();
+    bump();
+}
+
+std::vector<AuditEntry> Store::auditLog() {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT seq, at, actor, action, target, detail, hash, prev_hash FROM audit_log ORDER BY seq");
+    std::vector<AuditEntry> out;
+    while (st.step()) {
+        AuditEntry e;
+        e.seq = st.columnInt64(0);
+        e.at = st.columnText(1);
+        e.actor = st.columnText(2);
+        e.action = st.columnText(3);
+        e.target = st.columnText(4);
+        e.detail = st.columnText(5);
+        e.hash = st.columnText(6);
+        e.prevHash = st.columnText(7);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+ChainReport Store::verifyAudit() {
+    const auto entries = auditLog();
+    ChainReport report;
+    int64_t expected = 1;
+    std::string previous;
+    for (const auto& e : entries) {
+        auto problem = [&](const std::string& text) {
+            report.ok = false;
+            report.problems.push_back("audit " + std::to_string(e.seq) + ": " + text);
+        };
+        if (e.seq != expected) problem("sequence gap, expected " + std::to_string(expected) + " (an entry is missing)");
+        if (e.prevHash != previous) problem("previous hash does not match the entry before it");
+        if (auditHash(e) != e.hash) problem("content does not match its hash (altered)");
+        previous = e.hash;
+        expected = e.seq + 1;
+    }
+    return report;
+}
+
+// [SECTION] Outbox
+
+std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
+    Lock lock(m_mutex);
+    // A case's entries keep their order; a case with a high-risk entry pending goes first
+    // as a whole, so its chain still arrives in order.
+    auto st = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
+                            " FROM outbox o WHERE o.state = 'pending' ORDER BY "
+                            "(SELECT MAX(p.priority) FROM outbox p WHERE p.state = 'pending' AND p.case_id = o.case_id) DESC, "
+                            "o.id ASC LIMIT ?");
+    st.bind(1, int64_t(limit));
+    std::vector<OutboxEntry> out;
+    while (st.step()) out.push_back(readOutbox(st));
+    return out;
+}
+
+void Store::outboxAcknowledge(const std::vector<int64_t>& ids) {
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    const std::string at = now();
+    auto st = m_db->prepare("UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, quarantine_reason = '' "
+                            "WHERE id = ? AND state <> 'acknowledged'");
+    for (int64_t id : ids) {
+        st.reset();
+        st.bind(1, at).bind(2, id);
+        st.run();
+    }
+    t.commit();
+    bump();
+}
+
+void Store::outboxQuarantine(int64_t id, const std::string& reason) {
+    if (reason.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "quarantine needs a reason");
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("UPDATE outbox SET state = 'quarantined', quarantine_reason = ? WHERE id = ? AND state = 'pending'");
+    st.bind(1, reason).bind(2, id);
+    if (st.run() == 0) throw StoreError(StoreErrorKind::NotFound, "no pending outbox entry " + std::to_string(id));
+    bump();
+}
+
+std::vector<OutboxEntry> Store::outboxQuarantined() {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare(std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE state = 'quarantined' ORDER BY id");
+    std::vector<OutboxEntry> out;
+    while (st.step()) out.push_back(readOutbox(st));
+    return out;
+}
+
+void Store::outboxRetry(int64_t id) {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("UPDATE outbox SET state = 'pending' WHERE id = ? AND state = 'quarantined'");
+    st.bind(1, id);
+    if (st.run() == 0) throw StoreError(StoreErrorKind::NotFound, "no quarantined outbox entry " + std::to_string(id));
+    bump();
+}
+
+size_t Store::outboxPendingCount() {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT count(*) FROM outbox WHERE state = 'pending'");
+    st.step();
+    return size_t(st.columnInt64(0));
+}
+
+// [SECTION] Settings
+
+std::optional<std::string> Store::setting(const std::string& key) {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT value FROM settings WHERE key = ?");
+    st.bind(1, key);
+    if (!st.step()) return std::nullopt;
+    return st.columnText(0);
+}
+
+void Store::setSetting(const std::string& key, const std::string& value) {
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    auto update = m_db->prepare("UPDATE settings SET value = ? WHERE key = ?");
+    update.bind(1, value).bind(2, key);
+    if (update.run() == 0) {
+        auto insert = m_db->prepare("INSERT INTO settings (key, value) VALUES (?, ?)");
+        insert.bind(1, key).bind(2, value).run();
+    }
+    t.commit();
+    bump();
+}
+
+} // namespace heard::storage
