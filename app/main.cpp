@@ -5,6 +5,7 @@
 #include "platform/paths.h"
 #include "platform/window.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -38,7 +39,9 @@ constexpr const char* kHelp =
     "  --run-for SECONDS      quit after this long\n"
     "  --quit-after-frames N  quit after N presented frames\n"
     "  --always-redraw        draw every frame even when nothing changes (the idle baseline)\n"
-    "  --print-first-frame    print 'first_frame_monotonic_ns N' when the first frame is presented\n";
+    "  --print-first-frame    print 'first_frame_monotonic_ns N' when the first frame is presented\n"
+    "  --print-loop-cpu       on exit, print 'loop_cpu_seconds S wall_seconds W frames N': the main\n"
+    "                         loop's CPU time once the first frames have settled\n";
 
 struct Flags {
     heard::ui::AppOptions app;
@@ -48,6 +51,7 @@ struct Flags {
     long quitAfterFrames = 0;
     bool alwaysRedraw = false;
     bool printFirstFrame = false;
+    bool printLoopCpu = false;
 };
 
 [[noreturn]] void usageError(const std::string& message) {
@@ -103,6 +107,8 @@ Flags parseFlags(int argc, char** argv) {
             flags.quitAfterFrames = long(parseNumber("--quit-after-frames", value()));
         } else if (arg == "--always-redraw") {
             flags.alwaysRedraw = true;
+        } else if (arg == "--print-loop-cpu") {
+            flags.printLoopCpu = true;
         } else if (arg == "--print-first-frame") {
             flags.printFirstFrame = true;
         } else {
@@ -110,6 +116,12 @@ Flags parseFlags(int argc, char** argv) {
         }
     }
     return flags;
+}
+
+double processCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
 long long monotonicNs() {
@@ -151,11 +163,14 @@ int main(int argc, char** argv) {
     constexpr int kFramesAfterEvent = 3;
     int activeFrames = kFramesAfterEvent;
     const auto started = std::chrono::steady_clock::now();
+    // The settled loop is measured from the moment the start-up frames are drawn.
+    double loopCpuStart = -1;
+    std::chrono::steady_clock::time_point loopWallStart;
     auto secondsRunning = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
     while (!window->quitRequested()) {
         int waitMs = activeFrames > 0 || flags.alwaysRedraw ? 0 : app.idleWaitMs();
         if (flags.runForSeconds > 0) {
-            const int remainingMs = int((flags.runForSeconds - secondsRunning()) * 1000.0) + 1;
+            const int remainingMs = std::max(0, int((flags.runForSeconds - secondsRunning()) * 1000.0) + 1);
             waitMs = waitMs < 0 ? remainingMs : std::min(waitMs, remainingMs);
         }
         if (window->pumpEvents(waitMs, [&](const SDL_Event& event) { app.handleEvent(event); }))
@@ -167,6 +182,10 @@ int main(int argc, char** argv) {
         app.drawFrame();
         window->endFrame();
         if (activeFrames > 0) --activeFrames;
+        if (loopCpuStart < 0 && window->framesPresented() >= uint64_t(kFramesAfterEvent)) {
+            loopCpuStart = processCpuSeconds();
+            loopWallStart = std::chrono::steady_clock::now();
+        }
 
         if (flags.printFirstFrame && window->framesPresented() == 1) {
             std::printf("first_frame_monotonic_ns %lld\n", monotonicNs());
@@ -174,5 +193,9 @@ int main(int argc, char** argv) {
         }
         if (flags.quitAfterFrames > 0 && long(window->framesPresented()) >= flags.quitAfterFrames) break;
     }
+    if (flags.printLoopCpu && loopCpuStart >= 0)
+        std::printf("loop_cpu_seconds %.6f wall_seconds %.6f frames %llu\n", processCpuSeconds() - loopCpuStart,
+                    std::chrono::duration<double>(std::chrono::steady_clock::now() - loopWallStart).count(),
+                    static_cast<unsigned long long>(window->framesPresented()));
     return 0;
 }

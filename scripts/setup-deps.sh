@@ -9,7 +9,7 @@ PACKAGES=(
   libsqlcipher-dev sqlcipher libsodium-dev nlohmann-json3-dev
   libcpp-httplib-dev libssl-dev openssl
   libpqxx-dev postgresql
-  doctest-dev libbenchmark-dev
+  doctest-dev libbenchmark-dev xvfb xauth
   libcairo2-dev gettext
 )
 

@@ -10,6 +10,7 @@
 #include <stb_image.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 
