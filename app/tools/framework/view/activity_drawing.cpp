@@ -1,0 +1,212 @@
+#include "app/tools/framework/view/activity_drawing.h"
+
+#include <cmath>
+
+namespace heard::tools {
+
+namespace {
+
+constexpr float kPi = 3.14159265f;
+constexpr ImU32 kInk = IM_COL32(45, 45, 55, 255);
+
+ImVec2 at(ImVec2 c, float dx, float dy) { return ImVec2(c.x + dx, c.y + dy); }
+
+void star(ImDrawList* dl, ImVec2 c, float r, ImU32 colour) {
+    ImVec2 points[10];
+    for (int i = 0; i < 10; ++i) {
+        float radius = (i % 2 == 0) ? r : r * 0.45f;
+        float angle = -kPi / 2 + float(i) * kPi / 5;
+        points[i] = at(c, std::cos(angle) * radius, std::sin(angle) * radius);
+    }
+    // A star is concave: fill it as five triangles around the centre and the inner pentagon.
+    for (int i = 0; i < 10; i += 2) {
+        dl->AddTriangleFilled(points[(i + 9) % 10], points[i], points[(i + 1) % 10], colour);
+    }
+    ImVec2 inner[5] = {points[1], points[3], points[5], points[7], points[9]};
+    dl->AddConvexPolyFilled(inner, 5, colour);
+}
+
+void house(ImDrawList* dl, ImVec2 c, float s, ImU32 colour) {
+    float w = s * 0.36f;
+    dl->AddTriangleFilled(at(c, -w * 1.25f, -s * 0.05f), at(c, 0, -s * 0.45f), at(c, w * 1.25f, -s * 0.05f), colour);
+    dl->AddRectFilled(at(c, -w, -s * 0.05f), at(c, w, s * 0.42f), colour);
+    dl->AddRectFilled(at(c, -w * 0.28f, s * 0.12f), at(c, w * 0.28f, s * 0.42f), IM_COL32(255, 255, 255, 200));
+}
+
+void person(ImDrawList* dl, ImVec2 c, float s, ImU32 colour) {
+    dl->AddCircleFilled(at(c, 0, -s * 0.2f), s * 0.17f, colour, 24);
+    dl->PathArcTo(at(c, 0, s * 0.42f), s * 0.32f, kPi, 2 * kPi, 24);
+    dl->PathFillConvex(colour);
+}
+
+} // namespace
+
+void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 colour) {
+    const float r = s * 0.45f;
+    const float line = std::max(1.5f, s * 0.07f);
+    if (name == "face") {
+        drawFace(dl, Expression::Happy, c, r, 2);
+    } else if (name == "star") {
+        star(dl, c, r, colour);
+    } else if (name == "house") {
+        house(dl, c, s, colour);
+    } else if (name == "heart") {
+        dl->AddCircleFilled(at(c, -r * 0.45f, -r * 0.2f), r * 0.5f, colour, 24);
+        dl->AddCircleFilled(at(c, r * 0.45f, -r * 0.2f), r * 0.5f, colour, 24);
+        dl->AddTriangleFilled(at(c, -r * 0.93f, 0), at(c, r * 0.93f, 0), at(c, 0, r * 0.9f), colour);
+    } else if (name == "cloud") {
+        dl->AddCircleFilled(at(c, -r * 0.45f, r * 0.1f), r * 0.38f, colour, 24);
+        dl->AddCircleFilled(at(c, r * 0.05f, -r * 0.2f), r * 0.5f, colour, 24);
+        dl->AddCircleFilled(at(c, r * 0.5f, r * 0.12f), r * 0.36f, colour, 24);
+        dl->AddRectFilled(at(c, -r * 0.45f, r * 0.1f), at(c, r * 0.5f, r * 0.48f), colour);
+    } else if (name == "sun") {
+        dl->AddCircleFilled(c, r * 0.5f, colour, 32);
+        for (int i = 0; i < 8; ++i) {
+            float a = float(i) * kPi / 4;
+            dl->AddLine(at(c, std::cos(a) * r * 0.65f, std::sin(a) * r * 0.65f),
+                        at(c, std::cos(a) * r, std::sin(a) * r), colour, line);
+        }
+    } else if (name == "school") {
+        dl->AddRectFilled(at(c, -r, -r * 0.2f), at(c, r, r * 0.9f), colour);
+        dl->AddTriangleFilled(at(c, -r * 1.05f, -r * 0.2f), at(c, 0, -r * 0.8f), at(c, r * 1.05f, -r * 0.2f), colour);
+        for (float x : {-0.6f, 0.2f})
+            dl->AddRectFilled(at(c, r * x, r * 0.05f), at(c, r * (x + 0.4f), r * 0.4f), IM_COL32(255, 255, 255, 210));
+        dl->AddRectFilled(at(c, -r * 0.15f, r * 0.5f), at(c, r * 0.15f, r * 0.9f), IM_COL32(255, 255, 255, 210));
+    } else if (name == "person") {
+        person(dl, c, s, colour);
+    } else if (name == "people") {
+        person(dl, at(c, -s * 0.2f, s * 0.05f), s * 0.8f, colour);
+        person(dl, at(c, s * 0.2f, s * 0.05f), s * 0.8f, colour);
+    } else if (name == "pet") {
+        dl->AddCircleFilled(at(c, 0, r * 0.3f), r * 0.42f, colour, 24);
+        for (int i = 0; i < 4; ++i) {
+            float a = kPi * (1.15f + 0.23f * float(i));
+            dl->AddCircleFilled(at(c, std::cos(a) * r * 0.75f, r * 0.15f + std::sin(a) * r * 0.75f), r * 0.2f, colour, 16);
+        }
+    } else if (name == "scale") {
+        for (int i = 0; i < 5; ++i) {
+            float x0 = -r + float(i) * r * 0.42f;
+            dl->AddRectFilled(at(c, x0, r - float(i + 1) * r * 0.36f), at(c, x0 + r * 0.32f, r), colour, r * 0.06f);
+        }
+    } else if (name == "pencil") {
+        ImVec2 d(0.7071f, -0.7071f), n(0.7071f, 0.7071f);
+        float half = r * 0.18f;
+        ImVec2 tip = at(c, -d.x * r, -d.y * r), end = at(c, d.x * r, d.y * r);
+        ImVec2 base = at(tip, d.x * r * 0.4f, d.y * r * 0.4f);
+        ImVec2 quad[4] = {at(base, n.x * half, n.y * half), at(end, n.x * half, n.y * half),
+                          at(end, -n.x * half, -n.y * half), at(base, -n.x * half, -n.y * half)};
+        dl->AddConvexPolyFilled(quad, 4, colour);
+        dl->AddTriangleFilled(quad[0], tip, quad[3], kInk);
+    } else if (name == "judge") {
+        // A gavel: head and handle, and the block it strikes.
+        ImVec2 head[4] = {at(c, -r * 0.75f, -r * 0.35f), at(c, -r * 0.2f, -r * 0.9f), at(c, r * 0.1f, -r * 0.6f),
+                          at(c, -r * 0.45f, -r * 0.05f)};
+        dl->AddConvexPolyFilled(head, 4, colour);
+        dl->AddLine(at(c, -r * 0.25f, -r * 0.45f), at(c, r * 0.7f, r * 0.5f), colour, line * 1.3f);
+        dl->AddRectFilled(at(c, -r * 0.9f, r * 0.6f), at(c, r * 0.2f, r * 0.9f), colour, r * 0.08f);
+    } else if (name == "speech") {
+        dl->AddRectFilled(at(c, -r, -r * 0.75f), at(c, r, r * 0.4f), colour, r * 0.3f);
+        dl->AddTriangleFilled(at(c, -r * 0.5f, r * 0.3f), at(c, -r * 0.1f, r * 0.3f), at(c, -r * 0.7f, r * 0.9f), colour);
+    } else if (name == "tick") {
+        ImVec2 points[3] = {at(c, -r * 0.7f, 0), at(c, -r * 0.2f, r * 0.5f), at(c, r * 0.75f, -r * 0.55f)};
+        dl->AddPolyline(points, 3, colour, ImDrawFlags_None, line * 1.6f);
+    } else if (name == "cross") {
+        dl->AddLine(at(c, -r * 0.6f, -r * 0.6f), at(c, r * 0.6f, r * 0.6f), colour, line * 1.6f);
+        dl->AddLine(at(c, r * 0.6f, -r * 0.6f), at(c, -r * 0.6f, r * 0.6f), colour, line * 1.6f);
+    } else if (name == "tree") {
+        dl->AddRectFilled(at(c, -r * 0.12f, r * 0.2f), at(c, r * 0.12f, r), IM_COL32(121, 85, 61, 255));
+        dl->AddCircleFilled(at(c, 0, -r * 0.2f), r * 0.6f, colour, 24);
+    } else {
+        // "question", and any name this build does not know.
+        dl->AddCircle(c, r * 0.9f, colour, 32, line);
+        dl->PathArcTo(at(c, 0, -r * 0.25f), r * 0.3f, kPi, kPi * 2.4f, 16);
+        dl->PathLineTo(at(c, 0, r * 0.25f));
+        dl->PathStroke(colour, ImDrawFlags_None, line);
+        dl->AddCircleFilled(at(c, 0, r * 0.5f), line * 0.8f, colour, 12);
+    }
+}
+
+ImU32 faceColour(Expression e) {
+    switch (e) {
+    case Expression::Happy: return IM_COL32(255, 214, 79, 255);
+    case Expression::Calm: return IM_COL32(167, 219, 171, 255);
+    case Expression::Excited: return IM_COL32(255, 178, 102, 255);
+    case Expression::Sad: return IM_COL32(140, 180, 230, 255);
+    case Expression::Worried: return IM_COL32(196, 170, 222, 255);
+    case Expression::Scared: return IM_COL32(200, 206, 214, 255);
+    case Expression::Angry: return IM_COL32(240, 120, 110, 255);
+    case Expression::Confused: return IM_COL32(130, 208, 204, 255);
+    }
+    return IM_COL32(255, 214, 79, 255);
+}
+
+void drawFace(ImDrawList* dl, Expression e, ImVec2 c, float r, int strength) {
+    const float k = 0.6f + 0.2f * float(strength < 1 ? 2 : strength); // depth of the expression
+    const float line = std::max(1.5f, r * 0.08f);
+    dl->AddCircleFilled(c, r, faceColour(e), 48);
+    dl->AddCircle(c, r, kInk, 48, line * 0.6f);
+
+    // Eyes: closed arcs when calm, wide when scared or excited.
+    const float eyeX = r * 0.35f, eyeY = -r * 0.2f;
+    for (float side : {-1.0f, 1.0f}) {
+        ImVec2 eye = at(c, side * eyeX, eyeY);
+        if (e == Expression::Calm) {
+            dl->PathArcTo(eye, r * 0.12f, 0.15f * kPi, 0.85f * kPi, 12);
+            dl->PathStroke(kInk, ImDrawFlags_None, line);
+        } else {
+            float size = (e == Expression::Scared || e == Expression::Excited) ? r * 0.13f : r * 0.09f;
+            dl->AddCircleFilled(eye, size, kInk, 16);
+        }
+    }
+    // Brows: down towards the middle when angry, up towards the middle when sad or worried.
+    float tilt = 0;
+    if (e == Expression::Angry) tilt = -0.16f * k;
+    if (e == Expression::Sad || e == Expression::Worried || e == Expression::Scared) tilt = 0.12f * k;
+    if (tilt != 0 || e == Expression::Confused) {
+        for (float side : {-1.0f, 1.0f}) {
+            float inner = eyeY - r * 0.2f + tilt * r * (e == Expression::Angry ? -1.0f : -1.0f);
+            float outer = eyeY - r * 0.2f;
+            if (e == Expression::Confused) inner = outer + (side > 0 ? -r * 0.1f : 0);
+            dl->AddLine(at(c, side * r * 0.15f, inner + (e == Expression::Angry ? r * 0.25f * k * 0.5f : 0)),
+                        at(c, side * r * 0.5f, outer), kInk, line);
+        }
+    }
+    // Mouth.
+    const float mouthY = r * 0.35f;
+    switch (e) {
+    case Expression::Happy:
+    case Expression::Calm:
+    case Expression::Sad:
+    case Expression::Angry:
+    case Expression::Worried: {
+        float curve = 0;
+        if (e == Expression::Happy) curve = 0.3f * k;
+        if (e == Expression::Calm) curve = 0.15f * k;
+        if (e == Expression::Sad) curve = -0.3f * k;
+        if (e == Expression::Angry) curve = -0.18f * k;
+        if (e == Expression::Worried) curve = -0.08f * k;
+        float halfWidth = r * (e == Expression::Worried ? 0.3f : 0.42f);
+        ImVec2 left = at(c, -halfWidth, mouthY), right = at(c, halfWidth, mouthY);
+        ImVec2 control = at(c, 0, mouthY + curve * r * 2.0f);
+        dl->AddBezierQuadratic(left, control, right, kInk, line, 16);
+        break;
+    }
+    case Expression::Excited: {
+        dl->PathArcTo(at(c, 0, mouthY - r * 0.1f), r * 0.35f * (0.8f + 0.1f * k), 0, kPi, 20);
+        dl->PathFillConvex(kInk);
+        break;
+    }
+    case Expression::Scared:
+        dl->AddCircleFilled(at(c, 0, mouthY), r * 0.14f * k, kInk, 20); // an "oh!" mouth
+        break;
+    case Expression::Confused: {
+        ImVec2 wave[5];
+        for (int i = 0; i < 5; ++i)
+            wave[i] = at(c, -r * 0.35f + float(i) * r * 0.175f, mouthY + ((i % 2) ? -1.0f : 1.0f) * r * 0.07f);
+        dl->AddPolyline(wave, 5, kInk, ImDrawFlags_None, line);
+        break;
+    }
+    }
+}
+
+} // namespace heard::tools

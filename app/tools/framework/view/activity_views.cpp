@@ -1,0 +1,430 @@
+// The child-mode frame of every activity and the practitioner's summary.
+//
+// [SECTION] registry
+// [SECTION] child mode: top bar, start chooser, step, bottom bar, the end
+// [SECTION] summary
+#include "app/tools/framework/view/activity_views.h"
+
+#include "app/i18n/i18n.h"
+#include "app/tools/framework/model/activity_type.h"
+#include "app/tools/framework/view/activity_drawing.h"
+#include "app/tools/framework/view/step_views.h"
+#include "app/tools/wishes_feelings/view/wishes_feelings_views.h"
+#include "app/ui/theme.h"
+#include "app/ui/widgets.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace heard::tools {
+
+using ui::dp;
+
+// [SECTION] registry
+
+void ActivityViewRegistry::add(ActivityView view) {
+    for (ActivityView& existing : m_views) {
+        if (existing.typeId == view.typeId) {
+            existing = std::move(view);
+            return;
+        }
+    }
+    m_views.push_back(std::move(view));
+}
+
+const ActivityView* ActivityViewRegistry::find(const std::string& typeId) const {
+    for (const ActivityView& view : m_views) {
+        if (view.typeId == typeId) return &view;
+    }
+    return nullptr;
+}
+
+ActivityViewRegistry& activityViews() {
+    static ActivityViewRegistry s_views = [] {
+        ActivityViewRegistry views;
+        registerWishesFeelingsViews(views);
+        // Issue 7 (impact of parental conflict) registers its views here.
+        return views;
+    }();
+    return s_views;
+}
+
+// [SECTION] child mode
+
+namespace {
+
+void pushFont(ImFont* font) { ImGui::PushFont(font); }
+
+void drawTopBar(ActivityRun& run, ActivityActions& actions, const ChildViewOptions& options) {
+    const ActivityContent& content = run.content();
+    const float iconSide = ui::touchTarget();
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    drawIcon(ImGui::GetWindowDrawList(), content.icon, ImVec2(start.x + iconSide / 2, start.y + iconSide / 2), iconSide,
+             ui::colours::accent);
+    ImGui::Dummy(ImVec2(iconSide, iconSide));
+    ImGui::SameLine();
+    pushFont(ui::fonts().title);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (iconSide - ImGui::GetTextLineHeight()) / 2);
+    ImGui::TextUnformatted(i18n::tr(content.childTitle));
+    ImGui::PopFont();
+
+    // Right-aligned: the language switch (each language named in itself) and Stop.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    float rightWidth = 0;
+    if (options.showLanguageSwitch) rightWidth += dp(120) * 2 + gap * 2;
+    if (options.showStop) rightWidth += dp(120);
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - rightWidth));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (iconSide - ImGui::GetTextLineHeight()) / 2);
+    if (options.showLanguageSwitch) {
+        for (const i18n::LanguageInfo& language : i18n::supportedLanguages()) {
+            const bool current = run.language() == language.code;
+            if (current) ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accentSoft);
+            const std::string tagName = std::string("activity.lang.") + language.code;
+            const std::string label = std::string(language.nativeName) + "##lang";
+            if (ui::bigButton(label.c_str(), tagName.c_str(), dp(120)) && !current) {
+                run.setLanguage(language.code);
+                i18n::setLanguage(language.code); // the rest of this frame too
+                actions.languageChanged = true;
+                actions.changed = true;
+            }
+            if (current) ImGui::PopStyleColor();
+            ImGui::SameLine();
+        }
+    }
+    if (options.showStop && !run.finished()) {
+        ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 220, 215, 255));
+        if (ui::bigButton(_("Stop"), "activity.stop", dp(120))) {
+            run.stop();
+            actions.stopped = true;
+            actions.changed = true;
+        }
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::NewLine();
+    }
+}
+
+void drawProgress(const ActivityRun& run) {
+    const size_t count = run.stepCount();
+    if (count < 2) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float r = dp(7);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    for (size_t i = 0; i < count; ++i) {
+        ImVec2 c(p.x + r + float(i) * r * 3.2f, p.y + r);
+        if (i < run.position()) dl->AddCircleFilled(c, r, ui::colours::accent, 16);
+        else if (i == run.position()) dl->AddCircleFilled(c, r, IM_COL32(255, 190, 60, 255), 16);
+        else dl->AddCircle(c, r, ui::colours::muted, 16, dp(2));
+    }
+    ImGui::Dummy(ImVec2(float(count) * r * 3.2f, r * 2));
+}
+
+void drawPrompt(const Step& step) {
+    const float side = dp(64);
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    if (!step.icon.empty()) {
+        drawIcon(ImGui::GetWindowDrawList(), step.icon, ImVec2(start.x + side / 2, start.y + side / 2), side,
+                 IM_COL32(230, 150, 60, 255));
+        ImGui::Dummy(ImVec2(side, side));
+        ImGui::SameLine();
+    }
+    pushFont(ui::fonts().title);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(i18n::tr(step.prompt));
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ui::tag("activity.prompt");
+}
+
+void drawStartChooser(ActivityRun& run, ActivityActions& actions) {
+    pushFont(ui::fonts().title);
+    ImGui::TextUnformatted(_("Where would you like to start?"));
+    ImGui::PopFont();
+    ImGui::Spacing();
+    const auto& steps = run.content().steps;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float side = std::min(dp(220), (avail - ImGui::GetStyle().ItemSpacing.x * float(steps.size())) /
+                                             float(std::max<size_t>(1, steps.size())));
+    std::string chosen;
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const Step& step = steps[i];
+        const std::string tagName = "activity.start." + step.id;
+        if (pictureButton(step.id.c_str(), tagName.c_str(), i18n::tr(step.prompt), side, false,
+                          [&](ImDrawList* dl, ImVec2 c, float s) {
+                              drawIcon(dl, "house", c, s * 0.9f, IM_COL32(245, 225, 200, 255));
+                              drawIcon(dl, step.icon, ImVec2(c.x, c.y + s * 0.12f), s * 0.35f,
+                                       IM_COL32(230, 150, 60, 255));
+                          }))
+            chosen = step.id;
+        if (i + 1 < steps.size()) ImGui::SameLine();
+    }
+    if (!chosen.empty() && run.startWith(chosen)) actions.changed = true;
+}
+
+void drawEnd(ActivityRun& run, ActivityActions& actions) {
+    const float side = dp(160);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - side) / 2);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    drawIcon(ImGui::GetWindowDrawList(), "star", ImVec2(p.x + side / 2, p.y + side / 2), side,
+             IM_COL32(255, 200, 60, 255));
+    ImGui::Dummy(ImVec2(side, side));
+    pushFont(ui::fonts().huge);
+    const char* message = run.result().stopped ? _("That's OK. Thank you!") : _("Thank you!");
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - ImGui::CalcTextSize(message).x) / 2));
+    ImGui::TextUnformatted(message);
+    ImGui::PopFont();
+    ImGui::Spacing();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - dp(240)) / 2);
+    if (ui::primaryButton(_("All done"), "activity.done", dp(240))) actions.done = true;
+}
+
+void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
+    const float width = dp(180);
+    if (run.position() > 0) {
+        if (ui::bigButton(_("< Back"), "activity.back", width)) {
+            run.back();
+            actions.changed = true;
+        }
+    } else {
+        ImGui::Dummy(ImVec2(width, ui::touchTarget()));
+    }
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width * 2 -
+                                                         ImGui::GetStyle().ItemSpacing.x));
+    // Skipping is always allowed and never questioned (practice rule: no pressure to answer).
+    if (ui::bigButton(_("Skip"), "activity.skip", width)) {
+        run.skip();
+        actions.changed = true;
+    }
+    ImGui::SameLine();
+    if (ui::primaryButton(_("Next >"), "activity.next", width)) {
+        run.next();
+        actions.changed = true;
+    }
+}
+
+void drawStepBody(ActivityRun& run, const Step& step, ChildViewState& state, ImVec2 area, ActivityActions& actions) {
+    bool changed = false;
+    switch (step.kind) {
+    case StepKind::Face: changed = drawFaceStep(run, step, area); break;
+    case StepKind::Scale: changed = drawScaleStep(run, step, area); break;
+    case StepKind::Choice: changed = drawChoiceStep(run, step, area); break;
+    case StepKind::Words: changed = drawWordsStep(run, step, state, area); break;
+    case StepKind::Place: changed = drawPlaceStep(run, step, state, area); break;
+    case StepKind::Drawing: changed = drawCanvas(run, state, area); break;
+    }
+    if (changed) actions.changed = true;
+}
+
+} // namespace
+
+void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& actions, const ChildViewOptions& options) {
+    i18n::ScopedLanguage childLanguage(run.language());
+    const Step* step = run.currentStep();
+    const std::string stepId = step ? step->id : std::string();
+    if (stepId != state.lastStepId) { // a new step starts with fresh view state
+        state = ChildViewState{};
+        state.lastStepId = stepId;
+    }
+
+    ImGui::PushID(run.content().id.c_str());
+    drawTopBar(run, actions, options);
+    ImGui::Spacing();
+    step = run.currentStep(); // Stop may have ended it
+    if (run.finished()) {
+        drawEnd(run, actions);
+    } else if (run.choosingStart()) {
+        drawStartChooser(run, actions);
+    } else if (step) {
+        drawProgress(run);
+        drawPrompt(*step);
+        ImGui::Spacing();
+        const float bottom = ui::touchTarget() + ImGui::GetStyle().ItemSpacing.y * 2;
+        ImVec2 area = ImGui::GetContentRegionAvail();
+        area.y = std::max(dp(120), area.y - bottom);
+        ImGui::PushID(step->id.c_str());
+        ImGui::BeginChild("##step", area, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        const ActivityView* view = activityViews().find(run.content().type);
+        if (view && view->drawChildBody) view->drawChildBody(run, state, actions);
+        else drawStepBody(run, *step, state, ImGui::GetContentRegionAvail(), actions);
+        ImGui::EndChild();
+        ImGui::PopID();
+        drawBottomBar(run, actions);
+    }
+    ImGui::PopID();
+}
+
+// [SECTION] summary
+
+namespace {
+
+const char* statusText(AnswerStatus status) {
+    switch (status) {
+    case AnswerStatus::Answered: return _("Answered");
+    case AnswerStatus::Skipped: return _("Skipped");
+    case AnswerStatus::NotReached: return _("Not reached");
+    }
+    return "";
+}
+
+void childWords(const std::string& words, bool dictated) {
+    // The child's words exactly: quoted, unformatted, wrapped but never changed.
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted("\xe2\x80\x9c");
+    ImGui::SameLine(0, 0);
+    ImGui::TextUnformatted(words.c_str());
+    ImGui::SameLine(0, 0);
+    ImGui::TextUnformatted("\xe2\x80\x9d");
+    ImGui::PopTextWrapPos();
+    if (dictated) ui::mutedText(_("(the child's words, typed by the practitioner)"));
+}
+
+void strokesThumbnail(const std::vector<Stroke>& strokes, float side) {
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + side, p.y + side * 0.75f), IM_COL32(255, 255, 255, 255));
+    dl->AddRect(p, ImVec2(p.x + side, p.y + side * 0.75f), ui::colours::muted);
+    for (const Stroke& s : strokes) {
+        std::vector<ImVec2> points;
+        for (size_t i = 0; i + 1 < s.points.size(); i += 2)
+            points.emplace_back(p.x + s.points[i] * side, p.y + s.points[i + 1] * side * 0.75f);
+        dl->AddPolyline(points.data(), int(points.size()), s.colour, ImDrawFlags_None, std::max(1.0f, s.width * side));
+    }
+    ImGui::Dummy(ImVec2(side, side * 0.75f));
+}
+
+const char* faceLabel(const ActivityContent* content, const std::string& id) {
+    if (content) {
+        for (const FaceOption& f : content->faces) {
+            if (f.id == id) return i18n::tr(f.label);
+        }
+    }
+    return id.c_str();
+}
+
+void answerDetails(const Answer& answer, const Step* step, const ActivityContent* content) {
+    if (!answer.faceId.empty()) {
+        const FaceOption* face = nullptr;
+        if (content) {
+            for (const FaceOption& f : content->faces) {
+                if (f.id == answer.faceId) face = &f;
+            }
+        }
+        if (face) {
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            float r = ImGui::GetTextLineHeight();
+            drawFace(ImGui::GetWindowDrawList(), face->expression, ImVec2(p.x + r, p.y + r), r, answer.strength);
+            ImGui::Dummy(ImVec2(r * 2, r * 2));
+            ImGui::SameLine();
+        }
+        const char* strength[] = {"", _("a little"), _("quite"), _("very")};
+        ImGui::Text("%s (%s)", faceLabel(content, answer.faceId), strength[std::clamp(answer.strength, 0, 3)]);
+    }
+    if (answer.scale >= 0) {
+        ImGui::Text("%d / 10", answer.scale);
+        if (step && step->unsafeAtOrBelow >= 0 && answer.scale <= step->unsafeAtOrBelow) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImColor(ui::colours::danger), "%s", _("(low: the child may not feel safe)"));
+        }
+    }
+    if (!answer.choiceId.empty()) {
+        const char* label = answer.choiceId.c_str();
+        bool unsafe = false;
+        if (step) {
+            for (const ChoiceOption& c : step->choices) {
+                if (c.id == answer.choiceId) {
+                    label = i18n::tr(c.label);
+                    unsafe = c.unsafe;
+                }
+            }
+        }
+        if (unsafe) ImGui::TextColored(ImColor(ui::colours::danger), "%s", label);
+        else ImGui::TextUnformatted(label);
+    }
+    if (!answer.words.empty()) childWords(answer.words, answer.dictated);
+    if (!answer.placements.empty()) {
+        // Nearest first: who the child put close to them is what matters.
+        std::vector<Placement> byDistance = answer.placements;
+        std::sort(byDistance.begin(), byDistance.end(),
+                  [](const Placement& a, const Placement& b) { return a.distance() < b.distance(); });
+        for (const Placement& p : byDistance) {
+            const char* label = p.tokenId.c_str();
+            if (step) {
+                for (const ChoiceOption& person : step->people) {
+                    if (person.id == p.tokenId) label = i18n::tr(person.label);
+                }
+            }
+            const char* nearness = p.distance() < 0.4f ? _("near") : p.distance() < 0.75f ? _("in between") : _("far");
+            if (p.name.empty()) ImGui::BulletText("%s: %s", label, nearness);
+            else ImGui::BulletText("%s \xe2\x80\x9c%s\xe2\x80\x9d: %s", label, p.name.c_str(), nearness);
+        }
+    }
+    if (!answer.strokes.empty()) strokesThumbnail(answer.strokes, dp(200));
+}
+
+} // namespace
+
+void drawSummary(const ActivityResult& result, const ActivityContent* content) {
+    const ActivityView* view = activityViews().find(result.type);
+    if (view && view->drawSummary) {
+        view->drawSummary(result, content);
+        return;
+    }
+    ImGui::PushID(&result);
+    const ActivityType* type = activityTypes().find(result.type);
+    ui::screenTitle(content ? i18n::tr(content->title) : type ? i18n::tr(type->name) : result.type.c_str());
+    const char* languageName = result.language.c_str();
+    for (const i18n::LanguageInfo& l : i18n::supportedLanguages()) {
+        if (result.language == l.code) languageName = l.nativeName;
+    }
+    ImGui::Text(_("Content: %s, version %d. Language: %s"), result.contentId.c_str(), result.contentVersion,
+                languageName);
+    if (content && content->version != result.contentVersion)
+        ui::mutedText(_("The tool's wording has changed since this record was made."));
+    if (result.unsafeDisclosed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(_("The child said they do not feel safe. This record is flagged for your manager."));
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    if (result.stopped) ui::mutedText(_("The child stopped the activity."));
+    ImGui::Separator();
+    ImGui::TextUnformatted(_("The child's answers, exactly as given"));
+    for (const Answer& answer : result.answers) {
+        const Step* step = content ? content->findStep(answer.stepId) : nullptr;
+        ImGui::PushID(answer.stepId.c_str());
+        ImGui::Spacing();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(step ? i18n::tr(step->prompt) : answer.stepId.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Indent();
+        ImGui::TextColored(ImColor(answer.status == AnswerStatus::Answered ? ui::colours::accent : ui::colours::muted),
+                           "%s", statusText(answer.status));
+        answerDetails(answer, step, content);
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+    if (content && content->childChoosesOrder && !result.order.empty()) {
+        std::string order;
+        for (const std::string& id : result.order) {
+            const Step* s = content->findStep(id);
+            order += (order.empty() ? "" : ", ") + std::string(s ? i18n::tr(s->prompt) : id.c_str());
+        }
+        ImGui::Spacing();
+        ImGui::TextUnformatted(_("The child chose this order:"));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(order.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::Separator();
+    // The practitioner's reading is kept apart from the child's words, and never shown in child mode.
+    ImGui::TextUnformatted(_("Practitioner's interpretation"));
+    ImGui::PushTextWrapPos(0.0f);
+    if (result.interpretation.empty()) ui::mutedText(_("None written yet."));
+    else ImGui::TextUnformatted(result.interpretation.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+}
+
+} // namespace heard::tools

@@ -1,0 +1,80 @@
+// The view side of the activity framework (the model side is
+// app/tools/framework/model/activity_type.h): how an activity looks in child mode and in the
+// practitioner's summary.
+//
+// The child-mode container (the workflow, issue 4) owns the full screen and the way out (which
+// needs the practitioner). Inside it, it calls
+//     heard::tools::drawChildView(run, state, actions);
+// every frame, and applies `actions` (save the record, finish, leave). For a record it calls
+//     heard::tools::drawSummary(result, content);
+// inside any window (content may be nullptr when its file is gone: the record still shows).
+//
+// A type's views are registered here under the type id. Built-in types use the shared step
+// views (one per step kind, step_views.h); a type with its own screens registers its own
+// drawChild / drawSummary (see registerWishesFeelingsViews for an example).
+#pragma once
+
+#include "app/tools/framework/model/activity_run.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace heard::tools {
+
+// View-only state of one activity on screen (never saved): the word/draw mode, the pen
+// colour, a stroke being drawn, the person picked to place.
+struct ChildViewState {
+    bool drawMode = false;
+    int penColour = 0;
+    Stroke currentStroke;
+    bool drawing = false;
+    std::string selectedToken;  // my world: tapped in the tray, placed by the next tap on the map
+    std::string draggingToken;  // my world: being moved by a finger
+    std::string lastStepId;     // resets per-step state when the step changes
+};
+
+// What happened in child mode this frame, for the container to apply.
+struct ActivityActions {
+    bool changed = false;         // the answers changed: autosave
+    bool stopped = false;         // the child stopped the activity
+    bool done = false;            // the child tapped "All done" on the last screen
+    bool languageChanged = false; // the child switched language (the run already has it)
+};
+
+struct ChildViewOptions {
+    bool showStop = true;          // false when the container draws its own stop button
+    bool showLanguageSwitch = true;
+};
+
+using ChildViewFn = std::function<void(ActivityRun&, ChildViewState&, ActivityActions&)>;
+using SummaryViewFn = std::function<void(const ActivityResult&, const ActivityContent*)>;
+
+struct ActivityView {
+    std::string typeId;
+    ChildViewFn drawChildBody;  // the step area; empty: the shared step views
+    SummaryViewFn drawSummary;  // empty: the shared summary
+};
+
+class ActivityViewRegistry {
+public:
+    void add(ActivityView view);
+    const ActivityView* find(const std::string& typeId) const;
+
+private:
+    std::vector<ActivityView> m_views;
+};
+ActivityViewRegistry& activityViews();
+
+// Draws the whole child-mode activity in the current window, in the run's language (the
+// practitioner's language is restored afterwards): title, prompt with its picture, the step,
+// and big Back / Skip / Next buttons, a language switch and Stop.
+void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& actions,
+                   const ChildViewOptions& options = {});
+
+// The practitioner's read-only view of a result: each step's prompt, status and the child's
+// answer exactly as given, what was skipped, a stop, a safety flag, and separately the
+// practitioner's interpretation. Drawn in the current (practitioner's) language.
+void drawSummary(const ActivityResult& result, const ActivityContent* content);
+
+} // namespace heard::tools

@@ -1,0 +1,46 @@
+// Choice steps: big picture tiles (tick, question mark, cross...), and words if the content allows.
+#include "app/i18n/i18n.h"
+#include "app/tools/framework/view/activity_drawing.h"
+#include "app/tools/framework/view/step_views.h"
+#include "app/ui/theme.h"
+#include "app/ui/widgets.h"
+
+#include <algorithm>
+
+namespace heard::tools {
+
+bool drawChoiceStep(ActivityRun& run, const Step& step, ImVec2 area) {
+    const Answer* answer = run.currentAnswer();
+    bool changed = false;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float side = std::min(ui::dp(180), (area.x - spacing * float(step.choices.size())) /
+                                                 float(std::max<size_t>(1, step.choices.size())));
+    for (size_t i = 0; i < step.choices.size(); ++i) {
+        const ChoiceOption& choice = step.choices[i];
+        const std::string tagName = "choice." + choice.id;
+        if (pictureButton(choice.id.c_str(), tagName.c_str(), i18n::tr(choice.label), side,
+                          answer && answer->choiceId == choice.id, [&](ImDrawList* dl, ImVec2 c, float s) {
+                              drawIcon(dl, choice.icon.empty() ? "question" : choice.icon, c, s * 0.7f,
+                                       ui::colours::accent);
+                          })) {
+            run.chooseOption(choice.id);
+            changed = true;
+        }
+        if (i + 1 < step.choices.size()) ImGui::SameLine();
+    }
+    answer = run.currentAnswer();
+    if (step.allowWords && answer && !answer->choiceId.empty()) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted(_("Do you want to say more? (you don't have to)"));
+        std::string words = answer->words;
+        const float height = std::max(ui::dp(80), ImGui::GetContentRegionAvail().y - ui::dp(8));
+        if (inputChildWords("##more", words, ImVec2(-1, height))) {
+            run.setWords(words, answer->dictated);
+            changed = true;
+        }
+        ui::tag("words.input");
+    }
+    return changed;
+}
+
+} // namespace heard::tools

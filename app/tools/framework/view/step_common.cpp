@@ -1,0 +1,57 @@
+// Shared pieces of the step views: the picture button and the text box for the child's words.
+#include "app/tools/framework/view/step_views.h"
+
+#include "app/ui/theme.h"
+#include "app/ui/widgets.h"
+
+#include <algorithm>
+
+namespace heard::tools {
+
+bool pictureButton(const char* id, const char* tagName, const char* caption, float side, bool selected,
+                   const std::function<void(ImDrawList*, ImVec2, float)>& picture) {
+    ImGui::PushID(id);
+    ImGui::BeginGroup();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float captionHeight = ImGui::GetTextLineHeightWithSpacing() * 2;
+    const ImVec2 size(side, std::max(side + captionHeight, ui::touchTarget()));
+    const bool pressed = ImGui::InvisibleButton("##picture", size);
+    if (tagName) ui::tag(tagName);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 background = selected ? ui::colours::accentSoft
+                                      : ImGui::IsItemHovered() ? IM_COL32(240, 240, 236, 255) : ui::colours::card;
+    dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), background, ui::dp(12));
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), selected ? ui::colours::accent : IM_COL32(220, 216, 210, 255),
+                ui::dp(12), 0, selected ? ui::dp(4) : ui::dp(1.5f));
+    picture(dl, ImVec2(p.x + side / 2, p.y + side / 2), side * 0.8f);
+    // The caption, centred and wrapped inside the tile.
+    ImGui::PushClipRect(p, ImVec2(p.x + size.x, p.y + size.y), true);
+    const float wrap = side - ui::dp(8);
+    ImVec2 textSize = ImGui::CalcTextSize(caption, nullptr, false, wrap);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                ImVec2(p.x + std::max(ui::dp(4), (side - textSize.x) / 2), p.y + side - ui::dp(4)), ui::colours::text,
+                caption, nullptr, wrap);
+    ImGui::PopClipRect();
+    ImGui::EndGroup();
+    ImGui::PopID();
+    return pressed;
+}
+
+namespace {
+int resizeCallback(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(size_t(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+} // namespace
+
+bool inputChildWords(const char* id, std::string& words, ImVec2 size) {
+    // ImGui edits in place; the string grows as needed. Nothing is trimmed or corrected.
+    return ImGui::InputTextMultiline(id, words.data(), words.capacity() + 1, size,
+                                     ImGuiInputTextFlags_CallbackResize, resizeCallback, &words);
+}
+
+} // namespace heard::tools

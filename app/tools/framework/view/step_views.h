@@ -1,0 +1,25 @@
+// The shared child-mode views of each step kind (activity_content.h StepKind). Each draws in
+// the space given and changes the run through its edit methods; it returns true on a change.
+#pragma once
+
+#include "app/tools/framework/view/activity_views.h"
+
+#include <imgui.h>
+
+namespace heard::tools {
+
+bool drawFaceStep(ActivityRun& run, const Step& step, ImVec2 area);
+bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area);
+bool drawChoiceStep(ActivityRun& run, const Step& step, ImVec2 area);
+bool drawWordsStep(ActivityRun& run, const Step& step, ChildViewState& state, ImVec2 area);
+bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, ImVec2 area);
+// The canvas: finger strokes stored as vectors normalised to the canvas.
+bool drawCanvas(ActivityRun& run, ChildViewState& state, ImVec2 size);
+// Text that keeps the child's words exactly; `dictated` shows the practitioner typing for them.
+bool inputChildWords(const char* id, std::string& words, ImVec2 size);
+
+// A big square picture button with a caption underneath, tagged for tests.
+bool pictureButton(const char* id, const char* tagName, const char* caption, float side, bool selected,
+                   const std::function<void(ImDrawList*, ImVec2 centre, float side)>& picture);
+
+} // namespace heard::tools

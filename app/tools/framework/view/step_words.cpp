@@ -1,0 +1,48 @@
+// Words steps: the child writes (or the practitioner types what the child says), or draws.
+#include "app/i18n/i18n.h"
+#include "app/tools/framework/view/step_views.h"
+#include "app/ui/theme.h"
+#include "app/ui/widgets.h"
+
+#include <algorithm>
+
+namespace heard::tools {
+
+bool drawWordsStep(ActivityRun& run, const Step& step, ChildViewState& state, ImVec2 area) {
+    const Answer* answer = run.currentAnswer();
+    if (!answer) return false;
+    bool changed = false;
+    if (step.allowDrawing) {
+        // Two big modes, each with a picture-like label: writing or drawing.
+        const bool drawing = state.drawMode; // the style pushed must be the style popped
+        if (!drawing) ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accentSoft);
+        if (ui::bigButton(_("Write"), "words.mode.write", ui::dp(160))) state.drawMode = false;
+        if (!drawing) ImGui::PopStyleColor();
+        ImGui::SameLine();
+        if (drawing) ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accentSoft);
+        if (ui::bigButton(_("Draw"), "words.mode.draw", ui::dp(160))) state.drawMode = true;
+        if (drawing) ImGui::PopStyleColor();
+    }
+    if (state.drawMode) {
+        ImVec2 size = ImGui::GetContentRegionAvail();
+        return drawCanvas(run, state, size);
+    }
+    bool dictated = answer->dictated;
+    if (ImGui::Checkbox(_("The practitioner is typing the child's words"), &dictated)) {
+        run.setWords(answer->words, dictated);
+        changed = true;
+    }
+    ui::tag("words.dictated");
+    std::string words = answer->words;
+    ImGui::PushFont(ui::fonts().title);
+    const float height = std::max(ui::dp(100), ImGui::GetContentRegionAvail().y - ui::dp(8));
+    if (inputChildWords("##words", words, ImVec2(std::min(area.x, ImGui::GetContentRegionAvail().x), height))) {
+        run.setWords(words, run.currentAnswer()->dictated);
+        changed = true;
+    }
+    ui::tag("words.input");
+    ImGui::PopFont();
+    return changed;
+}
+
+} // namespace heard::tools
