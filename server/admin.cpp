@@ -1,0 +1,149 @@
+#include "server/admin.h"
+
+#include "server/heard_server.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace heard::server {
+
+using nlohmann::json;
+
+std::unique_ptr<ServerStore> openServerStore(const std::string& spec) {
+    if (spec.rfind("sqlite:", 0) == 0) return openSqliteServerStore(spec.substr(7));
+    if (spec.rfind("postgres:", 0) == 0) return openPostgresServerStore(spec.substr(9));
+    throw ServerStoreError("database must be sqlite:<path> or postgres:<connection string>");
+}
+
+namespace {
+
+int usage(std::ostream& err, const std::string& text) {
+    err << "usage: heard-server admin " << text << '\n';
+    return 2;
+}
+
+int deviceCommand(ServerStore& store, const std::string& id, sync::DeviceCommand command, std::ostream& out,
+                  std::ostream& err) {
+    if (!store.setDeviceCommand(id, command)) {
+        err << "no such device: " << id << '\n';
+        return 1;
+    }
+    out << "device " << id << ": command " << sync::deviceCommandName(command) << '\n';
+    return 0;
+}
+
+} // namespace
+
+int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, std::istream& in, std::ostream& out,
+                    std::ostream& err) {
+    if (args.empty()) return usage(err, "<command> ... (see docs/sync-protocol.md)");
+    const std::string& command = args[0];
+    try {
+        if (command == "create-practitioner") {
+            if (args.size() != 3) return usage(err, "create-practitioner <id> <display name>  (password on stdin)");
+            if (!sync::isSafeId(args[1])) {
+                err << "practitioner id must be 1-64 letters, digits, '-' or '_'\n";
+                return 1;
+            }
+            std::string password;
+            std::getline(in, password);
+            if (password.size() < 12) {
+                err << "password must be at least 12 characters\n";
+                return 1;
+            }
+            if (store.practitioner(args[1])) {
+                err << "practitioner already exists: " << args[1] << '\n';
+                return 1;
+            }
+            store.createPractitioner(Practitioner{args[1], args[2], hashPassword(password), true});
+            out << "created practitioner " << args[1] << '\n';
+            return 0;
+        }
+        if (command == "allocate") {
+            if (args.size() != 7)
+                return usage(err, "allocate <case id> <case reference> <child id> <child name> <child dob or -> <practitioner id>");
+            sync::Allocation a{args[1], args[2], args[3], args[4], args[5] == "-" ? "" : args[5]};
+            if (!sync::isSafeId(a.caseId) || !sync::isSafeId(a.childId)) {
+                err << "case and child ids must be 1-64 letters, digits, '-' or '_'\n";
+                return 1;
+            }
+            if (!store.practitioner(args[6])) {
+                err << "no such practitioner: " << args[6] << '\n';
+                return 1;
+            }
+            auto previous = store.caseOwner(a.caseId);
+            store.allocateCase(a, args[6]);
+            if (previous && *previous != args[6]) out << "reallocated case " << a.caseId << " from " << *previous << " to " << args[6] << '\n';
+            else out << "allocated case " << a.caseId << " to " << args[6] << '\n';
+            return 0;
+        }
+        if (command == "revoke-device") {
+            if (args.size() != 2) return usage(err, "revoke-device <device id>");
+            if (!store.revokeDevice(args[1])) {
+                err << "no such device: " << args[1] << '\n';
+                return 1;
+            }
+            out << "revoked device " << args[1] << '\n';
+            return 0;
+        }
+        if (command == "lock-device" || command == "wipe-device" || command == "clear-device-command") {
+            if (args.size() != 2) return usage(err, command + " <device id>");
+            auto c = command == "lock-device"   ? sync::DeviceCommand::Lock
+                     : command == "wipe-device" ? sync::DeviceCommand::Wipe
+                                                : sync::DeviceCommand::None;
+            return deviceCommand(store, args[1], c, out, err);
+        }
+        if (command == "set-recovery-key") {
+            if (args.size() != 2) return usage(err, "set-recovery-key <hex public key>");
+            store.setSetting("recovery_public_key", args[1]);
+            out << "recovery key set\n";
+            return 0;
+        }
+        if (command == "publish-content") {
+            if (args.size() != 3) return usage(err, "publish-content <version> <json file>");
+            std::ifstream file(args[2]);
+            if (!file) {
+                err << "cannot read " << args[2] << '\n';
+                return 1;
+            }
+            json files = json::parse(file, nullptr, false);
+            if (files.is_discarded() || !files.is_object()) {
+                err << "content file must be a JSON object (file name -> content)\n";
+                return 1;
+            }
+            store.publishContent(sync::ContentUpdate{std::stoll(args[1]), files});
+            out << "published content version " << args[1] << '\n';
+            return 0;
+        }
+        if (command == "export") {
+            if (args.size() != 2) return usage(err, "export <after seq>");
+            std::int64_t after = std::stoll(args[1]);
+            while (true) {
+                auto batch = store.receivedSince(after, 500);
+                if (batch.empty()) break;
+                for (const auto& e : batch) {
+                    json body = json::parse(e.body, nullptr, false);
+                    out << json{{"seq", e.receivedSeq}, {"itemType", e.itemType}, {"itemId", e.itemId},
+                                {"version", e.version}, {"caseId", e.caseId}, {"deviceId", e.deviceId},
+                                {"practitionerId", e.practitionerId}, {"receivedAt", e.receivedAt},
+                                {"body", body.is_discarded() ? json(e.body) : body}}
+                               .dump()
+                        << '\n';
+                    after = e.receivedSeq;
+                }
+            }
+            return 0;
+        }
+        if (command == "stats") {
+            out << json{{"received", store.receivedCount()}, {"conflicts", store.conflictCount()}}.dump() << '\n';
+            return 0;
+        }
+    } catch (const std::exception& e) {
+        err << command << " failed: " << e.what() << '\n';
+        return 1;
+    }
+    return usage(err, "<command> ... unknown command: " + command);
+}
+
+} // namespace heard::server

@@ -1,0 +1,380 @@
+// HeardServer: routes, authentication, validation and structured logging.
+//
+// [SECTION] Crypto helpers
+// [SECTION] Record validation
+// [SECTION] Handlers
+// [SECTION] HTTP wiring
+#include "server/heard_server.h"
+
+#include "server/server_time.h"
+
+#include <httplib.h>
+#include <sodium.h>
+
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace heard::server {
+
+using nlohmann::json;
+using sync::EntryStatus;
+
+// [SECTION] Crypto helpers -------------------------------------------------------------------
+
+namespace {
+void ensureSodium() {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+} // namespace
+
+std::string hashPassword(const std::string& password) {
+    ensureSodium();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw std::runtime_error("password hashing ran out of memory");
+    return out;
+}
+
+bool verifyPassword(const std::string& passwordHash, const std::string& password) {
+    ensureSodium();
+    if (passwordHash.empty() || passwordHash.size() >= crypto_pwhash_STRBYTES) return false;
+    return crypto_pwhash_str_verify(passwordHash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string blake2bHex(const std::string& text) {
+    ensureSodium();
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                       nullptr, 0);
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+// [SECTION] Record validation ----------------------------------------------------------------
+
+namespace {
+
+// Checks a record body against its envelope and the device's practitioner; fills the chain
+// fields. Returns an empty string when valid, else a reason code (no content in it).
+std::string validateRecordBody(const json& body, const sync::PushEntry& entry, const Practitioner& author,
+                               IntakeEntry& intake) {
+    auto text = [&](const char* name) -> std::string {
+        auto it = body.find(name);
+        return (it != body.end() && it->is_string()) ? it->get<std::string>() : std::string();
+    };
+    auto integer = [&](const char* name) -> std::int64_t {
+        auto it = body.find(name);
+        return (it != body.end() && it->is_number_integer()) ? it->get<std::int64_t>() : -1;
+    };
+    if (text("id") != entry.itemId) return "schema_id";
+    if (integer("version") != entry.version) return "schema_version";
+    if (entry.caseId.empty() || text("caseId") != entry.caseId) return "schema_case";
+    if (text("status") != "signed") return "schema_status";
+    if (text("kind").empty()) return "schema_kind";
+    std::string writer = text("author");
+    if (writer != author.id && writer != author.displayName) return "wrong_author";
+    intake.hash = text("hash");
+    intake.prevHash = text("prevHash");
+    intake.chainSeq = integer("chainSeq");
+    if (intake.hash.empty() || intake.chainSeq < 1) return "schema_chain";
+    if (!body.contains("prevHash") || !body["prevHash"].is_string()) return "schema_chain";
+    return {};
+}
+
+} // namespace
+
+// [SECTION] Handlers -------------------------------------------------------------------------
+
+struct HeardServer::Impl {
+    std::unique_ptr<httplib::Server> http;
+    std::thread thread;
+    std::mutex logMutex;
+};
+
+HeardServer::HeardServer(ServerConfig config, ServerStore& store)
+    : m_config(std::move(config)), m_store(store), m_impl(std::make_unique<Impl>()) {
+    if (!m_config.recordHashVerifier) m_config.recordHashVerifier = defaultRecordHashVerifier();
+}
+
+HeardServer::~HeardServer() { stop(); }
+
+void HeardServer::log(json line) {
+    line["ts"] = nowIsoUtc();
+    std::string text = line.dump();
+    std::lock_guard lock(m_impl->logMutex);
+    if (m_config.logSink) m_config.logSink(text);
+    else std::cerr << text << '\n';
+}
+
+HeardServer::Reply HeardServer::handleHealth() {
+    try {
+        m_store.latestAllocationSeq();  // proves the database answers
+        return {200, {{"ok", true}, {"protocol", sync::kProtocolVersion}, {"status", "ok"}}};
+    } catch (const std::exception&) {
+        return {503, sync::errorBody(sync::error::kInternal, "database unavailable")};
+    }
+}
+
+HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody) {
+    sync::EnrolRequest request;
+    try {
+        request = sync::enrolRequestFromJson(sync::parseObject(requestBody));
+    } catch (const sync::ProtocolError& e) {
+        log({{"event", "enrol"}, {"status", 400}, {"reason", e.what()}});
+        return {400, sync::errorBody(sync::error::kBadRequest, e.what())};
+    }
+    auto practitioner = m_store.practitioner(request.username);
+    // The same answer whether the name or the password was wrong.
+    if (!practitioner || !practitioner->active || !verifyPassword(practitioner->passwordHash, request.password)) {
+        log({{"event", "enrol"}, {"status", 401}});
+        return {401, sync::errorBody(sync::error::kBadCredentials, "sign-in name or password not recognised")};
+    }
+    sync::EnrolResponse response;
+    response.deviceId = "dev-" + sync::randomHex(12);
+    response.deviceSecret = sync::randomHex(32);
+    Device device{response.deviceId, practitioner->id, blake2bHex(response.deviceSecret), false,
+                  sync::DeviceCommand::None};
+    response.cursor = m_store.latestAllocationSeq();  // read before allocations: nothing is missed
+    response.allocations = m_store.allocationsFor(practitioner->id);
+    m_store.createDevice(device);
+    response.recoveryPublicKey = m_store.setting("recovery_public_key").value_or("");
+    response.practitionerId = practitioner->id;
+    response.practitionerName = practitioner->displayName;
+    response.content = m_store.latestContent();
+    log({{"event", "enrol"}, {"status", 200}, {"device", response.deviceId},
+         {"allocations", response.allocations.size()}});
+    return {200, sync::toJson(response)};
+}
+
+std::optional<Device> HeardServer::authenticate(const std::string& deviceAuth, Reply& failure) {
+    auto colon = deviceAuth.find(':');
+    std::string id = colon == std::string::npos ? std::string() : deviceAuth.substr(0, colon);
+    std::string secret = colon == std::string::npos ? std::string() : deviceAuth.substr(colon + 1);
+    std::optional<Device> device;
+    if (sync::isSafeId(id)) device = m_store.device(id);
+    std::string presented = blake2bHex(secret);
+    if (!device || device->secretHash.size() != presented.size() ||
+        sodium_memcmp(device->secretHash.data(), presented.data(), presented.size()) != 0) {
+        failure = {401, sync::errorBody(sync::error::kUnauthorised, "device not recognised")};
+        return std::nullopt;
+    }
+    if (device->revoked) {
+        failure = {403, sync::errorBody(sync::error::kRevoked, "this device has been revoked")};
+        return std::nullopt;
+    }
+    auto practitioner = m_store.practitioner(device->practitionerId);
+    if (!practitioner || !practitioner->active) {
+        failure = {403, sync::errorBody(sync::error::kRevoked, "the practitioner's account is not active")};
+        return std::nullopt;
+    }
+    return device;
+}
+
+HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const std::string& requestBody) {
+    auto started = std::chrono::steady_clock::now();
+    Reply failure;
+    auto device = authenticate(deviceAuth, failure);
+    if (!device) {
+        log({{"event", "push"}, {"status", failure.status}, {"error", failure.body["error"]}});
+        return failure;
+    }
+    sync::PushRequest request;
+    try {
+        request = sync::pushRequestFromJson(sync::parseObject(requestBody));
+    } catch (const sync::ProtocolError& e) {
+        log({{"event", "push"}, {"device", device->id}, {"status", 400}, {"reason", e.what()}});
+        return {400, sync::errorBody(sync::error::kBadRequest, e.what())};
+    }
+    auto practitioner = m_store.practitioner(device->practitionerId);
+    sync::PushResponse response;
+    response.batchId = request.batchId;
+    std::size_t stored = 0, duplicates = 0, rejected = 0, retry = 0;
+    bool storeFailed = false;
+    for (const auto& entry : request.entries) {
+        sync::PushResult result{entry.outboxId, entry.itemType, entry.itemId, entry.version, EntryStatus::Retry, {}};
+        if (storeFailed) {
+            result.reason = "server_busy";
+        } else {
+            try {
+                IntakeEntry intake;
+                intake.entry = entry;
+                // Audit sequence numbers are per device: scope their identity by the device.
+                if (entry.itemType == "audit") intake.entry.itemId = device->id + "." + entry.itemId;
+                intake.deviceId = device->id;
+                intake.practitionerId = device->practitionerId;
+                intake.bodyDigest = blake2bHex(entry.body);
+                json body = json::parse(entry.body, nullptr, false);
+                std::string problem;
+                if (body.is_discarded() || !body.is_object()) problem = "schema_json";
+                else if (entry.itemType == "record") {
+                    problem = validateRecordBody(body, entry, *practitioner, intake);
+                    if (problem.empty() && !m_store.wasAllocated(device->practitionerId, entry.caseId))
+                        problem = "not_allocated";
+                }
+                if (problem.empty()) problem = m_config.recordHashVerifier(entry.itemType, body, entry.body);
+                if (!problem.empty()) {
+                    result.status = EntryStatus::Rejected;
+                    result.reason = problem;
+                } else {
+                    if (m_config.intakeDelayForTesting.count() > 0)
+                        std::this_thread::sleep_for(m_config.intakeDelayForTesting);
+                    IntakeOutcome outcome = m_store.intake(intake);
+                    result.status = outcome.status;
+                    result.reason = outcome.reason;
+                }
+            } catch (const std::exception& e) {
+                storeFailed = true;  // keep what was acknowledged; the rest is retried later
+                result.reason = "server_busy";
+                log({{"event", "intake_error"}, {"device", device->id}, {"error", e.what()}});
+            }
+        }
+        switch (result.status) {
+        case EntryStatus::Stored: ++stored; break;
+        case EntryStatus::Duplicate: ++duplicates; break;
+        case EntryStatus::Rejected: ++rejected; break;
+        case EntryStatus::Retry: ++retry; break;
+        }
+        if (result.status == EntryStatus::Rejected)
+            log({{"event", "rejected"}, {"device", device->id}, {"itemType", entry.itemType},
+                 {"itemId", entry.itemId}, {"version", entry.version}, {"reason", result.reason}});
+        response.results.push_back(std::move(result));
+    }
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    log({{"event", "push"}, {"device", device->id}, {"status", 200}, {"entries", request.entries.size()},
+         {"stored", stored}, {"duplicate", duplicates}, {"rejected", rejected}, {"retry", retry}, {"ms", ms}});
+    return {200, sync::toJson(response)};
+}
+
+HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const std::string& requestBody) {
+    Reply failure;
+    auto device = authenticate(deviceAuth, failure);
+    if (!device) {
+        log({{"event", "pull"}, {"status", failure.status}, {"error", failure.body["error"]}});
+        return failure;
+    }
+    sync::PullRequest request;
+    try {
+        request = sync::pullRequestFromJson(sync::parseObject(requestBody));
+    } catch (const sync::ProtocolError& e) {
+        log({{"event", "pull"}, {"device", device->id}, {"status", 400}, {"reason", e.what()}});
+        return {400, sync::errorBody(sync::error::kBadRequest, e.what())};
+    }
+    for (const auto& caseId : request.removedCases) m_store.confirmRemoval(device->id, caseId);
+
+    sync::PullResponse response;
+    response.cursor = request.cursor;
+    // Net effect per case: the last event wins, so allocate-then-reallocate-away is a removal.
+    std::vector<std::string> order;
+    std::map<std::string, AllocationEvent> last;
+    for (auto& event : m_store.allocationEventsSince(device->practitionerId, request.cursor)) {
+        response.cursor = std::max(response.cursor, event.seq);
+        if (!last.count(event.allocation.caseId)) order.push_back(event.allocation.caseId);
+        last[event.allocation.caseId] = event;
+    }
+    for (const auto& caseId : order) {
+        const auto& event = last[caseId];
+        if (event.removal) response.removals.push_back(caseId);
+        else response.allocations.push_back(event.allocation);
+    }
+    auto content = m_store.latestContent();
+    if (content && content->version > request.contentVersion) response.content = std::move(content);
+    response.command = device->command;
+    log({{"event", "pull"}, {"device", device->id}, {"status", 200}, {"allocations", response.allocations.size()},
+         {"removals", response.removals.size()}, {"content", response.content.has_value()},
+         {"command", sync::deviceCommandName(response.command)}});
+    return {200, sync::toJson(response)};
+}
+
+// [SECTION] HTTP wiring ----------------------------------------------------------------------
+
+namespace {
+void send(httplib::Response& res, const HeardServer::Reply& reply) {
+    res.status = reply.status;
+    res.set_content(reply.body.dump(), "application/json");
+}
+} // namespace
+
+void HeardServer::start() {
+    bind();
+    httplib::Server* http = m_impl->http.get();
+    m_impl->thread = std::thread([http] { http->listen_after_bind(); });
+}
+
+void HeardServer::run() {
+    bind();
+    m_impl->http->listen_after_bind();
+}
+
+void HeardServer::bind() {
+    if (m_impl->http) throw std::runtime_error("server already started");
+    if (m_config.plainHttpForDevelopment) {
+        m_impl->http = std::make_unique<httplib::Server>();
+        log({{"event", "warning"}, {"message", "plain HTTP for development: never use in production"}});
+    } else {
+        if (m_config.certificatePath.empty() || m_config.privateKeyPath.empty())
+            throw std::runtime_error("HTTPS needs a certificate and a private key (plain HTTP only with the development flag)");
+        auto ssl = std::make_unique<httplib::SSLServer>(m_config.certificatePath.c_str(), m_config.privateKeyPath.c_str());
+        if (!ssl->is_valid()) throw std::runtime_error("cannot load the TLS certificate or private key");
+        m_impl->http = std::move(ssl);
+    }
+    auto& http = *m_impl->http;
+    std::size_t threads = m_config.threads == 0 ? 1 : m_config.threads;
+    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http.set_payload_max_length(sync::kMaxRequestBytes);
+    http.set_read_timeout(15, 0);
+    http.set_write_timeout(15, 0);
+    http.set_keep_alive_timeout(5);
+
+    http.Get(sync::kPathHealth, [this](const httplib::Request&, httplib::Response& res) { send(res, handleHealth()); });
+    http.Post(sync::kPathEnrol, [this](const httplib::Request& req, httplib::Response& res) { send(res, handleEnrol(req.body)); });
+    http.Post(sync::kPathPush, [this](const httplib::Request& req, httplib::Response& res) {
+        send(res, handlePush(req.get_header_value(sync::kDeviceAuthHeader), req.body));
+    });
+    http.Post(sync::kPathPull, [this](const httplib::Request& req, httplib::Response& res) {
+        send(res, handlePull(req.get_header_value(sync::kDeviceAuthHeader), req.body));
+    });
+    // Errors the router produces itself (404, 413 too large, 400 unparsable) still get a JSON body.
+    http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        const char* code = res.status == 413 ? sync::error::kTooLarge
+                           : res.status == 404 ? "not_found"
+                                               : sync::error::kBadRequest;
+        log({{"event", "http_error"}, {"path", req.path.size() > 64 ? req.path.substr(0, 64) : req.path}, {"status", res.status}});
+        res.set_content(sync::errorBody(code, "request refused").dump(), "application/json");
+    });
+    http.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+        std::string what = "unknown";
+        try {
+            if (error) std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        log({{"event", "handler_error"}, {"error", what}});
+        res.status = 500;
+        res.set_content(sync::errorBody(sync::error::kInternal, "server error; try again later").dump(), "application/json");
+    });
+
+    if (m_config.port == 0) {
+        m_port = http.bind_to_any_port(m_config.bindHost);
+        if (m_port <= 0) throw std::runtime_error("cannot bind to " + m_config.bindHost);
+    } else {
+        if (!http.bind_to_port(m_config.bindHost, m_config.port))
+            throw std::runtime_error("cannot bind to " + m_config.bindHost + ":" + std::to_string(m_config.port));
+        m_port = m_config.port;
+    }
+    log({{"event", "listening"}, {"port", m_port}, {"tls", !m_config.plainHttpForDevelopment}});
+}
+
+void HeardServer::stop() {
+    if (!m_impl || !m_impl->http) return;
+    m_impl->http->stop();
+    if (m_impl->thread.joinable()) m_impl->thread.join();
+    m_impl->http.reset();
+}
+
+} // namespace heard::server

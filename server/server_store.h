@@ -1,0 +1,132 @@
+// ServerStore: what heard-server keeps, behind one interface with two backends.
+//
+//   SQLite (embedded default; the SQLCipher library used WITHOUT a key, i.e. plain SQLite)
+//   PostgreSQL (production; several heard-server instances may share one database)
+//
+// Both backends run the same test suite (tests/server/). Every method is safe to call from many
+// request threads at once. Intake is idempotent on (item type, item id, version) and returns only
+// after the backend's transaction has committed.
+#pragma once
+
+#include "sync/protocol.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace heard::server {
+
+class ServerStoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Practitioner {
+    std::string id;  // the sign-in name, also the author id on records
+    std::string displayName;
+    std::string passwordHash;  // Argon2id, crypto_pwhash_str format
+    bool active = true;
+};
+
+struct Device {
+    std::string id;
+    std::string practitionerId;
+    std::string secretHash;  // BLAKE2b of the random device secret (hex)
+    bool revoked = false;
+    sync::DeviceCommand command = sync::DeviceCommand::None;
+};
+
+// What the server already knows about the chain of one case.
+struct ChainTip {
+    std::int64_t chainSeq = 0;  // 0: nothing stored yet for the case
+    std::string hash;
+};
+
+// One entry as it reaches intake, after protocol and schema validation.
+struct IntakeEntry {
+    sync::PushEntry entry;
+    std::string deviceId;
+    std::string practitionerId;
+    std::string bodyDigest;  // BLAKE2b-256 hex of entry.body: compared on a repeat
+    // Chain fields taken from a record body (empty/0 for audit entries).
+    std::int64_t chainSeq = 0;
+    std::string hash;
+    std::string prevHash;
+};
+
+struct IntakeOutcome {
+    sync::EntryStatus status = sync::EntryStatus::Retry;
+    std::string reason;
+};
+
+// A stored entry, as exported to the case system.
+struct ReceivedEntry {
+    std::int64_t receivedSeq = 0;
+    std::string itemType, itemId;
+    std::int64_t version = 0;
+    std::string caseId, deviceId, practitionerId, receivedAt, body;
+};
+
+struct AllocationEvent {
+    std::int64_t seq = 0;
+    bool removal = false;
+    sync::Allocation allocation;  // for a removal only caseId is meaningful
+};
+
+class ServerStore {
+public:
+    virtual ~ServerStore() = default;
+
+    // --- practitioners and devices
+    virtual void createPractitioner(const Practitioner& practitioner) = 0;  // throws if it exists
+    virtual std::optional<Practitioner> practitioner(const std::string& id) = 0;
+    virtual void createDevice(const Device& device) = 0;
+    virtual std::optional<Device> device(const std::string& id) = 0;
+    virtual bool revokeDevice(const std::string& id) = 0;  // false if unknown
+    virtual bool setDeviceCommand(const std::string& id, sync::DeviceCommand command) = 0;
+
+    // --- allocations
+    // Allocates (or reallocates) a case to a practitioner. A reallocation records a removal
+    // event for the previous practitioner and an allocation event for the new one.
+    virtual void allocateCase(const sync::Allocation& allocation, const std::string& practitionerId) = 0;
+    virtual std::optional<std::string> caseOwner(const std::string& caseId) = 0;
+    // True if the case is or ever was allocated to the practitioner: a device may still push the
+    // records of a case reallocated away from it (it removes the case only once they are synced).
+    virtual bool wasAllocated(const std::string& practitionerId, const std::string& caseId) = 0;
+    virtual std::vector<sync::Allocation> allocationsFor(const std::string& practitionerId) = 0;
+    // Events for the practitioner with seq > cursor, oldest first.
+    virtual std::vector<AllocationEvent> allocationEventsSince(const std::string& practitionerId,
+                                                               std::int64_t cursor) = 0;
+    virtual std::int64_t latestAllocationSeq() = 0;
+    // Records that a device has removed a reallocated case (for administrators' view).
+    virtual void confirmRemoval(const std::string& deviceId, const std::string& caseId) = 0;
+    virtual std::vector<std::string> confirmedRemovals(const std::string& deviceId) = 0;
+
+    // --- content and organisation settings
+    virtual void publishContent(const sync::ContentUpdate& content) = 0;  // version must grow
+    virtual std::optional<sync::ContentUpdate> latestContent() = 0;
+    virtual void setSetting(const std::string& key, const std::string& value) = 0;
+    virtual std::optional<std::string> setting(const std::string& key) = 0;
+
+    // --- intake
+    // Validates the chain against what is stored (for records with a case), then stores
+    // idempotently. Stored/Duplicate are acknowledgements; a different body under an existing
+    // (type, id, version) is Rejected "conflict" and flagged in the conflicts list.
+    virtual IntakeOutcome intake(const IntakeEntry& entry) = 0;
+    virtual std::vector<ReceivedEntry> receivedSince(std::int64_t receivedSeq, std::size_t limit) = 0;
+    virtual std::size_t receivedCount() = 0;
+    virtual std::size_t conflictCount() = 0;
+};
+
+// Opens (creating the schema if needed) a SQLite server store at path (":memory:" allowed).
+std::unique_ptr<ServerStore> openSqliteServerStore(const std::string& path);
+
+// Opens a PostgreSQL server store, e.g. "host=127.0.0.1 port=5432 dbname=heard user=heard".
+// Creates the schema if needed (safe when several instances start at once).
+// Throws ServerStoreError if libpqxx support was not built or the database is unreachable.
+std::unique_ptr<ServerStore> openPostgresServerStore(const std::string& connectionString);
+
+} // namespace heard::server

@@ -1,0 +1,361 @@
+// Strict JSON (de)serialisation of the sync protocol. Anything unexpected is a ProtocolError
+// naming the field (never its value), so a bad body from either side is refused clearly.
+#include "sync/protocol.h"
+
+#include <sodium.h>
+
+namespace heard::sync {
+
+using nlohmann::json;
+
+namespace {
+
+const json& field(const json& object, const char* name) {
+    auto it = object.find(name);
+    if (it == object.end()) throw ProtocolError(std::string("missing field: ") + name);
+    return *it;
+}
+
+std::string stringField(const json& object, const char* name, bool allowEmpty = true) {
+    const json& value = field(object, name);
+    if (!value.is_string()) throw ProtocolError(std::string("field is not a string: ") + name);
+    std::string text = value.get<std::string>();
+    if (!allowEmpty && text.empty()) throw ProtocolError(std::string("field is empty: ") + name);
+    return text;
+}
+
+std::string optionalString(const json& object, const char* name) {
+    auto it = object.find(name);
+    if (it == object.end() || it->is_null()) return {};
+    if (!it->is_string()) throw ProtocolError(std::string("field is not a string: ") + name);
+    return it->get<std::string>();
+}
+
+std::int64_t intField(const json& object, const char* name, std::int64_t min) {
+    const json& value = field(object, name);
+    if (!value.is_number_integer()) throw ProtocolError(std::string("field is not an integer: ") + name);
+    std::int64_t number = value.get<std::int64_t>();
+    if (number < min) throw ProtocolError(std::string("field out of range: ") + name);
+    return number;
+}
+
+bool boolField(const json& object, const char* name) {
+    auto it = object.find(name);
+    if (it == object.end()) return false;
+    if (!it->is_boolean()) throw ProtocolError(std::string("field is not a boolean: ") + name);
+    return it->get<bool>();
+}
+
+const json& arrayField(const json& object, const char* name) {
+    const json& value = field(object, name);
+    if (!value.is_array()) throw ProtocolError(std::string("field is not an array: ") + name);
+    return value;
+}
+
+void requireObject(const json& value, const char* what) {
+    if (!value.is_object()) throw ProtocolError(std::string("not an object: ") + what);
+}
+
+void requireProtocol(const json& object) {
+    std::int64_t version = intField(object, "protocol", 0);
+    if (version != kProtocolVersion) throw ProtocolError("unsupported protocol version");
+}
+
+std::string safeIdField(const json& object, const char* name) {
+    std::string text = stringField(object, name);
+    if (!isSafeId(text)) throw ProtocolError(std::string("field is not a valid id: ") + name);
+    return text;
+}
+
+} // namespace
+
+// --- enums ------------------------------------------------------------------------------------
+
+const char* entryStatusName(EntryStatus status) {
+    switch (status) {
+    case EntryStatus::Stored: return "stored";
+    case EntryStatus::Duplicate: return "duplicate";
+    case EntryStatus::Rejected: return "rejected";
+    case EntryStatus::Retry: return "retry";
+    }
+    return "retry";
+}
+
+EntryStatus entryStatusFromString(const std::string& text) {
+    if (text == "stored") return EntryStatus::Stored;
+    if (text == "duplicate") return EntryStatus::Duplicate;
+    if (text == "rejected") return EntryStatus::Rejected;
+    if (text == "retry") return EntryStatus::Retry;
+    throw ProtocolError("unknown entry status");
+}
+
+const char* deviceCommandName(DeviceCommand command) {
+    switch (command) {
+    case DeviceCommand::None: return "none";
+    case DeviceCommand::Lock: return "lock";
+    case DeviceCommand::Wipe: return "wipe";
+    }
+    return "none";
+}
+
+DeviceCommand deviceCommandFromString(const std::string& text) {
+    if (text == "none") return DeviceCommand::None;
+    if (text == "lock") return DeviceCommand::Lock;
+    if (text == "wipe") return DeviceCommand::Wipe;
+    throw ProtocolError("unknown device command");
+}
+
+// --- allocations and content ------------------------------------------------------------------
+
+json toJson(const Allocation& v) {
+    return {{"caseId", v.caseId},   {"caseReference", v.caseReference},
+            {"childId", v.childId}, {"childName", v.childName},
+            {"childDateOfBirth", v.childDateOfBirth}};
+}
+
+Allocation allocationFromJson(const json& j) {
+    requireObject(j, "allocation");
+    Allocation v;
+    v.caseId = safeIdField(j, "caseId");
+    v.caseReference = stringField(j, "caseReference");
+    v.childId = safeIdField(j, "childId");
+    v.childName = stringField(j, "childName");
+    v.childDateOfBirth = optionalString(j, "childDateOfBirth");
+    return v;
+}
+
+json toJson(const ContentUpdate& v) { return {{"version", v.version}, {"files", v.files}}; }
+
+ContentUpdate contentUpdateFromJson(const json& j) {
+    requireObject(j, "content");
+    ContentUpdate v;
+    v.version = intField(j, "version", 0);
+    v.files = field(j, "files");
+    if (!v.files.is_object()) throw ProtocolError("field is not an object: files");
+    return v;
+}
+
+// --- enrolment --------------------------------------------------------------------------------
+
+json toJson(const EnrolRequest& v) {
+    return {{"protocol", v.protocol}, {"username", v.username}, {"password", v.password},
+            {"deviceName", v.deviceName}};
+}
+
+EnrolRequest enrolRequestFromJson(const json& j) {
+    requireObject(j, "enrol request");
+    requireProtocol(j);
+    EnrolRequest v;
+    v.username = stringField(j, "username", false);
+    v.password = stringField(j, "password", false);
+    v.deviceName = optionalString(j, "deviceName");
+    if (v.username.size() > 200 || v.password.size() > 1024 || v.deviceName.size() > 200)
+        throw ProtocolError("enrol field too long");
+    return v;
+}
+
+json toJson(const EnrolResponse& v) {
+    json allocations = json::array();
+    for (const auto& a : v.allocations) allocations.push_back(toJson(a));
+    json j = {{"ok", true},
+              {"protocol", kProtocolVersion},
+              {"deviceId", v.deviceId},
+              {"deviceSecret", v.deviceSecret},
+              {"recoveryPublicKey", v.recoveryPublicKey},
+              {"practitionerId", v.practitionerId},
+              {"practitionerName", v.practitionerName},
+              {"allocations", allocations},
+              {"cursor", v.cursor}};
+    if (v.content) j["content"] = toJson(*v.content);
+    return j;
+}
+
+EnrolResponse enrolResponseFromJson(const json& j) {
+    requireObject(j, "enrol response");
+    requireProtocol(j);
+    EnrolResponse v;
+    v.deviceId = safeIdField(j, "deviceId");
+    v.deviceSecret = stringField(j, "deviceSecret", false);
+    v.recoveryPublicKey = stringField(j, "recoveryPublicKey");
+    v.practitionerId = stringField(j, "practitionerId", false);
+    v.practitionerName = stringField(j, "practitionerName");
+    for (const auto& a : arrayField(j, "allocations")) v.allocations.push_back(allocationFromJson(a));
+    if (j.contains("content") && !j["content"].is_null()) v.content = contentUpdateFromJson(j["content"]);
+    v.cursor = intField(j, "cursor", 0);
+    return v;
+}
+
+// --- push -------------------------------------------------------------------------------------
+
+json toJson(const PushEntry& v) {
+    return {{"outboxId", v.outboxId}, {"itemType", v.itemType}, {"itemId", v.itemId},
+            {"version", v.version},   {"caseId", v.caseId},     {"highRisk", v.highRisk},
+            {"body", v.body}};
+}
+
+PushEntry pushEntryFromJson(const json& j) {
+    requireObject(j, "push entry");
+    PushEntry v;
+    v.outboxId = intField(j, "outboxId", 0);
+    v.itemType = stringField(j, "itemType", false);
+    if (!isKnownItemType(v.itemType)) throw ProtocolError("unknown item type");
+    v.itemId = safeIdField(j, "itemId");
+    v.version = intField(j, "version", 1);
+    v.caseId = optionalString(j, "caseId");
+    if (!v.caseId.empty() && !isSafeId(v.caseId)) throw ProtocolError("field is not a valid id: caseId");
+    v.highRisk = boolField(j, "highRisk");
+    v.body = stringField(j, "body", false);
+    if (v.body.size() > kMaxEntryBodyBytes) throw ProtocolError("entry body too large");
+    return v;
+}
+
+json toJson(const PushRequest& v) {
+    json entries = json::array();
+    for (const auto& e : v.entries) entries.push_back(toJson(e));
+    return {{"protocol", v.protocol}, {"batchId", v.batchId}, {"entries", entries}};
+}
+
+PushRequest pushRequestFromJson(const json& j) {
+    requireObject(j, "push request");
+    requireProtocol(j);
+    PushRequest v;
+    v.batchId = safeIdField(j, "batchId");
+    const json& entries = arrayField(j, "entries");
+    if (entries.size() > kMaxBatchEntries) throw ProtocolError("too many entries in one batch");
+    for (const auto& e : entries) v.entries.push_back(pushEntryFromJson(e));
+    return v;
+}
+
+json toJson(const PushResult& v) {
+    json j = {{"outboxId", v.outboxId}, {"itemType", v.itemType}, {"itemId", v.itemId},
+              {"version", v.version},   {"status", entryStatusName(v.status)}};
+    if (!v.reason.empty()) j["reason"] = v.reason;
+    return j;
+}
+
+PushResult pushResultFromJson(const json& j) {
+    requireObject(j, "push result");
+    PushResult v;
+    v.outboxId = intField(j, "outboxId", 0);
+    v.itemType = stringField(j, "itemType", false);
+    v.itemId = stringField(j, "itemId", false);
+    v.version = intField(j, "version", 1);
+    v.status = entryStatusFromString(stringField(j, "status"));
+    v.reason = optionalString(j, "reason");
+    return v;
+}
+
+json toJson(const PushResponse& v) {
+    json results = json::array();
+    for (const auto& r : v.results) results.push_back(toJson(r));
+    return {{"ok", true}, {"protocol", kProtocolVersion}, {"batchId", v.batchId}, {"results", results}};
+}
+
+PushResponse pushResponseFromJson(const json& j) {
+    requireObject(j, "push response");
+    requireProtocol(j);
+    PushResponse v;
+    v.batchId = stringField(j, "batchId", false);
+    for (const auto& r : arrayField(j, "results")) v.results.push_back(pushResultFromJson(r));
+    return v;
+}
+
+// --- pull -------------------------------------------------------------------------------------
+
+json toJson(const PullRequest& v) {
+    return {{"protocol", v.protocol}, {"cursor", v.cursor}, {"contentVersion", v.contentVersion},
+            {"removedCases", v.removedCases}};
+}
+
+PullRequest pullRequestFromJson(const json& j) {
+    requireObject(j, "pull request");
+    requireProtocol(j);
+    PullRequest v;
+    v.cursor = intField(j, "cursor", 0);
+    v.contentVersion = intField(j, "contentVersion", 0);
+    const json& removed = arrayField(j, "removedCases");
+    if (removed.size() > 10000) throw ProtocolError("too many removed cases");
+    for (const auto& r : removed) {
+        if (!r.is_string() || !isSafeId(r.get<std::string>()))
+            throw ProtocolError("field is not a valid id: removedCases");
+        v.removedCases.push_back(r.get<std::string>());
+    }
+    return v;
+}
+
+json toJson(const PullResponse& v) {
+    json allocations = json::array();
+    for (const auto& a : v.allocations) allocations.push_back(toJson(a));
+    json j = {{"ok", true},
+              {"protocol", kProtocolVersion},
+              {"cursor", v.cursor},
+              {"allocations", allocations},
+              {"removals", v.removals},
+              {"command", deviceCommandName(v.command)}};
+    if (v.content) j["content"] = toJson(*v.content);
+    return j;
+}
+
+PullResponse pullResponseFromJson(const json& j) {
+    requireObject(j, "pull response");
+    requireProtocol(j);
+    PullResponse v;
+    v.cursor = intField(j, "cursor", 0);
+    for (const auto& a : arrayField(j, "allocations")) v.allocations.push_back(allocationFromJson(a));
+    for (const auto& r : arrayField(j, "removals")) {
+        if (!r.is_string() || !isSafeId(r.get<std::string>()))
+            throw ProtocolError("field is not a valid id: removals");
+        v.removals.push_back(r.get<std::string>());
+    }
+    if (j.contains("content") && !j["content"].is_null()) v.content = contentUpdateFromJson(j["content"]);
+    v.command = deviceCommandFromString(stringField(j, "command"));
+    return v;
+}
+
+// --- helpers ----------------------------------------------------------------------------------
+
+json parseObject(const std::string& text) {
+    json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (parsed.is_discarded()) throw ProtocolError("body is not valid JSON");
+    if (!parsed.is_object()) throw ProtocolError("body is not a JSON object");
+    return parsed;
+}
+
+const json& requireOk(const json& body) {
+    auto ok = body.find("ok");
+    if (ok != body.end() && ok->is_boolean() && ok->get<bool>()) return body;
+    auto code = body.find("error");
+    if (code != body.end() && code->is_string())
+        throw ProtocolError("server error: " + code->get<std::string>());
+    throw ProtocolError("response is not a Heard success body");
+}
+
+json errorBody(const std::string& code, const std::string& message) {
+    return {{"ok", false}, {"protocol", kProtocolVersion}, {"error", code}, {"message", message}};
+}
+
+bool isKnownItemType(const std::string& itemType) {
+    return itemType == "record" || itemType == "audit";
+}
+
+bool isSafeId(const std::string& text) {
+    if (text.empty() || text.size() > 64) return false;
+    for (char c : text) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '-' || c == '_';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::string randomHex(std::size_t bytes) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    std::vector<unsigned char> raw(bytes);
+    randombytes_buf(raw.data(), raw.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
+    hex.resize(bytes * 2);
+    return hex;
+}
+
+} // namespace heard::sync

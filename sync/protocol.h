@@ -1,0 +1,209 @@
+// The Heard sync wire protocol, shared by the device client (sync/) and heard-server (server/).
+//
+// Every message is a JSON object over HTTPS. This header holds the message types, their strict
+// (de)serialisation and the limits both sides enforce. docs/sync-protocol.md is the prose version;
+// keep the two in step.
+//
+// [SECTION] Constants and limits
+// [SECTION] Errors
+// [SECTION] Messages: enrolment, push, pull, health
+// [SECTION] JSON (de)serialisation
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace heard::sync {
+
+// [SECTION] Constants and limits ------------------------------------------------------------
+
+inline constexpr int kProtocolVersion = 1;
+
+inline constexpr const char* kPathHealth = "/v1/health";
+inline constexpr const char* kPathEnrol = "/v1/enrol";
+inline constexpr const char* kPathPush = "/v1/push";
+inline constexpr const char* kPathPull = "/v1/pull";
+
+// Device credentials travel in this header as "<deviceId>:<deviceSecret>" (over TLS only).
+inline constexpr const char* kDeviceAuthHeader = "X-Heard-Device";
+
+// A batch never holds more than this many entries; the client sends fewer when bodies are big.
+inline constexpr std::size_t kMaxBatchEntries = 100;
+// One outbox body (a record version or audit entry) may not exceed this. The client checks
+// before sending and quarantines an oversized entry with a clear reason instead of a raw 413.
+inline constexpr std::size_t kMaxEntryBodyBytes = 512 * 1024;
+// A whole request may not exceed this (the server refuses larger with 413 and a JSON error).
+inline constexpr std::size_t kMaxRequestBytes = 8 * 1024 * 1024;
+
+// [SECTION] Errors ---------------------------------------------------------------------------
+
+// A message that does not follow this protocol (malformed JSON, missing or mistyped field,
+// value out of range). The text names the field, never its content (no personal data).
+class ProtocolError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Error codes carried in {"ok": false, "error": <code>, "message": ...} bodies.
+namespace error {
+inline constexpr const char* kBadRequest = "bad_request";          // malformed or invalid body
+inline constexpr const char* kBadCredentials = "bad_credentials";  // enrolment sign-in failed
+inline constexpr const char* kUnauthorised = "unauthorised";       // unknown device or bad secret
+inline constexpr const char* kRevoked = "device_revoked";          // the device was revoked
+inline constexpr const char* kTooLarge = "too_large";              // request over kMaxRequestBytes
+inline constexpr const char* kProtocol = "protocol_version";       // unsupported protocol version
+inline constexpr const char* kInternal = "internal";               // server fault; retry later
+} // namespace error
+
+// [SECTION] Messages -------------------------------------------------------------------------
+
+// A case allocated to the practitioner, with the child it concerns. Names are display names
+// chosen by the organisation; the server never logs them.
+struct Allocation {
+    std::string caseId;
+    std::string caseReference;  // the case system's reference, shown to the practitioner
+    std::string childId;
+    std::string childName;
+    std::string childDateOfBirth;  // ISO date, may be empty
+};
+
+// Tool content or translation files, versioned as a whole.
+struct ContentUpdate {
+    std::int64_t version = 0;
+    nlohmann::json files = nlohmann::json::object();  // file name -> content (JSON)
+};
+
+struct EnrolRequest {
+    int protocol = kProtocolVersion;
+    std::string username;
+    std::string password;
+    std::string deviceName;  // e.g. "tablet 7"; free text, used only by administrators
+};
+
+struct EnrolResponse {
+    std::string deviceId;
+    std::string deviceSecret;       // random, shown once; the server keeps only its hash
+    std::string recoveryPublicKey;  // the organisation's recovery key (hex, crypto_box)
+    std::string practitionerId;
+    std::string practitionerName;
+    std::vector<Allocation> allocations;
+    std::optional<ContentUpdate> content;
+    std::int64_t cursor = 0;  // pull from here next time
+};
+
+// Why the server could not store an entry.
+enum class EntryStatus {
+    Stored,     // newly stored and committed
+    Duplicate,  // this (type, id, version) with this exact body was already stored: also an ack
+    Rejected,   // invalid or conflicting; the device quarantines it and shows the reason
+    Retry,      // not stored for a transient reason (e.g. its predecessor has not arrived yet)
+};
+
+struct PushEntry {
+    std::int64_t outboxId = 0;  // the device's outbox row, echoed back so acks map exactly
+    std::string itemType;       // "record" or "audit"
+    std::string itemId;         // client-made UUID
+    std::int64_t version = 0;   // >= 1
+    std::string caseId;         // may be empty for audit entries not tied to a case
+    bool highRisk = false;
+    std::string body;  // the exact serialised body from the outbox (JSON text)
+};
+
+struct PushRequest {
+    int protocol = kProtocolVersion;
+    std::string batchId;  // random per attempt; echoed back so a stray 200 is not taken as an ack
+    std::vector<PushEntry> entries;
+};
+
+struct PushResult {
+    std::int64_t outboxId = 0;
+    std::string itemType;
+    std::string itemId;
+    std::int64_t version = 0;
+    EntryStatus status = EntryStatus::Retry;
+    std::string reason;  // for Rejected and Retry: a short code, e.g. "conflict", "not_allocated"
+};
+
+struct PushResponse {
+    std::string batchId;
+    std::vector<PushResult> results;
+};
+
+struct PullRequest {
+    int protocol = kProtocolVersion;
+    std::int64_t cursor = 0;
+    std::int64_t contentVersion = 0;        // what the device holds
+    std::vector<std::string> removedCases;  // reallocated cases the device has now removed
+};
+
+enum class DeviceCommand {
+    None,
+    Lock,  // lock the store now; the practitioner's passphrase opens it again
+    Wipe,  // destroy the local store (only after everything is synced if possible)
+};
+
+struct PullResponse {
+    std::int64_t cursor = 0;
+    std::vector<Allocation> allocations;        // newly allocated cases
+    std::vector<std::string> removals;          // cases reallocated away from this device
+    std::optional<ContentUpdate> content;       // present when newer than contentVersion
+    DeviceCommand command = DeviceCommand::None;
+};
+
+// [SECTION] JSON (de)serialisation -----------------------------------------------------------
+// from*() functions throw ProtocolError on anything not matching the protocol.
+
+const char* entryStatusName(EntryStatus status);
+EntryStatus entryStatusFromString(const std::string& text);
+const char* deviceCommandName(DeviceCommand command);
+DeviceCommand deviceCommandFromString(const std::string& text);
+
+nlohmann::json toJson(const Allocation& value);
+nlohmann::json toJson(const ContentUpdate& value);
+nlohmann::json toJson(const EnrolRequest& value);
+nlohmann::json toJson(const EnrolResponse& value);
+nlohmann::json toJson(const PushEntry& value);
+nlohmann::json toJson(const PushRequest& value);
+nlohmann::json toJson(const PushResult& value);
+nlohmann::json toJson(const PushResponse& value);
+nlohmann::json toJson(const PullRequest& value);
+nlohmann::json toJson(const PullResponse& value);
+
+Allocation allocationFromJson(const nlohmann::json& json);
+ContentUpdate contentUpdateFromJson(const nlohmann::json& json);
+EnrolRequest enrolRequestFromJson(const nlohmann::json& json);
+EnrolResponse enrolResponseFromJson(const nlohmann::json& json);
+PushEntry pushEntryFromJson(const nlohmann::json& json);
+PushRequest pushRequestFromJson(const nlohmann::json& json);
+PushResult pushResultFromJson(const nlohmann::json& json);
+PushResponse pushResponseFromJson(const nlohmann::json& json);
+PullRequest pullRequestFromJson(const nlohmann::json& json);
+PullResponse pullResponseFromJson(const nlohmann::json& json);
+
+// Parses request/response text; throws ProtocolError for invalid JSON or a non-object.
+nlohmann::json parseObject(const std::string& text);
+
+// Success bodies are {"ok": true, ...}; only such a body counts as an answer (a captive portal's
+// bare 200 does not). Throws ProtocolError otherwise, carrying the server's error code if any.
+const nlohmann::json& requireOk(const nlohmann::json& body);
+
+// {"ok": false, "error": code, "message": message}
+nlohmann::json errorBody(const std::string& code, const std::string& message);
+
+// True for the item types the protocol knows.
+bool isKnownItemType(const std::string& itemType);
+
+// True for an identifier safe to store and log: 1..64 characters of [A-Za-z0-9_-].
+// Record ids are client-made UUIDs; case and device ids follow the same rule.
+bool isSafeId(const std::string& text);
+
+// A fresh random identifier (hex) of the given byte length, from libsodium's CSPRNG.
+std::string randomHex(std::size_t bytes);
+
+} // namespace heard::sync

@@ -1,0 +1,332 @@
+// SyncClient: enrolment, push and pull against heard-server.
+//
+// [SECTION] Helpers
+// [SECTION] Enrolment
+// [SECTION] Push
+// [SECTION] Pull and reallocation
+#include "sync/sync_client.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace heard::sync {
+
+using nlohmann::json;
+
+// [SECTION] Helpers --------------------------------------------------------------------------
+
+const char* syncFailureName(SyncFailure failure) {
+    switch (failure) {
+    case SyncFailure::None: return "none";
+    case SyncFailure::Offline: return "offline";
+    case SyncFailure::Certificate: return "certificate";
+    case SyncFailure::Unauthorised: return "unauthorised";
+    case SyncFailure::Revoked: return "revoked";
+    case SyncFailure::ServerError: return "server_error";
+    case SyncFailure::NotEnrolled: return "not_enrolled";
+    }
+    return "none";
+}
+
+namespace {
+
+std::vector<std::string> jsonList(storage::Store& store, const char* key) {
+    auto text = store.setting(key);
+    if (!text) return {};
+    json parsed = json::parse(*text, nullptr, false);
+    std::vector<std::string> out;
+    if (parsed.is_array())
+        for (const auto& item : parsed)
+            if (item.is_string()) out.push_back(item.get<std::string>());
+    return out;
+}
+
+void saveList(storage::Store& store, const char* key, const std::vector<std::string>& list) {
+    store.setSetting(key, json(list).dump());
+}
+
+StepResult failed(SyncFailure failure, std::string message) {
+    StepResult r;
+    r.failure = failure;
+    r.message = std::move(message);
+    return r;
+}
+
+} // namespace
+
+SyncClient::SyncClient(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions)
+    : m_store(store), m_endpoint(std::move(endpoint)), m_actions(std::move(actions)) {}
+
+bool SyncClient::enrolled() {
+    return m_store.setting(setting::kDeviceId).has_value() && m_store.setting(setting::kDeviceSecret).has_value();
+}
+
+ServerEndpoint SyncClient::currentEndpoint() {
+    ServerEndpoint endpoint = m_endpoint;
+    if (auto pin = m_store.setting(setting::kPinnedCert)) endpoint.pinnedCertPem = *pin;
+    return endpoint;
+}
+
+std::string SyncClient::authHeader() {
+    return m_store.setting(setting::kDeviceId).value_or("") + ":" + m_store.setting(setting::kDeviceSecret).value_or("");
+}
+
+// Turns an HTTP result that is not a success into a failure kind; None if it is a 200.
+StepResult SyncClient::classify(const HttpResult& result) {
+    if (!result.transportOk) {
+        bool tls = result.error.find("SSL") != std::string::npos || result.error.find("certificate") != std::string::npos;
+        return failed(tls ? SyncFailure::Certificate : SyncFailure::Offline,
+                      (tls ? "secure connection refused: " : "cannot reach the server: ") + result.error);
+    }
+    if (result.status == 200) return {};
+    std::string code;
+    json body = json::parse(result.body, nullptr, false);
+    if (body.is_object() && body.contains("error") && body["error"].is_string()) code = body["error"].get<std::string>();
+    if (result.status == 401) return failed(SyncFailure::Unauthorised, "the server did not accept this device (" + code + ")");
+    if (result.status == 403) return failed(SyncFailure::Revoked, "this device may no longer sync (" + code + ")");
+    if (result.status == 413) return failed(SyncFailure::ServerError, "the server refused a batch as too large");
+    return failed(SyncFailure::ServerError, "server answered " + std::to_string(result.status) + (code.empty() ? "" : " (" + code + ")"));
+}
+
+bool SyncClient::serverReachable() {
+    HttpsChannel channel(currentEndpoint());
+    HttpResult result = channel.get(kPathHealth);
+    if (!result.transportOk || result.status != 200) return false;
+    try {
+        requireOk(parseObject(result.body));
+        return true;
+    } catch (const ProtocolError&) {
+        return false;
+    }
+}
+
+// [SECTION] Enrolment ------------------------------------------------------------------------
+
+StepResult SyncClient::enrol(const std::string& username, const std::string& password, const std::string& deviceName) {
+    ServerEndpoint endpoint = m_endpoint;
+    endpoint.pinnedCertPem.clear();  // enrolment trusts the organisation's CA, then pins
+    HttpsChannel channel(endpoint);
+    EnrolRequest request{kProtocolVersion, username, password, deviceName};
+    HttpResult result = channel.post(kPathEnrol, toJson(request).dump());
+    if (result.transportOk && result.status == 401) return failed(SyncFailure::Unauthorised, "sign-in name or password not recognised");
+    StepResult problem = classify(result);
+    if (!problem.ok()) return problem;
+    EnrolResponse response;
+    try {
+        response = enrolResponseFromJson(requireOk(parseObject(result.body)));
+    } catch (const ProtocolError& e) {
+        return failed(SyncFailure::ServerError, std::string("unusable enrolment answer: ") + e.what());
+    }
+    if (!endpoint.plainHttpForDevelopment && result.presentedCertPem.empty())
+        return failed(SyncFailure::Certificate, "the server's certificate could not be read for pinning");
+    // Allocations first: if anything fails before the identity is saved, enrolment simply repeats.
+    for (const auto& allocation : response.allocations) applyAllocation(allocation);
+    if (response.content) {
+        m_store.setSetting(setting::kContentFiles, response.content->files.dump());
+        m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
+    }
+    m_store.setSetting(setting::kServerHost, endpoint.host);
+    m_store.setSetting(setting::kServerPort, std::to_string(endpoint.port));
+    if (!result.presentedCertPem.empty()) m_store.setSetting(setting::kPinnedCert, result.presentedCertPem);
+    m_store.setSetting(setting::kRecoveryPublicKey, response.recoveryPublicKey);
+    m_store.setSetting(setting::kPractitionerId, response.practitionerId);
+    m_store.setSetting(setting::kPractitionerName, response.practitionerName);
+    m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
+    m_store.setSetting(setting::kDeviceSecret, response.deviceSecret);
+    m_store.setSetting(setting::kDeviceId, response.deviceId);  // last: marks the device enrolled
+    m_store.audit(response.practitionerId, "sync", "enrol", "device " + response.deviceId);
+    StepResult ok;
+    ok.message = "enrolled";
+    return ok;
+}
+
+// [SECTION] Push -----------------------------------------------------------------------------
+
+StepResult SyncClient::push(std::size_t maxBatches, const std::function<void(std::size_t, std::size_t)>& progress) {
+    if (!enrolled()) return failed(SyncFailure::NotEnrolled, "this device is not enrolled");
+    HttpsChannel channel(currentEndpoint());
+    const std::string auth = authHeader();
+    StepResult total;
+    std::size_t initialPending = m_store.outboxPendingCount();
+    std::size_t done = 0;
+    std::set<std::int64_t> retriedThisRun;  // entries the server asked to retry: not resent now
+
+    for (std::size_t batchNo = 0; batchNo < maxBatches; ++batchNo) {
+        // Fetch more than one batch so entries held back for retry do not starve the rest.
+        auto pending = m_store.outboxPending(m_batchLimit + retriedThisRun.size());
+        PushRequest request;
+        request.batchId = randomHex(16);
+        std::size_t bytes = 0;
+        std::set<std::string> heldCases;  // a case with an entry held back: its later entries wait too
+        for (auto& entry : pending) {
+            if (request.entries.size() >= m_batchLimit) break;
+            if (retriedThisRun.count(entry.id) || heldCases.count(entry.caseId)) {
+                if (!entry.caseId.empty()) heldCases.insert(entry.caseId);
+                continue;
+            }
+            if (entry.body.size() > kMaxEntryBodyBytes) {
+                // Never sent: the practitioner sees why, and the rest of the outbox goes on.
+                m_store.outboxQuarantine(entry.id, "too large to send (" + std::to_string(entry.body.size()) +
+                                                       " bytes; the limit is " + std::to_string(kMaxEntryBodyBytes) + ")");
+                ++total.quarantined;
+                if (!entry.caseId.empty()) heldCases.insert(entry.caseId);
+                continue;
+            }
+            if (!request.entries.empty() && bytes + entry.body.size() > kMaxRequestBytes / 2) break;
+            bytes += entry.body.size() + 256;
+            PushEntry wire;
+            wire.outboxId = entry.id;
+            wire.itemType = entry.itemType;
+            wire.itemId = entry.itemId;
+            wire.version = entry.version;
+            wire.caseId = entry.caseId;
+            wire.highRisk = entry.priority >= storage::OutboxPriority::HighRiskRecord;
+            wire.body = std::move(entry.body);
+            request.entries.push_back(std::move(wire));
+        }
+        if (request.entries.empty()) break;
+
+        HttpResult result = channel.post(kPathPush, toJson(request).dump(), auth);
+        StepResult problem = classify(result);
+        if (!problem.ok()) {
+            problem.acknowledged = total.acknowledged;
+            problem.quarantined = total.quarantined;
+            return problem;
+        }
+        PushResponse response;
+        try {
+            response = pushResponseFromJson(requireOk(parseObject(result.body)));
+            if (response.batchId != request.batchId) throw ProtocolError("answer is for another batch");
+        } catch (const ProtocolError& e) {
+            StepResult bad = failed(SyncFailure::ServerError, std::string("unusable push answer: ") + e.what());
+            bad.acknowledged = total.acknowledged;
+            return bad;
+        }
+        // Map results to what was sent in this batch only: a stray id is ignored, never acked.
+        std::map<std::int64_t, const PushEntry*> sent;
+        for (const auto& e : request.entries) sent[e.outboxId] = &e;
+        std::vector<std::int64_t> acks;
+        for (const auto& r : response.results) {
+            auto it = sent.find(r.outboxId);
+            if (it == sent.end() || it->second->itemId != r.itemId || it->second->version != r.version ||
+                it->second->itemType != r.itemType)
+                continue;
+            switch (r.status) {
+            case EntryStatus::Stored:
+            case EntryStatus::Duplicate: acks.push_back(r.outboxId); break;
+            case EntryStatus::Rejected:
+                m_store.outboxQuarantine(r.outboxId, "refused by the server: " + r.reason);
+                ++total.quarantined;
+                break;
+            case EntryStatus::Retry:
+                retriedThisRun.insert(r.outboxId);
+                ++total.retried;
+                break;
+            }
+            sent.erase(it);  // each entry is settled once
+        }
+        if (!acks.empty()) m_store.outboxAcknowledge(acks);
+        total.acknowledged += acks.size();
+        done += acks.size();
+        if (progress) progress(done, initialPending);
+        if (acks.empty() && response.results.empty()) break;  // nothing settled: do not spin
+    }
+    // Pushes are not audited on the device: an audit entry is itself an outbox entry, so each
+    // push would leave one more to send, for ever. The server logs every receipt instead.
+    processRemovals();
+    total.message = std::to_string(total.acknowledged) + " sent";
+    return total;
+}
+
+// [SECTION] Pull and reallocation ------------------------------------------------------------
+
+void SyncClient::applyAllocation(const Allocation& allocation) {
+    storage::Case c;
+    if (auto existing = m_store.caseById(allocation.caseId)) c = *existing;
+    c.id = allocation.caseId;
+    c.reference = allocation.caseReference;
+    if (c.title.empty()) c.title = allocation.caseReference;
+    c.details.erase("removedFromDevice");
+    m_store.putCase(c);
+    storage::Child child;
+    if (auto existing = m_store.childById(allocation.childId)) child = *existing;
+    child.id = allocation.childId;
+    child.caseId = allocation.caseId;
+    child.displayName = allocation.childName;
+    child.dateOfBirth = allocation.childDateOfBirth;
+    m_store.putChild(child);
+}
+
+// A reallocated case leaves the device only when none of its entries is still pending.
+void SyncClient::processRemovals() {
+    auto pendingRemovals = jsonList(m_store, setting::kPendingRemovals);
+    if (pendingRemovals.empty()) return;
+    std::set<std::string> stillPending;
+    for (const auto& entry : m_store.outboxPending(1000000)) stillPending.insert(entry.caseId);
+    auto removed = jsonList(m_store, setting::kRemovedCases);
+    std::vector<std::string> keep;
+    for (const auto& caseId : pendingRemovals) {
+        if (stillPending.count(caseId)) {
+            keep.push_back(caseId);
+            continue;
+        }
+        if (m_actions.removeCase) m_actions.removeCase(caseId);
+        else if (auto c = m_store.caseById(caseId)) {
+            // The store has no case deletion: mark it so the app hides it.
+            c->details["removedFromDevice"] = true;
+            m_store.putCase(*c);
+        }
+        removed.push_back(caseId);
+    }
+    saveList(m_store, setting::kPendingRemovals, keep);
+    saveList(m_store, setting::kRemovedCases, removed);
+}
+
+StepResult SyncClient::pull() {
+    if (!enrolled()) return failed(SyncFailure::NotEnrolled, "this device is not enrolled");
+    processRemovals();
+    HttpsChannel channel(currentEndpoint());
+    PullRequest request;
+    request.cursor = std::stoll(m_store.setting(setting::kCursor).value_or("0"));
+    request.contentVersion = std::stoll(m_store.setting(setting::kContentVersion).value_or("0"));
+    request.removedCases = jsonList(m_store, setting::kRemovedCases);
+    HttpResult result = channel.post(kPathPull, toJson(request).dump(), authHeader());
+    StepResult problem = classify(result);
+    if (!problem.ok()) return problem;
+    PullResponse response;
+    try {
+        response = pullResponseFromJson(requireOk(parseObject(result.body)));
+    } catch (const ProtocolError& e) {
+        return failed(SyncFailure::ServerError, std::string("unusable pull answer: ") + e.what());
+    }
+    // The server now knows about the removals it was told of.
+    saveList(m_store, setting::kRemovedCases, {});
+    for (const auto& allocation : response.allocations) {
+        applyAllocation(allocation);
+        auto pendingRemovals = jsonList(m_store, setting::kPendingRemovals);
+        pendingRemovals.erase(std::remove(pendingRemovals.begin(), pendingRemovals.end(), allocation.caseId),
+                              pendingRemovals.end());
+        saveList(m_store, setting::kPendingRemovals, pendingRemovals);
+    }
+    if (!response.removals.empty()) {
+        auto pendingRemovals = jsonList(m_store, setting::kPendingRemovals);
+        for (const auto& caseId : response.removals)
+            if (std::find(pendingRemovals.begin(), pendingRemovals.end(), caseId) == pendingRemovals.end())
+                pendingRemovals.push_back(caseId);
+        saveList(m_store, setting::kPendingRemovals, pendingRemovals);
+    }
+    if (response.content) {
+        m_store.setSetting(setting::kContentFiles, response.content->files.dump());
+        m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
+    }
+    m_store.setSetting(setting::kCursor, std::to_string(response.cursor));  // after applying: a crash repeats, never skips
+    processRemovals();
+    if (response.command == DeviceCommand::Lock && m_actions.lock) m_actions.lock();
+    if (response.command == DeviceCommand::Wipe && m_actions.wipe) m_actions.wipe();
+    StepResult ok;
+    ok.message = "pulled";
+    return ok;
+}
+
+} // namespace heard::sync

@@ -1,0 +1,107 @@
+// SyncClient: one device's conversation with heard-server, run step by step (no thread here;
+// SyncService runs it on its own thread). It reads only the store's outbox and settings, and
+// writes allocations (putCase/putChild) and its own sync settings.
+//
+// Guarantees: an outbox entry is acknowledged locally only when the server's explicit success body
+// for this batch (matching batch id) says "stored" or "duplicate"; a rejected entry is quarantined
+// with the server's reason (visible to the practitioner) and the rest goes on; anything else
+// (transport failure, timeout, garbage, error status) leaves the outbox untouched.
+#pragma once
+
+#include "storage/store.h"
+#include "sync/https_channel.h"
+#include "sync/protocol.h"
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace heard::sync {
+
+// Keys in the store's settings (encrypted at rest with the rest of the store).
+namespace setting {
+inline constexpr const char* kServerHost = "sync.server.host";
+inline constexpr const char* kServerPort = "sync.server.port";
+inline constexpr const char* kPinnedCert = "sync.server.pinnedCert";
+inline constexpr const char* kDeviceId = "sync.device.id";
+inline constexpr const char* kDeviceSecret = "sync.device.secret";
+inline constexpr const char* kPractitionerId = "sync.practitioner.id";
+inline constexpr const char* kPractitionerName = "sync.practitioner.name";
+inline constexpr const char* kRecoveryPublicKey = "sync.recoveryPublicKey";
+inline constexpr const char* kCursor = "sync.cursor";
+inline constexpr const char* kContentVersion = "content.version";
+inline constexpr const char* kContentFiles = "content.files";  // JSON object: file name -> content
+inline constexpr const char* kPendingRemovals = "sync.pendingRemovals";  // JSON array of case ids
+inline constexpr const char* kRemovedCases = "sync.removedCases";        // removed, not yet confirmed
+inline constexpr const char* kLastSuccess = "sync.lastSuccess";          // ISO UTC
+} // namespace setting
+
+// What kind of failure stopped a step; the service uses it to choose a retry delay and message.
+enum class SyncFailure {
+    None,
+    Offline,        // could not connect / timed out / connection dropped: retry with backoff
+    Certificate,    // TLS or pin failure: retry later, but tell the practitioner
+    Unauthorised,   // credentials not accepted: needs enrolment again
+    Revoked,        // this device was revoked: stop syncing
+    ServerError,    // 5xx or an unusable answer (not a Heard success body): retry with backoff
+    NotEnrolled,    // no device identity yet
+};
+const char* syncFailureName(SyncFailure failure);
+
+struct StepResult {
+    SyncFailure failure = SyncFailure::None;
+    std::string message;  // for logs and the status line; never record content
+    std::size_t acknowledged = 0;
+    std::size_t quarantined = 0;
+    std::size_t retried = 0;
+    bool ok() const { return failure == SyncFailure::None; }
+};
+
+// App hooks for pull commands; the sync code never owns the Store's lifetime.
+struct DeviceActions {
+    std::function<void()> lock;                                 // remote lock
+    std::function<void()> wipe;                                 // remote wipe
+    std::function<void(const std::string& caseId)> removeCase;  // reallocated case, fully synced
+};
+
+class SyncClient {
+public:
+    // endpoint.host/port/trust settings; the pinned certificate and identity come from the store
+    // once enrolled (store settings win over endpoint.pinnedCertPem).
+    SyncClient(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions = {});
+
+    bool enrolled();
+
+    // Signs in once while online; saves identity, pin, recovery key, allocations and content.
+    StepResult enrol(const std::string& username, const std::string& password, const std::string& deviceName);
+
+    // Sends the outbox in bounded batches until it is empty, a failure occurs, nothing more
+    // can be acknowledged right now, or maxBatches is reached. progress(sent, total) is called
+    // after each batch.
+    StepResult push(std::size_t maxBatches = 1000,
+                    const std::function<void(std::size_t done, std::size_t total)>& progress = {});
+
+    // Fetches allocations, reallocations, content and commands; applies them.
+    StepResult pull();
+
+    // Quick reachability probe (GET /v1/health).
+    bool serverReachable();
+
+    // Batch size limit (entries); tests use small batches to interrupt mid-way.
+    void setBatchLimit(std::size_t entries) { m_batchLimit = entries; }
+
+private:
+    ServerEndpoint currentEndpoint();
+    std::string authHeader();
+    StepResult classify(const HttpResult& result);
+    void applyAllocation(const Allocation& allocation);
+    void processRemovals();
+
+    storage::Store& m_store;
+    ServerEndpoint m_endpoint;
+    DeviceActions m_actions;
+    std::size_t m_batchLimit = kMaxBatchEntries;
+};
+
+} // namespace heard::sync

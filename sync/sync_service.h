@@ -1,0 +1,91 @@
+// SyncService: runs SyncClient on its own thread so the UI never waits on the network.
+//
+// A cycle is push (outbox, high-risk first) then pull. Cycles run when the app calls syncNow(),
+// when it reports that a connection appeared (connectivityChanged()), and on a timer. Failures
+// back off exponentially with full jitter (base * 2^n, capped, times a random factor in [0.5, 1]).
+// The status is a plain struct, copied under a mutex; onChange is called (on the sync thread)
+// whenever it changes, so the app can push an SDL user event to wake its loop. This code never
+// touches SDL or ImGui. DeviceActions (lock, wipe, removeCase) are also called on the sync thread:
+// the app should queue them for its main thread, and stop() the service before it destroys the
+// Store.
+#pragma once
+
+#include "sync/sync_client.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <random>
+#include <string>
+#include <thread>
+
+namespace heard::sync {
+
+enum class SyncState {
+    Idle,         // nothing happening; lastSuccess says when it last worked
+    Syncing,      // a cycle is running (see progress)
+    WaitingRetry, // the last attempt failed; retrying at nextAttemptIn
+    NotEnrolled,  // needs the practitioner to sign in while online
+    Stopped,      // revoked, or the service was stopped
+};
+const char* syncStateName(SyncState state);
+
+struct SyncStatus {
+    SyncState state = SyncState::Stopped;
+    double progress = 0.0;          // 0..1 of the outbox being sent in this cycle
+    std::size_t pendingCount = 0;   // outbox entries still to send
+    std::size_t quarantinedCount = 0;
+    std::string lastError;          // empty after a success; never record content
+    SyncFailure lastFailure = SyncFailure::None;
+    std::string lastSuccess;        // ISO UTC of the last complete cycle, empty if never
+    int consecutiveFailures = 0;
+    std::chrono::milliseconds nextAttemptIn{0};
+};
+
+struct BackoffPolicy {
+    std::chrono::milliseconds base{2000};
+    std::chrono::milliseconds cap{300000};
+    std::chrono::milliseconds periodic{300000};  // a cycle this often when all is well
+
+    // The delay after n consecutive failures (n >= 1), jittered with random in [0, 1).
+    std::chrono::milliseconds delayAfter(int failures, double random) const;
+};
+
+class SyncService {
+public:
+    SyncService(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions = {},
+                BackoffPolicy policy = {});
+    ~SyncService();  // stops and joins
+    SyncService(const SyncService&) = delete;
+    SyncService& operator=(const SyncService&) = delete;
+
+    void setOnChange(std::function<void()> onChange);  // before start()
+    void start();
+    void stop();                  // waits for the current request to finish or time out
+    void syncNow();               // run a cycle as soon as possible, ignoring backoff
+    void connectivityChanged();   // the platform saw a network appear: try now
+    SyncStatus status() const;
+    std::uint64_t cyclesCompleted() const;
+
+private:
+    void run();
+    void runCycle();
+    void update(const std::function<void(SyncStatus&)>& change);
+
+    storage::Store& m_store;
+    SyncClient m_client;
+    BackoffPolicy m_policy;
+    std::function<void()> m_onChange;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopRequested = false;
+    bool m_runRequested = false;
+    SyncStatus m_status;
+    std::uint64_t m_cycles = 0;
+    std::mt19937_64 m_random;
+    std::thread m_thread;
+};
+
+} // namespace heard::sync

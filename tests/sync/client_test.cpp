@@ -1,0 +1,248 @@
+// sync.client: the device side against the real encrypted Store and a real heard-server
+// (SQLite backend) over loopback TLS: enrolment, push, quarantine, pull, reallocation, remote
+// commands and the SyncService thread.
+#include "sync_test_support.h"
+
+#include "sync/sync_client.h"
+#include "sync/sync_service.h"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+
+using namespace heard;
+using namespace heard::synctest;
+
+namespace {
+
+struct World {
+    TempDir dir;
+    TestCert cert = makeCert(dir.path(), "server");
+    std::unique_ptr<server::ServerStore> serverStore = server::openSqliteServerStore(dir.file("server.db"));
+    std::unique_ptr<ServerHarness> harness;
+    std::unique_ptr<storage::Store> device = makeDeviceStore(dir.path());
+    World() {
+        seedOrganisation(*serverStore);
+        harness = std::make_unique<ServerHarness>(*serverStore, cert);
+    }
+    sync::ServerEndpoint endpoint() const { return harness->endpoint(); }
+};
+
+std::set<std::string> receivedRecordIds(server::ServerStore& store) {
+    std::set<std::string> ids;
+    for (const auto& e : store.receivedSince(0, 100000))
+        if (e.itemType == "record") ids.insert(e.itemId);
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("enrolment saves identity, pin, allocations, recovery key and content; bad password saves nothing") {
+    World w;
+    sync::SyncClient client(*w.device, w.endpoint());
+    auto bad = client.enrol(kPractitioner, "wrong-password-here", "tablet 1");
+    CHECK(bad.failure == sync::SyncFailure::Unauthorised);
+    CHECK(!client.enrolled());
+    CHECK(w.device->cases().empty());
+
+    auto ok = client.enrol(kPractitioner, kPassword, "tablet 1");
+    REQUIRE_MESSAGE(ok.ok(), ok.message);
+    CHECK(client.enrolled());
+    CHECK(w.device->cases().size() == 3);
+    REQUIRE(w.device->childById("child-a2").has_value());
+    CHECK(w.device->childById("child-a2")->displayName == "Pip Invented 2");
+    CHECK(w.device->setting(sync::setting::kRecoveryPublicKey) == std::optional<std::string>("00ff00ff"));
+    CHECK(w.device->setting(sync::setting::kContentVersion) == std::optional<std::string>("1"));
+    auto pin = w.device->setting(sync::setting::kPinnedCert);
+    REQUIRE(pin.has_value());
+    CHECK(sync::certificateFingerprint(*pin) == sync::certificateFingerprint(w.cert.pem));
+}
+
+TEST_CASE("push sends the whole outbox, high-risk first, and clears entries only on acknowledgement") {
+    World w;
+    sync::SyncClient client(*w.device, w.endpoint());
+    REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
+    std::vector<std::string> ids;
+    for (int i = 0; i < 4; ++i) ids.push_back(signVisit(*w.device, "case-a1", "child-a1"));
+    std::string urgent = signVisit(*w.device, "case-a3", "child-a3", /*highRisk=*/true, "said they feel unsafe at home");
+    for (int i = 0; i < 3; ++i) ids.push_back(signVisit(*w.device, "case-a2", "child-a2"));
+    ids.push_back(urgent);
+    std::size_t pending = w.device->outboxPendingCount();
+    REQUIRE(pending >= ids.size());
+
+    client.setBatchLimit(3);  // several bounded batches
+    std::vector<std::size_t> progress;
+    auto result = client.push(100, [&](std::size_t done, std::size_t) { progress.push_back(done); });
+    REQUIRE_MESSAGE(result.ok(), result.message);
+    CHECK(result.acknowledged == pending);
+    CHECK(w.device->outboxPendingCount() == 0);
+    CHECK(progress.size() >= 3);
+    CHECK(std::is_sorted(progress.begin(), progress.end()));
+    auto received = receivedRecordIds(*w.serverStore);
+    CHECK(received == std::set<std::string>(ids.begin(), ids.end()));
+    // The high-risk record reached the server first.
+    auto stored = w.serverStore->receivedSince(0, 1);
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].itemId == urgent);
+    // Nothing to send: a second push is a no-op and stores nothing new.
+    std::size_t before = w.serverStore->receivedCount();
+    auto again = client.push();
+    CHECK(again.ok());
+    CHECK(again.acknowledged == 0);
+    CHECK(w.serverStore->receivedCount() == before);
+}
+
+TEST_CASE("a rejected or oversized entry is quarantined with its reason and the rest goes on") {
+    World w;
+    sync::SyncClient client(*w.device, w.endpoint());
+    REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
+    // case-b1 belongs to another practitioner: the server refuses records for it.
+    w.device->putCase(storage::Case{"case-b1", "TEST/101", "not ours", {}, false, ""});
+    w.device->putChild(storage::Child{"child-b1", "case-b1", "Kit Fictional", "", {}});
+    std::string refused = signVisit(*w.device, "case-b1", "child-b1");
+    std::string big = signVisit(*w.device, "case-a2", "child-a2", false, std::string(sync::kMaxEntryBodyBytes + 10, 'x'));
+    std::string fine = signVisit(*w.device, "case-a1", "child-a1");
+
+    auto result = client.push();
+    REQUIRE_MESSAGE(result.ok(), result.message);
+    CHECK(result.quarantined == 2);
+    auto quarantined = w.device->outboxQuarantined();
+    REQUIRE(quarantined.size() == 2);
+    std::map<std::string, std::string> reasons;
+    for (const auto& q : quarantined) reasons[q.itemId] = q.quarantineReason;
+    CHECK(reasons[refused].find("not_allocated") != std::string::npos);
+    CHECK(reasons[big].find("too large") != std::string::npos);
+    CHECK(w.device->outboxPendingCount() == 0);
+    CHECK(receivedRecordIds(*w.serverStore) == std::set<std::string>{fine});
+    // The device has lost nothing: both records are still in the store.
+    CHECK(w.device->recordById(refused).has_value());
+    CHECK(w.device->recordById(big).has_value());
+}
+
+TEST_CASE("pull: reallocation removes a case only once its records are synced; content and commands apply") {
+    World w;
+    std::atomic<int> locks{0}, wipes{0};
+    std::vector<std::string> removedByApp;
+    sync::DeviceActions actions;
+    actions.lock = [&] { ++locks; };
+    actions.wipe = [&] { ++wipes; };
+    actions.removeCase = [&](const std::string& caseId) { removedByApp.push_back(caseId); };
+    sync::SyncClient client(*w.device, w.endpoint(), actions);
+    REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
+    std::string unsynced = signVisit(*w.device, "case-a2", "child-a2");
+
+    w.serverStore->allocateCase({"case-a2", "TEST/002", "child-a2", "Pip Invented 2", ""}, kOtherPractitioner);
+    w.serverStore->allocateCase({"case-a9", "TEST/009", "child-a9", "Rue Pretend", ""}, kPractitioner);
+    w.serverStore->publishContent({2, {{"tools.json", {{"faces", {"calm"}}}}}});
+    auto pulled = client.pull();
+    REQUIRE_MESSAGE(pulled.ok(), pulled.message);
+    CHECK(w.device->caseById("case-a9").has_value());
+    CHECK(w.device->setting(sync::setting::kContentVersion) == std::optional<std::string>("2"));
+    CHECK(removedByApp.empty());  // case-a2 still has an unsynced record
+    CHECK(w.device->outboxPendingCount() > 0);
+
+    REQUIRE(client.push().ok());
+    CHECK(receivedRecordIds(*w.serverStore).count(unsynced) == 1);
+    CHECK(removedByApp == std::vector<std::string>{"case-a2"});
+    REQUIRE(client.pull().ok());  // tells the server the removal happened
+    std::string deviceId = *w.device->setting(sync::setting::kDeviceId);
+    CHECK(w.serverStore->confirmedRemovals(deviceId) == std::vector<std::string>{"case-a2"});
+
+    CHECK(locks == 0);
+    w.serverStore->setDeviceCommand(deviceId, sync::DeviceCommand::Lock);
+    REQUIRE(client.pull().ok());
+    CHECK(locks == 1);
+    w.serverStore->setDeviceCommand(deviceId, sync::DeviceCommand::Wipe);
+    REQUIRE(client.pull().ok());
+    CHECK(wipes == 1);
+}
+
+TEST_CASE("without an app hook a synced reallocated case is marked removed in the store") {
+    World w;
+    sync::SyncClient client(*w.device, w.endpoint());
+    REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
+    w.serverStore->allocateCase({"case-a3", "TEST/003", "child-a3", "Pip Invented 3", ""}, kOtherPractitioner);
+    REQUIRE(client.pull().ok());
+    auto c = w.device->caseById("case-a3");
+    REQUIRE(c.has_value());
+    CHECK(c->details.value("removedFromDevice", false));
+}
+
+TEST_CASE("SyncService syncs on its own thread, reports status and wakes the app") {
+    World w;
+    {
+        sync::SyncClient client(*w.device, w.endpoint());
+        REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
+    }
+    for (int i = 0; i < 5; ++i) signVisit(*w.device, "case-a1", "child-a1");
+    sync::BackoffPolicy policy;
+    policy.periodic = std::chrono::milliseconds(60000);
+    sync::SyncService service(*w.device, w.endpoint(), {}, policy);
+    std::atomic<int> wakes{0};
+    service.setOnChange([&] { ++wakes; });
+    CHECK(service.status().state == sync::SyncState::Stopped);
+    service.start();
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (service.cyclesCompleted() < 1 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    auto status = service.status();
+    CHECK(status.state == sync::SyncState::Idle);
+    CHECK(status.pendingCount == 0);
+    CHECK(status.lastError.empty());
+    CHECK(!status.lastSuccess.empty());
+    CHECK(wakes.load() > 0);
+    CHECK(receivedRecordIds(*w.serverStore).size() == 5);
+
+    // "Sync now" runs another cycle at once, without waiting for the periodic timer.
+    signVisit(*w.device, "case-a2", "child-a2");
+    auto cycles = service.cyclesCompleted();
+    service.syncNow();
+    while (service.cyclesCompleted() <= cycles && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(receivedRecordIds(*w.serverStore).size() == 6);
+    service.stop();
+    CHECK(service.status().state == sync::SyncState::Stopped);
+}
+
+TEST_CASE("SyncService backs off with jitter when the server is away, and recovers when it returns") {
+    World w;
+    {
+        sync::SyncClient client(*w.device, w.endpoint());
+        REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
+    }
+    signVisit(*w.device, "case-a1", "child-a1");
+    int port = w.harness->port();
+    w.harness.reset();  // the server goes away
+    sync::BackoffPolicy policy;
+    policy.base = std::chrono::milliseconds(100);
+    policy.cap = std::chrono::milliseconds(400);
+    sync::ServerEndpoint endpoint;
+    endpoint.port = port;
+    endpoint.connectTimeout = std::chrono::milliseconds(500);
+    sync::SyncService service(*w.device, endpoint, {}, policy);
+    service.start();
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (service.status().consecutiveFailures < 2 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    auto status = service.status();
+    CHECK(status.consecutiveFailures >= 2);
+    CHECK(status.state == sync::SyncState::WaitingRetry);
+    CHECK(status.lastFailure == sync::SyncFailure::Offline);
+    CHECK(status.nextAttemptIn <= policy.cap);
+    CHECK(status.pendingCount > 0);  // nothing lost
+    service.stop();
+}
+
+TEST_CASE("backoff grows, is capped and jittered") {
+    sync::BackoffPolicy policy;
+    policy.base = std::chrono::milliseconds(1000);
+    policy.cap = std::chrono::milliseconds(60000);
+    CHECK(policy.delayAfter(1, 0.0).count() == 500);
+    CHECK(policy.delayAfter(1, 0.999).count() >= 999);
+    CHECK(policy.delayAfter(3, 0.0).count() == 2000);
+    CHECK(policy.delayAfter(30, 0.999).count() <= 60000);
+    CHECK(policy.delayAfter(30, 0.0).count() == 30000);
+    CHECK(policy.delayAfter(4, 0.2) != policy.delayAfter(4, 0.8));
+}

@@ -1,0 +1,90 @@
+// Shared helpers for the sync and server tests: temporary directories, throw-away TLS
+// certificates (made at run time with the openssl CLI), a loopback server harness, fictional
+// organisation data and signed record chains. Every name here is invented.
+#pragma once
+
+#include "server/heard_server.h"
+#include "server/server_store.h"
+#include "storage/chain.h"
+#include "storage/records.h"
+#include "storage/store.h"
+#include "sync/https_channel.h"
+#include "sync/protocol.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace heard::synctest {
+
+inline constexpr const char* kPractitioner = "pr-ada";
+inline constexpr const char* kPractitionerName = "Ada Testperson";
+inline constexpr const char* kOtherPractitioner = "pr-bo";
+inline constexpr const char* kPassword = "correct-horse-battery-7";
+inline constexpr const char* kDevicePassphrase = "device passphrase for tests";
+
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::string& path() const { return m_path; }
+    std::string file(const std::string& name) const { return m_path + "/" + name; }
+
+private:
+    std::string m_path;
+};
+
+struct TestCert {
+    std::string certPath, keyPath, pem;
+};
+// A self-signed certificate for 127.0.0.1/localhost (EC P-256), valid for two days.
+TestCert makeCert(const std::string& dir, const std::string& name);
+
+std::string readFile(const std::string& path);
+
+// Two practitioners, three cases for pr-ada (case-a1..a3, children child-a1..a3), one for pr-bo,
+// a recovery key and content version 1.
+void seedOrganisation(server::ServerStore& store);
+
+// heard-server on 127.0.0.1, any free port, TLS with cert.
+class ServerHarness {
+public:
+    ServerHarness(server::ServerStore& store, const TestCert& cert, server::ServerConfig config = {});
+    ~ServerHarness();
+    int port() const { return m_server->port(); }
+    server::HeardServer& server() { return *m_server; }
+    sync::ServerEndpoint endpoint() const;  // trusts cert (as the organisation CA) for enrolment
+    void stop();
+    std::vector<std::string> logLines() const;
+
+private:
+    TestCert m_cert;
+    struct Log;
+    std::shared_ptr<Log> m_log;
+    std::unique_ptr<server::HeardServer> m_server;
+};
+
+// Enrols through the real HTTPS API and returns "deviceId:secret".
+std::string enrolDevice(const sync::ServerEndpoint& endpoint, const std::string& user = kPractitioner,
+                        const std::string& password = kPassword);
+
+// A chain of n signed records for one case, made with storage/chain.h exactly as the store does.
+std::vector<storage::Record> makeChain(const std::string& caseId, const std::string& childId, int n,
+                                       const std::string& author = kPractitioner, int startSeq = 1,
+                                       const std::string& prevHash = "");
+sync::PushEntry toPushEntry(const storage::Record& record, std::int64_t outboxId);
+
+// POST a push of entries with the device credentials; returns the parsed response (throws on error).
+sync::PushResponse pushEntries(const sync::ServerEndpoint& endpoint, const std::string& auth,
+                               const std::vector<sync::PushEntry>& entries);
+
+// A fresh encrypted device store (fast KDF) in dir.
+std::unique_ptr<storage::Store> makeDeviceStore(const std::string& dir);
+
+// Creates and signs a visit record for the case; returns its id.
+std::string signVisit(storage::Store& store, const std::string& caseId, const std::string& childId,
+                      bool highRisk = false, const std::string& note = "played with blocks");
+
+} // namespace heard::synctest
