@@ -43,10 +43,17 @@ struct ChildHarness {
         std::string error;
         window = platform::Window::create(options, error);
         REQUIRE_MESSAGE(window, error);
+        driver = std::make_unique<platform::TestDriver>(*window, [this] { frame(); });
+        restart(contentId, language);
+    }
+
+    // A new run in the same window (opening windows is the slow part of these tests).
+    void restart(const std::string& contentId, const std::string& language) {
         const tools::ActivityContent* content = shippedContent().find(contentId);
         REQUIRE_MESSAGE(content, "no content " << contentId);
         run = std::make_unique<tools::ActivityRun>(*content, language);
-        driver = std::make_unique<platform::TestDriver>(*window, [this] { frame(); });
+        state = tools::ChildViewState{};
+        done = false;
         driver->frames(2);
     }
 
