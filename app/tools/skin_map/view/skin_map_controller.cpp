@@ -1,0 +1,127 @@
+#include "app/tools/skin_map/view/skin_map_controller.h"
+
+#include "app/i18n/i18n.h"
+#include "app/tools/skin_map/model/skin_map_json.h"
+
+namespace heard::skinmap {
+
+namespace {
+constexpr auto kTypingSaveInterval = std::chrono::milliseconds(1500);
+} // namespace
+
+SkinMapController::SkinMapController(storage::Store& store, std::string practitioner, storage::Clock clock)
+    : m_store(store), m_practitioner(std::move(practitioner)), m_clock(std::move(clock)) {
+    if (!m_clock) m_clock = [] { return std::chrono::system_clock::now(); };
+}
+
+std::string SkinMapController::nowIso() const { return storage::formatIsoUtc(m_clock()); }
+
+std::string SkinMapController::startNew(const NewSkinMap& request) {
+    SkinMap map;
+    map.bodyShape = request.bodyShape;
+    map.header.childId = request.childId;
+    map.header.childName = request.childName;
+    map.header.completedByName = request.author;
+    map.header.completedByRole = request.authorRole;
+    map.header.recordedAt = nowIso();
+    storage::NewRecord record;
+    record.caseId = request.caseId;
+    record.childId = request.childId;
+    record.kind = kSkinMapRecordKind;
+    record.author = request.author;
+    record.parentId = request.parentId;
+    record.payload = toJson(map);
+    const storage::Record created = m_store.createDraft(record);
+    m_recordId = created.id;
+    m_signed = false;
+    m_dirty = false;
+    m_closeRequested = false;
+    m_savedHighRisk = false;
+    m_state.now = nowIso();
+    m_state.practitioner = m_practitioner;
+    openSkinMapView(m_state, std::move(map), false);
+    return m_recordId;
+}
+
+bool SkinMapController::open(const std::string& recordId, std::string& error) {
+    std::optional<storage::Record> record;
+    try {
+        record = m_store.openRecord(recordId, m_practitioner);
+    } catch (const storage::StoreError& e) {
+        error = e.what();
+        return false;
+    }
+    if (record->kind != kSkinMapRecordKind) {
+        error = "record " + recordId + " is a " + record->kind + ", not a skin map";
+        return false;
+    }
+    SkinMap map;
+    try {
+        map = skinMapFromJson(record->payload);
+    } catch (const SkinMapFormatError& e) {
+        error = std::string("this skin map cannot be read: ") + e.what();
+        return false;
+    }
+    m_recordId = recordId;
+    m_signed = record->status == storage::RecordStatus::Signed;
+    m_dirty = false;
+    m_closeRequested = false;
+    m_savedHighRisk = record->highRisk;
+    m_state.now = nowIso();
+    m_state.practitioner = m_practitioner;
+    openSkinMapView(m_state, std::move(map), m_signed);
+    return true;
+}
+
+void SkinMapController::save() {
+    if (m_signed || m_recordId.empty()) return;
+    try {
+        m_store.saveDraft(m_recordId, toJson(m_state.map));
+        const bool highRisk = isHighRisk(m_state.map);
+        if (highRisk != m_savedHighRisk) {
+            m_store.setHighRisk(m_recordId, highRisk);
+            m_savedHighRisk = highRisk;
+        }
+        m_dirty = false;
+        m_lastSave = std::chrono::steady_clock::now();
+    } catch (const storage::StoreError& e) {
+        // Keep the working copy and try again on the next change or frame.
+        m_state.message = std::string(_("Could not save the draft; it is kept and will be saved again: ")) + e.what();
+    }
+}
+
+void SkinMapController::flush() {
+    if (m_dirty) save();
+}
+
+void SkinMapController::draw() {
+    m_state.now = nowIso();
+    SkinMapViewActions actions;
+    drawSkinMapView(m_state, actions);
+    if (actions.noticeAcknowledged && !m_signed) {
+        m_state.map.noticeShownAt = m_state.now;
+        m_dirty = true;
+    }
+    if (actions.changed) m_dirty = true;
+    if (m_dirty && (!actions.editingText || std::chrono::steady_clock::now() - m_lastSave >= kTypingSaveInterval))
+        save();
+    if (actions.sign && !m_signed) {
+        save();
+        if (!m_dirty) {
+            try {
+                m_store.sign(m_recordId, m_practitioner);
+                m_signed = true;
+                m_state.readOnly = true;
+                m_state.message = _("Signed. This skin map can no longer change; add an addendum for anything later.");
+            } catch (const storage::StoreError& e) {
+                m_state.message = std::string(_("Could not sign: ")) + e.what();
+            }
+        }
+    }
+    if (actions.close) {
+        flush();
+        m_closeRequested = true;
+    }
+}
+
+} // namespace heard::skinmap
