@@ -299,6 +299,26 @@ TEST_CASE("skin map scenario: a mark on the cheek flags the record high risk at 
     f.driver->tap("skinmap.undo");
     CHECK(f.controller->state().map.marks.empty());
     CHECK_FALSE(f.store->recordById(id)->highRisk);
+
+    // Zoom with the buttons and a pinch; marks still land where the finger is.
+    SkinMapViewState& state = f.controller->state();
+    const float fittedWidth = state.frame.width;
+    f.driver->tap("skinmap.zoomIn");
+    CHECK(state.zoom == doctest::Approx(kZoomStep));
+    CHECK(state.frame.width == doctest::Approx(fittedWidth * kZoomStep));
+    f.tapView({0.7, 0.4});
+    REQUIRE(state.map.marks.size() == 1);
+    CHECK(state.map.marks[0].regionId == "left_cheek");
+    SDL_Event pinch{};
+    pinch.type = SDL_MULTIGESTURE;
+    pinch.mgesture.numFingers = 2;
+    pinch.mgesture.dDist = 0.1f;
+    SDL_PushEvent(&pinch);
+    f.driver->frames(2);
+    CHECK(state.zoom == doctest::Approx(kZoomStep * 1.3f));
+    f.driver->tap("skinmap.zoomFit");
+    CHECK(state.zoom == 1.0f);
+    CHECK(state.frame.width == doctest::Approx(fittedWidth));
 }
 
 TEST_CASE("opening a record that is not a readable skin map fails clearly and changes nothing") {

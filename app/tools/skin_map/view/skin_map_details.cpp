@@ -63,11 +63,12 @@ void drawPrompts(const SkinMapViewState& state) {
     if (found.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(_("High concern: the manager will be told when this is signed."));
+    ImGui::TextUnformatted(_("High concern: this record is flagged for the manager."));
     for (const Concern& c : found) {
         std::string marks;
         for (int n : c.marks) marks += (marks.empty() ? "" : ", ") + std::to_string(n);
-        ImGui::BulletText("%s (%s %s)", _(c.message), _("marks"), marks.c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s (%s %s)", _(c.message), _("marks"), marks.c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -79,7 +80,10 @@ void drawProblems(const SkinMapViewState& state) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::warning);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(_("Not signed yet. Still needed:"));
-    for (const Problem& p : state.signingProblems) ImGui::BulletText("%s", _(p.message));
+    for (const Problem& p : state.signingProblems) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", _(p.message));
+    }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ui::tag("skinmap.problems");
