@@ -22,6 +22,14 @@ void App::drawFrame() {
     case ScreenId::Caseload: drawCaseloadScreen(*this, actions); break;
     case ScreenId::Child: drawChildScreen(*this, actions); break;
     case ScreenId::Visit: drawVisitScreen(*this, actions); break;
+    case ScreenId::SkinMap: {
+        beginScreen("##skinmap");
+        skinmap::SkinMapViewActions skinMapActions;
+        skinmap::drawSkinMapView(m_skinMap, skinMapActions);
+        endScreen();
+        actions.back = actions.back || skinMapActions.close;
+        break;
+    }
     }
     apply(actions);
 }
@@ -31,13 +39,16 @@ void App::apply(const Actions& actions) {
     if (actions.back) {
         switch (m_nav.screen) {
         case ScreenId::Visit: m_nav.screen = ScreenId::Child; break;
+        case ScreenId::SkinMap: m_nav.screen = ScreenId::Visit; break;
         case ScreenId::Child: m_nav.screen = ScreenId::Caseload; break;
         default: break;
         }
     }
 }
 
-void App::handleEvent(const SDL_Event& /*event*/) {}
+void App::handleEvent(const SDL_Event& event) {
+    if (m_nav.screen == ScreenId::SkinMap) skinmap::handleSkinMapEvent(m_skinMap, event);
+}
 
 int App::idleWaitMs() const { return -1; }
 

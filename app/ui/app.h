@@ -4,6 +4,7 @@
 // applies them. main.cpp owns the event loop; tests and the tour call runOneFrame().
 #pragma once
 
+#include "app/tools/skin_map/view/skin_map_view.h"
 #include "platform/window.h"
 
 #include <SDL.h>
@@ -23,6 +24,7 @@ enum class ScreenId {
     Caseload, // the practitioner's children and cases
     Child,    // one child's page
     Visit,    // one visit record
+    SkinMap,  // the skin map tool (app/tools/skin_map); back goes to the visit
 };
 
 struct Navigation {
@@ -54,6 +56,8 @@ public:
     const Navigation& navigation() const { return m_nav; }
     void navigate(const Navigation& target) { m_nav = target; }
     const AppOptions& options() const { return m_options; }
+    // The skin map screen's state (until the App owns the store: then a SkinMapController).
+    skinmap::SkinMapViewState& skinMap() { return m_skinMap; }
 
 private:
     void apply(const Actions& actions);
@@ -61,6 +65,7 @@ private:
     platform::Window& m_window;
     AppOptions m_options;
     Navigation m_nav;
+    skinmap::SkinMapViewState m_skinMap;
 };
 
 } // namespace heard::ui

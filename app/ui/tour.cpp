@@ -1,5 +1,6 @@
 #include "app/ui/tour.h"
 
+#include "app/tools/skin_map/model/skin_map_demo.h"
 #include "platform/paths.h"
 
 #include <cstdio>
@@ -12,6 +13,16 @@ void show(App& app, ScreenId screen) {
     nav.screen = screen;
     app.navigate(nav);
 }
+
+// The skin map with the fictional demo map, opened afresh (so the notice shows), or past
+// the notice on a given view with a mark selected.
+void showSkinMap(App& app, bool pastNotice, skinmap::ViewId view, int selectedMark) {
+    skinmap::openSkinMapView(app.skinMap(), skinmap::demoSkinMap(), false);
+    app.skinMap().noticeAcknowledged = pastNotice;
+    app.skinMap().view = view;
+    app.skinMap().selectedMark = selectedMark;
+    show(app, ScreenId::SkinMap);
+}
 } // namespace
 
 std::vector<TourStop> tourStops() {
@@ -20,6 +31,9 @@ std::vector<TourStop> tourStops() {
         {"caseload", [](App& app) { show(app, ScreenId::Caseload); }},
         {"child", [](App& app) { show(app, ScreenId::Child); }},
         {"visit", [](App& app) { show(app, ScreenId::Visit); }},
+        {"skin-map-notice", [](App& app) { showSkinMap(app, false, skinmap::ViewId::BodyFront, 0); }},
+        {"skin-map-front", [](App& app) { showSkinMap(app, true, skinmap::ViewId::BodyFront, 1); }},
+        {"skin-map-hand", [](App& app) { showSkinMap(app, true, skinmap::ViewId::LeftPalm, 3); }},
     };
 }
 
