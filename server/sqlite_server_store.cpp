@@ -302,9 +302,33 @@ public:
         return s.text(0);
     }
 
-    IntakeOutcome intake(const IntakeEntry& e) override {
+    std::vector<IntakeOutcome> intakeBatch(const std::vector<IntakeEntry>& entries) override {
         std::lock_guard lock(m_mutex);
         Transaction tx(m_db.get());
+        std::vector<IntakeOutcome> outcomes;
+        outcomes.reserve(entries.size());
+        for (const auto& e : entries) outcomes.push_back(intakeOne(e));
+        tx.commit();  // acknowledgements are sent only after this returns
+        return outcomes;
+    }
+
+    std::vector<ReceivedEntry> receivedSince(std::int64_t receivedSeq, std::size_t limit) override {
+        std::lock_guard lock(m_mutex);
+        Statement s(m_db.get(), "SELECT seq, item_type, item_id, version, case_id, device_id, practitioner_id, received_at, body FROM received WHERE seq>? ORDER BY seq LIMIT ?");
+        s.bind(1, receivedSeq).bind(2, static_cast<std::int64_t>(limit));
+        std::vector<ReceivedEntry> out;
+        while (s.step())
+            out.push_back(ReceivedEntry{s.integer(0), s.text(1), s.text(2), s.integer(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)});
+        return out;
+    }
+
+    std::size_t receivedCount() override { return count("SELECT COUNT(*) FROM received"); }
+    std::size_t conflictCount() override { return count("SELECT COUNT(*) FROM conflicts"); }
+
+private:
+    // One entry inside the batch's transaction; the chain tip it reads includes earlier entries
+    // of the same batch.
+    IntakeOutcome intakeOne(const IntakeEntry& e) {
         std::optional<std::string> storedDigest;
         {
             Statement s(m_db.get(), "SELECT body_digest FROM received WHERE item_type=? AND item_id=? AND version=?");
@@ -323,7 +347,6 @@ public:
                 s.bind(1, e.entry.itemType).bind(2, e.entry.itemId).bind(3, e.entry.version).bind(4, e.deviceId)
                     .bind(5, e.bodyDigest).bind(6, decided->reason).bind(7, nowIsoUtc());
                 s.step();
-                tx.commit();
             }
             return *decided;
         }
@@ -339,24 +362,9 @@ public:
             s.bind(1, e.entry.caseId).bind(2, e.deviceId).bind(3, e.chainSeq).bind(4, e.hash);
             s.step();
         }
-        tx.commit();  // the acknowledgement is sent only after this returns
         return IntakeOutcome{sync::EntryStatus::Stored, {}};
     }
 
-    std::vector<ReceivedEntry> receivedSince(std::int64_t receivedSeq, std::size_t limit) override {
-        std::lock_guard lock(m_mutex);
-        Statement s(m_db.get(), "SELECT seq, item_type, item_id, version, case_id, device_id, practitioner_id, received_at, body FROM received WHERE seq>? ORDER BY seq LIMIT ?");
-        s.bind(1, receivedSeq).bind(2, static_cast<std::int64_t>(limit));
-        std::vector<ReceivedEntry> out;
-        while (s.step())
-            out.push_back(ReceivedEntry{s.integer(0), s.text(1), s.text(2), s.integer(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)});
-        return out;
-    }
-
-    std::size_t receivedCount() override { return count("SELECT COUNT(*) FROM received"); }
-    std::size_t conflictCount() override { return count("SELECT COUNT(*) FROM conflicts"); }
-
-private:
     void addEvent(const std::string& practitionerId, const std::string& caseId, bool removal, const std::string& payload) {
         Statement s(m_db.get(), "INSERT INTO allocation_events(practitioner_id, case_id, removal, allocation) VALUES(?,?,?,?)");
         s.bind(1, practitionerId).bind(2, caseId).bind(3, std::int64_t(removal ? 1 : 0)).bind(4, payload);
