@@ -280,6 +280,10 @@ TEST_CASE("skin map scenario: three marks by touch on front, back and a hand, si
     f.tapView({0.575, 0.295});
     CHECK(f.controller->state().map.marks.size() == 3);
     CHECK_FALSE(f.driver->has("skinmap.sign"));
+    // It can still be read: a mark chosen from the list is described in words.
+    f.driver->tap("skinmap.list.2");
+    CHECK(f.driver->has("skinmap.readonly.details"));
+    CHECK_FALSE(f.driver->has("skinmap.remove"));
 }
 
 TEST_CASE("skin map scenario: a mark on the cheek flags the record high risk at once") {

@@ -5,6 +5,7 @@
 #include "app/tools/skin_map/view/skin_map_details.h"
 
 #include "app/i18n/i18n.h"
+#include "app/tools/skin_map/report/skin_map_render.h"
 #include "app/tools/skin_map/view/skin_map_fields.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -97,6 +98,7 @@ void drawMarkList(SkinMapViewState& state) {
         ui::mutedText(_("No marks yet. Tap the body where you can see a mark."));
         return;
     }
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     for (const Mark& m : state.map.marks) {
         ImGui::PushID(m.number);
         const std::string row = std::to_string(m.number) + ".  " + _(title(m.type)) + " - " + _(m.regionName) + "  (" +
@@ -108,6 +110,7 @@ void drawMarkList(SkinMapViewState& state) {
         ui::tag(("skinmap.list." + std::to_string(m.number)).c_str());
         ImGui::PopID();
     }
+    ImGui::PopStyleVar();
 }
 
 // [SECTION] One mark's details -----------------------------------------------------------------
@@ -266,6 +269,13 @@ void drawSkinMapPanel(SkinMapViewState& state, SkinMapViewActions& /*actions*/) 
     if (!state.readOnly) {
         drawMarkDetails(state);
         drawHeader(state);
+    } else if (const Mark* m = state.map.mark(state.selectedMark)) {
+        // A signed map is read, never edited: the mark in words, as in the printed record.
+        ImGui::Spacing();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(describeMark(*m).c_str());
+        ImGui::PopTextWrapPos();
+        ui::tag("skinmap.readonly.details");
     }
 }
 
