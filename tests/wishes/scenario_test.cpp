@@ -190,6 +190,27 @@ TEST_CASE("words for the judge: the child can skip it") {
     CHECK(h.answer("message").status == AnswerStatus::Skipped);
 }
 
+TEST_CASE("typed Welsh letters and emoji are kept exactly") {
+    ChildHarness h("words_for_judge", "cy");
+    h.driver->tap("words.input");
+    const std::string words = "Dw i eisiau gweld Taid a'r ŵyn bach \xf0\x9f\x90\x91 ŷ";
+    h.driver->typeText(words);
+    CHECK(h.run->currentAnswer()->words == words);
+    // Editing after the emoji keeps it: backspace removes the last letter only.
+    h.driver->pressKey(SDLK_BACKSPACE);
+    CHECK(h.run->currentAnswer()->words == words.substr(0, words.size() - std::string("ŷ").size()));
+}
+
+TEST_CASE("the placeholder mapping round-trips any text") {
+    for (const std::string& s : {std::string("plain"), std::string("ŵ ŷ \xf0\x9f\x90\x91\xf0\x9f\x98\x80"),
+                                 std::string("private \xee\x80\x80 use"), std::string("bad \xff\xfe bytes"),
+                                 std::string("cut \xf0\x9f")}) {
+        CHECK(decodeFromImGui(encodeForImGui(s)) == s);
+        const std::string shown = encodeForImGui(s);
+        for (size_t i = 0; i + 3 < shown.size(); ++i) CHECK((static_cast<unsigned char>(shown[i]) & 0xF8) != 0xF0);
+    }
+}
+
 TEST_CASE("stop: the child stops half way; the record says so") {
     ChildHarness h("feelings_faces");
     h.driver->tap("face.sad");
@@ -244,7 +265,7 @@ struct ScreenHarness {
     std::unique_ptr<heard::platform::TestDriver> driver;
     ScreenHarness(ChildHarness& harness, std::function<void()> draw) : h(harness), body(std::move(draw)) {
         driver = std::make_unique<heard::platform::TestDriver>(*h.window, [this] {
-            h.window->pumpEvents(0, [](const SDL_Event&) {});
+            h.window->pumpEvents(0, [](const SDL_Event& e) { noteTextInput(e); });
             h.window->beginFrame();
             heard::ui::setFrameContext(h.window->scale(), h.window->fonts());
             heard::ui::beginScreen("##screen");

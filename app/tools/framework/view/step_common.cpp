@@ -1,6 +1,8 @@
 // Shared pieces of the step views: the picture button and the text box for the child's words.
 #include "app/tools/framework/view/step_views.h"
 
+#include "app/tools/framework/view/child_text.h"
+
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
@@ -38,20 +40,28 @@ bool pictureButton(const char* id, const char* tagName, const char* caption, flo
 }
 
 namespace {
-int resizeCallback(ImGuiInputTextCallbackData* data) {
+int childTextCallback(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
         auto* text = static_cast<std::string*>(data->UserData);
         text->resize(size_t(data->BufTextLen));
         data->Buf = text->data();
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+        data->EventChar = ImWchar(filterTypedCharacter(data->EventChar));
     }
     return 0;
 }
 } // namespace
 
 bool inputChildWords(const char* id, std::string& words, ImVec2 size) {
-    // ImGui edits in place; the string grows as needed. Nothing is trimmed or corrected.
-    return ImGui::InputTextMultiline(id, words.data(), words.capacity() + 1, size,
-                                     ImGuiInputTextFlags_CallbackResize, resizeCallback, &words);
+    // ImGui edits a copy in which characters it cannot hold are placeholders (child_text.h);
+    // the child's words come back exactly. Nothing is trimmed or corrected.
+    std::string shown = encodeForImGui(words);
+    const bool changed =
+        ImGui::InputTextMultiline(id, shown.data(), shown.capacity() + 1, size,
+                                  ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackCharFilter,
+                                  childTextCallback, &shown);
+    if (changed) words = decodeFromImGui(shown);
+    return changed;
 }
 
 } // namespace heard::tools
