@@ -7,9 +7,11 @@
 #include "server/heard_server.h"
 
 #include "server/server_time.h"
+#include "sync/https_channel.h"
 
 #include <httplib.h>
 #include <sodium.h>
+#include <sys/socket.h>
 
 #include <iostream>
 #include <map>
@@ -322,6 +324,7 @@ void HeardServer::run() {
 
 void HeardServer::bind() {
     if (m_impl->http) throw std::runtime_error("server already started");
+    sync::ignoreBrokenPipes();  // a device dropping its connection must not kill the server
     if (m_config.plainHttpForDevelopment) {
         m_impl->http = std::make_unique<httplib::Server>();
         log({{"event", "warning"}, {"message", "plain HTTP for development: never use in production"}});
@@ -370,6 +373,14 @@ void HeardServer::bind() {
         res.set_content(sync::errorBody(sync::error::kInternal, "server error; try again later").dump(), "application/json");
     });
 
+    // Remember the listening socket so its backlog can be raised after bind: httplib listens with
+    // a backlog of 5, and a crowd of tablets reconnecting at once would see SYNs dropped and
+    // second-long retransmission delays.
+    auto listeningSocket = std::make_shared<int>(-1);
+    http.set_socket_options([listeningSocket](socket_t sock) {
+        httplib::default_socket_options(sock);
+        *listeningSocket = sock;
+    });
     if (m_config.port == 0) {
         m_port = http.bind_to_any_port(m_config.bindHost);
         if (m_port <= 0) throw std::runtime_error("cannot bind to " + m_config.bindHost);
@@ -378,6 +389,7 @@ void HeardServer::bind() {
             throw std::runtime_error("cannot bind to " + m_config.bindHost + ":" + std::to_string(m_config.port));
         m_port = m_config.port;
     }
+    if (*listeningSocket >= 0) ::listen(*listeningSocket, SOMAXCONN);
     log({{"event", "listening"}, {"port", m_port}, {"tls", !m_config.plainHttpForDevelopment}});
 }
 
