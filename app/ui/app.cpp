@@ -30,6 +30,7 @@ void App::drawFrame() {
         actions.back = actions.back || skinMapActions.close;
         break;
     }
+    case ScreenId::Activity: actions.back = tools::drawActivityScreen(m_activity); break;
     }
     apply(actions);
 }
@@ -40,6 +41,7 @@ void App::apply(const Actions& actions) {
         switch (m_nav.screen) {
         case ScreenId::Visit: m_nav.screen = ScreenId::Child; break;
         case ScreenId::SkinMap: m_nav.screen = ScreenId::Visit; break;
+        case ScreenId::Activity: m_nav.screen = ScreenId::Visit; break;
         case ScreenId::Child: m_nav.screen = ScreenId::Caseload; break;
         default: break;
         }
@@ -48,6 +50,7 @@ void App::apply(const Actions& actions) {
 
 void App::handleEvent(const SDL_Event& event) {
     if (m_nav.screen == ScreenId::SkinMap) skinmap::handleSkinMapEvent(m_skinMap, event);
+    if (m_nav.screen == ScreenId::Activity) tools::handleActivityEvent(m_activity, event);
 }
 
 int App::idleWaitMs() const { return -1; }

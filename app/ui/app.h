@@ -4,6 +4,7 @@
 // applies them. main.cpp owns the event loop; tests and the tour call runOneFrame().
 #pragma once
 
+#include "app/tools/framework/view/activity_screen.h"
 #include "app/tools/skin_map/view/skin_map_view.h"
 #include "platform/window.h"
 
@@ -25,6 +26,7 @@ enum class ScreenId {
     Child,    // one child's page
     Visit,    // one visit record
     SkinMap,  // the skin map tool (app/tools/skin_map); back goes to the visit
+    Activity, // a child-facing activity in child mode (app/tools/framework); done goes to the visit
 };
 
 struct Navigation {
@@ -58,6 +60,8 @@ public:
     const AppOptions& options() const { return m_options; }
     // The skin map screen's state (until the App owns the store: then a SkinMapController).
     skinmap::SkinMapViewState& skinMap() { return m_skinMap; }
+    // The activity in child mode (wishes and feelings, issue 6).
+    tools::ActivitySession& activity() { return m_activity; }
 
 private:
     void apply(const Actions& actions);
@@ -66,6 +70,7 @@ private:
     AppOptions m_options;
     Navigation m_nav;
     skinmap::SkinMapViewState m_skinMap;
+    tools::ActivitySession m_activity;
 };
 
 } // namespace heard::ui

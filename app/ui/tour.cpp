@@ -23,10 +23,15 @@ void showSkinMap(App& app, bool pastNotice, skinmap::ViewId view, int selectedMa
     app.skinMap().selectedMark = selectedMark;
     show(app, ScreenId::SkinMap);
 }
+// A wishes-and-feelings activity in child mode, at its first screen (issue 6).
+void showActivity(App& app, const std::string& contentId, const std::string& language) {
+    app.activity().start(contentId, language);
+    show(app, ScreenId::Activity);
+}
 } // namespace
 
 std::vector<TourStop> tourStops() {
-    return {
+    std::vector<TourStop> stops = {
         {"unlock", [](App& app) { show(app, ScreenId::Unlock); }},
         {"caseload", [](App& app) { show(app, ScreenId::Caseload); }},
         {"child", [](App& app) { show(app, ScreenId::Child); }},
@@ -35,6 +40,15 @@ std::vector<TourStop> tourStops() {
         {"skin-map-front", [](App& app) { showSkinMap(app, true, skinmap::ViewId::BodyFront, 1); }},
         {"skin-map-hand", [](App& app) { showSkinMap(app, true, skinmap::ViewId::LeftPalm, 3); }},
     };
+    // Every wishes-and-feelings activity in child mode, in English and in Welsh (issue 6).
+    for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling", "two_homes",
+                           "drawing", "words_for_judge"}) {
+        for (const char* language : {"en", "cy"}) {
+            stops.push_back({std::string("activity-") + id + "-" + language,
+                             [id, language](App& app) { showActivity(app, id, language); }});
+        }
+    }
+    return stops;
 }
 
 bool runTour(App& app, const std::string& dir, std::string& error, std::vector<std::string>* written) {
