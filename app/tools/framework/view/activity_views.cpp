@@ -78,16 +78,16 @@ void drawTopBar(ActivityRun& run, ActivityActions& actions, const ChildViewOptio
     if (options.showLanguageSwitch) {
         for (const i18n::LanguageInfo& language : i18n::supportedLanguages()) {
             const bool current = run.language() == language.code;
-            if (current) ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accentSoft);
             const std::string tagName = std::string("activity.lang.") + language.code;
             const std::string label = std::string(language.nativeName) + "##lang";
-            if (ui::bigButton(label.c_str(), tagName.c_str(), dp(120)) && !current) {
+            const bool pressed = current ? ui::primaryButton(label.c_str(), tagName.c_str(), dp(120))
+                                         : ui::bigButton(label.c_str(), tagName.c_str(), dp(120));
+            if (pressed && !current) {
                 run.setLanguage(language.code);
                 i18n::setLanguage(language.code); // the rest of this frame too
                 actions.languageChanged = true;
                 actions.changed = true;
             }
-            if (current) ImGui::PopStyleColor();
             ImGui::SameLine();
         }
     }

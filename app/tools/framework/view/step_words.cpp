@@ -14,14 +14,14 @@ bool drawWordsStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
     bool changed = false;
     if (step.allowDrawing) {
         // Two big modes, each with a picture-like label: writing or drawing.
-        const bool drawing = state.drawMode; // the style pushed must be the style popped
-        if (!drawing) ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accentSoft);
-        if (ui::bigButton(_("Write"), "words.mode.write", ui::dp(160))) state.drawMode = false;
-        if (!drawing) ImGui::PopStyleColor();
+        // The mode in use is the filled button, so a child sees which one is on.
+        const bool drawing = state.drawMode;
+        auto modeButton = [](const char* label, const char* tagName, bool on) {
+            return on ? ui::primaryButton(label, tagName, ui::dp(160)) : ui::bigButton(label, tagName, ui::dp(160));
+        };
+        if (modeButton(_("Write"), "words.mode.write", !drawing)) state.drawMode = false;
         ImGui::SameLine();
-        if (drawing) ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accentSoft);
-        if (ui::bigButton(_("Draw"), "words.mode.draw", ui::dp(160))) state.drawMode = true;
-        if (drawing) ImGui::PopStyleColor();
+        if (modeButton(_("Draw"), "words.mode.draw", drawing)) state.drawMode = true;
     }
     if (state.drawMode) {
         ImVec2 size = ImGui::GetContentRegionAvail();
