@@ -21,6 +21,7 @@
 #include <cerrno>
 #include <map>
 #include <cstdio>
+#include <filesystem>
 #include <ctime>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -338,8 +339,12 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
                                      const std::vector<unsigned char>& recoveryPublicKey,
                                      KdfParams params, const StoreOptions& options) {
     if (dataDir.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "no data directory given");
-    if (::mkdir(dataDir.c_str(), 0700) != 0 && errno != EEXIST)
-        throw StoreError(StoreErrorKind::Io, "cannot create the data directory " + dataDir);
+    {
+        std::error_code error;
+        const bool made = std::filesystem::create_directories(dataDir, error);
+        if (error) throw StoreError(StoreErrorKind::Io, "cannot create the data directory " + dataDir + ": " + error.message());
+        if (made) ::chmod(dataDir.c_str(), 0700); // only this user may list the store's files
+    }
     if (exists(dataDir))
         throw StoreError(StoreErrorKind::InvalidArgument,
                          "a store already exists in " + dataDir + ": unlock it; it was not overwritten");
