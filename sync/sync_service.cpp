@@ -125,7 +125,11 @@ void SyncService::runCycle() {
                 s.pendingCount = total > done ? total - done : 0;
             });
         });
-        if (result.ok()) result = m_client.pull();
+        if (result.ok()) {
+            std::size_t heldBack = result.retried;
+            result = m_client.pull();
+            result.retried = heldBack;  // the push's count decides the retry delay below
+        }
     } catch (const std::exception& e) {
         result.failure = SyncFailure::ServerError;
         result.message = std::string("sync failed: ") + e.what();
