@@ -15,7 +15,10 @@ bool pictureButton(const char* id, const char* tagName, const char* caption, flo
     ImGui::PushID(id);
     ImGui::BeginGroup();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float captionHeight = ImGui::GetTextLineHeightWithSpacing() * 2;
+    // Room for two lines of caption, more when a translation needs it (Welsh often does).
+    const float wrap = side - ui::dp(8);
+    const ImVec2 textSize = ImGui::CalcTextSize(caption, nullptr, false, wrap);
+    const float captionHeight = std::max(ImGui::GetTextLineHeightWithSpacing() * 2, textSize.y + ui::dp(8));
     const ImVec2 size(side, std::max(side + captionHeight, ui::touchTarget()));
     const bool pressed = ImGui::InvisibleButton("##picture", size);
     if (tagName) ui::tag(tagName);
@@ -28,8 +31,6 @@ bool pictureButton(const char* id, const char* tagName, const char* caption, flo
     picture(dl, ImVec2(p.x + side / 2, p.y + side / 2), side * 0.8f);
     // The caption, centred and wrapped inside the tile.
     ImGui::PushClipRect(p, ImVec2(p.x + size.x, p.y + size.y), true);
-    const float wrap = side - ui::dp(8);
-    ImVec2 textSize = ImGui::CalcTextSize(caption, nullptr, false, wrap);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                 ImVec2(p.x + std::max(ui::dp(4), (side - textSize.x) / 2), p.y + side - ui::dp(4)), ui::colours::text,
                 caption, nullptr, wrap);
