@@ -2,6 +2,7 @@
 // autosaved on each change, and flagged highRisk the moment the child says they are not safe.
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/view/activity_recorder.h"
+#include "app/tools/framework/view/activity_screen.h"
 #include "app/tools/framework/view/practitioner_language.h"
 #include "storage/store.h"
 
@@ -141,4 +142,26 @@ TEST_CASE("the practitioner's language is a setting of their store; a child's ac
     }
     CHECK(std::string(_("Skip")) == "Hepgor");
     heard::i18n::setLanguage("en");
+}
+
+TEST_CASE("an activity session with a store saves each change and keeps a failure for the practitioner") {
+    Fixture f;
+    tools::ActivitySession session;
+    REQUIRE(session.start("scaling", "en"));
+    session.attachStore(*f.store, f.context());
+    session.save(); // nothing answered yet: an empty draft is still the record of the start
+    REQUIRE(session.recorder);
+    const std::string id = session.recorder->recordId();
+    REQUIRE_FALSE(id.empty());
+    session.run->skip();
+    session.run->setScale(0);
+    session.save();
+    CHECK(f.store->recordById(id)->highRisk);
+    CHECK(session.saveError.empty());
+    // A store that refuses (the record was signed meanwhile): the error is kept, the run is not lost.
+    f.store->sign(id, "A. Practitioner");
+    session.run->next();
+    session.save();
+    CHECK_FALSE(session.saveError.empty());
+    CHECK(session.run->result().answerFor("safe_at_home")->scale == 0);
 }

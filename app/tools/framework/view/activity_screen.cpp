@@ -19,7 +19,23 @@ bool ActivitySession::start(const std::string& contentId, const std::string& lan
     run = std::make_unique<ActivityRun>(*content, language);
     state = ChildViewState{};
     lastActions = ActivityActions{};
+    recorder.reset();
+    saveError.clear();
     return true;
+}
+
+void ActivitySession::attachStore(storage::Store& store, const ActivityRecordContext& context) {
+    recorder = std::make_unique<ActivityRecorder>(store, context);
+}
+
+void ActivitySession::save() {
+    if (!recorder || !run) return;
+    try {
+        recorder->save(*run);
+        saveError.clear();
+    } catch (const std::exception& e) {
+        saveError = e.what();
+    }
 }
 
 bool drawActivityScreen(ActivitySession& session) {
@@ -29,6 +45,7 @@ bool drawActivityScreen(ActivitySession& session) {
         ActivityActions actions;
         drawChildView(*session.run, session.state, actions);
         session.lastActions = actions;
+        if (actions.changed || actions.done) session.save();
         close = actions.done;
     } else {
         ui::mutedText(_("No activity is running."));
