@@ -174,6 +174,9 @@ TEST_CASE("drawing: the child can skip it") {
 
 TEST_CASE("words for the judge: dictated to the practitioner, marked as the child's words") {
     ChildHarness h("words_for_judge");
+    CHECK(h.driver->rect("words.dictated").height() >= 48.0f); // a touch target, not a tiny box
+    CHECK(h.driver->rect("activity.skip").height() >= 48.0f);
+    CHECK(h.driver->rect("activity.stop").height() >= 48.0f);
     h.driver->tap("words.dictated");
     h.driver->tap("words.input");
     h.driver->typeText("Please let me see my brother every week.");

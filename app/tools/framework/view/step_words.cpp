@@ -27,12 +27,14 @@ bool drawWordsStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
         ImVec2 size = ImGui::GetContentRegionAvail();
         return drawCanvas(run, state, size);
     }
-    bool dictated = answer->dictated;
-    if (ImGui::Checkbox(_("The practitioner is typing the child's words"), &dictated)) {
-        run.setWords(answer->words, dictated);
+    // A big toggle (a checkbox is too small a target): filled while the practitioner types
+    // what the child says. The words stay the child's either way.
+    const bool dictated = answer->dictated;
+    const char* dictatedLabel = _("The practitioner is typing the child's words");
+    if (dictated ? ui::primaryButton(dictatedLabel, "words.dictated") : ui::bigButton(dictatedLabel, "words.dictated")) {
+        run.setWords(answer->words, !dictated);
         changed = true;
     }
-    ui::tag("words.dictated");
     std::string words = answer->words;
     ImGui::PushFont(ui::fonts().title);
     const float height = std::max(ui::dp(100), ImGui::GetContentRegionAvail().y - ui::dp(8));
