@@ -127,9 +127,9 @@ TEST_CASE("every user-visible string has a Welsh translation") {
     auto missing = missingTranslations(wanted, entries);
     std::string listing;
     for (const std::string& id : missing) listing += "msgid " + poQuote(id) + "\nmsgstr \"\"\n\n";
-    if (!missing.empty()) {
-        std::ofstream(fs::path(HEARD_TEST_BINARY_DIR) / "catalogue" / "missing-cy.po") << listing;
-    }
+    const fs::path missingFile = fs::path(HEARD_TEST_BINARY_DIR) / "catalogue" / "missing-cy.po";
+    if (missing.empty()) fs::remove(missingFile); // never leave a stale list behind
+    else std::ofstream(missingFile) << listing;
     CHECK_MESSAGE(missing.empty(), missing.size() << " strings lack Welsh (also written to "
                                                   << HEARD_TEST_BINARY_DIR << "/catalogue/missing-cy.po):\n"
                                                   << listing);
