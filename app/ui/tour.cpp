@@ -1,5 +1,7 @@
 #include "app/ui/tour.h"
 
+#include "app/model/demo_caseload.h"
+#include "app/tools/framework/model/activity_content.h"
 #include "platform/paths.h"
 
 #include <cstdio>
@@ -7,19 +9,100 @@
 namespace heard::ui {
 
 namespace {
-void show(App& app, ScreenId screen) {
-    Navigation nav = app.navigation();
-    nav.screen = screen;
-    app.navigate(nav);
+
+// A few strokes that look like a signature, for screens that show one.
+Strokes demoSignature() { return {{0.1f, 0.6f, 0.2f, 0.3f, 0.3f, 0.7f, 0.4f, 0.35f, 0.55f, 0.65f, 0.7f, 0.4f}}; }
+
+void unlockDemo(App& app) {
+    if (!app.unlocked()) app.unlock(model::kDemoPassphrase);
 }
+
+void openDemoChild(App& app, const char* childId) {
+    unlockDemo(app);
+    app.openChild(childId);
+}
+
+void fillVisitStart(App& app) {
+    auto& visit = app.visitForm.visit;
+    visit.where = "At home, in the kitchen (fictional)";
+    visit.present = "The child; mother in the next room";
+    visit.purpose = "To hear the child's wishes and feelings about time with each parent";
+}
+
+void fillVisitWriteUp(App& app) {
+    auto& writeUp = app.visitForm.visit.writeUp;
+    writeUp["setting"] = "Sat at the kitchen table with pens and paper; the child chose where to sit.";
+    writeUp["what_happened"] = "We did the three houses together. The child drew a house with a dog.";
+    writeUp["reasons"] = "Three houses suits the child's age and lets them show rather than tell.";
+    writeUp["impact"] = "The child was relaxed and chatty by the end.";
+}
+
 } // namespace
 
 std::vector<TourStop> tourStops() {
     return {
-        {"unlock", [](App& app) { show(app, ScreenId::Unlock); }},
-        {"caseload", [](App& app) { show(app, ScreenId::Caseload); }},
-        {"child", [](App& app) { show(app, ScreenId::Child); }},
-        {"visit", [](App& app) { show(app, ScreenId::Visit); }},
+        {"unlock", [](App& app) { app.lock(); }},
+        {"caseload",
+         [](App& app) {
+             unlockDemo(app);
+             app.show(ScreenId::Caseload);
+         }},
+        {"child", [](App& app) { openDemoChild(app, "child-demo-3"); }},
+        {"visit-start",
+         [](App& app) {
+             openDemoChild(app, "child-demo-1");
+             app.startVisit();
+             fillVisitStart(app);
+         }},
+        {"visit-write-up",
+         [](App& app) {
+             openDemoChild(app, "child-demo-1");
+             app.startVisit();
+             fillVisitStart(app);
+             app.visitForm.visit.confidentialityExplained = true;
+             app.confirmVisitStart();
+             fillVisitWriteUp(app);
+         }},
+        {"visit-sign-refused",
+         [](App& app) {
+             // Continues the visit above: signing with fields still empty is refused and says which.
+             app.visitForm.visit.signatureName = model::kDemoPractitioner;
+             app.signVisit();
+         }},
+        {"concern",
+         [](App& app) {
+             openDemoChild(app, "child-demo-4");
+             app.startConcern();
+             app.concernForm.concern.fields["child_words"] = "\"I don't like it when the shouting starts\" (fictional)";
+             app.concernForm.concern.referralByPhoneAt = app.now();
+         }},
+        {"not-seen",
+         [](App& app) {
+             openDemoChild(app, "child-demo-2");
+             app.startNotSeen();
+             app.notSeenForm.reason = "The family was not at home at the agreed time (fictional).";
+         }},
+        {"record-signed",
+         [](App& app) {
+             openDemoChild(app, "child-demo-2");
+             app.startNotSeen();
+             app.notSeenForm.reason = "The child was unwell (fictional).";
+             app.notSeenForm.plannedNext = "Rearranged for next week.";
+             app.notSeenForm.signatureName = model::kDemoPractitioner;
+             app.notSeenForm.signatureStrokes = demoSignature();
+             app.signNotSeen();
+         }},
+        {"child-mode",
+         [](App& app) {
+             openDemoChild(app, "child-demo-1");
+             app.startVisit();
+             fillVisitStart(app);
+             app.visitForm.visit.confidentialityExplained = true;
+             app.confirmVisitStart();
+             const auto& library = app.activityLibrary();
+             if (!library.activities.empty()) app.enterChildMode(library.activities.front().id);
+         }},
+        {"child-mode-hand-back", [](App& app) { app.childMode.askingToLeave = true; }},
     };
 }
 
@@ -32,7 +115,12 @@ bool runTour(App& app, const std::string& dir, std::string& error, std::vector<s
     for (const TourSize& size : kTourSizes) {
         app.window().setSize(size.width, size.height);
         for (const TourStop& stop : tourStops()) {
-            stop.prepare(app);
+            try {
+                stop.prepare(app);
+            } catch (const std::exception& e) {
+                error = "tour stop " + stop.name + ": " + e.what();
+                return false;
+            }
             // A few frames so layouts that measure themselves (auto-fit, scrolling) settle.
             for (int i = 0; i < 3; ++i) app.runOneFrame();
             char name[64];
