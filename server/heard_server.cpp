@@ -7,9 +7,11 @@
 #include "server/heard_server.h"
 
 #include "server/server_time.h"
+#include "sync/https_channel.h"
 
 #include <httplib.h>
 #include <sodium.h>
+#include <sys/socket.h>
 
 #include <iostream>
 #include <map>
@@ -192,46 +194,58 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
     auto practitioner = m_store.practitioner(device->practitionerId);
     sync::PushResponse response;
     response.batchId = request.batchId;
-    std::size_t stored = 0, duplicates = 0, rejected = 0, retry = 0;
-    bool storeFailed = false;
+    // 1. Validate every entry (no writes); 2. store the valid ones in one transaction.
+    std::vector<IntakeEntry> valid;
+    std::vector<std::size_t> validIndex;
     for (const auto& entry : request.entries) {
         sync::PushResult result{entry.outboxId, entry.itemType, entry.itemId, entry.version, EntryStatus::Retry, {}};
-        if (storeFailed) {
-            result.reason = "server_busy";
-        } else {
-            try {
-                IntakeEntry intake;
-                intake.entry = entry;
-                // Audit sequence numbers are per device: scope their identity by the device.
-                if (entry.itemType == "audit") intake.entry.itemId = device->id + "." + entry.itemId;
-                intake.deviceId = device->id;
-                intake.practitionerId = device->practitionerId;
-                intake.bodyDigest = blake2bHex(entry.body);
-                json body = json::parse(entry.body, nullptr, false);
-                std::string problem;
-                if (body.is_discarded() || !body.is_object()) problem = "schema_json";
-                else if (entry.itemType == "record") {
-                    problem = validateRecordBody(body, entry, *practitioner, intake);
-                    if (problem.empty() && !m_store.wasAllocated(device->practitionerId, entry.caseId))
-                        problem = "not_allocated";
-                }
-                if (problem.empty()) problem = m_config.recordHashVerifier(entry.itemType, body, entry.body);
-                if (!problem.empty()) {
-                    result.status = EntryStatus::Rejected;
-                    result.reason = problem;
-                } else {
-                    if (m_config.intakeDelayForTesting.count() > 0)
-                        std::this_thread::sleep_for(m_config.intakeDelayForTesting);
-                    IntakeOutcome outcome = m_store.intake(intake);
-                    result.status = outcome.status;
-                    result.reason = outcome.reason;
-                }
-            } catch (const std::exception& e) {
-                storeFailed = true;  // keep what was acknowledged; the rest is retried later
-                result.reason = "server_busy";
-                log({{"event", "intake_error"}, {"device", device->id}, {"error", e.what()}});
+        IntakeEntry intake;
+        intake.entry = entry;
+        // Audit sequence numbers are per device: scope their identity by the device.
+        if (entry.itemType == "audit") intake.entry.itemId = device->id + "." + entry.itemId;
+        intake.deviceId = device->id;
+        intake.practitionerId = device->practitionerId;
+        intake.bodyDigest = blake2bHex(entry.body);
+        std::string problem;
+        try {
+            json body = json::parse(entry.body, nullptr, false);
+            if (body.is_discarded() || !body.is_object()) problem = "schema_json";
+            else if (entry.itemType == "record") {
+                problem = validateRecordBody(body, entry, *practitioner, intake);
+                if (problem.empty() && !m_store.wasAllocated(device->practitionerId, entry.caseId)) problem = "not_allocated";
             }
+            if (problem.empty()) problem = m_config.recordHashVerifier(entry.itemType, body, entry.body);
+        } catch (const std::exception& e) {
+            problem = "server_busy";
+            log({{"event", "validate_error"}, {"device", device->id}, {"error", e.what()}});
         }
+        if (problem == "server_busy") result.reason = problem;  // Retry
+        else if (!problem.empty()) {
+            result.status = EntryStatus::Rejected;
+            result.reason = problem;
+        } else {
+            validIndex.push_back(response.results.size());
+            valid.push_back(std::move(intake));
+        }
+        response.results.push_back(std::move(result));
+    }
+    if (!valid.empty()) {
+        if (m_config.intakeDelayForTesting.count() > 0)
+            std::this_thread::sleep_for(m_config.intakeDelayForTesting * static_cast<int>(valid.size()));
+        try {
+            auto outcomes = m_store.intakeBatch(valid);
+            for (std::size_t i = 0; i < outcomes.size(); ++i) {
+                response.results[validIndex[i]].status = outcomes[i].status;
+                response.results[validIndex[i]].reason = outcomes[i].reason;
+            }
+        } catch (const std::exception& e) {
+            // Nothing of the batch was stored: the device keeps it all and retries later.
+            for (auto i : validIndex) response.results[i].reason = "server_busy";
+            log({{"event", "intake_error"}, {"device", device->id}, {"error", e.what()}});
+        }
+    }
+    std::size_t stored = 0, duplicates = 0, rejected = 0, retry = 0;
+    for (const auto& result : response.results) {
         switch (result.status) {
         case EntryStatus::Stored: ++stored; break;
         case EntryStatus::Duplicate: ++duplicates; break;
@@ -239,9 +253,8 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
         case EntryStatus::Retry: ++retry; break;
         }
         if (result.status == EntryStatus::Rejected)
-            log({{"event", "rejected"}, {"device", device->id}, {"itemType", entry.itemType},
-                 {"itemId", entry.itemId}, {"version", entry.version}, {"reason", result.reason}});
-        response.results.push_back(std::move(result));
+            log({{"event", "rejected"}, {"device", device->id}, {"itemType", result.itemType},
+                 {"itemId", result.itemId}, {"version", result.version}, {"reason", result.reason}});
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     log({{"event", "push"}, {"device", device->id}, {"status", 200}, {"entries", request.entries.size()},
@@ -311,6 +324,7 @@ void HeardServer::run() {
 
 void HeardServer::bind() {
     if (m_impl->http) throw std::runtime_error("server already started");
+    sync::ignoreBrokenPipes();  // a device dropping its connection must not kill the server
     if (m_config.plainHttpForDevelopment) {
         m_impl->http = std::make_unique<httplib::Server>();
         log({{"event", "warning"}, {"message", "plain HTTP for development: never use in production"}});
@@ -359,6 +373,14 @@ void HeardServer::bind() {
         res.set_content(sync::errorBody(sync::error::kInternal, "server error; try again later").dump(), "application/json");
     });
 
+    // Remember the listening socket so its backlog can be raised after bind: httplib listens with
+    // a backlog of 5, and a crowd of tablets reconnecting at once would see SYNs dropped and
+    // second-long retransmission delays.
+    auto listeningSocket = std::make_shared<int>(-1);
+    http.set_socket_options([listeningSocket](socket_t sock) {
+        httplib::default_socket_options(sock);
+        *listeningSocket = sock;
+    });
     if (m_config.port == 0) {
         m_port = http.bind_to_any_port(m_config.bindHost);
         if (m_port <= 0) throw std::runtime_error("cannot bind to " + m_config.bindHost);
@@ -367,6 +389,7 @@ void HeardServer::bind() {
             throw std::runtime_error("cannot bind to " + m_config.bindHost + ":" + std::to_string(m_config.port));
         m_port = m_config.port;
     }
+    if (*listeningSocket >= 0) ::listen(*listeningSocket, SOMAXCONN);
     log({{"event", "listening"}, {"port", m_port}, {"tls", !m_config.plainHttpForDevelopment}});
 }
 

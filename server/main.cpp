@@ -3,17 +3,12 @@
 #include "server/heard_server.h"
 
 #include <csignal>
+#include <pthread.h>
 #include <iostream>
 #include <string>
 #include <vector>
 
 namespace {
-
-heard::server::HeardServer* g_server = nullptr;
-
-void onSignal(int) {
-    if (g_server) g_server->stop();
-}
 
 int usage() {
     std::cerr << "usage:\n"
@@ -61,12 +56,18 @@ int main(int argc, char** argv) {
     }
     try {
         auto store = heard::server::openServerStore(db);
+        // SIGINT/SIGTERM are taken synchronously with sigwait on this thread (blocked before any
+        // server thread exists, so they inherit the mask): a clean stop, no work in a handler.
+        sigset_t stopSignals;
+        sigemptyset(&stopSignals);
+        sigaddset(&stopSignals, SIGINT);
+        sigaddset(&stopSignals, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
         heard::server::HeardServer server(config, *store);
-        g_server = &server;
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-        server.run();
-        g_server = nullptr;
+        server.start();
+        int received = 0;
+        sigwait(&stopSignals, &received);
+        server.stop();
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "heard-server: " << e.what() << '\n';

@@ -24,6 +24,7 @@ std::unique_ptr<ServerStore> openPostgresServerStore(const std::string&) {
 
 #include <condition_variable>
 #include <mutex>
+#include <set>
 
 namespace heard::server {
 
@@ -271,50 +272,20 @@ public:
         return text(r[0][0]);
     }
 
-    IntakeOutcome intake(const IntakeEntry& e) override {
-        IntakeOutcome outcome;
+    std::vector<IntakeOutcome> intakeBatch(const std::vector<IntakeEntry>& entries) override {
+        std::vector<IntakeOutcome> outcomes;
         write([&](pqxx::work& tx) {
-            // Serialise everything touching this chain (or this entry, if unchained) across instances.
-            std::string lockKey = e.chainSeq > 0 ? "chain/" + e.entry.caseId + "/" + e.deviceId
-                                                 : "item/" + e.entry.itemType + "/" + e.entry.itemId;
-            tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", lockKey);
-            std::optional<std::string> storedDigest;
-            auto existing = tx.exec_params("SELECT body_digest FROM received WHERE item_type=$1 AND item_id=$2 AND version=$3",
-                                           e.entry.itemType, e.entry.itemId, e.entry.version);
-            if (!existing.empty()) storedDigest = text(existing[0][0]);
-            ChainTip tip;
-            if (e.chainSeq > 0) {
-                auto t = tx.exec_params("SELECT chain_seq, hash FROM chain_tips WHERE case_id=$1 AND device_id=$2",
-                                        e.entry.caseId, e.deviceId);
-                if (!t.empty()) tip = ChainTip{integer(t[0][0]), text(t[0][1])};
-            }
-            if (auto decided = decideIntake(e, storedDigest, tip)) {
-                if (decided->status == sync::EntryStatus::Rejected) flagConflict(tx, e, decided->reason);
-                outcome = *decided;
-                return;
-            }
-            auto inserted = tx.exec_params(
-                "INSERT INTO received(item_type, item_id, version, case_id, device_id, practitioner_id, chain_seq, hash, body_digest, body, received_at) "
-                "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (item_type, item_id, version) DO NOTHING RETURNING seq",
-                e.entry.itemType, e.entry.itemId, e.entry.version, e.entry.caseId, e.deviceId, e.practitionerId, e.chainSeq,
-                e.hash, e.bodyDigest, e.entry.body, nowIsoUtc());
-            if (inserted.empty()) {
-                // Stored meanwhile under another chain's lock (same id sent with a different case):
-                // the unique constraint decides, and the body digest says which outcome.
-                auto again = tx.exec_params("SELECT body_digest FROM received WHERE item_type=$1 AND item_id=$2 AND version=$3",
-                                            e.entry.itemType, e.entry.itemId, e.entry.version);
-                bool same = !again.empty() && text(again[0][0]) == e.bodyDigest;
-                outcome = same ? IntakeOutcome{sync::EntryStatus::Duplicate, {}} : IntakeOutcome{sync::EntryStatus::Rejected, "conflict"};
-                if (!same) flagConflict(tx, e, "conflict");
-                return;
-            }
-            if (e.chainSeq > 0)
-                tx.exec_params("INSERT INTO chain_tips(case_id, device_id, chain_seq, hash) VALUES($1,$2,$3,$4) "
-                               "ON CONFLICT (case_id, device_id) DO UPDATE SET chain_seq=EXCLUDED.chain_seq, hash=EXCLUDED.hash",
-                               e.entry.caseId, e.deviceId, e.chainSeq, e.hash);
-            outcome = IntakeOutcome{sync::EntryStatus::Stored, {}};
-        });  // write() commits before returning: the acknowledgement follows the commit
-        return outcome;
+            outcomes.clear();  // a retried transaction starts again
+            // Serialise everything touching these chains (or entries, if unchained) across
+            // instances. Locks are taken in sorted order so two batches can never deadlock.
+            std::set<std::string> lockKeys;
+            for (const auto& e : entries)
+                lockKeys.insert(e.chainSeq > 0 ? "chain/" + e.entry.caseId + "/" + e.deviceId
+                                               : "item/" + e.entry.itemType + "/" + e.entry.itemId);
+            for (const auto& key : lockKeys) tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", key);
+            for (const auto& e : entries) outcomes.push_back(intakeOne(tx, e));
+        });  // write() commits before returning: acknowledgements follow the commit
+        return outcomes;
     }
 
     std::vector<ReceivedEntry> receivedSince(std::int64_t receivedSeq, std::size_t limit) override {
@@ -331,6 +302,42 @@ public:
     std::size_t conflictCount() override { return static_cast<std::size_t>(integer(read("SELECT COUNT(*) FROM conflicts")[0][0])); }
 
 private:
+    IntakeOutcome intakeOne(pqxx::work& tx, const IntakeEntry& e) {
+        std::optional<std::string> storedDigest;
+        auto existing = tx.exec_params("SELECT body_digest FROM received WHERE item_type=$1 AND item_id=$2 AND version=$3",
+                                       e.entry.itemType, e.entry.itemId, e.entry.version);
+        if (!existing.empty()) storedDigest = text(existing[0][0]);
+        ChainTip tip;
+        if (e.chainSeq > 0) {
+            auto t = tx.exec_params("SELECT chain_seq, hash FROM chain_tips WHERE case_id=$1 AND device_id=$2",
+                                    e.entry.caseId, e.deviceId);
+            if (!t.empty()) tip = ChainTip{integer(t[0][0]), text(t[0][1])};
+        }
+        if (auto decided = decideIntake(e, storedDigest, tip)) {
+            if (decided->status == sync::EntryStatus::Rejected) flagConflict(tx, e, decided->reason);
+            return *decided;
+        }
+        // ON CONFLICT guards against the same id arriving under another lock key (a different
+        // case claimed for it): the unique constraint decides, the digest says which outcome.
+        auto inserted = tx.exec_params(
+            "INSERT INTO received(item_type, item_id, version, case_id, device_id, practitioner_id, chain_seq, hash, body_digest, body, received_at) "
+            "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (item_type, item_id, version) DO NOTHING RETURNING seq",
+            e.entry.itemType, e.entry.itemId, e.entry.version, e.entry.caseId, e.deviceId, e.practitionerId, e.chainSeq,
+            e.hash, e.bodyDigest, e.entry.body, nowIsoUtc());
+        if (inserted.empty()) {
+            auto again = tx.exec_params("SELECT body_digest FROM received WHERE item_type=$1 AND item_id=$2 AND version=$3",
+                                        e.entry.itemType, e.entry.itemId, e.entry.version);
+            if (!again.empty() && text(again[0][0]) == e.bodyDigest) return IntakeOutcome{sync::EntryStatus::Duplicate, {}};
+            flagConflict(tx, e, "conflict");
+            return IntakeOutcome{sync::EntryStatus::Rejected, "conflict"};
+        }
+        if (e.chainSeq > 0)
+            tx.exec_params("INSERT INTO chain_tips(case_id, device_id, chain_seq, hash) VALUES($1,$2,$3,$4) "
+                           "ON CONFLICT (case_id, device_id) DO UPDATE SET chain_seq=EXCLUDED.chain_seq, hash=EXCLUDED.hash",
+                           e.entry.caseId, e.deviceId, e.chainSeq, e.hash);
+        return IntakeOutcome{sync::EntryStatus::Stored, {}};
+    }
+
     void flagConflict(pqxx::work& tx, const IntakeEntry& e, const std::string& reason) {
         tx.exec_params("INSERT INTO conflicts(item_type, item_id, version, device_id, body_digest, reason, received_at) "
                        "VALUES($1,$2,$3,$4,$5,$6,$7)",

@@ -112,10 +112,14 @@ public:
     virtual std::optional<std::string> setting(const std::string& key) = 0;
 
     // --- intake
-    // Validates the chain against what is stored (for records with a case), then stores
-    // idempotently. Stored/Duplicate are acknowledgements; a different body under an existing
-    // (type, id, version) is Rejected "conflict" and flagged in the conflicts list.
-    virtual IntakeOutcome intake(const IntakeEntry& entry) = 0;
+    // Validates each entry's chain against what is stored (including earlier entries of the same
+    // batch), then stores idempotently, all in ONE transaction that has committed when this
+    // returns (so one fsync per batch, and nothing is acknowledged before its commit).
+    // Stored/Duplicate are acknowledgements; a different body under an existing (type, id,
+    // version) is Rejected "conflict" and flagged in the conflicts list. Throws on a database
+    // failure, in which case nothing of the batch is stored.
+    virtual std::vector<IntakeOutcome> intakeBatch(const std::vector<IntakeEntry>& entries) = 0;
+    IntakeOutcome intake(const IntakeEntry& entry) { return intakeBatch({entry}).at(0); }
     virtual std::vector<ReceivedEntry> receivedSince(std::int64_t receivedSeq, std::size_t limit) = 0;
     virtual std::size_t receivedCount() = 0;
     virtual std::size_t conflictCount() = 0;

@@ -191,6 +191,7 @@ Database Database::openEncrypted(const std::string& path, const SecretKey& key,
     // sort and temp tables out of plaintext temp files.
     db.exec("PRAGMA foreign_keys = ON;");
     db.exec("PRAGMA temp_store = MEMORY;");
+    db.exec("PRAGMA cache_size = -8192;");
     {
         auto st = db.prepare("PRAGMA journal_mode = WAL;");
         st.step();
@@ -203,6 +204,7 @@ Database Database::openPlain(const std::string& path, bool create) {
     Database db(std::unique_ptr<sqlite3, Closer>(openHandle(path, create)), path);
     db.exec("PRAGMA foreign_keys = ON;");
     db.exec("PRAGMA temp_store = MEMORY;");
+    db.exec("PRAGMA cache_size = -8192;");
     if (path != ":memory:") {
         auto st = db.prepare("PRAGMA journal_mode = WAL;");
         st.step();

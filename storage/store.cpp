@@ -21,6 +21,7 @@
 #include <cerrno>
 #include <map>
 #include <cstdio>
+#include <filesystem>
 #include <ctime>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -93,6 +94,15 @@ std::string payloadText(const nlohmann::json& payload) {
     } catch (const nlohmann::json::exception& e) {
         throw StoreError(StoreErrorKind::InvalidArgument,
                          std::string("the record payload is not valid UTF-8 JSON: ") + e.what());
+    }
+}
+
+// Server-supplied details (free-form JSON) as text; invalid UTF-8 is refused clearly.
+std::string detailsText(const nlohmann::json& details) {
+    try {
+        return details.is_null() ? std::string("{}") : details.dump();
+    } catch (const nlohmann::json::exception& e) {
+        throw StoreError(StoreErrorKind::InvalidArgument, std::string("details are not valid UTF-8 JSON: ") + e.what());
     }
 }
 
@@ -329,8 +339,12 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
                                      const std::vector<unsigned char>& recoveryPublicKey,
                                      KdfParams params, const StoreOptions& options) {
     if (dataDir.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "no data directory given");
-    if (::mkdir(dataDir.c_str(), 0700) != 0 && errno != EEXIST)
-        throw StoreError(StoreErrorKind::Io, "cannot create the data directory " + dataDir);
+    {
+        std::error_code error;
+        const bool made = std::filesystem::create_directories(dataDir, error);
+        if (error) throw StoreError(StoreErrorKind::Io, "cannot create the data directory " + dataDir + ": " + error.message());
+        if (made) ::chmod(dataDir.c_str(), 0700); // only this user may list the store's files
+    }
     if (exists(dataDir))
         throw StoreError(StoreErrorKind::InvalidArgument,
                          "a store already exists in " + dataDir + ": unlock it; it was not overwritten");
@@ -350,8 +364,7 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
         Database db = Database::openEncrypted(building, dek, open);
         keys.cipherMajorVersion = cipherMajor(db.cipherVersion());
         migrate(db);
-        StoreOptions clock = options;
-        const std::string at = formatIsoUtc(clock.clock ? clock.clock() : std::chrono::system_clock::now());
+        const std::string at = formatIsoUtc(options.clock ? options.clock() : std::chrono::system_clock::now());
         Transaction t(db);
         auto st = db.prepare("INSERT INTO settings (key, value) VALUES ('created_at', ?)");
         st.bind(1, at).run();
@@ -448,7 +461,12 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
     if (failedBefore > 0) {
         keys.failedAttempts = 0;
         keys.lastFailureUnix = 0;
-        keys.save(keyPath);
+        try {
+            keys.save(keyPath);
+        } catch (const StoreError&) {
+            // The right passphrase must still open the store; the stale counter only
+            // means a delay before the next unlock.
+        }
     }
     std::unique_ptr<Store> store(new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
     store->audit(options.actor, "unlock", "",
@@ -501,13 +519,14 @@ Database& Store::databaseForTesting() { return *m_db; }
 
 void Store::putCase(const Case& c) {
     if (c.id.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "a case needs an id");
+    const std::string details = detailsText(c.details);
     Lock lock(m_mutex);
     Transaction t(*m_db);
     auto update = m_db->prepare("UPDATE cases SET reference = ?, title = ?, details = ? WHERE id = ?");
-    update.bind(1, c.reference).bind(2, c.title).bind(3, c.details.dump()).bind(4, c.id);
+    update.bind(1, c.reference).bind(2, c.title).bind(3, details).bind(4, c.id);
     if (update.run() == 0) {
         auto insert = m_db->prepare("INSERT INTO cases (id, reference, title, details) VALUES (?, ?, ?, ?)");
-        insert.bind(1, c.id).bind(2, c.reference).bind(3, c.title).bind(4, c.details.dump());
+        insert.bind(1, c.id).bind(2, c.reference).bind(3, c.title).bind(4, details);
         insert.run();
     }
     if (c.secured && !caseIsSecured(*m_db, c.id)) {
@@ -536,6 +555,7 @@ std::optional<Case> Store::caseById(const std::string& id) {
 
 void Store::putChild(const Child& child) {
     if (child.id.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "a child needs an id");
+    const std::string details = detailsText(child.details);
     Lock lock(m_mutex);
     {
         auto st = m_db->prepare("SELECT 1 FROM cases WHERE id = ?");
@@ -546,12 +566,12 @@ void Store::putChild(const Child& child) {
     auto update = m_db->prepare(
         "UPDATE children SET case_id = ?, display_name = ?, date_of_birth = ?, details = ? WHERE id = ?");
     update.bind(1, child.caseId).bind(2, child.displayName).bind(3, child.dateOfBirth);
-    update.bind(4, child.details.dump()).bind(5, child.id);
+    update.bind(4, details).bind(5, child.id);
     if (update.run() == 0) {
         auto insert = m_db->prepare(
             "INSERT INTO children (id, case_id, display_name, date_of_birth, details) VALUES (?, ?, ?, ?, ?)");
         insert.bind(1, child.id).bind(2, child.caseId).bind(3, child.displayName);
-        insert.bind(4, child.dateOfBirth).bind(5, child.details.dump());
+        insert.bind(4, child.dateOfBirth).bind(5, details);
         insert.run();
     }
     t.commit();

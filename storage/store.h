@@ -48,7 +48,7 @@ public:
     // True if anything of a store (database or key file) is in dataDir: then the app must
     // unlock, never create.
     static bool exists(const std::string& dataDir);
-    // Creates dataDir (0700) if needed and a new store. Refuses (InvalidArgument) if any
+    // Creates dataDir (and parents; the leaf 0700) if needed and a new store. Refuses (InvalidArgument) if any
     // store file is already there: never overwrites.
     static std::unique_ptr<Store> create(const std::string& dataDir, const std::string& passphrase,
                                          const std::vector<unsigned char>& recoveryPublicKey,

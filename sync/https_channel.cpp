@@ -1,7 +1,7 @@
 // HTTPS with pinning over cpp-httplib. The pin is enforced twice: the trust store holds only the
 // pinned certificate (partial-chain trust, so a leaf can be its own anchor), and a verify callback
-// refuses any leaf whose SHA-256 differs from the pin, because httplib also adds the system CA
-// paths to whatever store it is given.
+// refuses any leaf whose SHA-256 differs from the pin (defence in depth should httplib ever add
+// the system CA paths to the store it is given).
 #include "sync/https_channel.h"
 
 #include <httplib.h>
@@ -11,7 +11,9 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
+#include <csignal>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 namespace heard::sync {
@@ -100,8 +102,14 @@ struct HttpsChannel::Impl {
 
 int HttpsChannel::Impl::appDataIndex = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
 
+void ignoreBrokenPipes() {
+    static std::once_flag once;
+    std::call_once(once, [] { std::signal(SIGPIPE, SIG_IGN); });
+}
+
 HttpsChannel::HttpsChannel(ServerEndpoint endpoint)
     : m_endpoint(std::move(endpoint)), m_impl(std::make_unique<Impl>()) {
+    ignoreBrokenPipes();
     if (m_endpoint.plainHttpForDevelopment) {
         m_impl->client = std::make_unique<httplib::ClientImpl>(m_endpoint.host, m_endpoint.port);
     } else {
@@ -114,6 +122,11 @@ HttpsChannel::HttpsChannel(ServerEndpoint endpoint)
             X509_STORE_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN);
             if (addPemToStore(store, anchor) == 0) m_impl->trustConfigured = false;
             ssl->set_ca_cert_store(store);  // httplib takes ownership
+            // Without a CA path httplib adds the system trust store to ours, parsing ~150
+            // certificates per connection (tens of ms of CPU each time under OpenSSL 3) and
+            // widening trust beyond the anchor. A directory lookup is lazy: pointing it at a
+            // directory that holds no certificates keeps trust to our anchor alone.
+            ssl->set_ca_cert_path("", "/nonexistent/heard-no-system-trust");
         }
         if (!m_endpoint.pinnedCertPem.empty()) {
             m_impl->pinnedFingerprint = certificateFingerprint(m_endpoint.pinnedCertPem);

@@ -50,6 +50,12 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+// Sets SIGPIPE to be ignored, once per process. TLS writes go through write(2), so a peer that
+// drops the connection would otherwise kill the whole app (or server) with SIGPIPE; with it
+// ignored the write fails with EPIPE and the sync simply reports a dropped connection.
+// Called by HttpsChannel and HeardServer::start().
+void ignoreBrokenPipes();
+
 // SHA-256 fingerprint (lower-case hex) of a PEM certificate's DER encoding; empty if unparsable.
 std::string certificateFingerprint(const std::string& pem);
 

@@ -125,7 +125,11 @@ void SyncService::runCycle() {
                 s.pendingCount = total > done ? total - done : 0;
             });
         });
-        if (result.ok()) result = m_client.pull();
+        if (result.ok()) {
+            std::size_t heldBack = result.retried;
+            result = m_client.pull();
+            result.retried = heldBack;  // the push's count decides the retry delay below
+        }
     } catch (const std::exception& e) {
         result.failure = SyncFailure::ServerError;
         result.message = std::string("sync failed: ") + e.what();
@@ -153,11 +157,17 @@ void SyncService::runCycle() {
             s.consecutiveFailures = 0;
             s.nextAttemptIn = std::chrono::milliseconds(0);
         });
-        // Entries held back for retry (e.g. a predecessor still on its way) get a prompt retry.
+        // Entries held back by the server (e.g. a predecessor still on its way) are retried soon,
+        // but with growing delays, so an entry that can never be stored (its predecessor was
+        // quarantined) does not keep the radio busy.
         if (result.retried > 0 && pendingAfter > 0) {
+            ++m_heldBackStreak;
+            double random = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
             std::lock_guard lock(m_mutex);
             m_status.state = SyncState::WaitingRetry;
-            m_status.nextAttemptIn = m_policy.base;
+            m_status.nextAttemptIn = m_policy.delayAfter(m_heldBackStreak, random);
+        } else {
+            m_heldBackStreak = 0;
         }
         return;
     }

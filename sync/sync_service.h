@@ -84,6 +84,7 @@ private:
     bool m_runRequested = false;
     SyncStatus m_status;
     std::uint64_t m_cycles = 0;
+    int m_heldBackStreak = 0;  // consecutive successful cycles that still left entries held back
     std::mt19937_64 m_random;
     std::thread m_thread;
 };

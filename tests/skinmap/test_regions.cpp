@@ -248,3 +248,13 @@ TEST_CASE("view and body shape names round-trip") {
     CHECK_FALSE(viewFromString("body_side"));
     CHECK_FALSE(bodyShapeFromString(""));
 }
+
+TEST_CASE("the list of region names for translators matches the outlines exactly") {
+    std::set<std::string> fromOutlines, fromList;
+    for (BodyShape shape : allBodyShapes())
+        for (ViewId view : allViews())
+            for (const Region& r : outlineView(shape, view).regions) fromOutlines.insert(r.name);
+    for (const char* name : regionNamesForTranslation()) CHECK(fromList.insert(name).second); // no duplicates
+    CHECK(fromList == fromOutlines);
+    CHECK(fromOutlines.size() > 100);
+}

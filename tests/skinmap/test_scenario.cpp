@@ -241,6 +241,8 @@ TEST_CASE("skin map scenario: three marks by touch on front, back and a hand, si
     CHECK_FALSE(f.controller->isSigned());
     f.typeInto("skinmap.header.accountBy", "Robin Testchild");
     f.typeInto("skinmap.header.firstNoticed", "2026-11-22");
+    // Typed text is autosaved too (once the field is left, or every second and a half).
+    CHECK(skinMapFromJson(f.store->recordById(id)->payload).header.accountGivenBy == "Robin Testchild");
     f.driver->tap("skinmap.view.body_front");
     f.screenshot("03-landscape-skin-map-front");
     f.window->setSize(800, 1280);
@@ -280,6 +282,10 @@ TEST_CASE("skin map scenario: three marks by touch on front, back and a hand, si
     f.tapView({0.575, 0.295});
     CHECK(f.controller->state().map.marks.size() == 3);
     CHECK_FALSE(f.driver->has("skinmap.sign"));
+    // It can still be read: a mark chosen from the list is described in words.
+    f.driver->tap("skinmap.list.2");
+    CHECK(f.driver->has("skinmap.readonly.details"));
+    CHECK_FALSE(f.driver->has("skinmap.remove"));
 }
 
 TEST_CASE("skin map scenario: a mark on the cheek flags the record high risk at once") {
@@ -299,6 +305,41 @@ TEST_CASE("skin map scenario: a mark on the cheek flags the record high risk at 
     f.driver->tap("skinmap.undo");
     CHECK(f.controller->state().map.marks.empty());
     CHECK_FALSE(f.store->recordById(id)->highRisk);
+
+    // Zoom with the buttons and a pinch; marks still land where the finger is.
+    SkinMapViewState& state = f.controller->state();
+    const float fittedWidth = state.frame.width;
+    f.driver->tap("skinmap.zoomIn");
+    CHECK(state.zoom == doctest::Approx(kZoomStep));
+    CHECK(state.frame.width == doctest::Approx(fittedWidth * kZoomStep));
+    f.tapView({0.7, 0.4});
+    REQUIRE(state.map.marks.size() == 1);
+    CHECK(state.map.marks[0].regionId == "left_cheek");
+    SDL_Event pinch{};
+    pinch.type = SDL_MULTIGESTURE;
+    pinch.mgesture.numFingers = 2;
+    pinch.mgesture.dDist = 0.1f;
+    SDL_PushEvent(&pinch);
+    f.driver->frames(2);
+    CHECK(state.zoom == doctest::Approx(kZoomStep * 1.3f));
+    f.driver->tap("skinmap.zoomFit");
+    CHECK(state.zoom == 1.0f);
+    CHECK(state.frame.width == doctest::Approx(fittedWidth));
+}
+
+TEST_CASE("when the store refuses a save, the working copy is kept and the practitioner is told") {
+    Fixture f;
+    const std::string id = f.start();
+    f.driver->tap("skinmap.notice.ok");
+    // The record is frozen behind the screen's back (as if signed elsewhere): saves now fail.
+    f.store->sign(id, kPractitioner);
+    f.tapView({0.575, 0.295});
+    SkinMapViewState& state = f.controller->state();
+    REQUIRE(state.map.marks.size() == 1); // nothing typed or tapped is lost
+    CHECK(f.controller->hasUnsavedChanges());
+    CHECK(state.message.find("Could not save") != std::string::npos);
+    CHECK(f.driver->has("skinmap.message"));
+    CHECK(skinMapFromJson(f.store->recordById(id)->payload).marks.empty()); // the signed record is unchanged
 }
 
 TEST_CASE("opening a record that is not a readable skin map fails clearly and changes nothing") {

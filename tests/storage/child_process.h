@@ -37,9 +37,12 @@ struct ChildOutcome {
     int exitCode = -1;
 };
 
-// Runs body in a child. If killAfterMs >= 0 the child is SIGKILLed after that long;
-// otherwise the parent waits for it to exit (body's return value is the exit code).
-inline ChildOutcome runInChild(const std::function<int(Reporter&)>& body, int killAfterMs) {
+// Runs body in a child. If killAfterMs >= 0 the child is SIGKILLed after that long
+// (counted from its first reported line if clockFromFirstLine, so slow start-up under a
+// sanitizer or a busy machine does not eat the window); otherwise the parent waits for it
+// to exit (body's return value is the exit code).
+inline ChildOutcome runInChild(const std::function<int(Reporter&)>& body, int killAfterMs,
+                               bool clockFromFirstLine = false) {
     int fds[2];
     REQUIRE(::pipe(fds) == 0);
     const pid_t pid = ::fork();
@@ -58,11 +61,16 @@ inline ChildOutcome runInChild(const std::function<int(Reporter&)>& body, int ki
     ::close(fds[1]);
     ChildOutcome outcome;
     std::string buffer;
-    const auto start = std::chrono::steady_clock::now();
+    auto start = std::chrono::steady_clock::now();
     bool sentKill = false;
+    bool clockStarted = !clockFromFirstLine;
     for (;;) {
         int timeout = 50;
-        if (killAfterMs >= 0 && !sentKill) {
+        if (!clockStarted && !buffer.empty()) {
+            clockStarted = true;
+            start = std::chrono::steady_clock::now();
+        }
+        if (killAfterMs >= 0 && !sentKill && clockStarted) {
             const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
                                      std::chrono::steady_clock::now() - start).count();
             if (elapsed >= killAfterMs) {

@@ -125,7 +125,7 @@ TEST_CASE("a truncated, corrupt or foreign database is refused and never overwri
     }
     const std::string foreign = readFile(tmp.file("foreign.db"));
 
-    const std::vector<std::pair<const char*, std::string>> badDatabases = {
+    const std::vector<std::pair<std::string, std::string>> badDatabases = {
         {"empty", ""},
         {"truncated mid-page", good.db.substr(0, good.db.size() - 1000)},
         {"truncated to whole pages", good.db.substr(0, size_t(kCipherPageSize) * 3)},

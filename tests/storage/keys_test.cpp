@@ -186,6 +186,19 @@ TEST_CASE("create refuses to overwrite anything already in the data directory") 
     CHECK(readFile(Store::keyFilePath(other.dataDir())) == "not a key file");
 }
 
+TEST_CASE("create makes missing parent directories and keeps the data directory private") {
+    TempDir tmp;
+    const std::string nested = tmp.file("a/b/data");
+    createStore(nested);
+    CHECK(Store::exists(nested));
+    const auto perms = std::filesystem::status(nested).permissions();
+    CHECK(bool((perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) ==
+               std::filesystem::perms::none));
+    const auto keyPerms = std::filesystem::status(Store::keyFilePath(nested)).permissions();
+    CHECK(bool((keyPerms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) ==
+               std::filesystem::perms::none));
+}
+
 TEST_CASE("create checks its arguments") {
     TempDir tmp;
     CHECK_STORE_ERROR(Store::create(tmp.dataDir(), "", organisationKeys().publicKey, KdfParams::fastForTests()),

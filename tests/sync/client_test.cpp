@@ -246,3 +246,35 @@ TEST_CASE("backoff grows, is capped and jittered") {
     CHECK(policy.delayAfter(30, 0.0).count() == 30000);
     CHECK(policy.delayAfter(4, 0.2) != policy.delayAfter(4, 0.8));
 }
+
+TEST_CASE("SyncService backs off when the server keeps holding an entry back (its predecessor is quarantined)") {
+    World w;
+    {
+        sync::SyncClient client(*w.device, w.endpoint());
+        REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
+    }
+    std::string first = signVisit(*w.device, "case-a1", "child-a1");
+    std::string second = signVisit(*w.device, "case-a1", "child-a1");
+    for (const auto& e : w.device->outboxPending(1000))
+        if (e.itemId == first) w.device->outboxQuarantine(e.id, "held for the test");
+    sync::BackoffPolicy policy;
+    policy.base = std::chrono::milliseconds(100);
+    policy.cap = std::chrono::milliseconds(10000);
+    policy.periodic = std::chrono::milliseconds(60000);
+    sync::SyncService service(*w.device, w.endpoint(), {}, policy);
+    service.start();
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (service.cyclesCompleted() < 3 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    auto status = service.status();
+    service.stop();
+    INFO("state " << sync::syncStateName(status.state) << ", pending " << status.pendingCount << ", next attempt in "
+                  << status.nextAttemptIn.count() << " ms");
+    CHECK(service.cyclesCompleted() >= 3);
+    CHECK(status.lastError.empty());                                   // not a failure...
+    CHECK(status.nextAttemptIn >= std::chrono::milliseconds(200));     // ...but the delay grew (base is 100 ms)
+    CHECK(receivedRecordIds(*w.serverStore).count(second) == 0);       // never stored out of order
+    bool stillPending = false;
+    for (const auto& e : w.device->outboxPending(1000)) stillPending |= e.itemId == second;
+    CHECK(stillPending);                                               // and never lost
+}

@@ -6,6 +6,7 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/framework/view/activity_views.h"
+#include "app/tools/framework/view/child_text.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 #include "platform/test_driver.h"
@@ -58,7 +59,7 @@ struct ChildHarness {
     }
 
     void frame() {
-        window->pumpEvents(0, [](const SDL_Event&) {});
+        window->pumpEvents(0, [](const SDL_Event& e) { tools::noteTextInput(e); }); // as the container must
         window->beginFrame();
         ui::setFrameContext(window->scale(), window->fonts());
         ui::beginScreen("##child_mode");

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
 using namespace heard::tools;
 using nlohmann::json;
 
@@ -135,6 +137,36 @@ TEST_CASE("malformed payloads are refused with the field named") {
     refuse(bad, "/child/answers/0/strokes/0/points: must be a list of x, y pairs");
     refuse(json::array(), "must be an object");
     bad = good;
+    bad["child"]["answers"][0]["strokes"] = json::array({{{"points", {1e300, 2}}, {"width", 0.1}}});
+    refuse(bad, "/child/answers/0/strokes/0/points: out of range");
+    bad = good;
     bad["activity"]["contentVersion"] = "one";
     refuse(bad, "/activity/contentVersion: must be a whole number");
+}
+
+TEST_CASE("fuzz: mutated payloads never crash resultFromJson and a refusal always says why") {
+    const ActivityContent* homes = library().find("two_homes");
+    REQUIRE(homes);
+    ActivityRun run(*homes, "en");
+    completeWithASkip(run);
+    const std::string text = resultToJson(run.result()).dump();
+    std::mt19937 random(6);
+    int refused = 0;
+    for (int round = 0; round < 1500; ++round) {
+        std::string mutated = text;
+        for (int e = 0; e < 3; ++e) {
+            size_t at = random() % mutated.size();
+            const char replacement[] = "{}[]\",:0-9aetn\\";
+            mutated[at] = replacement[random() % (sizeof(replacement) - 1)];
+        }
+        json parsed = json::parse(mutated, nullptr, false);
+        if (parsed.is_discarded()) continue;
+        ActivityResult out;
+        std::string error;
+        if (!resultFromJson(parsed, out, error)) {
+            ++refused;
+            CHECK_FALSE(error.empty());
+        }
+    }
+    CHECK(refused > 0);
 }

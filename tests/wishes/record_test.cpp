@@ -1,6 +1,9 @@
 // Activity results as records in the real encrypted store: kind "activity", linked to the visit,
 // autosaved on each change, and flagged highRisk the moment the child says they are not safe.
+#include "app/i18n/i18n.h"
 #include "app/tools/framework/view/activity_recorder.h"
+#include "app/tools/framework/view/activity_screen.h"
+#include "app/tools/framework/view/practitioner_language.h"
 #include "storage/store.h"
 
 #include <doctest/doctest.h>
@@ -112,4 +115,53 @@ TEST_CASE("a store error reaches the caller and the run keeps the child's answer
     CHECK_THROWS_AS(recorder.save(run), storage::StoreError);
     CHECK(run.currentAnswer()->strokes.size() == 1);
     CHECK(recorder.recordId().empty());
+}
+
+TEST_CASE("the practitioner's language is a setting of their store; a child's activity has its own") {
+    Fixture f;
+    heard::i18n::setCatalogueDir(HEARD_LOCALE_DIR);
+    CHECK(practitionerLanguage(*f.store) == "en");
+    CHECK_FALSE(setPractitionerLanguage(*f.store, "klingon"));
+    CHECK(practitionerLanguage(*f.store) == "en");
+    REQUIRE(setPractitionerLanguage(*f.store, "cy"));
+    CHECK(heard::i18n::language() == "cy");
+    CHECK(std::string(_("Skip")) == "Hepgor");
+    heard::i18n::setLanguage("en");
+    applyPractitionerLanguage(*f.store);
+    CHECK(heard::i18n::language() == "cy");
+    f.store->setSetting(kLanguageSetting, "xx"); // a language no longer shipped
+    CHECK(practitionerLanguage(*f.store) == "en");
+    // The practitioner works in Welsh; the child chooses English for the activity.
+    REQUIRE(setPractitionerLanguage(*f.store, "cy"));
+    const ActivityContent* wishes = f.library.find("three_wishes");
+    REQUIRE(wishes);
+    ActivityRun run(*wishes, "en");
+    {
+        heard::i18n::ScopedLanguage child(run.language());
+        CHECK(std::string(_("Skip")) == "Skip");
+    }
+    CHECK(std::string(_("Skip")) == "Hepgor");
+    heard::i18n::setLanguage("en");
+}
+
+TEST_CASE("an activity session with a store saves each change and keeps a failure for the practitioner") {
+    Fixture f;
+    tools::ActivitySession session;
+    REQUIRE(session.start("scaling", "en"));
+    session.attachStore(*f.store, f.context());
+    session.save(); // nothing answered yet: an empty draft is still the record of the start
+    REQUIRE(session.recorder);
+    const std::string id = session.recorder->recordId();
+    REQUIRE_FALSE(id.empty());
+    session.run->skip();
+    session.run->setScale(0);
+    session.save();
+    CHECK(f.store->recordById(id)->highRisk);
+    CHECK(session.saveError.empty());
+    // A store that refuses (the record was signed meanwhile): the error is kept, the run is not lost.
+    f.store->sign(id, "A. Practitioner");
+    session.run->next();
+    session.save();
+    CHECK_FALSE(session.saveError.empty());
+    CHECK(session.run->result().answerFor("safe_at_home")->scale == 0);
 }

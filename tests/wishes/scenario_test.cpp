@@ -2,6 +2,9 @@
 // language. Everything goes through the real window, renderer, ImGui and input path.
 #include "tests/wishes/child_harness.h"
 
+#include <filesystem>
+#include <fstream>
+
 using heard::test::ChildHarness;
 using namespace heard::tools;
 
@@ -63,6 +66,7 @@ TEST_CASE("three houses: the child picks the house to start with; words read bac
     h.driver->tap("words.input");
     h.driver->typeText("to live by the sea");
     h.next();
+    CHECK(h.driver->has("activity.read_back")); // their words are read back to them
     h.finish();
     CHECK(h.result().order == std::vector<std::string>{"good_things", "worries", "dreams"});
     CHECK(h.answer("good_things").words == "football on Saturdays");
@@ -170,6 +174,9 @@ TEST_CASE("drawing: the child can skip it") {
 
 TEST_CASE("words for the judge: dictated to the practitioner, marked as the child's words") {
     ChildHarness h("words_for_judge");
+    CHECK(h.driver->rect("words.dictated").height() >= 48.0f); // a touch target, not a tiny box
+    CHECK(h.driver->rect("activity.skip").height() >= 48.0f);
+    CHECK(h.driver->rect("activity.stop").height() >= 48.0f);
     h.driver->tap("words.dictated");
     h.driver->tap("words.input");
     h.driver->typeText("Please let me see my brother every week.");
@@ -184,6 +191,27 @@ TEST_CASE("words for the judge: the child can skip it") {
     h.skip();
     h.finish();
     CHECK(h.answer("message").status == AnswerStatus::Skipped);
+}
+
+TEST_CASE("typed Welsh letters and emoji are kept exactly") {
+    ChildHarness h("words_for_judge", "cy");
+    h.driver->tap("words.input");
+    const std::string words = "Dw i eisiau gweld Taid a'r ŵyn bach \xf0\x9f\x90\x91 ŷ";
+    h.driver->typeText(words);
+    CHECK(h.run->currentAnswer()->words == words);
+    // Editing after the emoji keeps it: backspace removes the last letter only.
+    h.driver->pressKey(SDLK_BACKSPACE);
+    CHECK(h.run->currentAnswer()->words == words.substr(0, words.size() - std::string("ŷ").size()));
+}
+
+TEST_CASE("the placeholder mapping round-trips any text") {
+    for (const std::string& s : {std::string("plain"), std::string("ŵ ŷ \xf0\x9f\x90\x91\xf0\x9f\x98\x80"),
+                                 std::string("private \xee\x80\x80 use"), std::string("bad \xff\xfe bytes"),
+                                 std::string("cut \xf0\x9f")}) {
+        CHECK(decodeFromImGui(encodeForImGui(s)) == s);
+        const std::string shown = encodeForImGui(s);
+        for (size_t i = 0; i + 3 < shown.size(); ++i) CHECK((static_cast<unsigned char>(shown[i]) & 0xF8) != 0xF0);
+    }
 }
 
 TEST_CASE("stop: the child stops half way; the record says so") {
@@ -230,4 +258,73 @@ TEST_CASE("the practitioner's summary draws every activity's result without touc
         h.window->endFrame();
         CHECK(resultToJson(before) == resultToJson(h.result()));
     }
+}
+
+namespace {
+// Draws `body` full screen in the harness's window, with its own test driver.
+struct ScreenHarness {
+    ChildHarness& h;
+    std::function<void()> body;
+    std::unique_ptr<heard::platform::TestDriver> driver;
+    ScreenHarness(ChildHarness& harness, std::function<void()> draw) : h(harness), body(std::move(draw)) {
+        driver = std::make_unique<heard::platform::TestDriver>(*h.window, [this] {
+            h.window->pumpEvents(0, [](const SDL_Event& e) { noteTextInput(e); });
+            h.window->beginFrame();
+            heard::ui::setFrameContext(h.window->scale(), h.window->fonts());
+            heard::ui::beginScreen("##screen");
+            body();
+            heard::ui::endScreen();
+            h.window->endFrame();
+        });
+        driver->frames(2);
+    }
+};
+} // namespace
+
+TEST_CASE("the practitioner picks an activity for the child's age; a bad content file is shown, not fatal") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(HEARD_TEST_BINARY_DIR) / "picker_content";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string tools = std::string(HEARD_SOURCE_DIR) + "/assets/tools/";
+    for (const char* id : {"feelings_faces", "scaling", "drawing"}) fs::copy_file(tools + id + ".json", dir / (std::string(id) + ".json"));
+    std::ofstream(dir / "broken.json") << "{\"format\": 1, \"id\": ";
+    const ContentLibrary library = loadContentLibrary(dir.string());
+    REQUIRE(library.activities.size() == 3);
+
+    ChildHarness h("drawing");
+    const ActivityContent* picked = nullptr;
+    int age = 5;
+    ScreenHarness screen(h, [&] {
+        if (const ActivityContent* c = drawActivityPicker(library, age)) picked = c;
+    });
+    CHECK(screen.driver->has("activity.pick.feelings_faces"));
+    CHECK_FALSE(screen.driver->has("activity.pick.scaling")); // 6 and over
+    CHECK(screen.driver->has("activity.content_errors"));
+    screen.driver->tap("activity.pick.drawing");
+    REQUIRE(picked);
+    CHECK(picked->id == "drawing");
+    age = 12;
+    screen.driver->frames(2);
+    CHECK(screen.driver->has("activity.pick.scaling"));
+}
+
+TEST_CASE("the practitioner writes an interpretation beside, never into, the child's answers") {
+    ChildHarness h("three_wishes");
+    h.driver->tap("words.input");
+    h.driver->typeText("a treehouse");
+    h.next();
+    h.skip();
+    h.skip();
+    const ActivityResult before = h.result();
+    std::string interpretation;
+    ScreenHarness screen(h, [&] { drawSummary(h.result(), &h.run->content(), &interpretation); });
+    screen.driver->tap("activity.interpretation");
+    screen.driver->typeText("Wants somewhere of their own to play.");
+    CHECK(interpretation == "Wants somewhere of their own to play.");
+    h.run->setInterpretation(interpretation);
+    CHECK(h.result().answers == before.answers);
+    auto payload = resultToJson(h.result());
+    CHECK(payload["practitioner"]["interpretation"] == interpretation);
+    CHECK(payload["child"].dump().find("somewhere of their own") == std::string::npos);
 }

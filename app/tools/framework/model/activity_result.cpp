@@ -140,7 +140,11 @@ struct FieldReader {
     float number(const json& object, const char* key) const {
         const json& v = at(object, key);
         if (!v.is_number()) throw path + "/" + key + ": must be a number";
-        return v.get<float>();
+        const double d = v.get<double>();
+        // Coordinates and widths are small; anything else is damage, and casting a huge double
+        // to float would be undefined behaviour.
+        if (!std::isfinite(d) || d < -1e6 || d > 1e6) throw path + "/" + key + ": out of range";
+        return float(d);
     }
 };
 
@@ -184,7 +188,9 @@ Answer answerFromJson(const json& j, const std::string& path) {
             if (!points.is_array() || points.size() % 2 != 0) throw sp + "/points: must be a list of x, y pairs";
             for (const json& v : points) {
                 if (!v.is_number()) throw sp + "/points: must hold numbers";
-                s.points.push_back(v.get<float>());
+                const double d = v.get<double>();
+                if (!std::isfinite(d) || d < -1e6 || d > 1e6) throw sp + "/points: out of range";
+                s.points.push_back(float(d));
             }
             s.colour = uint32_t(sr.integer(list[i], "colour", 0xff000000, 0, 0xffffffffLL));
             s.width = sr.number(list[i], "width");

@@ -68,7 +68,7 @@ public:
 private:
     void advance(AnswerStatus status);
     void changed();
-    const ActivityContent& m_content;
+    ActivityContent m_content; // a copy: content may be reloaded (a sync update) while a child works
     ActivityResult m_result;
     std::vector<std::string> m_plan; // step ids in the order they will be shown
     size_t m_position = 0;

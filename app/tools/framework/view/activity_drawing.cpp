@@ -18,12 +18,16 @@ void star(ImDrawList* dl, ImVec2 c, float r, ImU32 colour) {
         float angle = -kPi / 2 + float(i) * kPi / 5;
         points[i] = at(c, std::cos(angle) * radius, std::sin(angle) * radius);
     }
-    // A star is concave: fill it as five triangles around the centre and the inner pentagon.
+    // A star is concave: fill it as five triangles around the centre and the inner pentagon,
+    // without anti-aliased fringes (they would draw faint seams where the pieces meet).
+    const ImDrawListFlags flags = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     for (int i = 0; i < 10; i += 2) {
         dl->AddTriangleFilled(points[(i + 9) % 10], points[i], points[(i + 1) % 10], colour);
     }
     ImVec2 inner[5] = {points[1], points[3], points[5], points[7], points[9]};
     dl->AddConvexPolyFilled(inner, 5, colour);
+    dl->Flags = flags;
 }
 
 void house(ImDrawList* dl, ImVec2 c, float s, ImU32 colour) {

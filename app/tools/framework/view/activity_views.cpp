@@ -78,16 +78,16 @@ void drawTopBar(ActivityRun& run, ActivityActions& actions, const ChildViewOptio
     if (options.showLanguageSwitch) {
         for (const i18n::LanguageInfo& language : i18n::supportedLanguages()) {
             const bool current = run.language() == language.code;
-            if (current) ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accentSoft);
             const std::string tagName = std::string("activity.lang.") + language.code;
             const std::string label = std::string(language.nativeName) + "##lang";
-            if (ui::bigButton(label.c_str(), tagName.c_str(), dp(120)) && !current) {
+            const bool pressed = current ? ui::primaryButton(label.c_str(), tagName.c_str(), dp(120))
+                                         : ui::bigButton(label.c_str(), tagName.c_str(), dp(120));
+            if (pressed && !current) {
                 run.setLanguage(language.code);
                 i18n::setLanguage(language.code); // the rest of this frame too
                 actions.languageChanged = true;
                 actions.changed = true;
             }
-            if (current) ImGui::PopStyleColor();
             ImGui::SameLine();
         }
     }
@@ -177,6 +177,25 @@ void drawEnd(ActivityRun& run, ActivityActions& actions) {
     ImGui::Spacing();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - dp(240)) / 2);
     if (ui::primaryButton(_("All done"), "activity.done", dp(240))) actions.done = true;
+    // The child's own words, read back to them exactly as given (three houses practice).
+    bool heading = false;
+    for (const std::string& stepId : run.result().order) {
+        const Answer* answer = run.result().answerFor(stepId);
+        const Step* step = run.content().findStep(stepId);
+        if (!answer || !step || answer->words.empty()) continue;
+        if (!heading) {
+            ImGui::Spacing();
+            pushFont(ui::fonts().title);
+            ImGui::TextUnformatted(_("What you told me:"));
+            ImGui::PopFont();
+            heading = true;
+        }
+        ImGui::PushTextWrapPos(0.0f);
+        ui::mutedText(i18n::tr(step->prompt));
+        ImGui::TextUnformatted(("\xe2\x80\x9c" + answer->words + "\xe2\x80\x9d").c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (heading) ui::tag("activity.read_back");
 }
 
 void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
@@ -364,12 +383,10 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
 
 } // namespace
 
-void drawSummary(const ActivityResult& result, const ActivityContent* content) {
+bool drawSummary(const ActivityResult& result, const ActivityContent* content, std::string* interpretation) {
     const ActivityView* view = activityViews().find(result.type);
-    if (view && view->drawSummary) {
-        view->drawSummary(result, content);
-        return;
-    }
+    if (view && view->drawSummary) return view->drawSummary(result, content, interpretation);
+    bool changed = false;
     ImGui::PushID(&result);
     const ActivityType* type = activityTypes().find(result.type);
     ui::screenTitle(content ? i18n::tr(content->title) : type ? i18n::tr(type->name) : result.type.c_str());
@@ -420,11 +437,50 @@ void drawSummary(const ActivityResult& result, const ActivityContent* content) {
     ImGui::Separator();
     // The practitioner's reading is kept apart from the child's words, and never shown in child mode.
     ImGui::TextUnformatted(_("Practitioner's interpretation"));
-    ImGui::PushTextWrapPos(0.0f);
-    if (result.interpretation.empty()) ui::mutedText(_("None written yet."));
-    else ImGui::TextUnformatted(result.interpretation.c_str());
-    ImGui::PopTextWrapPos();
+    if (interpretation) {
+        changed = inputChildWords("##interpretation", *interpretation, ImVec2(-1, dp(140)));
+        ui::tag("activity.interpretation");
+    } else {
+        ImGui::PushTextWrapPos(0.0f);
+        if (result.interpretation.empty()) ui::mutedText(_("None written yet."));
+        else ImGui::TextUnformatted(result.interpretation.c_str());
+        ImGui::PopTextWrapPos();
+    }
     ImGui::PopID();
+    return changed;
+}
+
+const ActivityContent* drawActivityPicker(const ContentLibrary& library, int childAge) {
+    const ActivityContent* chosen = nullptr;
+    const float side = dp(150);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int perRow = std::max(1, int((ImGui::GetContentRegionAvail().x + spacing) / (side + spacing)));
+    int column = 0;
+    ImGui::PushID("##picker");
+    for (const ActivityContent& content : library.activities) {
+        if (childAge >= 0 && !content.suitsAge(childAge)) continue;
+        const std::string tagName = "activity.pick." + content.id;
+        if (pictureButton(content.id.c_str(), tagName.c_str(), i18n::tr(content.title), side, false,
+                          [&](ImDrawList* dl, ImVec2 c, float s) { drawIcon(dl, content.icon, c, s * 0.6f, ui::colours::accent); }))
+            chosen = &content;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr(content.guidance));
+        if (++column < perRow) ImGui::SameLine();
+        else column = 0;
+    }
+    if (column != 0) ImGui::NewLine();
+    // A bad content file never blocks the others; the practitioner sees what is wrong with it.
+    if (!library.errors.empty()) {
+        ImGui::Spacing();
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::warning);
+        ImGui::TextUnformatted(_("Some activities could not be loaded:"));
+        ImGui::PopStyleColor();
+        ImGui::PushTextWrapPos(0.0f);
+        for (const ContentError& error : library.errors) ImGui::BulletText("%s", error.text().c_str());
+        ImGui::PopTextWrapPos();
+        ui::tag("activity.content_errors");
+    }
+    ImGui::PopID();
+    return chosen;
 }
 
 } // namespace heard::tools

@@ -48,7 +48,7 @@ struct ChildViewOptions {
 };
 
 using ChildViewFn = std::function<void(ActivityRun&, ChildViewState&, ActivityActions&)>;
-using SummaryViewFn = std::function<void(const ActivityResult&, const ActivityContent*)>;
+using SummaryViewFn = std::function<bool(const ActivityResult&, const ActivityContent*, std::string*)>;
 
 struct ActivityView {
     std::string typeId;
@@ -72,9 +72,16 @@ ActivityViewRegistry& activityViews();
 void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& actions,
                    const ChildViewOptions& options = {});
 
-// The practitioner's read-only view of a result: each step's prompt, status and the child's
-// answer exactly as given, what was skipped, a stop, a safety flag, and separately the
-// practitioner's interpretation. Drawn in the current (practitioner's) language.
-void drawSummary(const ActivityResult& result, const ActivityContent* content);
+// The practitioner's view of a result: each step's prompt, status and the child's answer
+// exactly as given, what was skipped, a stop, a safety flag, and separately the practitioner's
+// interpretation. Drawn in the current (practitioner's) language. With `interpretation` the
+// practitioner can write their interpretation (tag "activity.interpretation"); returns true when
+// it changed. The child's answers are never editable here.
+bool drawSummary(const ActivityResult& result, const ActivityContent* content, std::string* interpretation = nullptr);
+
+// For the practitioner choosing an activity: the activities that suit the child's age (age < 0:
+// all), each a big picture button tagged "activity.pick.<content id>", and below them any content
+// file that could not be loaded, with its error. Returns the chosen content or nullptr.
+const ActivityContent* drawActivityPicker(const ContentLibrary& library, int childAge);
 
 } // namespace heard::tools

@@ -1,6 +1,8 @@
 // Shared pieces of the step views: the picture button and the text box for the child's words.
 #include "app/tools/framework/view/step_views.h"
 
+#include "app/tools/framework/view/child_text.h"
+
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
@@ -13,7 +15,10 @@ bool pictureButton(const char* id, const char* tagName, const char* caption, flo
     ImGui::PushID(id);
     ImGui::BeginGroup();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float captionHeight = ImGui::GetTextLineHeightWithSpacing() * 2;
+    // Room for two lines of caption, more when a translation needs it (Welsh often does).
+    const float wrap = side - ui::dp(8);
+    const ImVec2 textSize = ImGui::CalcTextSize(caption, nullptr, false, wrap);
+    const float captionHeight = std::max(ImGui::GetTextLineHeightWithSpacing() * 2, textSize.y + ui::dp(8));
     const ImVec2 size(side, std::max(side + captionHeight, ui::touchTarget()));
     const bool pressed = ImGui::InvisibleButton("##picture", size);
     if (tagName) ui::tag(tagName);
@@ -26,8 +31,6 @@ bool pictureButton(const char* id, const char* tagName, const char* caption, flo
     picture(dl, ImVec2(p.x + side / 2, p.y + side / 2), side * 0.8f);
     // The caption, centred and wrapped inside the tile.
     ImGui::PushClipRect(p, ImVec2(p.x + size.x, p.y + size.y), true);
-    const float wrap = side - ui::dp(8);
-    ImVec2 textSize = ImGui::CalcTextSize(caption, nullptr, false, wrap);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                 ImVec2(p.x + std::max(ui::dp(4), (side - textSize.x) / 2), p.y + side - ui::dp(4)), ui::colours::text,
                 caption, nullptr, wrap);
@@ -38,20 +41,28 @@ bool pictureButton(const char* id, const char* tagName, const char* caption, flo
 }
 
 namespace {
-int resizeCallback(ImGuiInputTextCallbackData* data) {
+int childTextCallback(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
         auto* text = static_cast<std::string*>(data->UserData);
         text->resize(size_t(data->BufTextLen));
         data->Buf = text->data();
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+        data->EventChar = ImWchar(filterTypedCharacter(data->EventChar));
     }
     return 0;
 }
 } // namespace
 
 bool inputChildWords(const char* id, std::string& words, ImVec2 size) {
-    // ImGui edits in place; the string grows as needed. Nothing is trimmed or corrected.
-    return ImGui::InputTextMultiline(id, words.data(), words.capacity() + 1, size,
-                                     ImGuiInputTextFlags_CallbackResize, resizeCallback, &words);
+    // ImGui edits a copy in which characters it cannot hold are placeholders (child_text.h);
+    // the child's words come back exactly. Nothing is trimmed or corrected.
+    std::string shown = encodeForImGui(words);
+    const bool changed =
+        ImGui::InputTextMultiline(id, shown.data(), shown.capacity() + 1, size,
+                                  ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackCharFilter,
+                                  childTextCallback, &shown);
+    if (changed) words = decodeFromImGui(shown);
+    return changed;
 }
 
 } // namespace heard::tools

@@ -46,7 +46,7 @@ bool drawFaceStep(ActivityRun& run, const Step& /*step*/, ImVec2 area) {
         for (int strength = 1; strength <= 3; ++strength) {
             const std::string tagName = "face.strength." + std::to_string(strength);
             const bool selected = answer->strength == strength;
-            if (pictureButton(tagName.c_str(), tagName.c_str(), i18n::tr(labels[strength - 1]), ui::dp(72), selected,
+            if (pictureButton(tagName.c_str(), tagName.c_str(), i18n::tr(labels[strength - 1]), ui::dp(100), selected,
                               [&](ImDrawList* dl, ImVec2 c, float s) {
                                   // One, two or three circles: size without reading.
                                   for (int k = 0; k < strength; ++k)

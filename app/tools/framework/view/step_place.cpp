@@ -29,8 +29,16 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
 
     // The tray: one tile per person or pet, in a column to the right (or a row when narrow).
     const bool portrait = area.y > area.x;
-    const float tile = ui::dp(84);
-    const float mapSide = portrait ? std::min(area.x, area.y - tile * 2.2f) : std::min(area.y, area.x - tile * 3.4f);
+    const float tile = ui::dp(96); // wide enough for "athrawes" unbroken
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    // In portrait the tray goes under the map: leave room for all its rows (tiles may be three
+    // caption lines tall in Welsh).
+    const float tileHeight = tile + ImGui::GetTextLineHeightWithSpacing() * 3 + spacing;
+    const int trayColumns = std::max(1, int((area.x + spacing) / (tile + spacing)));
+    const int trayRows = int((step.people.size() + size_t(trayColumns) - 1) / size_t(trayColumns));
+    const float trayHeight = ImGui::GetTextLineHeightWithSpacing() + float(trayRows) * tileHeight + ui::dp(8);
+    const float mapSide = std::max(ui::dp(160), portrait ? std::min(area.x, area.y - trayHeight)
+                                                         : std::min(area.y, area.x - tile * 3.4f));
     const ImVec2 mapOrigin = ImGui::GetCursorScreenPos();
     const ImVec2 centre(mapOrigin.x + mapSide / 2, mapOrigin.y + mapSide / 2);
     const float radius = mapSide / 2;
@@ -94,7 +102,9 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
                  tokenRadius * 1.1f, ui::colours::accent);
         const char* label = p.name.empty() ? (person ? i18n::tr(person->label) : p.tokenId.c_str()) : p.name.c_str();
         const ImVec2 labelSize = ImGui::CalcTextSize(label);
-        dl->AddText(ImVec2(at.x - labelSize.x / 2, at.y + tokenRadius), ui::colours::text, label);
+        // Kept inside the map so a name near the edge stays readable.
+        const float labelX = std::clamp(at.x - labelSize.x / 2, mapOrigin.x, std::max(mapOrigin.x, mapOrigin.x + mapSide - labelSize.x));
+        dl->AddText(ImVec2(labelX, at.y + tokenRadius), ui::colours::text, label);
         platform::TagRegistry::instance().set("world.placed." + p.tokenId, at.x - tokenRadius, at.y - tokenRadius,
                                               at.x + tokenRadius, at.y + tokenRadius);
     }
@@ -106,7 +116,7 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
     if (!state.selectedToken.empty()) ImGui::TextUnformatted(_("Now tap the map to put them there."));
     else ImGui::TextUnformatted(_("Tap someone, then tap the map."));
     const float trayWidth = portrait ? area.x : area.x - mapSide - ui::dp(12);
-    const int perRow = std::max(1, int(trayWidth / (tile + ImGui::GetStyle().ItemSpacing.x)));
+    const int perRow = std::max(1, int((trayWidth + spacing) / (tile + spacing)));
     int column = 0;
     for (const ChoiceOption& person : step.people) {
         const bool placed = std::any_of(answer->placements.begin(), answer->placements.end(),

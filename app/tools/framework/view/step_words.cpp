@@ -14,25 +14,27 @@ bool drawWordsStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
     bool changed = false;
     if (step.allowDrawing) {
         // Two big modes, each with a picture-like label: writing or drawing.
-        const bool drawing = state.drawMode; // the style pushed must be the style popped
-        if (!drawing) ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accentSoft);
-        if (ui::bigButton(_("Write"), "words.mode.write", ui::dp(160))) state.drawMode = false;
-        if (!drawing) ImGui::PopStyleColor();
+        // The mode in use is the filled button, so a child sees which one is on.
+        const bool drawing = state.drawMode;
+        auto modeButton = [](const char* label, const char* tagName, bool on) {
+            return on ? ui::primaryButton(label, tagName, ui::dp(160)) : ui::bigButton(label, tagName, ui::dp(160));
+        };
+        if (modeButton(_("Write"), "words.mode.write", !drawing)) state.drawMode = false;
         ImGui::SameLine();
-        if (drawing) ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accentSoft);
-        if (ui::bigButton(_("Draw"), "words.mode.draw", ui::dp(160))) state.drawMode = true;
-        if (drawing) ImGui::PopStyleColor();
+        if (modeButton(_("Draw"), "words.mode.draw", drawing)) state.drawMode = true;
     }
     if (state.drawMode) {
         ImVec2 size = ImGui::GetContentRegionAvail();
         return drawCanvas(run, state, size);
     }
-    bool dictated = answer->dictated;
-    if (ImGui::Checkbox(_("The practitioner is typing the child's words"), &dictated)) {
-        run.setWords(answer->words, dictated);
+    // A big toggle (a checkbox is too small a target): filled while the practitioner types
+    // what the child says. The words stay the child's either way.
+    const bool dictated = answer->dictated;
+    const char* dictatedLabel = _("The practitioner is typing the child's words");
+    if (dictated ? ui::primaryButton(dictatedLabel, "words.dictated") : ui::bigButton(dictatedLabel, "words.dictated")) {
+        run.setWords(answer->words, !dictated);
         changed = true;
     }
-    ui::tag("words.dictated");
     std::string words = answer->words;
     ImGui::PushFont(ui::fonts().title);
     const float height = std::max(ui::dp(100), ImGui::GetContentRegionAvail().y - ui::dp(8));

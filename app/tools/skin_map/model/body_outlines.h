@@ -84,6 +84,9 @@ struct OutlineView {
     const Region* region(const std::string& id) const;
 };
 
+// Every region name of every view, for the translators (region_names.cpp).
+const std::vector<const char*>& regionNamesForTranslation();
+
 // The outline of one view for one body shape (built once, then shared; thread-safe).
 const OutlineView& outlineView(BodyShape shape, ViewId view);
 

@@ -143,7 +143,7 @@ void drawMarkDisc(cairo_t* cr, double x, double y, double radius, int number) {
 
 std::string describeMark(const Mark& m) {
     std::ostringstream out;
-    out << m.number << ". " << _(title(m.type)) << " " << _("on the") << " " << m.regionName << " ("
+    out << m.number << ". " << _(title(m.type)) << " " << _("on the") << " " << _(m.regionName) << " ("
         << _(viewTitle(m.view)) << ")";
     if (m.lengthCm > 0 || m.widthCm > 0) out << "; " << _("about") << " " << formatCm(m.lengthCm) << " x " << formatCm(m.widthCm) << " cm";
     out << "; " << lower(_(title(m.shape)));

@@ -86,10 +86,37 @@ double touchTolerance(const SkinMapViewState& state) {
     return state.frame.width > 0 ? double(ui::dp(14.0f) / state.frame.width) : 0.0;
 }
 
+// The part of a view's frame the body occupies (normalised), so the body, not its empty
+// margins, fills the canvas.
+struct Bounds {
+    double x0 = 1, y0 = 1, x1 = 0, y1 = 0;
+};
+Bounds contentBounds(const OutlineView& view) {
+    Bounds b;
+    for (const BodyPart& part : view.parts)
+        for (const Point& p : part.outline) {
+            b.x0 = std::min(b.x0, p.x);
+            b.y0 = std::min(b.y0, p.y);
+            b.x1 = std::max(b.x1, p.x);
+            b.y1 = std::max(b.y1, p.y);
+        }
+    return b;
+}
+
+// Where the frame's top-left corner goes, unpanned, for a frame of this width.
+void fittedOrigin(const SkinMapViewState& state, const OutlineView& view, float width, float& x, float& y) {
+    const Bounds b = contentBounds(view);
+    const float height = width * float(view.aspect);
+    x = state.canvas.x + (state.canvas.width - width) / 2 + (0.5f - float(b.x0 + b.x1) / 2) * width;
+    y = state.canvas.y + (state.canvas.height - height) / 2 + (0.5f - float(b.y0 + b.y1) / 2) * height;
+}
+
 void layoutFrame(SkinMapViewState& state, const OutlineView& view) {
     const auto& c = state.canvas;
     const float aspect = float(view.aspect);
-    const float fitWidth = std::min(c.width * 0.94f, c.height * 0.94f / aspect);
+    const Bounds b = contentBounds(view);
+    const float contentWidth = float(b.x1 - b.x0), contentHeight = float(b.y1 - b.y0) * aspect; // in frame widths
+    const float fitWidth = std::min(c.width * 0.92f / contentWidth, c.height * 0.92f / contentHeight);
     state.zoom = std::clamp(state.zoom, kMinZoom, kMaxZoom);
     const float width = fitWidth * state.zoom, height = width * aspect;
     // Keep at least a third of the canvas covered by the picture when panning.
@@ -98,7 +125,9 @@ void layoutFrame(SkinMapViewState& state, const OutlineView& view) {
     if (state.zoom <= kMinZoom) state.panX = state.panY = 0;
     state.panX = std::clamp(state.panX, -limitX, limitX);
     state.panY = std::clamp(state.panY, -limitY, limitY);
-    state.frame = {c.x + (c.width - width) / 2 + state.panX, c.y + (c.height - height) / 2 + state.panY, width, height};
+    float x, y;
+    fittedOrigin(state, view, width, x, y); // the body's bounds, not the frame, centred
+    state.frame = {x + state.panX, y + state.panY, width, height};
 }
 
 } // namespace
@@ -122,8 +151,8 @@ void zoomAt(SkinMapViewState& state, float factor, float focusX, float focusY) {
     // Keep the point under the focus where it is.
     const float ratio = state.zoom / oldZoom;
     const float newWidth = state.frame.width * ratio, newHeight = state.frame.height * ratio;
-    const float fittedX = state.canvas.x + (state.canvas.width - newWidth) / 2;
-    const float fittedY = state.canvas.y + (state.canvas.height - newHeight) / 2;
+    float fittedX, fittedY;
+    fittedOrigin(state, outlineView(state.map.bodyShape, state.view), newWidth, fittedX, fittedY);
     state.panX = focusX - float(under.x) * newWidth - fittedX;
     state.panY = focusY - float(under.y) * newHeight - fittedY;
     state.frame.width = newWidth;

@@ -6,7 +6,7 @@
 namespace heard::skinmap {
 
 namespace {
-constexpr auto kTypingSaveInterval = std::chrono::milliseconds(1500);
+constexpr auto kTypingSaveInterval = std::chrono::milliseconds(1500); // also the retry interval
 } // namespace
 
 SkinMapController::SkinMapController(storage::Store& store, std::string practitioner, storage::Clock clock)
@@ -75,6 +75,7 @@ bool SkinMapController::open(const std::string& recordId, std::string& error) {
 
 void SkinMapController::save() {
     if (m_signed || m_recordId.empty()) return;
+    m_lastSaveAttempt = std::chrono::steady_clock::now();
     try {
         m_store.saveDraft(m_recordId, toJson(m_state.map));
         const bool highRisk = isHighRisk(m_state.map);
@@ -83,8 +84,9 @@ void SkinMapController::save() {
             m_savedHighRisk = highRisk;
         }
         m_dirty = false;
-        m_lastSave = std::chrono::steady_clock::now();
+        m_lastSaveFailed = false;
     } catch (const storage::StoreError& e) {
+        m_lastSaveFailed = true;
         // Keep the working copy and try again on the next change or frame.
         m_state.message = std::string(_("Could not save the draft; it is kept and will be saved again: ")) + e.what();
     }
@@ -103,8 +105,10 @@ void SkinMapController::draw() {
         m_dirty = true;
     }
     if (actions.changed) m_dirty = true;
-    if (m_dirty && (!actions.editingText || std::chrono::steady_clock::now() - m_lastSave >= kTypingSaveInterval))
-        save();
+    // Save at once after a tap or when typing stops; while typing, or retrying after a failed
+    // save, at most every kTypingSaveInterval.
+    const bool due = std::chrono::steady_clock::now() - m_lastSaveAttempt >= kTypingSaveInterval;
+    if (m_dirty && ((!actions.editingText && !m_lastSaveFailed) || due)) save();
     if (actions.sign && !m_signed) {
         save();
         if (!m_dirty) {

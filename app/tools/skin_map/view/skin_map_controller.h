@@ -56,7 +56,8 @@ private:
     bool m_signed = false;
     bool m_closeRequested = false;
     bool m_savedHighRisk = false;
-    std::chrono::steady_clock::time_point m_lastSave{};
+    bool m_lastSaveFailed = false;
+    std::chrono::steady_clock::time_point m_lastSaveAttempt{};
 };
 
 } // namespace heard::skinmap

@@ -5,6 +5,7 @@
 #include "app/tools/skin_map/view/skin_map_details.h"
 
 #include "app/i18n/i18n.h"
+#include "app/tools/skin_map/report/skin_map_render.h"
 #include "app/tools/skin_map/view/skin_map_fields.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -63,11 +64,12 @@ void drawPrompts(const SkinMapViewState& state) {
     if (found.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(_("High concern: the manager will be told when this is signed."));
+    ImGui::TextUnformatted(_("High concern: this record is flagged for the manager."));
     for (const Concern& c : found) {
         std::string marks;
         for (int n : c.marks) marks += (marks.empty() ? "" : ", ") + std::to_string(n);
-        ImGui::BulletText("%s (%s %s)", _(c.message), _("marks"), marks.c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s (%s %s)", _(c.message), _("marks"), marks.c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -79,7 +81,10 @@ void drawProblems(const SkinMapViewState& state) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::warning);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(_("Not signed yet. Still needed:"));
-    for (const Problem& p : state.signingProblems) ImGui::BulletText("%s", _(p.message));
+    for (const Problem& p : state.signingProblems) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", _(p.message));
+    }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ui::tag("skinmap.problems");
@@ -93,6 +98,7 @@ void drawMarkList(SkinMapViewState& state) {
         ui::mutedText(_("No marks yet. Tap the body where you can see a mark."));
         return;
     }
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     for (const Mark& m : state.map.marks) {
         ImGui::PushID(m.number);
         const std::string row = std::to_string(m.number) + ".  " + _(title(m.type)) + " - " + _(m.regionName) + "  (" +
@@ -104,6 +110,7 @@ void drawMarkList(SkinMapViewState& state) {
         ui::tag(("skinmap.list." + std::to_string(m.number)).c_str());
         ImGui::PopID();
     }
+    ImGui::PopStyleVar();
 }
 
 // [SECTION] One mark's details -----------------------------------------------------------------
@@ -262,6 +269,13 @@ void drawSkinMapPanel(SkinMapViewState& state, SkinMapViewActions& /*actions*/) 
     if (!state.readOnly) {
         drawMarkDetails(state);
         drawHeader(state);
+    } else if (const Mark* m = state.map.mark(state.selectedMark)) {
+        // A signed map is read, never edited: the mark in words, as in the printed record.
+        ImGui::Spacing();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(describeMark(*m).c_str());
+        ImGui::PopTextWrapPos();
+        ui::tag("skinmap.readonly.details");
     }
 }
 

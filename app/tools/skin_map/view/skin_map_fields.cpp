@@ -51,12 +51,14 @@ bool textArea(const char* text, std::string& value, const char* tagName, float l
 bool choiceButton(const char* text, bool selected, const char* tagName) {
     if (selected) {
         ImGui::PushStyleColor(ImGuiCol_Button, ui::colours::accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::colours::accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ui::colours::accent);
         ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     }
     const float width = ImGui::CalcTextSize(text).x + ImGui::GetStyle().FramePadding.x * 2 + ui::dp(8);
     flowNext(width);
     const bool pressed = ui::bigButton(text, tagName, width);
-    if (selected) ImGui::PopStyleColor(2);
+    if (selected) ImGui::PopStyleColor(4);
     return pressed;
 }
 

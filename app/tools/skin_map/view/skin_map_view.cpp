@@ -43,10 +43,14 @@ void drawNotice(SkinMapViewState& state, SkinMapViewActions& actions) {
     ImGui::TextUnformatted(_("Before you start"));
     ImGui::PopFont();
     ImGui::Spacing();
-    ImGui::BulletText("%s", _("Record only marks you can see. Never ask a child to undress."));
-    ImGui::BulletText("%s", _("No photographs: photographs belong to a medical examination."));
-    ImGui::BulletText("%s", _("Record what you see, not a guess at the cause."));
-    ImGui::BulletText("%s", _("This is your record. Never use it to question the child."));
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", _("Record only marks you can see. Never ask a child to undress."));
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", _("No photographs: photographs belong to a medical examination."));
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", _("Record what you see, not a guess at the cause."));
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", _("This is your record. Never use it to question the child."));
     ImGui::PopTextWrapPos();
     ui::tag("skinmap.notice");
     ImGui::Spacing();

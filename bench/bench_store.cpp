@@ -1,0 +1,350 @@
+// Store benchmarks (group "store"). Every figure is compared with a baseline measured in
+// the same run:
+//   store.cipher_plain_ratio        the record workload (draft, two autosaves, sign, outbox,
+//                                   audit; one durable transaction each, then reading every
+//                                   child's history) on SQLCipher / on plain SQLite (the same
+//                                   library opened without a key), same schema, same SQL.
+//   store.cipher_plain_ratio_nosync the same with synchronous=OFF: the raw cipher cost that
+//                                   the fsyncs otherwise hide.
+//   store.save_visit_p50/p95        Store::saveDraft of a visit (autosave) and Store::sign,
+//   store.sign_p50/p95              in ms, and each p50 over a plain-SQLite durable commit
+//                                   of the same bytes (store.save_visit_vs_plain_commit).
+//   store.open_large_s / store.caseload_list_ms
+//                                   unlock a store of 10,000 children and 100,000 records
+//                                   (fast KDF, so this is the database open, integrity check
+//                                   and migration check) and list one practitioner's caseload;
+//                                   each over the same on plain SQLite (…_ratio).
+//   store.unlock_s                  Store::unlock with the production Argon2id parameters;
+//                                   store.unlock_kdf_share = Argon2id alone / whole unlock.
+#include "bench/bench.h"
+
+#include "storage/chain.h"
+#include "storage/database.h"
+#include "storage/schema.h"
+#include "storage/store.h"
+
+#include <sodium.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+
+using namespace heard::storage;
+using heard::bench::percentile;
+using heard::bench::report;
+using heard::bench::secondsSince;
+using SteadyClock = std::chrono::steady_clock;
+
+namespace {
+
+class BenchDir {
+public:
+    BenchDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "heard-bench-store-XXXXXX").string();
+        if (!::mkdtemp(pattern.data())) std::abort();
+        m_path = pattern;
+    }
+    ~BenchDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_path, ignored);
+    }
+    std::string file(const std::string& name) const { return m_path + "/" + name; }
+
+private:
+    std::string m_path;
+};
+
+std::string payloadText(std::mt19937& rng, int bytes) {
+    static const char* words[] = {"the", "child", "drew", "a", "house", "with", "a", "garden", "and", "said",
+                                  "they", "like", "visiting", "on", "saturdays", "school", "is", "fine"};
+    std::string text;
+    while (int(text.size()) < bytes) {
+        text += words[rng() % 18];
+        text += ' ';
+    }
+    return nlohmann::json{{"where", "family centre"}, {"whatHappened", text}, {"purpose", "wishes and feelings"}}.dump();
+}
+
+std::string uuidFor(int64_t n) {
+    char text[37];
+    std::snprintf(text, sizeof text, "00000000-0000-4000-8000-%012lld", static_cast<long long>(n));
+    return text;
+}
+
+// The record workload in the store's own SQL, on any connection.
+double recordWorkload(Database& db, int records, int children) {
+    std::mt19937 rng(42);
+    db.exec("INSERT INTO cases (id, reference) VALUES ('case-b', 'REF-B')");
+    for (int c = 0; c < children; ++c) {
+        auto st = db.prepare("INSERT INTO children (id, case_id, display_name) VALUES (?, 'case-b', ?)");
+        st.bind(1, "child-" + std::to_string(c)).bind(2, "Invented Child " + std::to_string(c)).run();
+    }
+    const auto start = SteadyClock::now();
+    std::string prevHash;
+    for (int i = 0; i < records; ++i) {
+        const std::string id = uuidFor(i);
+        const std::string at = "2026-11-23T10:15:00Z";
+        {
+            Transaction t(db);
+            auto st = db.prepare("INSERT INTO records (id, case_id, child_id, kind, status, author, created_at, "
+                                 "updated_at, payload) VALUES (?, 'case-b', ?, 'visit', 'draft', 'Pat Example', ?, ?, ?)");
+            st.bind(1, id).bind(2, "child-" + std::to_string(i % children)).bind(3, at).bind(4, at);
+            st.bind(5, payloadText(rng, 1500)).run();
+            t.commit();
+        }
+        for (int save = 0; save < 2; ++save) {
+            Transaction t(db);
+            auto st = db.prepare("UPDATE records SET payload = ?, updated_at = ? WHERE id = ?");
+            st.bind(1, payloadText(rng, 2000)).bind(2, at).bind(3, id).run();
+            t.commit();
+        }
+        Transaction t(db);
+        const std::string hash = blake2bHex(id + prevHash);
+        auto sign = db.prepare("UPDATE records SET status = 'signed', signed_at = ?, signed_by = 'Pat Example', "
+                               "hash = ?, prev_hash = ?, chain_seq = ? WHERE id = ?");
+        sign.bind(1, at).bind(2, hash).bind(3, prevHash).bind(4, int64_t(i + 1)).bind(5, id).run();
+        auto outbox = db.prepare("INSERT INTO outbox (item_type, item_id, case_id, priority, body, created_at) "
+                                 "VALUES ('record', ?, 'case-b', 50, ?, ?)");
+        outbox.bind(1, id).bind(2, payloadText(rng, 2000)).bind(3, at).run();
+        auto audit = db.prepare("INSERT INTO audit_log (seq, at, actor, action, target, hash, prev_hash) "
+                                "VALUES (?, ?, 'Pat Example', 'sign', ?, ?, ?)");
+        audit.bind(1, int64_t(i + 1)).bind(2, at).bind(3, id).bind(4, hash).bind(5, prevHash).run();
+        t.commit();
+        prevHash = hash;
+    }
+    // Read back every child's history, as the caseload screens do.
+    for (int c = 0; c < children; ++c) {
+        auto st = db.prepare("SELECT id, payload FROM records WHERE child_id = ? ORDER BY created_at");
+        st.bind(1, "child-" + std::to_string(c));
+        while (st.step()) {
+        }
+    }
+    return secondsSince(start);
+}
+
+Database openBenchDatabase(const std::string& path, const SecretKey* key, bool durable) {
+    Database db = key ? [&] {
+        OpenOptions options;
+        options.create = true;
+        return Database::openEncrypted(path, *key, options);
+    }()
+                      : Database::openPlain(path);
+    if (!durable) db.exec("PRAGMA synchronous = OFF");
+    migrate(db);
+    return db;
+}
+
+void cipherPlainRatio(const heard::bench::Options& options) {
+    const int records = options.quick ? 30 : 400;
+    const int children = options.quick ? 5 : 40;
+    for (bool durable : {true, false}) {
+        BenchDir dir;
+        SecretKey key = SecretKey::random(32);
+        // Interleave and take the best of three to damp the noise of a shared machine.
+        double bestCipher = 1e9, bestPlain = 1e9;
+        for (int round = 0; round < (options.quick ? 1 : 3); ++round) {
+            const std::string suffix = std::to_string(round);
+            {
+                Database plain = openBenchDatabase(dir.file("plain" + suffix + ".db"), nullptr, durable);
+                bestPlain = std::min(bestPlain, recordWorkload(plain, records, children));
+            }
+            {
+                Database cipher = openBenchDatabase(dir.file("cipher" + suffix + ".db"), &key, durable);
+                bestCipher = std::min(bestCipher, recordWorkload(cipher, records, children));
+            }
+        }
+        const std::string name = durable ? "store.cipher_plain_ratio" : "store.cipher_plain_ratio_nosync";
+        report(name, bestCipher / bestPlain, "x");
+        report(name + "_plain_ms_per_record", bestPlain * 1000.0 / records, "ms");
+        report(name + "_cipher_ms_per_record", bestCipher * 1000.0 / records, "ms");
+    }
+}
+
+void saveVisitLatency(const heard::bench::Options& options) {
+    const int samples = options.quick ? 10 : 200;
+    BenchDir dir;
+    auto store = Store::create(dir.file("data"), "invented bench passphrase",
+                               RecoveryKeyPair::generate().publicKey, KdfParams::fastForTests());
+    Case c;
+    c.id = "case-b";
+    store->putCase(c);
+    Child child;
+    child.id = "child-b";
+    child.caseId = "case-b";
+    store->putChild(child);
+    std::mt19937 rng(1);
+    std::vector<double> saves, signs;
+    for (int i = 0; i < samples; ++i) {
+        NewRecord visit;
+        visit.caseId = "case-b";
+        visit.childId = "child-b";
+        visit.kind = "visit";
+        visit.author = "Pat Example";
+        Record r = store->createDraft(visit);
+        const auto payload = nlohmann::json::parse(payloadText(rng, 4000));
+        auto start = SteadyClock::now();
+        store->saveDraft(r.id, payload);
+        saves.push_back(secondsSince(start) * 1000.0);
+        start = SteadyClock::now();
+        store->sign(r.id, "Pat Example");
+        signs.push_back(secondsSince(start) * 1000.0);
+    }
+    // Baseline: one durable single-row commit of the same bytes on plain SQLite.
+    std::vector<double> plain;
+    {
+        Database db = Database::openPlain(dir.file("plain.db"));
+        db.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, payload TEXT)");
+        for (int i = 0; i < samples; ++i) {
+            const std::string text = payloadText(rng, 4000);
+            const auto start = SteadyClock::now();
+            Transaction t(db);
+            db.prepare("INSERT INTO t (payload) VALUES (?)").bind(1, text).run();
+            t.commit();
+            plain.push_back(secondsSince(start) * 1000.0);
+        }
+    }
+    report("store.save_visit_p50", percentile(saves, 50), "ms");
+    report("store.save_visit_p95", percentile(saves, 95), "ms");
+    report("store.sign_p50", percentile(signs, 50), "ms");
+    report("store.sign_p95", percentile(signs, 95), "ms");
+    report("store.plain_commit_p50", percentile(plain, 50), "ms");
+    report("store.save_visit_vs_plain_commit", percentile(saves, 50) / percentile(plain, 50), "x");
+    report("store.sign_vs_plain_commit", percentile(signs, 50) / percentile(plain, 50), "x");
+}
+
+// Fills a database with a caseload: `children` children in `children / 4` cases,
+// `records` records spread over them. Raw SQL in one transaction: this is set-up.
+void fillLarge(Database& db, int children, int records) {
+    std::mt19937 rng(7);
+    Transaction t(db);
+    const int cases = std::max(1, children / 4);
+    auto insertCase = db.prepare("INSERT INTO cases (id, reference, title) VALUES (?, ?, 'Invented family')");
+    for (int c = 0; c < cases; ++c) {
+        insertCase.reset();
+        insertCase.bind(1, "case-" + std::to_string(c)).bind(2, "REF-" + std::to_string(c)).run();
+    }
+    auto insertChild = db.prepare("INSERT INTO children (id, case_id, display_name, date_of_birth) VALUES (?, ?, ?, '2015-06-01')");
+    for (int c = 0; c < children; ++c) {
+        insertChild.reset();
+        insertChild.bind(1, "child-" + std::to_string(c)).bind(2, "case-" + std::to_string(c % cases));
+        insertChild.bind(3, "Invented Child " + std::to_string(c)).run();
+    }
+    auto insertRecord = db.prepare("INSERT INTO records (id, case_id, child_id, kind, status, author, created_at, "
+                                   "updated_at, payload) VALUES (?, ?, ?, 'visit', 'draft', 'Pat Example', ?, ?, ?)");
+    for (int r = 0; r < records; ++r) {
+        const int child = int(rng() % unsigned(children));
+        char at[32];
+        std::snprintf(at, sizeof at, "2026-%02d-%02dT10:00:00Z", 1 + r % 12, 1 + r % 28);
+        insertRecord.reset();
+        insertRecord.bind(1, uuidFor(r)).bind(2, "case-" + std::to_string(child % cases));
+        insertRecord.bind(3, "child-" + std::to_string(child)).bind(4, at).bind(5, at);
+        insertRecord.bind(6, payloadText(rng, 600)).run();
+    }
+    t.commit();
+}
+
+// One practitioner's caseload screen: the cases, the children of 25 cases, the history of one child.
+size_t listCaseload(Database& db) {
+    size_t rows = 0;
+    auto cases = db.prepare("SELECT id, reference, title, details, secured, secured_at FROM cases ORDER BY reference, id");
+    std::vector<std::string> ids;
+    while (cases.step()) {
+        if (ids.size() < 25) ids.push_back(cases.columnText(0));
+        ++rows;
+    }
+    for (const auto& id : ids) {
+        auto kids = db.prepare("SELECT id, display_name, details FROM children WHERE case_id = ? ORDER BY display_name, id");
+        kids.bind(1, id);
+        while (kids.step()) ++rows;
+    }
+    auto history = db.prepare("SELECT id, payload FROM records WHERE child_id = 'child-3' ORDER BY created_at, rowid");
+    while (history.step()) ++rows;
+    return rows;
+}
+
+void openLargeStore(const heard::bench::Options& options) {
+    const int children = options.quick ? 100 : 10000;
+    const int records = options.quick ? 1000 : 100000;
+    BenchDir dir;
+    const std::string dataDir = dir.file("data");
+    const std::string passphrase = "invented bench passphrase";
+    {
+        auto store = Store::create(dataDir, passphrase, RecoveryKeyPair::generate().publicKey, KdfParams::fastForTests());
+        fillLarge(store->databaseForTesting(), children, records);
+    }
+    {
+        Database plain = Database::openPlain(dir.file("plain.db"));
+        migrate(plain);
+        fillLarge(plain, children, records);
+    }
+    // Unlock = key file, KDF (fast here), open, key proof, quick_check, migration check, audit.
+    auto start = SteadyClock::now();
+    auto store = Store::unlock(dataDir, passphrase);
+    const double openCipher = secondsSince(start);
+    // The caseload list: best of three (the first also warms SQLite's schema cache).
+    size_t rows = 0;
+    double listCipher = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        start = SteadyClock::now();
+        rows = listCaseload(store->databaseForTesting());
+        listCipher = std::min(listCipher, secondsSince(start));
+    }
+
+    start = SteadyClock::now();
+    Database plain = Database::openPlain(dir.file("plain.db"), false);
+    {
+        auto check = plain.prepare("PRAGMA quick_check");
+        check.step();
+    }
+    const double openPlain = secondsSince(start);
+    size_t plainRows = 0;
+    double listPlain = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        start = SteadyClock::now();
+        plainRows = listCaseload(plain);
+        listPlain = std::min(listPlain, secondsSince(start));
+    }
+    if (rows != plainRows) std::fprintf(stderr, "store bench: caseload rows differ (%zu vs %zu)\n", rows, plainRows);
+
+    report("store.open_large_s", openCipher, "s");
+    report("store.open_large_ratio", openCipher / openPlain, "x");
+    report("store.caseload_list_ms", listCipher * 1000.0, "ms");
+    report("store.caseload_list_ratio", listCipher / listPlain, "x");
+    report("store.large_db_mb", double(std::filesystem::file_size(Store::databasePath(dataDir))) / 1e6, "MB");
+}
+
+void unlockTime(const heard::bench::Options& options) {
+    BenchDir dir;
+    const std::string dataDir = dir.file("data");
+    const std::string passphrase = "invented bench passphrase";
+    const KdfParams params = KdfParams::interactive();
+    Store::create(dataDir, passphrase, RecoveryKeyPair::generate().publicKey, params);
+    std::vector<double> unlocks, kdfs;
+    for (int i = 0; i < (options.quick ? 1 : 3); ++i) {
+        auto start = SteadyClock::now();
+        auto store = Store::unlock(dataDir, passphrase);
+        unlocks.push_back(secondsSince(start));
+        store.reset();
+        // Baseline: Argon2id alone with the same parameters.
+        unsigned char key[32], salt[crypto_pwhash_SALTBYTES] = {0};
+        start = SteadyClock::now();
+        if (crypto_pwhash(key, sizeof key, passphrase.data(), passphrase.size(), salt, params.opsLimit,
+                          params.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+            std::abort();
+        kdfs.push_back(secondsSince(start));
+    }
+    report("store.unlock_s", percentile(unlocks, 50), "s");
+    report("store.unlock_kdf_share", percentile(kdfs, 50) / percentile(unlocks, 50), "x");
+}
+
+void storeBenchmarks(const heard::bench::Options& options) {
+    cipherPlainRatio(options);
+    saveVisitLatency(options);
+    openLargeStore(options);
+    unlockTime(options);
+}
+
+} // namespace
+
+HEARD_BENCH_GROUP("store", storeBenchmarks);
