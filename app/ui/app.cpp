@@ -7,8 +7,7 @@
 #include "app/model/demo_caseload.h"
 #include "app/model/record_fields.h"
 #include "app/tools/framework/model/activity_run.h"
-#include "app/tools/framework/view/activity_recorder.h"
-#include "app/tools/framework/view/activity_views.h"
+#include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/screens.h"
 #include "app/ui/widgets.h"
 #include "storage/keys.h"
@@ -47,6 +46,11 @@ void App::runOneFrame() {
 
 void App::drawFrame() {
     setFrameContext(m_window.scale(), m_window.fonts());
+    // Any touch or pointer movement counts as activity for auto-lock (SDL events alone would
+    // miss input that reaches ImGui another way, such as the test driver's pointer).
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left) || io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)
+        m_lastInput = std::chrono::steady_clock::now();
     autosaveIfDue();
     if (m_store && m_screen != ScreenId::ChildMode && m_options.autoLockSeconds > 0 &&
         std::chrono::steady_clock::now() - m_lastInput > std::chrono::seconds(m_options.autoLockSeconds)) {
@@ -66,9 +70,15 @@ void App::drawFrame() {
     case ScreenId::Addendum: drawAddendumScreen(*this, actions); break;
     case ScreenId::Record: drawRecordScreen(*this, actions); break;
     case ScreenId::ChildMode: drawChildModeScreen(*this, actions); break;
-    case ScreenId::Tool:
-        if (toolScreen) toolScreen(*this, actions);
-        else m_screen = ScreenId::Child;
+    case ScreenId::SkinMap:
+        if (!m_skinMap) {
+            m_screen = ScreenId::Child;
+            break;
+        }
+        beginScreen("##skinmap");
+        m_skinMap->draw();
+        endScreen();
+        if (m_skinMap->closeRequested()) actions.later([](App& a) { a.closeSkinMap(); });
         break;
     }
     apply(actions);
@@ -101,6 +111,8 @@ void App::handleEvent(const SDL_Event& event) {
         break;
     default: break;
     }
+    if (m_screen == ScreenId::SkinMap && m_skinMap) m_skinMap->handleEvent(event);
+    if (m_screen == ScreenId::ChildMode && childMode.session) tools::handleActivityEvent(*childMode.session, event);
 }
 
 int App::idleWaitMs() const {
@@ -210,6 +222,8 @@ bool App::verifyPassphrase(const std::string& passphrase, std::string& error) {
 void App::lock() {
     if (!m_store) return;
     saveDrafts();
+    if (m_skinMap) m_skinMap->flush();
+    if (childMode.session) childMode.session->save();
     m_store.reset(); // closes the database and wipes the key
     m_practitioner.clear();
     m_childId.clear();
@@ -220,7 +234,7 @@ void App::lock() {
     notSeenForm = NotSeenForm{};
     addendumForm = AddendumForm{};
     childMode = ChildModeState{};
-    toolScreen = nullptr;
+    m_skinMap.reset();
     unlockForm = UnlockForm{};
     m_screen = ScreenId::Unlock;
 }
@@ -263,6 +277,10 @@ void App::openRecord(const std::string& recordId) {
             m_screen = ScreenId::NotSeen;
             return;
         }
+    }
+    if (record.kind == "skin_map") {
+        openSavedSkinMap(recordId);
+        return;
     }
     m_screen = ScreenId::Record;
 }
@@ -327,6 +345,7 @@ void App::saveDraft(DraftState& draft, const nlohmann::json& payload, bool highR
 
 void App::saveDrafts() {
     if (!m_store) return;
+    if (m_skinMap) m_skinMap->flush();
     try {
         if (visitForm.draft.dirty) saveDraft(visitForm.draft, model::toJson(visitForm.visit), false);
         if (concernForm.draft.dirty)
@@ -371,6 +390,7 @@ void App::confirmVisitStart() {
 
 void App::signVisit() {
     visitForm.draft.signProblems = model::visitSigningProblems(visitForm.visit);
+    visitForm.draft.revealProblems = !visitForm.draft.signProblems.empty();
     if (!visitForm.draft.signProblems.empty() || !m_store) return;
     saveDraft(visitForm.draft, model::toJson(visitForm.visit), false);
     // Activities done in the visit are signed with it: they are part of the same record.
@@ -403,6 +423,7 @@ void App::startConcern() {
 
 void App::signConcern() {
     concernForm.draft.signProblems = model::concernSigningProblems(concernForm.concern);
+    concernForm.draft.revealProblems = !concernForm.draft.signProblems.empty();
     if (!concernForm.draft.signProblems.empty() || !m_store) return;
     saveDraft(concernForm.draft, model::toJson(concernForm.concern), concernForm.highRisk);
     m_store->sign(concernForm.draft.recordId, concernForm.concern.signatureName);
@@ -434,6 +455,7 @@ void App::signNotSeen() {
     if (model::isBlank(form.plannedNext)) form.draft.signProblems.push_back(N_("What happens next"));
     if (model::isBlank(form.signatureName)) form.draft.signProblems.push_back(N_("Your name, typed"));
     if (form.signatureStrokes.empty()) form.draft.signProblems.push_back(N_("Your signature"));
+    form.draft.revealProblems = !form.draft.signProblems.empty();
     if (!form.draft.signProblems.empty() || !m_store) return;
     saveDraft(form.draft,
               {{"reason", form.reason}, {"planned_next", form.plannedNext}, {"signature_name", form.signatureName},
@@ -474,19 +496,22 @@ void App::saveAddendum() {
 // [SECTION] child mode
 
 void App::enterChildMode(const std::string& contentId) {
-    const tools::ActivityContent* content = activityLibrary().find(contentId);
     auto child = currentChild();
-    if (!content || !child || !m_store || visitForm.draft.recordId.empty()) return;
+    if (!child || !m_store || visitForm.draft.recordId.empty()) return;
     saveDrafts();
+    const model::ChildDetails details = model::childDetailsFromJson(child->details);
+    const std::string language = details.preferredLanguage.empty() ? i18n::language() : details.preferredLanguage;
+    auto session = std::make_unique<tools::ActivitySession>();
+    if (!session->start(contentId, language)) {
+        notice = {_("That activity could not be opened: its content file is missing or damaged."), true};
+        return;
+    }
+    session->attachStore(*m_store, tools::ActivityRecordContext{child->caseId, child->id, visitForm.draft.recordId,
+                                                                m_practitioner});
     childMode = ChildModeState{};
     childMode.visitRecordId = visitForm.draft.recordId;
     childMode.contentId = contentId;
-    const model::ChildDetails details = model::childDetailsFromJson(child->details);
-    const std::string language = details.preferredLanguage.empty() ? i18n::language() : details.preferredLanguage;
-    childMode.run = std::make_shared<tools::ActivityRun>(*content, language);
-    childMode.view = std::make_shared<tools::ChildViewState>();
-    childMode.recorder = std::make_shared<tools::ActivityRecorder>(
-        *m_store, tools::ActivityRecordContext{child->caseId, child->id, visitForm.draft.recordId, m_practitioner});
+    childMode.session = std::move(session);
     m_store->audit(m_practitioner, "child_mode", "visit:" + visitForm.draft.recordId, contentId);
     m_screen = ScreenId::ChildMode;
 }
@@ -498,18 +523,60 @@ void App::leaveChildMode(const std::string& passphrase) {
         childMode.passphrase.clear();
         return;
     }
-    if (childMode.run && childMode.recorder) {
-        try {
-            childMode.recorder->save(*childMode.run);
-        } catch (const storage::StoreError& e) {
-            report(e, _("saving the activity"));
-        }
+    if (childMode.session) {
+        childMode.session->save();
+        if (!childMode.session->saveError.empty())
+            notice = {std::string(_("The activity could not be saved: ")) + childMode.session->saveError, true};
     }
     const std::string visitId = childMode.visitRecordId;
     childMode = ChildModeState{};
     m_lastInput = std::chrono::steady_clock::now();
     m_screen = ScreenId::Visit;
     m_recordId = visitId;
+}
+
+// [SECTION] the skin map
+
+void App::openSkinMap(const std::string& parentRecordId) {
+    auto child = currentChild();
+    if (!child || !m_store || parentRecordId.empty()) return;
+    saveDrafts();
+    m_skinMap = std::make_unique<skinmap::SkinMapController>(*m_store, m_practitioner, m_options.clock);
+    skinmap::NewSkinMap request;
+    request.caseId = child->caseId;
+    request.childId = child->id;
+    request.childName = child->displayName;
+    request.parentId = parentRecordId;
+    request.author = m_practitioner;
+    request.authorRole = m_store->setting("practitioner.role").value_or("");
+    const int age = model::ageInYears(child->dateOfBirth, now().substr(0, 10));
+    request.bodyShape = age >= 11 ? skinmap::BodyShape::Teen : skinmap::BodyShape::YoungChild;
+    const std::string id = m_skinMap->startNew(request);
+    if (m_screen == ScreenId::Concern) {
+        concernForm.concern.skinMapRecordId = id;
+        markEdited(concernForm.draft);
+    }
+    m_skinMapReturn = m_screen == ScreenId::Concern ? ScreenId::Concern : ScreenId::Visit;
+    m_screen = ScreenId::SkinMap;
+}
+
+void App::openSavedSkinMap(const std::string& recordId) {
+    if (!m_store) return;
+    auto controller = std::make_unique<skinmap::SkinMapController>(*m_store, m_practitioner, m_options.clock);
+    std::string error;
+    if (!controller->open(recordId, error)) {
+        notice = {std::string(_("The skin map could not be opened: ")) + error, true};
+        return;
+    }
+    m_skinMap = std::move(controller);
+    m_skinMapReturn = (m_screen == ScreenId::Concern || m_screen == ScreenId::Visit) ? m_screen : ScreenId::Child;
+    m_screen = ScreenId::SkinMap;
+}
+
+void App::closeSkinMap() {
+    if (m_skinMap) m_skinMap->flush();
+    m_skinMap.reset();
+    m_screen = m_skinMapReturn;
 }
 
 } // namespace heard::ui

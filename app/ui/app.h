@@ -10,6 +10,7 @@
 #include "app/model/caseload.h"
 #include "app/model/concern.h"
 #include "app/model/visit.h"
+#include "app/tools/framework/view/activity_screen.h"
 #include "platform/window.h"
 #include "storage/store.h"
 
@@ -23,12 +24,9 @@
 #include <string>
 #include <vector>
 
-namespace heard::tools {
-class ActivityRun;
-struct ChildViewState;
-class ActivityRecorder;
-struct ContentLibrary;
-} // namespace heard::tools
+namespace heard::skinmap {
+class SkinMapController;
+} // namespace heard::skinmap
 
 namespace heard::ui {
 
@@ -50,7 +48,7 @@ enum class ScreenId {
     Addendum,  // a dated addendum to a signed record
     Record,    // any signed record, read-only, with its addenda
     ChildMode, // the tablet is in the child's hands: only the activity
-    Tool,      // a practitioner tool opened from a visit or concern (the skin map)
+    SkinMap,   // the skin map of a visit or concern (app/tools/skin_map)
 };
 
 // Free-hand strokes of a finger signature, each x0,y0,x1,y1,... normalised to the pad.
@@ -74,6 +72,7 @@ struct DraftState {
     bool dirty = false;
     std::chrono::steady_clock::time_point lastEdit;
     std::vector<std::string> signProblems; // shown after a refused sign
+    bool revealProblems = false;            // scroll them into view once
     Strokes currentStroke;                  // the signature stroke being drawn
 };
 
@@ -112,9 +111,7 @@ struct ChildModeState {
     bool askingToLeave = false; // the child stopped: hand back to the practitioner
     std::string passphrase;
     std::string error;
-    std::shared_ptr<tools::ActivityRun> run;
-    std::shared_ptr<tools::ChildViewState> view;
-    std::shared_ptr<tools::ActivityRecorder> recorder;
+    std::unique_ptr<tools::ActivitySession> session; // the run, its view state and its recorder
 };
 
 // A message for the practitioner at the top of the screen (never shown in child mode).
@@ -183,7 +180,11 @@ public:
     void signNotSeen();
     void startAddendum(const std::string& parentRecordId);
     void saveAddendum();
+    // Starts a new skin map linked to a visit or concern, or opens a saved one.
     void openSkinMap(const std::string& parentRecordId);
+    void openSavedSkinMap(const std::string& recordId);
+    skinmap::SkinMapController* skinMap() { return m_skinMap.get(); }
+    void closeSkinMap();
     void markEdited(DraftState& draft);
     void saveDrafts(); // every dirty draft, now
 
@@ -200,7 +201,6 @@ public:
     AddendumForm addendumForm;
     ChildModeState childMode;
     Notice notice;
-    std::function<void(App&, Actions&)> toolScreen; // the open practitioner tool (skin map)
 
 private:
     void apply(Actions& actions);
@@ -218,6 +218,8 @@ private:
     ScreenId m_screen = ScreenId::Unlock;
     std::string m_childId, m_recordId;
     std::unique_ptr<tools::ContentLibrary> m_library;
+    std::unique_ptr<skinmap::SkinMapController> m_skinMap;
+    ScreenId m_skinMapReturn = ScreenId::Visit;
     std::chrono::steady_clock::time_point m_lastInput;
 };
 

@@ -144,7 +144,8 @@ void noticeBar(Notice& notice) {
     ImGui::PopStyleColor();
 }
 
-void signProblemsPanel(const std::vector<std::string>& problems) {
+void signProblemsPanel(DraftState& draft) {
+    const std::vector<std::string>& problems = draft.signProblems;
     if (problems.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 230, 255));
     const float height = ImGui::GetTextLineHeightWithSpacing() * float(problems.size() + 1) + dp(28);
@@ -155,6 +156,10 @@ void signProblemsPanel(const std::vector<std::string>& problems) {
     for (const auto& problem : problems) ImGui::BulletText("%s", _(problem.c_str()));
     ImGui::EndChild();
     tag("sign.problems");
+    if (draft.revealProblems) { // the practitioner tapped Sign at the bottom: show why it was refused
+        ImGui::SetScrollHereY(1.0f);
+        draft.revealProblems = false;
+    }
     ImGui::PopStyleColor();
 }
 

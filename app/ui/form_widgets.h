@@ -32,7 +32,7 @@ void chip(const char* text, ImU32 background, ImU32 foreground);
 void noticeBar(Notice& notice);
 
 // "Cannot sign yet: these are empty" with each missing field.
-void signProblemsPanel(const std::vector<std::string>& problems);
+void signProblemsPanel(DraftState& draft);
 
 // A section heading inside a form.
 void sectionHeader(const char* text);

@@ -4,8 +4,7 @@
 // practitioner's passphrase (wrong ones meet the same growing delay as unlocking).
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/model/activity_run.h"
-#include "app/tools/framework/view/activity_recorder.h"
-#include "app/tools/framework/view/activity_views.h"
+#include "app/tools/framework/view/activity_screen.h"
 #include "app/ui/form_widgets.h"
 #include "app/ui/screens.h"
 #include "app/ui/theme.h"
@@ -26,7 +25,7 @@ void drawHandBack(App& app, Actions& actions) {
     ImGui::TextWrapped("%s", _("Please give the tablet back to the grown-up."));
     ImGui::PopFont();
     ImGui::Spacing();
-    if (mode.run && !mode.run->finished()) {
+    if (mode.session && mode.session->run && !mode.session->run->finished()) {
         if (bigButton(_("\u25C0 Back to the activity"), "childmode.resume", dp(320))) mode.askingToLeave = false;
         ImGui::Spacing();
     }
@@ -52,27 +51,22 @@ void drawHandBack(App& app, Actions& actions) {
 
 void drawChildModeScreen(App& app, Actions& actions) {
     ChildModeState& mode = app.childMode;
+    if (mode.session && !mode.askingToLeave) {
+        // The session saves every change at once (a crash loses at most this tap); a failed
+        // save is kept for the practitioner and never shown to the child.
+        const bool done = tools::drawActivityScreen(*mode.session);
+        if (mode.session->lastActions.stopped || mode.session->lastActions.languageChanged) mode.session->save();
+        if (done || mode.session->lastActions.stopped) mode.askingToLeave = true;
+        return;
+    }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(253, 250, 240, 255));
-    ImGui::Begin("##child_mode", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    if (!mode.run || mode.askingToLeave) {
-        drawHandBack(app, actions);
-    } else {
-        tools::ActivityActions activity;
-        tools::drawChildView(*mode.run, *mode.view, activity);
-        if (activity.changed || activity.stopped || activity.done || activity.languageChanged) {
-            try {
-                mode.recorder->save(*mode.run); // every change at once: a crash loses at most this tap
-            } catch (const storage::StoreError&) {
-                // The run in memory keeps the answers; the next change saves again. The child
-                // is never shown a storage error.
-            }
-        }
-        if (activity.stopped || activity.done) mode.askingToLeave = true;
-    }
+    ImGui::Begin("##child_mode_hand_back", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    drawHandBack(app, actions);
     ImGui::End();
     ImGui::PopStyleColor();
 }

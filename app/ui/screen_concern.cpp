@@ -36,6 +36,15 @@ void drawConcernScreen(App& app, Actions& actions) {
         }
     }
 
+    if (concern.skinMapRecordId.empty()) {
+        if (bigButton(_("Add a skin map of visible injuries"), "concern.skin_map", dp(400)))
+            actions.later([id = form.draft.recordId](App& a) { a.openSkinMap(id); });
+    } else {
+        ImGui::TextUnformatted(_("A skin map is linked to this concern."));
+        if (bigButton(_("Open the skin map"), "concern.open_skin_map", dp(300)))
+            actions.later([id = concern.skinMapRecordId](App& a) { a.openSavedSkinMap(id); });
+    }
+
     sectionHeader(_("Actions taken, with times"));
     for (size_t i = 0; i < concern.actions.size(); ++i)
         ImGui::BulletText("%s  \u2014  %s", model::formatForPeople(concern.actions[i].at).c_str(),
@@ -85,7 +94,7 @@ void drawConcernScreen(App& app, Actions& actions) {
     if (signaturePad(concern.signatureStrokes, form.draft.currentStroke, "concern.signature_pad"))
         app.markEdited(form.draft);
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft.signProblems);
+    signProblemsPanel(form.draft);
     if (primaryButton(_("Sign the concern"), "concern.sign", dp(300))) actions.later([](App& a) { a.signConcern(); });
     endScreen();
 }

@@ -22,7 +22,7 @@ void drawNotSeenScreen(App& app, Actions& actions) {
     textField(_("Your name, typed"), nullptr, form.signatureName, "not_seen.signature_name", 1);
     signaturePad(form.signatureStrokes, form.draft.currentStroke, "not_seen.signature_pad");
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft.signProblems);
+    signProblemsPanel(form.draft);
     if (primaryButton(_("Sign"), "not_seen.sign", dp(300))) actions.later([](App& a) { a.signNotSeen(); });
     endScreen();
 }

@@ -89,7 +89,7 @@ void drawSign(App& app, Actions& actions) {
     if (signaturePad(form.visit.signatureStrokes, form.draft.currentStroke, "visit.signature_pad"))
         app.markEdited(form.draft);
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft.signProblems);
+    signProblemsPanel(form.draft);
     if (primaryButton(_("Sign the visit"), "visit.sign", dp(300))) actions.later([](App& a) { a.signVisit(); });
 }
 
@@ -120,6 +120,10 @@ void drawVisitScreen(App& app, Actions& actions) {
     sectionHeader(_("About the visit"));
     drawStartFields(app);
     drawActivities(app, actions);
+    sectionHeader(_("Visible injuries"));
+    mutedText(_("A skin map notes only marks you can see. Never ask the child to undress; no photographs."));
+    if (bigButton(_("Add a skin map"), "visit.skin_map", dp(300)))
+        actions.later([id = form.draft.recordId](App& a) { a.openSkinMap(id); });
     drawWriteUp(app);
     drawSign(app, actions);
     endScreen();

@@ -2,6 +2,9 @@
 
 #include "app/model/demo_caseload.h"
 #include "app/tools/framework/model/activity_content.h"
+#include "app/tools/framework/model/activity_run.h"
+#include "app/tools/skin_map/model/skin_map_demo.h"
+#include "app/tools/skin_map/view/skin_map_controller.h"
 #include "platform/paths.h"
 
 #include <cstdio>
@@ -37,10 +40,38 @@ void fillVisitWriteUp(App& app) {
     writeUp["impact"] = "The child was relaxed and chatty by the end.";
 }
 
+void startDemoVisit(App& app, const char* childId) {
+    openDemoChild(app, childId);
+    app.startVisit();
+    fillVisitStart(app);
+    app.visitForm.visit.confidentialityExplained = true;
+    app.confirmVisitStart();
+}
+
+// The skin map of a new visit, with the fictional demo marks, opened afresh (the notice
+// shows) or past the notice on a view with a mark selected.
+void showSkinMap(App& app, bool pastNotice, skinmap::ViewId view, int selectedMark) {
+    startDemoVisit(app, "child-demo-1");
+    app.openSkinMap(app.visitForm.draft.recordId);
+    if (!app.skinMap()) return;
+    skinmap::SkinMapViewState& state = app.skinMap()->state();
+    state.map.marks = skinmap::demoSkinMap().marks;
+    state.noticeAcknowledged = pastNotice;
+    state.view = view;
+    state.selectedMark = selectedMark;
+}
+
+// A child-facing activity in child mode, at its first screen, in a language.
+void showActivity(App& app, const std::string& contentId, const std::string& language) {
+    startDemoVisit(app, "child-demo-1");
+    app.enterChildMode(contentId);
+    if (app.childMode.session && app.childMode.session->run) app.childMode.session->run->setLanguage(language);
+}
+
 } // namespace
 
 std::vector<TourStop> tourStops() {
-    return {
+    std::vector<TourStop> stops = {
         {"unlock", [](App& app) { app.lock(); }},
         {"caseload",
          [](App& app) {
@@ -103,7 +134,17 @@ std::vector<TourStop> tourStops() {
              if (!library.activities.empty()) app.enterChildMode(library.activities.front().id);
          }},
         {"child-mode-hand-back", [](App& app) { app.childMode.askingToLeave = true; }},
+        {"skin-map-notice", [](App& app) { showSkinMap(app, false, skinmap::ViewId::BodyFront, 0); }},
+        {"skin-map-front", [](App& app) { showSkinMap(app, true, skinmap::ViewId::BodyFront, 1); }},
+        {"skin-map-hand", [](App& app) { showSkinMap(app, true, skinmap::ViewId::LeftPalm, 3); }},
     };
+    // Every wishes-and-feelings activity in child mode, in English and in Welsh.
+    for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling", "two_homes",
+                           "drawing", "words_for_judge"})
+        for (const char* language : {"en", "cy"})
+            stops.push_back({std::string("activity-") + id + "-" + language,
+                             [id, language](App& app) { showActivity(app, id, language); }});
+    return stops;
 }
 
 bool runTour(App& app, const std::string& dir, std::string& error, std::vector<std::string>* written) {
