@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <ctime>
 #include <string>
 
@@ -140,6 +141,20 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    std::string tourDataDir;
+    if (!flags.tourDir.empty()) {
+        // The tour shows the fictional demo in a throw-away store, never the practitioner's.
+        char pattern[] = "/tmp/heard-tour-XXXXXX";
+        if (!mkdtemp(pattern)) {
+            std::fprintf(stderr, "heard: cannot make a temporary folder for the tour\n");
+            return 1;
+        }
+        tourDataDir = pattern;
+        flags.app.dataDir = tourDataDir;
+        flags.app.demo = true;
+        flags.app.fastKeyDerivationForTests = true;
+    }
+
     std::string error;
     auto window = heard::platform::Window::create(flags.window, error);
     if (!window) {
@@ -155,6 +170,8 @@ int main(int argc, char** argv) {
             return 1;
         }
         std::printf("heard: tour wrote %zu screenshots to %s\n", written.size(), flags.tourDir.c_str());
+        app.lock();
+        std::filesystem::remove_all(tourDataDir);
         return 0;
     }
 

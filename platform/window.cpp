@@ -42,7 +42,7 @@ bool headlessDriver() {
 // Latin (English, Welsh: ŵ ŷ are in Latin Extended-A), general punctuation, arrows and the
 // symbol blocks that give icons without image files.
 const ImWchar kBodyGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0x2190, 0x21FF,
-                               0x2600, 0x26FF, 0x2700, 0x27BF, 0};
+                               0x25A0, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF, 0};
 const ImWchar kHugeGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x205E, 0};
 
 constexpr float kBodyPixels = 20.0f;

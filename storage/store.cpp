@@ -404,16 +404,13 @@ void requireDataDir(const std::string& dataDir) {
 
 } // namespace
 
-std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::string& passphrase,
-                                     const StoreOptions& options) {
-    requireDataDir(dataDir);
-    const std::string keyPath = keyFilePath(dataDir);
-    KeyFile keys = KeyFile::load(keyPath);
-    if (!fileExists(databasePath(dataDir)) && !fileExists(pendingCreatePath(dataDir)))
-        throw StoreError(StoreErrorKind::Missing,
-                         "the database file is missing from " + dataDir + " (the key file is there)");
+namespace {
 
-    const auto nowPoint = options.clock ? options.clock() : std::chrono::system_clock::now();
+// Unwraps the data key with a passphrase, enforcing the growing delay after wrong ones and
+// counting failures in the key file (so the delay survives restarts). Shared by unlock and by
+// verifyPassphrase (leaving child mode), so a child guessing at the lock meets the same delay.
+SecretKey unwrapWithDelay(const std::string& keyPath, KeyFile& keys, const std::string& passphrase,
+                          std::chrono::system_clock::time_point nowPoint) {
     const int64_t nowUnix = std::chrono::duration_cast<std::chrono::seconds>(nowPoint.time_since_epoch()).count();
     const int delay = unlockDelaySeconds(keys.failedAttempts);
     if (delay > 0) {
@@ -426,10 +423,8 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
                              "too many wrong passphrases: try again in " + std::to_string(wait) + " s",
                              0, int(wait));
     }
-
-    SecretKey dek(32);
     try {
-        dek = unwrapKey(keys, passphrase);
+        return unwrapKey(keys, passphrase);
     } catch (const StoreError& e) {
         if (e.kind() != StoreErrorKind::WrongPassphrase) throw;
         keys.failedAttempts += 1;
@@ -444,6 +439,21 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
                              " failed attempts)",
                          0, unlockDelaySeconds(keys.failedAttempts));
     }
+}
+
+} // namespace
+
+std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::string& passphrase,
+                                     const StoreOptions& options) {
+    requireDataDir(dataDir);
+    const std::string keyPath = keyFilePath(dataDir);
+    KeyFile keys = KeyFile::load(keyPath);
+    if (!fileExists(databasePath(dataDir)) && !fileExists(pendingCreatePath(dataDir)))
+        throw StoreError(StoreErrorKind::Missing,
+                         "the database file is missing from " + dataDir + " (the key file is there)");
+
+    SecretKey dek = unwrapWithDelay(keyPath, keys, passphrase,
+                                    options.clock ? options.clock() : std::chrono::system_clock::now());
 
     finishInterruptedCreate(dataDir, dek, keys);
     auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
@@ -983,6 +993,22 @@ void Store::setSetting(const std::string& key, const std::string& value) {
     }
     t.commit();
     bump();
+}
+
+} // namespace heard::storage
+
+namespace heard::storage {
+
+void Store::verifyPassphrase(const std::string& passphrase) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const std::string keyPath = keyFilePath(m_dataDir);
+    KeyFile keys = KeyFile::load(keyPath);
+    SecretKey dek = unwrapWithDelay(keyPath, keys, passphrase, m_options.clock ? m_options.clock() : std::chrono::system_clock::now());
+    if (keys.failedAttempts > 0) {
+        keys.failedAttempts = 0;
+        keys.lastFailureUnix = 0;
+        keys.save(keyPath);
+    }
 }
 
 } // namespace heard::storage

@@ -66,6 +66,9 @@ public:
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
 
+    // Checks a passphrase against the key file while unlocked (leaving child mode needs it).
+    // Wrong ones count towards the same growing delay as unlock: WrongPassphrase, RetryLater.
+    void verifyPassphrase(const std::string& passphrase);
     // Rewraps the data key (no re-encryption). WrongPassphrase if oldPassphrase is wrong.
     void changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase);
     uint64_t revision() const;   // bumps on every write: cache query results behind it

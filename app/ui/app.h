@@ -1,76 +1,229 @@
-// The whole tablet app: navigation state, the screens, and the frame they draw in.
+// The whole tablet app: the unlocked store, navigation, each screen's form state, child
+// mode, autosave and auto-lock.
 //
-// Screens are functions of state: each reads the App's state and returns Actions; the App
-// applies them. main.cpp owns the event loop; tests and the tour call runOneFrame().
+// Screens are functions of state (screens.h): they draw from the App and edit only their
+// own form state; anything that touches the store or navigation is queued as an action and
+// applied after the frame (ImHex's doLater), so a screen never changes the store mid-draw.
+// main.cpp owns the event loop; tests and the tour call runOneFrame().
 #pragma once
 
+#include "app/model/caseload.h"
+#include "app/model/concern.h"
+#include "app/model/visit.h"
 #include "app/tools/framework/view/activity_screen.h"
-#include "app/tools/skin_map/view/skin_map_view.h"
 #include "platform/window.h"
+#include "storage/store.h"
 
 #include <SDL.h>
 
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <set>
 #include <string>
+#include <vector>
+
+namespace heard::skinmap {
+class SkinMapController;
+} // namespace heard::skinmap
 
 namespace heard::ui {
 
 struct AppOptions {
-    std::string dataDir;         // where the encrypted store lives
-    bool demo = false;           // open the fictional demo caseload
-    int autoLockSeconds = 300;   // practitioner mode locks after this much idle time
+    std::string dataDir;            // where the encrypted store lives
+    bool demo = false;              // use the fictional demo store (created on first run)
+    int autoLockSeconds = 300;      // practitioner mode locks after this much idle time
+    bool fastKeyDerivationForTests = false; // Argon2id at libsodium's minimum: tests only
+    storage::Clock clock;           // default: the system clock (tests inject one)
 };
 
 enum class ScreenId {
-    Unlock,   // first run / unlock
-    Caseload, // the practitioner's children and cases
-    Child,    // one child's page
-    Visit,    // one visit record
-    SkinMap,  // the skin map tool (app/tools/skin_map); back goes to the visit
-    Activity, // a child-facing activity in child mode (app/tools/framework); done goes to the visit
+    Unlock,    // first run / unlock: shows nothing about any child
+    Caseload,  // the practitioner's children and cases
+    Child,     // one child's page
+    Visit,     // one visit record: start, activities, write-up, sign; then read-only + addenda
+    Concern,   // a welfare concern record
+    NotSeen,   // the child was not seen: the reason
+    Addendum,  // a dated addendum to a signed record
+    Record,    // any signed record, read-only, with its addenda
+    ChildMode, // the tablet is in the child's hands: only the activity
+    SkinMap,   // the skin map of a visit or concern (app/tools/skin_map)
 };
 
-struct Navigation {
-    ScreenId screen = ScreenId::Unlock;
-    std::string childId;
+// Free-hand strokes of a finger signature, each x0,y0,x1,y1,... normalised to the pad.
+using Strokes = std::vector<std::vector<float>>;
+
+struct UnlockForm {
+    std::string name, role = "Family Court Adviser", passphrase, confirmation;
+    std::string error;
+    int retryAfterSeconds = 0;
+};
+
+struct CaseloadView {
+    std::string search;
+    uint64_t builtAtRevision = ~0ull;
+    std::vector<model::CaseloadRow> rows;
+};
+
+// A record being written: which record, and when it last changed (for autosave).
+struct DraftState {
     std::string recordId;
+    bool dirty = false;
+    std::chrono::steady_clock::time_point lastEdit;
+    std::vector<std::string> signProblems; // shown after a refused sign
+    bool revealProblems = false;            // scroll them into view once
+    Strokes currentStroke;                  // the signature stroke being drawn
 };
 
-// What a screen asks the App to do after drawing.
+struct VisitForm {
+    DraftState draft;
+    model::Visit visit;
+    bool started = false; // the start fields were confirmed and the record exists
+};
+
+struct ConcernForm {
+    DraftState draft;
+    model::Concern concern;
+    std::string newActionWhat;
+    bool highRisk = true; // a concern is flagged for the manager unless the practitioner says otherwise
+};
+
+struct NotSeenForm {
+    DraftState draft;
+    std::string reason;
+    std::string plannedNext;
+    std::string signatureName;
+    Strokes signatureStrokes;
+};
+
+struct AddendumForm {
+    std::string parentRecordId;
+    std::string text;
+    std::string reason; // why it is added later
+    std::set<std::string> followUpsDone;
+    std::string error;
+};
+
+struct ChildModeState {
+    std::string visitRecordId;
+    std::string contentId;
+    bool askingToLeave = false; // the child stopped: hand back to the practitioner
+    std::string passphrase;
+    std::string error;
+    std::unique_ptr<tools::ActivitySession> session; // the run, its view state and its recorder
+};
+
+// A message for the practitioner at the top of the screen (never shown in child mode).
+struct Notice {
+    std::string text;
+    bool error = false;
+};
+
+class App;
+using Action = std::function<void(App&)>;
 struct Actions {
-    bool navigate = false;
-    Navigation target;
-    bool back = false;
+    std::vector<Action> queued;
+    void later(Action action) { queued.push_back(std::move(action)); }
 };
 
 class App {
 public:
     App(platform::Window& window, AppOptions options);
+    ~App();
 
     // Pumps pending events without waiting, draws one frame and presents it.
     void runOneFrame();
     // Draws the current screen; call between Window::beginFrame and endFrame.
     void drawFrame();
     void handleEvent(const SDL_Event& event);
-    // How long the loop may sleep before the App needs a frame (timers), in ms; -1: no limit.
+    // How long the loop may sleep before a timer (autosave, auto-lock) needs a frame, in ms;
+    // -1: no timer pending.
     int idleWaitMs() const;
 
     platform::Window& window() { return m_window; }
-    const Navigation& navigation() const { return m_nav; }
-    void navigate(const Navigation& target) { m_nav = target; }
     const AppOptions& options() const { return m_options; }
-    // The skin map screen's state (until the App owns the store: then a SkinMapController).
-    skinmap::SkinMapViewState& skinMap() { return m_skinMap; }
-    // The activity in child mode (wishes and feelings, issue 6).
-    tools::ActivitySession& activity() { return m_activity; }
+    ScreenId screen() const { return m_screen; }
+    void show(ScreenId screen) { m_screen = screen; }
+
+    // [SECTION] the store and the session
+    const std::string& storeDir() const { return m_storeDir; }
+    bool storeExists() const;
+    bool unlocked() const { return m_store != nullptr; }
+    storage::Store* store() { return m_store.get(); }
+    const std::string& practitioner() const { return m_practitioner; }
+    std::string now() const;
+
+    void createStore(const std::string& name, const std::string& role, const std::string& passphrase);
+    void unlock(const std::string& passphrase);
+    void lock(); // saves drafts, wipes keys, forgets every form
+    bool verifyPassphrase(const std::string& passphrase, std::string& error);
+
+    // [SECTION] navigation and caches
+    const std::string& childId() const { return m_childId; }
+    void openChild(const std::string& childId);
+    void openRecord(const std::string& recordId);
+    const std::string& recordId() const { return m_recordId; }
+    void back();
+    const std::vector<model::CaseloadRow>& caseload();
+    std::optional<storage::Child> currentChild();
+    std::vector<storage::Record> recordsOfCurrentChild();
+    const tools::ContentLibrary& activityLibrary();
+
+    // [SECTION] records
+    void startVisit();
+    void confirmVisitStart();
+    void signVisit();
+    void startConcern();
+    void signConcern();
+    void startNotSeen();
+    void signNotSeen();
+    void startAddendum(const std::string& parentRecordId);
+    void saveAddendum();
+    // Starts a new skin map linked to a visit or concern, or opens a saved one.
+    void openSkinMap(const std::string& parentRecordId);
+    void openSavedSkinMap(const std::string& recordId);
+    skinmap::SkinMapController* skinMap() { return m_skinMap.get(); }
+    void closeSkinMap();
+    void markEdited(DraftState& draft);
+    void saveDrafts(); // every dirty draft, now
+
+    // [SECTION] child mode
+    void enterChildMode(const std::string& contentId);
+    void leaveChildMode(const std::string& passphrase);
+
+    // Form state, edited by screens.
+    UnlockForm unlockForm;
+    CaseloadView caseloadView;
+    VisitForm visitForm;
+    ConcernForm concernForm;
+    NotSeenForm notSeenForm;
+    AddendumForm addendumForm;
+    ChildModeState childMode;
+    Notice notice;
 
 private:
-    void apply(const Actions& actions);
+    void apply(Actions& actions);
+    void autosaveIfDue();
+    void saveDraft(DraftState& draft, const nlohmann::json& payload, bool highRisk);
+    void report(const storage::StoreError& error, const std::string& doing);
+    void afterUnlock(std::unique_ptr<storage::Store> store);
+    void seedDemo(storage::Store& store);
 
     platform::Window& m_window;
     AppOptions m_options;
-    Navigation m_nav;
-    skinmap::SkinMapViewState m_skinMap;
-    tools::ActivitySession m_activity;
+    std::string m_storeDir;
+    std::unique_ptr<storage::Store> m_store;
+    std::string m_practitioner;
+    ScreenId m_screen = ScreenId::Unlock;
+    std::string m_childId, m_recordId;
+    std::unique_ptr<tools::ContentLibrary> m_library;
+    std::unique_ptr<skinmap::SkinMapController> m_skinMap;
+    ScreenId m_skinMapReturn = ScreenId::Visit;
+    std::chrono::steady_clock::time_point m_lastInput;
 };
+
+// Autosave happens this long after the last keystroke (a crash loses at most this much).
+constexpr auto kAutosaveDelay = std::chrono::milliseconds(1500);
 
 } // namespace heard::ui

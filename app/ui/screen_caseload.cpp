@@ -1,18 +1,115 @@
-// The caseload: the practitioner's children and cases.
+// The caseload: the practitioner's children, searchable, with the flags that matter at a
+// glance (confidential address, child protection plan, interpreter, follow-ups due or
+// overdue, records not yet synced). Long lists go through ImGuiListClipper.
 #include "app/i18n/i18n.h"
+#include "app/ui/form_widgets.h"
 #include "app/ui/screens.h"
+#include "app/ui/theme.h"
 #include "app/ui/widgets.h"
+
+#include <imgui_stdlib.h>
+
+#include <cstdio>
 
 namespace heard::ui {
 
-void drawCaseloadScreen(const App& /*app*/, Actions& actions) {
-    beginScreen("##caseload");
-    screenTitle(_("Caseload"));
-    placeholderNotice(_("The caseload list comes with the workflow work. No children are shown here yet."));
-    if (bigButton(_("Open the child page"), "caseload.open_child", dp(300))) {
-        actions.navigate = true;
-        actions.target.screen = ScreenId::Child;
+namespace {
+
+void drawFlags(const model::CaseloadRow& row) {
+    bool first = true;
+    auto next = [&] {
+        if (!first) ImGui::SameLine();
+        first = false;
+    };
+    char text[96];
+    if (row.followUpsOverdue > 0) {
+        next();
+        std::snprintf(text, sizeof text, _("\u26A0 %d follow-up overdue"), row.followUpsOverdue);
+        chip(text, colours::danger, IM_COL32(255, 255, 255, 255));
     }
+    if (row.followUpsDueToday > 0) {
+        next();
+        std::snprintf(text, sizeof text, _("%d due today"), row.followUpsDueToday);
+        chip(text, IM_COL32(255, 232, 200, 255), colours::text);
+    }
+    if (row.highRisk) {
+        next();
+        chip(_("\u2691 Manager flagged"), IM_COL32(250, 220, 220, 255), colours::danger);
+    }
+    if (row.childProtectionPlan) {
+        next();
+        chip(_("CP plan"), IM_COL32(232, 226, 250, 255), colours::text);
+    }
+    if (row.confidentialAddress) {
+        next();
+        chip(_("Confidential address"), IM_COL32(236, 236, 236, 255), colours::text);
+    }
+    if (!row.interpreterLanguage.empty()) {
+        next();
+        std::snprintf(text, sizeof text, _("Interpreter: %s"), row.interpreterLanguage.c_str());
+        chip(text, IM_COL32(220, 236, 250, 255), colours::text);
+    }
+    if (row.notSynced > 0) {
+        next();
+        std::snprintf(text, sizeof text, _("%d not synced"), row.notSynced);
+        chip(text, IM_COL32(240, 240, 232, 255), colours::muted);
+    }
+}
+
+} // namespace
+
+void drawCaseloadScreen(App& app, Actions& actions) {
+    beginScreen("##caseload");
+    noticeBar(app.notice);
+    ImGui::PushFont(fonts().title);
+    ImGui::TextUnformatted(_("My caseload"));
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - dp(150));
+    if (bigButton(_("Lock"), "caseload.lock", dp(150))) actions.later([](App& a) { a.lock(); });
+    mutedText(app.practitioner().c_str());
+
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputTextWithHint("##search", _("Search by name or case number"), &app.caseloadView.search);
+    tag("caseload.search");
+
+    const auto& rows = app.caseload();
+    std::vector<int> visible;
+    visible.reserve(rows.size());
+    for (int i = 0; i < int(rows.size()); ++i)
+        if (model::matchesSearch(rows[size_t(i)], app.caseloadView.search)) visible.push_back(i);
+    if (rows.empty()) mutedText(_("No children are allocated to you on this tablet yet. They arrive when you sync."));
+    else if (visible.empty()) mutedText(_("No child matches that search."));
+
+    ImGui::BeginChild("##rows", ImVec2(0, 0), false);
+    dragToScroll();
+    const float rowHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f + dp(36);
+    ImGuiListClipper clipper;
+    clipper.Begin(int(visible.size()), rowHeight + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const model::CaseloadRow& row = rows[size_t(visible[size_t(i)])];
+            ImGui::PushID(row.childId.c_str());
+            const ImVec2 start = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable("##row", false, 0, ImVec2(0, rowHeight)))
+                actions.later([id = row.childId](App& a) { a.openChild(id); });
+            tag(("caseload.child." + row.childId).c_str());
+            ImGui::SetCursorScreenPos(ImVec2(start.x + dp(12), start.y + dp(10)));
+            ImGui::BeginGroup();
+            ImGui::PushFont(fonts().title);
+            ImGui::TextUnformatted(row.name.c_str());
+            ImGui::PopFont();
+            ImGui::SameLine();
+            ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
+            if (row.age >= 0) ImGui::Text(_("age %d  \u00B7  %s"), row.age, row.caseReference.c_str());
+            else ImGui::TextUnformatted(row.caseReference.c_str());
+            ImGui::PopStyleColor();
+            drawFlags(row);
+            ImGui::EndGroup();
+            ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + rowHeight + ImGui::GetStyle().ItemSpacing.y));
+            ImGui::PopID();
+        }
+    }
+    ImGui::EndChild();
     endScreen();
 }
 

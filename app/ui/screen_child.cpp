@@ -1,18 +1,95 @@
-// One child's page: details, visits and records, and actions.
+// One child's page: the details as allocated, the records in time order, and what the
+// practitioner can do next. A confidential address is never shown, not even here.
 #include "app/i18n/i18n.h"
+#include "app/model/child_details.h"
+#include "app/ui/form_widgets.h"
+#include "app/ui/record_text.h"
 #include "app/ui/screens.h"
+#include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
 namespace heard::ui {
 
-void drawChildScreen(const App& /*app*/, Actions& actions) {
+namespace {
+
+void detailLine(const char* label, const std::string& value) {
+    if (value.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+    ImGui::SameLine(dp(190));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+} // namespace
+
+void drawChildScreen(App& app, Actions& actions) {
     beginScreen("##child");
-    if (bigButton(_("< Caseload"), "nav.back")) actions.back = true;
-    screenTitle(_("Child"));
-    placeholderNotice(_("The child page comes with the workflow work."));
-    if (bigButton(_("Start a visit"), "child.start_visit", dp(300))) {
-        actions.navigate = true;
-        actions.target.screen = ScreenId::Visit;
+    const auto child = app.currentChild();
+    if (screenHeader(_("< Caseload"), child ? child->displayName.c_str() : _("Child")))
+        actions.later([](App& a) { a.back(); });
+    noticeBar(app.notice);
+    if (!child) {
+        mutedText(_("This child is no longer on this tablet."));
+        endScreen();
+        return;
+    }
+    const model::ChildDetails details = model::childDetailsFromJson(child->details);
+    const int age = model::ageInYears(child->dateOfBirth, app.now().substr(0, 10));
+
+    // Actions first: in portrait they sit above the fold.
+    if (primaryButton(_("Start a visit"), "child.start_visit")) actions.later([](App& a) { a.startVisit(); });
+    ImGui::SameLine();
+    if (bigButton(_("Child not seen"), "child.not_seen")) actions.later([](App& a) { a.startNotSeen(); });
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 226, 222, 255));
+    if (bigButton(_("\u26A0 Welfare concern"), "child.concern")) actions.later([](App& a) { a.startConcern(); });
+    ImGui::PopStyleColor();
+
+    sectionHeader(_("About"));
+    char ageText[64];
+    std::snprintf(ageText, sizeof ageText, "%s (%d)", child->dateOfBirth.c_str(), age);
+    detailLine(_("Born"), age >= 0 ? ageText : child->dateOfBirth);
+    if (auto c = app.store()->caseById(child->caseId)) detailLine(_("Case"), c->reference + "  " + c->title);
+    detailLine(_("Lives with"), details.carers);
+    detailLine(_("Address"), _(model::displayAddress(details, false).c_str()));
+    detailLine(_("School"), details.school);
+    detailLine(_("Language"), details.preferredLanguage == "cy" ? _("Welsh") : details.preferredLanguage == "en" ? _("English") : details.preferredLanguage);
+    detailLine(_("Interpreter"), details.interpreterLanguage);
+    if (details.childProtectionPlan) chip(_("Child protection plan"), IM_COL32(232, 226, 250, 255), colours::text);
+
+    sectionHeader(_("Records"));
+    const auto records = app.recordsOfCurrentChild();
+    if (records.empty()) mutedText(_("Nothing recorded yet."));
+    // Newest first; addenda and activities appear under the record they belong to.
+    for (auto it = records.rbegin(); it != records.rend(); ++it) {
+        const storage::Record& record = *it;
+        if (record.kind == "addendum" || record.kind == "activity") continue;
+        ImGui::PushID(record.id.c_str());
+        const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + dp(24);
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##record", false, 0, ImVec2(0, height)))
+            actions.later([id = record.id](App& a) { a.openRecord(id); });
+        tag(("child.record." + record.kind).c_str());
+        ImGui::SetCursorScreenPos(ImVec2(start.x + dp(12), start.y + dp(8)));
+        ImGui::BeginGroup();
+        ImGui::TextUnformatted(recordKindLabel(record.kind));
+        if (record.highRisk) {
+            ImGui::SameLine();
+            chip(_("\u2691 Manager flagged"), IM_COL32(250, 220, 220, 255), colours::danger);
+        }
+        if (record.status == storage::RecordStatus::Draft) {
+            ImGui::SameLine();
+            chip(_("Draft"), IM_COL32(255, 241, 204, 255), colours::text);
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
+        ImGui::TextUnformatted(recordSummaryLine(record).c_str());
+        ImGui::PopStyleColor();
+        ImGui::EndGroup();
+        ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + ImGui::GetStyle().ItemSpacing.y));
+        ImGui::PopID();
     }
     endScreen();
 }

@@ -1,21 +1,106 @@
-// The unlock screen: shows nothing about any child.
+// First run and unlock. Shows nothing about any child: no names, no counts, no case numbers.
 #include "app/i18n/i18n.h"
+#include "app/model/demo_caseload.h"
+#include "app/model/passphrase_policy.h"
+#include "app/ui/form_widgets.h"
 #include "app/ui/screens.h"
+#include "app/ui/theme.h"
 #include "app/ui/widgets.h"
+
+#include <imgui_stdlib.h>
 
 namespace heard::ui {
 
-void drawUnlockScreen(const App& /*app*/, Actions& actions) {
+namespace {
+
+bool passphraseField(const char* label, std::string& value, const char* tagName) {
+    ImGui::TextUnformatted(label);
+    ImGui::SetNextItemWidth(-1.0f);
+    const bool enter = ImGui::InputText((std::string("##") + tagName).c_str(), &value,
+                                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    tag(tagName);
+    return enter;
+}
+
+void drawError(const UnlockForm& form) {
+    if (form.error.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(form.error.c_str());
+    if (form.retryAfterSeconds > 0)
+        ImGui::Text(_("You can try again in %d seconds."), form.retryAfterSeconds);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    tag("unlock.error");
+}
+
+void drawCreate(App& app, Actions& actions) {
+    UnlockForm& form = app.unlockForm;
+    ImGui::TextUnformatted(_("Set up Heard on this tablet"));
+    mutedText(_("Everything you record is kept encrypted on this tablet until it syncs. Choose a passphrase only "
+                "you know: without it, nothing on this tablet can be read."));
+    ImGui::Spacing();
+    textField(_("Your name"), nullptr, form.name, "unlock.name", 1);
+    textField(_("Your role"), nullptr, form.role, "unlock.role", 1);
+    passphraseField(_("Passphrase"), form.passphrase, "unlock.passphrase");
+    passphraseField(_("Type it again"), form.confirmation, "unlock.confirmation");
+    for (const auto& rule : model::checkPassphrase(form.passphrase, form.confirmation)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, rule.met ? colours::accent : colours::muted);
+        ImGui::Text("%s  %s", rule.met ? "\u2713" : "\u2022", _(rule.text));
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    const bool ready = !form.name.empty() && model::passphraseAcceptable(form.passphrase, form.confirmation);
+    ImGui::BeginDisabled(!ready);
+    if (primaryButton(_("Create my encrypted store"), "unlock.create", dp(360))) {
+        actions.later([name = form.name, role = form.role, pass = form.passphrase](App& a) {
+            a.createStore(name, role, pass);
+        });
+    }
+    ImGui::EndDisabled();
+}
+
+void drawUnlock(App& app, Actions& actions) {
+    UnlockForm& form = app.unlockForm;
+    ImGui::TextUnformatted(_("Locked"));
+    mutedText(_("Enter your passphrase to open your records."));
+    if (app.options().demo) {
+        ImGui::Spacing();
+        chip(_("Demo: fictional children only"), IM_COL32(255, 241, 204, 255), colours::text);
+        ImGui::Text(_("The demo passphrase is: %s"), model::kDemoPassphrase);
+        tag("unlock.demo_hint");
+        if (bigButton(_("Fill in the demo passphrase"), "unlock.fill_demo")) form.passphrase = model::kDemoPassphrase;
+    }
+    ImGui::Spacing();
+    const bool enter = passphraseField(_("Passphrase"), form.passphrase, "unlock.passphrase");
+    drawError(form);
+    ImGui::Spacing();
+    if (primaryButton(_("Unlock"), "unlock.ok", dp(260)) || enter) {
+        actions.later([pass = form.passphrase](App& a) { a.unlock(pass); });
+        form.passphrase.clear();
+    }
+}
+
+} // namespace
+
+void drawUnlockScreen(App& app, Actions& actions) {
     beginScreen("##unlock");
-    screenTitle(_("Heard"));
+    noticeBar(app.notice);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, dp(640));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(width);
+    ImGui::PushFont(fonts().huge);
+    ImGui::TextUnformatted(_("Heard"));
+    ImGui::PopFont();
     mutedText(_("Direct work with children, recorded safely."));
     ImGui::Spacing();
-    placeholderNotice(_("Creating and unlocking the encrypted store comes with the store and workflow work. "
-                        "This button only moves to the next screen."));
-    if (primaryButton(_("Continue"), "unlock.continue", dp(260))) {
-        actions.navigate = true;
-        actions.target.screen = ScreenId::Caseload;
-    }
+    ImGui::BeginChild("##unlock_card", ImVec2(width, 0), false);
+    if (app.storeExists() || app.options().demo) drawUnlock(app, actions);
+    else drawCreate(app, actions);
+    ImGui::EndChild();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
     endScreen();
 }
 

@@ -1,15 +1,131 @@
-// One visit record.
+// A visit record: start (where, who, purpose, confidentiality explained), activities with
+// the child in child mode, the write-up with every field of SF 2.47, and signing. Drafts
+// autosave; after signing the record opens read-only and changes go in addenda.
 #include "app/i18n/i18n.h"
+#include "app/model/child_details.h"
+#include "app/model/calendar.h"
+#include "app/tools/framework/model/activity_content.h"
+#include "app/tools/framework/model/activity_result.h"
+#include "app/tools/framework/view/activity_views.h"
+#include "app/ui/form_widgets.h"
+#include "app/ui/record_text.h"
 #include "app/ui/screens.h"
+#include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
 namespace heard::ui {
 
-void drawVisitScreen(const App& /*app*/, Actions& actions) {
+namespace {
+
+void drawStartFields(App& app) {
+    VisitForm& form = app.visitForm;
+    model::Visit& visit = form.visit;
+    std::string* values[] = {&visit.where, &visit.present, &visit.purpose};
+    const auto& specs = model::visitStartFields();
+    for (size_t i = 0; i < specs.size(); ++i)
+        if (textField(_(specs[i].label), _(specs[i].hint), *values[i], (std::string("visit.") + specs[i].key).c_str(), 2))
+            app.markEdited(form.draft);
+}
+
+void drawActivities(App& app, Actions& actions) {
+    sectionHeader(_("Activities with the child"));
+    mutedText(_("Hand the tablet to the child for an activity. Only the activity shows; to come back here you "
+                "need your passphrase."));
+    const auto child = app.currentChild();
+    const int age = child ? model::ageInYears(child->dateOfBirth, app.now().substr(0, 10)) : -1;
+    const auto& library = app.activityLibrary();
+    for (const auto& error : library.errors) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::warning);
+        ImGui::TextWrapped("%s %s", _("A tool content file could not be used:"), error.text().c_str());
+        ImGui::PopStyleColor();
+    }
+    int shown = 0;
+    for (const auto& content : library.activities) {
+        if (age >= 0 && !content.suitsAge(age)) continue;
+        ImGui::PushID(content.id.c_str());
+        if (shown++ % 2 == 1) ImGui::SameLine();
+        const std::string label = std::string("\u25B6 ") + _(content.title.c_str());
+        if (bigButton(label.c_str(), ("visit.activity." + content.id).c_str(), dp(300)))
+            actions.later([id = content.id](App& a) { a.enterChildMode(id); });
+        ImGui::PopID();
+    }
+    if (shown == 0) mutedText(_("No activities suit this child's age."));
+
+    // Activities done so far in this visit, as the child left them.
+    for (const auto& record : app.recordsOfCurrentChild()) {
+        if (record.kind != "activity" || record.parentId != app.visitForm.draft.recordId) continue;
+        ImGui::PushID(record.id.c_str());
+        tools::ActivityResult result;
+        std::string error;
+        if (tools::resultFromJson(record.payload, result, error)) {
+            const tools::ActivityContent* content = library.find(result.contentId);
+            const std::string title = content ? _(content->title.c_str()) : result.contentId;
+            if (ImGui::CollapsingHeader(title.c_str())) tools::drawSummary(result, content);
+        } else {
+            mutedText(error.c_str());
+        }
+        ImGui::PopID();
+    }
+}
+
+void drawWriteUp(App& app) {
+    sectionHeader(_("Write-up"));
+    VisitForm& form = app.visitForm;
+    for (const auto& spec : model::visitWriteUpFields()) {
+        std::string value = form.visit.writeUp.value(spec.key, "");
+        if (textField(_(spec.label), _(spec.hint), value, (std::string("visit.") + spec.key).c_str(), 4)) {
+            form.visit.writeUp[spec.key] = value;
+            app.markEdited(form.draft);
+        }
+    }
+}
+
+void drawSign(App& app, Actions& actions) {
+    sectionHeader(_("Sign"));
+    VisitForm& form = app.visitForm;
+    mutedText(_("Signing freezes this record. Anything you add later is a dated addendum; the original stays as it was."));
+    if (textField(_("Your name, typed"), nullptr, form.visit.signatureName, "visit.signature_name", 1))
+        app.markEdited(form.draft);
+    if (signaturePad(form.visit.signatureStrokes, form.draft.currentStroke, "visit.signature_pad"))
+        app.markEdited(form.draft);
+    ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
+    signProblemsPanel(form.draft);
+    if (primaryButton(_("Sign the visit"), "visit.sign", dp(300))) actions.later([](App& a) { a.signVisit(); });
+}
+
+} // namespace
+
+void drawVisitScreen(App& app, Actions& actions) {
     beginScreen("##visit");
-    if (bigButton(_("< Child"), "nav.back")) actions.back = true;
-    screenTitle(_("Visit"));
-    placeholderNotice(_("The visit record comes with the workflow work."));
+    VisitForm& form = app.visitForm;
+    if (screenHeader(_("< Child"), _("Visit"))) actions.later([](App& a) { a.back(); });
+    noticeBar(app.notice);
+    if (!form.started) {
+        mutedText(_("Before you start: tell the child what you will share and why (the limits of "
+                    "confidentiality), in words they understand."));
+        drawStartFields(app);
+        bigCheckbox(_("I have explained the limits of confidentiality to the child"),
+                    form.visit.confidentialityExplained, "visit.confidentiality");
+        ImGui::BeginDisabled(!form.visit.confidentialityExplained);
+        if (primaryButton(_("Begin the visit"), "visit.begin", dp(300))) {
+            form.visit.confidentialityExplainedAt = app.now();
+            actions.later([](App& a) { a.confirmVisitStart(); });
+        }
+        ImGui::EndDisabled();
+        endScreen();
+        return;
+    }
+    chip(form.draft.dirty ? _("Saving soon") : _("Draft saved"), IM_COL32(236, 244, 243, 255), colours::muted);
+    tag("visit.saved_state");
+    sectionHeader(_("About the visit"));
+    drawStartFields(app);
+    drawActivities(app, actions);
+    sectionHeader(_("Visible injuries"));
+    mutedText(_("A skin map notes only marks you can see. Never ask the child to undress; no photographs."));
+    if (bigButton(_("Add a skin map"), "visit.skin_map", dp(300)))
+        actions.later([id = form.draft.recordId](App& a) { a.openSkinMap(id); });
+    drawWriteUp(app);
+    drawSign(app, actions);
     endScreen();
 }
 

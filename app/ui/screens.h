@@ -1,13 +1,20 @@
 // Every screen's draw function. One screen per file: screen_<name>.cpp.
+// A screen draws from the App, edits only its own form state, and queues anything that
+// touches the store or navigation in actions.
 #pragma once
 
 #include "app/ui/app.h"
 
 namespace heard::ui {
 
-void drawUnlockScreen(const App& app, Actions& actions);
-void drawCaseloadScreen(const App& app, Actions& actions);
-void drawChildScreen(const App& app, Actions& actions);
-void drawVisitScreen(const App& app, Actions& actions);
+void drawUnlockScreen(App& app, Actions& actions);
+void drawCaseloadScreen(App& app, Actions& actions);
+void drawChildScreen(App& app, Actions& actions);
+void drawVisitScreen(App& app, Actions& actions);
+void drawConcernScreen(App& app, Actions& actions);
+void drawNotSeenScreen(App& app, Actions& actions);
+void drawAddendumScreen(App& app, Actions& actions);
+void drawRecordScreen(App& app, Actions& actions);
+void drawChildModeScreen(App& app, Actions& actions);
 
 } // namespace heard::ui

@@ -1,6 +1,10 @@
 #include "app/ui/tour.h"
 
+#include "app/model/demo_caseload.h"
+#include "app/tools/framework/model/activity_content.h"
+#include "app/tools/framework/model/activity_run.h"
 #include "app/tools/skin_map/model/skin_map_demo.h"
+#include "app/tools/skin_map/view/skin_map_controller.h"
 #include "platform/paths.h"
 
 #include <cstdio>
@@ -8,46 +12,138 @@
 namespace heard::ui {
 
 namespace {
-void show(App& app, ScreenId screen) {
-    Navigation nav = app.navigation();
-    nav.screen = screen;
-    app.navigate(nav);
+
+// A few strokes that look like a signature, for screens that show one.
+Strokes demoSignature() { return {{0.1f, 0.6f, 0.2f, 0.3f, 0.3f, 0.7f, 0.4f, 0.35f, 0.55f, 0.65f, 0.7f, 0.4f}}; }
+
+void unlockDemo(App& app) {
+    if (!app.unlocked()) app.unlock(model::kDemoPassphrase);
 }
 
-// The skin map with the fictional demo map, opened afresh (so the notice shows), or past
-// the notice on a given view with a mark selected.
+void openDemoChild(App& app, const char* childId) {
+    unlockDemo(app);
+    app.openChild(childId);
+}
+
+void fillVisitStart(App& app) {
+    auto& visit = app.visitForm.visit;
+    visit.where = "At home, in the kitchen (fictional)";
+    visit.present = "The child; mother in the next room";
+    visit.purpose = "To hear the child's wishes and feelings about time with each parent";
+}
+
+void fillVisitWriteUp(App& app) {
+    auto& writeUp = app.visitForm.visit.writeUp;
+    writeUp["setting"] = "Sat at the kitchen table with pens and paper; the child chose where to sit.";
+    writeUp["what_happened"] = "We did the three houses together. The child drew a house with a dog.";
+    writeUp["reasons"] = "Three houses suits the child's age and lets them show rather than tell.";
+    writeUp["impact"] = "The child was relaxed and chatty by the end.";
+}
+
+void startDemoVisit(App& app, const char* childId) {
+    openDemoChild(app, childId);
+    app.startVisit();
+    fillVisitStart(app);
+    app.visitForm.visit.confidentialityExplained = true;
+    app.confirmVisitStart();
+}
+
+// The skin map of a new visit, with the fictional demo marks, opened afresh (the notice
+// shows) or past the notice on a view with a mark selected.
 void showSkinMap(App& app, bool pastNotice, skinmap::ViewId view, int selectedMark) {
-    skinmap::openSkinMapView(app.skinMap(), skinmap::demoSkinMap(), false);
-    app.skinMap().noticeAcknowledged = pastNotice;
-    app.skinMap().view = view;
-    app.skinMap().selectedMark = selectedMark;
-    show(app, ScreenId::SkinMap);
+    startDemoVisit(app, "child-demo-1");
+    app.openSkinMap(app.visitForm.draft.recordId);
+    if (!app.skinMap()) return;
+    skinmap::SkinMapViewState& state = app.skinMap()->state();
+    state.map.marks = skinmap::demoSkinMap().marks;
+    state.noticeAcknowledged = pastNotice;
+    state.view = view;
+    state.selectedMark = selectedMark;
 }
-// A wishes-and-feelings activity in child mode, at its first screen (issue 6).
+
+// A child-facing activity in child mode, at its first screen, in a language.
 void showActivity(App& app, const std::string& contentId, const std::string& language) {
-    app.activity().start(contentId, language);
-    show(app, ScreenId::Activity);
+    startDemoVisit(app, "child-demo-1");
+    app.enterChildMode(contentId);
+    if (app.childMode.session && app.childMode.session->run) app.childMode.session->run->setLanguage(language);
 }
+
 } // namespace
 
 std::vector<TourStop> tourStops() {
     std::vector<TourStop> stops = {
-        {"unlock", [](App& app) { show(app, ScreenId::Unlock); }},
-        {"caseload", [](App& app) { show(app, ScreenId::Caseload); }},
-        {"child", [](App& app) { show(app, ScreenId::Child); }},
-        {"visit", [](App& app) { show(app, ScreenId::Visit); }},
+        {"unlock", [](App& app) { app.lock(); }},
+        {"caseload",
+         [](App& app) {
+             unlockDemo(app);
+             app.show(ScreenId::Caseload);
+         }},
+        {"child", [](App& app) { openDemoChild(app, "child-demo-3"); }},
+        {"visit-start",
+         [](App& app) {
+             openDemoChild(app, "child-demo-1");
+             app.startVisit();
+             fillVisitStart(app);
+         }},
+        {"visit-write-up",
+         [](App& app) {
+             openDemoChild(app, "child-demo-1");
+             app.startVisit();
+             fillVisitStart(app);
+             app.visitForm.visit.confidentialityExplained = true;
+             app.confirmVisitStart();
+             fillVisitWriteUp(app);
+         }},
+        {"visit-sign-refused",
+         [](App& app) {
+             // Continues the visit above: signing with fields still empty is refused and says which.
+             app.visitForm.visit.signatureName = model::kDemoPractitioner;
+             app.signVisit();
+         }},
+        {"concern",
+         [](App& app) {
+             openDemoChild(app, "child-demo-4");
+             app.startConcern();
+             app.concernForm.concern.fields["child_words"] = "\"I don't like it when the shouting starts\" (fictional)";
+             app.concernForm.concern.referralByPhoneAt = app.now();
+         }},
+        {"not-seen",
+         [](App& app) {
+             openDemoChild(app, "child-demo-2");
+             app.startNotSeen();
+             app.notSeenForm.reason = "The family was not at home at the agreed time (fictional).";
+         }},
+        {"record-signed",
+         [](App& app) {
+             openDemoChild(app, "child-demo-2");
+             app.startNotSeen();
+             app.notSeenForm.reason = "The child was unwell (fictional).";
+             app.notSeenForm.plannedNext = "Rearranged for next week.";
+             app.notSeenForm.signatureName = model::kDemoPractitioner;
+             app.notSeenForm.signatureStrokes = demoSignature();
+             app.signNotSeen();
+         }},
+        {"child-mode",
+         [](App& app) {
+             openDemoChild(app, "child-demo-1");
+             app.startVisit();
+             fillVisitStart(app);
+             app.visitForm.visit.confidentialityExplained = true;
+             app.confirmVisitStart();
+             const auto& library = app.activityLibrary();
+             if (!library.activities.empty()) app.enterChildMode(library.activities.front().id);
+         }},
+        {"child-mode-hand-back", [](App& app) { app.childMode.askingToLeave = true; }},
         {"skin-map-notice", [](App& app) { showSkinMap(app, false, skinmap::ViewId::BodyFront, 0); }},
         {"skin-map-front", [](App& app) { showSkinMap(app, true, skinmap::ViewId::BodyFront, 1); }},
         {"skin-map-hand", [](App& app) { showSkinMap(app, true, skinmap::ViewId::LeftPalm, 3); }},
     };
-    // Every wishes-and-feelings activity in child mode, in English and in Welsh (issue 6).
+    // Every wishes-and-feelings activity in child mode, in English and in Welsh.
     for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling", "two_homes",
-                           "drawing", "words_for_judge"}) {
-        for (const char* language : {"en", "cy"}) {
+                           "drawing", "words_for_judge"})
+        for (const char* language : {"en", "cy"})
             stops.push_back({std::string("activity-") + id + "-" + language,
                              [id, language](App& app) { showActivity(app, id, language); }});
-        }
-    }
     return stops;
 }
 
@@ -60,7 +156,12 @@ bool runTour(App& app, const std::string& dir, std::string& error, std::vector<s
     for (const TourSize& size : kTourSizes) {
         app.window().setSize(size.width, size.height);
         for (const TourStop& stop : tourStops()) {
-            stop.prepare(app);
+            try {
+                stop.prepare(app);
+            } catch (const std::exception& e) {
+                error = "tour stop " + stop.name + ": " + e.what();
+                return false;
+            }
             // A few frames so layouts that measure themselves (auto-fit, scrolling) settle.
             for (int i = 0; i < 3; ++i) app.runOneFrame();
             char name[64];

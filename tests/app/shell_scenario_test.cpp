@@ -34,7 +34,10 @@ struct HeadlessApp {
         window = platform::Window::create(options, error);
         REQUIRE_MESSAGE(window, error);
         ui::AppOptions appOptions;
-        appOptions.dataDir = (std::filesystem::temp_directory_path() / "heard-shell-test").string();
+        char pattern[] = "/tmp/heard-shell-XXXXXX";
+        REQUIRE(mkdtemp(pattern));
+        appOptions.dataDir = pattern;
+        appOptions.fastKeyDerivationForTests = true;
         app = std::make_unique<ui::App>(*window, appOptions);
         driver = std::make_unique<platform::TestDriver>(*window, [this] { app->runOneFrame(); });
         driver->frames(2);
@@ -43,17 +46,27 @@ struct HeadlessApp {
 
 } // namespace
 
-TEST_CASE("tapping through the shell moves between screens and back") {
+TEST_CASE("first run: the create button waits for the passphrase rules, then opens an empty caseload") {
     HeadlessApp h;
-    CHECK(h.app->navigation().screen == ui::ScreenId::Unlock);
-    h.driver->tap("unlock.continue");
-    CHECK(h.app->navigation().screen == ui::ScreenId::Caseload);
-    h.driver->tap("caseload.open_child");
-    CHECK(h.app->navigation().screen == ui::ScreenId::Child);
-    h.driver->tap("child.start_visit");
-    CHECK(h.app->navigation().screen == ui::ScreenId::Visit);
-    h.driver->tap("nav.back");
-    CHECK(h.app->navigation().screen == ui::ScreenId::Child);
+    CHECK((h.app->screen() == ui::ScreenId::Unlock));
+    h.driver->tap("unlock.name");
+    h.driver->typeText("Sam Test-Practitioner");
+    h.driver->tap("unlock.passphrase");
+    h.driver->typeText("short");
+    h.driver->tap("unlock.create"); // disabled: too short, not confirmed
+    CHECK_FALSE(h.app->unlocked());
+    h.driver->tap("unlock.passphrase");
+    h.driver->typeText(" but now long enough");
+    h.driver->tap("unlock.confirmation");
+    h.driver->typeText("short but now long enough");
+    h.driver->tap("unlock.create");
+    REQUIRE(h.app->unlocked());
+    CHECK((h.app->screen() == ui::ScreenId::Caseload));
+    CHECK(h.app->practitioner() == "Sam Test-Practitioner");
+    CHECK(h.app->caseload().empty());
+    h.driver->tap("caseload.lock");
+    CHECK_FALSE(h.app->unlocked());
+    CHECK((h.app->screen() == ui::ScreenId::Unlock));
 }
 
 TEST_CASE("a widget that is not on screen cannot be tapped, and the error names what is") {
@@ -63,24 +76,27 @@ TEST_CASE("a widget that is not on screen cannot be tapped, and the error names 
         h.driver->tap("child.start_visit");
         FAIL("tapping an invisible tag must throw");
     } catch (const std::runtime_error& e) {
-        CHECK(std::string(e.what()).find("unlock.continue") != std::string::npos);
+        CHECK(std::string(e.what()).find("unlock.passphrase") != std::string::npos);
     }
-    CHECK(h.app->navigation().screen == ui::ScreenId::Unlock);
+    CHECK((h.app->screen() == ui::ScreenId::Unlock));
 }
 
 TEST_CASE("touch targets are at least 48 dp tall at any scale") {
     HeadlessApp h;
-    CHECK(h.driver->rect("unlock.continue").height() >= 48.0f);
+    CHECK(h.driver->rect("unlock.create").height() >= 48.0f);
     h.window->setScale(2.0f);
     h.driver->frames(2);
-    CHECK(h.driver->rect("unlock.continue").height() >= 96.0f);
+    CHECK(h.driver->rect("unlock.create").height() >= 96.0f);
 }
 
 TEST_CASE("a tap lands only where it is aimed") {
     HeadlessApp h;
-    const auto button = h.driver->rect("unlock.continue");
-    h.driver->tapAt(button.x1 + 200.0f, button.y1 + 200.0f);
-    CHECK(h.app->navigation().screen == ui::ScreenId::Unlock);
+    h.driver->tap("unlock.name");
+    h.driver->typeText("Sam");
+    const auto field = h.driver->rect("unlock.name");
+    h.driver->tapAt(field.x1 + 100.0f, field.y1 + 400.0f); // well away from any widget
+    h.driver->typeText("X");
+    CHECK(h.app->unlockForm.name == "Sam"); // the field lost focus: the tap did not land on it
 }
 
 TEST_CASE("the tour renders every screen in landscape and portrait to real PNGs") {

@@ -1,6 +1,8 @@
 // The skin map inside the real App: navigation, the notice, a tap that marks, closing back
 // to the visit; and the screenshot tour's skin map stops in both orientations.
 #include "app/tools/skin_map/model/skin_map_demo.h"
+#include "app/model/demo_caseload.h"
+#include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/app.h"
 #include "app/ui/theme.h"
 #include "app/ui/tour.h"
@@ -8,6 +10,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 using namespace heard;
@@ -25,43 +28,64 @@ std::unique_ptr<platform::Window> headlessWindow() {
     return window;
 }
 
+ui::AppOptions demoOptions() {
+    ui::AppOptions options;
+    char pattern[] = "/tmp/heard-skinmap-app-XXXXXX";
+    REQUIRE(mkdtemp(pattern));
+    options.dataDir = pattern;
+    options.demo = true;
+    options.fastKeyDerivationForTests = true;
+    return options;
+}
+
 } // namespace
 
-TEST_CASE("the App shows the skin map: notice first, a tap marks, close goes back to the visit") {
+TEST_CASE("the App opens a skin map from a visit: notice first, a tap marks, close goes back, the store has it") {
     auto window = headlessWindow();
-    ui::App app(*window, ui::AppOptions{});
+    ui::App app(*window, demoOptions());
+    window->setSize(1280, 4200); // the whole visit form on screen, no scrolling needed
     platform::TestDriver driver(*window, [&app] { app.runOneFrame(); });
-
-    skinmap::SkinMap empty;
-    empty.header.childName = "Alex Demo";
-    skinmap::openSkinMapView(app.skinMap(), empty, false);
-    app.navigate({ui::ScreenId::SkinMap, "demo-child-1", ""});
+    app.unlock(model::kDemoPassphrase);
+    REQUIRE(app.unlocked());
+    app.openChild("child-demo-1");
+    app.startVisit();
+    app.visitForm.visit.confidentialityExplained = true;
+    app.confirmVisitStart();
     driver.frames(2);
+    driver.tap("visit.skin_map");
+    REQUIRE((app.screen() == ui::ScreenId::SkinMap));
+    REQUIRE(app.skinMap());
     CHECK(driver.has("skinmap.notice"));
     CHECK_FALSE(driver.has("skinmap.canvas"));
     driver.tap("skinmap.notice.ok");
     REQUIRE(driver.has("skinmap.canvas"));
 
     float x, y;
-    skinmap::screenPointFor(app.skinMap(), {0.575, 0.295}, x, y);
+    skinmap::screenPointFor(app.skinMap()->state(), {0.575, 0.295}, x, y);
     driver.tapAt(x, y);
-    REQUIRE(app.skinMap().map.marks.size() == 1);
-    CHECK(app.skinMap().map.marks[0].regionName == "left chest");
+    REQUIRE(app.skinMap()->state().map.marks.size() == 1);
+    CHECK(app.skinMap()->state().map.marks[0].regionName == "left chest");
     CHECK(driver.has("skinmap.list.1"));
+    const std::string skinMapId = app.skinMap()->recordId();
 
     driver.tap("skinmap.close");
-    CHECK((app.navigation().screen == ui::ScreenId::Visit));
+    CHECK((app.screen() == ui::ScreenId::Visit));
+    auto record = app.store()->recordById(skinMapId);
+    REQUIRE(record);
+    CHECK(record->kind == "skin_map");
+    CHECK(record->parentId == app.visitForm.draft.recordId);
+    CHECK(record->payload.dump().find("left chest") != std::string::npos);
 
-    // Opening again shows the notice again.
-    skinmap::openSkinMapView(app.skinMap(), app.skinMap().map, false);
-    app.navigate({ui::ScreenId::SkinMap, "demo-child-1", ""});
+    // Opening it again from the child's page shows the notice again.
+    app.openRecord(skinMapId);
     driver.frames(2);
+    CHECK((app.screen() == ui::ScreenId::SkinMap));
     CHECK(driver.has("skinmap.notice"));
 }
 
 TEST_CASE("the tour renders the skin map stops in landscape and portrait") {
     auto window = headlessWindow();
-    ui::App app(*window, ui::AppOptions{});
+    ui::App app(*window, demoOptions());
     const std::string dir = std::string(HEARD_TEST_BINARY_DIR) + "/skinmap_app_tour";
     std::filesystem::remove_all(dir);
     std::string error;

@@ -1,7 +1,8 @@
-// The activities inside the real App (ScreenId::Activity): a child completes one by touch, the
-// App goes back to the visit when they are done, typed text reaches the activity through the
+// The activities inside the real App, in child mode from a visit: a child completes one by
+// touch, the App hands back to the practitioner when they are done, the record is in the store, typed text reaches the activity through the
 // App's own event path, and the tour has a stop for every activity in English and Welsh.
 #include "app/i18n/i18n.h"
+#include "app/model/demo_caseload.h"
 #include "app/ui/app.h"
 #include "app/ui/theme.h"
 #include "app/ui/tour.h"
@@ -32,21 +33,29 @@ struct HeadlessApp {
         window = platform::Window::create(options, error);
         REQUIRE_MESSAGE(window, error);
         ui::AppOptions appOptions;
-        appOptions.dataDir = (std::filesystem::path(HEARD_TEST_BINARY_DIR) / "app-data").string();
+        char pattern[] = "/tmp/heard-wishes-app-XXXXXX";
+        REQUIRE(mkdtemp(pattern));
+        appOptions.dataDir = pattern;
+        appOptions.demo = true;
+        appOptions.fastKeyDerivationForTests = true;
         app = std::make_unique<ui::App>(*window, appOptions);
         driver = std::make_unique<platform::TestDriver>(*window, [this] { app->runOneFrame(); });
+        app->unlock(model::kDemoPassphrase);
+        REQUIRE(app->unlocked());
+        app->openChild("child-demo-1");
+        app->startVisit();
+        app->visitForm.visit.confidentialityExplained = true;
+        app->confirmVisitStart();
         driver->frames(2);
     }
 
     void openActivity(const std::string& id, const std::string& language) {
-        REQUIRE(app->activity().start(id, language));
-        ui::Navigation nav = app->navigation();
-        nav.screen = ui::ScreenId::Visit;
-        app->navigate(nav);
-        nav.screen = ui::ScreenId::Activity;
-        app->navigate(nav);
+        app->enterChildMode(id);
+        REQUIRE(app->childMode.session);
+        app->childMode.session->run->setLanguage(language);
         driver->frames(2);
     }
+    tools::ActivitySession& activity() { return *app->childMode.session; }
 };
 
 } // namespace
@@ -62,7 +71,7 @@ TEST_CASE("in the App: three houses by touch, in Welsh, with a skip; done return
     h.driver->tap("words.input");
     h.driver->typeText("Nain");
     h.driver->tap("activity.next");
-    const tools::ActivityRun& run = *h.app->activity().run;
+    const tools::ActivityRun& run = *h.activity().run;
     REQUIRE(run.finished());
     CHECK(run.result().language == "cy");
     CHECK(run.result().answerFor("dreams")->words == "Byw ar fferm \xf0\x9f\x90\x84");
@@ -70,14 +79,22 @@ TEST_CASE("in the App: three houses by touch, in Welsh, with a skip; done return
     CHECK(run.result().answerFor("good_things")->words == "Nain");
     CHECK(i18n::language() == "en"); // the practitioner's language is untouched
     h.driver->tap("activity.done");
-    CHECK(h.app->navigation().screen == ui::ScreenId::Visit);
+    CHECK(h.app->childMode.askingToLeave); // hand the tablet back: leaving needs the passphrase
+    CHECK(h.driver->has("childmode.passphrase"));
+    bool stored = false;
+    for (const auto& record : h.app->store()->recordsForChild("child-demo-1"))
+        if (record.kind == "activity" && record.parentId == h.app->visitForm.draft.recordId)
+            stored = record.payload.dump().find("Nain") != std::string::npos;
+    CHECK(stored);
 }
 
 TEST_CASE("in the App: unknown content is refused and nothing starts") {
     HeadlessApp h;
-    CHECK_FALSE(h.app->activity().start("no_such_activity", "en"));
-    CHECK(h.app->activity().run == nullptr);
-    CHECK(h.app->activity().library.errors.empty()); // the shipped content all loads
+    h.app->enterChildMode("no_such_activity");
+    CHECK((h.app->screen() == ui::ScreenId::Visit));
+    CHECK(h.app->childMode.session == nullptr);
+    CHECK(h.app->notice.error);
+    CHECK(h.app->activityLibrary().errors.empty()); // the shipped content all loads
 }
 
 TEST_CASE("the tour has every activity in English and Welsh") {

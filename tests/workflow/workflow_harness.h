@@ -1,0 +1,33 @@
+// The real app, headless, on a fresh fictional demo store in a temporary folder, with a clock
+// the test moves and a window tall enough that whole forms are on screen without scrolling.
+#pragma once
+
+#include "app/ui/app.h"
+#include "platform/test_driver.h"
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+namespace heard::test {
+
+struct WorkflowApp {
+    std::string dataDir;
+    std::chrono::system_clock::time_point now;
+    std::unique_ptr<platform::Window> window;
+    std::unique_ptr<ui::App> app;
+    std::unique_ptr<platform::TestDriver> driver;
+
+    explicit WorkflowApp(int autoLockSeconds = 0, int width = 1280, int height = 4200);
+    ~WorkflowApp();
+
+    void unlockDemo();                          // through the unlock screen
+    void tapAndType(const std::string& tagName, const std::string& text);
+    void sign(const std::string& padTag);       // a finger signature on a pad
+    storage::Store& store() { return *app->store(); }
+};
+
+// Monday 23 November 2026, 10:00 UTC: fixed so working-day deadlines are predictable.
+std::chrono::system_clock::time_point fixedMonday();
+
+} // namespace heard::test
