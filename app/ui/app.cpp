@@ -10,9 +10,13 @@
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/screens.h"
 #include "app/ui/widgets.h"
+#include "platform/window.h"
 #include "storage/keys.h"
+#include "sync/sync_client.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 
 namespace heard::ui {
 
@@ -31,9 +35,14 @@ std::vector<unsigned char> embeddedRecoveryPublicKey() {
 App::App(platform::Window& window, AppOptions options)
     : m_window(window), m_options(std::move(options)), m_lastInput(std::chrono::steady_clock::now()) {
     m_storeDir = m_options.demo ? m_options.dataDir + "/demo" : m_options.dataDir;
+    enrolForm.host = m_options.serverHost;
+    enrolForm.port = m_options.serverPort;
 }
 
-App::~App() { lock(); }
+App::~App() {
+    lock();
+    if (m_enrolThread.joinable()) m_enrolThread.join();
+}
 
 // [SECTION] frame and events
 
@@ -51,6 +60,16 @@ void App::drawFrame() {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left) || io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)
         m_lastInput = std::chrono::steady_clock::now();
+    {
+        std::vector<Action> fromWorkers;
+        {
+            std::lock_guard<std::mutex> guard(m_mainQueueMutex);
+            fromWorkers.swap(m_mainQueue);
+        }
+        Actions posted;
+        posted.queued = std::move(fromWorkers);
+        apply(posted);
+    }
     autosaveIfDue();
     if (m_store && m_screen != ScreenId::ChildMode && m_options.autoLockSeconds > 0 &&
         std::chrono::steady_clock::now() - m_lastInput > std::chrono::seconds(m_options.autoLockSeconds)) {
@@ -70,6 +89,7 @@ void App::drawFrame() {
     case ScreenId::Addendum: drawAddendumScreen(*this, actions); break;
     case ScreenId::Record: drawRecordScreen(*this, actions); break;
     case ScreenId::ChildMode: drawChildModeScreen(*this, actions); break;
+    case ScreenId::Sync: drawSyncScreen(*this, actions); break;
     case ScreenId::SkinMap:
         if (!m_skinMap) {
             m_screen = ScreenId::Child;
@@ -164,6 +184,7 @@ void App::afterUnlock(std::unique_ptr<storage::Store> store) {
     notice = {};
     m_lastInput = std::chrono::steady_clock::now();
     m_screen = ScreenId::Caseload;
+    startSyncIfEnrolled();
 }
 
 void App::seedDemo(storage::Store& store) {
@@ -220,6 +241,9 @@ bool App::verifyPassphrase(const std::string& passphrase, std::string& error) {
 }
 
 void App::lock() {
+    // A sign-in in flight uses the store: let it finish before the store closes.
+    if (m_enrolThread.joinable()) m_enrolThread.join();
+    stopSync();
     if (!m_store) return;
     saveDrafts();
     if (m_skinMap) m_skinMap->flush();
@@ -381,7 +405,7 @@ void App::confirmVisitStart() {
     record.caseId = child->caseId;
     record.childId = child->id;
     record.kind = "visit";
-    record.author = m_practitioner;
+    record.author = author();
     record.payload = model::toJson(visitForm.visit);
     visitForm.draft.recordId = m_store->createDraft(record).id;
     m_recordId = visitForm.draft.recordId;
@@ -413,7 +437,7 @@ void App::startConcern() {
     record.caseId = child->caseId;
     record.childId = child->id;
     record.kind = "concern";
-    record.author = m_practitioner;
+    record.author = author();
     record.highRisk = true;
     record.payload = model::toJson(concernForm.concern);
     concernForm.draft.recordId = m_store->createDraft(record).id;
@@ -441,7 +465,7 @@ void App::startNotSeen() {
     record.caseId = child->caseId;
     record.childId = child->id;
     record.kind = "not_seen";
-    record.author = m_practitioner;
+    record.author = author();
     record.payload = {{"reason", ""}, {"planned_next", ""}};
     notSeenForm.draft.recordId = m_store->createDraft(record).id;
     m_recordId = notSeenForm.draft.recordId;
@@ -486,7 +510,7 @@ void App::saveAddendum() {
         for (const auto& id : form.followUpsDone) done[id] = now();
         payload["follow_ups_done"] = done;
     }
-    m_store->addAddendum(form.parentRecordId, m_practitioner, payload);
+    m_store->addAddendum(form.parentRecordId, author(), payload);
     const std::string parent = form.parentRecordId;
     addendumForm = AddendumForm{};
     notice = {_("Addendum added and signed. The original stays as it was."), false};
@@ -507,7 +531,7 @@ void App::enterChildMode(const std::string& contentId) {
         return;
     }
     session->attachStore(*m_store, tools::ActivityRecordContext{child->caseId, child->id, visitForm.draft.recordId,
-                                                                m_practitioner});
+                                                                author()});
     childMode = ChildModeState{};
     childMode.visitRecordId = visitForm.draft.recordId;
     childMode.contentId = contentId;
@@ -535,19 +559,117 @@ void App::leaveChildMode(const std::string& passphrase) {
     m_recordId = visitId;
 }
 
+// [SECTION] sync
+
+bool App::enrolled() { return m_store && m_store->setting(sync::setting::kDeviceId).has_value(); }
+
+std::string App::author() {
+    if (!m_store) return m_practitioner;
+    return m_store->setting(sync::setting::kPractitionerId).value_or(m_practitioner);
+}
+
+void App::postToMain(Action action) {
+    {
+        std::lock_guard<std::mutex> guard(m_mainQueueMutex);
+        m_mainQueue.push_back(std::move(action));
+    }
+    platform::Window::wakeFromAnyThread();
+}
+
+void App::startSyncIfEnrolled() {
+    if (!m_store || m_sync || !enrolled()) return;
+    sync::ServerEndpoint endpoint;
+    endpoint.host = m_store->setting(sync::setting::kServerHost).value_or(m_options.serverHost);
+    endpoint.port = std::atoi(m_store->setting(sync::setting::kServerPort).value_or("0").c_str());
+    if (endpoint.port <= 0) endpoint.port = m_options.serverPort;
+    sync::DeviceActions deviceActions;
+    // Remote commands arrive on the sync thread; they run on the main thread.
+    deviceActions.lock = [this] {
+        postToMain([](App& a) {
+            a.lock();
+            a.notice = {_("This tablet was locked by your organisation."), true};
+        });
+    };
+    deviceActions.wipe = [this] {
+        postToMain([](App& a) {
+            const std::string dir = a.storeDir();
+            a.lock();
+            std::error_code ignored;
+            std::filesystem::remove(storage::Store::databasePath(dir), ignored);
+            std::filesystem::remove(storage::Store::databasePath(dir) + "-wal", ignored);
+            std::filesystem::remove(storage::Store::databasePath(dir) + "-shm", ignored);
+            std::filesystem::remove(storage::Store::keyFilePath(dir), ignored);
+            a.notice = {_("Your organisation wiped the records from this tablet."), true};
+        });
+    };
+    m_sync = std::make_unique<sync::SyncService>(*m_store, endpoint, deviceActions);
+    m_sync->setOnChange([] { platform::Window::wakeFromAnyThread(); });
+    m_sync->start();
+    if (m_options.watchNetwork && !m_network)
+        m_network = std::make_unique<platform::NetworkWatch>([this] {
+            postToMain([](App& a) {
+                if (a.m_sync) a.m_sync->connectivityChanged();
+            });
+        });
+}
+
+void App::stopSync() {
+    m_network.reset();
+    if (m_sync) m_sync->stop();
+    m_sync.reset();
+}
+
+void App::enrol() {
+    if (!m_store || enrolForm.busy) return;
+    if (m_enrolThread.joinable()) m_enrolThread.join();
+    sync::ServerEndpoint endpoint;
+    endpoint.host = enrolForm.host;
+    endpoint.port = enrolForm.port;
+    endpoint.trustedCaPem = m_options.serverCaPem;
+    enrolForm.busy = true;
+    enrolForm.error.clear();
+    storage::Store* store = m_store.get();
+    m_enrolThread = std::thread([this, store, endpoint, user = enrolForm.username, pass = enrolForm.password] {
+        sync::SyncClient client(*store, endpoint);
+        const sync::StepResult result = client.enrol(user, pass, "Heard tablet");
+        sync::StepResult pulled;
+        if (result.ok()) pulled = client.pull();
+        postToMain([result, pulled](App& a) {
+            a.enrolForm.busy = false;
+            a.enrolForm.password.clear();
+            if (!result.ok()) {
+                a.enrolForm.error = std::string(_("Could not sign in: ")) + result.message;
+                return;
+            }
+            a.notice = {_("Signed in. Your children and cases are on this tablet; records sync when there is a connection."), false};
+            a.startSyncIfEnrolled();
+            a.show(ScreenId::Caseload);
+        });
+    });
+}
+
+void App::syncNow() {
+    if (m_sync) m_sync->syncNow();
+}
+
+std::optional<sync::SyncStatus> App::syncStatus() const {
+    if (!m_sync) return std::nullopt;
+    return m_sync->status();
+}
+
 // [SECTION] the skin map
 
 void App::openSkinMap(const std::string& parentRecordId) {
     auto child = currentChild();
     if (!child || !m_store || parentRecordId.empty()) return;
     saveDrafts();
-    m_skinMap = std::make_unique<skinmap::SkinMapController>(*m_store, m_practitioner, m_options.clock);
+    m_skinMap = std::make_unique<skinmap::SkinMapController>(*m_store, author(), m_options.clock);
     skinmap::NewSkinMap request;
     request.caseId = child->caseId;
     request.childId = child->id;
     request.childName = child->displayName;
     request.parentId = parentRecordId;
-    request.author = m_practitioner;
+    request.author = author();
     request.authorRole = m_store->setting("practitioner.role").value_or("");
     const int age = model::ageInYears(child->dateOfBirth, now().substr(0, 10));
     request.bodyShape = age >= 11 ? skinmap::BodyShape::Teen : skinmap::BodyShape::YoungChild;
@@ -562,7 +684,7 @@ void App::openSkinMap(const std::string& parentRecordId) {
 
 void App::openSavedSkinMap(const std::string& recordId) {
     if (!m_store) return;
-    auto controller = std::make_unique<skinmap::SkinMapController>(*m_store, m_practitioner, m_options.clock);
+    auto controller = std::make_unique<skinmap::SkinMapController>(*m_store, author(), m_options.clock);
     std::string error;
     if (!controller->open(recordId, error)) {
         notice = {std::string(_("The skin map could not be opened: ")) + error, true};

@@ -11,8 +11,10 @@
 #include "app/model/concern.h"
 #include "app/model/visit.h"
 #include "app/tools/framework/view/activity_screen.h"
+#include "platform/network_watch.h"
 #include "platform/window.h"
 #include "storage/store.h"
+#include "sync/sync_service.h"
 
 #include <SDL.h>
 
@@ -20,7 +22,9 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -36,6 +40,10 @@ struct AppOptions {
     int autoLockSeconds = 300;      // practitioner mode locks after this much idle time
     bool fastKeyDerivationForTests = false; // Argon2id at libsodium's minimum: tests only
     storage::Clock clock;           // default: the system clock (tests inject one)
+    std::string serverHost = "127.0.0.1"; // the central system, for first sign-in (enrolment)
+    int serverPort = 8443;
+    std::string serverCaPem;        // the organisation's CA certificate for enrolment (PEM text)
+    bool watchNetwork = true;       // sync when a connection appears
 };
 
 enum class ScreenId {
@@ -48,6 +56,7 @@ enum class ScreenId {
     Addendum,  // a dated addendum to a signed record
     Record,    // any signed record, read-only, with its addenda
     ChildMode, // the tablet is in the child's hands: only the activity
+    Sync,      // the central system: sign in once, sync status, "Sync now"
     SkinMap,   // the skin map of a visit or concern (app/tools/skin_map)
 };
 
@@ -112,6 +121,13 @@ struct ChildModeState {
     std::string passphrase;
     std::string error;
     std::unique_ptr<tools::ActivitySession> session; // the run, its view state and its recorder
+};
+
+struct EnrolForm {
+    std::string host, username, password;
+    int port = 0;
+    std::string error;
+    bool busy = false; // a sign-in is running on its own thread
 };
 
 // A message for the practitioner at the top of the screen (never shown in child mode).
@@ -188,6 +204,17 @@ public:
     void markEdited(DraftState& draft);
     void saveDrafts(); // every dirty draft, now
 
+    // [SECTION] sync
+    bool enrolled();
+    void enrol(); // signs in with enrolForm on a worker thread; never blocks the UI
+    void syncNow();
+    std::optional<sync::SyncStatus> syncStatus() const; // nullopt: not enrolled
+    // The author recorded on new records: the practitioner id the central system knows once
+    // enrolled (it checks it), the typed name before.
+    std::string author();
+    // Worker threads hand results to the main thread here (never touching UI state).
+    void postToMain(Action action);
+
     // [SECTION] child mode
     void enterChildMode(const std::string& contentId);
     void leaveChildMode(const std::string& passphrase);
@@ -200,6 +227,7 @@ public:
     NotSeenForm notSeenForm;
     AddendumForm addendumForm;
     ChildModeState childMode;
+    EnrolForm enrolForm;
     Notice notice;
 
 private:
@@ -219,6 +247,13 @@ private:
     std::string m_childId, m_recordId;
     std::unique_ptr<tools::ContentLibrary> m_library;
     std::unique_ptr<skinmap::SkinMapController> m_skinMap;
+    std::unique_ptr<sync::SyncService> m_sync;
+    std::unique_ptr<platform::NetworkWatch> m_network;
+    std::thread m_enrolThread;
+    std::mutex m_mainQueueMutex;
+    std::vector<Action> m_mainQueue;
+    void startSyncIfEnrolled();
+    void stopSync();
     ScreenId m_skinMapReturn = ScreenId::Visit;
     std::chrono::steady_clock::time_point m_lastInput;
 };

@@ -4,6 +4,7 @@
 #include "app/i18n/i18n.h"
 #include "app/ui/form_widgets.h"
 #include "app/ui/screens.h"
+#include "app/ui/sync_status_text.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
@@ -67,6 +68,17 @@ void drawCaseloadScreen(App& app, Actions& actions) {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - dp(150));
     if (bigButton(_("Lock"), "caseload.lock", dp(150))) actions.later([](App& a) { a.lock(); });
     mutedText(app.practitioner().c_str());
+    // Sync at a glance: one line and one button, never blocking.
+    ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
+    ImGui::TextUnformatted(syncStatusLine(app.syncStatus()).c_str());
+    ImGui::PopStyleColor();
+    tag("caseload.sync_status");
+    ImGui::SameLine();
+    if (app.enrolled()) {
+        if (bigButton(_("Sync now"), "caseload.sync_now")) actions.later([](App& a) { a.syncNow(); });
+    } else if (bigButton(_("Sign in to sync"), "caseload.sync_sign_in")) {
+        actions.later([](App& a) { a.show(ScreenId::Sync); });
+    }
 
     ImGui::SetNextItemWidth(-1.0f);
     ImGui::InputTextWithHint("##search", _("Search by name or case number"), &app.caseloadView.search);

@@ -16,5 +16,6 @@ void drawNotSeenScreen(App& app, Actions& actions);
 void drawAddendumScreen(App& app, Actions& actions);
 void drawRecordScreen(App& app, Actions& actions);
 void drawChildModeScreen(App& app, Actions& actions);
+void drawSyncScreen(App& app, Actions& actions);
 
 } // namespace heard::ui
