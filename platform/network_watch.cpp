@@ -21,16 +21,17 @@ bool hasNetworkConnection() {
     return found;
 }
 
-NetworkWatch::NetworkWatch(std::function<void()> onConnected, std::chrono::milliseconds interval)
-    : m_onConnected(std::move(onConnected)), m_interval(interval) {
-    m_connected = hasNetworkConnection();
+NetworkWatch::NetworkWatch(std::function<void()> onConnected, std::chrono::milliseconds interval,
+                           std::function<bool()> probe)
+    : m_onConnected(std::move(onConnected)), m_probe(std::move(probe)), m_interval(interval) {
+    m_connected = m_probe();
     m_thread = std::thread([this] {
         std::unique_lock<std::mutex> lock(m_mutex);
         while (!m_stop) {
             m_wake.wait_for(lock, m_interval, [this] { return m_stop; });
             if (m_stop) break;
             lock.unlock();
-            const bool now = hasNetworkConnection();
+            const bool now = m_probe();
             const bool appeared = now && !m_connected.exchange(now);
             if (!now) m_connected = false;
             if (appeared && m_onConnected) m_onConnected();

@@ -18,8 +18,10 @@ bool hasNetworkConnection();
 class NetworkWatch {
 public:
     // onConnected is called on the watch thread when the state goes from none to connected.
+    // probe: how connectivity is read (tests pass a fake); default hasNetworkConnection.
     explicit NetworkWatch(std::function<void()> onConnected,
-                          std::chrono::milliseconds interval = std::chrono::seconds(3));
+                          std::chrono::milliseconds interval = std::chrono::seconds(3),
+                          std::function<bool()> probe = hasNetworkConnection);
     ~NetworkWatch(); // stops and joins
     NetworkWatch(const NetworkWatch&) = delete;
     NetworkWatch& operator=(const NetworkWatch&) = delete;
@@ -27,6 +29,7 @@ public:
 
 private:
     std::function<void()> m_onConnected;
+    std::function<bool()> m_probe;
     std::chrono::milliseconds m_interval;
     std::atomic<bool> m_connected{false};
     std::mutex m_mutex;
