@@ -79,6 +79,11 @@ std::vector<TourStop> tourStops() {
              app.show(ScreenId::Caseload);
          }},
         {"child", [](App& app) { openDemoChild(app, "child-demo-3"); }},
+        {"sync-sign-in",
+         [](App& app) {
+             unlockDemo(app);
+             app.show(ScreenId::Sync);
+         }},
         {"visit-start",
          [](App& app) {
              openDemoChild(app, "child-demo-1");
