@@ -128,6 +128,12 @@ std::vector<TourStop> tourStops() {
              app.notSeenForm.signatureStrokes = demoSignature();
              app.signNotSeen();
          }},
+        {"addendum",
+         [](App& app) {
+             // Continues the signed record above: a dated addendum to it.
+             app.startAddendum(app.recordId());
+             app.addendumForm.text = "The family phoned to rearrange (fictional).";
+         }},
         {"child-mode",
          [](App& app) {
              openDemoChild(app, "child-demo-1");
