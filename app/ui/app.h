@@ -73,6 +73,8 @@ struct CaseloadView {
     std::string search;
     uint64_t builtAtRevision = ~0ull;
     std::vector<model::CaseloadRow> rows;
+    std::optional<std::string> filteredFor; // the search the visible list was built for
+    std::vector<int> visible;               // indices into rows matching the search
 };
 
 // A record being written: which record, and when it last changed (for autosave).

@@ -85,10 +85,14 @@ void drawCaseloadScreen(App& app, Actions& actions) {
     tag("caseload.search");
 
     const auto& rows = app.caseload();
-    std::vector<int> visible;
-    visible.reserve(rows.size());
-    for (int i = 0; i < int(rows.size()); ++i)
-        if (model::matchesSearch(rows[size_t(i)], app.caseloadView.search)) visible.push_back(i);
+    CaseloadView& view = app.caseloadView;
+    if (view.filteredFor != view.search) { // filter once per change, not every frame
+        view.visible.clear();
+        for (int i = 0; i < int(rows.size()); ++i)
+            if (model::matchesSearch(rows[size_t(i)], view.search)) view.visible.push_back(i);
+        view.filteredFor = view.search;
+    }
+    const std::vector<int>& visible = view.visible;
     if (rows.empty()) mutedText(_("No children are allocated to you on this tablet yet. They arrive when you sync."));
     else if (visible.empty()) mutedText(_("No child matches that search."));
 

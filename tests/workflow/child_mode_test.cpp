@@ -107,4 +107,10 @@ TEST_CASE("a wrong passphrase at unlock says so, changes nothing, and the store 
     CHECK(w.driver->has("unlock.error"));
     w.unlockDemo();
     CHECK(w.app->caseload().size() == model::demoCaseload().children.size());
+    // Searching narrows the list on screen; clearing it brings every child back.
+    w.tapAndType("caseload.search", "cedar");
+    CHECK(w.driver->has("caseload.child.child-demo-4"));
+    CHECK_FALSE(w.driver->has("caseload.child.child-demo-1"));
+    for (int i = 0; i < 5; ++i) w.driver->pressKey(SDLK_BACKSPACE);
+    CHECK(w.driver->has("caseload.child.child-demo-1"));
 }
