@@ -151,7 +151,7 @@ std::vector<TourStop> tourStops() {
     };
     // Every wishes-and-feelings activity in child mode, in English and in Welsh.
     for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling", "two_homes",
-                           "drawing", "words_for_judge"})
+                           "drawing", "words_for_judge", "parental_conflict"})
         for (const char* language : {"en", "cy"})
             stops.push_back({std::string("activity-") + id + "-" + language,
                              [id, language](App& app) { showActivity(app, id, language); }});

@@ -1,5 +1,6 @@
 #include "app/tools/framework/model/activity_type.h"
 
+#include "app/tools/parental_conflict/model/conflict_type.h"
 #include "app/tools/wishes_feelings/model/wishes_feelings_types.h"
 
 #include <algorithm>
@@ -47,7 +48,7 @@ const ActivityType* ActivityTypeRegistry::find(const std::string& id) const {
 namespace {
 void registerBuiltInTypes(ActivityTypeRegistry& registry) {
     registerWishesFeelingsTypes(registry);
-    // Issue 7 (impact of parental conflict) registers its types here.
+    registerParentalConflictTypes(registry);
 }
 } // namespace
 

@@ -9,6 +9,7 @@
 #include "app/tools/framework/model/activity_type.h"
 #include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/step_views.h"
+#include "app/tools/parental_conflict/view/conflict_views.h"
 #include "app/tools/wishes_feelings/view/wishes_feelings_views.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
@@ -43,7 +44,7 @@ ActivityViewRegistry& activityViews() {
     static ActivityViewRegistry s_views = [] {
         ActivityViewRegistry views;
         registerWishesFeelingsViews(views);
-        // Issue 7 (impact of parental conflict) registers its views here.
+        registerParentalConflictViews(views);
         return views;
     }();
     return s_views;

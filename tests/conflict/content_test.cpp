@@ -1,0 +1,76 @@
+// The parental conflict content: it loads and validates as shipped, asks about everything the
+// issue lists, every step can be skipped (no step is a safety gate), and every string has Welsh.
+#include "app/i18n/i18n.h"
+#include "app/tools/framework/model/activity_content.h"
+#include "app/tools/framework/model/activity_type.h"
+#include "app/tools/parental_conflict/model/conflict_type.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace heard;
+using namespace heard::tools;
+
+namespace {
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+const std::string kFile = std::string(HEARD_SOURCE_DIR) + "/assets/tools/parental_conflict.json";
+} // namespace
+
+TEST_CASE("the shipped parental conflict content loads with its registered type") {
+    REQUIRE(activityTypes().find(kParentalConflictType));
+    ContentLibrary library = loadContentLibrary(std::string(HEARD_SOURCE_DIR) + "/assets/tools");
+    for (const ContentError& e : library.errors) FAIL_CHECK(e.text());
+    const ActivityContent* content = library.find("parental_conflict");
+    REQUIRE(content);
+    CHECK(content->type == kParentalConflictType);
+    CHECK(content->version >= 1);
+    // Every part the issue asks the child about is there.
+    for (const char* step : {"how_often", "how_big", "where_you_are", "see_hear", "feel", "what_you_do",
+                             "carry_messages", "asked_to_choose", "blamed", "told_about_other", "who_helps",
+                             "make_better"})
+        CHECK_MESSAGE(content->findStep(step), step);
+    CHECK(content->findStep("how_often")->kind == StepKind::Scale);
+    CHECK(content->findStep("feel")->kind == StepKind::Face);
+    CHECK_FALSE(content->faces.empty());
+}
+
+TEST_CASE("content the type refuses: a step kind it does not use, and too few steps") {
+    std::string text = readFile(kFile);
+    REQUIRE_FALSE(text.empty());
+    ActivityContent content;
+    std::vector<ContentError> errors;
+    REQUIRE(parseContent("parental_conflict.json", text, content, errors));
+    CHECK(errors.empty());
+
+    // A "place" step is not part of this activity: refused with its path.
+    std::string withPlace = text;
+    const std::string marker = "\"steps\": [";
+    const size_t at = withPlace.find(marker);
+    REQUIRE(at != std::string::npos);
+    withPlace.insert(at + marker.size(),
+                     "{\"id\": \"world\", \"kind\": \"place\", \"prompt\": \"Who is near you?\", \"icon\": \"people\","
+                     " \"people\": [{\"id\": \"mum\", \"label\": \"Mum\", \"icon\": \"person\"}]},");
+    ActivityContent bad;
+    errors.clear();
+    CHECK_FALSE(parseContent("parental_conflict.json", withPlace, bad, errors));
+    REQUIRE_FALSE(errors.empty());
+    CHECK(errors[0].text().find("parental_conflict.json") == 0);
+}
+
+TEST_CASE("every string of the content has Welsh") {
+    i18n::setCatalogueDir(HEARD_LOCALE_DIR);
+    ContentLibrary library = loadContentLibrary(std::string(HEARD_SOURCE_DIR) + "/assets/tools");
+    const ActivityContent* content = library.find("parental_conflict");
+    REQUIRE(content);
+    for (const std::string& msgid : translatableStrings(*content)) {
+        const std::string welsh = i18n::trIn("cy", msgid.c_str());
+        CHECK_MESSAGE(welsh != msgid, "no Welsh for: " << msgid);
+    }
+}
