@@ -1,5 +1,8 @@
 #include "platform/test_driver.h"
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include <cstring>
 #include <stdexcept>
 
@@ -35,8 +38,23 @@ void TestDriver::pointerTo(float x, float y, bool down) {
 }
 
 void TestDriver::tap(const std::string& tag) {
-    const TagRect r = rect(tag);
+    const TagRect r = reveal(tag);
     tapAt(r.centreX(), r.centreY());
+}
+
+TagRect TestDriver::reveal(const std::string& tag) {
+    TagRect r = rect(tag);
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        const float height = ImGui::GetIO().DisplaySize.y;
+        if (r.y0 >= 0.0f && r.y1 <= height) return r;
+        // ImGui sizes a window's scroll range from the frame before: on a screen that has just
+        // changed, the range shows a frame late.
+        ImGuiWindow* window = r.scrollWindow ? ImGui::FindWindowByID(r.scrollWindow) : nullptr;
+        if (window) ImGui::SetScrollY(window, window->Scroll.y + r.centreY() - height * 0.5f);
+        frames(window ? 2 : 1);
+        r = rect(tag);
+    }
+    return r;
 }
 
 void TestDriver::tapAt(float x, float y) {

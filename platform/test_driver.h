@@ -25,7 +25,11 @@ public:
     // tags when it is not on screen, so a failing test says what it saw instead.
     TagRect rect(const std::string& tag) const;
 
+    // Taps the tag's centre. A widget laid out beyond the window edge is first scrolled into
+    // view in the window that holds it, as a finger would (drag-to-scroll has its own tests).
     void tap(const std::string& tag);
+    // Scrolls the tag's window so the tag is on screen; returns its rectangle then.
+    TagRect reveal(const std::string& tag);
     void tapAt(float x, float y);
     void drag(float fromX, float fromY, float toX, float toY, int steps = 8);
     // Presses at the tag's centre and drags by (dx, dy): a finger scrolling or moving a mark.

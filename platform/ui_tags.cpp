@@ -9,9 +9,9 @@ TagRegistry& TagRegistry::instance() {
     return s_registry;
 }
 
-void TagRegistry::set(const std::string& tag, float x0, float y0, float x1, float y1) {
+void TagRegistry::set(const std::string& tag, float x0, float y0, float x1, float y1, unsigned scrollWindow) {
     TagRect& rect = m_rects[tag];
-    rect = TagRect{x0, y0, x1, y1, m_frame};
+    rect = TagRect{x0, y0, x1, y1, m_frame, scrollWindow};
 }
 
 const TagRect* TagRegistry::find(const std::string& tag) const {

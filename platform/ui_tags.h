@@ -15,6 +15,7 @@ namespace heard::platform {
 struct TagRect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     uint64_t frame = 0; // the frame in which the widget was last drawn
+    unsigned scrollWindow = 0; // ImGui id of the innermost window that scrolls it (0: none)
     float centreX() const { return (x0 + x1) * 0.5f; }
     float centreY() const { return (y0 + y1) * 0.5f; }
     float width() const { return x1 - x0; }
@@ -26,7 +27,7 @@ public:
     static TagRegistry& instance();
 
     void beginFrame() { ++m_frame; }
-    void set(const std::string& tag, float x0, float y0, float x1, float y1);
+    void set(const std::string& tag, float x0, float y0, float x1, float y1, unsigned scrollWindow = 0);
     // The rectangle of a tag drawn in the latest completed frame, or nullptr.
     const TagRect* find(const std::string& tag) const;
     // Every tag visible in the latest frame (for debugging a failed test).

@@ -90,6 +90,7 @@ void App::drawFrame() {
     case ScreenId::Record: drawRecordScreen(*this, actions); break;
     case ScreenId::ChildMode: drawChildModeScreen(*this, actions); break;
     case ScreenId::Sync: drawSyncScreen(*this, actions); break;
+    case ScreenId::ConflictAnalysis: drawConflictAnalysisScreen(*this, actions); break;
     case ScreenId::SkinMap:
         if (!m_skinMap) {
             m_screen = ScreenId::Child;
@@ -145,6 +146,7 @@ int App::idleWaitMs() const {
     };
     for (const DraftState* draft : {&visitForm.draft, &concernForm.draft, &notSeenForm.draft})
         if (draft->dirty) consider(draft->lastEdit + kAutosaveDelay);
+    if (conflictForm.dirty) consider(conflictForm.lastEdit + kAutosaveDelay);
     if (m_store && m_screen != ScreenId::ChildMode && m_options.autoLockSeconds > 0)
         consider(m_lastInput + seconds(m_options.autoLockSeconds) + milliseconds(50));
     return int(std::min<long long>(wait, 1 << 30));
@@ -257,6 +259,7 @@ void App::lock() {
     concernForm = ConcernForm{};
     notSeenForm = NotSeenForm{};
     addendumForm = AddendumForm{};
+    conflictForm = ConflictForm{};
     childMode = ChildModeState{};
     m_skinMap.reset();
     unlockForm = UnlockForm{};
@@ -274,6 +277,10 @@ void App::openChild(const std::string& childId) {
 void App::openRecord(const std::string& recordId) {
     if (!m_store) return;
     const storage::Record record = m_store->openRecord(recordId, m_practitioner);
+    if (record.kind == tools::kConflictAnalysisKind) { // draft or signed: its own screen
+        openConflictAnalysis(record.parentId);
+        return;
+    }
     m_recordId = recordId;
     if (record.status == storage::RecordStatus::Draft) {
         // A draft reopens in its editor, as it was left.
@@ -314,6 +321,20 @@ void App::back() {
     switch (m_screen) {
     case ScreenId::Child: m_screen = ScreenId::Caseload; break;
     case ScreenId::Caseload: break;
+    case ScreenId::ConflictAnalysis: {
+        // Back to the visit it belongs to: its editor while the visit is being written.
+        const std::string visitId = conflictForm.screen.visitId;
+        conflictForm = ConflictForm{};
+        if (!visitId.empty() && visitId == visitForm.draft.recordId) {
+            m_recordId = visitId;
+            m_screen = ScreenId::Visit;
+        } else if (!visitId.empty()) {
+            openRecord(visitId);
+        } else {
+            m_screen = m_childId.empty() ? ScreenId::Caseload : ScreenId::Child;
+        }
+        break;
+    }
     default: m_screen = m_childId.empty() ? ScreenId::Caseload : ScreenId::Child; break;
     }
 }
@@ -378,6 +399,11 @@ void App::saveDrafts() {
             saveDraft(concernForm.draft, model::toJson(concernForm.concern), concernForm.highRisk);
         if (notSeenForm.draft.dirty)
             saveDraft(notSeenForm.draft, {{"reason", notSeenForm.reason}, {"planned_next", notSeenForm.plannedNext}}, false);
+        if (conflictForm.dirty) {
+            // A failed save keeps everything on screen and stays dirty, so the next save retries.
+            if (tools::saveConflictAnalysis(*m_store, conflictForm.screen)) conflictForm.dirty = false;
+            else notice = {std::string(_("The analysis could not be saved: ")) + conflictForm.screen.error, true};
+        }
     } catch (const storage::StoreError& e) {
         report(e, _("saving a draft"));
     }
@@ -390,6 +416,7 @@ void App::autosaveIfDue() {
             saveDrafts();
             return;
         }
+    if (conflictForm.dirty && nowTime - conflictForm.lastEdit >= kAutosaveDelay) saveDrafts();
 }
 
 void App::startVisit() {
@@ -419,9 +446,12 @@ void App::signVisit() {
     visitForm.draft.revealProblems = !visitForm.draft.signProblems.empty();
     if (!visitForm.draft.signProblems.empty() || !m_store) return;
     saveDraft(visitForm.draft, model::toJson(visitForm.visit), false);
-    // Activities done in the visit are signed with it: they are part of the same record.
+    // Activities done in the visit are signed with it: they are part of the same record. The
+    // parental conflict analysis is not: it is the practitioner's own record, complete and
+    // signed on its own, often after the visit.
     for (const auto& record : m_store->recordsForChild(m_childId))
-        if (record.parentId == visitForm.draft.recordId && record.status == storage::RecordStatus::Draft)
+        if (record.parentId == visitForm.draft.recordId && record.status == storage::RecordStatus::Draft &&
+            record.kind != tools::kConflictAnalysisKind)
             m_store->sign(record.id, visitForm.visit.signatureName);
     m_store->sign(visitForm.draft.recordId, visitForm.visit.signatureName);
     notice = {_("Visit signed. It will sync when there is a connection."), false};
@@ -701,6 +731,40 @@ void App::closeSkinMap() {
     if (m_skinMap) m_skinMap->flush();
     m_skinMap.reset();
     m_screen = m_skinMapReturn;
+}
+
+// [SECTION] the parental conflict analysis
+
+void App::openConflictAnalysis(const std::string& visitId) {
+    if (!m_store) return;
+    saveDrafts();
+    ConflictForm form;
+    std::string error;
+    if (!tools::openConflictAnalysis(*m_store, activityLibrary(), visitId, author(), form.screen, error)) {
+        notice = {std::string(_("The analysis could not be opened: ")) + error, true};
+        return;
+    }
+    m_childId = form.screen.childId;
+    m_recordId = form.screen.recordId;
+    conflictForm = std::move(form);
+    m_screen = ScreenId::ConflictAnalysis;
+}
+
+void App::conflictAnalysisEdited() {
+    conflictForm.dirty = true;
+    conflictForm.lastEdit = std::chrono::steady_clock::now();
+}
+
+void App::signConflictAnalysis() {
+    if (!m_store) return;
+    if (!tools::signConflictAnalysis(*m_store, conflictForm.screen)) {
+        if (!conflictForm.screen.error.empty())
+            notice = {std::string(_("The analysis could not be signed: ")) + conflictForm.screen.error, true};
+        return;
+    }
+    conflictForm.dirty = false;
+    m_recordId = conflictForm.screen.recordId;
+    notice = {_("Analysis signed. It will sync when there is a connection."), false};
 }
 
 } // namespace heard::ui

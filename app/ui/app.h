@@ -11,6 +11,7 @@
 #include "app/model/concern.h"
 #include "app/model/visit.h"
 #include "app/tools/framework/view/activity_screen.h"
+#include "app/tools/parental_conflict/view/conflict_analysis_view.h"
 #include "platform/network_watch.h"
 #include "platform/window.h"
 #include "storage/store.h"
@@ -58,6 +59,7 @@ enum class ScreenId {
     ChildMode, // the tablet is in the child's hands: only the activity
     Sync,      // the central system: sign in once, sync status, "Sync now"
     SkinMap,   // the skin map of a visit or concern (app/tools/skin_map)
+    ConflictAnalysis, // the practitioner's impact of parental conflict analysis of a visit
 };
 
 // Free-hand strokes of a finger signature, each x0,y0,x1,y1,... normalised to the pad.
@@ -123,6 +125,13 @@ struct ChildModeState {
     std::string passphrase;
     std::string error;
     std::unique_ptr<tools::ActivitySession> session; // the run, its view state and its recorder
+};
+
+// The impact of parental conflict analysis being written or read (app/tools/parental_conflict).
+struct ConflictForm {
+    tools::ConflictAnalysisScreen screen;
+    bool dirty = false;
+    std::chrono::steady_clock::time_point lastEdit;
 };
 
 struct EnrolForm {
@@ -203,6 +212,10 @@ public:
     void openSavedSkinMap(const std::string& recordId);
     skinmap::SkinMapController* skinMap() { return m_skinMap.get(); }
     void closeSkinMap();
+    // The practitioner's parental conflict analysis of a visit: the draft, or the signed one.
+    void openConflictAnalysis(const std::string& visitId);
+    void conflictAnalysisEdited();
+    void signConflictAnalysis();
     void markEdited(DraftState& draft);
     void saveDrafts(); // every dirty draft, now
 
@@ -228,6 +241,7 @@ public:
     ConcernForm concernForm;
     NotSeenForm notSeenForm;
     AddendumForm addendumForm;
+    ConflictForm conflictForm;
     ChildModeState childMode;
     EnrolForm enrolForm;
     Notice notice;

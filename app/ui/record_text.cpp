@@ -12,6 +12,7 @@ const char* recordKindLabel(const std::string& kind) {
     if (kind == "skin_map") return _("Skin map");
     if (kind == "activity") return _("Activity");
     if (kind == "addendum") return _("Addendum");
+    if (kind == "conflict_analysis") return _("Parental conflict analysis");
     return _("Record");
 }
 

@@ -98,27 +98,38 @@ void drawRecordScreen(App& app, Actions& actions) {
         ImGui::TextWrapped("%s", record->payload.dump(2).c_str());
     }
 
+    if (record->kind == "visit") {
+        sectionHeader(_("Impact of parental conflict"));
+        if (bigButton(_("Parental conflict analysis"), "record.conflict_analysis", dp(300)))
+            actions.later([id = record->id](App& a) { a.openConflictAnalysis(id); });
+    }
+
     // Activities of a visit, and every addendum, under the record they belong to.
     for (const auto& other : app.recordsOfCurrentChild()) {
-        if (other.parentId != record->id) continue;
+        if (other.parentId != record->id || other.kind != "activity") continue;
+        tools::ActivityResult result;
+        std::string error;
+        if (!tools::resultFromJson(other.payload, result, error)) continue;
         ImGui::PushID(other.id.c_str());
-        if (other.kind == "addendum") {
-            sectionHeader(_("Addendum"));
-            ImGui::Text(_("Added %s by %s"), model::formatForPeople(other.signedAt).c_str(), other.signedBy.c_str());
-            field(_("What was added"), other.payload.value("text", ""));
-            field(_("Why it was added later"), other.payload.value("reason_added_later", ""));
-            tag("record.addendum");
-        } else if (other.kind == "activity") {
-            tools::ActivityResult result;
-            std::string error;
-            if (tools::resultFromJson(other.payload, result, error)) {
-                sectionHeader(_("Activity"));
-                tools::drawSummary(result, app.activityLibrary().find(result.contentId));
-            }
-        }
+        sectionHeader(_("Activity"));
+        tools::drawSummary(result, app.activityLibrary().find(result.contentId));
         ImGui::PopID();
     }
+    drawAddenda(app, record->id);
     endScreen();
+}
+
+void drawAddenda(App& app, const std::string& parentRecordId) {
+    for (const auto& other : app.recordsOfCurrentChild()) {
+        if (other.parentId != parentRecordId || other.kind != "addendum") continue;
+        ImGui::PushID(other.id.c_str());
+        sectionHeader(_("Addendum"));
+        ImGui::Text(_("Added %s by %s"), model::formatForPeople(other.signedAt).c_str(), other.signedBy.c_str());
+        field(_("What was added"), other.payload.value("text", ""));
+        field(_("Why it was added later"), other.payload.value("reason_added_later", ""));
+        tag("record.addendum");
+        ImGui::PopID();
+    }
 }
 
 } // namespace heard::ui

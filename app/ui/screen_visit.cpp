@@ -120,6 +120,11 @@ void drawVisitScreen(App& app, Actions& actions) {
     sectionHeader(_("About the visit"));
     drawStartFields(app);
     drawActivities(app, actions);
+    sectionHeader(_("Impact of parental conflict"));
+    mutedText(_("Your analysis of how the adults' conflict reaches the child, citing the child's answers. It is "
+                "signed on its own, now or after the visit."));
+    if (bigButton(_("Parental conflict analysis"), "visit.conflict_analysis", dp(300)))
+        actions.later([id = form.draft.recordId](App& a) { a.openConflictAnalysis(id); });
     sectionHeader(_("Visible injuries"));
     mutedText(_("A skin map notes only marks you can see. Never ask the child to undress; no photographs."));
     if (bigButton(_("Add a skin map"), "visit.skin_map", dp(300)))

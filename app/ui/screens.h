@@ -17,5 +17,9 @@ void drawAddendumScreen(App& app, Actions& actions);
 void drawRecordScreen(App& app, Actions& actions);
 void drawChildModeScreen(App& app, Actions& actions);
 void drawSyncScreen(App& app, Actions& actions);
+void drawConflictAnalysisScreen(App& app, Actions& actions);
+
+// The dated addenda under a signed record, oldest first (screen_record.cpp).
+void drawAddenda(App& app, const std::string& parentRecordId);
 
 } // namespace heard::ui

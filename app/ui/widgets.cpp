@@ -28,7 +28,10 @@ const platform::Fonts& fonts() { return s_fonts; }
 void tag(const char* name) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
-    platform::TagRegistry::instance().set(name, min.x, min.y, max.x, max.y);
+    // The window a finger would scroll to bring the widget into view (the test driver does).
+    ImGuiWindow* scroller = ImGui::GetCurrentWindow();
+    while (scroller && scroller->ScrollMax.y <= 0.0f) scroller = scroller->ParentWindow;
+    platform::TagRegistry::instance().set(name, min.x, min.y, max.x, max.y, scroller ? scroller->ID : 0);
 }
 
 bool bigButton(const char* label, const char* tagName, float width) {

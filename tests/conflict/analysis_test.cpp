@@ -1,5 +1,6 @@
-// The practitioner's analysis model: JSON round trip, malformed payloads refused with the field
-// named, what must be done before signing, citations kept once, and only real answers as evidence.
+// The practitioner's analysis model: JSON round trip (and format 1 still read), malformed payloads
+// refused with the field named, what must be done before signing, citations kept once, only real
+// answers as evidence, indicators never counted.
 #include "app/tools/parental_conflict/model/conflict_analysis.h"
 
 #include <doctest/doctest.h>
@@ -18,8 +19,18 @@ ConflictAnalysis completeAnalysis() {
     a.cite(ConflictSection::Frequency, {"activity-1", "how_often"});
     a.cite(ConflictSection::Involvement, {"activity-1", "carry_messages"});
     a.cite(ConflictSection::Involvement, {"activity-1", "blamed"});
-    a.cite(ConflictSection::Protective, {"activity-1", "who_helps"});
+    a.cite(ConflictSection::Protective, {"activity-1", "how_often"});
+    a.indicator(ConflictIndicator::RehearsedLanguage) = {true, "Used \"manipulative\", an adult's word, twice."};
+    a.harmJudgement = HarmJudgement::Medium;
+    a.signatureName = "Sam Demo-Practitioner";
+    a.signatureStrokes = {{0.1f, 0.5f, 0.4f, 0.2f, 0.8f, 0.6f}};
     return a;
+}
+
+std::vector<std::string> subjects(const std::vector<AnalysisProblem>& problems) {
+    std::vector<std::string> out;
+    for (const AnalysisProblem& p : problems) out.push_back(p.subject);
+    return out;
 }
 
 ActivityResult childResult() {
@@ -44,6 +55,15 @@ ActivityResult childResult() {
 } // namespace
 
 TEST_CASE("every section has a distinct id, a title and a hint, and ids read back") {
+    // The analysis starts with what is happening for the child and domestic abuse, and ends with
+    // the conclusion and next steps.
+    CHECK((conflictSections().front() == ConflictSection::HappeningNow));
+    CHECK((conflictSections()[1] == ConflictSection::DomesticAbuse));
+    CHECK((conflictSections().back() == ConflictSection::NextSteps));
+    CHECK(sectionNoneLabel(ConflictSection::HappeningNow) == nullptr);
+    CHECK(sectionNoneLabel(ConflictSection::Conclusion) == nullptr);
+    CHECK(sectionNoneLabel(ConflictSection::NextSteps) == nullptr);
+    CHECK(std::string(sectionNoneLabel(ConflictSection::DomesticAbuse)).find("domestic abuse") != std::string::npos);
     std::vector<std::string> seen;
     for (ConflictSection s : conflictSections()) {
         const std::string id = sectionId(s);
@@ -59,6 +79,31 @@ TEST_CASE("every section has a distinct id, a title and a hint, and ids read bac
     CHECK_FALSE(sectionFromId("score", unused));
 }
 
+TEST_CASE("indicators and judgements have distinct ids that read back, and no score anywhere") {
+    std::vector<std::string> seen;
+    for (ConflictIndicator i : conflictIndicators()) {
+        const std::string id = indicatorId(i);
+        CHECK(std::find(seen.begin(), seen.end(), id) == seen.end());
+        seen.push_back(id);
+        CHECK(std::string(indicatorTitle(i)).size() > 10);
+        ConflictIndicator back = ConflictIndicator::FitsAge;
+        REQUIRE(indicatorFromId(id, back));
+        CHECK((back == i));
+    }
+    CHECK(seen.size() == kConflictIndicatorCount);
+    for (HarmJudgement j : {HarmJudgement::NotChosen, HarmJudgement::Low, HarmJudgement::Medium, HarmJudgement::High,
+                            HarmJudgement::CannotSayYet}) {
+        HarmJudgement back = HarmJudgement::High;
+        REQUIRE(harmJudgementFromId(harmJudgementId(j), back));
+        CHECK((back == j));
+    }
+    HarmJudgement unused;
+    CHECK_FALSE(harmJudgementFromId("7", unused));
+    const std::string payload = analysisToJson(ConflictAnalysis{}).dump();
+    CHECK(payload.find("score") == std::string::npos);
+    CHECK(payload.find("total") == std::string::npos);
+}
+
 TEST_CASE("JSON round trip keeps every section, flag and citation") {
     const ConflictAnalysis a = completeAnalysis();
     const nlohmann::json payload = analysisToJson(a);
@@ -70,7 +115,32 @@ TEST_CASE("JSON round trip keeps every section, flag and citation") {
     CHECK(back == a);
     CHECK(back.section(ConflictSection::CoachingPressure).text == a.section(ConflictSection::CoachingPressure).text);
     CHECK(back.section(ConflictSection::Involvement).citations[1] == Citation{"activity-1", "blamed"});
+    CHECK(back.indicator(ConflictIndicator::RehearsedLanguage).applies);
+    CHECK(back.indicator(ConflictIndicator::RehearsedLanguage).note == "Used \"manipulative\", an adult's word, twice.");
+    CHECK_FALSE(back.indicator(ConflictIndicator::FitsAge).applies);
+    CHECK((back.harmJudgement == HarmJudgement::Medium));
+    CHECK(back.signatureStrokes == a.signatureStrokes);
+    CHECK(payload["format"] == 2);
+    CHECK(payload["guidanceVersion"] == kConflictGuidanceVersion);
     CHECK(analysisToJson(back) == payload);
+}
+
+TEST_CASE("a format 1 record, made before indicators and signatures, still reads") {
+    const nlohmann::json old = {
+        {"format", 1},
+        {"visitId", "visit-fictional-1"},
+        {"sections",
+         {{"frequency", {{"text", "Weekly, by the child's account."}, {"notApplicable", false},
+                         {"citations", {{{"record", "activity-1"}, {"step", "how_often"}}}}}},
+          {"conclusion", {{"text", "Fictional conclusion."}}}}}};
+    ConflictAnalysis back;
+    std::string error;
+    REQUIRE_MESSAGE(analysisFromJson(old, back, error), error);
+    CHECK(back.guidanceVersion == 1);
+    CHECK(back.section(ConflictSection::Frequency).citations.size() == 1);
+    CHECK(back.section(ConflictSection::Conclusion).text == "Fictional conclusion.");
+    CHECK((back.harmJudgement == HarmJudgement::NotChosen));
+    CHECK(back.signatureStrokes.empty());
 }
 
 TEST_CASE("malformed payloads are refused with the field named, and the output is untouched") {
@@ -86,8 +156,11 @@ TEST_CASE("malformed payloads are refused with the field named, and the output i
     const nlohmann::json good = analysisToJson(completeAnalysis());
     refuses(nlohmann::json::array(), "object");
     nlohmann::json p = good;
-    p["format"] = 2;
+    p["format"] = 3;
     refuses(p, "/format");
+    p = good;
+    p["guidanceVersion"] = "one";
+    refuses(p, "/guidanceVersion");
     p = good;
     p.erase("visitId");
     refuses(p, "/visitId");
@@ -103,28 +176,81 @@ TEST_CASE("malformed payloads are refused with the field named, and the output i
     p = good;
     p["sections"]["involvement"]["citations"][1] = {{"record", "activity-1"}};
     refuses(p, "/sections/involvement/citations/1");
+    p = good;
+    p["indicators"]["tally"] = {{"applies", true}};
+    refuses(p, "/indicators/tally");
+    p = good;
+    p["indicators"]["fits_age"]["applies"] = 1;
+    refuses(p, "/indicators/fits_age/applies");
+    p = good;
+    p["indicators"]["fits_age"]["note"] = nullptr;
+    refuses(p, "/indicators/fits_age/note");
+    p = good;
+    p["harmJudgement"] = "7 out of 10";
+    refuses(p, "/harmJudgement");
+    p = good;
+    p["signature_name"] = 12;
+    refuses(p, "/signature_name");
+    p = good;
+    p["signature_strokes"] = {{0.1, "x"}};
+    refuses(p, "/signature_strokes/0");
+    p = good;
+    p["signature_strokes"] = {{0.1, 0.2, 0.3}};
+    refuses(p, "/signature_strokes/0");
 }
 
-TEST_CASE("before signing: every section written or marked not applicable; conclusion and next steps written") {
+TEST_CASE("before signing: every section written or ticked; the start, conclusion and next steps written") {
     ConflictAnalysis a = completeAnalysis();
-    CHECK(a.problemsBeforeSigning().empty());
+    ActivityResult child = childResult();
+    child.answers[1].status = AnswerStatus::Answered; // "blamed" answered for this case
+    child.answers[1].choiceId = "sometimes";
+    auto problemsOf = [&](const ConflictAnalysis& x) { return x.problemsBeforeSigning("activity-1", child); };
+    REQUIRE(problemsOf(a).size() == 1); // carry_messages was never answered: not evidence
+    CHECK(std::string(problemsOf(a)[0].subject) == sectionTitle(ConflictSection::Involvement));
+    CHECK(std::string(problemsOf(a)[0].need).find("did not give") != std::string::npos);
+    a.uncite(ConflictSection::Involvement, {"activity-1", "carry_messages"});
+    CHECK(problemsOf(a).empty());
 
     a.section(ConflictSection::Effects).text = "   ";
-    auto problems = a.problemsBeforeSigning();
+    auto problems = problemsOf(a);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].find("effects") == 0);
+    CHECK(std::string(problems[0].subject) == sectionTitle(ConflictSection::Effects));
     a.section(ConflictSection::Effects).notApplicable = true;
-    CHECK(a.problemsBeforeSigning().empty());
+    CHECK(problemsOf(a).empty());
 
-    // A conclusion can never be "not applicable".
-    a.section(ConflictSection::Conclusion).text.clear();
-    a.section(ConflictSection::Conclusion).notApplicable = true;
-    problems = a.problemsBeforeSigning();
-    REQUIRE(problems.size() == 1);
-    CHECK(problems[0].find("conclusion") == 0);
+    // Domestic abuse is considered first: blank and unticked blocks signing; ticked "no indication" does not.
+    a.section(ConflictSection::DomesticAbuse).text.clear();
+    CHECK(subjects(problemsOf(a)) == std::vector<std::string>{sectionTitle(ConflictSection::DomesticAbuse)});
+    a.section(ConflictSection::DomesticAbuse).notApplicable = true;
+    CHECK(problemsOf(a).empty());
+
+    // The start and the conclusion can never be "not applicable".
+    for (ConflictSection s : {ConflictSection::HappeningNow, ConflictSection::Conclusion}) {
+        ConflictAnalysis b = a;
+        b.section(s).text.clear();
+        b.section(s).notApplicable = true;
+        problems = problemsOf(b);
+        REQUIRE(problems.size() == 1);
+        CHECK(std::string(problems[0].subject) == sectionTitle(s));
+        CHECK(std::string(problems[0].need) == "must be written");
+    }
+
+    // An indicator marked as applying needs the practitioner's note.
+    a.indicator(ConflictIndicator::AnxietyAroundContact).applies = true;
+    CHECK(subjects(problemsOf(a)) == std::vector<std::string>{indicatorTitle(ConflictIndicator::AnxietyAroundContact)});
+    a.indicator(ConflictIndicator::AnxietyAroundContact).note = "Fictional: asked twice when the visit would end.";
+    CHECK(problemsOf(a).empty());
+
+    // A judgement, a typed name and a finger signature.
+    a.harmJudgement = HarmJudgement::NotChosen;
+    a.signatureName = " ";
+    a.signatureStrokes.clear();
+    CHECK(subjects(problemsOf(a)) ==
+          std::vector<std::string>{"Your judgement of harmful conflict", "Your name, typed", "Your signature"});
 
     ConflictAnalysis empty;
-    CHECK(empty.problemsBeforeSigning().size() == kConflictSectionCount + 1); // + no visit
+    // no visit, the 12 sections, the judgement, the name and the signature
+    CHECK(empty.problemsBeforeSigning("", ActivityResult{}).size() == 1 + kConflictSectionCount + 3);
 }
 
 TEST_CASE("a citation is kept once and can be withdrawn") {

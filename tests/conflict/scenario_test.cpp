@@ -4,6 +4,8 @@
 #include "../workflow/workflow_harness.h"
 
 #include "app/model/demo_caseload.h"
+#include "app/model/record_fields.h"
+#include "app/model/visit.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/i18n/i18n.h"
 #include "app/tools/parental_conflict/model/conflict_analysis.h"
@@ -12,6 +14,8 @@
 #include "platform/ui_tags.h"
 
 #include <doctest/doctest.h>
+
+#include <thread>
 
 using namespace heard;
 using namespace heard::tools;
@@ -82,7 +86,7 @@ storage::Record childDoesTheActivity(test::WorkflowApp& w, const std::string& vi
 } // namespace
 
 TEST_CASE("a child does 'when grown-ups argue' by touch with skips; then a signed analysis cites their answers") {
-    test::WorkflowApp w;
+    test::WorkflowApp w(0, 1280, 800);
     w.unlockDemo();
     const std::string visitId = startVisit(w);
     const storage::Record activity = childDoesTheActivity(w, visitId);
@@ -128,7 +132,10 @@ TEST_CASE("a child does 'when grown-ups argue' by touch with skips; then a signe
     }
     // A skipped question is no evidence: the practitioner cannot lean on it.
     CHECK_FALSE(citationIsEvidence({activity.id, "asked_to_choose"}, activity.id, result));
-    REQUIRE(analysis.problemsBeforeSigning().empty());
+    analysis.harmJudgement = HarmJudgement::Medium;
+    analysis.signatureName = "Sam Demo-Practitioner";
+    analysis.signatureStrokes = {{0.2f, 0.5f, 0.7f, 0.3f}};
+    REQUIRE(analysis.problemsBeforeSigning(activity.id, result).empty());
 
     storage::NewRecord draft;
     draft.caseId = activity.caseId;
@@ -160,125 +167,175 @@ TEST_CASE("a child does 'when grown-ups argue' by touch with skips; then a signe
 
 namespace {
 
-// The analysis screen drawn full screen in the app's own window, with its own driver: taps and
-// typing go through the same pointer and keyboard path as a finger. Saves on every change and
-// signs when asked, as the practitioner container does.
-struct AnalysisHarness {
-    test::WorkflowApp& w;
-    ConflictAnalysisScreen screen;
-    std::unique_ptr<platform::TestDriver> driver;
-    int saves = 0;
-
-    AnalysisHarness(test::WorkflowApp& app, const std::string& visitId) : w(app) {
-        std::string error;
-        REQUIRE_MESSAGE(openConflictAnalysis(w.store(), w.app->activityLibrary(), visitId, w.app->author(), screen, error),
-                        error);
-        driver = std::make_unique<platform::TestDriver>(*w.window, [this] { frame(); });
-        driver->frames(2);
-    }
-    void frame() {
-        w.window->pumpEvents(0, [](const SDL_Event&) {});
-        w.window->beginFrame();
-        ui::setFrameContext(w.window->scale(), w.window->fonts());
-        ui::beginScreen("##conflict_analysis");
-        ConflictAnalysisActions actions;
-        drawConflictAnalysisView(screen, actions);
-        ui::endScreen();
-        w.window->endFrame();
-        if (actions.changed && saveConflictAnalysis(w.store(), screen)) ++saves;
-        if (actions.signTapped) signConflictAnalysis(w.store(), screen);
-    }
-    void type(const std::string& tagName, const std::string& text) {
-        driver->tap(tagName);
-        driver->typeText(text);
-        driver->frames(1);
-    }
-};
+bool anyProblemMentions(const std::vector<std::string>& problems, const std::string& text) {
+    for (const std::string& p : problems)
+        if (p.find(text) != std::string::npos) return true;
+    return false;
+}
 
 } // namespace
 
-TEST_CASE("the practitioner completes and signs the analysis on its screen, citing the child's answers") {
-    test::WorkflowApp w(0, 1280, 6000); // tall enough for the whole analysis without scrolling
+TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites answers, signs, adds an addendum") {
+    // A landscape tablet: the answers beside the sections; the driver scrolls to what it taps.
+    test::WorkflowApp w(0, 1280, 800);
     w.unlockDemo();
     const std::string visitId = startVisit(w);
     const storage::Record activity = childDoesTheActivity(w, visitId);
 
-    AnalysisHarness h(w, visitId);
-    REQUIRE(h.screen.activityRecordId == activity.id);
+    // From the visit being written, its analysis is one tap away.
+    w.driver->tap("visit.conflict_analysis");
+    REQUIRE((w.app->screen() == ui::ScreenId::ConflictAnalysis));
+    const tools::ConflictAnalysisScreen& screen = w.app->conflictForm.screen;
+    REQUIRE(screen.activityRecordId == activity.id);
+    CHECK(screen.recordId.empty()); // nothing stored until something is written
     // Only answers the child gave are offered as evidence; skipped questions are not.
-    CHECK(h.driver->has("conflict.answer.how_often"));
-    CHECK(h.driver->has("conflict.answer.who_helps"));
-    CHECK_FALSE(h.driver->has("conflict.answer.how_big"));
-    CHECK_FALSE(h.driver->has("conflict.answer.asked_to_choose"));
+    CHECK(w.driver->has("conflict.answer.how_often"));
+    CHECK(w.driver->has("conflict.answer.who_helps"));
+    CHECK_FALSE(w.driver->has("conflict.answer.how_big"));
+    CHECK_FALSE(w.driver->has("conflict.answer.asked_to_choose"));
 
     // Signing an empty analysis is refused, says why, and signs nothing.
-    h.driver->tap("conflict.sign");
-    h.driver->frames(1);
-    CHECK_FALSE(h.screen.isSigned);
-    CHECK(h.driver->has("conflict.problems"));
-    CHECK(h.screen.problems.size() == kConflictSectionCount + 1); // every section, and the signer's name
-    CHECK(h.screen.recordId.empty());
+    w.driver->tap("conflict.sign");
+    w.driver->frames(2);
+    CHECK(w.driver->has("conflict.problems"));
+    CHECK(screen.problems.size() == kConflictSectionCount + 3); // sections, judgement, name, signature
+    CHECK_FALSE(screen.isSigned);
+    CHECK(screen.recordId.empty());
 
-    // Write every section (resolution is marked not applicable) and cite answers by touch.
+    // Write every section by touch; resolution ticked as not applicable, no sign of domestic abuse.
     for (ConflictSection s : conflictSections()) {
         if (s == ConflictSection::Resolution) {
-            h.driver->tap("conflict.na.resolution");
+            w.driver->tap("conflict.na.resolution");
             continue;
         }
-        h.type(std::string("conflict.text.") + sectionId(s), std::string("Fictional notes on ") + sectionId(s));
+        if (s == ConflictSection::DomesticAbuse) {
+            w.driver->tap("conflict.na.domestic_abuse");
+            continue;
+        }
+        w.tapAndType(std::string("conflict.text.") + sectionId(s), std::string("Fictional notes on ") + sectionId(s));
     }
-    CHECK(h.saves > 0);
-    CHECK_FALSE(h.screen.recordId.empty()); // autosaved as a draft under the visit
-    CHECK_FALSE(h.driver->has("conflict.cite.frequency")); // nothing chosen yet: nothing to cite
-    h.driver->tap("conflict.answer.how_often");
-    h.driver->tap("conflict.cite.frequency");
-    h.driver->tap("conflict.answer.carry_messages");
-    h.driver->tap("conflict.cite.involvement");
-    h.driver->tap("conflict.answer.blamed");
-    h.driver->tap("conflict.cite.involvement");
-    h.driver->tap("conflict.cite.involvement"); // twice: kept once
-    h.driver->tap("conflict.answer.who_helps");
-    h.driver->tap("conflict.cite.protective");
-    h.driver->tap("conflict.cite.effects");
-    h.driver->tap("conflict.uncite.effects.who_helps"); // a second thought
-    h.driver->frames(1);
-    CHECK(h.screen.analysis.section(ConflictSection::Involvement).citations.size() == 2);
-    CHECK(h.screen.analysis.section(ConflictSection::Effects).citations.empty());
+    // Autosave writes the draft under the visit once the typing stops.
+    std::this_thread::sleep_for(ui::kAutosaveDelay + std::chrono::milliseconds(200));
+    w.driver->frames(2);
+    REQUIRE_FALSE(screen.recordId.empty());
+    CHECK(w.driver->has("conflict.saved_state"));
+    auto draft = w.store().recordById(screen.recordId);
+    REQUIRE(draft);
+    CHECK(draft->kind == kConflictAnalysisKind);
+    CHECK(draft->parentId == visitId);
+    CHECK((draft->status == storage::RecordStatus::Draft));
 
+    CHECK_FALSE(w.driver->has("conflict.cite.frequency")); // nothing chosen yet: nothing to cite
+    w.driver->tap("conflict.answer.how_often");
+    w.driver->tap("conflict.cite.frequency");
+    w.driver->tap("conflict.answer.carry_messages");
+    w.driver->tap("conflict.cite.involvement");
+    w.driver->tap("conflict.answer.blamed");
+    w.driver->tap("conflict.cite.involvement");
+    w.driver->tap("conflict.cite.involvement"); // twice: kept once
+    w.driver->tap("conflict.answer.who_helps");
+    w.driver->tap("conflict.cite.protective");
+    w.driver->tap("conflict.cite.effects");
+    w.driver->tap("conflict.uncite.effects.who_helps"); // a second thought
+    w.driver->frames(1);
+    CHECK(screen.analysis.section(ConflictSection::Involvement).citations.size() == 2);
+    CHECK(screen.analysis.section(ConflictSection::Effects).citations.empty());
     // Coaching concerns are the practitioner's, in their own section; the child's words are untouched.
-    CHECK(h.screen.analysis.section(ConflictSection::CoachingPressure).text == "Fictional notes on coaching_pressure");
+    CHECK(screen.analysis.section(ConflictSection::CoachingPressure).text == "Fictional notes on coaching_pressure");
 
-    // Still no name: refused. Then signed.
-    h.driver->tap("conflict.sign");
-    h.driver->frames(1);
-    CHECK_FALSE(h.screen.isSigned);
-    REQUIRE(h.screen.problems.size() == 1);
-    h.type("conflict.signer", "Sam Demo-Practitioner");
-    h.driver->tap("conflict.sign");
-    h.driver->frames(2);
-    REQUIRE_MESSAGE(h.screen.isSigned, h.screen.error);
-    CHECK(h.driver->has("conflict.signed"));
-    CHECK_FALSE(h.driver->has("conflict.sign"));
+    // An indicator ticked without a note, no judgement, no signature: refused, each named.
+    w.driver->tap("conflict.indicator.rehearsed_language");
+    w.driver->tap("conflict.sign");
+    w.driver->frames(2);
+    CHECK_FALSE(screen.isSigned);
+    CHECK(screen.problems.size() == 4);
+    CHECK(anyProblemMentions(screen.problems, indicatorTitle(ConflictIndicator::RehearsedLanguage)));
+    CHECK(anyProblemMentions(screen.problems, "Your judgement of harmful conflict"));
+    CHECK(anyProblemMentions(screen.problems, "Your signature"));
+    w.tapAndType("conflict.indicator_note.rehearsed_language", "Fictional: said \"emotionally abusive\", then "
+                                                              "could not say what it meant.");
+    w.driver->tap("conflict.judgement.medium");
+    w.tapAndType("conflict.signer", "Sam Demo-Practitioner");
+    w.sign("conflict.signature_pad");
+    w.driver->tap("conflict.sign");
+    w.driver->frames(2);
+    REQUIRE_MESSAGE(screen.isSigned, screen.error);
+    CHECK(w.driver->has("conflict.signed"));
+    CHECK_FALSE(w.driver->has("conflict.sign"));
+    CHECK_FALSE(w.driver->has("conflict.text.conclusion"));
 
-    auto stored = w.store().recordById(h.screen.recordId);
+    const std::string analysisId = screen.recordId;
+    auto stored = w.store().recordById(analysisId);
     REQUIRE(stored);
     CHECK((stored->status == storage::RecordStatus::Signed));
-    CHECK(stored->kind == kConflictAnalysisKind);
     CHECK(stored->parentId == visitId);
     CHECK(stored->signedBy == "Sam Demo-Practitioner");
     ConflictAnalysis back;
     std::string error;
     REQUIRE_MESSAGE(analysisFromJson(stored->payload, back, error), error);
-    CHECK(back == h.screen.analysis);
+    CHECK(back == screen.analysis);
     CHECK(back.section(ConflictSection::Resolution).notApplicable);
+    CHECK(back.section(ConflictSection::DomesticAbuse).notApplicable);
     CHECK(back.section(ConflictSection::Frequency).citations == std::vector<Citation>{{activity.id, "how_often"}});
     CHECK(back.section(ConflictSection::Protective).citations == std::vector<Citation>{{activity.id, "who_helps"}});
+    CHECK(back.indicator(ConflictIndicator::RehearsedLanguage).applies);
+    CHECK((back.harmJudgement == HarmJudgement::Medium));
+    CHECK_FALSE(back.signatureStrokes.empty());
+    CHECK(back.guidanceVersion == kConflictGuidanceVersion);
+    // The child's words are cited, not copied: they live only in the child's activity record.
+    CHECK(stored->payload.dump().find("Biscuit") == std::string::npos);
 
-    // Reopened later, in Welsh: the signed analysis is shown read-only with its evidence.
+    // An addendum through the app; the signed analysis stays as it was.
+    const nlohmann::json signedPayload = stored->payload;
+    w.driver->tap("conflict.add_addendum");
+    REQUIRE((w.app->screen() == ui::ScreenId::Addendum));
+    w.tapAndType("addendum.text", "Fictional: the school confirmed the child's account of the mornings.");
+    w.tapAndType("addendum.reason", "Heard from the school after signing.");
+    w.driver->tap("addendum.save");
+    REQUIRE((w.app->screen() == ui::ScreenId::ConflictAnalysis)); // back to the analysis it belongs to
+    CHECK(w.driver->has("record.addendum"));
+    CHECK(w.store().recordById(analysisId)->payload == signedPayload);
+    auto addendum = findKind(w.store().recordsForChild("child-demo-1"), "addendum", analysisId);
+    REQUIRE(addendum);
+    CHECK((addendum->status == storage::RecordStatus::Signed));
+    CHECK(w.store().verifyCase(activity.caseId).ok);
+
+    // Back goes to the visit still being written, which the analysis did not change.
+    w.driver->tap("nav.back");
+    CHECK((w.app->screen() == ui::ScreenId::Visit));
+    CHECK(w.app->visitForm.draft.recordId == visitId);
+}
+
+TEST_CASE("signing the visit signs the child's activity with it, never the practitioner's unfinished analysis") {
+    test::WorkflowApp w(0, 1280, 800);
+    w.unlockDemo();
+    const std::string visitId = startVisit(w);
+    const storage::Record activity = childDoesTheActivity(w, visitId);
+    w.driver->tap("visit.conflict_analysis");
+    w.tapAndType("conflict.text.happening_now", "Fictional: a half-written analysis.");
+    w.driver->tap("nav.back"); // leaving saves the draft at once
+    REQUIRE((w.app->screen() == ui::ScreenId::Visit));
+    auto analysis = findKind(w.store().recordsForChild("child-demo-1"), kConflictAnalysisKind, visitId);
+    REQUIRE(analysis);
+
+    for (const auto& spec : model::visitWriteUpFields())
+        w.tapAndType(std::string("visit.") + spec.key, "Fictional write-up.");
+    w.tapAndType("visit.signature_name", "Sam Demo-Practitioner");
+    w.sign("visit.signature_pad");
+    w.driver->tap("visit.sign");
+    REQUIRE((w.app->screen() == ui::ScreenId::Record));
+    CHECK((w.store().recordById(visitId)->status == storage::RecordStatus::Signed));
+    CHECK((w.store().recordById(activity.id)->status == storage::RecordStatus::Signed));
+    CHECK((w.store().recordById(analysis->id)->status == storage::RecordStatus::Draft));
+
+    // After the visit is signed, the analysis is finished from the visit's record, in Welsh.
     i18n::setLanguage("cy");
-    AnalysisHarness again(w, visitId);
-    CHECK(again.screen.isSigned);
-    CHECK(again.driver->has("conflict.signed"));
-    CHECK_FALSE(again.driver->has("conflict.text.conclusion"));
+    w.driver->tap("record.conflict_analysis");
+    REQUIRE((w.app->screen() == ui::ScreenId::ConflictAnalysis));
+    CHECK(w.app->conflictForm.screen.recordId == analysis->id);
+    CHECK(w.app->conflictForm.screen.analysis.section(ConflictSection::HappeningNow).text ==
+          "Fictional: a half-written analysis.");
+    CHECK(w.driver->has("conflict.text.conclusion"));
+    CHECK(std::string(_("Impact of parental conflict: analysis")) != "Impact of parental conflict: analysis");
     i18n::setLanguage("en");
 }

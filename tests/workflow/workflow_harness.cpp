@@ -12,7 +12,7 @@ namespace heard::test {
 
 std::chrono::system_clock::time_point fixedMonday() { return model::fromIsoUtc("2026-11-23T10:00:00Z"); }
 
-WorkflowApp::WorkflowApp(int autoLockSeconds, int width, int height) : now(fixedMonday()) {
+WorkflowApp::WorkflowApp(int autoLockSeconds, int width, int height, float scale) : now(fixedMonday()) {
     setenv("SDL_VIDEODRIVER", "dummy", 1);
     char pattern[] = "/tmp/heard-workflow-XXXXXX";
     REQUIRE(mkdtemp(pattern));
@@ -20,7 +20,7 @@ WorkflowApp::WorkflowApp(int autoLockSeconds, int width, int height) : now(fixed
     platform::WindowOptions options;
     options.width = width;
     options.height = height;
-    options.scale = 1.0f;
+    options.scale = scale;
     options.styleBuilder = ui::buildStyle;
     std::string error;
     window = platform::Window::create(options, error);
@@ -56,7 +56,7 @@ void WorkflowApp::tapAndType(const std::string& tagName, const std::string& text
 }
 
 void WorkflowApp::sign(const std::string& padTag) {
-    const auto pad = driver->rect(padTag);
+    const auto pad = driver->reveal(padTag);
     driver->drag(pad.x0 + pad.width() * 0.2f, pad.centreY(), pad.x0 + pad.width() * 0.7f, pad.y0 + pad.height() * 0.3f);
 }
 

@@ -18,7 +18,7 @@ struct WorkflowApp {
     std::unique_ptr<ui::App> app;
     std::unique_ptr<platform::TestDriver> driver;
 
-    explicit WorkflowApp(int autoLockSeconds = 0, int width = 1280, int height = 4200);
+    explicit WorkflowApp(int autoLockSeconds = 0, int width = 1280, int height = 4200, float scale = 1.0f);
     ~WorkflowApp();
 
     void unlockDemo();                          // through the unlock screen

@@ -1,6 +1,7 @@
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
 
 #include "app/i18n/i18n.h"
+#include "app/model/calendar.h"
 #include "app/tools/parental_conflict/model/conflict_type.h"
 #include "app/ui/form_widgets.h"
 #include "app/ui/theme.h"
@@ -8,6 +9,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace heard::tools {
@@ -41,23 +43,27 @@ std::string answerSummary(const Answer& answer, const Step& step, const Activity
     return out;
 }
 
-const Step* stepOf(const ConflictAnalysisScreen& screen, const std::string& stepId) {
-    return screen.content ? screen.content->findStep(stepId) : nullptr;
-}
-
 std::string citationText(const ConflictAnalysisScreen& screen, const Citation& c) {
-    const Step* step = stepOf(screen, c.stepId);
+    const Step* step = screen.content ? screen.content->findStep(c.stepId) : nullptr;
     const Answer* answer = screen.childResult.answerFor(c.stepId);
     if (!step || !answer || c.activityRecordId != screen.activityRecordId) return c.stepId;
     return std::string(_(step->prompt.c_str())) + " " + answerSummary(*answer, *step, *screen.content);
 }
 
+void dangerText(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
 void drawChildAnswers(ConflictAnalysisScreen& screen) {
     ui::sectionHeader(_("The child's answers"));
     if (screen.activityRecordId.empty() || !screen.content) {
-        ui::mutedText(_("No answers from the child in this visit yet."));
+        ui::mutedText(_("No answers from the child in this visit. You can still write the analysis from what you "
+                        "saw and heard."));
         return;
     }
+    if (!screen.isSigned) ui::mutedText(_("Tap an answer, then \"Cite\" in a section to use it as evidence."));
     for (const Step& step : screen.content->steps) {
         const Answer* answer = screen.childResult.answerFor(step.id);
         if (!answer || !citationIsEvidence({screen.activityRecordId, step.id}, screen.activityRecordId,
@@ -67,9 +73,20 @@ void drawChildAnswers(ConflictAnalysisScreen& screen) {
         if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         const std::string label = std::string(_(step.prompt.c_str())) + "\n" +
                                   answerSummary(*answer, step, *screen.content) + "##" + step.id;
-        if (ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f))) screen.chosenStep = chosen ? "" : step.id;
+        ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+        const float twoLines = ImGui::GetTextLineHeight() * 2.0f + ImGui::GetStyle().FramePadding.y * 2.0f;
+        const bool tapped = ImGui::Button(label.c_str(), ImVec2(-1.0f, std::max(ui::touchTarget(), twoLines)));
+        ImGui::PopStyleVar();
+        if (tapped && !screen.isSigned) screen.chosenStep = chosen ? "" : step.id;
         ui::tag(("conflict.answer." + step.id).c_str());
         if (chosen) ImGui::PopStyleColor();
+    }
+    const auto skipped = screen.childResult.skipped();
+    if (!skipped.empty()) {
+        char line[96];
+        std::snprintf(line, sizeof line, _("%d questions skipped: a skip is not evidence of anything."),
+                      int(skipped.size()));
+        ui::mutedText(line);
     }
 }
 
@@ -80,18 +97,18 @@ void drawSection(ConflictAnalysisScreen& screen, ConflictSection section, Confli
     ui::sectionHeader(_(sectionTitle(section)));
     if (ui::textField("", _(sectionHint(section)), sec.text, ("conflict.text." + id).c_str(), 4))
         actions.changed = true;
-    const bool mustWrite = section == ConflictSection::Conclusion || section == ConflictSection::NextSteps;
-    if (!mustWrite && ui::bigCheckbox(_("Not applicable"), sec.notApplicable, ("conflict.na." + id).c_str()))
-        actions.changed = true;
+    if (const char* none = sectionNoneLabel(section))
+        if (ui::bigCheckbox(_(none), sec.notApplicable, ("conflict.na." + id).c_str())) actions.changed = true;
     for (size_t i = 0; i < sec.citations.size(); ++i) {
         const Citation c = sec.citations[i];
         ImGui::PushID(static_cast<int>(i));
+        ImGui::Bullet();
+        ImGui::SameLine();
         ImGui::TextWrapped("%s", citationText(screen, c).c_str());
-        if (ImGui::Button(_("Remove"))) {
+        if (ui::bigButton(_("Remove"), ("conflict.uncite." + id + "." + c.stepId).c_str())) {
             screen.analysis.uncite(section, c);
             actions.changed = true;
         }
-        ui::tag(("conflict.uncite." + id + "." + c.stepId).c_str());
         ImGui::PopID();
     }
     if (!screen.chosenStep.empty() && ui::bigButton(_("Cite the chosen answer"), ("conflict.cite." + id).c_str())) {
@@ -100,15 +117,115 @@ void drawSection(ConflictAnalysisScreen& screen, ConflictSection section, Confli
     ImGui::PopID();
 }
 
+void drawIndicators(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) {
+    ui::sectionHeader(_("Indicators"));
+    ui::mutedText(_("Tick only those that apply significantly for this child, and say what you saw or heard. They "
+                    "are never counted or added up."));
+    for (ConflictIndicator i : conflictIndicators()) {
+        IndicatorMark& mark = screen.analysis.indicator(i);
+        const std::string id = indicatorId(i);
+        ImGui::PushID(id.c_str());
+        if (ui::bigCheckbox(_(indicatorTitle(i)), mark.applies, ("conflict.indicator." + id).c_str()))
+            actions.changed = true;
+        if (mark.applies || !mark.note.empty()) {
+            ImGui::Indent(ui::dp(40));
+            if (ui::textField(_("What you saw or heard"), nullptr, mark.note, ("conflict.indicator_note." + id).c_str(), 2))
+                actions.changed = true;
+            ImGui::Unindent(ui::dp(40));
+        }
+        ImGui::PopID();
+    }
+}
+
+void drawJudgement(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) {
+    ui::sectionHeader(_("Your judgement of harmful conflict"));
+    ui::mutedText(_("Your professional judgement for this child, not a calculation. Give your reasons in the "
+                    "conclusion."));
+    int shown = 0;
+    for (HarmJudgement j : {HarmJudgement::Low, HarmJudgement::Medium, HarmJudgement::High, HarmJudgement::CannotSayYet}) {
+        if (shown++ > 0) ImGui::SameLine();
+        const bool chosen = screen.analysis.harmJudgement == j;
+        if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        const std::string label = std::string(chosen ? "\u25C9 " : "\u25CB ") + _(harmJudgementLabel(j));
+        if (ui::bigButton(label.c_str(), (std::string("conflict.judgement.") + harmJudgementId(j)).c_str(), ui::dp(170))) {
+            screen.analysis.harmJudgement = j;
+            actions.changed = true;
+        }
+        if (chosen) ImGui::PopStyleColor();
+    }
+}
+
+void drawProblems(ConflictAnalysisScreen& screen) {
+    if (screen.problems.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 230, 255));
+    const float height = ImGui::GetTextLineHeightWithSpacing() * float(screen.problems.size() + 1) + ui::dp(28);
+    ImGui::BeginChild("##conflict_problems", ImVec2(0, height), true);
+    dangerText(_("Cannot sign yet. Still needed:"));
+    for (const std::string& p : screen.problems) ImGui::BulletText("%s", p.c_str());
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ui::tag("conflict.problems");
+    if (screen.revealProblems) { // Sign is at the bottom: show why it was refused
+        ImGui::SetScrollHereY(1.0f);
+        screen.revealProblems = false;
+    }
+}
+
+void drawSign(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) {
+    ui::sectionHeader(_("Sign"));
+    ui::mutedText(_("Signing freezes this analysis. Anything you add later is a dated addendum."));
+    if (ui::textField(_("Your name, typed"), nullptr, screen.analysis.signatureName, "conflict.signer", 1))
+        actions.changed = true;
+    if (ui::signaturePad(screen.analysis.signatureStrokes, screen.currentStroke, "conflict.signature_pad"))
+        actions.changed = true;
+    drawProblems(screen);
+    if (ui::primaryButton(_("Sign the analysis"), "conflict.sign", ui::dp(300))) actions.signTapped = true;
+}
+
 void drawSigned(const ConflictAnalysisScreen& screen) {
-    ImGui::TextWrapped("%s %s", _("Signed by"), screen.signedBy.c_str());
+    ImGui::TextWrapped(_("Signed by %s, %s"), screen.signedBy.c_str(), model::formatForPeople(screen.signedAt).c_str());
     ui::tag("conflict.signed");
     for (ConflictSection s : conflictSections()) {
         const AnalysisSection& sec = screen.analysis.section(s);
         ui::sectionHeader(_(sectionTitle(s)));
-        ImGui::TextWrapped("%s", sec.notApplicable && sec.text.empty() ? _("Not applicable") : sec.text.c_str());
+        const char* none = sectionNoneLabel(s);
+        ImGui::TextWrapped("%s", sec.text.empty() && sec.notApplicable && none ? _(none) : sec.text.c_str());
         for (const Citation& c : sec.citations) ImGui::BulletText("%s", citationText(screen, c).c_str());
+        if (s == ConflictSection::CoachingPressure) {
+            ui::sectionHeader(_("Indicators that apply significantly"));
+            int marked = 0;
+            for (ConflictIndicator i : conflictIndicators()) {
+                const IndicatorMark& mark = screen.analysis.indicator(i);
+                if (!mark.applies) continue;
+                ++marked;
+                ImGui::BulletText("%s", _(indicatorTitle(i)));
+                ImGui::Indent(ui::dp(28));
+                ImGui::TextWrapped("%s", mark.note.c_str());
+                ImGui::Unindent(ui::dp(28));
+            }
+            if (marked == 0) ImGui::TextWrapped("%s", _("None marked."));
+        }
+        if (s == ConflictSection::Protective) {
+            ui::sectionHeader(_("Your judgement of harmful conflict"));
+            ImGui::TextUnformatted(_(harmJudgementLabel(screen.analysis.harmJudgement)));
+        }
     }
+    ui::sectionHeader(_("Signed by"));
+    ImGui::TextUnformatted(screen.analysis.signatureName.c_str());
+    ui::signatureView(screen.analysis.signatureStrokes, ui::dp(80));
+}
+
+void drawAnalysis(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) {
+    if (screen.isSigned) {
+        drawSigned(screen);
+        return;
+    }
+    for (ConflictSection s : conflictSections()) {
+        drawSection(screen, s, actions);
+        if (s == ConflictSection::CoachingPressure) drawIndicators(screen, actions);
+        if (s == ConflictSection::Protective) drawJudgement(screen, actions);
+    }
+    drawSign(screen, actions);
 }
 
 } // namespace
@@ -116,7 +233,7 @@ void drawSigned(const ConflictAnalysisScreen& screen) {
 bool openConflictAnalysis(storage::Store& store, const ContentLibrary& library, const std::string& visitId,
                           const std::string& author, ConflictAnalysisScreen& screen, std::string& error) {
     const auto visit = store.recordById(visitId);
-    if (!visit) {
+    if (!visit || visit->kind != "visit") {
         error = "no visit " + visitId;
         return false;
     }
@@ -147,6 +264,7 @@ bool openConflictAnalysis(storage::Store& store, const ContentLibrary& library, 
             fresh.recordId = r.id;
             fresh.isSigned = r.status == storage::RecordStatus::Signed;
             fresh.signedBy = r.signedBy;
+            fresh.signedAt = r.signedAt;
         }
     }
     screen = std::move(fresh);
@@ -177,30 +295,18 @@ bool saveConflictAnalysis(storage::Store& store, ConflictAnalysisScreen& screen)
 }
 
 bool signConflictAnalysis(storage::Store& store, ConflictAnalysisScreen& screen) {
-    // The model decides what blocks signing; the lines here say it in the practitioner's language.
     screen.problems.clear();
-    for (ConflictSection s : conflictSections()) {
-        const AnalysisSection& sec = screen.analysis.section(s);
-        const bool mustWrite = s == ConflictSection::Conclusion || s == ConflictSection::NextSteps;
-        const bool blankText = sec.text.find_first_not_of(" \t\r\n") == std::string::npos;
-        const std::string title = _(sectionTitle(s));
-        if (blankText && mustWrite) screen.problems.push_back(title + ": " + _("must be written"));
-        else if (blankText && !sec.notApplicable)
-            screen.problems.push_back(title + ": " + _("write it, or mark it not applicable"));
-        for (const Citation& c : sec.citations)
-            if (!citationIsEvidence(c, screen.activityRecordId, screen.childResult))
-                screen.problems.push_back(title + ": " + _("cites an answer the child did not give"));
-    }
-    if (screen.signerName.find_first_not_of(" \t\r\n") == std::string::npos)
-        screen.problems.push_back(_("Your name is needed to sign."));
-    if (screen.problems.empty() && !screen.analysis.problemsBeforeSigning().empty())
-        screen.problems.push_back(_("This analysis belongs to no visit."));
+    for (const AnalysisProblem& p : screen.analysis.problemsBeforeSigning(screen.activityRecordId, screen.childResult))
+        screen.problems.push_back(std::string(_(p.subject)) + ": " + _(p.need));
+    screen.revealProblems = !screen.problems.empty();
     if (!screen.problems.empty()) return false;
     if (!saveConflictAnalysis(store, screen)) return false;
     try {
-        const storage::Record signedRecord = store.sign(screen.recordId, screen.signerName);
+        const storage::Record signedRecord = store.sign(screen.recordId, screen.analysis.signatureName);
         screen.isSigned = true;
         screen.signedBy = signedRecord.signedBy;
+        screen.signedAt = signedRecord.signedAt;
+        screen.chosenStep.clear();
         return true;
     } catch (const std::exception& e) {
         screen.error = e.what();
@@ -209,30 +315,28 @@ bool signConflictAnalysis(storage::Store& store, ConflictAnalysisScreen& screen)
 }
 
 void drawConflictAnalysisView(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) {
-    ui::screenTitle(_("Impact of parental conflict: analysis"));
-    ui::mutedText(_("Your professional judgement, never a score. Tap one of the child's answers, then cite it in a "
-                    "section as evidence."));
-    if (!screen.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
-        ImGui::TextWrapped("%s", screen.error.c_str());
-        ImGui::PopStyleColor();
-    }
-    drawChildAnswers(screen);
-    if (screen.isSigned) {
-        drawSigned(screen);
+    ui::mutedText(_("Your professional judgement, never a score. The child's words stay as they gave them; your "
+                    "view of coaching or pressure goes in its own section."));
+    if (!screen.error.empty()) dangerText(screen.error.c_str());
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    // A signed analysis reads as one document, with the evidence under each section.
+    const bool sideBySide = !screen.isSigned && ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y * 1.1f &&
+                            avail.x > ui::dp(900);
+    if (!sideBySide) {
+        drawChildAnswers(screen);
+        drawAnalysis(screen, actions);
         return;
     }
-    for (ConflictSection s : conflictSections()) drawSection(screen, s, actions);
-    ui::sectionHeader(_("Sign"));
-    ui::textField(_("Your name"), "", screen.signerName, "conflict.signer", 1);
-    if (!screen.problems.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
-        ImGui::TextWrapped("%s", _("Cannot sign yet:"));
-        for (const std::string& p : screen.problems) ImGui::BulletText("%s", p.c_str());
-        ImGui::PopStyleColor();
-        ui::tag("conflict.problems");
-    }
-    if (ui::primaryButton(_("Sign the analysis"), "conflict.sign")) actions.signTapped = true;
+    // Landscape: the evidence column stays put while the sections scroll.
+    ImGui::BeginChild("##conflict_answers", ImVec2(avail.x * 0.36f, avail.y), false);
+    ui::dragToScroll();
+    drawChildAnswers(screen);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##conflict_sections", ImVec2(0.0f, avail.y), false);
+    ui::dragToScroll();
+    drawAnalysis(screen, actions);
+    ImGui::EndChild();
 }
 
 } // namespace heard::tools
