@@ -74,3 +74,16 @@ TEST_CASE("every string of the content has Welsh") {
         CHECK_MESSAGE(welsh != msgid, "no Welsh for: " << msgid);
     }
 }
+
+TEST_CASE("the conflict scales are stormy, with a calm picture at 0 and a storm at 10") {
+    ContentLibrary library = loadContentLibrary(std::string(HEARD_SOURCE_DIR) + "/assets/tools");
+    const ActivityContent* content = library.find("parental_conflict");
+    REQUIRE(content);
+    for (const char* id : {"how_often", "how_big"}) {
+        const Step* step = content->findStep(id);
+        REQUIRE_MESSAGE(step, id);
+        CHECK_MESSAGE(step->tone == ScaleTone::Stormy, id); // more arguing must not look sunnier
+        CHECK_MESSAGE(step->highIcon == "storm", id);
+        CHECK_MESSAGE((step->lowIcon == "sun" || step->lowIcon == "small_cloud"), id);
+    }
+}
