@@ -87,3 +87,14 @@ TEST_CASE("the conflict scales are stormy, with a calm picture at 0 and a storm 
         CHECK_MESSAGE((step->lowIcon == "sun" || step->lowIcon == "small_cloud"), id);
     }
 }
+
+TEST_CASE("the child can say they see fighting, not only shouting") {
+    ContentLibrary library = loadContentLibrary(std::string(HEARD_SOURCE_DIR) + "/assets/tools");
+    const ActivityContent* content = library.find("parental_conflict");
+    REQUIRE(content);
+    const Step* seeHear = content->findStep("see_hear");
+    REQUIRE(seeHear);
+    std::vector<std::string> ids;
+    for (const ChoiceOption& choice : seeHear->choices) ids.push_back(choice.id);
+    CHECK(ids == std::vector<std::string>{"shouting", "quiet_upset", "things_broken", "pushing_hitting", "nothing"});
+}
