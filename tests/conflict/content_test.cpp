@@ -74,3 +74,31 @@ TEST_CASE("every string of the content has Welsh") {
         CHECK_MESSAGE(welsh != msgid, "no Welsh for: " << msgid);
     }
 }
+
+TEST_CASE("the conflict scales are stormy, with a calm picture at 0 and a storm at 10") {
+    ContentLibrary library = loadContentLibrary(std::string(HEARD_SOURCE_DIR) + "/assets/tools");
+    const ActivityContent* content = library.find("parental_conflict");
+    REQUIRE(content);
+    for (const char* id : {"how_often", "how_big"}) {
+        const Step* step = content->findStep(id);
+        REQUIRE_MESSAGE(step, id);
+        CHECK_MESSAGE(step->tone == ScaleTone::Stormy, id); // more arguing must not look sunnier
+        CHECK_MESSAGE(step->highIcon == "storm", id);
+        CHECK_MESSAGE((step->lowIcon == "sun" || step->lowIcon == "small_cloud"), id);
+    }
+}
+
+TEST_CASE("the child can say they see fighting, not only shouting") {
+    ContentLibrary library = loadContentLibrary(std::string(HEARD_SOURCE_DIR) + "/assets/tools");
+    const ActivityContent* content = library.find("parental_conflict");
+    REQUIRE(content);
+    const Step* seeHear = content->findStep("see_hear");
+    REQUIRE(seeHear);
+    std::vector<std::string> ids;
+    for (const ChoiceOption& choice : seeHear->choices) ids.push_back(choice.id);
+    CHECK(ids == std::vector<std::string>{"shouting", "quiet_upset", "things_broken", "pushing_hitting", "nothing"});
+    // A child who sees the adults hit each other has told of domestic abuse: the record is
+    // flagged for the manager at once, like a child who says they are not safe.
+    for (const ChoiceOption& choice : seeHear->choices) CHECK_MESSAGE(choice.unsafe == (choice.id == "pushing_hitting"), choice.id);
+    CHECK(content->version == 2); // the content changed: records say which version the child saw
+}

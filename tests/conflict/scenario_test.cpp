@@ -95,7 +95,7 @@ TEST_CASE("a child does 'when grown-ups argue' by touch with skips; then a signe
     std::string error;
     REQUIRE_MESSAGE(resultFromJson(activity.payload, result, error), error);
     CHECK(result.contentId == "parental_conflict");
-    CHECK(result.contentVersion == 1);
+    CHECK(result.contentVersion == 2);
     CHECK(result.answerFor("how_often")->scale == 7);
     CHECK(result.answerFor("how_big")->status == AnswerStatus::Skipped);
     CHECK(result.answerFor("where_you_are")->choiceId == "another_room");

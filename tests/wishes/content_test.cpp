@@ -228,6 +228,118 @@ TEST_CASE("type rules: faces, houses, homes, choices") {
     }
 }
 
+// A scaling activity of one scale step, for the scale's pictures and tone.
+json goodScale() {
+    return json::parse(R"({
+      "format": 1, "id": "test_scale", "version": 1, "type": "scaling",
+      "title": "Scaling", "childTitle": "How much?", "guidance": "Gently.", "icon": "scale",
+      "ageRange": [6, 17],
+      "steps": [
+        {"id": "often", "kind": "scale", "prompt": "How often?", "low": "Never", "high": "All the time",
+         "lowIcon": "sun", "highIcon": "storm", "tone": "stormy"}
+      ]})");
+}
+
+TEST_CASE("scale steps: the pictures at the two ends and the tone are read from the content") {
+    SUBCASE("given") {
+        ActivityContent content;
+        std::vector<ContentError> errors;
+        REQUIRE(parseContent("s.json", goodScale().dump(), content, errors));
+        const Step& step = content.steps.at(0);
+        CHECK(step.lowIcon == "sun");
+        CHECK(step.highIcon == "storm");
+        CHECK(step.tone == ScaleTone::Stormy);
+    }
+    SUBCASE("warm by name") {
+        json j = goodScale();
+        j["steps"][0]["tone"] = "warm";
+        ActivityContent content;
+        std::vector<ContentError> errors;
+        REQUIRE(parseContent("s.json", j.dump(), content, errors));
+        CHECK(content.steps.at(0).tone == ScaleTone::Warm);
+    }
+    SUBCASE("left out: no pictures (the view draws a small and a big circle) and the warm tone") {
+        json j = goodScale();
+        j["steps"][0].erase("lowIcon");
+        j["steps"][0].erase("highIcon");
+        j["steps"][0].erase("tone");
+        ActivityContent content;
+        std::vector<ContentError> errors;
+        REQUIRE(parseContent("s.json", j.dump(), content, errors));
+        CHECK(content.steps.at(0).lowIcon.empty());
+        CHECK(content.steps.at(0).highIcon.empty());
+        CHECK(content.steps.at(0).tone == ScaleTone::Warm);
+    }
+    CHECK(std::string(scaleToneName(ScaleTone::Warm)) == "warm");
+    CHECK(std::string(scaleToneName(ScaleTone::Stormy)) == "stormy");
+}
+
+TEST_CASE("scale steps: a bad tone or end picture is refused, naming the field") {
+    json j = goodScale();
+    SUBCASE("unknown tone") {
+        j["steps"][0]["tone"] = "gloomy";
+        CHECK(mentions(problems(j), "test.json: /steps/0/tone: unknown tone \"gloomy\" (expected warm or stormy)"));
+    }
+    SUBCASE("tone in capitals is not a tone") {
+        j["steps"][0]["tone"] = "Stormy";
+        CHECK(mentions(problems(j), "/steps/0/tone: unknown tone \"Stormy\""));
+    }
+    SUBCASE("tone not a string: one error, not two") {
+        j["steps"][0]["tone"] = 3;
+        auto errors = problems(j);
+        CHECK(mentions(errors, "/steps/0/tone: must be a string"));
+        CHECK(errors.size() == 1);
+    }
+    SUBCASE("unknown picture at the low end") {
+        j["steps"][0]["lowIcon"] = "rainbow";
+        CHECK(mentions(problems(j), "test.json: /steps/0/lowIcon: unknown icon \"rainbow\""));
+    }
+    SUBCASE("unknown picture at the high end") {
+        j["steps"][0]["highIcon"] = "tornado";
+        CHECK(mentions(problems(j), "/steps/0/highIcon: unknown icon \"tornado\""));
+    }
+    SUBCASE("an empty picture name") {
+        j["steps"][0]["highIcon"] = "";
+        CHECK(mentions(problems(j), "/steps/0/highIcon: must not be empty"));
+    }
+    SUBCASE("a picture at one end only") {
+        j["steps"][0].erase("highIcon");
+        CHECK(mentions(problems(j), "/steps/0/highIcon: is missing: give a picture for both ends"));
+        json k = goodScale();
+        k["steps"][0].erase("lowIcon");
+        CHECK(mentions(problems(k), "/steps/0/lowIcon: is missing"));
+    }
+    SUBCASE("scale fields on a step that is not a scale") {
+        json w = goodWishes();
+        w["steps"][1]["tone"] = "stormy";
+        w["steps"][2]["lowIcon"] = "sun";
+        auto errors = problems(w);
+        CHECK(mentions(errors, "/steps/1/tone: is only allowed on scale steps"));
+        CHECK(mentions(errors, "/steps/2/lowIcon: is only allowed on scale steps"));
+    }
+}
+
+TEST_CASE("every scale step in every shipped content file has a picture at each end") {
+    ContentLibrary library = loadContentLibrary(kToolsDir);
+    for (const auto& e : library.errors) FAIL_CHECK(e.text());
+    int scales = 0;
+    for (const ActivityContent& content : library.activities) {
+        for (const Step& step : content.steps) {
+            if (step.kind != StepKind::Scale) continue;
+            ++scales;
+            CHECK_MESSAGE(!step.lowIcon.empty(), content.sourceFile << ": " << step.id << " has no lowIcon");
+            CHECK_MESSAGE(!step.highIcon.empty(), content.sourceFile << ": " << step.id << " has no highIcon");
+            CHECK_MESSAGE(step.lowIcon != step.highIcon, content.sourceFile << ": " << step.id << " ends look the same");
+        }
+    }
+    CHECK(scales >= 5); // three in scaling, two in parental conflict
+    // More worry must not look sunnier: the worry scale is stormy, the happiness one warm.
+    const ActivityContent* scaling = library.find("scaling");
+    REQUIRE(scaling);
+    CHECK(scaling->findStep("worried_now")->tone == ScaleTone::Stormy);
+    CHECK(scaling->findStep("happy_now")->tone == ScaleTone::Warm);
+}
+
 TEST_CASE("oversized and deeply nested input is refused before it can hurt") {
     ContentLimits limits;
     ActivityContent content;

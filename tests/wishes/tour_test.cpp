@@ -1,8 +1,13 @@
 // Tour PNGs of every activity in English and Welsh, landscape and portrait, for people to look
 // at: <build>/tests/wishes/tour/<activity>-<language>-<size>.png. Each shot is a step part-way
 // through with an answer given, so the pictures show the activity in use; plus the summary.
+#include "app/tools/framework/view/activity_drawing.h"
+#include "app/tools/framework/view/step_views.h"
 #include "tests/wishes/child_harness.h"
 
+#include <stb_image.h>
+
+#include <cstdlib>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -81,4 +86,146 @@ TEST_CASE("tour: every activity in English and Welsh, landscape and portrait") {
     }
     CHECK(written == 9 * 5); // nine activities, parental conflict included
     MESSAGE("tour written to " << dir.string());
+}
+
+TEST_CASE("tour: every scale step, its two end pictures and words on screen, in both languages and shapes") {
+    const fs::path dir = fs::path(HEARD_TEST_BINARY_DIR) / "tour";
+    fs::create_directories(dir);
+    ChildHarness h("scaling");
+    int written = 0;
+    for (const auto& content : heard::test::shippedContent().activities) {
+        for (const auto& step : content.steps) {
+            if (step.kind != heard::tools::StepKind::Scale) continue;
+            for (const char* language : {"en", "cy"}) {
+                for (auto [sizeName, w, hgt] :
+                     {std::tuple{"landscape", 1280, 800}, std::tuple{"portrait", 800, 1280}}) {
+                    h.window->setSize(w, hgt);
+                    h.restart(content.id, language);
+                    while (h.currentStepId() != step.id) h.run->skip();
+                    h.run->setScale(8);
+                    h.driver->frames(2);
+                    // Everything the child needs is inside the window: the eleven steps, and
+                    // under them a picture and the words at each end, low on the left.
+                    const auto zero = h.driver->rect("scale.0"), ten = h.driver->rect("scale.10");
+                    const auto low = h.driver->rect("scale.low"), high = h.driver->rect("scale.high");
+                    const std::string where = content.id + "/" + step.id + " " + language + " " + sizeName;
+                    CHECK_MESSAGE(zero.x0 >= 0, where);
+                    CHECK_MESSAGE(ten.x1 <= float(w), where);
+                    CHECK_MESSAGE(low.y0 >= zero.y1, where);
+                    CHECK_MESSAGE(high.y0 >= ten.y1, where);
+                    CHECK_MESSAGE(low.x1 <= high.x0, where);
+                    CHECK_MESSAGE(high.x1 <= float(w), where);
+                    CHECK_MESSAGE(std::max(low.y1, high.y1) <= h.driver->rect("activity.next").y0, where);
+                    CHECK_MESSAGE(low.height() >= heard::ui::touchTarget(), where);
+                    const fs::path path = dir / ("scale-" + content.id + "-" + step.id + "-" + language + "-" +
+                                                 sizeName + ".png");
+                    fs::remove(path);
+                    h.window->queueScreenshot(path.string());
+                    h.driver->frames(1);
+                    CHECK_MESSAGE(h.window->lastScreenshotOk(), path);
+                    ++written;
+                }
+            }
+        }
+    }
+    CHECK(written == 5 * 4); // three scales in scaling, two in parental conflict
+}
+
+namespace {
+
+struct Rgb {
+    int r = 0, g = 0, b = 0;
+};
+
+Rgb rgbOf(ImU32 colour) {
+    return {int((colour >> IM_COL32_R_SHIFT) & 0xFF), int((colour >> IM_COL32_G_SHIFT) & 0xFF),
+            int((colour >> IM_COL32_B_SHIFT) & 0xFF)};
+}
+
+bool near(Rgb a, Rgb b, int tolerance = 3) {
+    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+}
+
+// Opens the activity at its first step, writes a PNG and reads back the colour inside the 10
+// step, in its upper part (the number is drawn at the bottom).
+Rgb colourAtTen(ChildHarness& h, const std::string& id, const fs::path& png) {
+    h.restart(id, "en");
+    REQUIRE(h.run->currentStep());
+    REQUIRE(h.run->currentStep()->kind == heard::tools::StepKind::Scale);
+    const heard::platform::TagRect ten = h.driver->rect("scale.10");
+    fs::remove(png);
+    h.window->queueScreenshot(png.string());
+    h.driver->frames(1);
+    REQUIRE(h.window->lastScreenshotOk());
+    int w = 0, hgt = 0, channels = 0;
+    unsigned char* pixels = stbi_load(png.string().c_str(), &w, &hgt, &channels, 4);
+    REQUIRE_MESSAGE(pixels, png);
+    const int x = int(ten.centreX()), y = int(ten.y0 + ten.height() * 0.25f);
+    REQUIRE(x >= 0);
+    REQUIRE(y >= 0);
+    REQUIRE(x < w);
+    REQUIRE(y < hgt);
+    const unsigned char* p = pixels + (size_t(y) * size_t(w) + size_t(x)) * 4;
+    Rgb out{p[0], p[1], p[2]};
+    stbi_image_free(pixels);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("tour: a stormy scale is drawn darker at 10 than a warm one") {
+    const fs::path dir = fs::path(HEARD_TEST_BINARY_DIR) / "tour";
+    fs::create_directories(dir);
+    ChildHarness h("scaling");
+    // scaling's first step (how happy) is warm; parental conflict's first (how often) is stormy.
+    const Rgb warm = colourAtTen(h, "scaling", dir / "scale-warm.png");
+    const Rgb stormy = colourAtTen(h, "parental_conflict", dir / "scale-stormy.png");
+    using heard::tools::ScaleTone;
+    CHECK(near(warm, rgbOf(heard::tools::scaleStepColour(ScaleTone::Warm, 10))));
+    CHECK(near(stormy, rgbOf(heard::tools::scaleStepColour(ScaleTone::Stormy, 10))));
+    CHECK_FALSE(near(warm, stormy, 40));
+    // A storm is dark, sunshine is bright.
+    CHECK(stormy.r + stormy.g + stormy.b < 300);
+    CHECK(warm.r + warm.g + warm.b > 500);
+}
+
+TEST_CASE("every step's number is readable on its colour, in both tones") {
+    using heard::tools::ScaleTone;
+    for (ScaleTone tone : {ScaleTone::Warm, ScaleTone::Stormy}) {
+        for (int value = 0; value <= 10; ++value) {
+            const float ratio = heard::tools::contrastRatio(heard::tools::scaleStepColour(tone, value),
+                                                            heard::tools::scaleNumberColour(tone, value));
+            CHECK_MESSAGE(ratio >= 4.5f, heard::tools::scaleToneName(tone) << " " << value << ": " << ratio);
+        }
+    }
+    // The stormy scale darkens at every step from 0 to 10 (its contrast with white grows).
+    float previous = 1.0f;
+    for (int value = 0; value <= 10; ++value) {
+        const float toWhite =
+            heard::tools::contrastRatio(heard::tools::scaleStepColour(ScaleTone::Stormy, value), IM_COL32_WHITE);
+        CHECK_MESSAGE(toWhite > previous, value);
+        previous = toWhite;
+    }
+}
+
+TEST_CASE("every icon content may name has its own picture, not the question mark") {
+    ChildHarness h("scaling"); // for ImGui's context and font atlas
+    auto pointsOf = [](const std::string& name) {
+        ImDrawList dl(ImGui::GetDrawListSharedData());
+        dl._ResetForNewFrame();
+        dl.PushClipRectFullScreen();
+        heard::tools::drawIcon(&dl, name, ImVec2(100, 100), 96, IM_COL32(38, 120, 118, 255));
+        std::vector<std::pair<float, float>> points;
+        for (const ImDrawVert& v : dl.VtxBuffer) points.emplace_back(v.pos.x, v.pos.y);
+        return points;
+    };
+    const auto questionMark = pointsOf("question");
+    REQUIRE_FALSE(questionMark.empty());
+    CHECK(pointsOf("no_such_icon") == questionMark); // the fallback, so the comparison means something
+    for (const std::string& name : heard::tools::contentIcons()) {
+        if (name == "question") continue;
+        const auto points = pointsOf(name);
+        CHECK_MESSAGE(!points.empty(), name);
+        CHECK_MESSAGE(points != questionMark, name << " is drawn as a question mark: add it to drawIcon()");
+    }
 }

@@ -45,10 +45,21 @@ const char* expressionName(Expression expression) {
     return "?";
 }
 
+const char* scaleToneName(ScaleTone tone) {
+    switch (tone) {
+    case ScaleTone::Warm: return "warm";
+    case ScaleTone::Stormy: return "stormy";
+    }
+    return "?";
+}
+
 const std::vector<std::string>& contentIcons() {
     static const std::vector<std::string> s_icons = {
         "face", "star", "house", "heart", "cloud", "sun", "school", "person", "people",
-        "pet", "scale", "pencil", "judge", "speech", "tick", "cross", "question", "tree"};
+        "pet", "scale", "pencil", "judge", "speech", "tick", "cross", "question", "tree",
+        "plaster", // someone got hurt
+        // For the ends of scales: a little cloud and a storm, and faces for feelings.
+        "small_cloud", "storm", "happy_face", "calm_face", "sad_face", "worried_face", "scared_face"};
     return s_icons;
 }
 
@@ -139,12 +150,12 @@ public:
         return value;
     }
 
-    std::string icon(const json& object, const std::string& path, bool required) {
-        std::string value = text(object, path, "icon", required);
+    std::string icon(const json& object, const std::string& path, bool required, const char* key = "icon") {
+        std::string value = text(object, path, key, required);
         if (!value.empty()) {
             const auto& icons = contentIcons();
             if (std::find(icons.begin(), icons.end(), value) == icons.end())
-                fail(path + "/icon", "unknown icon \"" + value.substr(0, 64) + "\"");
+                fail(path + "/" + key, "unknown icon \"" + value.substr(0, 64) + "\"");
         }
         return value;
     }
@@ -247,6 +258,29 @@ bool parseStepKind(const std::string& name, StepKind& out) {
     return false;
 }
 
+bool parseScaleTone(const std::string& name, ScaleTone& out) {
+    for (ScaleTone tone : {ScaleTone::Warm, ScaleTone::Stormy}) {
+        if (name == scaleToneName(tone)) {
+            out = tone;
+            return true;
+        }
+    }
+    return false;
+}
+
+// A scale's pictures and colours: the two end icons come as a pair, the tone is a known name.
+void parseScaleLook(Checker& check, const json& item, const std::string& path, Step& step) {
+    // Optional, but when given a picture must be named (an empty name is a mistake, not "none").
+    step.lowIcon = check.icon(item, path, item.contains("lowIcon"), "lowIcon");
+    step.highIcon = check.icon(item, path, item.contains("highIcon"), "highIcon");
+    if (item.contains("lowIcon") != item.contains("highIcon"))
+        check.fail(path + (item.contains("lowIcon") ? "/highIcon" : "/lowIcon"),
+                   "is missing: give a picture for both ends of the scale (lowIcon and highIcon), or neither");
+    const std::string tone = check.text(item, path, "tone", false);
+    if (item.contains("tone") && item.at("tone").is_string() && !parseScaleTone(tone, step.tone))
+        check.fail(path + "/tone", "unknown tone \"" + tone.substr(0, 64) + "\" (expected warm or stormy)");
+}
+
 bool parseExpression(const std::string& name, Expression& out) {
     for (int i = 0; i <= int(Expression::Excited); ++i) {
         if (name == expressionName(Expression(i))) {
@@ -274,6 +308,7 @@ Step parseStep(Checker& check, const json& item, const std::string& path) {
         step.lowLabel = check.text(item, path, "low");
         step.highLabel = check.text(item, path, "high");
         step.unsafeAtOrBelow = check.integer(item, path, "unsafeAtOrBelow", 0, 9, false, -1);
+        parseScaleLook(check, item, path, step);
         break;
     case StepKind::Choice:
         step.choices = check.options(item, path, "choices", 2, true);
@@ -282,6 +317,11 @@ Step parseStep(Checker& check, const json& item, const std::string& path) {
     case StepKind::Place: step.people = check.options(item, path, "people", 1, false); break;
     case StepKind::Face:
     case StepKind::Drawing: break;
+    }
+    if (step.kind != StepKind::Scale) {
+        for (const char* key : {"lowIcon", "highIcon", "tone"}) {
+            if (item.contains(key)) check.fail(path + "/" + key, "is only allowed on scale steps");
+        }
     }
     return step;
 }

@@ -21,7 +21,11 @@
 //   face     the child picks one of "faces" and how strongly (1-3)
 //   words    the child's words (typed by the child or dictated to the practitioner);
 //            "drawing": true lets the child draw instead of or as well as writing
-//   scale    0-10; "low"/"high" labels; "unsafeAtOrBelow": n marks a safety question
+//   scale    0-10; "low"/"high" labels; "unsafeAtOrBelow": n marks a safety question;
+//            "lowIcon"/"highIcon" (both or neither, from contentIcons()) picture the two ends for
+//            a child who cannot read the words; "tone": "warm" (default: soft blue to sunny
+//            yellow, for "how happy") or "stormy" (calm pale to dark storm, for "how often do
+//            the grown-ups argue", where more must not look sunnier)
 //   choice   "choices": [{"id","label","icon","unsafe": bool}]; "words": true adds a text box
 //   place    "people": [{"id","label","icon"}] tokens placed near or far from the child
 //   drawing  a free drawing canvas
@@ -42,6 +46,13 @@ const char* stepKindName(StepKind kind);
 // The faces a child can choose; drawn as vectors by the view from these parameters.
 enum class Expression { Happy, Calm, Sad, Angry, Scared, Worried, Confused, Excited };
 const char* expressionName(Expression expression);
+
+// The colours of a scale's steps (the view draws them; the content chooses).
+enum class ScaleTone {
+    Warm,  // soft blue at 0 to sunny yellow at 10: more is better ("how happy")
+    Stormy // calm pale at 0 to dark storm at 10: more is worse ("how often do they argue")
+};
+const char* scaleToneName(ScaleTone tone);
 
 struct FaceOption {
     std::string id;
@@ -64,6 +75,8 @@ struct Step {
     bool allowDrawing = false;        // words: may draw too
     bool allowWords = false;          // choice: may add words
     std::string lowLabel, highLabel;  // scale (translatable)
+    std::string lowIcon, highIcon;    // scale: pictures of the two ends; both empty when not given
+    ScaleTone tone = ScaleTone::Warm; // scale
     int unsafeAtOrBelow = -1;         // scale: -1 when not a safety question
     std::vector<ChoiceOption> choices; // choice
     std::vector<ChoiceOption> people;  // place (unsafe unused)

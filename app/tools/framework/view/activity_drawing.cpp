@@ -37,6 +37,25 @@ void house(ImDrawList* dl, ImVec2 c, float s, ImU32 colour) {
     dl->AddRectFilled(at(c, -w * 0.28f, s * 0.12f), at(c, w * 0.28f, s * 0.42f), IM_COL32(255, 255, 255, 200));
 }
 
+void cloud(ImDrawList* dl, ImVec2 c, float r, ImU32 colour) {
+    dl->AddCircleFilled(at(c, -r * 0.45f, r * 0.1f), r * 0.38f, colour, 24);
+    dl->AddCircleFilled(at(c, r * 0.05f, -r * 0.2f), r * 0.5f, colour, 24);
+    dl->AddCircleFilled(at(c, r * 0.5f, r * 0.12f), r * 0.36f, colour, 24);
+    dl->AddRectFilled(at(c, -r * 0.45f, r * 0.1f), at(c, r * 0.5f, r * 0.48f), colour);
+}
+
+// A dark cloud filling the top, a lightning bolt and rain under it: "a big storm".
+void storm(ImDrawList* dl, ImVec2 c, float r, float line, ImU32 colour) {
+    const ImU32 rain = IM_COL32(90, 140, 215, 255);
+    for (float x : {-0.62f, -0.36f, 0.44f, 0.7f}) {
+        dl->AddLine(at(c, r * x, r * 0.4f), at(c, r * (x - 0.14f), r * 0.9f), rain, line * 0.8f);
+    }
+    cloud(dl, at(c, 0, -r * 0.22f), r * 1.1f, colour);
+    ImVec2 bolt[4] = {at(c, r * 0.12f, r * 0.1f), at(c, -r * 0.16f, r * 0.55f), at(c, r * 0.12f, r * 0.55f),
+                      at(c, -r * 0.1f, r * 0.98f)};
+    dl->AddPolyline(bolt, 4, IM_COL32(255, 200, 40, 255), ImDrawFlags_None, line * 1.5f);
+}
+
 void person(ImDrawList* dl, ImVec2 c, float s, ImU32 colour) {
     dl->AddCircleFilled(at(c, 0, -s * 0.2f), s * 0.17f, colour, 24);
     dl->PathArcTo(at(c, 0, s * 0.42f), s * 0.32f, kPi, 2 * kPi, 24);
@@ -59,10 +78,21 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
         dl->AddCircleFilled(at(c, r * 0.45f, -r * 0.2f), r * 0.5f, colour, 24);
         dl->AddTriangleFilled(at(c, -r * 0.93f, 0), at(c, r * 0.93f, 0), at(c, 0, r * 0.9f), colour);
     } else if (name == "cloud") {
-        dl->AddCircleFilled(at(c, -r * 0.45f, r * 0.1f), r * 0.38f, colour, 24);
-        dl->AddCircleFilled(at(c, r * 0.05f, -r * 0.2f), r * 0.5f, colour, 24);
-        dl->AddCircleFilled(at(c, r * 0.5f, r * 0.12f), r * 0.36f, colour, 24);
-        dl->AddRectFilled(at(c, -r * 0.45f, r * 0.1f), at(c, r * 0.5f, r * 0.48f), colour);
+        cloud(dl, c, r, colour);
+    } else if (name == "small_cloud") {
+        cloud(dl, at(c, 0, r * 0.1f), r * 0.6f, colour);
+    } else if (name == "storm") {
+        storm(dl, c, r, line, colour);
+    } else if (name == "happy_face") {
+        drawFace(dl, Expression::Happy, c, r, 2);
+    } else if (name == "calm_face") {
+        drawFace(dl, Expression::Calm, c, r, 2);
+    } else if (name == "sad_face") {
+        drawFace(dl, Expression::Sad, c, r, 2);
+    } else if (name == "worried_face") {
+        drawFace(dl, Expression::Worried, c, r, 2);
+    } else if (name == "scared_face") {
+        drawFace(dl, Expression::Scared, c, r, 2);
     } else if (name == "sun") {
         dl->AddCircleFilled(c, r * 0.5f, colour, 32);
         for (int i = 0; i < 8; ++i) {
@@ -117,6 +147,21 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
     } else if (name == "cross") {
         dl->AddLine(at(c, -r * 0.6f, -r * 0.6f), at(c, r * 0.6f, r * 0.6f), colour, line * 1.6f);
         dl->AddLine(at(c, r * 0.6f, -r * 0.6f), at(c, -r * 0.6f, r * 0.6f), colour, line * 1.6f);
+    } else if (name == "plaster") {
+        // A sticking plaster across the diagonal: someone got hurt.
+        const ImVec2 d(0.7071f, -0.7071f), n(0.7071f, 0.7071f);
+        const float w = r * 0.7f, h = w * 0.42f;
+        const ImVec2 a = at(c, -d.x * r * 0.6f, -d.y * r * 0.6f), b = at(c, d.x * r * 0.6f, d.y * r * 0.6f);
+        dl->AddLine(a, b, colour, w);
+        dl->AddCircleFilled(a, w / 2, colour, 20);
+        dl->AddCircleFilled(b, w / 2, colour, 20);
+        ImVec2 pad[4] = {at(c, (d.x + n.x) * h, (d.y + n.y) * h), at(c, (d.x - n.x) * h, (d.y - n.y) * h),
+                         at(c, (-d.x - n.x) * h, (-d.y - n.y) * h), at(c, (-d.x + n.x) * h, (-d.y + n.y) * h)};
+        dl->AddConvexPolyFilled(pad, 4, IM_COL32(255, 255, 255, 200));
+        for (float along : {-0.52f, 0.52f})
+            for (float across : {-0.15f, 0.15f})
+                dl->AddCircleFilled(at(c, d.x * r * along + n.x * w * across, d.y * r * along + n.y * w * across),
+                                    std::max(1.0f, w * 0.06f), IM_COL32(255, 255, 255, 200), 8);
     } else if (name == "tree") {
         dl->AddRectFilled(at(c, -r * 0.12f, r * 0.2f), at(c, r * 0.12f, r), IM_COL32(121, 85, 61, 255));
         dl->AddCircleFilled(at(c, 0, -r * 0.2f), r * 0.6f, colour, 24);
@@ -128,6 +173,16 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
         dl->PathStroke(colour, ImDrawFlags_None, line);
         dl->AddCircleFilled(at(c, 0, r * 0.5f), line * 0.8f, colour, 12);
     }
+}
+
+ImU32 naturalIconColour(const std::string& name) {
+    if (name == "sun" || name == "star") return IM_COL32(250, 185, 40, 255);
+    if (name == "cloud" || name == "small_cloud") return IM_COL32(150, 172, 200, 255);
+    if (name == "storm") return IM_COL32(70, 80, 105, 255);
+    if (name == "house" || name == "school") return IM_COL32(230, 150, 60, 255);
+    if (name == "heart") return IM_COL32(225, 85, 95, 255);
+    if (name == "tree") return IM_COL32(90, 160, 90, 255);
+    return IM_COL32(38, 120, 118, 255); // the app's teal
 }
 
 ImU32 faceColour(Expression e) {

@@ -1,29 +1,135 @@
-// Scale steps: eleven steps from 0 to 10 that grow taller and warmer, the chosen number big.
+// Scale steps: eleven steps from 0 to 10 that grow taller, coloured by the step's tone; a
+// picture at each end with its words under it (for a child who cannot read the words), and the
+// chosen number big between them.
+//
+// [SECTION] colours
+// [SECTION] the ends: pictures and words
+// [SECTION] drawScaleStep
 #include "app/i18n/i18n.h"
+#include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/step_views.h"
 #include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
 
 namespace heard::tools {
 
+// [SECTION] colours
+
 namespace {
-ImU32 stepColour(int value) {
-    // From a soft blue at 0 to a sunny yellow at 10.
+
+// Calm pale sea-glass at 0 to a dark storm slate at 10, even steps of lightness (CIE L* 89 to
+// 24) with one larger step between 5 and 6, where the numbers change from dark to white text:
+// no grey in between could hold either at 4.5:1.
+constexpr ImU32 kStormy[11] = {
+    IM_COL32(203, 228, 232, 255), IM_COL32(185, 212, 217, 255), IM_COL32(167, 195, 203, 255),
+    IM_COL32(150, 178, 188, 255), IM_COL32(134, 162, 174, 255), IM_COL32(120, 147, 162, 255),
+    IM_COL32(91, 118, 134, 255),  IM_COL32(77, 102, 121, 255),  IM_COL32(64, 87, 107, 255),
+    IM_COL32(52, 72, 94, 255),    IM_COL32(40, 58, 81, 255)};
+
+constexpr ImU32 kWhite = IM_COL32(255, 255, 255, 255);
+
+float relativeLuminance(ImU32 colour) {
+    auto channel = [](ImU32 value) {
+        const float c = float(value & 0xFF) / 255.0f;
+        return c <= 0.04045f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+    };
+    return 0.2126f * channel(colour >> IM_COL32_R_SHIFT) + 0.7152f * channel(colour >> IM_COL32_G_SHIFT) +
+           0.0722f * channel(colour >> IM_COL32_B_SHIFT);
+}
+
+} // namespace
+
+ImU32 scaleStepColour(ScaleTone tone, int value) {
+    value = std::clamp(value, 0, 10);
+    if (tone == ScaleTone::Stormy) return kStormy[value];
+    // Warm: from a soft blue at 0 to a sunny yellow at 10.
     const float t = float(value) / 10.0f;
     return IM_COL32(int(150 + 105 * t), int(190 + 30 * t), int(235 - 150 * t), 255);
 }
+
+float contrastRatio(ImU32 a, ImU32 b) {
+    const float la = relativeLuminance(a), lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
+ImU32 scaleNumberColour(ScaleTone tone, int value) {
+    const ImU32 fill = scaleStepColour(tone, value);
+    return contrastRatio(fill, ui::colours::text) >= contrastRatio(fill, kWhite) ? ui::colours::text : kWhite;
+}
+
+// [SECTION] the ends
+
+namespace {
+
+// Wrapped text, each line flush left or flush right; returns the height used. With draw false
+// it only measures.
+float wrappedText(ImDrawList* dl, const char* text, ImVec2 at, float wrap, bool flushRight, bool draw) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), lineHeight = ImGui::GetTextLineHeight();
+    const char* end = text + std::strlen(text);
+    float y = at.y;
+    for (const char* line = text; line < end;) {
+        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, line, end, wrap);
+        if (lineEnd == line) ++lineEnd; // a word longer than the line: never loop forever
+        const char* shownEnd = lineEnd;
+        while (shownEnd > line && (shownEnd[-1] == ' ' || shownEnd[-1] == '\n')) --shownEnd;
+        if (draw) {
+            const float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, line, shownEnd).x;
+            dl->AddText(font, size, ImVec2(flushRight ? at.x + wrap - width : at.x, y), ui::colours::text, line,
+                        shownEnd);
+        }
+        y += lineHeight;
+        line = lineEnd;
+        while (line < end && (*line == ' ' || *line == '\n')) ++line;
+    }
+    return y - at.y;
+}
+
+// The picture of one end. Without icons from the content: a small circle at 0 and a big one
+// at 10, in the colours of those steps, so the ends still read as "a little" and "a lot".
+void endPicture(ImDrawList* dl, const Step& step, bool high, ImVec2 centre, float side) {
+    const std::string& icon = high ? step.highIcon : step.lowIcon;
+    if (!icon.empty()) {
+        drawIcon(dl, icon, centre, side, naturalIconColour(icon));
+        return;
+    }
+    const float r = side * (high ? 0.42f : 0.2f);
+    dl->AddCircleFilled(centre, r, scaleStepColour(step.tone, high ? 10 : 0), 40);
+    dl->AddCircle(centre, r, IM_COL32(45, 45, 55, 150), 40, ui::dp(1.5f));
+}
+
 } // namespace
+
+// [SECTION] drawScaleStep
 
 bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
     const Answer* answer = run.currentAnswer();
     bool changed = false;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float spacing = style.ItemSpacing.x;
     const float width = std::max(ui::touchTarget(), (area.x - spacing * 10) / 11);
-    const float tallest = std::clamp(area.y * 0.55f, ui::dp(120), ui::dp(320));
+    const float rowWidth = width * 11 + spacing * 10;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
+
+    // Measure the ends first: the pictures, and the words under them (Welsh often takes more
+    // lines), so the steps take what height is left.
+    const char* low = i18n::tr(step.lowLabel);
+    const char* high = i18n::tr(step.highLabel);
+    const float wordsWrap = std::max(width * 2, rowWidth * 0.38f);
+    const float wordsHeight = std::max(wrappedText(dl, low, origin, wordsWrap, false, false),
+                                       wrappedText(dl, high, origin, wordsWrap, true, false));
+    const float picture = std::clamp(area.y * 0.2f, ui::touchTarget(), ui::dp(96));
+    const float below = style.ItemSpacing.y * 2 + picture + wordsHeight;
+    const float tallest = std::clamp(std::min(area.y * 0.55f, area.y - below), ui::dp(100), ui::dp(320));
+
+    // The steps.
     for (int value = 0; value <= 10; ++value) {
         const float height = std::max(ui::touchTarget(), tallest * (0.25f + 0.075f * float(value)));
         const float x = origin.x + float(value) * (width + spacing);
@@ -37,27 +143,50 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
         ui::tag(("scale." + std::to_string(value)).c_str());
         const bool selected = answer && answer->scale == value;
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-        dl->AddRectFilled(min, max, stepColour(value), ui::dp(10));
-        if (selected) dl->AddRect(min, max, ui::colours::text, ui::dp(10), 0, ui::dp(4));
+        const ImU32 numberColour = scaleNumberColour(step.tone, value);
+        dl->AddRectFilled(min, max, scaleStepColour(step.tone, value), ui::dp(10));
+        if (selected) {
+            dl->AddRect(min, max, ui::colours::text, ui::dp(10), 0, ui::dp(4));
+            // A dark ring alone is lost on a dark storm step: a white one inside it shows the choice.
+            if (numberColour != ui::colours::text) {
+                const ImVec2 inset(ui::dp(4), ui::dp(4));
+                dl->AddRect(ImVec2(min.x + inset.x, min.y + inset.y), ImVec2(max.x - inset.x, max.y - inset.y),
+                            numberColour, ui::dp(7), 0, ui::dp(2.5f));
+            }
+        }
         char number[4];
         std::snprintf(number, sizeof number, "%d", value);
         const ImVec2 textSize = ImGui::CalcTextSize(number);
-        dl->AddText(ImVec2(min.x + (width - textSize.x) / 2, max.y - textSize.y - ui::dp(8)), ui::colours::text, number);
+        dl->AddText(ImVec2(min.x + (width - textSize.x) / 2, max.y - textSize.y - ui::dp(8)), numberColour, number);
     }
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + tallest + spacing));
-    // The two ends in words, under the first and last steps.
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width * 3);
-    ImGui::TextUnformatted(i18n::tr(step.lowLabel));
-    ImGui::PopTextWrapPos();
-    const char* high = i18n::tr(step.highLabel);
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), area.x - std::min(width * 3, ImGui::CalcTextSize(high).x)));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(high);
-    ImGui::PopTextWrapPos();
+
+    // The two ends: a picture under the first and the last step (centred on it when the step
+    // is wide enough), the words under each picture, flush to their own side.
+    const float top = origin.y + tallest + style.ItemSpacing.y;
+    const float rowEnd = origin.x + rowWidth;
+    const float lowX = std::max(origin.x + picture / 2, origin.x + width / 2);
+    const float highX = std::min(rowEnd - picture / 2, rowEnd - width / 2);
+    endPicture(dl, step, false, ImVec2(lowX, top + picture / 2), picture);
+    endPicture(dl, step, true, ImVec2(highX, top + picture / 2), picture);
+    const float wordsTop = top + picture + style.ItemSpacing.y;
+    wrappedText(dl, low, ImVec2(origin.x, wordsTop), wordsWrap, false, true);
+    wrappedText(dl, high, ImVec2(rowEnd - wordsWrap, wordsTop), wordsWrap, true, true);
+
+    // The chosen number, big, between the two ends.
     if (answer && answer->scale >= 0) {
-        ImGui::PushFont(ui::fonts().huge);
-        ImGui::Text("%d", answer->scale);
-        ImGui::PopFont();
+        ImFont* huge = ui::fonts().huge ? ui::fonts().huge : ImGui::GetFont();
+        char number[4];
+        std::snprintf(number, sizeof number, "%d", answer->scale);
+        const ImVec2 size = huge->CalcTextSizeA(huge->FontSize, FLT_MAX, 0.0f, number);
+        dl->AddText(huge, huge->FontSize,
+                    ImVec2(origin.x + (rowWidth - size.x) / 2, top + (picture - size.y) / 2), ui::colours::text,
+                    number);
+    }
+    // Each end as an item (a picture is not a button), tagged so tests can see where it went.
+    for (bool isHigh : {false, true}) {
+        ImGui::SetCursorScreenPos(ImVec2(isHigh ? rowEnd - wordsWrap : origin.x, top));
+        ImGui::Dummy(ImVec2(wordsWrap, picture + style.ItemSpacing.y + wordsHeight));
+        ui::tag(isHigh ? "scale.high" : "scale.low");
     }
     return changed;
 }
