@@ -14,7 +14,7 @@ namespace heard::ui {
 
 bool textField(const char* label, const char* hint, std::string& value, const char* tagName, int lines) {
     ImGui::PushID(tagName);
-    ImGui::TextUnformatted(label);
+    if (label && *label) ImGui::TextUnformatted(label); // a section heading may already name it
     if (hint && *hint) mutedText(hint);
     bool changed;
     // Keyboard caching and suggestions are off for record text on platforms that honour it;
@@ -181,7 +181,9 @@ bool screenHeader(const char* backLabel, const char* title) {
     ImGui::PushFont(fonts().title);
     ImGui::AlignTextToFramePadding();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f));
+    ImGui::PushTextWrapPos(0.0f); // a long title (Welsh, portrait) wraps instead of running off the screen
     ImGui::TextUnformatted(title);
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::Spacing();
     return back;

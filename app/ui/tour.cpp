@@ -1,5 +1,6 @@
 #include "app/ui/tour.h"
 
+#include "app/i18n/i18n.h"
 #include "app/model/demo_caseload.h"
 #include "app/tools/framework/model/activity_content.h"
 #include "app/tools/framework/model/activity_run.h"
@@ -66,6 +67,79 @@ void showActivity(App& app, const std::string& contentId, const std::string& lan
     startDemoVisit(app, "child-demo-1");
     app.enterChildMode(contentId);
     if (app.childMode.session && app.childMode.session->run) app.childMode.session->run->setLanguage(language);
+}
+
+// A visit in which the child did "when grown-ups argue" (fictional answers, three skipped),
+// then the practitioner's analysis of it in a language: part written with answers cited and
+// one answer chosen, or complete, signed and with an addendum.
+void showConflictAnalysis(App& app, const char* language, bool signedWithAddendum) {
+    i18n::setLanguage(language);
+    startDemoVisit(app, "child-demo-1");
+    app.enterChildMode("parental_conflict");
+    if (app.childMode.session && app.childMode.session->run) {
+        tools::ActivityRun& run = *app.childMode.session->run;
+        run.setScale(6); // how often
+        run.next();
+        run.skip(); // how big
+        run.chooseOption("another_room");
+        run.next();
+        run.chooseOption("shouting");
+        run.setWords("doors banging", false);
+        run.next();
+        run.chooseFace("worried");
+        run.setStrength(2);
+        run.next();
+        run.setWords("I go upstairs and read to the dog", false);
+        run.next();
+        run.chooseOption("yes"); // carries messages
+        run.next();
+        run.skip(); // asked to choose
+        run.chooseOption("sometimes"); // blamed
+        run.next();
+        run.skip(); // told about the other parent
+        run.chooseOption("pet");
+        run.setWords("Pip the dog", false);
+        run.next();
+        run.setWords("If they said hello nicely at the door", false);
+        run.next();
+        app.childMode.session->save();
+    }
+    app.childMode = ChildModeState{};
+    app.openConflictAnalysis(app.visitForm.draft.recordId);
+    tools::ConflictAnalysisScreen& screen = app.conflictForm.screen;
+    tools::ConflictAnalysis& analysis = screen.analysis;
+    using S = tools::ConflictSection;
+    auto write = [&](S section, const char* text, std::initializer_list<const char*> cited) {
+        analysis.section(section).text = text;
+        for (const char* step : cited) analysis.cite(section, {screen.activityRecordId, step});
+    };
+    write(S::HappeningNow, "A fictional eight-year-old who lives with mother and sees father at weekends; the handovers "
+                           "at the door are where the arguing happens.", {});
+    analysis.section(S::DomesticAbuse).notApplicable = true;
+    write(S::Frequency, "Most handovers, by the child's account and both parents'.", {"how_often"});
+    write(S::Exposure, "The child hears it from another room: shouting and doors.", {"where_you_are", "see_hear"});
+    screen.chosenStep = "carry_messages";
+    if (!signedWithAddendum) {
+        app.conflictAnalysisEdited();
+        return;
+    }
+    write(S::Intensity, "Shouting; no threats or violence described by anyone.", {});
+    analysis.section(S::Resolution).notApplicable = true;
+    write(S::Involvement, "Carries messages about money and times between the parents.", {"carry_messages"});
+    write(S::CoachingPressure, "None seen: the child's words were their own and fitted their age.", {});
+    write(S::Effects, "Worried before handovers; goes upstairs to get away from it.", {"feel", "what_you_do"});
+    write(S::Protective, "The dog, a teacher, and time with each parent that the child enjoys.", {"who_helps", "make_better"});
+    write(S::Conclusion, "The conflict at handovers reaches the child and worries them; they are drawn in as a "
+                         "messenger. Both parents are warm to the child.", {});
+    write(S::NextSteps, "Suggest handovers at school; a parenting programme for both parents.", {});
+    analysis.harmJudgement = tools::HarmJudgement::Medium;
+    analysis.signatureName = model::kDemoPractitioner;
+    analysis.signatureStrokes = demoSignature();
+    app.signConflictAnalysis();
+    app.startAddendum(screen.recordId);
+    app.addendumForm.text = "Both parents agreed to handovers at school (fictional).";
+    app.addendumForm.reason = "Heard from the parents after signing.";
+    app.saveAddendum();
 }
 
 } // namespace
@@ -148,6 +222,11 @@ std::vector<TourStop> tourStops() {
         {"skin-map-notice", [](App& app) { showSkinMap(app, false, skinmap::ViewId::BodyFront, 0); }},
         {"skin-map-front", [](App& app) { showSkinMap(app, true, skinmap::ViewId::BodyFront, 1); }},
         {"skin-map-hand", [](App& app) { showSkinMap(app, true, skinmap::ViewId::LeftPalm, 3); }},
+        // The practitioner's analysis is in the practitioner's language: each stop sets it.
+        {"conflict-analysis-en", [](App& app) { showConflictAnalysis(app, "en", false); }},
+        {"conflict-analysis-cy", [](App& app) { showConflictAnalysis(app, "cy", false); }},
+        {"conflict-analysis-signed-cy", [](App& app) { showConflictAnalysis(app, "cy", true); }},
+        {"conflict-analysis-signed-en", [](App& app) { showConflictAnalysis(app, "en", true); }},
     };
     // Every wishes-and-feelings activity in child mode, in English and in Welsh.
     for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling", "two_homes",
@@ -163,6 +242,7 @@ bool runTour(App& app, const std::string& dir, std::string& error, std::vector<s
         error = "cannot create the tour folder " + dir;
         return false;
     }
+    const std::string language = i18n::language();
     int number = 1;
     for (const TourSize& size : kTourSizes) {
         app.window().setSize(size.width, size.height);
@@ -187,6 +267,7 @@ bool runTour(App& app, const std::string& dir, std::string& error, std::vector<s
             if (written) written->push_back(path);
         }
     }
+    i18n::setLanguage(language);
     return true;
 }
 

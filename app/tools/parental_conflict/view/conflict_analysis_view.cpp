@@ -69,6 +69,14 @@ void drawChildAnswers(ConflictAnalysisScreen& screen) {
         if (!answer || !citationIsEvidence({screen.activityRecordId, step.id}, screen.activityRecordId,
                                            screen.childResult))
             continue; // skipped or not reached: nothing to cite
+        if (screen.isSigned) { // read-only: the answers as text, nothing to tap
+            ImGui::TextWrapped("%s", _(step.prompt.c_str()));
+            ImGui::Indent(ui::dp(28));
+            ImGui::TextWrapped("%s", answerSummary(*answer, step, *screen.content).c_str());
+            ImGui::Unindent(ui::dp(28));
+            ImGui::Spacing();
+            continue;
+        }
         const bool chosen = screen.chosenStep == step.id;
         if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         const std::string label = std::string(_(step.prompt.c_str())) + "\n" +
@@ -77,7 +85,7 @@ void drawChildAnswers(ConflictAnalysisScreen& screen) {
         const float twoLines = ImGui::GetTextLineHeight() * 2.0f + ImGui::GetStyle().FramePadding.y * 2.0f;
         const bool tapped = ImGui::Button(label.c_str(), ImVec2(-1.0f, std::max(ui::touchTarget(), twoLines)));
         ImGui::PopStyleVar();
-        if (tapped && !screen.isSigned) screen.chosenStep = chosen ? "" : step.id;
+        if (tapped) screen.chosenStep = chosen ? "" : step.id;
         ui::tag(("conflict.answer." + step.id).c_str());
         if (chosen) ImGui::PopStyleColor();
     }
@@ -216,10 +224,6 @@ void drawSigned(const ConflictAnalysisScreen& screen) {
 }
 
 void drawAnalysis(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) {
-    if (screen.isSigned) {
-        drawSigned(screen);
-        return;
-    }
     for (ConflictSection s : conflictSections()) {
         drawSection(screen, s, actions);
         if (s == ConflictSection::CoachingPressure) drawIndicators(screen, actions);
@@ -319,8 +323,12 @@ void drawConflictAnalysisView(ConflictAnalysisScreen& screen, ConflictAnalysisAc
                     "view of coaching or pressure goes in its own section."));
     if (!screen.error.empty()) dangerText(screen.error.c_str());
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    // A signed analysis reads as one document, with the evidence under each section.
-    const bool sideBySide = !screen.isSigned && ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y * 1.1f &&
+    if (screen.isSigned) { // one document: the analysis with its evidence, then all the child's answers
+        drawSigned(screen);
+        drawChildAnswers(screen);
+        return;
+    }
+    const bool sideBySide = ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y * 1.1f &&
                             avail.x > ui::dp(900);
     if (!sideBySide) {
         drawChildAnswers(screen);
