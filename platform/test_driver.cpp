@@ -45,12 +45,15 @@ void TestDriver::tap(const std::string& tag) {
 TagRect TestDriver::reveal(const std::string& tag) {
     TagRect r = rect(tag);
     for (int attempt = 0; attempt < 6; ++attempt) {
-        const float height = ImGui::GetIO().DisplaySize.y;
-        if (r.y0 >= 0.0f && r.y1 <= height) return r;
+        // Visible means inside the scrolling window's visible area (a column of its own, say),
+        // or on the display when nothing scrolls it.
+        ImGuiWindow* window = r.scrollWindow ? ImGui::FindWindowByID(r.scrollWindow) : nullptr;
+        const float top = window ? window->InnerRect.Min.y : 0.0f;
+        const float bottom = window ? window->InnerRect.Max.y : ImGui::GetIO().DisplaySize.y;
+        if (r.y0 >= top && r.y1 <= bottom) return r;
         // ImGui sizes a window's scroll range from the frame before: on a screen that has just
         // changed, the range shows a frame late.
-        ImGuiWindow* window = r.scrollWindow ? ImGui::FindWindowByID(r.scrollWindow) : nullptr;
-        if (window) ImGui::SetScrollY(window, window->Scroll.y + r.centreY() - height * 0.5f);
+        if (window) ImGui::SetScrollY(window, window->Scroll.y + r.centreY() - (top + bottom) * 0.5f);
         frames(window ? 2 : 1);
         r = rect(tag);
     }

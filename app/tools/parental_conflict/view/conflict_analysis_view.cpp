@@ -56,6 +56,30 @@ void dangerText(const char* text) {
     ImGui::PopStyleColor();
 }
 
+// One of the child's answers as a card to tap: the question, then the answer, wrapped to the
+// column (a button label would be cut off in a narrow column or a long Welsh question).
+bool answerCard(const std::string& question, const std::string& answer, bool chosen, const std::string& id) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float wrap = width - style.FramePadding.x * 2.0f;
+    const ImVec2 questionSize = ImGui::CalcTextSize(question.c_str(), nullptr, false, wrap);
+    const ImVec2 answerSize = ImGui::CalcTextSize(answer.c_str(), nullptr, false, wrap);
+    const float height = std::max(ui::touchTarget(), questionSize.y + answerSize.y + style.FramePadding.y * 2.0f +
+                                                         style.ItemInnerSpacing.y);
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const bool tapped = ImGui::InvisibleButton(("##answer_" + id).c_str(), ImVec2(width, height));
+    const ImVec2 max = ImGui::GetItemRectMax();
+    const ImGuiCol fill = chosen ? ImGuiCol_ButtonActive : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, ImGui::GetColorU32(fill), style.FrameRounding);
+    draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding);
+    const ImVec2 text(min.x + style.FramePadding.x, min.y + style.FramePadding.y);
+    draw->AddText(nullptr, 0.0f, text, ImGui::GetColorU32(ImGuiCol_Text), question.c_str(), nullptr, wrap);
+    draw->AddText(nullptr, 0.0f, ImVec2(text.x, text.y + questionSize.y + style.ItemInnerSpacing.y),
+                  ImGui::GetColorU32(ImGuiCol_Text), answer.c_str(), nullptr, wrap);
+    return tapped;
+}
+
 void drawChildAnswers(ConflictAnalysisScreen& screen) {
     ui::sectionHeader(_("The child's answers"));
     if (screen.activityRecordId.empty() || !screen.content) {
@@ -78,16 +102,9 @@ void drawChildAnswers(ConflictAnalysisScreen& screen) {
             continue;
         }
         const bool chosen = screen.chosenStep == step.id;
-        if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        const std::string label = std::string(_(step.prompt.c_str())) + "\n" +
-                                  answerSummary(*answer, step, *screen.content) + "##" + step.id;
-        ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-        const float twoLines = ImGui::GetTextLineHeight() * 2.0f + ImGui::GetStyle().FramePadding.y * 2.0f;
-        const bool tapped = ImGui::Button(label.c_str(), ImVec2(-1.0f, std::max(ui::touchTarget(), twoLines)));
-        ImGui::PopStyleVar();
-        if (tapped) screen.chosenStep = chosen ? "" : step.id;
+        if (answerCard(_(step.prompt.c_str()), answerSummary(*answer, step, *screen.content), chosen, step.id))
+            screen.chosenStep = chosen ? "" : step.id;
         ui::tag(("conflict.answer." + step.id).c_str());
-        if (chosen) ImGui::PopStyleColor();
     }
     const auto skipped = screen.childResult.skipped();
     if (!skipped.empty()) {
