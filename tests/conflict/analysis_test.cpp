@@ -224,6 +224,16 @@ TEST_CASE("before signing: every section written or ticked; the start, conclusio
     a.section(ConflictSection::DomesticAbuse).notApplicable = true;
     CHECK(problemsOf(a).empty());
 
+    // When the child's answers flagged a safety concern, "no indication" is not enough.
+    child.unsafeDisclosed = true;
+    problems = problemsOf(a);
+    REQUIRE(problems.size() == 1);
+    CHECK(std::string(problems[0].subject) == sectionTitle(ConflictSection::DomesticAbuse));
+    CHECK(std::string(problems[0].need).find("safety concern") != std::string::npos);
+    a.section(ConflictSection::DomesticAbuse).text = "Fictional: the child saw pushing once; discussed with manager.";
+    CHECK(problemsOf(a).empty());
+    child.unsafeDisclosed = false;
+
     // The start and the conclusion can never be "not applicable".
     for (ConflictSection s : {ConflictSection::HappeningNow, ConflictSection::Conclusion}) {
         ConflictAnalysis b = a;

@@ -338,4 +338,14 @@ TEST_CASE("signing the visit signs the child's activity with it, never the pract
     CHECK(w.driver->has("conflict.text.conclusion"));
     CHECK(std::string(_("Impact of parental conflict: analysis")) != "Impact of parental conflict: analysis");
     i18n::setLanguage("en");
+
+    // Back leads to the signed visit it belongs to; from the child's page the draft opens again.
+    w.driver->tap("nav.back");
+    CHECK((w.app->screen() == ui::ScreenId::Record));
+    CHECK(w.app->recordId() == visitId);
+    w.driver->tap("nav.back");
+    REQUIRE((w.app->screen() == ui::ScreenId::Child));
+    w.driver->tap("child.record.conflict_analysis");
+    REQUIRE((w.app->screen() == ui::ScreenId::ConflictAnalysis));
+    CHECK(w.app->conflictForm.screen.recordId == analysis->id);
 }

@@ -182,6 +182,11 @@ std::vector<AnalysisProblem> ConflictAnalysis::problemsBeforeSigning(const std::
         const bool mustWrite = sectionNoneLabel(s) == nullptr;
         if (blank(sec.text) && (mustWrite || !sec.notApplicable))
             problems.push_back({sectionTitle(s), mustWrite ? N_("must be written") : N_("write it, or tick the box under it")});
+        // A child who told of something unsafe (seeing the adults hit each other, say) has raised
+        // what this section is for: ticking "no indication" is not enough, the reasoning is needed.
+        else if (s == ConflictSection::DomesticAbuse && blank(sec.text) && childResult.unsafeDisclosed &&
+                 !activityRecordId.empty())
+            problems.push_back({sectionTitle(s), N_("the child's answers raise a safety concern: write how you considered it")});
         for (const Citation& c : sec.citations)
             if (!citationIsEvidence(c, activityRecordId, childResult))
                 problems.push_back({sectionTitle(s), N_("cites an answer the child did not give")});

@@ -138,6 +138,7 @@ public:
     // written or ticked as considered (the start, conclusion and next steps are always written);
     // every citation is an answer the child gave in activityRecordId; every indicator marked as
     // applying says what was seen; a judgement is chosen; a typed name and a finger signature.
+    // When the child's answers flagged a safety concern, domestic abuse must be written about.
     std::vector<AnalysisProblem> problemsBeforeSigning(const std::string& activityRecordId,
                                                        const ActivityResult& childResult) const;
 

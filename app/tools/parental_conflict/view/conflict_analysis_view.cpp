@@ -120,6 +120,11 @@ void drawSection(ConflictAnalysisScreen& screen, ConflictSection section, Confli
     const std::string id = sectionId(section);
     ImGui::PushID(id.c_str());
     ui::sectionHeader(_(sectionTitle(section)));
+    if (section == ConflictSection::DomesticAbuse && screen.childResult.unsafeDisclosed) {
+        dangerText(_("The child's answers raised a safety concern and the visit is flagged for your manager. Write "
+                     "how you considered it here."));
+        ui::tag("conflict.safety_concern");
+    }
     if (ui::textField("", _(sectionHint(section)), sec.text, ("conflict.text." + id).c_str(), 4))
         actions.changed = true;
     if (const char* none = sectionNoneLabel(section))
