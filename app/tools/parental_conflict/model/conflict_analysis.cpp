@@ -93,6 +93,27 @@ const JudgementInfo kJudgements[] = {
     {HarmJudgement::CannotSayYet, "cannot_say_yet", N_("Cannot say yet")},
 };
 
+// Every value of an enum numbered 0..N-1, in order. The tables above list them in the same
+// order (the id round-trip tests fail if one does not).
+template <typename Enum, size_t N>
+std::array<Enum, N> valuesInOrder() {
+    std::array<Enum, N> all{};
+    for (size_t i = 0; i < N; ++i) all[i] = static_cast<Enum>(i);
+    return all;
+}
+
+// The value of the table row whose stable JSON id is id; false when none is.
+template <typename Info, size_t N, typename Value>
+bool valueForId(const Info (&table)[N], const std::string& id, Value Info::*value, Value& out) {
+    for (const Info& row : table) {
+        if (id == row.id) {
+            out = row.*value;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool blank(const std::string& text) {
     return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; });
 }
@@ -100,11 +121,7 @@ bool blank(const std::string& text) {
 } // namespace
 
 const std::array<ConflictSection, kConflictSectionCount>& conflictSections() {
-    static const std::array<ConflictSection, kConflictSectionCount> s_all = [] {
-        std::array<ConflictSection, kConflictSectionCount> all{};
-        for (size_t i = 0; i < kConflictSectionCount; ++i) all[i] = kSections[i].section;
-        return all;
-    }();
+    static const auto s_all = valuesInOrder<ConflictSection, kConflictSectionCount>();
     return s_all;
 }
 
@@ -114,21 +131,11 @@ const char* sectionHint(ConflictSection section) { return info(section).hint; }
 const char* sectionNoneLabel(ConflictSection section) { return info(section).noneLabel; }
 
 bool sectionFromId(const std::string& id, ConflictSection& out) {
-    for (const SectionInfo& s : kSections) {
-        if (id == s.id) {
-            out = s.section;
-            return true;
-        }
-    }
-    return false;
+    return valueForId(kSections, id, &SectionInfo::section, out);
 }
 
 const std::array<ConflictIndicator, kConflictIndicatorCount>& conflictIndicators() {
-    static const std::array<ConflictIndicator, kConflictIndicatorCount> s_all = [] {
-        std::array<ConflictIndicator, kConflictIndicatorCount> all{};
-        for (size_t i = 0; i < kConflictIndicatorCount; ++i) all[i] = kIndicators[i].indicator;
-        return all;
-    }();
+    static const auto s_all = valuesInOrder<ConflictIndicator, kConflictIndicatorCount>();
     return s_all;
 }
 
@@ -136,26 +143,14 @@ const char* indicatorId(ConflictIndicator indicator) { return kIndicators[static
 const char* indicatorTitle(ConflictIndicator indicator) { return kIndicators[static_cast<size_t>(indicator)].title; }
 
 bool indicatorFromId(const std::string& id, ConflictIndicator& out) {
-    for (const IndicatorInfo& i : kIndicators) {
-        if (id == i.id) {
-            out = i.indicator;
-            return true;
-        }
-    }
-    return false;
+    return valueForId(kIndicators, id, &IndicatorInfo::indicator, out);
 }
 
 const char* harmJudgementId(HarmJudgement judgement) { return kJudgements[static_cast<size_t>(judgement)].id; }
 const char* harmJudgementLabel(HarmJudgement judgement) { return kJudgements[static_cast<size_t>(judgement)].label; }
 
 bool harmJudgementFromId(const std::string& id, HarmJudgement& out) {
-    for (const JudgementInfo& j : kJudgements) {
-        if (id == j.id) {
-            out = j.judgement;
-            return true;
-        }
-    }
-    return false;
+    return valueForId(kJudgements, id, &JudgementInfo::judgement, out);
 }
 
 bool ConflictAnalysis::cite(ConflictSection s, const Citation& citation) {
