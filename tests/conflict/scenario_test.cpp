@@ -72,6 +72,9 @@ storage::Record childDoesTheActivity(test::WorkflowApp& w, const std::string& vi
     w.driver->tap("activity.next");
     w.tapAndType("words.input", "If they talked nicely at the door");
     w.driver->tap("activity.next");
+    // Nothing of the practitioner's analysis is ever on screen in the child's hands.
+    for (const std::string& tag : platform::TagRegistry::instance().visibleTags())
+        CHECK_MESSAGE(tag.rfind("conflict.", 0) != 0, tag);
     w.driver->tap("activity.done");
     // Hand back: leaving child mode needs the practitioner's passphrase.
     REQUIRE(w.driver->has("childmode.passphrase"));
