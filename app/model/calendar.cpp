@@ -1,5 +1,6 @@
 #include "app/model/calendar.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <stdexcept>
@@ -7,6 +8,21 @@
 namespace heard::model {
 
 namespace {
+constexpr long long kSecondsPerDay = 24 * 60 * 60;
+
+// The weekdays (Monday to Friday) among all days before day, counted from Monday 5 January 1970
+// (negative before it).
+long long weekdaysBefore(DayNumber day) {
+    const long long sinceMonday = (long long)day - 4;
+    long long weeks = sinceMonday / 7;
+    long long rest = sinceMonday % 7;
+    if (rest < 0) {
+        rest += 7;
+        --weeks;
+    }
+    return 5 * weeks + std::min(rest, 5LL);
+}
+
 std::tm toTm(TimePoint t) {
     const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
     std::tm tm{};
@@ -35,19 +51,34 @@ TimePoint fromIsoUtc(const std::string& iso) {
     return std::chrono::system_clock::from_time_t(timegm(&tm));
 }
 
+DayNumber utcDay(TimePoint t) {
+    const long long seconds = std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count();
+    return DayNumber(seconds / kSecondsPerDay - (seconds % kSecondsPerDay < 0 ? 1 : 0));
+}
+
 TimePoint addWorkingDays(TimePoint t, int workingDays) {
-    std::tm tm = toTm(t);
-    tm.tm_hour = 23;
-    tm.tm_min = 59;
-    tm.tm_sec = 59;
-    int added = 0;
-    while (added < workingDays) {
-        tm.tm_mday += 1;
-        const std::time_t normalised = timegm(&tm);
-        gmtime_r(&normalised, &tm);
-        if (tm.tm_wday != 0 && tm.tm_wday != 6) ++added;
+    DayNumber day = utcDay(t);
+    for (int added = 0; added < workingDays;)
+        if (isWorkingDay(++day)) ++added;
+    return TimePoint(std::chrono::seconds(day * kSecondsPerDay + kSecondsPerDay - 1));
+}
+
+int workingDaysBetween(TimePoint from, TimePoint to) {
+    const DayNumber first = utcDay(from);
+    const DayNumber last = utcDay(to);
+    if (last < first) return -workingDaysBetween(to, from);
+    // Weekdays by arithmetic, then less the bank holidays in the span (each one is a weekday),
+    // so a span of years costs a loop over years, not days.
+    long long count = weekdaysBefore(last + 1) - weekdaysBefore(first + 1);
+    const int lastYear = civilDate(last).year;
+    for (int year = civilDate(first).year; year <= lastYear; ++year) {
+        const YearBankHolidays holidays = bankHolidaysIn(year);
+        for (int i = 0; i < holidays.count; ++i) {
+            const DayNumber day = holidays.days[size_t(i)];
+            if (day > first && day <= last) --count;
+        }
     }
-    return std::chrono::system_clock::from_time_t(timegm(&tm));
+    return int(count);
 }
 
 std::string formatForPeople(const std::string& iso) {

@@ -1,6 +1,8 @@
 // Dates and working days for follow-up deadlines (SF 2.103, 2.104, 2.108).
 #pragma once
 
+#include "app/model/bank_holidays.h"
+
 #include <chrono>
 #include <string>
 
@@ -12,10 +14,24 @@ using TimePoint = std::chrono::system_clock::time_point;
 std::string toIsoUtc(TimePoint t);
 TimePoint fromIsoUtc(const std::string& iso);
 
-// The end (23:59:59 UTC) of the n-th working day after t. Working days are Monday to Friday;
-// bank holidays are not known to the device, so a deadline may fall on one (shown early,
-// never late).
+// Working days are Monday to Friday except England-and-Wales bank holidays (bank_holidays.h,
+// computed by rule, no download). A day is the UTC calendar day until the device time zone is
+// wired in. None of these allocate: the caseload computes deadlines for every child each rebuild.
+DayNumber utcDay(TimePoint t);
+inline bool isWorkingDay(DayNumber day) {
+    return !isWeekend(day) && !isBankHoliday(day);
+}
+inline bool isWorkingDay(TimePoint t) {
+    return isWorkingDay(utcDay(t));
+}
+
+// The end (23:59:59 UTC) of the n-th working day after the day of t; n <= 0 gives the end of
+// t's own day.
 TimePoint addWorkingDays(TimePoint t, int workingDays);
+
+// The working days after the day of from, up to and including the day of to, so that
+// workingDaysBetween(t, addWorkingDays(t, n)) == n; negative when to's day is before from's.
+int workingDaysBetween(TimePoint from, TimePoint to);
 
 // "Mon 23 Nov 2026, 10:15" for screens (UTC until the device time zone is wired in).
 std::string formatForPeople(const std::string& iso);
