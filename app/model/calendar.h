@@ -33,9 +33,9 @@ TimePoint addWorkingDays(TimePoint t, int workingDays);
 // workingDaysBetween(t, addWorkingDays(t, n)) == n; negative when to's day is before from's.
 int workingDaysBetween(TimePoint from, TimePoint to);
 
-// "Mon 23 Nov 2026, 10:15" for screens (UTC until the device time zone is wired in).
+// "Mon 23 Nov 2026, 10:15" for screens: in the tablet's time zone, names in the practitioner's language.
 std::string formatForPeople(const std::string& iso);
-// "23 Nov 2026"
+// "23 Nov 2026": a calendar date, the same in every time zone.
 std::string formatDateForPeople(const std::string& iso);
 
 } // namespace heard::model

@@ -2,6 +2,7 @@
 // holidays by rule (Easter, substitute days, one-off proclamations), and the working-day
 // arithmetic that skips them. Expected lists were written from the rules and checked by hand
 // against a calendar; they match those published on gov.uk/bank-holidays.
+#include "app/i18n/i18n.h"
 #include "app/model/bank_holidays.h"
 #include "app/model/calendar.h"
 #include "app/model/caseload.h"
@@ -11,6 +12,8 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -224,4 +227,42 @@ TEST_CASE("the fixed test Monday, 23 November 2026, has no bank holiday nearby")
     // The workflow scenario tests run on this clock and expect weekend-only arithmetic.
     CHECK(dueAfter("2026-11-23T10:00:00Z", 1) == "2026-11-24T23:59:59Z");
     CHECK(dueAfter("2026-11-23T10:00:00Z", 3) == "2026-11-26T23:59:59Z");
+}
+
+namespace {
+// Sets the process time zone for one test, and puts the old one back.
+struct ScopedTimeZone {
+    std::string old;
+    bool had = false;
+    explicit ScopedTimeZone(const char* zone) {
+        if (const char* current = std::getenv("TZ")) {
+            old = current;
+            had = true;
+        }
+        setenv("TZ", zone, 1);
+        tzset();
+    }
+    ~ScopedTimeZone() {
+        if (had) setenv("TZ", old.c_str(), 1);
+        else unsetenv("TZ");
+        tzset();
+    }
+};
+} // namespace
+
+TEST_CASE("dates for people: the tablet's time zone, and day and month names in the practitioner's language") {
+    // A POSIX rule for UK time, so the test needs no time zone database.
+    ScopedTimeZone uk("GMT0BST,M3.5.0/1,M10.5.0");
+    CHECK(formatForPeople("2026-11-23T10:00:00Z") == "Mon 23 Nov 2026, 10:00");
+    CHECK(formatForPeople("2026-07-01T10:05:00Z") == "Wed 01 Jul 2026, 11:05"); // British Summer Time
+    CHECK(formatDateForPeople("2018-05-03T00:00:00Z") == "03 May 2018");
+    CHECK(formatForPeople("not a date") == "not a date");
+    i18n::setLanguage("cy");
+    CHECK(formatForPeople("2026-11-23T10:00:00Z") == "Llun 23 Tach 2026, 10:00");
+    CHECK(formatDateForPeople("2018-05-03T00:00:00Z") == "03 Mai 2018");
+    i18n::setLanguage("en");
+    // A birthday is the same date on a tablet far west of London.
+    ScopedTimeZone west("EST5");
+    CHECK(formatDateForPeople("2018-05-03T00:00:00Z") == "03 May 2018");
+    CHECK(formatForPeople("2026-11-23T10:00:00Z") == "Mon 23 Nov 2026, 05:00");
 }
