@@ -1,15 +1,15 @@
 // Drives the real app headless (SDL_VIDEODRIVER=dummy, software renderer) by tapping tagged
 // widgets, and checks what the App's state and the tour's PNGs say.
 #include "app/ui/app.h"
-#include "app/ui/theme.h"
 #include "app/ui/tour.h"
 #include "app/ui/widgets.h"
 #include "platform/test_driver.h"
+#include "tests/support/headless_window.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>
 
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -19,24 +19,14 @@ using namespace heard;
 namespace {
 
 struct HeadlessApp {
+    test::TempDir dataDir{"heard-shell"};
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<ui::App> app;
     std::unique_ptr<platform::TestDriver> driver;
 
-    explicit HeadlessApp(int width = 1280, int height = 800) {
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        platform::WindowOptions options;
-        options.width = width;
-        options.height = height;
-        options.scale = 1.0f;
-        options.styleBuilder = ui::buildStyle;
-        std::string error;
-        window = platform::Window::create(options, error);
-        REQUIRE_MESSAGE(window, error);
+    explicit HeadlessApp(int width = 1280, int height = 800) : window(test::headlessWindow(width, height)) {
         ui::AppOptions appOptions;
-        char pattern[] = "/tmp/heard-shell-XXXXXX";
-        REQUIRE(mkdtemp(pattern));
-        appOptions.dataDir = pattern;
+        appOptions.dataDir = dataDir.path();
         appOptions.fastKeyDerivationForTests = true;
         app = std::make_unique<ui::App>(*window, appOptions);
         driver = std::make_unique<platform::TestDriver>(*window, [this] { app->runOneFrame(); });

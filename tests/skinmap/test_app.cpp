@@ -4,35 +4,27 @@
 #include "app/model/demo_caseload.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/app.h"
-#include "app/ui/theme.h"
 #include "app/ui/tour.h"
 #include "platform/test_driver.h"
+#include "tests/support/headless_window.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <filesystem>
 
 using namespace heard;
 
+using test::headlessWindow;
+
 namespace {
 
-std::unique_ptr<platform::Window> headlessWindow() {
-    platform::WindowOptions options;
-    options.softwareRenderer = true;
-    options.scale = 1.0f;
-    options.styleBuilder = ui::buildStyle;
-    std::string error;
-    auto window = platform::Window::create(options, error);
-    REQUIRE_MESSAGE(window, error);
-    return window;
-}
-
+// A fresh data folder for each App, all inside one folder that is removed when the tests end.
 ui::AppOptions demoOptions() {
+    static test::TempDir s_folder("heard-skinmap-app");
+    static int s_apps = 0;
     ui::AppOptions options;
-    char pattern[] = "/tmp/heard-skinmap-app-XXXXXX";
-    REQUIRE(mkdtemp(pattern));
-    options.dataDir = pattern;
+    options.dataDir = s_folder.file(std::to_string(++s_apps));
     options.demo = true;
     options.fastKeyDerivationForTests = true;
     return options;

@@ -4,16 +4,16 @@
 // region names. Saves screenshots of the tool in landscape and portrait for people to see.
 #include "app/tools/skin_map/model/skin_map_json.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
-#include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 #include "platform/test_driver.h"
 #include "platform/window.h"
 #include "storage/store.h"
+#include "tests/support/headless_window.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <unistd.h>
 #include <memory>
 
 using namespace heard;
@@ -23,19 +23,6 @@ namespace {
 
 const std::string kPractitioner = "Pat Examplewood";
 
-struct TempDir {
-    std::string path;
-    TempDir() {
-        path = std::filesystem::temp_directory_path() / ("heard-skinmap-" + std::to_string(::getpid()) + "-" +
-                                                         std::to_string(std::rand()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-};
-
 std::string tourDir() {
     const std::string dir = std::string(HEARD_TEST_BINARY_DIR) + "/skinmap_tour";
     std::filesystem::create_directories(dir);
@@ -44,7 +31,7 @@ std::string tourDir() {
 
 // Everything a scenario needs: store with a fictional case, child and visit; window; screen.
 struct Fixture {
-    TempDir dir;
+    test::TempDir dir{"heard-skinmap"};
     std::unique_ptr<storage::Store> store;
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<SkinMapController> controller;
@@ -52,7 +39,7 @@ struct Fixture {
     std::string visitId;
 
     Fixture() {
-        store = storage::Store::create(dir.path + "/data", "correct horse battery", storage::RecoveryKeyPair::generate().publicKey,
+        store = storage::Store::create(dir.file("data"), "correct horse battery", storage::RecoveryKeyPair::generate().publicKey,
                                        storage::KdfParams::fastForTests());
         storage::Case c;
         c.id = "case-0001";
@@ -72,13 +59,7 @@ struct Fixture {
         visit.author = kPractitioner;
         visitId = store->createDraft(visit).id;
 
-        platform::WindowOptions options;
-        options.softwareRenderer = true;
-        options.scale = 1.0f;
-        options.styleBuilder = ui::buildStyle;
-        std::string error;
-        window = platform::Window::create(options, error);
-        REQUIRE_MESSAGE(window, error);
+        window = test::headlessWindow();
         controller = std::make_unique<SkinMapController>(*store, kPractitioner);
         driver = std::make_unique<platform::TestDriver>(*window, [this] { frame(); });
     }

@@ -4,13 +4,12 @@
 #include "sync_test_support.h"
 
 #include "app/ui/app.h"
-#include "app/ui/theme.h"
 #include "platform/test_driver.h"
+#include "tests/support/headless_window.h"
 
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <thread>
 
 using namespace heard;
@@ -31,21 +30,13 @@ bool framesUntil(platform::TestDriver& driver, Done done, std::chrono::seconds l
 } // namespace
 
 TEST_CASE("sign in from the app, see allocations, sign a record, Sync now: the server holds it once") {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
     synctest::TempDir dir;
     auto serverStore = server::openSqliteServerStore(dir.file("server.db"));
     synctest::seedOrganisation(*serverStore);
     const synctest::TestCert cert = synctest::makeCert(dir.path(), "server");
     synctest::ServerHarness harness(*serverStore, cert);
 
-    platform::WindowOptions windowOptions;
-    windowOptions.width = 1280;
-    windowOptions.height = 1600;
-    windowOptions.scale = 1.0f;
-    windowOptions.styleBuilder = ui::buildStyle;
-    std::string error;
-    auto window = platform::Window::create(windowOptions, error);
-    REQUIRE_MESSAGE(window, error);
+    auto window = test::headlessWindow(1280, 1600);
     ui::AppOptions options;
     options.dataDir = dir.file("device");
     options.fastKeyDerivationForTests = true;

@@ -10,6 +10,7 @@
 #include "storage/store.h"
 #include "sync/https_channel.h"
 #include "sync/protocol.h"
+#include "tests/support/temp_dir.h"
 
 #include <memory>
 #include <string>
@@ -23,17 +24,9 @@ inline constexpr const char* kOtherPractitioner = "pr-bo";
 inline constexpr const char* kPassword = "correct-horse-battery-7";
 inline constexpr const char* kDevicePassphrase = "device passphrase for tests";
 
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::string& path() const { return m_path; }
-    std::string file(const std::string& name) const { return m_path + "/" + name; }
-
-private:
-    std::string m_path;
+// The shared temporary folder (tests/support/temp_dir.h), as heard-sync-XXXXXX.
+struct TempDir : test::TempDir {
+    TempDir() : test::TempDir("heard-sync") {}
 };
 
 struct TestCert {

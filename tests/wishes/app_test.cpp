@@ -4,13 +4,13 @@
 #include "app/i18n/i18n.h"
 #include "app/model/demo_caseload.h"
 #include "app/ui/app.h"
-#include "app/ui/theme.h"
 #include "app/ui/tour.h"
 #include "platform/test_driver.h"
+#include "tests/support/headless_window.h"
+#include "tests/support/temp_dir.h"
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -19,23 +19,16 @@ using namespace heard;
 namespace {
 
 struct HeadlessApp {
+    test::TempDir dataDir{"heard-wishes-app"};
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<ui::App> app;
     std::unique_ptr<platform::TestDriver> driver;
 
     HeadlessApp() {
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
         i18n::setCatalogueDir(HEARD_LOCALE_DIR);
-        platform::WindowOptions options;
-        options.scale = 1.0f;
-        options.styleBuilder = ui::buildStyle;
-        std::string error;
-        window = platform::Window::create(options, error);
-        REQUIRE_MESSAGE(window, error);
+        window = test::headlessWindow();
         ui::AppOptions appOptions;
-        char pattern[] = "/tmp/heard-wishes-app-XXXXXX";
-        REQUIRE(mkdtemp(pattern));
-        appOptions.dataDir = pattern;
+        appOptions.dataDir = dataDir.path();
         appOptions.demo = true;
         appOptions.fastKeyDerivationForTests = true;
         app = std::make_unique<ui::App>(*window, appOptions);

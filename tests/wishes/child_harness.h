@@ -7,14 +7,13 @@
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/framework/view/activity_views.h"
 #include "app/tools/framework/view/child_text.h"
-#include "app/ui/theme.h"
 #include "app/ui/widgets.h"
 #include "platform/test_driver.h"
 #include "platform/window.h"
+#include "tests/support/headless_window.h"
 
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <memory>
 
 namespace heard::test {
@@ -34,16 +33,8 @@ struct ChildHarness {
     bool done = false;
 
     ChildHarness(const std::string& contentId, const std::string& language = "en", int width = 1280, int height = 800) {
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
         i18n::setCatalogueDir(HEARD_LOCALE_DIR);
-        platform::WindowOptions options;
-        options.width = width;
-        options.height = height;
-        options.scale = 1.0f;
-        options.styleBuilder = ui::buildStyle;
-        std::string error;
-        window = platform::Window::create(options, error);
-        REQUIRE_MESSAGE(window, error);
+        window = headlessWindow(width, height);
         driver = std::make_unique<platform::TestDriver>(*window, [this] { frame(); });
         restart(contentId, language);
     }

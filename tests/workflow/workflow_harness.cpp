@@ -1,30 +1,16 @@
 #include "workflow_harness.h"
 
 #include "app/model/calendar.h"
-#include "app/ui/theme.h"
+#include "tests/support/headless_window.h"
 
 #include <doctest/doctest.h>
-
-#include <cstdlib>
-#include <filesystem>
 
 namespace heard::test {
 
 std::chrono::system_clock::time_point fixedMonday() { return model::fromIsoUtc("2026-11-23T10:00:00Z"); }
 
-WorkflowApp::WorkflowApp(int autoLockSeconds, int width, int height, float scale) : now(fixedMonday()) {
-    setenv("SDL_VIDEODRIVER", "dummy", 1);
-    char pattern[] = "/tmp/heard-workflow-XXXXXX";
-    REQUIRE(mkdtemp(pattern));
-    dataDir = pattern;
-    platform::WindowOptions options;
-    options.width = width;
-    options.height = height;
-    options.scale = scale;
-    options.styleBuilder = ui::buildStyle;
-    std::string error;
-    window = platform::Window::create(options, error);
-    REQUIRE_MESSAGE(window, error);
+WorkflowApp::WorkflowApp(int autoLockSeconds, int width, int height, float scale)
+    : now(fixedMonday()), window(headlessWindow(width, height, scale)) {
     ui::AppOptions appOptions;
     appOptions.dataDir = dataDir;
     appOptions.demo = true;
@@ -34,13 +20,6 @@ WorkflowApp::WorkflowApp(int autoLockSeconds, int width, int height, float scale
     app = std::make_unique<ui::App>(*window, appOptions);
     driver = std::make_unique<platform::TestDriver>(*window, [this] { app->runOneFrame(); });
     driver->frames(2);
-}
-
-WorkflowApp::~WorkflowApp() {
-    driver.reset();
-    app.reset();
-    window.reset();
-    std::filesystem::remove_all(dataDir);
 }
 
 void WorkflowApp::unlockDemo() {

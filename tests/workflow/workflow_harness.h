@@ -4,6 +4,7 @@
 
 #include "app/ui/app.h"
 #include "platform/test_driver.h"
+#include "tests/support/temp_dir.h"
 
 #include <chrono>
 #include <memory>
@@ -12,14 +13,14 @@
 namespace heard::test {
 
 struct WorkflowApp {
-    std::string dataDir;
+    TempDir dataFolder{"heard-workflow"}; // first in, last out: removed after the app has closed
+    std::string dataDir = dataFolder.path();
     std::chrono::system_clock::time_point now;
     std::unique_ptr<platform::Window> window;
     std::unique_ptr<ui::App> app;
     std::unique_ptr<platform::TestDriver> driver;
 
     explicit WorkflowApp(int autoLockSeconds = 0, int width = 1280, int height = 4200, float scale = 1.0f);
-    ~WorkflowApp();
 
     void unlockDemo();                          // through the unlock screen
     void tapAndType(const std::string& tagName, const std::string& text);

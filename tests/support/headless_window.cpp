@@ -1,0 +1,26 @@
+#include "tests/support/headless_window.h"
+
+#include "app/ui/theme.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <string>
+
+namespace heard::test {
+
+std::unique_ptr<platform::Window> headlessWindow(int width, int height, float scale) {
+    setenv("SDL_VIDEODRIVER", "dummy", 1); // also when a test binary is run outside ctest
+    platform::WindowOptions options;
+    options.width = width;
+    options.height = height;
+    options.scale = scale;
+    options.softwareRenderer = true;
+    options.styleBuilder = ui::buildStyle;
+    std::string error;
+    auto window = platform::Window::create(options, error);
+    REQUIRE_MESSAGE(window, error);
+    return window;
+}
+
+} // namespace heard::test

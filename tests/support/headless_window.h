@@ -1,0 +1,14 @@
+// The app's real window without a display, for tests that drive screens: SDL's dummy video
+// driver and the software renderer, the app's own style and fonts, at a forced scale.
+#pragma once
+
+#include "platform/window.h"
+
+#include <memory>
+
+namespace heard::test {
+
+// Fails the current test (REQUIRE) when the window cannot open, with SDL's reason.
+std::unique_ptr<platform::Window> headlessWindow(int width = 1280, int height = 800, float scale = 1.0f);
+
+} // namespace heard::test
