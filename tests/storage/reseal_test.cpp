@@ -101,6 +101,19 @@ TEST_CASE("re-sealing to the key already there changes nothing and audits nothin
     CHECK(countAudit(*store, "reseal_recovery_key") == 1);
 }
 
+TEST_CASE("changing the passphrase after a re-seal keeps the new seal") {
+    TempDir tmp;
+    const auto throwaway = RecoveryKeyPair::generate();
+    auto store = createWithThrowaway(tmp.dataDir(), throwaway);
+    REQUIRE(store->resealRecoveryKey(organisationKeys().publicKey));
+    // changePassphrase rewrites the whole key file from the store's copy in memory.
+    store->changePassphrase(testPassphrase(), "another invented passphrase");
+    const KeyFile keys = KeyFile::load(Store::keyFilePath(tmp.dataDir()));
+    CHECK(keys.recoveryPublicKey == organisationKeys().publicKey);
+    CHECK_NOTHROW(unsealKey(keys, organisationKeys()));
+    CHECK_STORE_ERROR(unsealKey(keys, throwaway), StoreErrorKind::WrongPassphrase);
+}
+
 TEST_CASE("a malformed recovery key is refused and the key file is byte-for-byte unchanged") {
     TempDir tmp;
     const auto throwaway = RecoveryKeyPair::generate();
