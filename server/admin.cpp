@@ -96,7 +96,13 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
         }
         if (command == "set-recovery-key") {
             if (args.size() != 2) return usage(err, "set-recovery-key <hex public key>");
-            store.setSetting("recovery_public_key", args[1]);
+            // Devices refuse to enrol without a usable key, so a typing error is caught here.
+            const std::string& hex = args[1];
+            if (hex.size() != 64 || hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
+                err << "the recovery public key must be 64 hex characters (a crypto_box public key)\n";
+                return 1;
+            }
+            store.setSetting("recovery_public_key", hex);
             out << "recovery key set\n";
             return 0;
         }

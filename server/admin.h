@@ -21,7 +21,7 @@ std::unique_ptr<ServerStore> openServerStore(const std::string& spec);
 //                                               (allocating a case held by someone else reallocates it)
 //   revoke-device <device id>
 //   lock-device <device id> | wipe-device <device id> | clear-device-command <device id>
-//   set-recovery-key <hex public key>
+//   set-recovery-key <hex public key>           64 hex characters; enrolment needs it
 //   publish-content <version> <json file>
 //   export <after seq>                          received entries as JSON lines, oldest first
 //   stats                                       counts of received entries and conflicts

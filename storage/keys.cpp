@@ -317,11 +317,24 @@ KeyFile wrapNewKey(const SecretKey& dek, const std::string& passphrase, const Kd
     KeyFile file;
     file.kdf = params;
     wrapInto(file, dek, passphrase);
-    file.recoveryPublicKey = recoveryPublicKey;
-    file.sealedKey.resize(dek.size() + crypto_box_SEALBYTES);
-    if (crypto_box_seal(file.sealedKey.data(), dek.data(), dek.size(), recoveryPublicKey.data()) != 0)
-        throw StoreError(StoreErrorKind::InvalidArgument, "cannot seal to the recovery public key");
+    resealKey(file, dek, recoveryPublicKey);
     return file;
+}
+
+void resealKey(KeyFile& file, const SecretKey& dek, const std::vector<unsigned char>& recoveryPublicKey) {
+    ensureSodium();
+    if (recoveryPublicKey.size() != crypto_box_PUBLICKEYBYTES)
+        throw StoreError(StoreErrorKind::InvalidArgument,
+                         "the organisation recovery public key must be " +
+                             std::to_string(crypto_box_PUBLICKEYBYTES) + " bytes, not " +
+                             std::to_string(recoveryPublicKey.size()));
+    if (dek.size() != 32) throw StoreError(StoreErrorKind::InvalidArgument, "data key must be 32 bytes");
+    std::vector<unsigned char> sealed(dek.size() + crypto_box_SEALBYTES);
+    if (crypto_box_seal(sealed.data(), dek.data(), dek.size(), recoveryPublicKey.data()) != 0)
+        throw StoreError(StoreErrorKind::InvalidArgument,
+                         "cannot seal to the organisation recovery public key (not a usable X25519 key)");
+    file.recoveryPublicKey = recoveryPublicKey;
+    file.sealedKey = std::move(sealed);
 }
 
 void rewrapKey(KeyFile& file, const SecretKey& dek, const std::string& newPassphrase) {

@@ -81,6 +81,10 @@ KeyFile wrapNewKey(const SecretKey& dek, const std::string& passphrase, const Kd
                    const std::vector<unsigned char>& recoveryPublicKey);
 // Rewraps dek under a new passphrase (new salt; keeps the sealed copy and the counters reset).
 void rewrapKey(KeyFile& file, const SecretKey& dek, const std::string& newPassphrase);
+// Seals dek to another recovery public key (replaces recoveryPublicKey and sealedKey only;
+// the passphrase wrap and counters are kept). InvalidArgument, leaving file unchanged, if the
+// key is not 32 bytes or libsodium refuses it (e.g. a low-order point).
+void resealKey(KeyFile& file, const SecretKey& dek, const std::vector<unsigned char>& recoveryPublicKey);
 // Unwraps with the passphrase; throws StoreError WrongPassphrase if the MAC fails.
 SecretKey unwrapKey(const KeyFile& file, const std::string& passphrase);
 // Opens the sealed copy with the organisation key pair; WrongPassphrase if it does not fit.

@@ -506,6 +506,43 @@ void Store::changePassphrase(const std::string& oldPassphrase, const std::string
     bump();
 }
 
+bool Store::resealRecoveryKey(const std::vector<unsigned char>& recoveryPublicKey, const std::string& actor) {
+    Lock lock(m_mutex);
+    const std::string keyPath = keyFilePath(m_dataDir);
+    // Start from the file on disk, not m_keyFile: verifyPassphrase counts wrong passphrases
+    // there, and re-sealing must not reset that counter (and its delay).
+    KeyFile resealed = KeyFile::load(keyPath);
+    if (resealed.salt != m_keyFile.salt || resealed.wrappedKey != m_keyFile.wrappedKey)
+        throw StoreError(StoreErrorKind::Io,
+                         "the key file changed outside this store; it was not re-sealed: " + keyPath);
+    const std::vector<unsigned char> previous = resealed.recoveryPublicKey;
+    resealKey(resealed, m_dek, recoveryPublicKey); // InvalidArgument: nothing written
+    if (previous == recoveryPublicKey) return false;
+    const auto hex = [](const std::vector<unsigned char>& bytes) {
+        std::string text(bytes.size() * 2 + 1, '\0');
+        sodium_bin2hex(text.data(), text.size(), bytes.data(), bytes.size());
+        text.pop_back();
+        return text;
+    };
+    // The audit entry is written first and committed after the key file is replaced: a failed
+    // key file write rolls it back, so the log never claims a re-seal that did not happen.
+    // Public keys only: they identify which organisation key can recover this store.
+    Transaction t(*m_db);
+    appendAudit(*m_db, now(), actor.empty() ? m_options.actor : actor, "reseal_recovery_key", "",
+                "from " + hex(previous) + " to " + hex(recoveryPublicKey));
+    resealed.save(keyPath); // atomic: the old seal or the new one, never half a file
+    m_keyFile.recoveryPublicKey = resealed.recoveryPublicKey;
+    m_keyFile.sealedKey = resealed.sealedKey;
+    t.commit(); // if this alone fails, the store is re-sealed but the entry is lost (and we throw)
+    bump();
+    return true;
+}
+
+std::vector<unsigned char> Store::recoveryPublicKey() const {
+    Lock lock(m_mutex);
+    return m_keyFile.recoveryPublicKey;
+}
+
 uint64_t Store::revision() const { return m_revision.load(); }
 
 int Store::schemaVersion() {

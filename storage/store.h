@@ -71,6 +71,20 @@ public:
     void verifyPassphrase(const std::string& passphrase);
     // Rewraps the data key (no re-encryption). WrongPassphrase if oldPassphrase is wrong.
     void changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase);
+    // Re-seals the data key (crypto_box_seal) to another organisation recovery public key, e.g.
+    // the real one received at enrolment in place of a throwaway key used before it. Only the
+    // sealed copy changes: the passphrase wrap, salt and failed-attempt counter on disk are kept.
+    // The key file is replaced atomically (KeyFile::save), so a crash or full disk leaves the
+    // old or the new file, both opening with the passphrase. Audited "reseal_recovery_key"
+    // (actor: empty means StoreOptions::actor). InvalidArgument for a key that is not 32 bytes
+    // or cannot be sealed to, and DiskFull/Io from the key file write: nothing changed. (Only
+    // if the audit commit itself fails after the file was replaced is the store re-sealed
+    // without its entry; recoveryPublicKey() shows which.) Returns false, writing and auditing
+    // nothing, if the key file is already sealed to that key.
+    bool resealRecoveryKey(const std::vector<unsigned char>& recoveryPublicKey,
+                           const std::string& actor = "");
+    // The organisation recovery public key the data key is sealed to now.
+    std::vector<unsigned char> recoveryPublicKey() const;
     uint64_t revision() const;   // bumps on every write: cache query results behind it
     const std::string& dataDir() const { return m_dataDir; }
     int schemaVersion();
@@ -100,8 +114,8 @@ public:
     void secureCase(const std::string& caseId, const std::string& by);            // irreversible
 
     // Audit log: append-only and hash-chained. Actions used: "create_store", "unlock",
-    // "recover", "change_passphrase", "create", "sign", "addendum", "open", "delete_draft",
-    // "secure_case", "export", "sync", ...
+    // "recover", "change_passphrase", "reseal_recovery_key", "create", "sign", "addendum",
+    // "open", "delete_draft", "secure_case", "export", "sync", ...
     void audit(const std::string& actor, const std::string& action, const std::string& target,
                const std::string& detail = "");
     std::vector<AuditEntry> auditLog();

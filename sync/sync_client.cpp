@@ -6,8 +6,11 @@
 // [SECTION] Pull and reallocation
 #include "sync/sync_client.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace heard::sync {
@@ -25,6 +28,7 @@ const char* syncFailureName(SyncFailure failure) {
     case SyncFailure::Revoked: return "revoked";
     case SyncFailure::ServerError: return "server_error";
     case SyncFailure::NotEnrolled: return "not_enrolled";
+    case SyncFailure::LocalStore: return "local_store";
     }
     return "none";
 }
@@ -52,6 +56,23 @@ StepResult failed(SyncFailure failure, std::string message) {
     r.message = std::move(message);
     return r;
 }
+
+// The organisation recovery public key as sent in hex (crypto_box, 32 bytes); nullopt if not.
+std::optional<std::vector<unsigned char>> recoveryKeyFromHex(const std::string& hex) {
+    std::vector<unsigned char> key(crypto_box_PUBLICKEYBYTES);
+    std::size_t length = 0;
+    if (hex.size() != key.size() * 2 ||
+        sodium_hex2bin(key.data(), key.size(), hex.c_str(), hex.size(), nullptr, &length, nullptr) != 0 ||
+        length != key.size())
+        return std::nullopt;
+    return key;
+}
+
+std::string storeProblem(const char* what, const storage::StoreError& e) {
+    return std::string(what) + " (" + storage::toString(e.kind()) + ": " + e.what() + ")";
+}
+
+constexpr const char* kResealFailed = "could not re-seal this tablet's records to the organisation recovery key";
 
 } // namespace
 
@@ -120,25 +141,56 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
     }
     if (!endpoint.plainHttpForDevelopment && result.presentedCertPem.empty())
         return failed(SyncFailure::Certificate, "the server's certificate could not be read for pinning");
-    // Allocations first: if anything fails before the identity is saved, enrolment simply repeats.
-    for (const auto& allocation : response.allocations) applyAllocation(allocation);
-    if (response.content) {
-        m_store.setSetting(setting::kContentFiles, response.content->files.dump());
-        m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
+    // A store made before enrolment is sealed to a throwaway key nobody holds: re-seal it to the
+    // organisation's key before the device counts as enrolled, or refuse to enrol.
+    const auto recoveryKey = recoveryKeyFromHex(response.recoveryPublicKey);
+    if (!recoveryKey)
+        return failed(SyncFailure::ServerError,
+                      "the server sent no usable organisation recovery key, so this tablet's records could "
+                      "not be made recoverable; it was not signed in (an administrator must set the key: "
+                      "heard-server set-recovery-key)");
+    try {
+        m_store.resealRecoveryKey(*recoveryKey, response.practitionerId);
+    } catch (const storage::StoreError& e) {
+        return failed(SyncFailure::LocalStore, storeProblem(kResealFailed, e) + "; it was not signed in: try again");
     }
-    m_store.setSetting(setting::kServerHost, endpoint.host);
-    m_store.setSetting(setting::kServerPort, std::to_string(endpoint.port));
-    if (!result.presentedCertPem.empty()) m_store.setSetting(setting::kPinnedCert, result.presentedCertPem);
-    m_store.setSetting(setting::kRecoveryPublicKey, response.recoveryPublicKey);
-    m_store.setSetting(setting::kPractitionerId, response.practitionerId);
-    m_store.setSetting(setting::kPractitionerName, response.practitionerName);
-    m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
-    m_store.setSetting(setting::kDeviceSecret, response.deviceSecret);
-    m_store.setSetting(setting::kDeviceId, response.deviceId);  // last: marks the device enrolled
-    m_store.audit(response.practitionerId, "sync", "enrol", "device " + response.deviceId);
+    try {
+        // Allocations first: if anything fails before the identity is saved, enrolment simply repeats.
+        for (const auto& allocation : response.allocations) applyAllocation(allocation);
+        if (response.content) {
+            m_store.setSetting(setting::kContentFiles, response.content->files.dump());
+            m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
+        }
+        m_store.setSetting(setting::kServerHost, endpoint.host);
+        m_store.setSetting(setting::kServerPort, std::to_string(endpoint.port));
+        if (!result.presentedCertPem.empty()) m_store.setSetting(setting::kPinnedCert, result.presentedCertPem);
+        m_store.setSetting(setting::kRecoveryPublicKey, response.recoveryPublicKey);
+        m_store.setSetting(setting::kPractitionerId, response.practitionerId);
+        m_store.setSetting(setting::kPractitionerName, response.practitionerName);
+        m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
+        m_store.setSetting(setting::kDeviceSecret, response.deviceSecret);
+        m_store.setSetting(setting::kDeviceId, response.deviceId);  // last: marks the device enrolled
+        m_store.audit(response.practitionerId, "sync", "enrol", "device " + response.deviceId);
+    } catch (const storage::StoreError& e) {
+        return failed(SyncFailure::LocalStore,
+                      storeProblem("could not save the sign-in on this tablet", e) + ": try again");
+    }
     StepResult ok;
     ok.message = "enrolled";
     return ok;
+}
+
+StepResult SyncClient::ensureRecoverySeal() {
+    try {
+        if (!enrolled()) return {};
+        const auto saved = m_store.setting(setting::kRecoveryPublicKey);
+        const auto key = saved ? recoveryKeyFromHex(*saved) : std::nullopt;
+        if (!key || m_store.recoveryPublicKey() == *key) return {};
+        m_store.resealRecoveryKey(*key, m_store.setting(setting::kPractitionerId).value_or(""));
+        return {};
+    } catch (const storage::StoreError& e) {
+        return failed(SyncFailure::LocalStore, storeProblem(kResealFailed, e) + "; will try again");
+    }
 }
 
 // [SECTION] Push -----------------------------------------------------------------------------
@@ -324,6 +376,12 @@ StepResult SyncClient::pull() {
     processRemovals();
     if (response.command == DeviceCommand::Lock && m_actions.lock) m_actions.lock();
     if (response.command == DeviceCommand::Wipe && m_actions.wipe) m_actions.wipe();
+    if (response.command == DeviceCommand::None) {
+        // Everything above is applied (a retry repeats harmlessly); a failure here is reported
+        // so the service backs off and tries again.
+        StepResult sealed = ensureRecoverySeal();
+        if (!sealed.ok()) return sealed;
+    }
     StepResult ok;
     ok.message = "pulled";
     return ok;

@@ -46,6 +46,7 @@ enum class SyncFailure {
     Revoked,        // this device was revoked: stop syncing
     ServerError,    // 5xx or an unusable answer (not a Heard success body): retry with backoff
     NotEnrolled,    // no device identity yet
+    LocalStore,     // the device's own store refused a write (disk full, I/O): retry with backoff
 };
 const char* syncFailureName(SyncFailure failure);
 
@@ -74,7 +75,17 @@ public:
     bool enrolled();
 
     // Signs in once while online; saves identity, pin, recovery key, allocations and content.
+    // Before saving anything it re-seals the store's data key to the organisation recovery key
+    // in the answer (Store::resealRecoveryKey), so every enrolled store can be recovered. An
+    // answer without a usable key (ServerError) or a failed re-seal (LocalStore) fails the
+    // enrolment with nothing marked enrolled; enrolling again is safe.
     StepResult enrol(const std::string& username, const std::string& password, const std::string& deviceName);
+
+    // Re-seals the store to the recovery key saved at enrolment if it is sealed to another key
+    // (a device enrolled before re-sealing existed). No-op when already sealed to it, when not
+    // enrolled, or when the saved key is unusable. LocalStore if the key file cannot be written.
+    // pull() calls it after applying its answer, so a failure is retried with the next cycle.
+    StepResult ensureRecoverySeal();
 
     // Sends the outbox in bounded batches until it is empty, a failure occurs, nothing more
     // can be acknowledged right now, or maxBatches is reached. progress(sent, total) is called

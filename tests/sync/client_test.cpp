@@ -53,7 +53,7 @@ TEST_CASE("enrolment saves identity, pin, allocations, recovery key and content;
     CHECK(w.device->cases().size() == 3);
     REQUIRE(w.device->childById("child-a2").has_value());
     CHECK(w.device->childById("child-a2")->displayName == "Pip Invented 2");
-    CHECK(w.device->setting(sync::setting::kRecoveryPublicKey) == std::optional<std::string>("00ff00ff"));
+    CHECK(w.device->setting(sync::setting::kRecoveryPublicKey) == std::optional<std::string>(organisationRecoveryPublicKeyHex()));
     CHECK(w.device->setting(sync::setting::kContentVersion) == std::optional<std::string>("1"));
     auto pin = w.device->setting(sync::setting::kPinnedCert);
     REQUIRE(pin.has_value());

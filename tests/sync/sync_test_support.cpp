@@ -4,6 +4,7 @@
 #include "storage/keys.h"
 
 #include <doctest/doctest.h>
+#include <sodium.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -30,6 +31,19 @@ TestCert makeCert(const std::string& dir, const std::string& name) {
     return cert;
 }
 
+const storage::RecoveryKeyPair& organisationRecoveryKeys() {
+    static const storage::RecoveryKeyPair s_keys = storage::RecoveryKeyPair::generate();
+    return s_keys;
+}
+
+std::string organisationRecoveryPublicKeyHex() {
+    const auto& key = organisationRecoveryKeys().publicKey;
+    std::string hex(key.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), key.data(), key.size());
+    hex.pop_back();
+    return hex;
+}
+
 void seedOrganisation(server::ServerStore& store) {
     static const std::string passwordHash = server::hashPassword(kPassword);  // Argon2id once per run
     store.createPractitioner({kPractitioner, kPractitionerName, passwordHash, true});
@@ -40,7 +54,7 @@ void seedOrganisation(server::ServerStore& store) {
                            kPractitioner);
     }
     store.allocateCase({"case-b1", "TEST/101", "child-b1", "Kit Fictional", ""}, kOtherPractitioner);
-    store.setSetting("recovery_public_key", "00ff00ff");
+    store.setSetting("recovery_public_key", organisationRecoveryPublicKeyHex());
     store.publishContent({1, {{"tools.json", {{"faces", {"happy", "sad"}}}}}});
 }
 

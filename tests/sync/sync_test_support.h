@@ -6,6 +6,7 @@
 #include "server/heard_server.h"
 #include "server/server_store.h"
 #include "storage/chain.h"
+#include "storage/keys.h"
 #include "storage/records.h"
 #include "storage/store.h"
 #include "sync/https_channel.h"
@@ -37,8 +38,13 @@ TestCert makeCert(const std::string& dir, const std::string& name);
 
 std::string readFile(const std::string& path);
 
+// The fictional organisation's recovery key pair (made once per test process), and its public
+// key in hex as the server sends it at enrolment.
+const storage::RecoveryKeyPair& organisationRecoveryKeys();
+std::string organisationRecoveryPublicKeyHex();
+
 // Two practitioners, three cases for pr-ada (case-a1..a3, children child-a1..a3), one for pr-bo,
-// a recovery key and content version 1.
+// the organisation recovery public key and content version 1.
 void seedOrganisation(server::ServerStore& store);
 
 // heard-server on 127.0.0.1, any free port, TLS with cert.
