@@ -662,10 +662,15 @@ void App::enrol() {
     enrolForm.error.clear();
     storage::Store* store = m_store.get();
     m_enrolThread = std::thread([this, store, endpoint, user = enrolForm.username, pass = enrolForm.password] {
-        sync::SyncClient client(*store, endpoint);
-        const sync::StepResult result = client.enrol(user, pass, "Heard tablet");
-        sync::StepResult pulled;
-        if (result.ok()) pulled = client.pull();
+        sync::StepResult result, pulled;
+        // An exception escaping this thread would end the app: it becomes a sign-in error.
+        try {
+            sync::SyncClient client(*store, endpoint);
+            result = client.enrol(user, pass, "Heard tablet");
+            if (result.ok()) pulled = client.pull();
+        } catch (const std::exception& e) {
+            if (result.ok()) result = {sync::SyncFailure::LocalStore, e.what()};
+        }
         postToMain([result, pulled](App& a) {
             a.enrolForm.busy = false;
             a.enrolForm.password.clear();
