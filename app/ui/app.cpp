@@ -663,13 +663,16 @@ void App::enrol() {
     storage::Store* store = m_store.get();
     m_enrolThread = std::thread([this, store, endpoint, user = enrolForm.username, pass = enrolForm.password] {
         sync::StepResult result, pulled;
-        // An exception escaping this thread would end the app: it becomes a sign-in error.
+        bool signedIn = false;
+        // An exception escaping this thread would end the app: it becomes a sign-in error, or,
+        // once signed in, a failed first pull that the sync service repeats later.
         try {
             sync::SyncClient client(*store, endpoint);
             result = client.enrol(user, pass, "Heard tablet");
-            if (result.ok()) pulled = client.pull();
+            signedIn = result.ok();
+            if (signedIn) pulled = client.pull();
         } catch (const std::exception& e) {
-            if (result.ok()) result = {sync::SyncFailure::LocalStore, e.what()};
+            (signedIn ? pulled : result) = {sync::SyncFailure::LocalStore, e.what()};
         }
         postToMain([result, pulled](App& a) {
             a.enrolForm.busy = false;
