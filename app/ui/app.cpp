@@ -322,6 +322,7 @@ void App::back() {
     case ScreenId::Child: m_screen = ScreenId::Caseload; break;
     case ScreenId::Caseload: break;
     case ScreenId::ConflictAnalysis: {
+        if (conflictForm.dirty) break; // the save failed (the notice says why): stay, nothing lost
         // Back to the visit it belongs to: its editor while the visit is being written.
         const std::string visitId = conflictForm.screen.visitId;
         conflictForm = ConflictForm{};
