@@ -125,8 +125,6 @@ int unlockDelaySeconds(int failedAttempts) {
 
 // [SECTION] Key file (JSON, atomic writes)
 
-namespace {
-
 std::string toHex(const std::vector<unsigned char>& bytes) {
     std::string hex(bytes.size() * 2 + 1, '\0');
     sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
@@ -134,16 +132,24 @@ std::string toHex(const std::vector<unsigned char>& bytes) {
     return hex;
 }
 
-std::vector<unsigned char> fromHex(const std::string& hex, size_t expectedSize, const char* field) {
+std::optional<std::vector<unsigned char>> bytesFromHex(const std::string& hex, size_t expectedSize) {
     std::vector<unsigned char> bytes(expectedSize);
     size_t length = 0;
     if (hex.size() != expectedSize * 2 ||
-        sodium_hex2bin(bytes.data(), bytes.size(), hex.c_str(), hex.size(), nullptr, &length,
-                       nullptr) != 0 ||
+        sodium_hex2bin(bytes.data(), bytes.size(), hex.c_str(), hex.size(), nullptr, &length, nullptr) != 0 ||
         length != expectedSize)
+        return std::nullopt;
+    return bytes;
+}
+
+namespace {
+
+std::vector<unsigned char> fromHex(const std::string& hex, size_t expectedSize, const char* field) {
+    auto bytes = bytesFromHex(hex, expectedSize);
+    if (!bytes)
         throw StoreError(StoreErrorKind::NotAStore,
                          std::string("key file is corrupt: bad field '") + field + "'");
-    return bytes;
+    return std::move(*bytes);
 }
 
 [[noreturn]] void ioFailure(const std::string& what, int err) {

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,11 @@ void resealKey(KeyFile& file, const SecretKey& dek, const std::vector<unsigned c
 SecretKey unwrapKey(const KeyFile& file, const std::string& passphrase);
 // Opens the sealed copy with the organisation key pair; WrongPassphrase if it does not fit.
 SecretKey unsealKey(const KeyFile& file, const RecoveryKeyPair& organisation);
+
+// Lower-case hex of bytes, as keys appear in the key file, the audit log and the protocol.
+std::string toHex(const std::vector<unsigned char>& bytes);
+// Exactly expectedSize bytes from their hex; nullopt when the text is anything else.
+std::optional<std::vector<unsigned char>> bytesFromHex(const std::string& hex, size_t expectedSize);
 
 // The growing delay after wrong passphrases: none for the first 3, then 2^(n-3) s,
 // capped at 15 minutes. Survives restarts because the counter is in the key file.

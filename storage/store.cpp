@@ -518,18 +518,12 @@ bool Store::resealRecoveryKey(const std::vector<unsigned char>& recoveryPublicKe
     const std::vector<unsigned char> previous = resealed.recoveryPublicKey;
     resealKey(resealed, m_dek, recoveryPublicKey); // InvalidArgument: nothing written
     if (previous == recoveryPublicKey) return false;
-    const auto hex = [](const std::vector<unsigned char>& bytes) {
-        std::string text(bytes.size() * 2 + 1, '\0');
-        sodium_bin2hex(text.data(), text.size(), bytes.data(), bytes.size());
-        text.pop_back();
-        return text;
-    };
     // The audit entry is written first and committed after the key file is replaced: a failed
     // key file write rolls it back, so the log never claims a re-seal that did not happen.
     // Public keys only: they identify which organisation key can recover this store.
     Transaction t(*m_db);
     appendAudit(*m_db, now(), actor.empty() ? m_options.actor : actor, "reseal_recovery_key", "",
-                "from " + hex(previous) + " to " + hex(recoveryPublicKey));
+                "from " + toHex(previous) + " to " + toHex(recoveryPublicKey));
     resealed.save(keyPath); // atomic: the old seal or the new one, never half a file
     m_keyFile.recoveryPublicKey = resealed.recoveryPublicKey;
     m_keyFile.sealedKey = resealed.sealedKey;

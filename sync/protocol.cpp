@@ -2,6 +2,8 @@
 // naming the field (never its value), so a bad body from either side is refused clearly.
 #include "sync/protocol.h"
 
+#include "storage/keys.h"
+
 #include <sodium.h>
 
 namespace heard::sync {
@@ -352,10 +354,7 @@ std::string randomHex(std::size_t bytes) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
     std::vector<unsigned char> raw(bytes);
     randombytes_buf(raw.data(), raw.size());
-    std::string hex(bytes * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), raw.data(), raw.size());
-    hex.resize(bytes * 2);
-    return hex;
+    return storage::toHex(raw);
 }
 
 } // namespace heard::sync

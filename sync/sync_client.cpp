@@ -6,6 +6,8 @@
 // [SECTION] Pull and reallocation
 #include "sync/sync_client.h"
 
+#include "storage/keys.h"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -59,13 +61,7 @@ StepResult failed(SyncFailure failure, std::string message) {
 
 // The organisation recovery public key as sent in hex (crypto_box, 32 bytes); nullopt if not.
 std::optional<std::vector<unsigned char>> recoveryKeyFromHex(const std::string& hex) {
-    std::vector<unsigned char> key(crypto_box_PUBLICKEYBYTES);
-    std::size_t length = 0;
-    if (hex.size() != key.size() * 2 ||
-        sodium_hex2bin(key.data(), key.size(), hex.c_str(), hex.size(), nullptr, &length, nullptr) != 0 ||
-        length != key.size())
-        return std::nullopt;
-    return key;
+    return storage::bytesFromHex(hex, crypto_box_PUBLICKEYBYTES);
 }
 
 std::string storeProblem(const char* what, const storage::StoreError& e) {

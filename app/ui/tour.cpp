@@ -166,11 +166,7 @@ std::vector<TourStop> tourStops() {
          }},
         {"visit-write-up",
          [](App& app) {
-             openDemoChild(app, "child-demo-1");
-             app.startVisit();
-             fillVisitStart(app);
-             app.visitForm.visit.confidentialityExplained = true;
-             app.confirmVisitStart();
+             startDemoVisit(app, "child-demo-1");
              fillVisitWriteUp(app);
          }},
         {"visit-sign-refused",
@@ -210,11 +206,7 @@ std::vector<TourStop> tourStops() {
          }},
         {"child-mode",
          [](App& app) {
-             openDemoChild(app, "child-demo-1");
-             app.startVisit();
-             fillVisitStart(app);
-             app.visitForm.visit.confidentialityExplained = true;
-             app.confirmVisitStart();
+             startDemoVisit(app, "child-demo-1");
              const auto& library = app.activityLibrary();
              if (!library.activities.empty()) app.enterChildMode(library.activities.front().id);
          }},

@@ -18,13 +18,6 @@ using namespace heard::synctest;
 
 namespace {
 
-std::string toHex(const std::vector<unsigned char>& bytes) {
-    std::string hex(bytes.size() * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-    hex.pop_back();
-    return hex;
-}
-
 int admin(server::ServerStore& store, const std::vector<std::string>& args, std::string* errText = nullptr) {
     std::istringstream in;
     std::ostringstream out, err;
@@ -44,7 +37,7 @@ struct World {
     storage::RecoveryKeyPair organisation = storage::RecoveryKeyPair::generate();
     World() {
         seedOrganisation(*serverStore);
-        REQUIRE(admin(*serverStore, {"set-recovery-key", toHex(organisation.publicKey)}) == 0);
+        REQUIRE(admin(*serverStore, {"set-recovery-key", storage::toHex(organisation.publicKey)}) == 0);
         harness = std::make_unique<ServerHarness>(*serverStore, cert);
     }
     std::string deviceDir() const { return dir.path() + "/device"; }
@@ -121,7 +114,7 @@ TEST_CASE("a server without a usable recovery key: enrolment fails clearly and c
     CHECK(admin(*w.serverStore, {"set-recovery-key", "00ff00ff"}, &err) == 1);
     CHECK(err.find("64 hex characters") != std::string::npos);
     CHECK(w.serverStore->setting("recovery_public_key") ==
-          std::optional<std::string>(toHex(w.organisation.publicKey)));
+          std::optional<std::string>(storage::toHex(w.organisation.publicKey)));
     // ...but a server could still hold one (set before this check, or none at all).
     for (const std::string& bad : std::vector<std::string>{"00ff00ff", "", std::string(64, 'z')}) {
         CAPTURE(bad);
@@ -137,7 +130,7 @@ TEST_CASE("a server without a usable recovery key: enrolment fails clearly and c
         CHECK(readFile(w.keyPath()) == keysBefore);
     }
     // Once the administrator sets the key, enrolment works and re-seals.
-    REQUIRE(admin(*w.serverStore, {"set-recovery-key", toHex(w.organisation.publicKey)}) == 0);
+    REQUIRE(admin(*w.serverStore, {"set-recovery-key", storage::toHex(w.organisation.publicKey)}) == 0);
     sync::SyncClient client(*w.device, w.harness->endpoint());
     auto result = client.enrol(kPractitioner, kPassword, "tablet");
     REQUIRE_MESSAGE(result.ok(), result.message);

@@ -37,11 +37,7 @@ const storage::RecoveryKeyPair& organisationRecoveryKeys() {
 }
 
 std::string organisationRecoveryPublicKeyHex() {
-    const auto& key = organisationRecoveryKeys().publicKey;
-    std::string hex(key.size() * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), key.data(), key.size());
-    hex.pop_back();
-    return hex;
+    return storage::toHex(organisationRecoveryKeys().publicKey);
 }
 
 void seedOrganisation(server::ServerStore& store) {
