@@ -63,7 +63,8 @@ struct Flags {
 double parseNumber(const char* flag, const char* text) {
     char* end = nullptr;
     const double value = std::strtod(text, &end);
-    if (!end || *end != '\0' || value < 0) usageError(std::string(flag) + " takes a number, not '" + text + "'");
+    if (!end || *end != '\0' || value < 0)
+        usageError(std::string(flag) + " takes a number, not '" + text + "'");
     return value;
 }
 
@@ -183,7 +184,9 @@ int main(int argc, char** argv) {
     // The settled loop is measured from the moment the start-up frames are drawn.
     double loopCpuStart = -1;
     std::chrono::steady_clock::time_point loopWallStart;
-    auto secondsRunning = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(); };
+    auto secondsRunning = [&] {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    };
     while (!window->quitRequested()) {
         int waitMs = activeFrames > 0 || flags.alwaysRedraw ? 0 : app.idleWaitMs();
         if (flags.runForSeconds > 0) {
@@ -211,7 +214,8 @@ int main(int argc, char** argv) {
         if (flags.quitAfterFrames > 0 && long(window->framesPresented()) >= flags.quitAfterFrames) break;
     }
     if (flags.printLoopCpu && loopCpuStart >= 0)
-        std::printf("loop_cpu_seconds %.6f wall_seconds %.6f frames %llu\n", processCpuSeconds() - loopCpuStart,
+        std::printf("loop_cpu_seconds %.6f wall_seconds %.6f frames %llu\n",
+                    processCpuSeconds() - loopCpuStart,
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - loopWallStart).count(),
                     static_cast<unsigned long long>(window->framesPresented()));
     return 0;

@@ -12,8 +12,8 @@
 namespace heard::bench {
 
 struct Options {
-    bool quick = false;      // --quick: smallest workloads, for the CTest smoke run
-    std::string filter;      // only groups whose name contains this
+    bool quick = false; // --quick: smallest workloads, for the CTest smoke run
+    std::string filter; // only groups whose name contains this
 };
 
 using GroupFn = void (*)(const Options&);

@@ -52,7 +52,8 @@ public:
             _exit(127);
         }
         const std::string socket = "/tmp/.X11-unix/X" + std::to_string(number);
-        for (int i = 0; i < 100 && access(socket.c_str(), F_OK) != 0; ++i) usleep(50 * 1000);
+        for (int i = 0; i < 100 && access(socket.c_str(), F_OK) != 0; ++i)
+            usleep(50 * 1000);
         if (access(socket.c_str(), F_OK) != 0) m_name.clear();
     }
     ~VirtualDisplay() {
@@ -93,7 +94,8 @@ ChildRun runHeard(const std::vector<std::string>& args, long long* startNs = nul
         std::vector<std::string> full = {HEARD_EXE, "--data-dir", dataDir, "--software"};
         full.insert(full.end(), args.begin(), args.end());
         std::vector<char*> argv;
-        for (auto& a : full) argv.push_back(a.data());
+        for (auto& a : full)
+            argv.push_back(a.data());
         argv.push_back(nullptr);
         execv(HEARD_EXE, argv.data());
         _exit(127);
@@ -101,7 +103,8 @@ ChildRun runHeard(const std::vector<std::string>& args, long long* startNs = nul
     close(pipeFds[1]);
     char buffer[4096];
     ssize_t n;
-    while ((n = read(pipeFds[0], buffer, sizeof buffer)) > 0) run.output.append(buffer, size_t(n));
+    while ((n = read(pipeFds[0], buffer, sizeof buffer)) > 0)
+        run.output.append(buffer, size_t(n));
     close(pipeFds[0]);
     int status = 0;
     rusage usage{};
@@ -123,8 +126,9 @@ void idleCpu(const Options& options) {
         if (alwaysRedraw) args.push_back("--always-redraw");
         const ChildRun run = runHeard(args, nullptr, display.name());
         double cpu = -1, wall = 0;
-        if (run.exitCode != 0 || std::sscanf(run.output.c_str(), "loop_cpu_seconds %lf wall_seconds %lf frames %lf",
-                                             &cpu, &wall, &frames) != 3) {
+        if (run.exitCode != 0 ||
+            std::sscanf(run.output.c_str(), "loop_cpu_seconds %lf wall_seconds %lf frames %lf", &cpu, &wall,
+                        &frames) != 3) {
             std::fprintf(stderr, "bench app.idle: heard exited with %d and printed '%s'\n", run.exitCode,
                          run.output.c_str());
             std::exit(1);
@@ -150,7 +154,8 @@ void firstFrame(const Options& options) {
         const ChildRun run = runHeard({"--quit-after-frames", "1", "--print-first-frame"}, &startNs);
         const char* line = std::strstr(run.output.c_str(), "first_frame_monotonic_ns ");
         if (run.exitCode != 0 || !line) {
-            std::fprintf(stderr, "bench app.first_frame: heard printed no first frame (exit %d)\n", run.exitCode);
+            std::fprintf(stderr, "bench app.first_frame: heard printed no first frame (exit %d)\n",
+                         run.exitCode);
             std::exit(1);
         }
         const long long frameNs = std::atoll(line + std::strlen("first_frame_monotonic_ns "));

@@ -29,15 +29,18 @@ void benchSkinMap(const heard::bench::Options& options) {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     const int points = options.quick ? 200 : 200000;
     std::vector<Point> samples(static_cast<size_t>(points));
-    for (Point& p : samples) p = {unit(random), unit(random)};
+    for (Point& p : samples)
+        p = {unit(random), unit(random)};
 
     int hits = 0;
     auto start = std::chrono::steady_clock::now();
-    for (const Point& p : samples) hits += hitTest(front, p) ? 1 : 0;
+    for (const Point& p : samples)
+        hits += hitTest(front, p) ? 1 : 0;
     const double exact = secondsSince(start);
     // Points just above the head: outside, within tolerance, so the nearest region is searched.
     start = std::chrono::steady_clock::now();
-    for (int i = 0; i < points; ++i) hits += hitTest(front, {0.5 + unit(random) * 0.01, 0.012}, 0.02) ? 1 : 0;
+    for (int i = 0; i < points; ++i)
+        hits += hitTest(front, {0.5 + unit(random) * 0.01, 0.012}, 0.02) ? 1 : 0;
     const double snapped = secondsSince(start);
     report("skinmap.hittest_us", exact / points * 1e6, "us");
     report("skinmap.hittest_snap_vs_exact_ratio", snapped / exact, "x");
@@ -47,11 +50,13 @@ void benchSkinMap(const heard::bench::Options& options) {
     const int rounds = options.quick ? 20 : 5000;
     size_t sink = 0;
     start = std::chrono::steady_clock::now();
-    for (int i = 0; i < rounds; ++i) sink += skinMapFromJson(nlohmann::json::parse(toJson(map).dump())).marks.size();
+    for (int i = 0; i < rounds; ++i)
+        sink += skinMapFromJson(nlohmann::json::parse(toJson(map).dump())).marks.size();
     const double strict = secondsSince(start);
     const std::string text = toJson(map).dump();
     start = std::chrono::steady_clock::now();
-    for (int i = 0; i < rounds; ++i) sink += nlohmann::json::parse(nlohmann::json::parse(text).dump()).size();
+    for (int i = 0; i < rounds; ++i)
+        sink += nlohmann::json::parse(nlohmann::json::parse(text).dump()).size();
     const double plain = secondsSince(start);
     report("skinmap.json_roundtrip_vs_plain_ratio", strict / plain, "x");
 
@@ -60,10 +65,12 @@ void benchSkinMap(const heard::bench::Options& options) {
     const int renders = options.quick ? 1 : 10;
     std::string error;
     start = std::chrono::steady_clock::now();
-    for (int i = 0; i < renders; ++i) renderOutlinePng(BodyShape::Teen, ViewId::BodyFront, 1200, dir + "/outline.png", error);
+    for (int i = 0; i < renders; ++i)
+        renderOutlinePng(BodyShape::Teen, ViewId::BodyFront, 1200, dir + "/outline.png", error);
     const double outline = secondsSince(start);
     start = std::chrono::steady_clock::now();
-    for (int i = 0; i < renders; ++i) renderSkinMapPng(map, 1200, dir + "/map.png", error);
+    for (int i = 0; i < renders; ++i)
+        renderSkinMapPng(map, 1200, dir + "/map.png", error);
     const double whole = secondsSince(start);
     report("skinmap.render_map_vs_outline_ratio", whole / outline, "x");
     std::filesystem::remove_all(dir);

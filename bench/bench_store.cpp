@@ -56,14 +56,17 @@ private:
 };
 
 std::string payloadText(std::mt19937& rng, int bytes) {
-    static const char* words[] = {"the", "child", "drew", "a", "house", "with", "a", "garden", "and", "said",
-                                  "they", "like", "visiting", "on", "saturdays", "school", "is", "fine"};
+    static const char* words[] = {"the",      "child",  "drew",      "a",      "house", "with",
+                                  "a",        "garden", "and",       "said",   "they",  "like",
+                                  "visiting", "on",     "saturdays", "school", "is",    "fine"};
     std::string text;
     while (int(text.size()) < bytes) {
         text += words[rng() % 18];
         text += ' ';
     }
-    return nlohmann::json{{"where", "family centre"}, {"whatHappened", text}, {"purpose", "wishes and feelings"}}.dump();
+    return nlohmann::json{
+        {"where", "family centre"}, {"whatHappened", text}, {"purpose", "wishes and feelings"}}
+        .dump();
 }
 
 std::string uuidFor(int64_t n) {
@@ -87,8 +90,9 @@ double recordWorkload(Database& db, int records, int children) {
         const std::string at = "2026-11-23T10:15:00Z";
         {
             Transaction t(db);
-            auto st = db.prepare("INSERT INTO records (id, case_id, child_id, kind, status, author, created_at, "
-                                 "updated_at, payload) VALUES (?, 'case-b', ?, 'visit', 'draft', 'Pat Example', ?, ?, ?)");
+            auto st = db.prepare(
+                "INSERT INTO records (id, case_id, child_id, kind, status, author, created_at, "
+                "updated_at, payload) VALUES (?, 'case-b', ?, 'visit', 'draft', 'Pat Example', ?, ?, ?)");
             st.bind(1, id).bind(2, "child-" + std::to_string(i % children)).bind(3, at).bind(4, at);
             st.bind(5, payloadText(rng, 1500)).run();
             t.commit();
@@ -101,11 +105,13 @@ double recordWorkload(Database& db, int records, int children) {
         }
         Transaction t(db);
         const std::string hash = blake2bHex(id + prevHash);
-        auto sign = db.prepare("UPDATE records SET status = 'signed', signed_at = ?, signed_by = 'Pat Example', "
-                               "hash = ?, prev_hash = ?, chain_seq = ? WHERE id = ?");
+        auto sign =
+            db.prepare("UPDATE records SET status = 'signed', signed_at = ?, signed_by = 'Pat Example', "
+                       "hash = ?, prev_hash = ?, chain_seq = ? WHERE id = ?");
         sign.bind(1, at).bind(2, hash).bind(3, prevHash).bind(4, int64_t(i + 1)).bind(5, id).run();
-        auto outbox = db.prepare("INSERT INTO outbox (item_type, item_id, case_id, priority, body, created_at) "
-                                 "VALUES ('record', ?, 'case-b', 50, ?, ?)");
+        auto outbox =
+            db.prepare("INSERT INTO outbox (item_type, item_id, case_id, priority, body, created_at) "
+                       "VALUES ('record', ?, 'case-b', 50, ?, ?)");
         outbox.bind(1, id).bind(2, payloadText(rng, 2000)).bind(3, at).run();
         auto audit = db.prepare("INSERT INTO audit_log (seq, at, actor, action, target, hash, prev_hash) "
                                 "VALUES (?, ?, 'Pat Example', 'sign', ?, ?, ?)");
@@ -224,14 +230,16 @@ void fillLarge(Database& db, int children, int records) {
         insertCase.reset();
         insertCase.bind(1, "case-" + std::to_string(c)).bind(2, "REF-" + std::to_string(c)).run();
     }
-    auto insertChild = db.prepare("INSERT INTO children (id, case_id, display_name, date_of_birth) VALUES (?, ?, ?, '2015-06-01')");
+    auto insertChild = db.prepare(
+        "INSERT INTO children (id, case_id, display_name, date_of_birth) VALUES (?, ?, ?, '2015-06-01')");
     for (int c = 0; c < children; ++c) {
         insertChild.reset();
         insertChild.bind(1, "child-" + std::to_string(c)).bind(2, "case-" + std::to_string(c % cases));
         insertChild.bind(3, "Invented Child " + std::to_string(c)).run();
     }
-    auto insertRecord = db.prepare("INSERT INTO records (id, case_id, child_id, kind, status, author, created_at, "
-                                   "updated_at, payload) VALUES (?, ?, ?, 'visit', 'draft', 'Pat Example', ?, ?, ?)");
+    auto insertRecord =
+        db.prepare("INSERT INTO records (id, case_id, child_id, kind, status, author, created_at, "
+                   "updated_at, payload) VALUES (?, ?, ?, 'visit', 'draft', 'Pat Example', ?, ?, ?)");
     for (int r = 0; r < records; ++r) {
         const int child = int(rng() % unsigned(children));
         char at[32];
@@ -247,19 +255,24 @@ void fillLarge(Database& db, int children, int records) {
 // One practitioner's caseload screen: the cases, the children of 25 cases, the history of one child.
 size_t listCaseload(Database& db) {
     size_t rows = 0;
-    auto cases = db.prepare("SELECT id, reference, title, details, secured, secured_at FROM cases ORDER BY reference, id");
+    auto cases = db.prepare(
+        "SELECT id, reference, title, details, secured, secured_at FROM cases ORDER BY reference, id");
     std::vector<std::string> ids;
     while (cases.step()) {
         if (ids.size() < 25) ids.push_back(cases.columnText(0));
         ++rows;
     }
     for (const auto& id : ids) {
-        auto kids = db.prepare("SELECT id, display_name, details FROM children WHERE case_id = ? ORDER BY display_name, id");
+        auto kids = db.prepare(
+            "SELECT id, display_name, details FROM children WHERE case_id = ? ORDER BY display_name, id");
         kids.bind(1, id);
-        while (kids.step()) ++rows;
+        while (kids.step())
+            ++rows;
     }
-    auto history = db.prepare("SELECT id, payload FROM records WHERE child_id = 'child-3' ORDER BY created_at, rowid");
-    while (history.step()) ++rows;
+    auto history =
+        db.prepare("SELECT id, payload FROM records WHERE child_id = 'child-3' ORDER BY created_at, rowid");
+    while (history.step())
+        ++rows;
     return rows;
 }
 
@@ -270,7 +283,8 @@ void openLargeStore(const heard::bench::Options& options) {
     const std::string dataDir = dir.file("data");
     const std::string passphrase = "invented bench passphrase";
     {
-        auto store = Store::create(dataDir, passphrase, RecoveryKeyPair::generate().publicKey, KdfParams::fastForTests());
+        auto store = Store::create(dataDir, passphrase, RecoveryKeyPair::generate().publicKey,
+                                   KdfParams::fastForTests());
         fillLarge(store->databaseForTesting(), children, records);
     }
     {
@@ -305,7 +319,8 @@ void openLargeStore(const heard::bench::Options& options) {
         plainRows = listCaseload(plain);
         listPlain = std::min(listPlain, secondsSince(start));
     }
-    if (rows != plainRows) std::fprintf(stderr, "store bench: caseload rows differ (%zu vs %zu)\n", rows, plainRows);
+    if (rows != plainRows)
+        std::fprintf(stderr, "store bench: caseload rows differ (%zu vs %zu)\n", rows, plainRows);
 
     report("store.open_large_s", openCipher, "s");
     report("store.open_large_ratio", openCipher / openPlain, "x");

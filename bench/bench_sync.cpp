@@ -53,7 +53,8 @@ std::string readAll(const std::string& path) {
 std::vector<storage::Record> typicalChain(const std::string& caseId, int n) {
     std::vector<storage::Record> out;
     std::string prev;
-    const std::string sentence = "The child chose the happy face for school and the worried face for contact weekends. ";
+    const std::string sentence =
+        "The child chose the happy face for school and the worried face for contact weekends. ";
     for (int i = 0; i < n; ++i) {
         storage::Record r;
         r.id = "bench-" + sync::randomHex(12);
@@ -65,8 +66,8 @@ std::vector<storage::Record> typicalChain(const std::string& caseId, int n) {
         r.createdAt = "2026-11-23T09:00:00Z";
         r.signedAt = "2026-11-23T10:00:00Z";
         r.signedBy = "pr-bench";
-        for (const char* field : {"where", "whoWasThere", "purpose", "setting", "whatHappened", "reasons", "impact",
-                                  "outcomes", "feedbackToCarer", "plan"})
+        for (const char* field : {"where", "whoWasThere", "purpose", "setting", "whatHappened", "reasons",
+                                  "impact", "outcomes", "feedbackToCarer", "plan"})
             r.payload[field] = sentence + std::to_string(i);
         r.chainSeq = i + 1;
         r.prevHash = prev;
@@ -84,16 +85,19 @@ struct Setup {
     std::string auth;
 
     Setup() {
-        std::string command = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1"
-                              " -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout '" + keyPath +
-                              "' -out '" + certPath + "' >/dev/null 2>&1";
+        std::string command =
+            "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1"
+            " -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout '" +
+            keyPath + "' -out '" + certPath + "' >/dev/null 2>&1";
         if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl failed");
         pem = readAll(certPath);
         store = server::openSqliteServerStore(dir.path + "/server.db");
-        store->createPractitioner({"pr-bench", "Bench Practitioner", server::hashPassword("bench-password-123"), true});
+        store->createPractitioner(
+            {"pr-bench", "Bench Practitioner", server::hashPassword("bench-password-123"), true});
         store->allocateCase({"case-1", "BENCH/1", "child-1", "Pip Benchmark", ""}, "pr-bench");
         std::string secret = sync::randomHex(32);
-        store->createDevice({"dev-bench", "pr-bench", server::blake2bHex(secret), false, sync::DeviceCommand::None});
+        store->createDevice(
+            {"dev-bench", "pr-bench", server::blake2bHex(secret), false, sync::DeviceCommand::None});
         auth = "dev-bench:" + secret;
     }
 
@@ -113,8 +117,12 @@ struct RawSink {
     std::thread thread;
     int port = 0;
     explicit RawSink(const Setup& setup) : http(setup.certPath.c_str(), setup.keyPath.c_str()) {
-        http.Post(".*", [](const httplib::Request&, httplib::Response& res) { res.set_content("{\"ok\":true}", "application/json"); });
-        http.Get(".*", [](const httplib::Request&, httplib::Response& res) { res.set_content("{\"ok\":true}", "application/json"); });
+        http.Post(".*", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content("{\"ok\":true}", "application/json");
+        });
+        http.Get(".*", [](const httplib::Request&, httplib::Response& res) {
+            res.set_content("{\"ok\":true}", "application/json");
+        });
         http.set_payload_max_length(sync::kMaxRequestBytes);
         port = http.bind_to_any_port("127.0.0.1");
         thread = std::thread([this] { http.listen_after_bind(); });
@@ -125,16 +133,18 @@ struct RawSink {
     }
 };
 
-double postAll(const sync::ServerEndpoint& endpoint, const std::vector<std::string>& bodies, const std::string& auth,
-               bool checkStored) {
+double postAll(const sync::ServerEndpoint& endpoint, const std::vector<std::string>& bodies,
+               const std::string& auth, bool checkStored) {
     sync::HttpsChannel channel(endpoint);
     auto start = std::chrono::steady_clock::now();
     for (const auto& body : bodies) {
         auto result = channel.post(sync::kPathPush, body, auth);
-        if (!result.transportOk || result.status != 200) throw std::runtime_error("bench upload failed: " + result.error);
+        if (!result.transportOk || result.status != 200)
+            throw std::runtime_error("bench upload failed: " + result.error);
         if (checkStored)
             for (const auto& r : sync::pushResponseFromJson(sync::parseObject(result.body)).results)
-                if (r.status != sync::EntryStatus::Stored) throw std::runtime_error("bench record not stored: " + r.reason);
+                if (r.status != sync::EntryStatus::Stored)
+                    throw std::runtime_error("bench record not stored: " + r.reason);
     }
     return bench::secondsSince(start);
 }
@@ -148,7 +158,7 @@ void protocolPush(const bench::Options& options, Setup& setup) {
         sync::PushRequest request;
         request.batchId = sync::randomHex(8);
         for (std::size_t i = first; i < std::min(chain.size(), first + sync::kMaxBatchEntries); ++i) {
-            sync::PushEntry e{static_cast<std::int64_t>(i + 1), "record", chain[i].id, 1, "case-1", false,
+            sync::PushEntry e{static_cast<std::int64_t>(i + 1),   "record", chain[i].id, 1, "case-1", false,
                               storage::recordOutboxBody(chain[i])};
             request.entries.push_back(std::move(e));
         }
@@ -190,13 +200,14 @@ void clientPushAndIdle(const bench::Options& options, Setup& setup) {
         r.childId = "child-2";
         r.kind = "visit";
         r.author = "pr-bench";
-        r.payload = {{"whatHappened", "The child drew a house with a red door and a garden. " + std::to_string(i)}};
+        r.payload = {
+            {"whatHappened", "The child drew a house with a red door and a garden. " + std::to_string(i)}};
         device->sign(device->createDraft(r).id, "pr-bench");
     }
     device->setSetting(sync::setting::kDeviceId, "dev-bench");
     device->setSetting(sync::setting::kDeviceSecret, setup.auth.substr(setup.auth.find(':') + 1));
     device->setSetting(sync::setting::kPinnedCert, setup.pem);
-    std::vector<std::string> bodies;  // the same bytes the client will send, for the baseline
+    std::vector<std::string> bodies; // the same bytes the client will send, for the baseline
     {
         sync::PushRequest request;
         request.batchId = sync::randomHex(8);
@@ -234,7 +245,8 @@ void clientPushAndIdle(const bench::Options& options, Setup& setup) {
     auto start = std::chrono::steady_clock::now();
     auto result = client.push();
     double push = bench::secondsSince(start);
-    if (!result.ok() || device->outboxPendingCount() != 0) throw std::runtime_error("bench client push failed: " + result.message);
+    if (!result.ok() || device->outboxPendingCount() != 0)
+        throw std::runtime_error("bench client push failed: " + result.message);
     start = std::chrono::steady_clock::now();
     for (int i = 0; i < idleRounds; ++i)
         if (!client.push().ok() || !client.pull().ok()) throw std::runtime_error("bench idle cycle failed");

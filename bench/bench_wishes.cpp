@@ -27,7 +27,8 @@ void benchWishes(const heard::bench::Options& options) {
     heard::tools::ContentLibrary library = heard::tools::loadContentLibrary(toolsDir);
     std::vector<std::string> ids;
     for (const auto& content : library.activities) {
-        for (const std::string& s : heard::tools::translatableStrings(content)) ids.push_back(s);
+        for (const std::string& s : heard::tools::translatableStrings(content))
+            ids.push_back(s);
     }
     if (ids.empty()) {
         report("wishes.error_no_content", 1, "flag");
@@ -35,13 +36,15 @@ void benchWishes(const heard::bench::Options& options) {
     }
     heard::i18n::setLanguage("cy");
     std::unordered_map<std::string, std::string> naive;
-    for (const std::string& id : ids) naive[id] = heard::i18n::tr(id.c_str());
+    for (const std::string& id : ids)
+        naive[id] = heard::i18n::tr(id.c_str());
 
     const int rounds = options.quick ? 200 : 20000;
     size_t sink = 0;
     auto start = std::chrono::steady_clock::now();
     for (int r = 0; r < rounds; ++r) {
-        for (const std::string& id : ids) sink += size_t(heard::i18n::tr(id.c_str())[0]);
+        for (const std::string& id : ids)
+            sink += size_t(heard::i18n::tr(id.c_str())[0]);
     }
     const double ours = secondsSince(start);
     start = std::chrono::steady_clock::now();
@@ -60,7 +63,8 @@ void benchWishes(const heard::bench::Options& options) {
 
     const int loads = options.quick ? 3 : 200;
     start = std::chrono::steady_clock::now();
-    for (int i = 0; i < loads; ++i) sink += heard::tools::loadContentLibrary(toolsDir).activities.size();
+    for (int i = 0; i < loads; ++i)
+        sink += heard::tools::loadContentLibrary(toolsDir).activities.size();
     const double load = secondsSince(start);
     start = std::chrono::steady_clock::now();
     for (int i = 0; i < loads; ++i) {

@@ -36,10 +36,13 @@ void caseloadFrames(const Options& options) {
         app.createStore("Bench Practitioner", "Family Court Adviser", "bench passphrase long enough");
         const int children = options.quick ? 100 : 1000;
         const model::DemoCaseload caseload = model::syntheticCaseload(children);
-        for (const auto& c : caseload.cases) app.store()->putCase(c);
-        for (const auto& child : caseload.children) app.store()->putChild(child);
+        for (const auto& c : caseload.cases)
+            app.store()->putCase(c);
+        for (const auto& child : caseload.children)
+            app.store()->putChild(child);
         app.show(ui::ScreenId::Caseload);
-        for (int i = 0; i < 5; ++i) app.runOneFrame(); // builds the cached caseload once
+        for (int i = 0; i < 5; ++i)
+            app.runOneFrame(); // builds the cached caseload once
 
         const int frames = options.quick ? 30 : 300;
         std::vector<double> buildMs, fullMs, emptyBuildMs, emptyFullMs;
@@ -62,10 +65,12 @@ void caseloadFrames(const Options& options) {
         report("workflow.caseload_children", children, "children");
         report("workflow.caseload_build_p50_ms", percentile(buildMs, 50), "ms");
         report("workflow.caseload_build_p95_ms", percentile(buildMs, 95), "ms");
-        report("workflow.caseload_build_vs_empty_ratio", percentile(buildMs, 50) / percentile(emptyBuildMs, 50), "x");
+        report("workflow.caseload_build_vs_empty_ratio",
+               percentile(buildMs, 50) / percentile(emptyBuildMs, 50), "x");
         report("workflow.caseload_full_frame_p50_ms", percentile(fullMs, 50), "ms");
         report("workflow.caseload_full_frame_p95_ms", percentile(fullMs, 95), "ms");
-        report("workflow.caseload_full_vs_empty_ratio", percentile(fullMs, 50) / percentile(emptyFullMs, 50), "x");
+        report("workflow.caseload_full_vs_empty_ratio", percentile(fullMs, 50) / percentile(emptyFullMs, 50),
+               "x");
     }
     std::filesystem::remove_all(pattern);
 }

@@ -16,7 +16,9 @@ std::vector<std::pair<std::string, GroupFn>>& groups() {
 }
 } // namespace
 
-GroupRegistrar::GroupRegistrar(const char* name, GroupFn fn) { groups().emplace_back(name, fn); }
+GroupRegistrar::GroupRegistrar(const char* name, GroupFn fn) {
+    groups().emplace_back(name, fn);
+}
 
 void report(const std::string& name, double value, const std::string& unit) {
     std::printf("%s %.4g %s\n", name.c_str(), value, unit.c_str());

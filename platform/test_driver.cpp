@@ -15,18 +15,24 @@ TestDriver::TestDriver(Window& window, std::function<void()> runOneFrame)
     m_window.pointerOverride().y = -1000;
 }
 
-TestDriver::~TestDriver() { m_window.pointerOverride().active = false; }
-
-void TestDriver::frames(int count) {
-    for (int i = 0; i < count; ++i) m_runOneFrame();
+TestDriver::~TestDriver() {
+    m_window.pointerOverride().active = false;
 }
 
-bool TestDriver::has(const std::string& tag) const { return TagRegistry::instance().find(tag) != nullptr; }
+void TestDriver::frames(int count) {
+    for (int i = 0; i < count; ++i)
+        m_runOneFrame();
+}
+
+bool TestDriver::has(const std::string& tag) const {
+    return TagRegistry::instance().find(tag) != nullptr;
+}
 
 TagRect TestDriver::rect(const std::string& tag) const {
     if (const TagRect* found = TagRegistry::instance().find(tag)) return *found;
     std::string visible;
-    for (const auto& name : TagRegistry::instance().visibleTags()) visible += " " + name;
+    for (const auto& name : TagRegistry::instance().visibleTags())
+        visible += " " + name;
     throw std::runtime_error("tag '" + tag + "' is not on screen; visible:" + visible);
 }
 
@@ -93,7 +99,8 @@ void TestDriver::typeText(const std::string& utf8) {
     size_t start = 0;
     while (start < utf8.size()) {
         size_t end = std::min(utf8.size(), start + sizeof(SDL_TextInputEvent::text) - 1);
-        while (end < utf8.size() && end > start && (static_cast<unsigned char>(utf8[end]) & 0xC0) == 0x80) --end;
+        while (end < utf8.size() && end > start && (static_cast<unsigned char>(utf8[end]) & 0xC0) == 0x80)
+            --end;
         SDL_Event event{};
         event.type = SDL_TEXTINPUT;
         event.text.windowID = SDL_GetWindowID(m_window.sdlWindow());

@@ -14,7 +14,7 @@ namespace heard::platform {
 
 struct TagRect {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    uint64_t frame = 0; // the frame in which the widget was last drawn
+    uint64_t frame = 0;        // the frame in which the widget was last drawn
     unsigned scrollWindow = 0; // ImGui id of the innermost window that scrolls it (0: none)
     float centreX() const { return (x0 + x1) * 0.5f; }
     float centreY() const { return (y0 + y1) * 0.5f; }

@@ -67,15 +67,16 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options, std::string
     window->m_options = options;
     (void)wakeEventType();
 
-    window->m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                        options.width, options.height,
-                                        SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    window->m_window =
+        SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
+                         options.height, SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!window->m_window) {
         error = std::string("could not open a window: ") + SDL_GetError();
         return nullptr;
     }
     const bool software = options.softwareRenderer || headlessDriver();
-    const Uint32 flags = software ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    const Uint32 flags =
+        software ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     window->m_renderer = SDL_CreateRenderer(window->m_window, -1, flags);
     if (!window->m_renderer && !software)
         window->m_renderer = SDL_CreateRenderer(window->m_window, -1, SDL_RENDERER_SOFTWARE);
@@ -141,9 +142,12 @@ void Window::rebuildFontsAndStyle() {
     config.OversampleH = 2;
     config.OversampleV = 1;
     if (!regular.empty()) {
-        m_fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPixels * m_scale, &config, kBodyGlyphs);
-        m_fonts.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), kTitlePixels * m_scale, &config, kHugeGlyphs);
-        m_fonts.huge = io.Fonts->AddFontFromFileTTF(bold.c_str(), kHugePixels * m_scale, &config, kHugeGlyphs);
+        m_fonts.body =
+            io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPixels * m_scale, &config, kBodyGlyphs);
+        m_fonts.title =
+            io.Fonts->AddFontFromFileTTF(bold.c_str(), kTitlePixels * m_scale, &config, kHugeGlyphs);
+        m_fonts.huge =
+            io.Fonts->AddFontFromFileTTF(bold.c_str(), kHugePixels * m_scale, &config, kHugeGlyphs);
     }
     if (!m_fonts.body) { // no font file at all: ImGui's built-in font still lets the app work
         ImFontConfig fallback;
@@ -175,7 +179,8 @@ bool Window::pumpEvents(int timeoutMs, const std::function<void(const SDL_Event&
         gotEvent = true;
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) m_quitRequested = true;
-        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE) m_quitRequested = true;
+        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE)
+            m_quitRequested = true;
         if (event.type == SDL_DISPLAYEVENT ||
             (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED)) {
             if (!m_scaleForced) {
@@ -193,7 +198,8 @@ bool Window::pumpEvents(int timeoutMs, const std::function<void(const SDL_Event&
         const int got = timeoutMs < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, timeoutMs);
         if (got) handle(event);
     }
-    while (SDL_PollEvent(&event)) handle(event);
+    while (SDL_PollEvent(&event))
+        handle(event);
     return gotEvent;
 }
 

@@ -11,6 +11,13 @@ PACKAGES=(
   libpqxx-dev postgresql
   doctest-dev libbenchmark-dev xvfb xauth
   libcairo2-dev gettext
+  zlib1g-dev
+  clang clang-format libclang-rt-dev
+  libaspell-dev aspell-en aspell-cy
+  libespeak-ng-dev espeak-ng-data
+  libpango1.0-dev poppler-utils
+  liboath-dev libqrencode-dev
+  chromium chromium-driver python3-selenium
 )
 
 missing=()

@@ -35,13 +35,14 @@ int deviceCommand(ServerStore& store, const std::string& id, sync::DeviceCommand
 
 } // namespace
 
-int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, std::istream& in, std::ostream& out,
-                    std::ostream& err) {
+int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, std::istream& in,
+                    std::ostream& out, std::ostream& err) {
     if (args.empty()) return usage(err, "<command> ... (see docs/sync-protocol.md)");
     const std::string& command = args[0];
     try {
         if (command == "create-practitioner") {
-            if (args.size() != 3) return usage(err, "create-practitioner <id> <display name>  (password on stdin)");
+            if (args.size() != 3)
+                return usage(err, "create-practitioner <id> <display name>  (password on stdin)");
             if (!sync::isSafeId(args[1])) {
                 err << "practitioner id must be 1-64 letters, digits, '-' or '_'\n";
                 return 1;
@@ -62,7 +63,8 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
         }
         if (command == "allocate") {
             if (args.size() != 7)
-                return usage(err, "allocate <case id> <case reference> <child id> <child name> <child dob or -> <practitioner id>");
+                return usage(err, "allocate <case id> <case reference> <child id> <child name> <child dob or "
+                                  "-> <practitioner id>");
             sync::Allocation a{args[1], args[2], args[3], args[4], args[5] == "-" ? "" : args[5]};
             if (!sync::isSafeId(a.caseId) || !sync::isSafeId(a.childId)) {
                 err << "case and child ids must be 1-64 letters, digits, '-' or '_'\n";
@@ -74,8 +76,10 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
             }
             auto previous = store.caseOwner(a.caseId);
             store.allocateCase(a, args[6]);
-            if (previous && *previous != args[6]) out << "reallocated case " << a.caseId << " from " << *previous << " to " << args[6] << '\n';
-            else out << "allocated case " << a.caseId << " to " << args[6] << '\n';
+            if (previous && *previous != args[6])
+                out << "reallocated case " << a.caseId << " from " << *previous << " to " << args[6] << '\n';
+            else
+                out << "allocated case " << a.caseId << " to " << args[6] << '\n';
             return 0;
         }
         if (command == "revoke-device") {
@@ -130,9 +134,14 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
                 if (batch.empty()) break;
                 for (const auto& e : batch) {
                     json body = json::parse(e.body, nullptr, false);
-                    out << json{{"seq", e.receivedSeq}, {"itemType", e.itemType}, {"itemId", e.itemId},
-                                {"version", e.version}, {"caseId", e.caseId}, {"deviceId", e.deviceId},
-                                {"practitionerId", e.practitionerId}, {"receivedAt", e.receivedAt},
+                    out << json{{"seq", e.receivedSeq},
+                                {"itemType", e.itemType},
+                                {"itemId", e.itemId},
+                                {"version", e.version},
+                                {"caseId", e.caseId},
+                                {"deviceId", e.deviceId},
+                                {"practitionerId", e.practitionerId},
+                                {"receivedAt", e.receivedAt},
                                 {"body", body.is_discarded() ? json(e.body) : body}}
                                .dump()
                         << '\n';
@@ -142,7 +151,8 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
             return 0;
         }
         if (command == "stats") {
-            out << json{{"received", store.receivedCount()}, {"conflicts", store.conflictCount()}}.dump() << '\n';
+            out << json{{"received", store.receivedCount()}, {"conflicts", store.conflictCount()}}.dump()
+                << '\n';
             return 0;
         }
     } catch (const std::exception& e) {

@@ -49,8 +49,8 @@ bool verifyPassword(const std::string& passwordHash, const std::string& password
 std::string blake2bHex(const std::string& text) {
     ensureSodium();
     unsigned char digest[32];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-                       nullptr, 0);
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()),
+                       text.size(), nullptr, 0);
     char hex[65];
     sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
     return hex;
@@ -102,19 +102,23 @@ HeardServer::HeardServer(ServerConfig config, ServerStore& store)
     if (!m_config.recordHashVerifier) m_config.recordHashVerifier = defaultRecordHashVerifier();
 }
 
-HeardServer::~HeardServer() { stop(); }
+HeardServer::~HeardServer() {
+    stop();
+}
 
 void HeardServer::log(json line) {
     line["ts"] = nowIsoUtc();
     std::string text = line.dump();
     std::lock_guard lock(m_impl->logMutex);
-    if (m_config.logSink) m_config.logSink(text);
-    else std::cerr << text << '\n';
+    if (m_config.logSink)
+        m_config.logSink(text);
+    else
+        std::cerr << text << '\n';
 }
 
 HeardServer::Reply HeardServer::handleHealth() {
     try {
-        m_store.latestAllocationSeq();  // proves the database answers
+        m_store.latestAllocationSeq(); // proves the database answers
         return {200, {{"ok", true}, {"protocol", sync::kProtocolVersion}, {"status", "ok"}}};
     } catch (const std::exception&) {
         return {503, sync::errorBody(sync::error::kInternal, "database unavailable")};
@@ -131,23 +135,27 @@ HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody) {
     }
     auto practitioner = m_store.practitioner(request.username);
     // The same answer whether the name or the password was wrong.
-    if (!practitioner || !practitioner->active || !verifyPassword(practitioner->passwordHash, request.password)) {
+    if (!practitioner || !practitioner->active ||
+        !verifyPassword(practitioner->passwordHash, request.password)) {
         log({{"event", "enrol"}, {"status", 401}});
-        return {401, sync::errorBody(sync::error::kBadCredentials, "sign-in name or password not recognised")};
+        return {401,
+                sync::errorBody(sync::error::kBadCredentials, "sign-in name or password not recognised")};
     }
     sync::EnrolResponse response;
     response.deviceId = "dev-" + sync::randomHex(12);
     response.deviceSecret = sync::randomHex(32);
     Device device{response.deviceId, practitioner->id, blake2bHex(response.deviceSecret), false,
                   sync::DeviceCommand::None};
-    response.cursor = m_store.latestAllocationSeq();  // read before allocations: nothing is missed
+    response.cursor = m_store.latestAllocationSeq(); // read before allocations: nothing is missed
     response.allocations = m_store.allocationsFor(practitioner->id);
     m_store.createDevice(device);
     response.recoveryPublicKey = m_store.setting("recovery_public_key").value_or("");
     response.practitionerId = practitioner->id;
     response.practitionerName = practitioner->displayName;
     response.content = m_store.latestContent();
-    log({{"event", "enrol"}, {"status", 200}, {"device", response.deviceId},
+    log({{"event", "enrol"},
+         {"status", 200},
+         {"device", response.deviceId},
          {"allocations", response.allocations.size()}});
     return {200, sync::toJson(response)};
 }
@@ -198,7 +206,8 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
     std::vector<IntakeEntry> valid;
     std::vector<std::size_t> validIndex;
     for (const auto& entry : request.entries) {
-        sync::PushResult result{entry.outboxId, entry.itemType, entry.itemId, entry.version, EntryStatus::Retry, {}};
+        sync::PushResult result{entry.outboxId, entry.itemType,     entry.itemId,
+                                entry.version,  EntryStatus::Retry, {}};
         IntakeEntry intake;
         intake.entry = entry;
         // Audit sequence numbers are per device: scope their identity by the device.
@@ -209,17 +218,20 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
         std::string problem;
         try {
             json body = json::parse(entry.body, nullptr, false);
-            if (body.is_discarded() || !body.is_object()) problem = "schema_json";
+            if (body.is_discarded() || !body.is_object())
+                problem = "schema_json";
             else if (entry.itemType == "record") {
                 problem = validateRecordBody(body, entry, *practitioner, intake);
-                if (problem.empty() && !m_store.wasAllocated(device->practitionerId, entry.caseId)) problem = "not_allocated";
+                if (problem.empty() && !m_store.wasAllocated(device->practitionerId, entry.caseId))
+                    problem = "not_allocated";
             }
             if (problem.empty()) problem = m_config.recordHashVerifier(entry.itemType, body, entry.body);
         } catch (const std::exception& e) {
             problem = "server_busy";
             log({{"event", "validate_error"}, {"device", device->id}, {"error", e.what()}});
         }
-        if (problem == "server_busy") result.reason = problem;  // Retry
+        if (problem == "server_busy")
+            result.reason = problem; // Retry
         else if (!problem.empty()) {
             result.status = EntryStatus::Rejected;
             result.reason = problem;
@@ -240,25 +252,45 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
             }
         } catch (const std::exception& e) {
             // Nothing of the batch was stored: the device keeps it all and retries later.
-            for (auto i : validIndex) response.results[i].reason = "server_busy";
+            for (auto i : validIndex)
+                response.results[i].reason = "server_busy";
             log({{"event", "intake_error"}, {"device", device->id}, {"error", e.what()}});
         }
     }
     std::size_t stored = 0, duplicates = 0, rejected = 0, retry = 0;
     for (const auto& result : response.results) {
         switch (result.status) {
-        case EntryStatus::Stored: ++stored; break;
-        case EntryStatus::Duplicate: ++duplicates; break;
-        case EntryStatus::Rejected: ++rejected; break;
-        case EntryStatus::Retry: ++retry; break;
+        case EntryStatus::Stored:
+            ++stored;
+            break;
+        case EntryStatus::Duplicate:
+            ++duplicates;
+            break;
+        case EntryStatus::Rejected:
+            ++rejected;
+            break;
+        case EntryStatus::Retry:
+            ++retry;
+            break;
         }
         if (result.status == EntryStatus::Rejected)
-            log({{"event", "rejected"}, {"device", device->id}, {"itemType", result.itemType},
-                 {"itemId", result.itemId}, {"version", result.version}, {"reason", result.reason}});
+            log({{"event", "rejected"},
+                 {"device", device->id},
+                 {"itemType", result.itemType},
+                 {"itemId", result.itemId},
+                 {"version", result.version},
+                 {"reason", result.reason}});
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    log({{"event", "push"}, {"device", device->id}, {"status", 200}, {"entries", request.entries.size()},
-         {"stored", stored}, {"duplicate", duplicates}, {"rejected", rejected}, {"retry", retry}, {"ms", ms}});
+    log({{"event", "push"},
+         {"device", device->id},
+         {"status", 200},
+         {"entries", request.entries.size()},
+         {"stored", stored},
+         {"duplicate", duplicates},
+         {"rejected", rejected},
+         {"retry", retry},
+         {"ms", ms}});
     return {200, sync::toJson(response)};
 }
 
@@ -276,7 +308,8 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
         log({{"event", "pull"}, {"device", device->id}, {"status", 400}, {"reason", e.what()}});
         return {400, sync::errorBody(sync::error::kBadRequest, e.what())};
     }
-    for (const auto& caseId : request.removedCases) m_store.confirmRemoval(device->id, caseId);
+    for (const auto& caseId : request.removedCases)
+        m_store.confirmRemoval(device->id, caseId);
 
     sync::PullResponse response;
     response.cursor = request.cursor;
@@ -290,14 +323,20 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
     }
     for (const auto& caseId : order) {
         const auto& event = last[caseId];
-        if (event.removal) response.removals.push_back(caseId);
-        else response.allocations.push_back(event.allocation);
+        if (event.removal)
+            response.removals.push_back(caseId);
+        else
+            response.allocations.push_back(event.allocation);
     }
     auto content = m_store.latestContent();
     if (content && content->version > request.contentVersion) response.content = std::move(content);
     response.command = device->command;
-    log({{"event", "pull"}, {"device", device->id}, {"status", 200}, {"allocations", response.allocations.size()},
-         {"removals", response.removals.size()}, {"content", response.content.has_value()},
+    log({{"event", "pull"},
+         {"device", device->id},
+         {"status", 200},
+         {"allocations", response.allocations.size()},
+         {"removals", response.removals.size()},
+         {"content", response.content.has_value()},
          {"command", sync::deviceCommandName(response.command)}});
     return {200, sync::toJson(response)};
 }
@@ -324,14 +363,16 @@ void HeardServer::run() {
 
 void HeardServer::bind() {
     if (m_impl->http) throw std::runtime_error("server already started");
-    sync::ignoreBrokenPipes();  // a device dropping its connection must not kill the server
+    sync::ignoreBrokenPipes(); // a device dropping its connection must not kill the server
     if (m_config.plainHttpForDevelopment) {
         m_impl->http = std::make_unique<httplib::Server>();
         log({{"event", "warning"}, {"message", "plain HTTP for development: never use in production"}});
     } else {
         if (m_config.certificatePath.empty() || m_config.privateKeyPath.empty())
-            throw std::runtime_error("HTTPS needs a certificate and a private key (plain HTTP only with the development flag)");
-        auto ssl = std::make_unique<httplib::SSLServer>(m_config.certificatePath.c_str(), m_config.privateKeyPath.c_str());
+            throw std::runtime_error(
+                "HTTPS needs a certificate and a private key (plain HTTP only with the development flag)");
+        auto ssl = std::make_unique<httplib::SSLServer>(m_config.certificatePath.c_str(),
+                                                        m_config.privateKeyPath.c_str());
         if (!ssl->is_valid()) throw std::runtime_error("cannot load the TLS certificate or private key");
         m_impl->http = std::move(ssl);
     }
@@ -343,8 +384,11 @@ void HeardServer::bind() {
     http.set_write_timeout(15, 0);
     http.set_keep_alive_timeout(5);
 
-    http.Get(sync::kPathHealth, [this](const httplib::Request&, httplib::Response& res) { send(res, handleHealth()); });
-    http.Post(sync::kPathEnrol, [this](const httplib::Request& req, httplib::Response& res) { send(res, handleEnrol(req.body)); });
+    http.Get(sync::kPathHealth,
+             [this](const httplib::Request&, httplib::Response& res) { send(res, handleHealth()); });
+    http.Post(sync::kPathEnrol, [this](const httplib::Request& req, httplib::Response& res) {
+        send(res, handleEnrol(req.body));
+    });
     http.Post(sync::kPathPush, [this](const httplib::Request& req, httplib::Response& res) {
         send(res, handlePush(req.get_header_value(sync::kDeviceAuthHeader), req.body));
     });
@@ -354,24 +398,28 @@ void HeardServer::bind() {
     // Errors the router produces itself (404, 413 too large, 400 unparsable) still get a JSON body.
     http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
-        const char* code = res.status == 413 ? sync::error::kTooLarge
+        const char* code = res.status == 413   ? sync::error::kTooLarge
                            : res.status == 404 ? "not_found"
                                                : sync::error::kBadRequest;
-        log({{"event", "http_error"}, {"path", req.path.size() > 64 ? req.path.substr(0, 64) : req.path}, {"status", res.status}});
+        log({{"event", "http_error"},
+             {"path", req.path.size() > 64 ? req.path.substr(0, 64) : req.path},
+             {"status", res.status}});
         res.set_content(sync::errorBody(code, "request refused").dump(), "application/json");
     });
-    http.set_exception_handler([this](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
-        std::string what = "unknown";
-        try {
-            if (error) std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-            what = e.what();
-        } catch (...) {
-        }
-        log({{"event", "handler_error"}, {"error", what}});
-        res.status = 500;
-        res.set_content(sync::errorBody(sync::error::kInternal, "server error; try again later").dump(), "application/json");
-    });
+    http.set_exception_handler(
+        [this](const httplib::Request&, httplib::Response& res, std::exception_ptr error) {
+            std::string what = "unknown";
+            try {
+                if (error) std::rethrow_exception(error);
+            } catch (const std::exception& e) {
+                what = e.what();
+            } catch (...) {
+            }
+            log({{"event", "handler_error"}, {"error", what}});
+            res.status = 500;
+            res.set_content(sync::errorBody(sync::error::kInternal, "server error; try again later").dump(),
+                            "application/json");
+        });
 
     // Remember the listening socket so its backlog can be raised after bind: httplib listens with
     // a backlog of 5, and a crowd of tablets reconnecting at once would see SYNs dropped and
@@ -386,7 +434,8 @@ void HeardServer::bind() {
         if (m_port <= 0) throw std::runtime_error("cannot bind to " + m_config.bindHost);
     } else {
         if (!http.bind_to_port(m_config.bindHost, m_config.port))
-            throw std::runtime_error("cannot bind to " + m_config.bindHost + ":" + std::to_string(m_config.port));
+            throw std::runtime_error("cannot bind to " + m_config.bindHost + ":" +
+                                     std::to_string(m_config.port));
         m_port = m_config.port;
     }
     if (*listeningSocket >= 0) ::listen(*listeningSocket, SOMAXCONN);

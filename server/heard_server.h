@@ -19,19 +19,19 @@ namespace heard::server {
 // Verifies an outbox body's own hash (BLAKE2b over its canonical serialisation, storage/chain.h)
 // given its item type, parsed JSON and exact text. Returns an empty string when valid, else a
 // short reason code. The default uses heard_storage's chain code.
-using RecordHashVerifier =
-    std::function<std::string(const std::string& itemType, const nlohmann::json& body, const std::string& text)>;
+using RecordHashVerifier = std::function<std::string(const std::string& itemType, const nlohmann::json& body,
+                                                     const std::string& text)>;
 
 struct ServerConfig {
     std::string bindHost = "127.0.0.1";
-    int port = 8443;  // 0: any free port (see HeardServer::port())
+    int port = 8443; // 0: any free port (see HeardServer::port())
     bool plainHttpForDevelopment = false;
-    std::string certificatePath;  // PEM; required unless plain HTTP
-    std::string privateKeyPath;   // PEM; required unless plain HTTP
+    std::string certificatePath; // PEM; required unless plain HTTP
+    std::string privateKeyPath;  // PEM; required unless plain HTTP
     std::size_t threads = 16;
     // Argon2id cost for the password check is in the stored hash itself; nothing to set here.
-    RecordHashVerifier recordHashVerifier;  // empty: defaultRecordHashVerifier()
-    std::function<void(const std::string& line)> logSink;  // empty: stderr
+    RecordHashVerifier recordHashVerifier;                // empty: defaultRecordHashVerifier()
+    std::function<void(const std::string& line)> logSink; // empty: stderr
     // Development and fault tests only: sleep this long before storing each pushed entry, so a
     // test can kill the server in the middle of a batch.
     std::chrono::milliseconds intakeDelayForTesting{0};
@@ -40,7 +40,7 @@ struct ServerConfig {
 class HeardServer {
 public:
     HeardServer(ServerConfig config, ServerStore& store);
-    ~HeardServer();  // stops
+    ~HeardServer(); // stops
     HeardServer(const HeardServer&) = delete;
     HeardServer& operator=(const HeardServer&) = delete;
 

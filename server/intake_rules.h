@@ -17,8 +17,7 @@ namespace heard::server {
 //   chainSeq >  tip + 1: Retry "chain_gap" (its predecessor has not arrived yet; never stored out
 //                        of order, and the device keeps it)
 //   chainSeq <= tip, or prevHash differs: Rejected "chain_fork" / "chain_mismatch" (flagged)
-std::optional<IntakeOutcome> decideIntake(const IntakeEntry& entry,
-                                          const std::optional<std::string>& storedDigest,
-                                          const ChainTip& tip);
+std::optional<IntakeOutcome>
+decideIntake(const IntakeEntry& entry, const std::optional<std::string>& storedDigest, const ChainTip& tip);
 
 } // namespace heard::server

@@ -36,19 +36,26 @@ int main(int argc, char** argv) {
                 std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
                 auto store = heard::server::openServerStore(db);
                 return heard::server::runAdminCommand(rest, *store, std::cin, std::cout, std::cerr);
-            } else if (a == "--db") db = value();
+            } else if (a == "--db")
+                db = value();
             else if (a == "--listen") {
                 std::string hostPort = value();
                 auto colon = hostPort.rfind(':');
                 if (colon == std::string::npos) return usage();
                 config.bindHost = hostPort.substr(0, colon);
                 config.port = std::stoi(hostPort.substr(colon + 1));
-            } else if (a == "--cert") config.certificatePath = value();
-            else if (a == "--key") config.privateKeyPath = value();
-            else if (a == "--threads") config.threads = static_cast<std::size_t>(std::stoul(value()));
-            else if (a == "--dev-plain-http") config.plainHttpForDevelopment = true;
-            else if (a == "--test-intake-delay-ms") config.intakeDelayForTesting = std::chrono::milliseconds(std::stoi(value()));
-            else return usage();
+            } else if (a == "--cert")
+                config.certificatePath = value();
+            else if (a == "--key")
+                config.privateKeyPath = value();
+            else if (a == "--threads")
+                config.threads = static_cast<std::size_t>(std::stoul(value()));
+            else if (a == "--dev-plain-http")
+                config.plainHttpForDevelopment = true;
+            else if (a == "--test-intake-delay-ms")
+                config.intakeDelayForTesting = std::chrono::milliseconds(std::stoi(value()));
+            else
+                return usage();
         } catch (const std::exception& e) {
             std::cerr << "heard-server: " << e.what() << '\n';
             return usage();

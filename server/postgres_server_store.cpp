@@ -64,7 +64,7 @@ CREATE TABLE IF NOT EXISTS conflicts(
   reason TEXT NOT NULL, received_at TEXT NOT NULL);
 )sql";
 
-constexpr long kSchemaLockKey = 0x4865617264;  // "Heard"
+constexpr long kSchemaLockKey = 0x4865617264; // "Heard"
 
 class ConnectionPool {
 public:
@@ -108,8 +108,10 @@ public:
 private:
     void giveBack(std::unique_ptr<pqxx::connection> connection) {
         std::lock_guard lock(m_mutex);
-        if (connection && connection->is_open()) m_idle.push_back(std::move(connection));
-        else --m_open;  // broken: a fresh one is opened next time
+        if (connection && connection->is_open())
+            m_idle.push_back(std::move(connection));
+        else
+            --m_open; // broken: a fresh one is opened next time
         m_available.notify_one();
     }
 
@@ -121,8 +123,12 @@ private:
     std::size_t m_open = 0;
 };
 
-std::string text(const pqxx::field& f) { return f.is_null() ? std::string() : f.as<std::string>(); }
-std::int64_t integer(const pqxx::field& f) { return f.is_null() ? 0 : f.as<std::int64_t>(); }
+std::string text(const pqxx::field& f) {
+    return f.is_null() ? std::string() : f.as<std::string>();
+}
+std::int64_t integer(const pqxx::field& f) {
+    return f.is_null() ? 0 : f.as<std::int64_t>();
+}
 
 class PostgresServerStore final : public ServerStore {
 public:
@@ -140,8 +146,9 @@ public:
 
     void createPractitioner(const Practitioner& p) override {
         write([&](pqxx::work& tx) {
-            tx.exec_params("INSERT INTO practitioners(id, display_name, password_hash, active) VALUES($1,$2,$3,$4)",
-                           p.id, p.displayName, p.passwordHash, p.active ? 1 : 0);
+            tx.exec_params(
+                "INSERT INTO practitioners(id, display_name, password_hash, active) VALUES($1,$2,$3,$4)",
+                p.id, p.displayName, p.passwordHash, p.active ? 1 : 0);
         });
     }
 
@@ -153,14 +160,16 @@ public:
 
     void createDevice(const Device& d) override {
         write([&](pqxx::work& tx) {
-            tx.exec_params("INSERT INTO devices(id, practitioner_id, secret_hash, revoked, command, created_at) VALUES($1,$2,$3,$4,$5,$6)",
+            tx.exec_params("INSERT INTO devices(id, practitioner_id, secret_hash, revoked, command, "
+                           "created_at) VALUES($1,$2,$3,$4,$5,$6)",
                            d.id, d.practitionerId, d.secretHash, d.revoked ? 1 : 0,
                            std::string(sync::deviceCommandName(d.command)), nowIsoUtc());
         });
     }
 
     std::optional<Device> device(const std::string& id) override {
-        auto r = read("SELECT id, practitioner_id, secret_hash, revoked, command FROM devices WHERE id=$1", id);
+        auto r =
+            read("SELECT id, practitioner_id, secret_hash, revoked, command FROM devices WHERE id=$1", id);
         if (r.empty()) return std::nullopt;
         return Device{text(r[0][0]), text(r[0][1]), text(r[0][2]), integer(r[0][3]) != 0,
                       sync::deviceCommandFromString(text(r[0][4]))};
@@ -168,14 +177,17 @@ public:
 
     bool revokeDevice(const std::string& id) override {
         std::size_t changed = 0;
-        write([&](pqxx::work& tx) { changed = tx.exec_params("UPDATE devices SET revoked=1 WHERE id=$1", id).affected_rows(); });
+        write([&](pqxx::work& tx) {
+            changed = tx.exec_params("UPDATE devices SET revoked=1 WHERE id=$1", id).affected_rows();
+        });
         return changed > 0;
     }
 
     bool setDeviceCommand(const std::string& id, sync::DeviceCommand command) override {
         std::size_t changed = 0;
         write([&](pqxx::work& tx) {
-            changed = tx.exec_params("UPDATE devices SET command=$1 WHERE id=$2", std::string(sync::deviceCommandName(command)), id)
+            changed = tx.exec_params("UPDATE devices SET command=$1 WHERE id=$2",
+                                     std::string(sync::deviceCommandName(command)), id)
                           .affected_rows();
         });
         return changed > 0;
@@ -185,14 +197,18 @@ public:
         std::string payload = sync::toJson(allocation).dump();
         write([&](pqxx::work& tx) {
             tx.exec("LOCK TABLE allocation_events IN EXCLUSIVE MODE");
-            auto previous = tx.exec_params("SELECT practitioner_id FROM cases WHERE case_id=$1 FOR UPDATE", allocation.caseId);
+            auto previous = tx.exec_params("SELECT practitioner_id FROM cases WHERE case_id=$1 FOR UPDATE",
+                                           allocation.caseId);
             if (!previous.empty() && text(previous[0][0]) != practitionerId)
-                tx.exec_params("INSERT INTO allocation_events(practitioner_id, case_id, removal, allocation) VALUES($1,$2,1,$3)",
+                tx.exec_params("INSERT INTO allocation_events(practitioner_id, case_id, removal, allocation) "
+                               "VALUES($1,$2,1,$3)",
                                text(previous[0][0]), allocation.caseId, payload);
             tx.exec_params("INSERT INTO cases(case_id, practitioner_id, allocation) VALUES($1,$2,$3) "
-                           "ON CONFLICT (case_id) DO UPDATE SET practitioner_id=EXCLUDED.practitioner_id, allocation=EXCLUDED.allocation",
+                           "ON CONFLICT (case_id) DO UPDATE SET practitioner_id=EXCLUDED.practitioner_id, "
+                           "allocation=EXCLUDED.allocation",
                            allocation.caseId, practitionerId, payload);
-            tx.exec_params("INSERT INTO allocation_events(practitioner_id, case_id, removal, allocation) VALUES($1,$2,0,$3)",
+            tx.exec_params("INSERT INTO allocation_events(practitioner_id, case_id, removal, allocation) "
+                           "VALUES($1,$2,0,$3)",
                            practitionerId, allocation.caseId, payload);
         });
     }
@@ -204,23 +220,27 @@ public:
     }
 
     bool wasAllocated(const std::string& practitionerId, const std::string& caseId) override {
-        return !read("SELECT 1 FROM allocation_events WHERE practitioner_id=$1 AND case_id=$2 AND removal=0 LIMIT 1",
+        return !read("SELECT 1 FROM allocation_events WHERE practitioner_id=$1 AND case_id=$2 AND removal=0 "
+                     "LIMIT 1",
                      practitionerId, caseId)
                     .empty();
     }
 
     std::vector<sync::Allocation> allocationsFor(const std::string& practitionerId) override {
         std::vector<sync::Allocation> out;
-        for (const auto& row : read("SELECT allocation FROM cases WHERE practitioner_id=$1 ORDER BY case_id", practitionerId))
+        for (const auto& row :
+             read("SELECT allocation FROM cases WHERE practitioner_id=$1 ORDER BY case_id", practitionerId))
             out.push_back(sync::allocationFromJson(nlohmann::json::parse(text(row[0]))));
         return out;
     }
 
-    std::vector<AllocationEvent> allocationEventsSince(const std::string& practitionerId, std::int64_t cursor) override {
+    std::vector<AllocationEvent> allocationEventsSince(const std::string& practitionerId,
+                                                       std::int64_t cursor) override {
         std::vector<AllocationEvent> out;
-        for (const auto& row : read("SELECT seq, removal, allocation FROM allocation_events WHERE practitioner_id=$1 AND seq>$2 "
-                                    "ORDER BY seq LIMIT 1000",
-                                    practitionerId, cursor))
+        for (const auto& row : read(
+                 "SELECT seq, removal, allocation FROM allocation_events WHERE practitioner_id=$1 AND seq>$2 "
+                 "ORDER BY seq LIMIT 1000",
+                 practitionerId, cursor))
             out.push_back(AllocationEvent{integer(row[0]), integer(row[1]) != 0,
                                           sync::allocationFromJson(nlohmann::json::parse(text(row[2])))});
         return out;
@@ -232,14 +252,16 @@ public:
 
     void confirmRemoval(const std::string& deviceId, const std::string& caseId) override {
         write([&](pqxx::work& tx) {
-            tx.exec_params("INSERT INTO removals_confirmed(device_id, case_id, confirmed_at) VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
+            tx.exec_params("INSERT INTO removals_confirmed(device_id, case_id, confirmed_at) "
+                           "VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
                            deviceId, caseId, nowIsoUtc());
         });
     }
 
     std::vector<std::string> confirmedRemovals(const std::string& deviceId) override {
         std::vector<std::string> out;
-        for (const auto& row : read("SELECT case_id FROM removals_confirmed WHERE device_id=$1 ORDER BY case_id", deviceId))
+        for (const auto& row :
+             read("SELECT case_id FROM removals_confirmed WHERE device_id=$1 ORDER BY case_id", deviceId))
             out.push_back(text(row[0]));
         return out;
     }
@@ -248,8 +270,10 @@ public:
         write([&](pqxx::work& tx) {
             tx.exec("LOCK TABLE content IN EXCLUSIVE MODE");
             auto latest = integer(tx.exec("SELECT COALESCE(MAX(version), 0) FROM content")[0][0]);
-            if (content.version <= latest) throw ServerStoreError("content version must be newer than the published one");
-            tx.exec_params("INSERT INTO content(version, files) VALUES($1,$2)", content.version, content.files.dump());
+            if (content.version <= latest)
+                throw ServerStoreError("content version must be newer than the published one");
+            tx.exec_params("INSERT INTO content(version, files) VALUES($1,$2)", content.version,
+                           content.files.dump());
         });
     }
 
@@ -261,7 +285,8 @@ public:
 
     void setSetting(const std::string& key, const std::string& value) override {
         write([&](pqxx::work& tx) {
-            tx.exec_params("INSERT INTO settings(key, value) VALUES($1,$2) ON CONFLICT (key) DO UPDATE SET value=EXCLUDED.value",
+            tx.exec_params("INSERT INTO settings(key, value) VALUES($1,$2) ON CONFLICT (key) DO UPDATE SET "
+                           "value=EXCLUDED.value",
                            key, value);
         });
     }
@@ -275,42 +300,52 @@ public:
     std::vector<IntakeOutcome> intakeBatch(const std::vector<IntakeEntry>& entries) override {
         std::vector<IntakeOutcome> outcomes;
         write([&](pqxx::work& tx) {
-            outcomes.clear();  // a retried transaction starts again
+            outcomes.clear(); // a retried transaction starts again
             // Serialise everything touching these chains (or entries, if unchained) across
             // instances. Locks are taken in sorted order so two batches can never deadlock.
             std::set<std::string> lockKeys;
             for (const auto& e : entries)
                 lockKeys.insert(e.chainSeq > 0 ? "chain/" + e.entry.caseId + "/" + e.deviceId
                                                : "item/" + e.entry.itemType + "/" + e.entry.itemId);
-            for (const auto& key : lockKeys) tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", key);
-            for (const auto& e : entries) outcomes.push_back(intakeOne(tx, e));
-        });  // write() commits before returning: acknowledgements follow the commit
+            for (const auto& key : lockKeys)
+                tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", key);
+            for (const auto& e : entries)
+                outcomes.push_back(intakeOne(tx, e));
+        }); // write() commits before returning: acknowledgements follow the commit
         return outcomes;
     }
 
     std::vector<ReceivedEntry> receivedSince(std::int64_t receivedSeq, std::size_t limit) override {
         std::vector<ReceivedEntry> out;
-        for (const auto& row : read("SELECT seq, item_type, item_id, version, case_id, device_id, practitioner_id, received_at, body "
+        for (const auto& row : read("SELECT seq, item_type, item_id, version, case_id, device_id, "
+                                    "practitioner_id, received_at, body "
                                     "FROM received WHERE seq>$1 ORDER BY seq LIMIT $2",
                                     receivedSeq, static_cast<std::int64_t>(limit)))
-            out.push_back(ReceivedEntry{integer(row[0]), text(row[1]), text(row[2]), integer(row[3]), text(row[4]), text(row[5]),
-                                        text(row[6]), text(row[7]), text(row[8])});
+            out.push_back(ReceivedEntry{integer(row[0]), text(row[1]), text(row[2]), integer(row[3]),
+                                        text(row[4]), text(row[5]), text(row[6]), text(row[7]),
+                                        text(row[8])});
         return out;
     }
 
-    std::size_t receivedCount() override { return static_cast<std::size_t>(integer(read("SELECT COUNT(*) FROM received")[0][0])); }
-    std::size_t conflictCount() override { return static_cast<std::size_t>(integer(read("SELECT COUNT(*) FROM conflicts")[0][0])); }
+    std::size_t receivedCount() override {
+        return static_cast<std::size_t>(integer(read("SELECT COUNT(*) FROM received")[0][0]));
+    }
+    std::size_t conflictCount() override {
+        return static_cast<std::size_t>(integer(read("SELECT COUNT(*) FROM conflicts")[0][0]));
+    }
 
 private:
     IntakeOutcome intakeOne(pqxx::work& tx, const IntakeEntry& e) {
         std::optional<std::string> storedDigest;
-        auto existing = tx.exec_params("SELECT body_digest FROM received WHERE item_type=$1 AND item_id=$2 AND version=$3",
-                                       e.entry.itemType, e.entry.itemId, e.entry.version);
+        auto existing = tx.exec_params(
+            "SELECT body_digest FROM received WHERE item_type=$1 AND item_id=$2 AND version=$3",
+            e.entry.itemType, e.entry.itemId, e.entry.version);
         if (!existing.empty()) storedDigest = text(existing[0][0]);
         ChainTip tip;
         if (e.chainSeq > 0) {
-            auto t = tx.exec_params("SELECT chain_seq, hash FROM chain_tips WHERE case_id=$1 AND device_id=$2",
-                                    e.entry.caseId, e.deviceId);
+            auto t =
+                tx.exec_params("SELECT chain_seq, hash FROM chain_tips WHERE case_id=$1 AND device_id=$2",
+                               e.entry.caseId, e.deviceId);
             if (!t.empty()) tip = ChainTip{integer(t[0][0]), text(t[0][1])};
         }
         if (auto decided = decideIntake(e, storedDigest, tip)) {
@@ -319,33 +354,38 @@ private:
         }
         // ON CONFLICT guards against the same id arriving under another lock key (a different
         // case claimed for it): the unique constraint decides, the digest says which outcome.
-        auto inserted = tx.exec_params(
-            "INSERT INTO received(item_type, item_id, version, case_id, device_id, practitioner_id, chain_seq, hash, body_digest, body, received_at) "
-            "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (item_type, item_id, version) DO NOTHING RETURNING seq",
-            e.entry.itemType, e.entry.itemId, e.entry.version, e.entry.caseId, e.deviceId, e.practitionerId, e.chainSeq,
-            e.hash, e.bodyDigest, e.entry.body, nowIsoUtc());
+        auto inserted =
+            tx.exec_params("INSERT INTO received(item_type, item_id, version, case_id, device_id, "
+                           "practitioner_id, chain_seq, hash, body_digest, body, received_at) "
+                           "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (item_type, item_id, "
+                           "version) DO NOTHING RETURNING seq",
+                           e.entry.itemType, e.entry.itemId, e.entry.version, e.entry.caseId, e.deviceId,
+                           e.practitionerId, e.chainSeq, e.hash, e.bodyDigest, e.entry.body, nowIsoUtc());
         if (inserted.empty()) {
-            auto again = tx.exec_params("SELECT body_digest FROM received WHERE item_type=$1 AND item_id=$2 AND version=$3",
-                                        e.entry.itemType, e.entry.itemId, e.entry.version);
-            if (!again.empty() && text(again[0][0]) == e.bodyDigest) return IntakeOutcome{sync::EntryStatus::Duplicate, {}};
+            auto again = tx.exec_params(
+                "SELECT body_digest FROM received WHERE item_type=$1 AND item_id=$2 AND version=$3",
+                e.entry.itemType, e.entry.itemId, e.entry.version);
+            if (!again.empty() && text(again[0][0]) == e.bodyDigest)
+                return IntakeOutcome{sync::EntryStatus::Duplicate, {}};
             flagConflict(tx, e, "conflict");
             return IntakeOutcome{sync::EntryStatus::Rejected, "conflict"};
         }
         if (e.chainSeq > 0)
             tx.exec_params("INSERT INTO chain_tips(case_id, device_id, chain_seq, hash) VALUES($1,$2,$3,$4) "
-                           "ON CONFLICT (case_id, device_id) DO UPDATE SET chain_seq=EXCLUDED.chain_seq, hash=EXCLUDED.hash",
+                           "ON CONFLICT (case_id, device_id) DO UPDATE SET chain_seq=EXCLUDED.chain_seq, "
+                           "hash=EXCLUDED.hash",
                            e.entry.caseId, e.deviceId, e.chainSeq, e.hash);
         return IntakeOutcome{sync::EntryStatus::Stored, {}};
     }
 
     void flagConflict(pqxx::work& tx, const IntakeEntry& e, const std::string& reason) {
-        tx.exec_params("INSERT INTO conflicts(item_type, item_id, version, device_id, body_digest, reason, received_at) "
-                       "VALUES($1,$2,$3,$4,$5,$6,$7)",
-                       e.entry.itemType, e.entry.itemId, e.entry.version, e.deviceId, e.bodyDigest, reason, nowIsoUtc());
+        tx.exec_params(
+            "INSERT INTO conflicts(item_type, item_id, version, device_id, body_digest, reason, received_at) "
+            "VALUES($1,$2,$3,$4,$5,$6,$7)",
+            e.entry.itemType, e.entry.itemId, e.entry.version, e.deviceId, e.bodyDigest, reason, nowIsoUtc());
     }
 
-    template <typename... Args>
-    pqxx::result read(const char* sql, Args&&... args) {
+    template <typename... Args> pqxx::result read(const char* sql, Args&&... args) {
         try {
             auto lease = m_pool.borrow();
             pqxx::read_transaction tx(*lease);
@@ -357,8 +397,7 @@ private:
 
     // Runs body in a transaction and commits; retries a few times on serialisation failures or
     // deadlocks (the transaction is rolled back first, so a retry is clean).
-    template <typename Body>
-    void write(Body&& body) {
+    template <typename Body> void write(Body&& body) {
         for (int attempt = 0;; ++attempt) {
             try {
                 auto lease = m_pool.borrow();
@@ -367,7 +406,8 @@ private:
                 tx.commit();
                 return;
             } catch (const pqxx::transaction_rollback&) {
-                if (attempt >= 4) throw ServerStoreError("PostgreSQL: transaction kept conflicting; try again");
+                if (attempt >= 4)
+                    throw ServerStoreError("PostgreSQL: transaction kept conflicting; try again");
             } catch (const pqxx::unique_violation& e) {
                 throw ServerStoreError(std::string("PostgreSQL: already exists: ") + e.what());
             } catch (const pqxx::failure& e) {

@@ -11,8 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-bool read(const json& body, const char* name, T& out) {
+template <typename T> bool read(const json& body, const char* name, T& out) {
     auto it = body.find(name);
     if (it == body.end()) return false;
     try {
@@ -34,7 +33,8 @@ std::string verifyRecord(const json& body, const std::string& text) {
                     read(body, "createdAt", r.createdAt) && read(body, "signedAt", r.signedAt) &&
                     read(body, "signedBy", r.signedBy) && read(body, "parentId", r.parentId) &&
                     read(body, "highRisk", r.highRisk) && read(body, "chainSeq", r.chainSeq) &&
-                    read(body, "prevHash", r.prevHash) && read(body, "hash", r.hash) && body.contains("payload");
+                    read(body, "prevHash", r.prevHash) && read(body, "hash", r.hash) &&
+                    body.contains("payload");
     if (!complete) return "schema_fields";
     if (chainVersion != 1) return "chain_version";
     if (status != "signed") return "schema_status";
@@ -49,10 +49,10 @@ std::string verifyRecord(const json& body, const std::string& text) {
 std::string verifyAudit(const json& body, const std::string& text) {
     storage::AuditEntry e;
     std::int64_t chainVersion = 0;
-    bool complete = read(body, "chainVersion", chainVersion) && read(body, "seq", e.seq) &&
-                    read(body, "at", e.at) && read(body, "actor", e.actor) && read(body, "action", e.action) &&
-                    read(body, "target", e.target) && read(body, "detail", e.detail) &&
-                    read(body, "prevHash", e.prevHash) && read(body, "hash", e.hash);
+    bool complete =
+        read(body, "chainVersion", chainVersion) && read(body, "seq", e.seq) && read(body, "at", e.at) &&
+        read(body, "actor", e.actor) && read(body, "action", e.action) && read(body, "target", e.target) &&
+        read(body, "detail", e.detail) && read(body, "prevHash", e.prevHash) && read(body, "hash", e.hash);
     if (!complete) return "schema_fields";
     if (chainVersion != 1) return "chain_version";
     if (storage::auditHash(e) != e.hash) return "hash_mismatch";

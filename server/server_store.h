@@ -25,23 +25,23 @@ public:
 };
 
 struct Practitioner {
-    std::string id;  // the sign-in name, also the author id on records
+    std::string id; // the sign-in name, also the author id on records
     std::string displayName;
-    std::string passwordHash;  // Argon2id, crypto_pwhash_str format
+    std::string passwordHash; // Argon2id, crypto_pwhash_str format
     bool active = true;
 };
 
 struct Device {
     std::string id;
     std::string practitionerId;
-    std::string secretHash;  // BLAKE2b of the random device secret (hex)
+    std::string secretHash; // BLAKE2b of the random device secret (hex)
     bool revoked = false;
     sync::DeviceCommand command = sync::DeviceCommand::None;
 };
 
 // What the server already knows about the chain of one case.
 struct ChainTip {
-    std::int64_t chainSeq = 0;  // 0: nothing stored yet for the case
+    std::int64_t chainSeq = 0; // 0: nothing stored yet for the case
     std::string hash;
 };
 
@@ -50,7 +50,7 @@ struct IntakeEntry {
     sync::PushEntry entry;
     std::string deviceId;
     std::string practitionerId;
-    std::string bodyDigest;  // BLAKE2b-256 hex of entry.body: compared on a repeat
+    std::string bodyDigest; // BLAKE2b-256 hex of entry.body: compared on a repeat
     // Chain fields taken from a record body (empty/0 for audit entries).
     std::int64_t chainSeq = 0;
     std::string hash;
@@ -73,7 +73,7 @@ struct ReceivedEntry {
 struct AllocationEvent {
     std::int64_t seq = 0;
     bool removal = false;
-    sync::Allocation allocation;  // for a removal only caseId is meaningful
+    sync::Allocation allocation; // for a removal only caseId is meaningful
 };
 
 class ServerStore {
@@ -81,11 +81,11 @@ public:
     virtual ~ServerStore() = default;
 
     // --- practitioners and devices
-    virtual void createPractitioner(const Practitioner& practitioner) = 0;  // throws if it exists
+    virtual void createPractitioner(const Practitioner& practitioner) = 0; // throws if it exists
     virtual std::optional<Practitioner> practitioner(const std::string& id) = 0;
     virtual void createDevice(const Device& device) = 0;
     virtual std::optional<Device> device(const std::string& id) = 0;
-    virtual bool revokeDevice(const std::string& id) = 0;  // false if unknown
+    virtual bool revokeDevice(const std::string& id) = 0; // false if unknown
     virtual bool setDeviceCommand(const std::string& id, sync::DeviceCommand command) = 0;
 
     // --- allocations
@@ -106,7 +106,7 @@ public:
     virtual std::vector<std::string> confirmedRemovals(const std::string& deviceId) = 0;
 
     // --- content and organisation settings
-    virtual void publishContent(const sync::ContentUpdate& content) = 0;  // version must grow
+    virtual void publishContent(const sync::ContentUpdate& content) = 0; // version must grow
     virtual std::optional<sync::ContentUpdate> latestContent() = 0;
     virtual void setSetting(const std::string& key, const std::string& value) = 0;
     virtual std::optional<std::string> setting(const std::string& key) = 0;

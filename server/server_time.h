@@ -5,6 +5,6 @@
 
 namespace heard::server {
 
-std::string nowIsoUtc();  // "2026-11-23T10:15:00Z"
+std::string nowIsoUtc(); // "2026-11-23T10:15:00Z"
 
 } // namespace heard::server

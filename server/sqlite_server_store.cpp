@@ -48,18 +48,20 @@ public:
         int rc = sqlite3_step(m_stmt);
         if (rc == SQLITE_ROW) return true;
         if (rc == SQLITE_DONE) return false;
-        throw ServerStoreError(std::string("sqlite step failed: ") + sqlite3_errmsg(m_db) +
-                               " (code " + std::to_string(sqlite3_extended_errcode(m_db)) + ")");
+        throw ServerStoreError(std::string("sqlite step failed: ") + sqlite3_errmsg(m_db) + " (code " +
+                               std::to_string(sqlite3_extended_errcode(m_db)) + ")");
     }
     std::string text(int column) const {
         auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-        return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
+        return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+                    : std::string();
     }
     std::int64_t integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
 
 private:
     void check(int rc) {
-        if (rc != SQLITE_OK) throw ServerStoreError(std::string("sqlite bind failed: ") + sqlite3_errmsg(m_db));
+        if (rc != SQLITE_OK)
+            throw ServerStoreError(std::string("sqlite bind failed: ") + sqlite3_errmsg(m_db));
     }
     sqlite3* m_db;
     sqlite3_stmt* m_stmt = nullptr;
@@ -137,7 +139,8 @@ public:
                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
         m_db.reset(raw);
         if (rc != SQLITE_OK)
-            throw ServerStoreError("cannot open server database: " + std::string(raw ? sqlite3_errmsg(raw) : "out of memory"));
+            throw ServerStoreError("cannot open server database: " +
+                                   std::string(raw ? sqlite3_errmsg(raw) : "out of memory"));
         sqlite3_busy_timeout(m_db.get(), 10000);
         execute(m_db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
         execute(m_db.get(), kSchema);
@@ -145,14 +148,19 @@ public:
 
     void createPractitioner(const Practitioner& p) override {
         std::lock_guard lock(m_mutex);
-        Statement s(m_db.get(), "INSERT INTO practitioners(id, display_name, password_hash, active) VALUES(?,?,?,?)");
-        s.bind(1, p.id).bind(2, p.displayName).bind(3, p.passwordHash).bind(4, std::int64_t(p.active ? 1 : 0));
+        Statement s(m_db.get(),
+                    "INSERT INTO practitioners(id, display_name, password_hash, active) VALUES(?,?,?,?)");
+        s.bind(1, p.id)
+            .bind(2, p.displayName)
+            .bind(3, p.passwordHash)
+            .bind(4, std::int64_t(p.active ? 1 : 0));
         s.step();
     }
 
     std::optional<Practitioner> practitioner(const std::string& id) override {
         std::lock_guard lock(m_mutex);
-        Statement s(m_db.get(), "SELECT id, display_name, password_hash, active FROM practitioners WHERE id=?");
+        Statement s(m_db.get(),
+                    "SELECT id, display_name, password_hash, active FROM practitioners WHERE id=?");
         s.bind(1, id);
         if (!s.step()) return std::nullopt;
         return Practitioner{s.text(0), s.text(1), s.text(2), s.integer(3) != 0};
@@ -160,18 +168,25 @@ public:
 
     void createDevice(const Device& d) override {
         std::lock_guard lock(m_mutex);
-        Statement s(m_db.get(), "INSERT INTO devices(id, practitioner_id, secret_hash, revoked, command, created_at) VALUES(?,?,?,?,?,?)");
-        s.bind(1, d.id).bind(2, d.practitionerId).bind(3, d.secretHash).bind(4, std::int64_t(d.revoked ? 1 : 0))
-            .bind(5, std::string(sync::deviceCommandName(d.command))).bind(6, nowIsoUtc());
+        Statement s(m_db.get(), "INSERT INTO devices(id, practitioner_id, secret_hash, revoked, command, "
+                                "created_at) VALUES(?,?,?,?,?,?)");
+        s.bind(1, d.id)
+            .bind(2, d.practitionerId)
+            .bind(3, d.secretHash)
+            .bind(4, std::int64_t(d.revoked ? 1 : 0))
+            .bind(5, std::string(sync::deviceCommandName(d.command)))
+            .bind(6, nowIsoUtc());
         s.step();
     }
 
     std::optional<Device> device(const std::string& id) override {
         std::lock_guard lock(m_mutex);
-        Statement s(m_db.get(), "SELECT id, practitioner_id, secret_hash, revoked, command FROM devices WHERE id=?");
+        Statement s(m_db.get(),
+                    "SELECT id, practitioner_id, secret_hash, revoked, command FROM devices WHERE id=?");
         s.bind(1, id);
         if (!s.step()) return std::nullopt;
-        return Device{s.text(0), s.text(1), s.text(2), s.integer(3) != 0, sync::deviceCommandFromString(s.text(4))};
+        return Device{s.text(0), s.text(1), s.text(2), s.integer(3) != 0,
+                      sync::deviceCommandFromString(s.text(4))};
     }
 
     bool revokeDevice(const std::string& id) override {
@@ -202,7 +217,8 @@ public:
         }
         if (previous && *previous != practitionerId) addEvent(*previous, allocation.caseId, true, payload);
         {
-            Statement s(m_db.get(), "INSERT OR REPLACE INTO cases(case_id, practitioner_id, allocation) VALUES(?,?,?)");
+            Statement s(m_db.get(),
+                        "INSERT OR REPLACE INTO cases(case_id, practitioner_id, allocation) VALUES(?,?,?)");
             s.bind(1, allocation.caseId).bind(2, practitionerId).bind(3, payload);
             s.step();
         }
@@ -220,7 +236,9 @@ public:
 
     bool wasAllocated(const std::string& practitionerId, const std::string& caseId) override {
         std::lock_guard lock(m_mutex);
-        Statement s(m_db.get(), "SELECT 1 FROM allocation_events WHERE practitioner_id=? AND case_id=? AND removal=0 LIMIT 1");
+        Statement s(
+            m_db.get(),
+            "SELECT 1 FROM allocation_events WHERE practitioner_id=? AND case_id=? AND removal=0 LIMIT 1");
         s.bind(1, practitionerId).bind(2, caseId);
         return s.step();
     }
@@ -230,13 +248,16 @@ public:
         Statement s(m_db.get(), "SELECT allocation FROM cases WHERE practitioner_id=? ORDER BY case_id");
         s.bind(1, practitionerId);
         std::vector<sync::Allocation> out;
-        while (s.step()) out.push_back(sync::allocationFromJson(nlohmann::json::parse(s.text(0))));
+        while (s.step())
+            out.push_back(sync::allocationFromJson(nlohmann::json::parse(s.text(0))));
         return out;
     }
 
-    std::vector<AllocationEvent> allocationEventsSince(const std::string& practitionerId, std::int64_t cursor) override {
+    std::vector<AllocationEvent> allocationEventsSince(const std::string& practitionerId,
+                                                       std::int64_t cursor) override {
         std::lock_guard lock(m_mutex);
-        Statement s(m_db.get(), "SELECT seq, removal, allocation FROM allocation_events WHERE practitioner_id=? AND seq>? ORDER BY seq LIMIT 1000");
+        Statement s(m_db.get(), "SELECT seq, removal, allocation FROM allocation_events WHERE "
+                                "practitioner_id=? AND seq>? ORDER BY seq LIMIT 1000");
         s.bind(1, practitionerId).bind(2, cursor);
         std::vector<AllocationEvent> out;
         while (s.step())
@@ -254,7 +275,9 @@ public:
 
     void confirmRemoval(const std::string& deviceId, const std::string& caseId) override {
         std::lock_guard lock(m_mutex);
-        Statement s(m_db.get(), "INSERT OR IGNORE INTO removals_confirmed(device_id, case_id, confirmed_at) VALUES(?,?,?)");
+        Statement s(
+            m_db.get(),
+            "INSERT OR IGNORE INTO removals_confirmed(device_id, case_id, confirmed_at) VALUES(?,?,?)");
         s.bind(1, deviceId).bind(2, caseId).bind(3, nowIsoUtc());
         s.step();
     }
@@ -264,7 +287,8 @@ public:
         Statement s(m_db.get(), "SELECT case_id FROM removals_confirmed WHERE device_id=? ORDER BY case_id");
         s.bind(1, deviceId);
         std::vector<std::string> out;
-        while (s.step()) out.push_back(s.text(0));
+        while (s.step())
+            out.push_back(s.text(0));
         return out;
     }
 
@@ -274,7 +298,8 @@ public:
         {
             Statement s(m_db.get(), "SELECT COALESCE(MAX(version), 0) FROM content");
             s.step();
-            if (content.version <= s.integer(0)) throw ServerStoreError("content version must be newer than the published one");
+            if (content.version <= s.integer(0))
+                throw ServerStoreError("content version must be newer than the published one");
         }
         Statement s(m_db.get(), "INSERT INTO content(version, files) VALUES(?,?)");
         s.bind(1, content.version).bind(2, content.files.dump());
@@ -323,7 +348,8 @@ public:
             queueLock.unlock();
             commitGroup(group);
             queueLock.lock();
-            for (auto* batch : group) batch->done = true;
+            for (auto* batch : group)
+                batch->done = true;
             m_leaderActive = false;
             m_queueDone.notify_all();
         }
@@ -333,11 +359,14 @@ public:
 
     std::vector<ReceivedEntry> receivedSince(std::int64_t receivedSeq, std::size_t limit) override {
         std::lock_guard lock(m_mutex);
-        Statement s(m_db.get(), "SELECT seq, item_type, item_id, version, case_id, device_id, practitioner_id, received_at, body FROM received WHERE seq>? ORDER BY seq LIMIT ?");
+        Statement s(m_db.get(),
+                    "SELECT seq, item_type, item_id, version, case_id, device_id, practitioner_id, "
+                    "received_at, body FROM received WHERE seq>? ORDER BY seq LIMIT ?");
         s.bind(1, receivedSeq).bind(2, static_cast<std::int64_t>(limit));
         std::vector<ReceivedEntry> out;
         while (s.step())
-            out.push_back(ReceivedEntry{s.integer(0), s.text(1), s.text(2), s.integer(3), s.text(4), s.text(5), s.text(6), s.text(7), s.text(8)});
+            out.push_back(ReceivedEntry{s.integer(0), s.text(1), s.text(2), s.integer(3), s.text(4),
+                                        s.text(5), s.text(6), s.text(7), s.text(8)});
         return out;
     }
 
@@ -358,9 +387,10 @@ private:
             Transaction tx(m_db.get());
             for (auto* batch : group) {
                 batch->outcomes.clear();
-                for (const auto& e : *batch->entries) batch->outcomes.push_back(intakeOne(e));
+                for (const auto& e : *batch->entries)
+                    batch->outcomes.push_back(intakeOne(e));
             }
-            tx.commit();  // acknowledgements are sent only after this returns
+            tx.commit(); // acknowledgements are sent only after this returns
         } catch (...) {
             // Rolled back: no batch of the group was stored, each request reports the failure.
             for (auto* batch : group) {
@@ -375,7 +405,8 @@ private:
     IntakeOutcome intakeOne(const IntakeEntry& e) {
         std::optional<std::string> storedDigest;
         {
-            Statement s(m_db.get(), "SELECT body_digest FROM received WHERE item_type=? AND item_id=? AND version=?");
+            Statement s(m_db.get(),
+                        "SELECT body_digest FROM received WHERE item_type=? AND item_id=? AND version=?");
             s.bind(1, e.entry.itemType).bind(2, e.entry.itemId).bind(3, e.entry.version);
             if (s.step()) storedDigest = s.text(0);
         }
@@ -387,30 +418,52 @@ private:
         }
         if (auto decided = decideIntake(e, storedDigest, tip)) {
             if (decided->status == sync::EntryStatus::Rejected) {
-                Statement s(m_db.get(), "INSERT INTO conflicts(item_type, item_id, version, device_id, body_digest, reason, received_at) VALUES(?,?,?,?,?,?,?)");
-                s.bind(1, e.entry.itemType).bind(2, e.entry.itemId).bind(3, e.entry.version).bind(4, e.deviceId)
-                    .bind(5, e.bodyDigest).bind(6, decided->reason).bind(7, nowIsoUtc());
+                Statement s(m_db.get(), "INSERT INTO conflicts(item_type, item_id, version, device_id, "
+                                        "body_digest, reason, received_at) VALUES(?,?,?,?,?,?,?)");
+                s.bind(1, e.entry.itemType)
+                    .bind(2, e.entry.itemId)
+                    .bind(3, e.entry.version)
+                    .bind(4, e.deviceId)
+                    .bind(5, e.bodyDigest)
+                    .bind(6, decided->reason)
+                    .bind(7, nowIsoUtc());
                 s.step();
             }
             return *decided;
         }
         {
-            Statement s(m_db.get(), "INSERT INTO received(item_type, item_id, version, case_id, device_id, practitioner_id, chain_seq, hash, body_digest, body, received_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
-            s.bind(1, e.entry.itemType).bind(2, e.entry.itemId).bind(3, e.entry.version).bind(4, e.entry.caseId)
-                .bind(5, e.deviceId).bind(6, e.practitionerId).bind(7, e.chainSeq).bind(8, e.hash)
-                .bind(9, e.bodyDigest).bind(10, e.entry.body).bind(11, nowIsoUtc());
+            Statement s(
+                m_db.get(),
+                "INSERT INTO received(item_type, item_id, version, case_id, device_id, practitioner_id, "
+                "chain_seq, hash, body_digest, body, received_at) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+            s.bind(1, e.entry.itemType)
+                .bind(2, e.entry.itemId)
+                .bind(3, e.entry.version)
+                .bind(4, e.entry.caseId)
+                .bind(5, e.deviceId)
+                .bind(6, e.practitionerId)
+                .bind(7, e.chainSeq)
+                .bind(8, e.hash)
+                .bind(9, e.bodyDigest)
+                .bind(10, e.entry.body)
+                .bind(11, nowIsoUtc());
             s.step();
         }
         if (e.chainSeq > 0) {
-            Statement s(m_db.get(), "INSERT OR REPLACE INTO chain_tips(case_id, device_id, chain_seq, hash) VALUES(?,?,?,?)");
+            Statement s(
+                m_db.get(),
+                "INSERT OR REPLACE INTO chain_tips(case_id, device_id, chain_seq, hash) VALUES(?,?,?,?)");
             s.bind(1, e.entry.caseId).bind(2, e.deviceId).bind(3, e.chainSeq).bind(4, e.hash);
             s.step();
         }
         return IntakeOutcome{sync::EntryStatus::Stored, {}};
     }
 
-    void addEvent(const std::string& practitionerId, const std::string& caseId, bool removal, const std::string& payload) {
-        Statement s(m_db.get(), "INSERT INTO allocation_events(practitioner_id, case_id, removal, allocation) VALUES(?,?,?,?)");
+    void addEvent(const std::string& practitionerId, const std::string& caseId, bool removal,
+                  const std::string& payload) {
+        Statement s(
+            m_db.get(),
+            "INSERT INTO allocation_events(practitioner_id, case_id, removal, allocation) VALUES(?,?,?,?)");
         s.bind(1, practitionerId).bind(2, caseId).bind(3, std::int64_t(removal ? 1 : 0)).bind(4, payload);
         s.step();
     }
@@ -423,8 +476,8 @@ private:
     }
 
     std::unique_ptr<sqlite3, DbCloser> m_db;
-    std::mutex m_mutex;  // the connection
-    std::mutex m_queueMutex;  // the group-commit queue
+    std::mutex m_mutex;      // the connection
+    std::mutex m_queueMutex; // the group-commit queue
     std::condition_variable m_queueDone;
     std::vector<PendingBatch*> m_queue;
     bool m_leaderActive = false;

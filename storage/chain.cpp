@@ -33,7 +33,7 @@ nlohmann::json recordFields(const Record& r) {
 
 nlohmann::json auditFields(const AuditEntry& e) {
     return nlohmann::json{
-        {"chainVersion", 1}, {"seq", e.seq},       {"at", e.at},         {"actor", e.actor},
+        {"chainVersion", 1},  {"seq", e.seq},       {"at", e.at},         {"actor", e.actor},
         {"action", e.action}, {"target", e.target}, {"detail", e.detail}, {"prevHash", e.prevHash},
     };
 }
@@ -49,16 +49,24 @@ std::string blake2bHex(const std::string& bytes) {
     return std::string(hex, 64);
 }
 
-std::string canonicalRecordJson(const Record& record) { return recordFields(record).dump(); }
-std::string recordHash(const Record& record) { return blake2bHex(canonicalRecordJson(record)); }
+std::string canonicalRecordJson(const Record& record) {
+    return recordFields(record).dump();
+}
+std::string recordHash(const Record& record) {
+    return blake2bHex(canonicalRecordJson(record));
+}
 std::string recordOutboxBody(const Record& record) {
     auto j = recordFields(record);
     j["hash"] = record.hash;
     return j.dump();
 }
 
-std::string canonicalAuditJson(const AuditEntry& entry) { return auditFields(entry).dump(); }
-std::string auditHash(const AuditEntry& entry) { return blake2bHex(canonicalAuditJson(entry)); }
+std::string canonicalAuditJson(const AuditEntry& entry) {
+    return auditFields(entry).dump();
+}
+std::string auditHash(const AuditEntry& entry) {
+    return blake2bHex(canonicalAuditJson(entry));
+}
 std::string auditOutboxBody(const AuditEntry& entry) {
     auto j = auditFields(entry);
     j["hash"] = entry.hash;

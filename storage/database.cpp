@@ -14,7 +14,9 @@ namespace heard::storage {
 
 namespace {
 
-bool isDiskFullErrno(int err) { return err == ENOSPC || err == EFBIG || err == EDQUOT; }
+bool isDiskFullErrno(int err) {
+    return err == ENOSPC || err == EFBIG || err == EDQUOT;
+}
 
 StoreErrorKind kindFor(sqlite3* db, int rc, const std::string& message) {
     const int primary = rc & 0xff;
@@ -43,7 +45,9 @@ void Database::raise(sqlite3* db, int rc, const std::string& context) {
 
 // [SECTION] Statement
 
-void Statement::Finalizer::operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+void Statement::Finalizer::operator()(sqlite3_stmt* s) const {
+    sqlite3_finalize(s);
+}
 
 Statement::Statement(sqlite3* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
 
@@ -57,17 +61,21 @@ Statement& Statement::bind(int index, int64_t value) {
     checkBind(m_db, sqlite3_bind_int64(m_stmt.get(), index, sqlite3_int64(value)));
     return *this;
 }
-Statement& Statement::bind(int index, int value) { return bind(index, int64_t(value)); }
+Statement& Statement::bind(int index, int value) {
+    return bind(index, int64_t(value));
+}
 Statement& Statement::bind(int index, double value) {
     checkBind(m_db, sqlite3_bind_double(m_stmt.get(), index, value));
     return *this;
 }
 Statement& Statement::bind(int index, const std::string& value) {
-    checkBind(m_db, sqlite3_bind_text(m_stmt.get(), index, value.data(), int(value.size()),
-                                      SQLITE_TRANSIENT));
+    checkBind(m_db,
+              sqlite3_bind_text(m_stmt.get(), index, value.data(), int(value.size()), SQLITE_TRANSIENT));
     return *this;
 }
-Statement& Statement::bind(int index, const char* value) { return bind(index, std::string(value)); }
+Statement& Statement::bind(int index, const char* value) {
+    return bind(index, std::string(value));
+}
 Statement& Statement::bindNull(int index) {
     checkBind(m_db, sqlite3_bind_null(m_stmt.get(), index));
     return *this;
@@ -100,9 +108,15 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt.get());
 }
 
-int64_t Statement::columnInt64(int col) const { return sqlite3_column_int64(m_stmt.get(), col); }
-int Statement::columnInt(int col) const { return sqlite3_column_int(m_stmt.get(), col); }
-double Statement::columnDouble(int col) const { return sqlite3_column_double(m_stmt.get(), col); }
+int64_t Statement::columnInt64(int col) const {
+    return sqlite3_column_int64(m_stmt.get(), col);
+}
+int Statement::columnInt(int col) const {
+    return sqlite3_column_int(m_stmt.get(), col);
+}
+double Statement::columnDouble(int col) const {
+    return sqlite3_column_double(m_stmt.get(), col);
+}
 std::string Statement::columnText(int col) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), col));
     if (!text) return {};
@@ -140,8 +154,7 @@ sqlite3* openHandle(const std::string& path, bool create) {
         std::string message = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
         const int code = raw ? sqlite3_extended_errcode(raw) : rc;
         sqlite3_close_v2(raw);
-        const auto kind = (rc & 0xff) == SQLITE_CANTOPEN ? StoreErrorKind::Missing
-                                                         : StoreErrorKind::Sqlite;
+        const auto kind = (rc & 0xff) == SQLITE_CANTOPEN ? StoreErrorKind::Missing : StoreErrorKind::Sqlite;
         throw StoreError(kind, "cannot open database " + path + ": " + message, code);
     }
     sqlite3_extended_result_codes(raw, 1);
@@ -150,8 +163,7 @@ sqlite3* openHandle(const std::string& path, bool create) {
 
 } // namespace
 
-Database Database::openEncrypted(const std::string& path, const SecretKey& key,
-                                 const OpenOptions& options) {
+Database Database::openEncrypted(const std::string& path, const SecretKey& key, const OpenOptions& options) {
     Database db(std::unique_ptr<sqlite3, Closer>(openHandle(path, options.create)), path);
 
     // A plain SQLite build ignores PRAGMA key silently and would write plaintext: refuse.
@@ -166,8 +178,8 @@ Database Database::openEncrypted(const std::string& path, const SecretKey& key,
         std::memcpy(pragma.data(), prefix, sizeof(prefix) - 1);
         std::memcpy(pragma.data() + sizeof(prefix) - 1, literal.data(), literal.size());
         std::memcpy(pragma.data() + sizeof(prefix) - 1 + literal.size(), "\";", 3);
-        const int rc = sqlite3_exec(db.handle(), reinterpret_cast<const char*>(pragma.data()),
-                                    nullptr, nullptr, nullptr);
+        const int rc = sqlite3_exec(db.handle(), reinterpret_cast<const char*>(pragma.data()), nullptr,
+                                    nullptr, nullptr);
         if (rc != SQLITE_OK) raise(db.handle(), rc, "PRAGMA key");
     }
     // A database made by SQLCipher 3 opened by SQLCipher 4 needs the old defaults (HMAC
@@ -230,8 +242,12 @@ Statement Database::prepare(const std::string& sql) {
     return Statement(m_db.get(), stmt);
 }
 
-int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db.get()); }
-int Database::changes() const { return sqlite3_changes(m_db.get()); }
+int64_t Database::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(m_db.get());
+}
+int Database::changes() const {
+    return sqlite3_changes(m_db.get());
+}
 
 int Database::userVersion() {
     auto st = prepare("PRAGMA user_version");
@@ -250,7 +266,9 @@ std::string Database::cipherVersion() {
 
 // [SECTION] Transaction
 
-Transaction::Transaction(Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE;"); }
+Transaction::Transaction(Database& db) : m_db(db) {
+    m_db.exec("BEGIN IMMEDIATE;");
+}
 
 Transaction::~Transaction() {
     if (!m_done) {

@@ -25,7 +25,7 @@ class SecretKey;
 constexpr int kCipherPageSize = 4096;
 
 struct OpenOptions {
-    bool create = false;       // create the file if missing (only Store::create sets this)
+    bool create = false; // create the file if missing (only Store::create sets this)
     int cipherPageSize = kCipherPageSize;
     int cipherCompatibility = 0; // SQLCipher major version the file was made with (0 = this one)
 };
@@ -56,12 +56,14 @@ public:
     int64_t columnInt64(int col) const;
     int columnInt(int col) const;
     double columnDouble(int col) const;
-    std::string columnText(int col) const;   // NULL -> ""
+    std::string columnText(int col) const; // NULL -> ""
     bool columnIsNull(int col) const;
     std::vector<unsigned char> columnBlob(int col) const;
 
 private:
-    struct Finalizer { void operator()(sqlite3_stmt* s) const; };
+    struct Finalizer {
+        void operator()(sqlite3_stmt* s) const;
+    };
     sqlite3* m_db;
     std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
 };
@@ -81,13 +83,13 @@ public:
     Database(Database&&) noexcept = default;
     Database& operator=(Database&&) noexcept = default;
 
-    void exec(const std::string& sql);           // one or more statements, no parameters
+    void exec(const std::string& sql); // one or more statements, no parameters
     Statement prepare(const std::string& sql);
     int64_t lastInsertRowId() const;
     int changes() const;
     int userVersion();
     void setUserVersion(int version);
-    std::string cipherVersion();                  // "" on a non-SQLCipher build
+    std::string cipherVersion(); // "" on a non-SQLCipher build
     sqlite3* handle() const { return m_db.get(); }
     const std::string& path() const { return m_path; }
 
@@ -97,7 +99,9 @@ public:
     [[noreturn]] static void raise(sqlite3* db, int rc, const std::string& context);
 
 private:
-    struct Closer { void operator()(sqlite3* db) const; };
+    struct Closer {
+        void operator()(sqlite3* db) const;
+    };
     Database(std::unique_ptr<sqlite3, Closer> db, std::string path);
     std::unique_ptr<sqlite3, Closer> m_db;
     std::string m_path;

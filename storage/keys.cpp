@@ -48,7 +48,9 @@ SecretKey::SecretKey(size_t size) : m_size(size) {
     sodium_memzero(m_data, size == 0 ? 1 : size);
 }
 
-SecretKey::~SecretKey() { wipe(); }
+SecretKey::~SecretKey() {
+    wipe();
+}
 
 SecretKey::SecretKey(SecretKey&& other) noexcept : m_data(other.m_data), m_size(other.m_size) {
     other.m_data = nullptr;
@@ -153,8 +155,8 @@ std::vector<unsigned char> fromHex(const std::string& hex, size_t expectedSize, 
 }
 
 [[noreturn]] void ioFailure(const std::string& what, int err) {
-    const auto kind = (err == ENOSPC || err == EFBIG || err == EDQUOT) ? StoreErrorKind::DiskFull
-                                                                        : StoreErrorKind::Io;
+    const auto kind =
+        (err == ENOSPC || err == EFBIG || err == EDQUOT) ? StoreErrorKind::DiskFull : StoreErrorKind::Io;
     throw StoreError(kind, what + ": " + std::strerror(err));
 }
 
@@ -190,7 +192,8 @@ KeyFile KeyFile::load(const std::string& path) {
             throw StoreError(StoreErrorKind::NotAStore, "key file names an unknown KDF");
         file.kdf.opsLimit = kdf.at("opslimit").get<unsigned long long>();
         file.kdf.memLimit = kdf.at("memlimit").get<size_t>();
-        if (file.kdf.opsLimit < crypto_pwhash_OPSLIMIT_MIN || file.kdf.opsLimit > crypto_pwhash_OPSLIMIT_MAX ||
+        if (file.kdf.opsLimit < crypto_pwhash_OPSLIMIT_MIN ||
+            file.kdf.opsLimit > crypto_pwhash_OPSLIMIT_MAX ||
             file.kdf.memLimit < crypto_pwhash_MEMLIMIT_MIN || file.kdf.memLimit > (size_t(4) << 30))
             throw StoreError(StoreErrorKind::NotAStore, "key file has impossible KDF parameters");
         file.salt = fromHex(kdf.at("salt").get<std::string>(), crypto_pwhash_SALTBYTES, "salt");
@@ -202,8 +205,8 @@ KeyFile KeyFile::load(const std::string& path) {
         const auto& sealed = j.at("sealed");
         file.recoveryPublicKey = fromHex(sealed.at("recoveryPublicKey").get<std::string>(),
                                          crypto_box_PUBLICKEYBYTES, "recoveryPublicKey");
-        file.sealedKey = fromHex(sealed.at("ciphertext").get<std::string>(),
-                                 32 + crypto_box_SEALBYTES, "sealed");
+        file.sealedKey =
+            fromHex(sealed.at("ciphertext").get<std::string>(), 32 + crypto_box_SEALBYTES, "sealed");
         file.cipherPageSize = j.at("cipherPageSize").get<int>();
         if (file.cipherPageSize < 512 || file.cipherPageSize > 65536 ||
             (file.cipherPageSize & (file.cipherPageSize - 1)) != 0)
@@ -303,10 +306,10 @@ void wrapInto(KeyFile& file, const SecretKey& dek, const std::string& passphrase
     SecretKey wrapKey = deriveWrapKey(passphrase, file.salt, file.kdf);
     file.wrappedKey.resize(dek.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES);
     unsigned long long length = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(
-        file.wrappedKey.data(), &length, dek.data(), dek.size(),
-        reinterpret_cast<const unsigned char*>(kWrapContext), std::strlen(kWrapContext), nullptr,
-        file.wrapNonce.data(), wrapKey.data());
+    crypto_aead_xchacha20poly1305_ietf_encrypt(file.wrappedKey.data(), &length, dek.data(), dek.size(),
+                                               reinterpret_cast<const unsigned char*>(kWrapContext),
+                                               std::strlen(kWrapContext), nullptr, file.wrapNonce.data(),
+                                               wrapKey.data());
     file.wrappedKey.resize(size_t(length));
 }
 
@@ -316,7 +319,8 @@ KeyFile wrapNewKey(const SecretKey& dek, const std::string& passphrase, const Kd
                    const std::vector<unsigned char>& recoveryPublicKey) {
     ensureSodium();
     if (recoveryPublicKey.size() != crypto_box_PUBLICKEYBYTES)
-        throw StoreError(StoreErrorKind::InvalidArgument, "the organisation recovery public key must be 32 bytes");
+        throw StoreError(StoreErrorKind::InvalidArgument,
+                         "the organisation recovery public key must be 32 bytes");
     if (passphrase.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "the passphrase is empty");
     if (params.opsLimit < crypto_pwhash_OPSLIMIT_MIN || params.memLimit < crypto_pwhash_MEMLIMIT_MIN)
         throw StoreError(StoreErrorKind::InvalidArgument, "KDF parameters below libsodium's minimum");
@@ -330,10 +334,10 @@ KeyFile wrapNewKey(const SecretKey& dek, const std::string& passphrase, const Kd
 void resealKey(KeyFile& file, const SecretKey& dek, const std::vector<unsigned char>& recoveryPublicKey) {
     ensureSodium();
     if (recoveryPublicKey.size() != crypto_box_PUBLICKEYBYTES)
-        throw StoreError(StoreErrorKind::InvalidArgument,
-                         "the organisation recovery public key must be " +
-                             std::to_string(crypto_box_PUBLICKEYBYTES) + " bytes, not " +
-                             std::to_string(recoveryPublicKey.size()));
+        throw StoreError(StoreErrorKind::InvalidArgument, "the organisation recovery public key must be " +
+                                                              std::to_string(crypto_box_PUBLICKEYBYTES) +
+                                                              " bytes, not " +
+                                                              std::to_string(recoveryPublicKey.size()));
     if (dek.size() != 32) throw StoreError(StoreErrorKind::InvalidArgument, "data key must be 32 bytes");
     std::vector<unsigned char> sealed(dek.size() + crypto_box_SEALBYTES);
     if (crypto_box_seal(sealed.data(), dek.data(), dek.size(), recoveryPublicKey.data()) != 0)
@@ -344,7 +348,8 @@ void resealKey(KeyFile& file, const SecretKey& dek, const std::vector<unsigned c
 }
 
 void rewrapKey(KeyFile& file, const SecretKey& dek, const std::string& newPassphrase) {
-    if (newPassphrase.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "the new passphrase is empty");
+    if (newPassphrase.empty())
+        throw StoreError(StoreErrorKind::InvalidArgument, "the new passphrase is empty");
     wrapInto(file, dek, newPassphrase);
     file.failedAttempts = 0;
     file.lastFailureUnix = 0;

@@ -19,7 +19,7 @@ namespace heard::storage {
 // destruction. Move-only, so a key is never silently copied into ordinary memory.
 class SecretKey {
 public:
-    explicit SecretKey(size_t size);     // zero-filled
+    explicit SecretKey(size_t size); // zero-filled
     ~SecretKey();
     SecretKey(SecretKey&& other) noexcept;
     SecretKey& operator=(SecretKey&& other) noexcept;
@@ -30,7 +30,7 @@ public:
     unsigned char* data() { return m_data; }
     const unsigned char* data() const { return m_data; }
     size_t size() const { return m_size; }
-    void wipe();                          // zeroes and frees now (the lock operation)
+    void wipe(); // zeroes and frees now (the lock operation)
     bool empty() const { return m_data == nullptr; }
 
 private:
@@ -59,15 +59,15 @@ struct RecoveryKeyPair {
 struct KeyFile {
     int formatVersion = 1;
     KdfParams kdf;
-    std::vector<unsigned char> salt;          // crypto_pwhash_SALTBYTES
-    std::vector<unsigned char> wrapNonce;     // XChaCha20-Poly1305 nonce
-    std::vector<unsigned char> wrappedKey;    // DEK + MAC
+    std::vector<unsigned char> salt;       // crypto_pwhash_SALTBYTES
+    std::vector<unsigned char> wrapNonce;  // XChaCha20-Poly1305 nonce
+    std::vector<unsigned char> wrappedKey; // DEK + MAC
     std::vector<unsigned char> recoveryPublicKey;
-    std::vector<unsigned char> sealedKey;     // crypto_box_seal(DEK, recoveryPublicKey)
+    std::vector<unsigned char> sealedKey; // crypto_box_seal(DEK, recoveryPublicKey)
     int cipherPageSize = 0;
-    int cipherMajorVersion = 0;               // SQLCipher major version that made the database
-    int failedAttempts = 0;                   // wrong passphrases since the last unlock
-    int64_t lastFailureUnix = 0;              // when the last wrong passphrase was tried
+    int cipherMajorVersion = 0;  // SQLCipher major version that made the database
+    int failedAttempts = 0;      // wrong passphrases since the last unlock
+    int64_t lastFailureUnix = 0; // when the last wrong passphrase was tried
 
     // Reads and validates; throws StoreError Missing (no file) or NotAStore (truncated,
     // foreign, corrupt, wrong sizes). Never modifies the file.

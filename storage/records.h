@@ -12,7 +12,7 @@ namespace heard::storage {
 // A child as allocated from the server.
 struct Child {
     std::string id, caseId, displayName;
-    std::string dateOfBirth;   // YYYY-MM-DD
+    std::string dateOfBirth; // YYYY-MM-DD
     // Free-form from the server: address, addressConfidential, childProtectionPlan,
     // interpreterLanguage, ...
     nlohmann::json details = nlohmann::json::object();
@@ -22,7 +22,7 @@ struct Child {
 struct Case {
     std::string id, reference, title;
     nlohmann::json details = nlohmann::json::object();
-    bool secured = false;      // frozen for a review (SF 3.43-3.47): records cannot change
+    bool secured = false; // frozen for a review (SF 3.43-3.47): records cannot change
     std::string securedAt;
 };
 
@@ -33,17 +33,17 @@ enum class RecordStatus {
 const char* toString(RecordStatus status); // "draft" | "signed"
 
 struct Record {
-    std::string id;            // UUID made on the device
+    std::string id; // UUID made on the device
     int version = 1;
     std::string caseId, childId;
-    std::string kind;          // "visit", "concern", "not_seen", "skin_map", "activity", "addendum", ...
+    std::string kind; // "visit", "concern", "not_seen", "skin_map", "activity", "addendum", ...
     RecordStatus status = RecordStatus::Draft;
     std::string author, createdAt, updatedAt, signedAt, signedBy;
-    std::string parentId;      // addendum -> the signed record it adds to; activity -> its visit
-    bool highRisk = false;     // manager told at once; heads the sync queue (SF 2.30)
+    std::string parentId;  // addendum -> the signed record it adds to; activity -> its visit
+    bool highRisk = false; // manager told at once; heads the sync queue (SF 2.30)
     nlohmann::json payload = nlohmann::json::object();
     std::string hash, prevHash; // set when signed (hex BLAKE2b-256), see docs/security-model.md
-    int64_t chainSeq = 0;      // position in the case's chain (1, 2, ...); 0 for drafts
+    int64_t chainSeq = 0;       // position in the case's chain (1, 2, ...); 0 for drafts
 };
 
 struct NewRecord {
@@ -59,14 +59,14 @@ struct AuditEntry {
 
 struct OutboxEntry {
     int64_t id = 0;
-    std::string itemType;      // "record" | "audit"
-    std::string itemId;        // record UUID, or the audit seq as text
+    std::string itemType; // "record" | "audit"
+    std::string itemId;   // record UUID, or the audit seq as text
     int version = 1;
-    int priority = 0;          // higher first (see OutboxPriority)
-    std::string caseId;        // "" for audit entries
-    std::string state;         // "pending" | "acknowledged" | "quarantined"
+    int priority = 0;   // higher first (see OutboxPriority)
+    std::string caseId; // "" for audit entries
+    std::string state;  // "pending" | "acknowledged" | "quarantined"
     std::string quarantineReason;
-    std::string body;          // canonical JSON to send
+    std::string body; // canonical JSON to send
 };
 
 // Outbox priorities: a high-risk record (and everything pending before it in its case)

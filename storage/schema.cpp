@@ -164,9 +164,13 @@ const std::vector<Migration>& migrations() {
     return s_migrations;
 }
 
-int latestSchemaVersion() { return migrations().back().version; }
+int latestSchemaVersion() {
+    return migrations().back().version;
+}
 
-void migrate(Database& db, int target) { migrate(db, migrations(), target); }
+void migrate(Database& db, int target) {
+    migrate(db, migrations(), target);
+}
 
 void migrate(Database& db, const std::vector<Migration>& list, int target) {
     const int latest = list.empty() ? 0 : list.back().version;

@@ -10,9 +10,9 @@ namespace heard::storage {
 class Database;
 
 struct Migration {
-    int version;             // the user_version after this migration (1, 2, 3, ...)
+    int version; // the user_version after this migration (1, 2, 3, ...)
     std::string description;
-    std::string sql;         // one or more statements
+    std::string sql; // one or more statements
 };
 
 // Every migration Heard has ever shipped, in order. Append only; never edit a shipped one.

@@ -54,9 +54,8 @@ std::string newUuid() {
     bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
     bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
     char text[37];
-    std::snprintf(text, sizeof text,
-                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", bytes[0],
-                  bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8],
+    std::snprintf(text, sizeof text, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                  bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7], bytes[8],
                   bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]);
     return text;
 }
@@ -83,7 +82,9 @@ std::string pendingCreatePath(const std::string& dataDir) {
     return Store::databasePath(dataDir) + ".new";
 }
 
-int cipherMajor(const std::string& version) { return version.empty() ? 0 : std::atoi(version.c_str()); }
+int cipherMajor(const std::string& version) {
+    return version.empty() ? 0 : std::atoi(version.c_str());
+}
 
 // JSON text for storage; refuses what cannot be serialised (invalid UTF-8).
 std::string payloadText(const nlohmann::json& payload) {
@@ -102,14 +103,14 @@ std::string detailsText(const nlohmann::json& details) {
     try {
         return details.is_null() ? std::string("{}") : details.dump();
     } catch (const nlohmann::json::exception& e) {
-        throw StoreError(StoreErrorKind::InvalidArgument, std::string("details are not valid UTF-8 JSON: ") + e.what());
+        throw StoreError(StoreErrorKind::InvalidArgument,
+                         std::string("details are not valid UTF-8 JSON: ") + e.what());
     }
 }
 
 nlohmann::json parseStoredJson(const std::string& text) {
     auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded())
-        throw StoreError(StoreErrorKind::NotAStore, "a stored JSON value is corrupt");
+    if (j.is_discarded()) throw StoreError(StoreErrorKind::NotAStore, "a stored JSON value is corrupt");
     return j;
 }
 
@@ -154,9 +155,8 @@ Record requireRecord(Database& db, const std::string& id) {
 
 void requireDraft(const Record& r, const char* operation) {
     if (r.status == RecordStatus::Signed)
-        throw StoreError(StoreErrorKind::ReadOnlyRecord,
-                         std::string("cannot ") + operation + ": record " + r.id +
-                             " is signed; add an addendum instead");
+        throw StoreError(StoreErrorKind::ReadOnlyRecord, std::string("cannot ") + operation + ": record " +
+                                                             r.id + " is signed; add an addendum instead");
 }
 
 bool caseIsSecured(Database& db, const std::string& caseId) {
@@ -191,7 +191,8 @@ std::vector<Record> queryRecords(Database& db, const std::string& where, const s
                          " ORDER BY created_at, rowid");
     st.bind(1, value);
     std::vector<Record> out;
-    while (st.step()) out.push_back(readRecord(st));
+    while (st.step())
+        out.push_back(readRecord(st));
     return out;
 }
 
@@ -216,14 +217,21 @@ const char* kOutboxColumns =
 
 void enqueue(Database& db, const std::string& type, const std::string& itemId, int version,
              const std::string& caseId, int priority, const std::string& body, const std::string& at) {
-    auto st = db.prepare("INSERT INTO outbox (item_type, item_id, version, case_id, priority, body, created_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    st.bind(1, type).bind(2, itemId).bind(3, version).bind(4, caseId).bind(5, priority).bind(6, body).bind(7, at);
+    auto st =
+        db.prepare("INSERT INTO outbox (item_type, item_id, version, case_id, priority, body, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, type)
+        .bind(2, itemId)
+        .bind(3, version)
+        .bind(4, caseId)
+        .bind(5, priority)
+        .bind(6, body)
+        .bind(7, at);
     st.run();
 }
 
-void appendAudit(Database& db, const std::string& at, const std::string& actor,
-                 const std::string& action, const std::string& target, const std::string& detail) {
+void appendAudit(Database& db, const std::string& at, const std::string& actor, const std::string& action,
+                 const std::string& target, const std::string& detail) {
     if (action.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "an audit entry needs an action");
     AuditEntry entry;
     {
@@ -250,8 +258,7 @@ void appendAudit(Database& db, const std::string& at, const std::string& actor,
     st.bind(1, entry.seq).bind(2, entry.at).bind(3, entry.actor).bind(4, entry.action);
     st.bind(5, entry.target).bind(6, entry.detail).bind(7, entry.hash).bind(8, entry.prevHash);
     st.run();
-    enqueue(db, "audit", std::to_string(entry.seq), 1, "", OutboxPriority::Audit,
-            auditOutboxBody(entry), at);
+    enqueue(db, "audit", std::to_string(entry.seq), 1, "", OutboxPriority::Audit, auditOutboxBody(entry), at);
 }
 
 // Gives r its place at the end of its case's chain and its hash.
@@ -271,8 +278,7 @@ void chainRecord(Database& db, Record& r) {
 
 void enqueueRecord(Database& db, const Record& r, const std::string& at) {
     enqueue(db, "record", r.id, r.version, r.caseId,
-            r.highRisk ? OutboxPriority::HighRiskRecord : OutboxPriority::Record,
-            recordOutboxBody(r), at);
+            r.highRisk ? OutboxPriority::HighRiskRecord : OutboxPriority::Record, recordOutboxBody(r), at);
 }
 
 // Opens the database file of a store after the data key is known, and checks it is ours.
@@ -281,9 +287,9 @@ std::unique_ptr<Database> openStoreDatabase(const std::string& path, const Secre
     const int64_t size = fileSize(path);
     if (size < 0) throw StoreError(StoreErrorKind::Missing, "the database file is missing: " + path);
     if (size == 0 || size % keys.cipherPageSize != 0)
-        throw StoreError(StoreErrorKind::NotAStore,
-                         "the database file is empty or truncated (" + std::to_string(size) +
-                             " bytes): " + path + "; it was not changed");
+        throw StoreError(StoreErrorKind::NotAStore, "the database file is empty or truncated (" +
+                                                        std::to_string(size) + " bytes): " + path +
+                                                        "; it was not changed");
     OpenOptions options;
     options.cipherPageSize = keys.cipherPageSize;
     options.cipherCompatibility = keys.cipherMajorVersion;
@@ -292,10 +298,10 @@ std::unique_ptr<Database> openStoreDatabase(const std::string& path, const Secre
     if (version == 0)
         throw StoreError(StoreErrorKind::NotAStore, "the database has no Heard schema: " + path);
     if (version > latestSchemaVersion())
-        throw StoreError(StoreErrorKind::TooNew,
-                         "the database has schema version " + std::to_string(version) +
-                             ", newer than this Heard (" + std::to_string(latestSchemaVersion()) +
-                             "): update the app; the database was not changed");
+        throw StoreError(StoreErrorKind::TooNew, "the database has schema version " +
+                                                     std::to_string(version) + ", newer than this Heard (" +
+                                                     std::to_string(latestSchemaVersion()) +
+                                                     "): update the app; the database was not changed");
     {
         // Reads every page once: a corrupt page is found at unlock, not mid-visit.
         auto check = db->prepare("PRAGMA quick_check");
@@ -311,8 +317,12 @@ std::unique_ptr<Database> openStoreDatabase(const std::string& path, const Secre
 
 // [SECTION] Create, unlock, recover, lock, change passphrase
 
-std::string Store::databasePath(const std::string& dataDir) { return dataDir + "/" + kDatabaseFileName; }
-std::string Store::keyFilePath(const std::string& dataDir) { return dataDir + "/" + kKeyFileName; }
+std::string Store::databasePath(const std::string& dataDir) {
+    return dataDir + "/" + kDatabaseFileName;
+}
+std::string Store::keyFilePath(const std::string& dataDir) {
+    return dataDir + "/" + kKeyFileName;
+}
 
 bool Store::exists(const std::string& dataDir) {
     return fileExists(databasePath(dataDir)) || fileExists(keyFilePath(dataDir));
@@ -327,7 +337,7 @@ Store::Store(std::string dataDir, SecretKey dek, std::unique_ptr<Database> db, K
 
 Store::~Store() {
     std::lock_guard<std::mutex> lock(m_mutex);
-    m_db.reset();   // close first: SQLCipher wipes its own key material on close
+    m_db.reset(); // close first: SQLCipher wipes its own key material on close
     m_dek.wipe();
 }
 
@@ -336,13 +346,15 @@ std::string Store::now() const {
 }
 
 std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::string& passphrase,
-                                     const std::vector<unsigned char>& recoveryPublicKey,
-                                     KdfParams params, const StoreOptions& options) {
+                                     const std::vector<unsigned char>& recoveryPublicKey, KdfParams params,
+                                     const StoreOptions& options) {
     if (dataDir.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "no data directory given");
     {
         std::error_code error;
         const bool made = std::filesystem::create_directories(dataDir, error);
-        if (error) throw StoreError(StoreErrorKind::Io, "cannot create the data directory " + dataDir + ": " + error.message());
+        if (error)
+            throw StoreError(StoreErrorKind::Io,
+                             "cannot create the data directory " + dataDir + ": " + error.message());
         if (made) ::chmod(dataDir.c_str(), 0700); // only this user may list the store's files
     }
     if (exists(dataDir))
@@ -357,14 +369,16 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
     // a crash part-way leaves either nothing (a stale .new, removed here) or a key file
     // whose database unlock() can finish publishing.
     const std::string building = pendingCreatePath(dataDir);
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) ::unlink((building + suffix).c_str());
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        ::unlink((building + suffix).c_str());
     {
         OpenOptions open;
         open.create = true;
         Database db = Database::openEncrypted(building, dek, open);
         keys.cipherMajorVersion = cipherMajor(db.cipherVersion());
         migrate(db);
-        const std::string at = formatIsoUtc(options.clock ? options.clock() : std::chrono::system_clock::now());
+        const std::string at =
+            formatIsoUtc(options.clock ? options.clock() : std::chrono::system_clock::now());
         Transaction t(db);
         auto st = db.prepare("INSERT INTO settings (key, value) VALUES ('created_at', ?)");
         st.bind(1, at).run();
@@ -377,7 +391,8 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
     syncDirectory(dataDir);
 
     auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
-    return std::unique_ptr<Store>(new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
+    return std::unique_ptr<Store>(
+        new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
 }
 
 namespace {
@@ -411,7 +426,8 @@ namespace {
 // verifyPassphrase (leaving child mode), so a child guessing at the lock meets the same delay.
 SecretKey unwrapWithDelay(const std::string& keyPath, KeyFile& keys, const std::string& passphrase,
                           std::chrono::system_clock::time_point nowPoint) {
-    const int64_t nowUnix = std::chrono::duration_cast<std::chrono::seconds>(nowPoint.time_since_epoch()).count();
+    const int64_t nowUnix =
+        std::chrono::duration_cast<std::chrono::seconds>(nowPoint.time_since_epoch()).count();
     const int delay = unlockDelaySeconds(keys.failedAttempts);
     if (delay > 0) {
         // A clock set backwards must not shorten the wait: count from now at worst.
@@ -420,8 +436,8 @@ SecretKey unwrapWithDelay(const std::string& keyPath, KeyFile& keys, const std::
         if (wait > delay) wait = delay;
         if (wait > 0)
             throw StoreError(StoreErrorKind::RetryLater,
-                             "too many wrong passphrases: try again in " + std::to_string(wait) + " s",
-                             0, int(wait));
+                             "too many wrong passphrases: try again in " + std::to_string(wait) + " s", 0,
+                             int(wait));
     }
     try {
         return unwrapKey(keys, passphrase);
@@ -479,14 +495,16 @@ std::unique_ptr<Store> Store::recover(const std::string& dataDir, const Recovery
     requireDataDir(dataDir);
     const std::string keyPath = keyFilePath(dataDir);
     KeyFile keys = KeyFile::load(keyPath);
-    if (newPassphrase.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "the new passphrase is empty");
+    if (newPassphrase.empty())
+        throw StoreError(StoreErrorKind::InvalidArgument, "the new passphrase is empty");
     SecretKey dek = unsealKey(keys, organisation);
     finishInterruptedCreate(dataDir, dek, keys);
     auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
     KeyFile rewrapped = keys;
     rewrapKey(rewrapped, dek, newPassphrase);
     rewrapped.save(keyPath);
-    std::unique_ptr<Store> store(new Store(dataDir, std::move(dek), std::move(db), std::move(rewrapped), options));
+    std::unique_ptr<Store> store(
+        new Store(dataDir, std::move(dek), std::move(db), std::move(rewrapped), options));
     store->audit(options.actor, "recover", "", "new passphrase set with the organisation recovery key");
     return store;
 }
@@ -537,14 +555,18 @@ std::vector<unsigned char> Store::recoveryPublicKey() const {
     return m_keyFile.recoveryPublicKey;
 }
 
-uint64_t Store::revision() const { return m_revision.load(); }
+uint64_t Store::revision() const {
+    return m_revision.load();
+}
 
 int Store::schemaVersion() {
     Lock lock(m_mutex);
     return m_db->userVersion();
 }
 
-Database& Store::databaseForTesting() { return *m_db; }
+Database& Store::databaseForTesting() {
+    return *m_db;
+}
 
 // [SECTION] Cases and children
 
@@ -570,15 +592,18 @@ void Store::putCase(const Case& c) {
 
 std::vector<Case> Store::cases() {
     Lock lock(m_mutex);
-    auto st = m_db->prepare("SELECT id, reference, title, details, secured, secured_at FROM cases ORDER BY reference, id");
+    auto st = m_db->prepare(
+        "SELECT id, reference, title, details, secured, secured_at FROM cases ORDER BY reference, id");
     std::vector<Case> out;
-    while (st.step()) out.push_back(readCase(st));
+    while (st.step())
+        out.push_back(readCase(st));
     return out;
 }
 
 std::optional<Case> Store::caseById(const std::string& id) {
     Lock lock(m_mutex);
-    auto st = m_db->prepare("SELECT id, reference, title, details, secured, secured_at FROM cases WHERE id = ?");
+    auto st =
+        m_db->prepare("SELECT id, reference, title, details, secured, secured_at FROM cases WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     return readCase(st);
@@ -599,8 +624,8 @@ void Store::putChild(const Child& child) {
     update.bind(1, child.caseId).bind(2, child.displayName).bind(3, child.dateOfBirth);
     update.bind(4, details).bind(5, child.id);
     if (update.run() == 0) {
-        auto insert = m_db->prepare(
-            "INSERT INTO children (id, case_id, display_name, date_of_birth, details) VALUES (?, ?, ?, ?, ?)");
+        auto insert = m_db->prepare("INSERT INTO children (id, case_id, display_name, date_of_birth, "
+                                    "details) VALUES (?, ?, ?, ?, ?)");
         insert.bind(1, child.id).bind(2, child.caseId).bind(3, child.displayName);
         insert.bind(4, child.dateOfBirth).bind(5, details);
         insert.run();
@@ -614,7 +639,8 @@ std::vector<Child> Store::children() {
     auto st = m_db->prepare(
         "SELECT id, case_id, display_name, date_of_birth, details FROM children ORDER BY display_name, id");
     std::vector<Child> out;
-    while (st.step()) out.push_back(readChild(st));
+    while (st.step())
+        out.push_back(readChild(st));
     return out;
 }
 
@@ -624,13 +650,15 @@ std::vector<Child> Store::childrenForCase(const std::string& caseId) {
                             "WHERE case_id = ? ORDER BY display_name, id");
     st.bind(1, caseId);
     std::vector<Child> out;
-    while (st.step()) out.push_back(readChild(st));
+    while (st.step())
+        out.push_back(readChild(st));
     return out;
 }
 
 std::optional<Child> Store::childById(const std::string& id) {
     Lock lock(m_mutex);
-    auto st = m_db->prepare("SELECT id, case_id, display_name, date_of_birth, details FROM children WHERE id = ?");
+    auto st =
+        m_db->prepare("SELECT id, case_id, display_name, date_of_birth, details FROM children WHERE id = ?");
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     return readChild(st);
@@ -650,14 +678,16 @@ Record Store::createDraft(const NewRecord& in) {
         st.bind(1, in.caseId);
         if (!st.step()) throw StoreError(StoreErrorKind::NotFound, "no case with id " + in.caseId);
         if (st.columnInt(0) == 1)
-            throw StoreError(StoreErrorKind::ReadOnlyRecord, "case " + in.caseId + " is secured: only addenda can be added");
+            throw StoreError(StoreErrorKind::ReadOnlyRecord,
+                             "case " + in.caseId + " is secured: only addenda can be added");
     }
     if (!in.childId.empty()) {
         auto st = m_db->prepare("SELECT case_id FROM children WHERE id = ?");
         st.bind(1, in.childId);
         if (!st.step()) throw StoreError(StoreErrorKind::NotFound, "no child with id " + in.childId);
         if (st.columnText(0) != in.caseId)
-            throw StoreError(StoreErrorKind::InvalidArgument, "child " + in.childId + " is not in case " + in.caseId);
+            throw StoreError(StoreErrorKind::InvalidArgument,
+                             "child " + in.childId + " is not in case " + in.caseId);
     }
     if (!in.parentId.empty() && !loadRecord(*m_db, in.parentId))
         throw StoreError(StoreErrorKind::NotFound, "no parent record with id " + in.parentId);
@@ -720,7 +750,8 @@ Record Store::sign(const std::string& recordId, const std::string& signedBy) {
     Record r = requireRecord(*m_db, recordId);
     requireDraft(r, "sign");
     if (caseIsSecured(*m_db, r.caseId))
-        throw StoreError(StoreErrorKind::ReadOnlyRecord, "case " + r.caseId + " is secured: the draft cannot be signed");
+        throw StoreError(StoreErrorKind::ReadOnlyRecord,
+                         "case " + r.caseId + " is secured: the draft cannot be signed");
     r.status = RecordStatus::Signed;
     r.signedAt = r.updatedAt = now();
     r.signedBy = signedBy;
@@ -745,8 +776,8 @@ Record Store::addAddendum(const std::string& parentRecordId, const std::string& 
     Transaction t(*m_db);
     Record parent = requireRecord(*m_db, parentRecordId);
     if (parent.status != RecordStatus::Signed)
-        throw StoreError(StoreErrorKind::InvalidArgument,
-                         "an addendum adds to a signed record; record " + parent.id + " is a draft: edit it instead");
+        throw StoreError(StoreErrorKind::InvalidArgument, "an addendum adds to a signed record; record " +
+                                                              parent.id + " is a draft: edit it instead");
     Record r;
     r.id = newUuid();
     r.caseId = parent.caseId;
@@ -767,7 +798,8 @@ Record Store::addAddendum(const std::string& parentRecordId, const std::string& 
     st.bind(9, r.parentId).bind(10, text).bind(11, r.hash).bind(12, r.prevHash).bind(13, r.chainSeq);
     st.run();
     enqueueRecord(*m_db, r, r.signedAt);
-    appendAudit(*m_db, r.signedAt, author, "addendum", r.id, "case=" + r.caseId + " hash=" + r.hash + " to=" + parent.id);
+    appendAudit(*m_db, r.signedAt, author, "addendum", r.id,
+                "case=" + r.caseId + " hash=" + r.hash + " to=" + parent.id);
     t.commit();
     bump();
     return r;
@@ -809,7 +841,8 @@ void Store::deleteDraft(const std::string& recordId, const std::string& actor) {
         st.step();
         if (st.columnInt(0) > 0)
             throw StoreError(StoreErrorKind::InvalidArgument,
-                             "record " + r.id + " has activities or addenda that refer to it; delete those first");
+                             "record " + r.id +
+                                 " has activities or addenda that refer to it; delete those first");
     }
     auto st = m_db->prepare("DELETE FROM records WHERE id = ?");
     st.bind(1, r.id).run();
@@ -845,8 +878,8 @@ ChainReport Store::verifyCase(const std::string& caseId) {
             if (r.status != RecordStatus::Signed)
                 problem("record " + r.id + ": has a chain position but is not signed");
             if (r.chainSeq != expectedSeq)
-                problem("record " + r.id + ": chain position " + std::to_string(r.chainSeq) +
-                        ", expected " + std::to_string(expectedSeq) + " (a record is missing)");
+                problem("record " + r.id + ": chain position " + std::to_string(r.chainSeq) + ", expected " +
+                        std::to_string(expectedSeq) + " (a record is missing)");
             if (r.prevHash != previousHash)
                 problem("record " + r.id + ": previous hash does not match the record before it");
             const std::string computed = recordHash(r);
@@ -904,7 +937,8 @@ void Store::audit(const std::string& actor, const std::string& action, const std
 
 std::vector<AuditEntry> Store::auditLog() {
     Lock lock(m_mutex);
-    auto st = m_db->prepare("SELECT seq, at, actor, action, target, detail, hash, prev_hash FROM audit_log ORDER BY seq");
+    auto st = m_db->prepare(
+        "SELECT seq, at, actor, action, target, detail, hash, prev_hash FROM audit_log ORDER BY seq");
     std::vector<AuditEntry> out;
     while (st.step()) {
         AuditEntry e;
@@ -931,7 +965,8 @@ ChainReport Store::verifyAudit() {
             report.ok = false;
             report.problems.push_back("audit " + std::to_string(e.seq) + ": " + text);
         };
-        if (e.seq != expected) problem("sequence gap, expected " + std::to_string(expected) + " (an entry is missing)");
+        if (e.seq != expected)
+            problem("sequence gap, expected " + std::to_string(expected) + " (an entry is missing)");
         if (e.prevHash != previous) problem("previous hash does not match the entry before it");
         if (auditHash(e) != e.hash) problem("content does not match its hash (altered)");
         previous = e.hash;
@@ -946,13 +981,15 @@ std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
     Lock lock(m_mutex);
     // A case's entries keep their order; a case with a high-risk entry pending goes first
     // as a whole, so its chain still arrives in order.
-    auto st = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
-                            " FROM outbox o WHERE o.state = 'pending' ORDER BY "
-                            "(SELECT MAX(p.priority) FROM outbox p WHERE p.state = 'pending' AND p.case_id = o.case_id) DESC, "
-                            "o.id ASC LIMIT ?");
+    auto st = m_db->prepare(
+        std::string("SELECT ") + kOutboxColumns +
+        " FROM outbox o WHERE o.state = 'pending' ORDER BY "
+        "(SELECT MAX(p.priority) FROM outbox p WHERE p.state = 'pending' AND p.case_id = o.case_id) DESC, "
+        "o.id ASC LIMIT ?");
     st.bind(1, int64_t(limit));
     std::vector<OutboxEntry> out;
-    while (st.step()) out.push_back(readOutbox(st));
+    while (st.step())
+        out.push_back(readOutbox(st));
     return out;
 }
 
@@ -960,8 +997,9 @@ void Store::outboxAcknowledge(const std::vector<int64_t>& ids) {
     Lock lock(m_mutex);
     Transaction t(*m_db);
     const std::string at = now();
-    auto st = m_db->prepare("UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, quarantine_reason = '' "
-                            "WHERE id = ? AND state <> 'acknowledged'");
+    auto st =
+        m_db->prepare("UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, quarantine_reason = '' "
+                      "WHERE id = ? AND state <> 'acknowledged'");
     for (int64_t id : ids) {
         st.reset();
         st.bind(1, at).bind(2, id);
@@ -974,17 +1012,21 @@ void Store::outboxAcknowledge(const std::vector<int64_t>& ids) {
 void Store::outboxQuarantine(int64_t id, const std::string& reason) {
     if (reason.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "quarantine needs a reason");
     Lock lock(m_mutex);
-    auto st = m_db->prepare("UPDATE outbox SET state = 'quarantined', quarantine_reason = ? WHERE id = ? AND state = 'pending'");
+    auto st = m_db->prepare(
+        "UPDATE outbox SET state = 'quarantined', quarantine_reason = ? WHERE id = ? AND state = 'pending'");
     st.bind(1, reason).bind(2, id);
-    if (st.run() == 0) throw StoreError(StoreErrorKind::NotFound, "no pending outbox entry " + std::to_string(id));
+    if (st.run() == 0)
+        throw StoreError(StoreErrorKind::NotFound, "no pending outbox entry " + std::to_string(id));
     bump();
 }
 
 std::vector<OutboxEntry> Store::outboxQuarantined() {
     Lock lock(m_mutex);
-    auto st = m_db->prepare(std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE state = 'quarantined' ORDER BY id");
+    auto st = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
+                            " FROM outbox WHERE state = 'quarantined' ORDER BY id");
     std::vector<OutboxEntry> out;
-    while (st.step()) out.push_back(readOutbox(st));
+    while (st.step())
+        out.push_back(readOutbox(st));
     return out;
 }
 
@@ -992,7 +1034,8 @@ void Store::outboxRetry(int64_t id) {
     Lock lock(m_mutex);
     auto st = m_db->prepare("UPDATE outbox SET state = 'pending' WHERE id = ? AND state = 'quarantined'");
     st.bind(1, id);
-    if (st.run() == 0) throw StoreError(StoreErrorKind::NotFound, "no quarantined outbox entry " + std::to_string(id));
+    if (st.run() == 0)
+        throw StoreError(StoreErrorKind::NotFound, "no quarantined outbox entry " + std::to_string(id));
     bump();
 }
 
@@ -1034,7 +1077,8 @@ void Store::verifyPassphrase(const std::string& passphrase) {
     std::lock_guard<std::mutex> lock(m_mutex);
     const std::string keyPath = keyFilePath(m_dataDir);
     KeyFile keys = KeyFile::load(keyPath);
-    SecretKey dek = unwrapWithDelay(keyPath, keys, passphrase, m_options.clock ? m_options.clock() : std::chrono::system_clock::now());
+    SecretKey dek = unwrapWithDelay(keyPath, keys, passphrase,
+                                    m_options.clock ? m_options.clock() : std::chrono::system_clock::now());
     if (keys.failedAttempts > 0) {
         keys.failedAttempts = 0;
         keys.lastFailureUnix = 0;

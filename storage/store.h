@@ -48,8 +48,8 @@ public:
     // True if anything of a store (database or key file) is in dataDir: then the app must
     // unlock, never create.
     static bool exists(const std::string& dataDir);
-    // Creates dataDir (and parents; the leaf 0700) if needed and a new store. Refuses (InvalidArgument) if any
-    // store file is already there: never overwrites.
+    // Creates dataDir (and parents; the leaf 0700) if needed and a new store. Refuses (InvalidArgument) if
+    // any store file is already there: never overwrites.
     static std::unique_ptr<Store> create(const std::string& dataDir, const std::string& passphrase,
                                          const std::vector<unsigned char>& recoveryPublicKey,
                                          KdfParams params = KdfParams::interactive(),
@@ -58,10 +58,8 @@ public:
     static std::unique_ptr<Store> unlock(const std::string& dataDir, const std::string& passphrase,
                                          const StoreOptions& options = {});
     // Opens with the organisation's secret key and sets a new passphrase.
-    static std::unique_ptr<Store> recover(const std::string& dataDir,
-                                          const RecoveryKeyPair& organisation,
-                                          const std::string& newPassphrase,
-                                          const StoreOptions& options = {});
+    static std::unique_ptr<Store> recover(const std::string& dataDir, const RecoveryKeyPair& organisation,
+                                          const std::string& newPassphrase, const StoreOptions& options = {});
     ~Store(); // locks: closes the database, wipes keys
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -85,7 +83,7 @@ public:
                            const std::string& actor = "");
     // The organisation recovery public key the data key is sealed to now.
     std::vector<unsigned char> recoveryPublicKey() const;
-    uint64_t revision() const;   // bumps on every write: cache query results behind it
+    uint64_t revision() const; // bumps on every write: cache query results behind it
     const std::string& dataDir() const { return m_dataDir; }
     int schemaVersion();
 
@@ -102,16 +100,16 @@ public:
     Record createDraft(const NewRecord& record);                                  // audited
     Record saveDraft(const std::string& recordId, const nlohmann::json& payload); // refuses signed
     void setHighRisk(const std::string& recordId, bool highRisk);                 // drafts only
-    Record sign(const std::string& recordId, const std::string& signedBy);        // freezes, chains, outbox, audit
+    Record sign(const std::string& recordId, const std::string& signedBy); // freezes, chains, outbox, audit
     Record addAddendum(const std::string& parentRecordId, const std::string& author,
                        const nlohmann::json& payload);                            // signed at once
     std::optional<Record> recordById(const std::string& id);                      // not audited
     Record openRecord(const std::string& id, const std::string& actor);           // audited "open"
     std::vector<Record> recordsForChild(const std::string& childId);              // oldest first
     std::vector<Record> recordsForCase(const std::string& caseId);                // oldest first
-    void deleteDraft(const std::string& recordId, const std::string& actor = "");  // drafts only, audited
+    void deleteDraft(const std::string& recordId, const std::string& actor = ""); // drafts only, audited
     ChainReport verifyCase(const std::string& caseId);
-    void secureCase(const std::string& caseId, const std::string& by);            // irreversible
+    void secureCase(const std::string& caseId, const std::string& by); // irreversible
 
     // Audit log: append-only and hash-chained. Actions used: "create_store", "unlock",
     // "recover", "change_passphrase", "reseal_recovery_key", "create", "sign", "addendum",

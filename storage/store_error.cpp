@@ -4,23 +4,33 @@ namespace heard::storage {
 
 const char* toString(StoreErrorKind kind) {
     switch (kind) {
-    case StoreErrorKind::WrongPassphrase: return "WrongPassphrase";
-    case StoreErrorKind::RetryLater: return "RetryLater";
-    case StoreErrorKind::Missing: return "Missing";
-    case StoreErrorKind::NotAStore: return "NotAStore";
-    case StoreErrorKind::TooNew: return "TooNew";
-    case StoreErrorKind::DiskFull: return "DiskFull";
-    case StoreErrorKind::ReadOnlyRecord: return "ReadOnlyRecord";
-    case StoreErrorKind::NotFound: return "NotFound";
-    case StoreErrorKind::InvalidArgument: return "InvalidArgument";
-    case StoreErrorKind::Io: return "Io";
-    case StoreErrorKind::Sqlite: return "Sqlite";
+    case StoreErrorKind::WrongPassphrase:
+        return "WrongPassphrase";
+    case StoreErrorKind::RetryLater:
+        return "RetryLater";
+    case StoreErrorKind::Missing:
+        return "Missing";
+    case StoreErrorKind::NotAStore:
+        return "NotAStore";
+    case StoreErrorKind::TooNew:
+        return "TooNew";
+    case StoreErrorKind::DiskFull:
+        return "DiskFull";
+    case StoreErrorKind::ReadOnlyRecord:
+        return "ReadOnlyRecord";
+    case StoreErrorKind::NotFound:
+        return "NotFound";
+    case StoreErrorKind::InvalidArgument:
+        return "InvalidArgument";
+    case StoreErrorKind::Io:
+        return "Io";
+    case StoreErrorKind::Sqlite:
+        return "Sqlite";
     }
     return "Unknown";
 }
 
-StoreError::StoreError(StoreErrorKind kind, const std::string& message, int sqliteCode,
-                       int retryAfterSeconds)
+StoreError::StoreError(StoreErrorKind kind, const std::string& message, int sqliteCode, int retryAfterSeconds)
     : std::runtime_error(message), m_kind(kind), m_sqliteCode(sqliteCode),
       m_retryAfterSeconds(retryAfterSeconds) {}
 

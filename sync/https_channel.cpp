@@ -78,15 +78,15 @@ std::string certificateFingerprint(const std::string& pem) {
 
 struct HttpsChannel::Impl {
     std::unique_ptr<httplib::ClientImpl> client;
-    std::string pinnedFingerprint;  // empty: no pin (enrolment against the trusted CA)
-    std::string presentedPem;       // the leaf seen during the last handshake
+    std::string pinnedFingerprint; // empty: no pin (enrolment against the trusted CA)
+    std::string presentedPem;      // the leaf seen during the last handshake
     bool trustConfigured = true;
     static int appDataIndex;
 
     static int verifyCallback(int preverifyOk, X509_STORE_CTX* storeContext) {
         if (X509_STORE_CTX_get_error_depth(storeContext) != 0) return preverifyOk;
-        auto* ssl = static_cast<SSL*>(
-            X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx()));
+        auto* ssl =
+            static_cast<SSL*>(X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx()));
         if (!ssl) return 0;
         auto* self = static_cast<Impl*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), appDataIndex));
         X509* leaf = X509_STORE_CTX_get_current_cert(storeContext);
@@ -121,7 +121,7 @@ HttpsChannel::HttpsChannel(ServerEndpoint endpoint)
             X509_STORE* store = X509_STORE_new();
             X509_STORE_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN);
             if (addPemToStore(store, anchor) == 0) m_impl->trustConfigured = false;
-            ssl->set_ca_cert_store(store);  // httplib takes ownership
+            ssl->set_ca_cert_store(store); // httplib takes ownership
             // Without a CA path httplib adds the system trust store to ours, parsing ~150
             // certificates per connection (tens of ms of CPU each time under OpenSSL 3) and
             // widening trust beyond the anchor. A directory lookup is lazy: pointing it at a
@@ -138,7 +138,9 @@ HttpsChannel::HttpsChannel(ServerEndpoint endpoint)
         m_impl->client = std::move(ssl);
     }
     auto& client = *m_impl->client;
-    auto ms = [](std::chrono::milliseconds d) { return std::make_pair(d.count() / 1000, (d.count() % 1000) * 1000); };
+    auto ms = [](std::chrono::milliseconds d) {
+        return std::make_pair(d.count() / 1000, (d.count() % 1000) * 1000);
+    };
     auto [cs, cus] = ms(m_endpoint.connectTimeout);
     auto [rs, rus] = ms(m_endpoint.readTimeout);
     client.set_connection_timeout(cs, cus);
@@ -165,7 +167,8 @@ HttpResult convert(httplib::Result&& result, const std::string& presentedPem) {
 } // namespace
 
 HttpResult HttpsChannel::get(const std::string& path, const std::string& authHeader) {
-    if (!m_impl->trustConfigured) return HttpResult{false, 0, {}, "certificate pin is not a valid PEM certificate", {}};
+    if (!m_impl->trustConfigured)
+        return HttpResult{false, 0, {}, "certificate pin is not a valid PEM certificate", {}};
     httplib::Headers headers;
     if (!authHeader.empty()) headers.emplace("X-Heard-Device", authHeader);
     m_impl->presentedPem.clear();
@@ -174,7 +177,8 @@ HttpResult HttpsChannel::get(const std::string& path, const std::string& authHea
 
 HttpResult HttpsChannel::post(const std::string& path, const std::string& jsonBody,
                               const std::string& authHeader) {
-    if (!m_impl->trustConfigured) return HttpResult{false, 0, {}, "certificate pin is not a valid PEM certificate", {}};
+    if (!m_impl->trustConfigured)
+        return HttpResult{false, 0, {}, "certificate pin is not a valid PEM certificate", {}};
     httplib::Headers headers;
     if (!authHeader.empty()) headers.emplace("X-Heard-Device", authHeader);
     m_impl->presentedPem.clear();

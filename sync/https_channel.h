@@ -16,19 +16,19 @@ namespace heard::sync {
 struct ServerEndpoint {
     std::string host = "127.0.0.1";
     int port = 8443;
-    bool plainHttpForDevelopment = false;  // never in production: refused unless set on purpose
-    std::string trustedCaPem;              // used only when pinnedCertPem is empty (enrolment)
-    std::string pinnedCertPem;             // the server leaf certificate pinned at enrolment
+    bool plainHttpForDevelopment = false; // never in production: refused unless set on purpose
+    std::string trustedCaPem;             // used only when pinnedCertPem is empty (enrolment)
+    std::string pinnedCertPem;            // the server leaf certificate pinned at enrolment
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds readTimeout{15000};
 };
 
 struct HttpResult {
-    bool transportOk = false;  // false: no complete HTTP response (connect, TLS, timeout, reset)
+    bool transportOk = false; // false: no complete HTTP response (connect, TLS, timeout, reset)
     int status = 0;
     std::string body;
-    std::string error;             // transport or TLS failure, for logs and the status line
-    std::string presentedCertPem;  // the leaf certificate the server presented (TLS only)
+    std::string error;            // transport or TLS failure, for logs and the status line
+    std::string presentedCertPem; // the leaf certificate the server presented (TLS only)
 };
 
 class HttpsChannel {
@@ -39,8 +39,7 @@ public:
     HttpsChannel& operator=(const HttpsChannel&) = delete;
 
     HttpResult get(const std::string& path, const std::string& authHeader = {});
-    HttpResult post(const std::string& path, const std::string& jsonBody,
-                    const std::string& authHeader = {});
+    HttpResult post(const std::string& path, const std::string& jsonBody, const std::string& authHeader = {});
 
     const ServerEndpoint& endpoint() const { return m_endpoint; }
 

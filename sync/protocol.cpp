@@ -75,10 +75,14 @@ std::string safeIdField(const json& object, const char* name) {
 
 const char* entryStatusName(EntryStatus status) {
     switch (status) {
-    case EntryStatus::Stored: return "stored";
-    case EntryStatus::Duplicate: return "duplicate";
-    case EntryStatus::Rejected: return "rejected";
-    case EntryStatus::Retry: return "retry";
+    case EntryStatus::Stored:
+        return "stored";
+    case EntryStatus::Duplicate:
+        return "duplicate";
+    case EntryStatus::Rejected:
+        return "rejected";
+    case EntryStatus::Retry:
+        return "retry";
     }
     return "retry";
 }
@@ -93,9 +97,12 @@ EntryStatus entryStatusFromString(const std::string& text) {
 
 const char* deviceCommandName(DeviceCommand command) {
     switch (command) {
-    case DeviceCommand::None: return "none";
-    case DeviceCommand::Lock: return "lock";
-    case DeviceCommand::Wipe: return "wipe";
+    case DeviceCommand::None:
+        return "none";
+    case DeviceCommand::Lock:
+        return "lock";
+    case DeviceCommand::Wipe:
+        return "wipe";
     }
     return "none";
 }
@@ -110,8 +117,10 @@ DeviceCommand deviceCommandFromString(const std::string& text) {
 // --- allocations and content ------------------------------------------------------------------
 
 json toJson(const Allocation& v) {
-    return {{"caseId", v.caseId},   {"caseReference", v.caseReference},
-            {"childId", v.childId}, {"childName", v.childName},
+    return {{"caseId", v.caseId},
+            {"caseReference", v.caseReference},
+            {"childId", v.childId},
+            {"childName", v.childName},
             {"childDateOfBirth", v.childDateOfBirth}};
 }
 
@@ -126,7 +135,9 @@ Allocation allocationFromJson(const json& j) {
     return v;
 }
 
-json toJson(const ContentUpdate& v) { return {{"version", v.version}, {"files", v.files}}; }
+json toJson(const ContentUpdate& v) {
+    return {{"version", v.version}, {"files", v.files}};
+}
 
 ContentUpdate contentUpdateFromJson(const json& j) {
     requireObject(j, "content");
@@ -140,7 +151,9 @@ ContentUpdate contentUpdateFromJson(const json& j) {
 // --- enrolment --------------------------------------------------------------------------------
 
 json toJson(const EnrolRequest& v) {
-    return {{"protocol", v.protocol}, {"username", v.username}, {"password", v.password},
+    return {{"protocol", v.protocol},
+            {"username", v.username},
+            {"password", v.password},
             {"deviceName", v.deviceName}};
 }
 
@@ -158,7 +171,8 @@ EnrolRequest enrolRequestFromJson(const json& j) {
 
 json toJson(const EnrolResponse& v) {
     json allocations = json::array();
-    for (const auto& a : v.allocations) allocations.push_back(toJson(a));
+    for (const auto& a : v.allocations)
+        allocations.push_back(toJson(a));
     json j = {{"ok", true},
               {"protocol", kProtocolVersion},
               {"deviceId", v.deviceId},
@@ -181,7 +195,8 @@ EnrolResponse enrolResponseFromJson(const json& j) {
     v.recoveryPublicKey = stringField(j, "recoveryPublicKey");
     v.practitionerId = stringField(j, "practitionerId", false);
     v.practitionerName = stringField(j, "practitionerName");
-    for (const auto& a : arrayField(j, "allocations")) v.allocations.push_back(allocationFromJson(a));
+    for (const auto& a : arrayField(j, "allocations"))
+        v.allocations.push_back(allocationFromJson(a));
     if (j.contains("content") && !j["content"].is_null()) v.content = contentUpdateFromJson(j["content"]);
     v.cursor = intField(j, "cursor", 0);
     return v;
@@ -190,9 +205,8 @@ EnrolResponse enrolResponseFromJson(const json& j) {
 // --- push -------------------------------------------------------------------------------------
 
 json toJson(const PushEntry& v) {
-    return {{"outboxId", v.outboxId}, {"itemType", v.itemType}, {"itemId", v.itemId},
-            {"version", v.version},   {"caseId", v.caseId},     {"highRisk", v.highRisk},
-            {"body", v.body}};
+    return {{"outboxId", v.outboxId}, {"itemType", v.itemType}, {"itemId", v.itemId}, {"version", v.version},
+            {"caseId", v.caseId},     {"highRisk", v.highRisk}, {"body", v.body}};
 }
 
 PushEntry pushEntryFromJson(const json& j) {
@@ -213,7 +227,8 @@ PushEntry pushEntryFromJson(const json& j) {
 
 json toJson(const PushRequest& v) {
     json entries = json::array();
-    for (const auto& e : v.entries) entries.push_back(toJson(e));
+    for (const auto& e : v.entries)
+        entries.push_back(toJson(e));
     return {{"protocol", v.protocol}, {"batchId", v.batchId}, {"entries", entries}};
 }
 
@@ -224,13 +239,17 @@ PushRequest pushRequestFromJson(const json& j) {
     v.batchId = safeIdField(j, "batchId");
     const json& entries = arrayField(j, "entries");
     if (entries.size() > kMaxBatchEntries) throw ProtocolError("too many entries in one batch");
-    for (const auto& e : entries) v.entries.push_back(pushEntryFromJson(e));
+    for (const auto& e : entries)
+        v.entries.push_back(pushEntryFromJson(e));
     return v;
 }
 
 json toJson(const PushResult& v) {
-    json j = {{"outboxId", v.outboxId}, {"itemType", v.itemType}, {"itemId", v.itemId},
-              {"version", v.version},   {"status", entryStatusName(v.status)}};
+    json j = {{"outboxId", v.outboxId},
+              {"itemType", v.itemType},
+              {"itemId", v.itemId},
+              {"version", v.version},
+              {"status", entryStatusName(v.status)}};
     if (!v.reason.empty()) j["reason"] = v.reason;
     return j;
 }
@@ -249,7 +268,8 @@ PushResult pushResultFromJson(const json& j) {
 
 json toJson(const PushResponse& v) {
     json results = json::array();
-    for (const auto& r : v.results) results.push_back(toJson(r));
+    for (const auto& r : v.results)
+        results.push_back(toJson(r));
     return {{"ok", true}, {"protocol", kProtocolVersion}, {"batchId", v.batchId}, {"results", results}};
 }
 
@@ -258,14 +278,17 @@ PushResponse pushResponseFromJson(const json& j) {
     requireProtocol(j);
     PushResponse v;
     v.batchId = stringField(j, "batchId", false);
-    for (const auto& r : arrayField(j, "results")) v.results.push_back(pushResultFromJson(r));
+    for (const auto& r : arrayField(j, "results"))
+        v.results.push_back(pushResultFromJson(r));
     return v;
 }
 
 // --- pull -------------------------------------------------------------------------------------
 
 json toJson(const PullRequest& v) {
-    return {{"protocol", v.protocol}, {"cursor", v.cursor}, {"contentVersion", v.contentVersion},
+    return {{"protocol", v.protocol},
+            {"cursor", v.cursor},
+            {"contentVersion", v.contentVersion},
             {"removedCases", v.removedCases}};
 }
 
@@ -287,7 +310,8 @@ PullRequest pullRequestFromJson(const json& j) {
 
 json toJson(const PullResponse& v) {
     json allocations = json::array();
-    for (const auto& a : v.allocations) allocations.push_back(toJson(a));
+    for (const auto& a : v.allocations)
+        allocations.push_back(toJson(a));
     json j = {{"ok", true},
               {"protocol", kProtocolVersion},
               {"cursor", v.cursor},
@@ -303,7 +327,8 @@ PullResponse pullResponseFromJson(const json& j) {
     requireProtocol(j);
     PullResponse v;
     v.cursor = intField(j, "cursor", 0);
-    for (const auto& a : arrayField(j, "allocations")) v.allocations.push_back(allocationFromJson(a));
+    for (const auto& a : arrayField(j, "allocations"))
+        v.allocations.push_back(allocationFromJson(a));
     for (const auto& r : arrayField(j, "removals")) {
         if (!r.is_string() || !isSafeId(r.get<std::string>()))
             throw ProtocolError("field is not a valid id: removals");
@@ -343,8 +368,8 @@ bool isKnownItemType(const std::string& itemType) {
 bool isSafeId(const std::string& text) {
     if (text.empty() || text.size() > 64) return false;
     for (char c : text) {
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '-' || c == '_';
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                  c == '_';
         if (!ok) return false;
     }
     return true;

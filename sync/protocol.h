@@ -52,13 +52,13 @@ public:
 
 // Error codes carried in {"ok": false, "error": <code>, "message": ...} bodies.
 namespace error {
-inline constexpr const char* kBadRequest = "bad_request";          // malformed or invalid body
-inline constexpr const char* kBadCredentials = "bad_credentials";  // enrolment sign-in failed
-inline constexpr const char* kUnauthorised = "unauthorised";       // unknown device or bad secret
-inline constexpr const char* kRevoked = "device_revoked";          // the device was revoked
-inline constexpr const char* kTooLarge = "too_large";              // request over kMaxRequestBytes
-inline constexpr const char* kProtocol = "protocol_version";       // unsupported protocol version
-inline constexpr const char* kInternal = "internal";               // server fault; retry later
+inline constexpr const char* kBadRequest = "bad_request";         // malformed or invalid body
+inline constexpr const char* kBadCredentials = "bad_credentials"; // enrolment sign-in failed
+inline constexpr const char* kUnauthorised = "unauthorised";      // unknown device or bad secret
+inline constexpr const char* kRevoked = "device_revoked";         // the device was revoked
+inline constexpr const char* kTooLarge = "too_large";             // request over kMaxRequestBytes
+inline constexpr const char* kProtocol = "protocol_version";      // unsupported protocol version
+inline constexpr const char* kInternal = "internal";              // server fault; retry later
 } // namespace error
 
 // [SECTION] Messages -------------------------------------------------------------------------
@@ -67,57 +67,57 @@ inline constexpr const char* kInternal = "internal";               // server fau
 // chosen by the organisation; the server never logs them.
 struct Allocation {
     std::string caseId;
-    std::string caseReference;  // the case system's reference, shown to the practitioner
+    std::string caseReference; // the case system's reference, shown to the practitioner
     std::string childId;
     std::string childName;
-    std::string childDateOfBirth;  // ISO date, may be empty
+    std::string childDateOfBirth; // ISO date, may be empty
 };
 
 // Tool content or translation files, versioned as a whole.
 struct ContentUpdate {
     std::int64_t version = 0;
-    nlohmann::json files = nlohmann::json::object();  // file name -> content (JSON)
+    nlohmann::json files = nlohmann::json::object(); // file name -> content (JSON)
 };
 
 struct EnrolRequest {
     int protocol = kProtocolVersion;
     std::string username;
     std::string password;
-    std::string deviceName;  // e.g. "tablet 7"; free text, used only by administrators
+    std::string deviceName; // e.g. "tablet 7"; free text, used only by administrators
 };
 
 struct EnrolResponse {
     std::string deviceId;
-    std::string deviceSecret;       // random, shown once; the server keeps only its hash
-    std::string recoveryPublicKey;  // the organisation's recovery key (hex, crypto_box)
+    std::string deviceSecret;      // random, shown once; the server keeps only its hash
+    std::string recoveryPublicKey; // the organisation's recovery key (hex, crypto_box)
     std::string practitionerId;
     std::string practitionerName;
     std::vector<Allocation> allocations;
     std::optional<ContentUpdate> content;
-    std::int64_t cursor = 0;  // pull from here next time
+    std::int64_t cursor = 0; // pull from here next time
 };
 
 // Why the server could not store an entry.
 enum class EntryStatus {
-    Stored,     // newly stored and committed
-    Duplicate,  // this (type, id, version) with this exact body was already stored: also an ack
-    Rejected,   // invalid or conflicting; the device quarantines it and shows the reason
-    Retry,      // not stored for a transient reason (e.g. its predecessor has not arrived yet)
+    Stored,    // newly stored and committed
+    Duplicate, // this (type, id, version) with this exact body was already stored: also an ack
+    Rejected,  // invalid or conflicting; the device quarantines it and shows the reason
+    Retry,     // not stored for a transient reason (e.g. its predecessor has not arrived yet)
 };
 
 struct PushEntry {
-    std::int64_t outboxId = 0;  // the device's outbox row, echoed back so acks map exactly
-    std::string itemType;       // "record" or "audit"
-    std::string itemId;         // client-made UUID
-    std::int64_t version = 0;   // >= 1
-    std::string caseId;         // may be empty for audit entries not tied to a case
+    std::int64_t outboxId = 0; // the device's outbox row, echoed back so acks map exactly
+    std::string itemType;      // "record" or "audit"
+    std::string itemId;        // client-made UUID
+    std::int64_t version = 0;  // >= 1
+    std::string caseId;        // may be empty for audit entries not tied to a case
     bool highRisk = false;
-    std::string body;  // the exact serialised body from the outbox (JSON text)
+    std::string body; // the exact serialised body from the outbox (JSON text)
 };
 
 struct PushRequest {
     int protocol = kProtocolVersion;
-    std::string batchId;  // random per attempt; echoed back so a stray 200 is not taken as an ack
+    std::string batchId; // random per attempt; echoed back so a stray 200 is not taken as an ack
     std::vector<PushEntry> entries;
 };
 
@@ -127,7 +127,7 @@ struct PushResult {
     std::string itemId;
     std::int64_t version = 0;
     EntryStatus status = EntryStatus::Retry;
-    std::string reason;  // for Rejected and Retry: a short code, e.g. "conflict", "not_allocated"
+    std::string reason; // for Rejected and Retry: a short code, e.g. "conflict", "not_allocated"
 };
 
 struct PushResponse {
@@ -138,21 +138,21 @@ struct PushResponse {
 struct PullRequest {
     int protocol = kProtocolVersion;
     std::int64_t cursor = 0;
-    std::int64_t contentVersion = 0;        // what the device holds
-    std::vector<std::string> removedCases;  // reallocated cases the device has now removed
+    std::int64_t contentVersion = 0;       // what the device holds
+    std::vector<std::string> removedCases; // reallocated cases the device has now removed
 };
 
 enum class DeviceCommand {
     None,
-    Lock,  // lock the store now; the practitioner's passphrase opens it again
-    Wipe,  // destroy the local store (only after everything is synced if possible)
+    Lock, // lock the store now; the practitioner's passphrase opens it again
+    Wipe, // destroy the local store (only after everything is synced if possible)
 };
 
 struct PullResponse {
     std::int64_t cursor = 0;
-    std::vector<Allocation> allocations;        // newly allocated cases
-    std::vector<std::string> removals;          // cases reallocated away from this device
-    std::optional<ContentUpdate> content;       // present when newer than contentVersion
+    std::vector<Allocation> allocations;  // newly allocated cases
+    std::vector<std::string> removals;    // cases reallocated away from this device
+    std::optional<ContentUpdate> content; // present when newer than contentVersion
     DeviceCommand command = DeviceCommand::None;
 };
 

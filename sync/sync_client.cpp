@@ -23,14 +23,22 @@ using nlohmann::json;
 
 const char* syncFailureName(SyncFailure failure) {
     switch (failure) {
-    case SyncFailure::None: return "none";
-    case SyncFailure::Offline: return "offline";
-    case SyncFailure::Certificate: return "certificate";
-    case SyncFailure::Unauthorised: return "unauthorised";
-    case SyncFailure::Revoked: return "revoked";
-    case SyncFailure::ServerError: return "server_error";
-    case SyncFailure::NotEnrolled: return "not_enrolled";
-    case SyncFailure::LocalStore: return "local_store";
+    case SyncFailure::None:
+        return "none";
+    case SyncFailure::Offline:
+        return "offline";
+    case SyncFailure::Certificate:
+        return "certificate";
+    case SyncFailure::Unauthorised:
+        return "unauthorised";
+    case SyncFailure::Revoked:
+        return "revoked";
+    case SyncFailure::ServerError:
+        return "server_error";
+    case SyncFailure::NotEnrolled:
+        return "not_enrolled";
+    case SyncFailure::LocalStore:
+        return "local_store";
     }
     return "none";
 }
@@ -68,7 +76,8 @@ std::string storeProblem(const char* what, const storage::StoreError& e) {
     return std::string(what) + " (" + storage::toString(e.kind()) + ": " + e.what() + ")";
 }
 
-constexpr const char* kResealFailed = "could not re-seal this tablet's records to the organisation recovery key";
+constexpr const char* kResealFailed =
+    "could not re-seal this tablet's records to the organisation recovery key";
 
 } // namespace
 
@@ -76,7 +85,8 @@ SyncClient::SyncClient(storage::Store& store, ServerEndpoint endpoint, DeviceAct
     : m_store(store), m_endpoint(std::move(endpoint)), m_actions(std::move(actions)) {}
 
 bool SyncClient::enrolled() {
-    return m_store.setting(setting::kDeviceId).has_value() && m_store.setting(setting::kDeviceSecret).has_value();
+    return m_store.setting(setting::kDeviceId).has_value() &&
+           m_store.setting(setting::kDeviceSecret).has_value();
 }
 
 ServerEndpoint SyncClient::currentEndpoint() {
@@ -86,24 +96,31 @@ ServerEndpoint SyncClient::currentEndpoint() {
 }
 
 std::string SyncClient::authHeader() {
-    return m_store.setting(setting::kDeviceId).value_or("") + ":" + m_store.setting(setting::kDeviceSecret).value_or("");
+    return m_store.setting(setting::kDeviceId).value_or("") + ":" +
+           m_store.setting(setting::kDeviceSecret).value_or("");
 }
 
 // Turns an HTTP result that is not a success into a failure kind; None if it is a 200.
 StepResult SyncClient::classify(const HttpResult& result) {
     if (!result.transportOk) {
-        bool tls = result.error.find("SSL") != std::string::npos || result.error.find("certificate") != std::string::npos;
+        bool tls = result.error.find("SSL") != std::string::npos ||
+                   result.error.find("certificate") != std::string::npos;
         return failed(tls ? SyncFailure::Certificate : SyncFailure::Offline,
                       (tls ? "secure connection refused: " : "cannot reach the server: ") + result.error);
     }
     if (result.status == 200) return {};
     std::string code;
     json body = json::parse(result.body, nullptr, false);
-    if (body.is_object() && body.contains("error") && body["error"].is_string()) code = body["error"].get<std::string>();
-    if (result.status == 401) return failed(SyncFailure::Unauthorised, "the server did not accept this device (" + code + ")");
-    if (result.status == 403) return failed(SyncFailure::Revoked, "this device may no longer sync (" + code + ")");
-    if (result.status == 413) return failed(SyncFailure::ServerError, "the server refused a batch as too large");
-    return failed(SyncFailure::ServerError, "server answered " + std::to_string(result.status) + (code.empty() ? "" : " (" + code + ")"));
+    if (body.is_object() && body.contains("error") && body["error"].is_string())
+        code = body["error"].get<std::string>();
+    if (result.status == 401)
+        return failed(SyncFailure::Unauthorised, "the server did not accept this device (" + code + ")");
+    if (result.status == 403)
+        return failed(SyncFailure::Revoked, "this device may no longer sync (" + code + ")");
+    if (result.status == 413)
+        return failed(SyncFailure::ServerError, "the server refused a batch as too large");
+    return failed(SyncFailure::ServerError, "server answered " + std::to_string(result.status) +
+                                                (code.empty() ? "" : " (" + code + ")"));
 }
 
 bool SyncClient::serverReachable() {
@@ -120,13 +137,15 @@ bool SyncClient::serverReachable() {
 
 // [SECTION] Enrolment ------------------------------------------------------------------------
 
-StepResult SyncClient::enrol(const std::string& username, const std::string& password, const std::string& deviceName) {
+StepResult SyncClient::enrol(const std::string& username, const std::string& password,
+                             const std::string& deviceName) {
     ServerEndpoint endpoint = m_endpoint;
-    endpoint.pinnedCertPem.clear();  // enrolment trusts the organisation's CA, then pins
+    endpoint.pinnedCertPem.clear(); // enrolment trusts the organisation's CA, then pins
     HttpsChannel channel(endpoint);
     EnrolRequest request{kProtocolVersion, username, password, deviceName};
     HttpResult result = channel.post(kPathEnrol, toJson(request).dump());
-    if (result.transportOk && result.status == 401) return failed(SyncFailure::Unauthorised, "sign-in name or password not recognised");
+    if (result.transportOk && result.status == 401)
+        return failed(SyncFailure::Unauthorised, "sign-in name or password not recognised");
     StepResult problem = classify(result);
     if (!problem.ok()) return problem;
     EnrolResponse response;
@@ -148,24 +167,27 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
     try {
         m_store.resealRecoveryKey(*recoveryKey, response.practitionerId);
     } catch (const storage::StoreError& e) {
-        return failed(SyncFailure::LocalStore, storeProblem(kResealFailed, e) + "; it was not signed in: try again");
+        return failed(SyncFailure::LocalStore,
+                      storeProblem(kResealFailed, e) + "; it was not signed in: try again");
     }
     try {
         // Allocations first: if anything fails before the identity is saved, enrolment simply repeats.
-        for (const auto& allocation : response.allocations) applyAllocation(allocation);
+        for (const auto& allocation : response.allocations)
+            applyAllocation(allocation);
         if (response.content) {
             m_store.setSetting(setting::kContentFiles, response.content->files.dump());
             m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
         }
         m_store.setSetting(setting::kServerHost, endpoint.host);
         m_store.setSetting(setting::kServerPort, std::to_string(endpoint.port));
-        if (!result.presentedCertPem.empty()) m_store.setSetting(setting::kPinnedCert, result.presentedCertPem);
+        if (!result.presentedCertPem.empty())
+            m_store.setSetting(setting::kPinnedCert, result.presentedCertPem);
         m_store.setSetting(setting::kRecoveryPublicKey, response.recoveryPublicKey);
         m_store.setSetting(setting::kPractitionerId, response.practitionerId);
         m_store.setSetting(setting::kPractitionerName, response.practitionerName);
         m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
         m_store.setSetting(setting::kDeviceSecret, response.deviceSecret);
-        m_store.setSetting(setting::kDeviceId, response.deviceId);  // last: marks the device enrolled
+        m_store.setSetting(setting::kDeviceId, response.deviceId); // last: marks the device enrolled
         m_store.audit(response.practitionerId, "sync", "enrol", "device " + response.deviceId);
     } catch (const storage::StoreError& e) {
         return failed(SyncFailure::LocalStore,
@@ -191,14 +213,15 @@ StepResult SyncClient::ensureRecoverySeal() {
 
 // [SECTION] Push -----------------------------------------------------------------------------
 
-StepResult SyncClient::push(std::size_t maxBatches, const std::function<void(std::size_t, std::size_t)>& progress) {
+StepResult SyncClient::push(std::size_t maxBatches,
+                            const std::function<void(std::size_t, std::size_t)>& progress) {
     if (!enrolled()) return failed(SyncFailure::NotEnrolled, "this device is not enrolled");
     HttpsChannel channel(currentEndpoint());
     const std::string auth = authHeader();
     StepResult total;
     std::size_t initialPending = m_store.outboxPendingCount();
     std::size_t done = 0;
-    std::set<std::int64_t> retriedThisRun;  // entries the server asked to retry: not resent now
+    std::set<std::int64_t> retriedThisRun; // entries the server asked to retry: not resent now
 
     for (std::size_t batchNo = 0; batchNo < maxBatches; ++batchNo) {
         // Fetch more than one batch so entries held back for retry do not starve the rest.
@@ -206,7 +229,7 @@ StepResult SyncClient::push(std::size_t maxBatches, const std::function<void(std
         PushRequest request;
         request.batchId = randomHex(16);
         std::size_t bytes = 0;
-        std::set<std::string> heldCases;  // a case with an entry held back: its later entries wait too
+        std::set<std::string> heldCases; // a case with an entry held back: its later entries wait too
         for (auto& entry : pending) {
             if (request.entries.size() >= m_batchLimit) break;
             if (retriedThisRun.count(entry.id) || heldCases.count(entry.caseId)) {
@@ -216,7 +239,8 @@ StepResult SyncClient::push(std::size_t maxBatches, const std::function<void(std
             if (entry.body.size() > kMaxEntryBodyBytes) {
                 // Never sent: the practitioner sees why, and the rest of the outbox goes on.
                 m_store.outboxQuarantine(entry.id, "too large to send (" + std::to_string(entry.body.size()) +
-                                                       " bytes; the limit is " + std::to_string(kMaxEntryBodyBytes) + ")");
+                                                       " bytes; the limit is " +
+                                                       std::to_string(kMaxEntryBodyBytes) + ")");
                 ++total.quarantined;
                 if (!entry.caseId.empty()) heldCases.insert(entry.caseId);
                 continue;
@@ -247,13 +271,15 @@ StepResult SyncClient::push(std::size_t maxBatches, const std::function<void(std
             response = pushResponseFromJson(requireOk(parseObject(result.body)));
             if (response.batchId != request.batchId) throw ProtocolError("answer is for another batch");
         } catch (const ProtocolError& e) {
-            StepResult bad = failed(SyncFailure::ServerError, std::string("unusable push answer: ") + e.what());
+            StepResult bad =
+                failed(SyncFailure::ServerError, std::string("unusable push answer: ") + e.what());
             bad.acknowledged = total.acknowledged;
             return bad;
         }
         // Map results to what was sent in this batch only: a stray id is ignored, never acked.
         std::map<std::int64_t, const PushEntry*> sent;
-        for (const auto& e : request.entries) sent[e.outboxId] = &e;
+        for (const auto& e : request.entries)
+            sent[e.outboxId] = &e;
         std::vector<std::int64_t> acks;
         for (const auto& r : response.results) {
             auto it = sent.find(r.outboxId);
@@ -262,7 +288,9 @@ StepResult SyncClient::push(std::size_t maxBatches, const std::function<void(std
                 continue;
             switch (r.status) {
             case EntryStatus::Stored:
-            case EntryStatus::Duplicate: acks.push_back(r.outboxId); break;
+            case EntryStatus::Duplicate:
+                acks.push_back(r.outboxId);
+                break;
             case EntryStatus::Rejected:
                 m_store.outboxQuarantine(r.outboxId, "refused by the server: " + r.reason);
                 ++total.quarantined;
@@ -272,13 +300,13 @@ StepResult SyncClient::push(std::size_t maxBatches, const std::function<void(std
                 ++total.retried;
                 break;
             }
-            sent.erase(it);  // each entry is settled once
+            sent.erase(it); // each entry is settled once
         }
         if (!acks.empty()) m_store.outboxAcknowledge(acks);
         total.acknowledged += acks.size();
         done += acks.size();
         if (progress) progress(done, initialPending);
-        if (acks.empty() && response.results.empty()) break;  // nothing settled: do not spin
+        if (acks.empty() && response.results.empty()) break; // nothing settled: do not spin
     }
     // Pushes are not audited on the device: an audit entry is itself an outbox entry, so each
     // push would leave one more to send, for ever. The server logs every receipt instead.
@@ -311,7 +339,8 @@ void SyncClient::processRemovals() {
     auto pendingRemovals = jsonList(m_store, setting::kPendingRemovals);
     if (pendingRemovals.empty()) return;
     std::set<std::string> stillPending;
-    for (const auto& entry : m_store.outboxPending(1000000)) stillPending.insert(entry.caseId);
+    for (const auto& entry : m_store.outboxPending(1000000))
+        stillPending.insert(entry.caseId);
     auto removed = jsonList(m_store, setting::kRemovedCases);
     std::vector<std::string> keep;
     for (const auto& caseId : pendingRemovals) {
@@ -319,7 +348,8 @@ void SyncClient::processRemovals() {
             keep.push_back(caseId);
             continue;
         }
-        if (m_actions.removeCase) m_actions.removeCase(caseId);
+        if (m_actions.removeCase)
+            m_actions.removeCase(caseId);
         else if (auto c = m_store.caseById(caseId)) {
             // The store has no case deletion: mark it so the app hides it.
             c->details["removedFromDevice"] = true;
@@ -368,7 +398,8 @@ StepResult SyncClient::pull() {
         m_store.setSetting(setting::kContentFiles, response.content->files.dump());
         m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
     }
-    m_store.setSetting(setting::kCursor, std::to_string(response.cursor));  // after applying: a crash repeats, never skips
+    m_store.setSetting(setting::kCursor,
+                       std::to_string(response.cursor)); // after applying: a crash repeats, never skips
     processRemovals();
     if (response.command == DeviceCommand::Lock && m_actions.lock) m_actions.lock();
     if (response.command == DeviceCommand::Wipe && m_actions.wipe) m_actions.wipe();

@@ -31,28 +31,28 @@ inline constexpr const char* kPractitionerName = "sync.practitioner.name";
 inline constexpr const char* kRecoveryPublicKey = "sync.recoveryPublicKey";
 inline constexpr const char* kCursor = "sync.cursor";
 inline constexpr const char* kContentVersion = "content.version";
-inline constexpr const char* kContentFiles = "content.files";  // JSON object: file name -> content
-inline constexpr const char* kPendingRemovals = "sync.pendingRemovals";  // JSON array of case ids
-inline constexpr const char* kRemovedCases = "sync.removedCases";        // removed, not yet confirmed
-inline constexpr const char* kLastSuccess = "sync.lastSuccess";          // ISO UTC
+inline constexpr const char* kContentFiles = "content.files";           // JSON object: file name -> content
+inline constexpr const char* kPendingRemovals = "sync.pendingRemovals"; // JSON array of case ids
+inline constexpr const char* kRemovedCases = "sync.removedCases";       // removed, not yet confirmed
+inline constexpr const char* kLastSuccess = "sync.lastSuccess";         // ISO UTC
 } // namespace setting
 
 // What kind of failure stopped a step; the service uses it to choose a retry delay and message.
 enum class SyncFailure {
     None,
-    Offline,        // could not connect / timed out / connection dropped: retry with backoff
-    Certificate,    // TLS or pin failure: retry later, but tell the practitioner
-    Unauthorised,   // credentials not accepted: needs enrolment again
-    Revoked,        // this device was revoked: stop syncing
-    ServerError,    // 5xx or an unusable answer (not a Heard success body): retry with backoff
-    NotEnrolled,    // no device identity yet
-    LocalStore,     // the device's own store refused a write (disk full, I/O): retry with backoff
+    Offline,      // could not connect / timed out / connection dropped: retry with backoff
+    Certificate,  // TLS or pin failure: retry later, but tell the practitioner
+    Unauthorised, // credentials not accepted: needs enrolment again
+    Revoked,      // this device was revoked: stop syncing
+    ServerError,  // 5xx or an unusable answer (not a Heard success body): retry with backoff
+    NotEnrolled,  // no device identity yet
+    LocalStore,   // the device's own store refused a write (disk full, I/O): retry with backoff
 };
 const char* syncFailureName(SyncFailure failure);
 
 struct StepResult {
     SyncFailure failure = SyncFailure::None;
-    std::string message;  // for logs and the status line; never record content
+    std::string message; // for logs and the status line; never record content
     std::size_t acknowledged = 0;
     std::size_t quarantined = 0;
     std::size_t retried = 0;
@@ -61,9 +61,9 @@ struct StepResult {
 
 // App hooks for pull commands; the sync code never owns the Store's lifetime.
 struct DeviceActions {
-    std::function<void()> lock;                                 // remote lock
-    std::function<void()> wipe;                                 // remote wipe
-    std::function<void(const std::string& caseId)> removeCase;  // reallocated case, fully synced
+    std::function<void()> lock;                                // remote lock
+    std::function<void()> wipe;                                // remote wipe
+    std::function<void(const std::string& caseId)> removeCase; // reallocated case, fully synced
 };
 
 class SyncClient {

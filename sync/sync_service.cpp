@@ -7,11 +7,16 @@ namespace heard::sync {
 
 const char* syncStateName(SyncState state) {
     switch (state) {
-    case SyncState::Idle: return "idle";
-    case SyncState::Syncing: return "syncing";
-    case SyncState::WaitingRetry: return "waiting_retry";
-    case SyncState::NotEnrolled: return "not_enrolled";
-    case SyncState::Stopped: return "stopped";
+    case SyncState::Idle:
+        return "idle";
+    case SyncState::Syncing:
+        return "syncing";
+    case SyncState::WaitingRetry:
+        return "waiting_retry";
+    case SyncState::NotEnrolled:
+        return "not_enrolled";
+    case SyncState::Stopped:
+        return "stopped";
     }
     return "stopped";
 }
@@ -25,19 +30,24 @@ std::chrono::milliseconds BackoffPolicy::delayAfter(int failures, double random)
     return std::chrono::milliseconds(static_cast<long long>(capped * (0.5 + 0.5 * random)));
 }
 
-SyncService::SyncService(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions, BackoffPolicy policy)
+SyncService::SyncService(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions,
+                         BackoffPolicy policy)
     : m_store(store), m_client(store, std::move(endpoint), std::move(actions)), m_policy(policy),
       m_random(std::random_device{}()) {}
 
-SyncService::~SyncService() { stop(); }
+SyncService::~SyncService() {
+    stop();
+}
 
-void SyncService::setOnChange(std::function<void()> onChange) { m_onChange = std::move(onChange); }
+void SyncService::setOnChange(std::function<void()> onChange) {
+    m_onChange = std::move(onChange);
+}
 
 void SyncService::start() {
     std::lock_guard lock(m_mutex);
     if (m_thread.joinable()) return;
     m_stopRequested = false;
-    m_runRequested = true;  // a first cycle at start
+    m_runRequested = true; // a first cycle at start
     m_status.state = SyncState::Idle;
     m_thread = std::thread([this] { run(); });
 }
@@ -60,7 +70,9 @@ void SyncService::syncNow() {
     m_wake.notify_all();
 }
 
-void SyncService::connectivityChanged() { syncNow(); }
+void SyncService::connectivityChanged() {
+    syncNow();
+}
 
 SyncStatus SyncService::status() const {
     std::lock_guard lock(m_mutex);
@@ -83,7 +95,8 @@ void SyncService::update(const std::function<void(SyncStatus&)>& change) {
 void SyncService::run() {
     std::unique_lock lock(m_mutex);
     while (!m_stopRequested) {
-        std::chrono::milliseconds wait = m_status.state == SyncState::WaitingRetry ? m_status.nextAttemptIn : m_policy.periodic;
+        std::chrono::milliseconds wait =
+            m_status.state == SyncState::WaitingRetry ? m_status.nextAttemptIn : m_policy.periodic;
         m_wake.wait_for(lock, wait, [this] { return m_stopRequested || m_runRequested; });
         if (m_stopRequested) break;
         if (m_status.state == SyncState::Stopped && !m_runRequested) continue;
@@ -121,14 +134,15 @@ void SyncService::runCycle() {
     try {
         result = m_client.push(1000, [&](std::size_t done, std::size_t total) {
             update([&](SyncStatus& s) {
-                s.progress = total == 0 ? 1.0 : std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
+                s.progress =
+                    total == 0 ? 1.0 : std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
                 s.pendingCount = total > done ? total - done : 0;
             });
         });
         if (result.ok()) {
             std::size_t heldBack = result.retried;
             result = m_client.pull();
-            result.retried = heldBack;  // the push's count decides the retry delay below
+            result.retried = heldBack; // the push's count decides the retry delay below
         }
     } catch (const std::exception& e) {
         result.failure = SyncFailure::ServerError;
@@ -179,8 +193,9 @@ void SyncService::runCycle() {
         s.lastFailure = result.failure;
         s.consecutiveFailures += 1;
         if (result.failure == SyncFailure::Revoked) {
-            s.state = SyncState::Stopped;  // nothing will change until an administrator acts
-        } else if (result.failure == SyncFailure::NotEnrolled || result.failure == SyncFailure::Unauthorised) {
+            s.state = SyncState::Stopped; // nothing will change until an administrator acts
+        } else if (result.failure == SyncFailure::NotEnrolled ||
+                   result.failure == SyncFailure::Unauthorised) {
             s.state = SyncState::NotEnrolled;
         } else {
             s.state = SyncState::WaitingRetry;

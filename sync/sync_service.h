@@ -33,12 +33,12 @@ const char* syncStateName(SyncState state);
 
 struct SyncStatus {
     SyncState state = SyncState::Stopped;
-    double progress = 0.0;          // 0..1 of the outbox being sent in this cycle
-    std::size_t pendingCount = 0;   // outbox entries still to send
+    double progress = 0.0;        // 0..1 of the outbox being sent in this cycle
+    std::size_t pendingCount = 0; // outbox entries still to send
     std::size_t quarantinedCount = 0;
-    std::string lastError;          // empty after a success; never record content
+    std::string lastError; // empty after a success; never record content
     SyncFailure lastFailure = SyncFailure::None;
-    std::string lastSuccess;        // ISO UTC of the last complete cycle, empty if never
+    std::string lastSuccess; // ISO UTC of the last complete cycle, empty if never
     int consecutiveFailures = 0;
     std::chrono::milliseconds nextAttemptIn{0};
 };
@@ -46,7 +46,7 @@ struct SyncStatus {
 struct BackoffPolicy {
     std::chrono::milliseconds base{2000};
     std::chrono::milliseconds cap{300000};
-    std::chrono::milliseconds periodic{300000};  // a cycle this often when all is well
+    std::chrono::milliseconds periodic{300000}; // a cycle this often when all is well
 
     // The delay after n consecutive failures (n >= 1), jittered with random in [0, 1).
     std::chrono::milliseconds delayAfter(int failures, double random) const;
@@ -56,15 +56,15 @@ class SyncService {
 public:
     SyncService(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions = {},
                 BackoffPolicy policy = {});
-    ~SyncService();  // stops and joins
+    ~SyncService(); // stops and joins
     SyncService(const SyncService&) = delete;
     SyncService& operator=(const SyncService&) = delete;
 
-    void setOnChange(std::function<void()> onChange);  // before start()
+    void setOnChange(std::function<void()> onChange); // before start()
     void start();
-    void stop();                  // waits for the current request to finish or time out
-    void syncNow();               // run a cycle as soon as possible, ignoring backoff
-    void connectivityChanged();   // the platform saw a network appear: try now
+    void stop();                // waits for the current request to finish or time out
+    void syncNow();             // run a cycle as soon as possible, ignoring backoff
+    void connectivityChanged(); // the platform saw a network appear: try now
     SyncStatus status() const;
     std::uint64_t cyclesCompleted() const;
 
@@ -84,7 +84,7 @@ private:
     bool m_runRequested = false;
     SyncStatus m_status;
     std::uint64_t m_cycles = 0;
-    int m_heldBackStreak = 0;  // consecutive successful cycles that still left entries held back
+    int m_heldBackStreak = 0; // consecutive successful cycles that still left entries held back
     std::mt19937_64 m_random;
     std::thread m_thread;
 };

@@ -95,7 +95,9 @@ void setLanguage(const std::string& code) {
     r.catalogFor(r.currentSlot); // load now rather than in the middle of a frame
 }
 
-const std::string& language() { return registry().current; }
+const std::string& language() {
+    return registry().current;
+}
 
 const char* tr(const char* msgid) {
     Registry& r = registry();
@@ -103,7 +105,9 @@ const char* tr(const char* msgid) {
     return lookup(r.catalogFor(r.currentSlot), msgid);
 }
 
-const char* tr(const std::string& msgid) { return tr(msgid.c_str()); }
+const char* tr(const std::string& msgid) {
+    return tr(msgid.c_str());
+}
 
 const char* trIn(std::string_view languageCode, const char* msgid) {
     Registry& r = registry();
@@ -135,14 +139,21 @@ std::vector<std::string> loadCatalogues() {
     for (Slot& slot : r.slots) {
         size_t before = r.errors.size();
         r.catalogFor(&slot);
-        for (size_t i = before; i < r.errors.size(); ++i) problems.push_back(r.errors[i]);
+        for (size_t i = before; i < r.errors.size(); ++i)
+            problems.push_back(r.errors[i]);
     }
     return problems;
 }
 
-std::vector<std::string> catalogueErrors() { return registry().errors; }
+std::vector<std::string> catalogueErrors() {
+    return registry().errors;
+}
 
-ScopedLanguage::ScopedLanguage(const std::string& code) : m_previous(language()) { setLanguage(code); }
-ScopedLanguage::~ScopedLanguage() { setLanguage(m_previous); }
+ScopedLanguage::ScopedLanguage(const std::string& code) : m_previous(language()) {
+    setLanguage(code);
+}
+ScopedLanguage::~ScopedLanguage() {
+    setLanguage(m_previous);
+}
 
 } // namespace heard::i18n

@@ -74,12 +74,14 @@ std::unique_ptr<MoCatalog> MoCatalog::parse(std::string bytes, std::string& erro
     auto stringAt = [&](uint32_t table, uint32_t index, const char* what, std::string_view& out) {
         uint64_t entry = uint64_t(table) + uint64_t(index) * 8;
         uint32_t length = 0, offset = 0;
-        if (entry > data.size() || !reader.u32(size_t(entry), length) || !reader.u32(size_t(entry) + 4, offset)) {
+        if (entry > data.size() || !reader.u32(size_t(entry), length) ||
+            !reader.u32(size_t(entry) + 4, offset)) {
             error = std::string(what) + " table entry " + std::to_string(index) + " lies outside the file";
             return false;
         }
         if (uint64_t(offset) + length + 1 > data.size() || data[size_t(offset) + length] != '\0') {
-            error = std::string(what) + " string " + std::to_string(index) + " lies outside the file or is not terminated";
+            error = std::string(what) + " string " + std::to_string(index) +
+                    " lies outside the file or is not terminated";
             return false;
         }
         out = std::string_view(data.data() + offset, length);

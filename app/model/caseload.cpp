@@ -13,7 +13,8 @@ namespace heard::model {
 
 namespace {
 std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return text;
 }
 } // namespace
@@ -23,12 +24,14 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
                                        const std::vector<storage::Record>& records,
                                        const std::set<std::string>& pendingRecordIds, TimePoint now) {
     std::unordered_map<std::string, const storage::Case*> caseById;
-    for (const auto& c : cases) caseById[c.id] = &c;
+    for (const auto& c : cases)
+        caseById[c.id] = &c;
     std::unordered_map<std::string, std::vector<const storage::Record*>> recordsByChild;
     std::unordered_map<std::string, std::vector<nlohmann::json>> addendaByParent;
     for (const auto& record : records) {
         recordsByChild[record.childId].push_back(&record);
-        if (record.kind == "addendum" && !record.parentId.empty()) addendaByParent[record.parentId].push_back(record.payload);
+        if (record.kind == "addendum" && !record.parentId.empty())
+            addendaByParent[record.parentId].push_back(record.payload);
     }
     const std::string today = toIsoUtc(now).substr(0, 10);
 
@@ -41,7 +44,8 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
         row.name = child.displayName;
         row.dateOfBirth = child.dateOfBirth;
         row.age = ageInYears(child.dateOfBirth, today);
-        if (auto it = caseById.find(child.caseId); it != caseById.end()) row.caseReference = it->second->reference;
+        if (auto it = caseById.find(child.caseId); it != caseById.end())
+            row.caseReference = it->second->reference;
         const ChildDetails details = childDetailsFromJson(child.details);
         row.confidentialAddress = details.addressConfidential;
         row.childProtectionPlan = details.childProtectionPlan;
@@ -50,7 +54,8 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
             const bool signed_ = record->status == storage::RecordStatus::Signed;
             if (!signed_ || pendingRecordIds.count(record->id)) ++row.notSynced;
             if (record->highRisk) row.highRisk = true;
-            if (signed_ && record->kind == "visit" && record->signedAt > row.lastSeen) row.lastSeen = record->signedAt;
+            if (signed_ && record->kind == "visit" && record->signedAt > row.lastSeen)
+                row.lastSeen = record->signedAt;
             if (signed_ && record->kind == "concern") {
                 Concern concern;
                 try {
@@ -70,7 +75,8 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
     // Most urgent first, then by name: overdue follow-ups, high risk, due today.
     std::stable_sort(rows.begin(), rows.end(), [](const CaseloadRow& a, const CaseloadRow& b) {
         auto urgency = [](const CaseloadRow& r) {
-            return (r.followUpsOverdue > 0 ? 4 : 0) + (r.highRisk ? 2 : 0) + (r.followUpsDueToday > 0 ? 1 : 0);
+            return (r.followUpsOverdue > 0 ? 4 : 0) + (r.highRisk ? 2 : 0) +
+                   (r.followUpsDueToday > 0 ? 1 : 0);
         };
         if (urgency(a) != urgency(b)) return urgency(a) > urgency(b);
         return a.name < b.name;

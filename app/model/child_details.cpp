@@ -28,7 +28,8 @@ ChildDetails childDetailsFromJson(const nlohmann::json& details) {
 }
 
 std::string displayAddress(const ChildDetails& details, bool forChildOrOtherParty) {
-    if (details.addressConfidential) return forChildOrOtherParty ? std::string() : N_("Confidential address: withheld");
+    if (details.addressConfidential)
+        return forChildOrOtherParty ? std::string() : N_("Confidential address: withheld");
     return forChildOrOtherParty ? std::string() : details.address;
 }
 

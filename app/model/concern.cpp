@@ -8,10 +8,13 @@ const std::vector<FieldSpec>& concernTextFields() {
     static const std::vector<FieldSpec> s_fields = {
         {"child_words", N_("What the child said, in the child's own words"),
          N_("Write exactly what the child said, as soon as you can. Do not question the child further.")},
-        {"explanation", N_("Any explanation the child gave"), N_("In the child's words. Write \"none given\" if there was none.")},
+        {"explanation", N_("Any explanation the child gave"),
+         N_("In the child's words. Write \"none given\" if there was none.")},
         {"injuries", N_("Signs of injury observed"),
-         N_("Only what you could see without the child undressing. Write \"none seen\" if none. Add a skin map for marks.")},
-        {"witnesses", N_("Who else was present who could have witnessed it"), N_("Names and roles, or \"no one\".")},
+         N_("Only what you could see without the child undressing. Write \"none seen\" if none. Add a skin "
+            "map for marks.")},
+        {"witnesses", N_("Who else was present who could have witnessed it"),
+         N_("Names and roles, or \"no one\".")},
         {"parents_note", N_("Parents informed: what was said, or why not"),
          N_("If telling a parent could put the child at risk, say so and why.")},
     };
@@ -36,7 +39,8 @@ std::vector<std::string> concernSigningProblems(const Concern& concern) {
 
 nlohmann::json toJson(const Concern& concern) {
     nlohmann::json actions = nlohmann::json::array();
-    for (const auto& action : concern.actions) actions.push_back({{"what", action.what}, {"at", action.at}});
+    for (const auto& action : concern.actions)
+        actions.push_back({{"what", action.what}, {"at", action.at}});
     return {
         {"fields", concern.fields},
         {"identified_at", concern.identifiedAt},
@@ -61,7 +65,8 @@ Concern concernFromJson(const nlohmann::json& json) {
             if (!value.is_string()) throw std::invalid_argument("fields." + key + " must be text");
         concern.identifiedAt = json.value("identified_at", "");
         for (const auto& action : json.value("actions", nlohmann::json::array()))
-            concern.actions.push_back({action.at("what").get<std::string>(), action.at("at").get<std::string>()});
+            concern.actions.push_back(
+                {action.at("what").get<std::string>(), action.at("at").get<std::string>()});
         concern.parentsInformed = json.value("parents_informed", "");
         concern.managerInformed = json.value("manager_informed", false);
         concern.managerInformedAt = json.value("manager_informed_at", "");
@@ -75,7 +80,8 @@ Concern concernFromJson(const nlohmann::json& json) {
     }
 }
 
-std::vector<FollowUp> concernFollowUps(const Concern& concern, const std::vector<nlohmann::json>& addendumPayloads) {
+std::vector<FollowUp> concernFollowUps(const Concern& concern,
+                                       const std::vector<nlohmann::json>& addendumPayloads) {
     std::vector<FollowUp> followUps;
     if (concern.referralByPhoneAt.empty()) return followUps;
     TimePoint phoned;
@@ -85,7 +91,8 @@ std::vector<FollowUp> concernFollowUps(const Concern& concern, const std::vector
         return followUps;
     }
     // SF 2.103: a telephone referral is confirmed in writing within one working day.
-    followUps.push_back({"confirm_in_writing", N_("Confirm the referral in writing"), toIsoUtc(addWorkingDays(phoned, 1)), ""});
+    followUps.push_back({"confirm_in_writing", N_("Confirm the referral in writing"),
+                         toIsoUtc(addWorkingDays(phoned, 1)), ""});
     // SF 2.108: the service manager gets a copy within one working day.
     followUps.push_back({"manager_copy", N_("Send the service manager a copy of the referral"),
                          toIsoUtc(addWorkingDays(phoned, 1)), ""});
@@ -97,7 +104,8 @@ std::vector<FollowUp> concernFollowUps(const Concern& concern, const std::vector
         if (done == payload.end() || !done->is_object()) continue;
         for (auto& followUp : followUps) {
             const auto it = done->find(followUp.id);
-            if (it != done->end() && it->is_string() && followUp.doneAt.empty()) followUp.doneAt = it->get<std::string>();
+            if (it != done->end() && it->is_string() && followUp.doneAt.empty())
+                followUp.doneAt = it->get<std::string>();
         }
     }
     return followUps;

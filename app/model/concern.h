@@ -26,7 +26,7 @@ struct ConcernAction {
 
 struct Concern {
     nlohmann::json fields = nlohmann::json::object(); // keys of concernTextFields()
-    std::string identifiedAt;                        // when the concern was identified
+    std::string identifiedAt;                         // when the concern was identified
     std::vector<ConcernAction> actions;
     std::string parentsInformed; // "yes", "no" (with the reason in fields.parents_note), "" unknown
     bool managerInformed = false;
@@ -55,14 +55,15 @@ struct FollowUp {
 };
 
 enum class DueState {
-    Done,    // completed
-    NotDue,  // open, due after today
+    Done,   // completed
+    NotDue, // open, due after today
     DueToday,
     Overdue,
 };
 
 // The follow-ups a signed concern creates, with completion merged from its addenda.
-std::vector<FollowUp> concernFollowUps(const Concern& concern, const std::vector<nlohmann::json>& addendumPayloads);
+std::vector<FollowUp> concernFollowUps(const Concern& concern,
+                                       const std::vector<nlohmann::json>& addendumPayloads);
 DueState dueState(const FollowUp& followUp, TimePoint now);
 
 } // namespace heard::model

@@ -14,7 +14,8 @@ std::vector<std::string> missingFields(const std::vector<FieldSpec>& specs, cons
     std::vector<std::string> missing;
     for (const FieldSpec& spec : specs) {
         const auto it = fields.find(spec.key);
-        if (it == fields.end() || !it->is_string() || isBlank(it->get<std::string>())) missing.push_back(spec.label);
+        if (it == fields.end() || !it->is_string() || isBlank(it->get<std::string>()))
+            missing.push_back(spec.label);
     }
     return missing;
 }

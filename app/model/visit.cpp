@@ -6,7 +6,8 @@ namespace heard::model {
 
 const std::vector<FieldSpec>& visitStartFields() {
     static const std::vector<FieldSpec> s_fields = {
-        {"where", N_("Where the child was seen"), N_("For example: at home, in the kitchen; at school, in the quiet room.")},
+        {"where", N_("Where the child was seen"),
+         N_("For example: at home, in the kitchen; at school, in the quiet room.")},
         {"present", N_("Who was there"), N_("Everyone present for any part of the visit, and their role.")},
         {"purpose", N_("Purpose of the visit"), N_("Why you saw the child today.")},
     };
@@ -15,12 +16,15 @@ const std::vector<FieldSpec>& visitStartFields() {
 
 const std::vector<FieldSpec>& visitWriteUpFields() {
     static const std::vector<FieldSpec> s_fields = {
-        {"setting", N_("What was done to make the setting supportive"), N_("Seating, toys, breaks, who stayed nearby, interpreter.")},
-        {"what_happened", N_("What happened"), N_("What you did together and what the child said and showed.")},
+        {"setting", N_("What was done to make the setting supportive"),
+         N_("Seating, toys, breaks, who stayed nearby, interpreter.")},
+        {"what_happened", N_("What happened"),
+         N_("What you did together and what the child said and showed.")},
         {"reasons", N_("Reasons for the actions"), N_("Why you chose these activities and decisions.")},
         {"impact", N_("Impact on the child"), N_("How the child seemed during and after the visit.")},
         {"outcomes", N_("Outcomes"), N_("What came of the visit.")},
-        {"carer_feedback", N_("Feedback given to the carer"), N_("What you told the carer, and how they responded.")},
+        {"carer_feedback", N_("Feedback given to the carer"),
+         N_("What you told the carer, and how they responded.")},
         {"next", N_("What is planned next"), N_("Next visit, referrals, who does what by when.")},
     };
     return s_fields;
@@ -29,7 +33,8 @@ const std::vector<FieldSpec>& visitWriteUpFields() {
 std::vector<std::string> visitSigningProblems(const Visit& visit) {
     nlohmann::json start = {{"where", visit.where}, {"present", visit.present}, {"purpose", visit.purpose}};
     std::vector<std::string> problems = missingFields(visitStartFields(), start);
-    if (!visit.confidentialityExplained) problems.push_back(N_("Limits of confidentiality explained to the child"));
+    if (!visit.confidentialityExplained)
+        problems.push_back(N_("Limits of confidentiality explained to the child"));
     const auto writeUp = missingFields(visitWriteUpFields(), visit.writeUp);
     problems.insert(problems.end(), writeUp.begin(), writeUp.end());
     if (isBlank(visit.signatureName)) problems.push_back(N_("Your name, typed"));

@@ -80,17 +80,39 @@ void App::drawFrame() {
 
     Actions actions;
     switch (m_screen) {
-    case ScreenId::Unlock: drawUnlockScreen(*this, actions); break;
-    case ScreenId::Caseload: drawCaseloadScreen(*this, actions); break;
-    case ScreenId::Child: drawChildScreen(*this, actions); break;
-    case ScreenId::Visit: drawVisitScreen(*this, actions); break;
-    case ScreenId::Concern: drawConcernScreen(*this, actions); break;
-    case ScreenId::NotSeen: drawNotSeenScreen(*this, actions); break;
-    case ScreenId::Addendum: drawAddendumScreen(*this, actions); break;
-    case ScreenId::Record: drawRecordScreen(*this, actions); break;
-    case ScreenId::ChildMode: drawChildModeScreen(*this, actions); break;
-    case ScreenId::Sync: drawSyncScreen(*this, actions); break;
-    case ScreenId::ConflictAnalysis: drawConflictAnalysisScreen(*this, actions); break;
+    case ScreenId::Unlock:
+        drawUnlockScreen(*this, actions);
+        break;
+    case ScreenId::Caseload:
+        drawCaseloadScreen(*this, actions);
+        break;
+    case ScreenId::Child:
+        drawChildScreen(*this, actions);
+        break;
+    case ScreenId::Visit:
+        drawVisitScreen(*this, actions);
+        break;
+    case ScreenId::Concern:
+        drawConcernScreen(*this, actions);
+        break;
+    case ScreenId::NotSeen:
+        drawNotSeenScreen(*this, actions);
+        break;
+    case ScreenId::Addendum:
+        drawAddendumScreen(*this, actions);
+        break;
+    case ScreenId::Record:
+        drawRecordScreen(*this, actions);
+        break;
+    case ScreenId::ChildMode:
+        drawChildModeScreen(*this, actions);
+        break;
+    case ScreenId::Sync:
+        drawSyncScreen(*this, actions);
+        break;
+    case ScreenId::ConflictAnalysis:
+        drawConflictAnalysisScreen(*this, actions);
+        break;
     case ScreenId::SkinMap:
         if (!m_skinMap) {
             m_screen = ScreenId::Child;
@@ -124,16 +146,20 @@ void App::handleEvent(const SDL_Event& event) {
     case SDL_FINGERDOWN:
     case SDL_KEYDOWN:
     case SDL_TEXTINPUT:
-    case SDL_MOUSEWHEEL: m_lastInput = std::chrono::steady_clock::now(); break;
+    case SDL_MOUSEWHEEL:
+        m_lastInput = std::chrono::steady_clock::now();
+        break;
     case SDL_APP_WILLENTERBACKGROUND:
     case SDL_APP_TERMINATING:
         // The OS may kill a backgrounded app without warning: keep nothing only in memory.
         saveDrafts();
         break;
-    default: break;
+    default:
+        break;
     }
     if (m_screen == ScreenId::SkinMap && m_skinMap) m_skinMap->handleEvent(event);
-    if (m_screen == ScreenId::ChildMode && childMode.session) tools::handleActivityEvent(*childMode.session, event);
+    if (m_screen == ScreenId::ChildMode && childMode.session)
+        tools::handleActivityEvent(*childMode.session, event);
 }
 
 int App::idleWaitMs() const {
@@ -154,7 +180,9 @@ int App::idleWaitMs() const {
 
 // [SECTION] store and session
 
-bool App::storeExists() const { return storage::Store::exists(m_storeDir); }
+bool App::storeExists() const {
+    return storage::Store::exists(m_storeDir);
+}
 
 std::string App::now() const {
     return storage::formatIsoUtc(m_options.clock ? m_options.clock() : std::chrono::system_clock::now());
@@ -164,17 +192,32 @@ void App::report(const storage::StoreError& error, const std::string& doing) {
     using K = storage::StoreErrorKind;
     std::string text;
     switch (error.kind()) {
-    case K::WrongPassphrase: text = _("That passphrase is not right. Nothing was changed."); break;
-    case K::RetryLater: text = _("Too many wrong tries. Please wait before trying again."); break;
-    case K::Missing: text = _("The store is missing from this tablet."); break;
-    case K::NotAStore:
-        text = _("The store on this tablet cannot be read: it is damaged or not a Heard store. It has not been "
-                 "changed. Please contact support; do not reset the tablet.");
+    case K::WrongPassphrase:
+        text = _("That passphrase is not right. Nothing was changed.");
         break;
-    case K::TooNew: text = _("This store was made by a newer Heard. Please update the app."); break;
-    case K::DiskFull: text = _("The tablet is full. Nothing was lost, but the last change was not saved: free some space."); break;
-    case K::ReadOnlyRecord: text = _("This record is signed and cannot change. Add an addendum instead."); break;
-    default: text = std::string(_("Could not finish ")) + doing + ": " + error.what(); break;
+    case K::RetryLater:
+        text = _("Too many wrong tries. Please wait before trying again.");
+        break;
+    case K::Missing:
+        text = _("The store is missing from this tablet.");
+        break;
+    case K::NotAStore:
+        text =
+            _("The store on this tablet cannot be read: it is damaged or not a Heard store. It has not been "
+              "changed. Please contact support; do not reset the tablet.");
+        break;
+    case K::TooNew:
+        text = _("This store was made by a newer Heard. Please update the app.");
+        break;
+    case K::DiskFull:
+        text = _("The tablet is full. Nothing was lost, but the last change was not saved: free some space.");
+        break;
+    case K::ReadOnlyRecord:
+        text = _("This record is signed and cannot change. Add an addendum instead.");
+        break;
+    default:
+        text = std::string(_("Could not finish ")) + doing + ": " + error.what();
+        break;
     }
     notice = {text, true};
 }
@@ -191,8 +234,10 @@ void App::afterUnlock(std::unique_ptr<storage::Store> store) {
 
 void App::seedDemo(storage::Store& store) {
     const model::DemoCaseload demo = model::demoCaseload();
-    for (const auto& c : demo.cases) store.putCase(c);
-    for (const auto& child : demo.children) store.putChild(child);
+    for (const auto& c : demo.cases)
+        store.putCase(c);
+    for (const auto& child : demo.children)
+        store.putChild(child);
 }
 
 void App::createStore(const std::string& name, const std::string& role, const std::string& passphrase) {
@@ -201,7 +246,8 @@ void App::createStore(const std::string& name, const std::string& role, const st
     storage::StoreOptions storeOptions;
     storeOptions.clock = m_options.clock;
     storeOptions.actor = name;
-    auto store = storage::Store::create(m_storeDir, passphrase, embeddedRecoveryPublicKey(), params, storeOptions);
+    auto store =
+        storage::Store::create(m_storeDir, passphrase, embeddedRecoveryPublicKey(), params, storeOptions);
     store->setSetting("practitioner.name", name);
     store->setSetting("practitioner.role", role);
     if (m_options.demo) seedDemo(*store);
@@ -319,8 +365,11 @@ void App::openRecord(const std::string& recordId) {
 void App::back() {
     saveDrafts();
     switch (m_screen) {
-    case ScreenId::Child: m_screen = ScreenId::Caseload; break;
-    case ScreenId::Caseload: break;
+    case ScreenId::Child:
+        m_screen = ScreenId::Caseload;
+        break;
+    case ScreenId::Caseload:
+        break;
     case ScreenId::ConflictAnalysis: {
         if (conflictForm.dirty) break; // the save failed (the notice says why): stay, nothing lost
         // Back to the visit it belongs to: its editor while the visit is being written.
@@ -336,7 +385,9 @@ void App::back() {
         }
         break;
     }
-    default: m_screen = m_childId.empty() ? ScreenId::Caseload : ScreenId::Child; break;
+    default:
+        m_screen = m_childId.empty() ? ScreenId::Caseload : ScreenId::Child;
+        break;
     }
 }
 
@@ -372,7 +423,9 @@ std::vector<storage::Record> App::recordsOfCurrentChild() {
 }
 
 const tools::ContentLibrary& App::activityLibrary() {
-    if (!m_library) m_library = std::make_unique<tools::ContentLibrary>(tools::loadContentLibrary(tools::defaultContentDir()));
+    if (!m_library)
+        m_library =
+            std::make_unique<tools::ContentLibrary>(tools::loadContentLibrary(tools::defaultContentDir()));
     return *m_library;
 }
 
@@ -399,11 +452,15 @@ void App::saveDrafts() {
         if (concernForm.draft.dirty)
             saveDraft(concernForm.draft, model::toJson(concernForm.concern), concernForm.highRisk);
         if (notSeenForm.draft.dirty)
-            saveDraft(notSeenForm.draft, {{"reason", notSeenForm.reason}, {"planned_next", notSeenForm.plannedNext}}, false);
+            saveDraft(notSeenForm.draft,
+                      {{"reason", notSeenForm.reason}, {"planned_next", notSeenForm.plannedNext}}, false);
         if (conflictForm.dirty) {
             // A failed save keeps everything on screen and stays dirty, so the next save retries.
-            if (tools::saveConflictAnalysis(*m_store, conflictForm.screen)) conflictForm.dirty = false;
-            else notice = {std::string(_("The analysis could not be saved: ")) + conflictForm.screen.error, true};
+            if (tools::saveConflictAnalysis(*m_store, conflictForm.screen))
+                conflictForm.dirty = false;
+            else
+                notice = {std::string(_("The analysis could not be saved: ")) + conflictForm.screen.error,
+                          true};
         }
     } catch (const storage::StoreError& e) {
         report(e, _("saving a draft"));
@@ -515,7 +572,9 @@ void App::signNotSeen() {
     form.draft.revealProblems = !form.draft.signProblems.empty();
     if (!form.draft.signProblems.empty() || !m_store) return;
     saveDraft(form.draft,
-              {{"reason", form.reason}, {"planned_next", form.plannedNext}, {"signature_name", form.signatureName},
+              {{"reason", form.reason},
+               {"planned_next", form.plannedNext},
+               {"signature_name", form.signatureName},
                {"signature_strokes", form.signatureStrokes}},
               false);
     m_store->sign(form.draft.recordId, form.signatureName);
@@ -540,7 +599,8 @@ void App::saveAddendum() {
     nlohmann::json payload = {{"text", form.text}, {"reason_added_later", form.reason}, {"added_at", now()}};
     if (!form.followUpsDone.empty()) {
         nlohmann::json done = nlohmann::json::object();
-        for (const auto& id : form.followUpsDone) done[id] = now();
+        for (const auto& id : form.followUpsDone)
+            done[id] = now();
         payload["follow_ups_done"] = done;
     }
     m_store->addAddendum(form.parentRecordId, author(), payload);
@@ -557,14 +617,15 @@ void App::enterChildMode(const std::string& contentId) {
     if (!child || !m_store || visitForm.draft.recordId.empty()) return;
     saveDrafts();
     const model::ChildDetails details = model::childDetailsFromJson(child->details);
-    const std::string language = details.preferredLanguage.empty() ? i18n::language() : details.preferredLanguage;
+    const std::string language =
+        details.preferredLanguage.empty() ? i18n::language() : details.preferredLanguage;
     auto session = std::make_unique<tools::ActivitySession>();
     if (!session->start(contentId, language)) {
         notice = {_("That activity could not be opened: its content file is missing or damaged."), true};
         return;
     }
-    session->attachStore(*m_store, tools::ActivityRecordContext{child->caseId, child->id, visitForm.draft.recordId,
-                                                                author()});
+    session->attachStore(
+        *m_store, tools::ActivityRecordContext{child->caseId, child->id, visitForm.draft.recordId, author()});
     childMode = ChildModeState{};
     childMode.visitRecordId = visitForm.draft.recordId;
     childMode.contentId = contentId;
@@ -583,7 +644,8 @@ void App::leaveChildMode(const std::string& passphrase) {
     if (childMode.session) {
         childMode.session->save();
         if (!childMode.session->saveError.empty())
-            notice = {std::string(_("The activity could not be saved: ")) + childMode.session->saveError, true};
+            notice = {std::string(_("The activity could not be saved: ")) + childMode.session->saveError,
+                      true};
     }
     const std::string visitId = childMode.visitRecordId;
     childMode = ChildModeState{};
@@ -594,7 +656,9 @@ void App::leaveChildMode(const std::string& passphrase) {
 
 // [SECTION] sync
 
-bool App::enrolled() { return m_store && m_store->setting(sync::setting::kDeviceId).has_value(); }
+bool App::enrolled() {
+    return m_store && m_store->setting(sync::setting::kDeviceId).has_value();
+}
 
 std::string App::author() {
     if (!m_store) return m_practitioner;
@@ -662,31 +726,34 @@ void App::enrol() {
     enrolForm.busy = true;
     enrolForm.error.clear();
     storage::Store* store = m_store.get();
-    m_enrolThread = std::thread([this, store, endpoint, user = enrolForm.username, pass = enrolForm.password] {
-        sync::StepResult result, pulled;
-        bool signedIn = false;
-        // An exception escaping this thread would end the app: it becomes a sign-in error, or,
-        // once signed in, a failed first pull that the sync service repeats later.
-        try {
-            sync::SyncClient client(*store, endpoint);
-            result = client.enrol(user, pass, "Heard tablet");
-            signedIn = result.ok();
-            if (signedIn) pulled = client.pull();
-        } catch (const std::exception& e) {
-            (signedIn ? pulled : result) = {sync::SyncFailure::LocalStore, e.what()};
-        }
-        postToMain([result, pulled](App& a) {
-            a.enrolForm.busy = false;
-            a.enrolForm.password.clear();
-            if (!result.ok()) {
-                a.enrolForm.error = std::string(_("Could not sign in: ")) + result.message;
-                return;
+    m_enrolThread =
+        std::thread([this, store, endpoint, user = enrolForm.username, pass = enrolForm.password] {
+            sync::StepResult result, pulled;
+            bool signedIn = false;
+            // An exception escaping this thread would end the app: it becomes a sign-in error, or,
+            // once signed in, a failed first pull that the sync service repeats later.
+            try {
+                sync::SyncClient client(*store, endpoint);
+                result = client.enrol(user, pass, "Heard tablet");
+                signedIn = result.ok();
+                if (signedIn) pulled = client.pull();
+            } catch (const std::exception& e) {
+                (signedIn ? pulled : result) = {sync::SyncFailure::LocalStore, e.what()};
             }
-            a.notice = {_("Signed in. Your children and cases are on this tablet; records sync when there is a connection."), false};
-            a.startSyncIfEnrolled();
-            a.show(ScreenId::Caseload);
+            postToMain([result, pulled](App& a) {
+                a.enrolForm.busy = false;
+                a.enrolForm.password.clear();
+                if (!result.ok()) {
+                    a.enrolForm.error = std::string(_("Could not sign in: ")) + result.message;
+                    return;
+                }
+                a.notice = {_("Signed in. Your children and cases are on this tablet; records sync when "
+                              "there is a connection."),
+                            false};
+                a.startSyncIfEnrolled();
+                a.show(ScreenId::Caseload);
+            });
         });
-    });
 }
 
 void App::syncNow() {
@@ -732,7 +799,8 @@ void App::openSavedSkinMap(const std::string& recordId) {
         return;
     }
     m_skinMap = std::move(controller);
-    m_skinMapReturn = (m_screen == ScreenId::Concern || m_screen == ScreenId::Visit) ? m_screen : ScreenId::Child;
+    m_skinMapReturn =
+        (m_screen == ScreenId::Concern || m_screen == ScreenId::Visit) ? m_screen : ScreenId::Child;
     m_screen = ScreenId::SkinMap;
 }
 

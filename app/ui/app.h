@@ -36,29 +36,29 @@ class SkinMapController;
 namespace heard::ui {
 
 struct AppOptions {
-    std::string dataDir;            // where the encrypted store lives
-    bool demo = false;              // use the fictional demo store (created on first run)
-    int autoLockSeconds = 300;      // practitioner mode locks after this much idle time
+    std::string dataDir;                    // where the encrypted store lives
+    bool demo = false;                      // use the fictional demo store (created on first run)
+    int autoLockSeconds = 300;              // practitioner mode locks after this much idle time
     bool fastKeyDerivationForTests = false; // Argon2id at libsodium's minimum: tests only
-    storage::Clock clock;           // default: the system clock (tests inject one)
-    std::string serverHost = "127.0.0.1"; // the central system, for first sign-in (enrolment)
+    storage::Clock clock;                   // default: the system clock (tests inject one)
+    std::string serverHost = "127.0.0.1";   // the central system, for first sign-in (enrolment)
     int serverPort = 8443;
-    std::string serverCaPem;        // the organisation's CA certificate for enrolment (PEM text)
-    bool watchNetwork = true;       // sync when a connection appears
+    std::string serverCaPem;  // the organisation's CA certificate for enrolment (PEM text)
+    bool watchNetwork = true; // sync when a connection appears
 };
 
 enum class ScreenId {
-    Unlock,    // first run / unlock: shows nothing about any child
-    Caseload,  // the practitioner's children and cases
-    Child,     // one child's page
-    Visit,     // one visit record: start, activities, write-up, sign; then read-only + addenda
-    Concern,   // a welfare concern record
-    NotSeen,   // the child was not seen: the reason
-    Addendum,  // a dated addendum to a signed record
-    Record,    // any signed record, read-only, with its addenda
-    ChildMode, // the tablet is in the child's hands: only the activity
-    Sync,      // the central system: sign in once, sync status, "Sync now"
-    SkinMap,   // the skin map of a visit or concern (app/tools/skin_map)
+    Unlock,           // first run / unlock: shows nothing about any child
+    Caseload,         // the practitioner's children and cases
+    Child,            // one child's page
+    Visit,            // one visit record: start, activities, write-up, sign; then read-only + addenda
+    Concern,          // a welfare concern record
+    NotSeen,          // the child was not seen: the reason
+    Addendum,         // a dated addendum to a signed record
+    Record,           // any signed record, read-only, with its addenda
+    ChildMode,        // the tablet is in the child's hands: only the activity
+    Sync,             // the central system: sign in once, sync status, "Sync now"
+    SkinMap,          // the skin map of a visit or concern (app/tools/skin_map)
     ConflictAnalysis, // the practitioner's impact of parental conflict analysis of a visit
 };
 
@@ -85,8 +85,8 @@ struct DraftState {
     bool dirty = false;
     std::chrono::steady_clock::time_point lastEdit;
     std::vector<std::string> signProblems; // shown after a refused sign
-    bool revealProblems = false;            // scroll them into view once
-    Strokes currentStroke;                  // the signature stroke being drawn
+    bool revealProblems = false;           // scroll them into view once
+    Strokes currentStroke;                 // the signature stroke being drawn
 };
 
 struct VisitForm {

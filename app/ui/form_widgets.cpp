@@ -30,7 +30,8 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
     tag(tagName);
     if (value.size() > model::kMaxFieldBytes) {
         size_t cut = model::kMaxFieldBytes;
-        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut; // whole characters
+        while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80)
+            --cut; // whole characters
         value.resize(cut);
         changed = true;
     }
@@ -46,8 +47,8 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
 
 bool bigCheckbox(const char* label, bool& value, const char* tagName) {
     const float pad = std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x,
-                                                           ImGui::GetStyle().FramePadding.y + pad));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().FramePadding.y + pad));
     const bool toggled = ImGui::Checkbox(label, &value);
     ImGui::PopStyleVar();
     tag(tagName);
@@ -64,7 +65,8 @@ bool signaturePad(Strokes& strokes, Strokes& current, const char* tagName) {
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), colours::card, dp(10));
     draw->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(180, 174, 164, 255), dp(10));
     draw->AddLine(ImVec2(origin.x + dp(16), origin.y + size.y - dp(36)),
-                  ImVec2(origin.x + size.x - dp(16), origin.y + size.y - dp(36)), IM_COL32(210, 204, 194, 255));
+                  ImVec2(origin.x + size.x - dp(16), origin.y + size.y - dp(36)),
+                  IM_COL32(210, 204, 194, 255));
     bool finished = false;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     if (ImGui::IsItemActive()) {
@@ -72,7 +74,8 @@ bool signaturePad(Strokes& strokes, Strokes& current, const char* tagName) {
         const float x = std::clamp((mouse.x - origin.x) / size.x, 0.0f, 1.0f);
         const float y = std::clamp((mouse.y - origin.y) / size.y, 0.0f, 1.0f);
         auto& stroke = current.back();
-        if (stroke.size() < 2 || std::abs(stroke[stroke.size() - 2] - x) + std::abs(stroke.back() - y) > 0.002f) {
+        if (stroke.size() < 2 ||
+            std::abs(stroke[stroke.size() - 2] - x) + std::abs(stroke.back() - y) > 0.002f) {
             stroke.push_back(x);
             stroke.push_back(y);
         }
@@ -88,14 +91,15 @@ bool signaturePad(Strokes& strokes, Strokes& current, const char* tagName) {
                               ImVec2(origin.x + stroke[i] * size.x, origin.y + stroke[i + 1] * size.y),
                               colours::text, dp(2.5f));
             if (stroke.size() == 2)
-                draw->AddCircleFilled(ImVec2(origin.x + stroke[0] * size.x, origin.y + stroke[1] * size.y), dp(2),
-                                      colours::text);
+                draw->AddCircleFilled(ImVec2(origin.x + stroke[0] * size.x, origin.y + stroke[1] * size.y),
+                                      dp(2), colours::text);
         }
     };
     drawStrokes(strokes);
     drawStrokes(current);
     if (strokes.empty() && current.empty())
-        draw->AddText(ImVec2(origin.x + dp(16), origin.y + dp(12)), colours::muted, _("Sign here with your finger"));
+        draw->AddText(ImVec2(origin.x + dp(16), origin.y + dp(12)), colours::muted,
+                      _("Sign here with your finger"));
     ImGui::PushID(tagName);
     if (bigButton(_("Clear signature"), nullptr)) {
         strokes.clear();
@@ -114,8 +118,8 @@ void signatureView(const Strokes& strokes, float height) {
     for (const auto& stroke : strokes)
         for (size_t i = 2; i + 1 < stroke.size(); i += 2)
             draw->AddLine(ImVec2(origin.x + stroke[i - 2] * size.x, origin.y + stroke[i - 1] * size.y),
-                          ImVec2(origin.x + stroke[i] * size.x, origin.y + stroke[i + 1] * size.y), colours::text,
-                          dp(2));
+                          ImVec2(origin.x + stroke[i] * size.x, origin.y + stroke[i + 1] * size.y),
+                          colours::text, dp(2));
 }
 
 void chip(const char* text, ImU32 background, ImU32 foreground) {
@@ -131,7 +135,8 @@ void chip(const char* text, ImU32 background, ImU32 foreground) {
 
 void noticeBar(Notice& notice) {
     if (notice.text.empty()) return;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, notice.error ? IM_COL32(253, 231, 231, 255) : IM_COL32(226, 242, 232, 255));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg,
+                          notice.error ? IM_COL32(253, 231, 231, 255) : IM_COL32(226, 242, 232, 255));
     const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + dp(24);
     ImGui::BeginChild("##notice", ImVec2(0, height), true);
     ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - dp(140));
@@ -153,7 +158,8 @@ void signProblemsPanel(DraftState& draft) {
     ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
     ImGui::TextUnformatted(_("Cannot sign yet. Still needed:"));
     ImGui::PopStyleColor();
-    for (const auto& problem : problems) ImGui::BulletText("%s", _(problem.c_str()));
+    for (const auto& problem : problems)
+        ImGui::BulletText("%s", _(problem.c_str()));
     ImGui::EndChild();
     tag("sign.problems");
     if (draft.revealProblems) { // the practitioner tapped Sign at the bottom: show why it was refused
@@ -180,7 +186,8 @@ bool screenHeader(const char* backLabel, const char* title) {
     }
     ImGui::PushFont(fonts().title);
     ImGui::AlignTextToFramePadding();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() +
+                         std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f));
     ImGui::PushTextWrapPos(0.0f); // a long title (Welsh, portrait) wraps instead of running off the screen
     ImGui::TextUnformatted(title);
     ImGui::PopTextWrapPos();

@@ -20,10 +20,11 @@ void drawAddendumScreen(App& app, Actions& actions) {
         endScreen();
         return;
     }
-    ImGui::Text(_("Adds to: %s, signed %s"), recordKindLabel(parent->kind), model::formatForPeople(parent->signedAt).c_str());
+    ImGui::Text(_("Adds to: %s, signed %s"), recordKindLabel(parent->kind),
+                model::formatForPeople(parent->signedAt).c_str());
     ImGui::Text(_("This addendum is dated %s"), model::formatForPeople(app.now()).c_str());
-    textField(_("What you are adding"), _("Write it as a new entry; it does not change what was signed."), form.text,
-              "addendum.text", 6);
+    textField(_("What you are adding"), _("Write it as a new entry; it does not change what was signed."),
+              form.text, "addendum.text", 6);
     textField(_("Why it is added now"), _("For example: information received after the visit."), form.reason,
               "addendum.reason", 2);
     if (parent->kind == "concern") {
@@ -41,8 +42,10 @@ void drawAddendumScreen(App& app, Actions& actions) {
             if (!followUp.doneAt.empty()) continue;
             bool done = form.followUpsDone.count(followUp.id) > 0;
             if (bigCheckbox(_(followUp.label.c_str()), done, ("addendum.done." + followUp.id).c_str())) {
-                if (done) form.followUpsDone.insert(followUp.id);
-                else form.followUpsDone.erase(followUp.id);
+                if (done)
+                    form.followUpsDone.insert(followUp.id);
+                else
+                    form.followUpsDone.erase(followUp.id);
             }
         }
     }

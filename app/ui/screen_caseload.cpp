@@ -93,8 +93,10 @@ void drawCaseloadScreen(App& app, Actions& actions) {
         view.filteredFor = view.search;
     }
     const std::vector<int>& visible = view.visible;
-    if (rows.empty()) mutedText(_("No children are allocated to you on this tablet yet. They arrive when you sync."));
-    else if (visible.empty()) mutedText(_("No child matches that search."));
+    if (rows.empty())
+        mutedText(_("No children are allocated to you on this tablet yet. They arrive when you sync."));
+    else if (visible.empty())
+        mutedText(_("No child matches that search."));
 
     ImGui::BeginChild("##rows", ImVec2(0, 0), false);
     dragToScroll();
@@ -116,8 +118,10 @@ void drawCaseloadScreen(App& app, Actions& actions) {
             ImGui::PopFont();
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
-            if (row.age >= 0) ImGui::Text(_("age %d  \u00B7  %s"), row.age, row.caseReference.c_str());
-            else ImGui::TextUnformatted(row.caseReference.c_str());
+            if (row.age >= 0)
+                ImGui::Text(_("age %d  \u00B7  %s"), row.age, row.caseReference.c_str());
+            else
+                ImGui::TextUnformatted(row.caseReference.c_str());
             ImGui::PopStyleColor();
             drawFlags(row);
             ImGui::EndGroup();

@@ -45,7 +45,8 @@ void drawChildScreen(App& app, Actions& actions) {
     if (bigButton(_("Child not seen"), "child.not_seen")) actions.later([](App& a) { a.startNotSeen(); });
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 226, 222, 255));
-    if (bigButton(_("\u26A0 Welfare concern"), "child.concern")) actions.later([](App& a) { a.startConcern(); });
+    if (bigButton(_("\u26A0 Welfare concern"), "child.concern"))
+        actions.later([](App& a) { a.startConcern(); });
     ImGui::PopStyleColor();
 
     sectionHeader(_("About"));
@@ -56,9 +57,12 @@ void drawChildScreen(App& app, Actions& actions) {
     detailLine(_("Lives with"), details.carers);
     detailLine(_("Address"), _(model::displayAddress(details, false).c_str()));
     detailLine(_("School"), details.school);
-    detailLine(_("Language"), details.preferredLanguage == "cy" ? _("Welsh") : details.preferredLanguage == "en" ? _("English") : details.preferredLanguage);
+    detailLine(_("Language"), details.preferredLanguage == "cy"   ? _("Welsh")
+                              : details.preferredLanguage == "en" ? _("English")
+                                                                  : details.preferredLanguage);
     detailLine(_("Interpreter"), details.interpreterLanguage);
-    if (details.childProtectionPlan) chip(_("Child protection plan"), IM_COL32(232, 226, 250, 255), colours::text);
+    if (details.childProtectionPlan)
+        chip(_("Child protection plan"), IM_COL32(232, 226, 250, 255), colours::text);
 
     sectionHeader(_("Records"));
     const auto records = app.recordsOfCurrentChild();

@@ -26,7 +26,8 @@ void drawHandBack(App& app, Actions& actions) {
     ImGui::PopFont();
     ImGui::Spacing();
     if (mode.session && mode.session->run && !mode.session->run->finished()) {
-        if (bigButton(_("\u25C0 Back to the activity"), "childmode.resume", dp(320))) mode.askingToLeave = false;
+        if (bigButton(_("\u25C0 Back to the activity"), "childmode.resume", dp(320)))
+            mode.askingToLeave = false;
         ImGui::Spacing();
     }
     ImGui::Separator();
@@ -55,7 +56,8 @@ void drawChildModeScreen(App& app, Actions& actions) {
         // The session saves every change at once (a crash loses at most this tap); a failed
         // save is kept for the practitioner and never shown to the child.
         const bool done = tools::drawActivityScreen(*mode.session);
-        if (mode.session->lastActions.stopped || mode.session->lastActions.languageChanged) mode.session->save();
+        if (mode.session->lastActions.stopped || mode.session->lastActions.languageChanged)
+            mode.session->save();
         if (done || mode.session->lastActions.stopped) mode.askingToLeave = true;
         return;
     }

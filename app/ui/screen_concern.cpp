@@ -18,9 +18,11 @@ void drawConcernScreen(App& app, Actions& actions) {
     if (screenHeader(_("< Child"), _("Welfare concern"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 236, 255));
-    ImGui::BeginChild("##stop_questioning", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2 + dp(24)), true);
-    ImGui::TextWrapped("%s", _("Once you suspect significant harm, stop questioning. Listen, reassure, and record what "
-                               "the child said in their own words as soon as you can."));
+    ImGui::BeginChild("##stop_questioning", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 2 + dp(24)),
+                      true);
+    ImGui::TextWrapped(
+        "%s", _("Once you suspect significant harm, stop questioning. Listen, reassure, and record what "
+                "the child said in their own words as soon as you can."));
     ImGui::EndChild();
     ImGui::PopStyleColor();
 
@@ -70,7 +72,8 @@ void drawConcernScreen(App& app, Actions& actions) {
         app.markEdited(form.draft);
     }
     tag("concern.parents_no");
-    if (bigCheckbox(_("The manager has been informed"), concern.managerInformed, "concern.manager_informed")) {
+    if (bigCheckbox(_("The manager has been informed"), concern.managerInformed,
+                    "concern.manager_informed")) {
         concern.managerInformedAt = concern.managerInformed ? app.now() : "";
         app.markEdited(form.draft);
     }
@@ -83,7 +86,8 @@ void drawConcernScreen(App& app, Actions& actions) {
     }
     if (phoned) {
         for (const auto& followUp : model::concernFollowUps(concern, {}))
-            ImGui::BulletText(_("%s by %s"), _(followUp.label.c_str()), model::formatForPeople(followUp.dueAt).c_str());
+            ImGui::BulletText(_("%s by %s"), _(followUp.label.c_str()),
+                              model::formatForPeople(followUp.dueAt).c_str());
         mutedText(_("These deadlines show on your caseload until an addendum marks them done."));
     }
 
@@ -95,7 +99,8 @@ void drawConcernScreen(App& app, Actions& actions) {
         app.markEdited(form.draft);
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
     signProblemsPanel(form.draft);
-    if (primaryButton(_("Sign the concern"), "concern.sign", dp(300))) actions.later([](App& a) { a.signConcern(); });
+    if (primaryButton(_("Sign the concern"), "concern.sign", dp(300)))
+        actions.later([](App& a) { a.signConcern(); });
     endScreen();
 }
 

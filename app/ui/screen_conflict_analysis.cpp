@@ -12,10 +12,13 @@ namespace heard::ui {
 void drawConflictAnalysisScreen(App& app, Actions& actions) {
     beginScreen("##conflict_analysis");
     ConflictForm& form = app.conflictForm;
-    if (screenHeader(_("< Visit"), _("Impact of parental conflict: analysis"))) actions.later([](App& a) { a.back(); });
+    if (screenHeader(_("< Visit"), _("Impact of parental conflict: analysis")))
+        actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!form.screen.isSigned) {
-        chip(form.dirty ? _("Saving soon") : form.screen.recordId.empty() ? _("Not started") : _("Draft saved"),
+        chip(form.dirty                     ? _("Saving soon")
+             : form.screen.recordId.empty() ? _("Not started")
+                                            : _("Draft saved"),
              IM_COL32(236, 244, 243, 255), colours::muted);
         tag("conflict.saved_state");
     }

@@ -12,8 +12,9 @@ void drawNotSeenScreen(App& app, Actions& actions) {
     NotSeenForm& form = app.notSeenForm;
     if (screenHeader(_("< Child"), _("Child not seen"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
-    if (textField(_("Why the child was not seen"), _("For example: the child was unwell; the family was not at home."),
-                  form.reason, "not_seen.reason", 4))
+    if (textField(_("Why the child was not seen"),
+                  _("For example: the child was unwell; the family was not at home."), form.reason,
+                  "not_seen.reason", 4))
         app.markEdited(form.draft);
     if (textField(_("What happens next"), _("When you will try again, and who you told."), form.plannedNext,
                   "not_seen.next", 3))

@@ -34,11 +34,13 @@ void drawVisit(const nlohmann::json& payload) {
         return;
     }
     const std::string values[] = {visit.where, visit.present, visit.purpose};
-    for (size_t i = 0; i < model::visitStartFields().size(); ++i) field(_(model::visitStartFields()[i].label), values[i]);
-    field(_("Limits of confidentiality explained"), visit.confidentialityExplained
-                                                         ? model::formatForPeople(visit.confidentialityExplainedAt)
-                                                         : std::string(_("No")));
-    for (const auto& spec : model::visitWriteUpFields()) field(_(spec.label), visit.writeUp.value(spec.key, ""));
+    for (size_t i = 0; i < model::visitStartFields().size(); ++i)
+        field(_(model::visitStartFields()[i].label), values[i]);
+    field(_("Limits of confidentiality explained"),
+          visit.confidentialityExplained ? model::formatForPeople(visit.confidentialityExplainedAt)
+                                         : std::string(_("No")));
+    for (const auto& spec : model::visitWriteUpFields())
+        field(_(spec.label), visit.writeUp.value(spec.key, ""));
     field(_("Signed by"), visit.signatureName);
     signatureView(visit.signatureStrokes, dp(80));
 }
@@ -52,12 +54,17 @@ void drawConcern(const nlohmann::json& payload) {
         return;
     }
     field(_("Concern identified"), model::formatForPeople(concern.identifiedAt));
-    for (const auto& spec : model::concernTextFields()) field(_(spec.label), concern.fields.value(spec.key, ""));
+    for (const auto& spec : model::concernTextFields())
+        field(_(spec.label), concern.fields.value(spec.key, ""));
     std::string actions;
-    for (const auto& action : concern.actions) actions += model::formatForPeople(action.at) + "  " + action.what + "\n";
+    for (const auto& action : concern.actions)
+        actions += model::formatForPeople(action.at) + "  " + action.what + "\n";
     field(_("Actions taken"), actions);
-    field(_("Parents informed"), concern.parentsInformed == "yes" ? _("Yes") : concern.parentsInformed == "no" ? _("No") : "");
-    field(_("Manager informed"), concern.managerInformed ? model::formatForPeople(concern.managerInformedAt) : _("No"));
+    field(_("Parents informed"), concern.parentsInformed == "yes"  ? _("Yes")
+                                 : concern.parentsInformed == "no" ? _("No")
+                                                                   : "");
+    field(_("Manager informed"),
+          concern.managerInformed ? model::formatForPeople(concern.managerInformedAt) : _("No"));
     field(_("Signed by"), concern.signatureName);
     signatureView(concern.signatureStrokes, dp(80));
 }
@@ -82,8 +89,10 @@ void drawRecordScreen(App& app, Actions& actions) {
             actions.later([id = record->id](App& a) { a.startAddendum(id); });
     }
     ImGui::Separator();
-    if (record->kind == "visit") drawVisit(record->payload);
-    else if (record->kind == "concern") drawConcern(record->payload);
+    if (record->kind == "visit")
+        drawVisit(record->payload);
+    else if (record->kind == "concern")
+        drawConcern(record->payload);
     else if (record->kind == "not_seen") {
         field(_("Why the child was not seen"), record->payload.value("reason", ""));
         field(_("What happens next"), record->payload.value("planned_next", ""));
@@ -93,7 +102,8 @@ void drawRecordScreen(App& app, Actions& actions) {
         std::string error;
         if (tools::resultFromJson(record->payload, result, error))
             tools::drawSummary(result, app.activityLibrary().find(result.contentId));
-        else mutedText(error.c_str());
+        else
+            mutedText(error.c_str());
     } else {
         ImGui::TextWrapped("%s", record->payload.dump(2).c_str());
     }
@@ -124,7 +134,8 @@ void drawAddenda(App& app, const std::string& parentRecordId) {
         if (other.parentId != parentRecordId || other.kind != "addendum") continue;
         ImGui::PushID(other.id.c_str());
         sectionHeader(_("Addendum"));
-        ImGui::Text(_("Added %s by %s"), model::formatForPeople(other.signedAt).c_str(), other.signedBy.c_str());
+        ImGui::Text(_("Added %s by %s"), model::formatForPeople(other.signedAt).c_str(),
+                    other.signedBy.c_str());
         field(_("What was added"), other.payload.value("text", ""));
         field(_("Why it was added later"), other.payload.value("reason_added_later", ""));
         tag("record.addendum");

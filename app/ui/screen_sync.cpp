@@ -14,12 +14,14 @@ namespace heard::ui {
 
 void drawSyncScreen(App& app, Actions& actions) {
     beginScreen("##sync");
-    if (screenHeader(_("< Caseload"), _("Central system"))) actions.later([](App& a) { a.show(ScreenId::Caseload); });
+    if (screenHeader(_("< Caseload"), _("Central system")))
+        actions.later([](App& a) { a.show(ScreenId::Caseload); });
     noticeBar(app.notice);
     if (!app.enrolled()) {
         EnrolForm& form = app.enrolForm;
-        mutedText(_("Sign in once while you have a connection. Your children and cases then come to this tablet, "
-                    "and your records go to the central system whenever there is a connection."));
+        mutedText(
+            _("Sign in once while you have a connection. Your children and cases then come to this tablet, "
+              "and your records go to the central system whenever there is a connection."));
         textField(_("Server"), nullptr, form.host, "sync.host", 1);
         ImGui::TextUnformatted(_("Port"));
         ImGui::SetNextItemWidth(dp(200));
@@ -52,8 +54,9 @@ void drawSyncScreen(App& app, Actions& actions) {
         ImGui::ProgressBar(float(status->progress), ImVec2(-1.0f, dp(24)));
     }
     if (status && status->quarantinedCount > 0)
-        ImGui::TextWrapped(_("%zu records were refused by the central system and are kept here. Please tell support."),
-                           status->quarantinedCount);
+        ImGui::TextWrapped(
+            _("%zu records were refused by the central system and are kept here. Please tell support."),
+            status->quarantinedCount);
     if (primaryButton(_("Sync now"), "sync.now", dp(300))) actions.later([](App& a) { a.syncNow(); });
     endScreen();
 }

@@ -37,8 +37,9 @@ void drawError(const UnlockForm& form) {
 void drawCreate(App& app, Actions& actions) {
     UnlockForm& form = app.unlockForm;
     ImGui::TextUnformatted(_("Set up Heard on this tablet"));
-    mutedText(_("Everything you record is kept encrypted on this tablet until it syncs. Choose a passphrase only "
-                "you know: without it, nothing on this tablet can be read."));
+    mutedText(
+        _("Everything you record is kept encrypted on this tablet until it syncs. Choose a passphrase only "
+          "you know: without it, nothing on this tablet can be read."));
     ImGui::Spacing();
     textField(_("Your name"), nullptr, form.name, "unlock.name", 1);
     textField(_("Your role"), nullptr, form.role, "unlock.role", 1);
@@ -69,7 +70,8 @@ void drawUnlock(App& app, Actions& actions) {
         chip(_("Demo: fictional children only"), IM_COL32(255, 241, 204, 255), colours::text);
         ImGui::Text(_("The demo passphrase is: %s"), model::kDemoPassphrase);
         tag("unlock.demo_hint");
-        if (bigButton(_("Fill in the demo passphrase"), "unlock.fill_demo")) form.passphrase = model::kDemoPassphrase;
+        if (bigButton(_("Fill in the demo passphrase"), "unlock.fill_demo"))
+            form.passphrase = model::kDemoPassphrase;
     }
     ImGui::Spacing();
     const bool enter = passphraseField(_("Passphrase"), form.passphrase, "unlock.passphrase");
@@ -96,8 +98,10 @@ void drawUnlockScreen(App& app, Actions& actions) {
     mutedText(_("Direct work with children, recorded safely."));
     ImGui::Spacing();
     ImGui::BeginChild("##unlock_card", ImVec2(width, 0), false);
-    if (app.storeExists() || app.options().demo) drawUnlock(app, actions);
-    else drawCreate(app, actions);
+    if (app.storeExists() || app.options().demo)
+        drawUnlock(app, actions);
+    else
+        drawCreate(app, actions);
     ImGui::EndChild();
     ImGui::PopItemWidth();
     ImGui::EndGroup();

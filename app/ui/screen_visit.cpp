@@ -23,14 +23,16 @@ void drawStartFields(App& app) {
     std::string* values[] = {&visit.where, &visit.present, &visit.purpose};
     const auto& specs = model::visitStartFields();
     for (size_t i = 0; i < specs.size(); ++i)
-        if (textField(_(specs[i].label), _(specs[i].hint), *values[i], (std::string("visit.") + specs[i].key).c_str(), 2))
+        if (textField(_(specs[i].label), _(specs[i].hint), *values[i],
+                      (std::string("visit.") + specs[i].key).c_str(), 2))
             app.markEdited(form.draft);
 }
 
 void drawActivities(App& app, Actions& actions) {
     sectionHeader(_("Activities with the child"));
-    mutedText(_("Hand the tablet to the child for an activity. Only the activity shows; to come back here you "
-                "need your passphrase."));
+    mutedText(
+        _("Hand the tablet to the child for an activity. Only the activity shows; to come back here you "
+          "need your passphrase."));
     const auto child = app.currentChild();
     const int age = child ? model::ageInYears(child->dateOfBirth, app.now().substr(0, 10)) : -1;
     const auto& library = app.activityLibrary();
@@ -83,14 +85,16 @@ void drawWriteUp(App& app) {
 void drawSign(App& app, Actions& actions) {
     sectionHeader(_("Sign"));
     VisitForm& form = app.visitForm;
-    mutedText(_("Signing freezes this record. Anything you add later is a dated addendum; the original stays as it was."));
+    mutedText(_("Signing freezes this record. Anything you add later is a dated addendum; the original stays "
+                "as it was."));
     if (textField(_("Your name, typed"), nullptr, form.visit.signatureName, "visit.signature_name", 1))
         app.markEdited(form.draft);
     if (signaturePad(form.visit.signatureStrokes, form.draft.currentStroke, "visit.signature_pad"))
         app.markEdited(form.draft);
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
     signProblemsPanel(form.draft);
-    if (primaryButton(_("Sign the visit"), "visit.sign", dp(300))) actions.later([](App& a) { a.signVisit(); });
+    if (primaryButton(_("Sign the visit"), "visit.sign", dp(300)))
+        actions.later([](App& a) { a.signVisit(); });
 }
 
 } // namespace
@@ -115,14 +119,16 @@ void drawVisitScreen(App& app, Actions& actions) {
         endScreen();
         return;
     }
-    chip(form.draft.dirty ? _("Saving soon") : _("Draft saved"), IM_COL32(236, 244, 243, 255), colours::muted);
+    chip(form.draft.dirty ? _("Saving soon") : _("Draft saved"), IM_COL32(236, 244, 243, 255),
+         colours::muted);
     tag("visit.saved_state");
     sectionHeader(_("About the visit"));
     drawStartFields(app);
     drawActivities(app, actions);
     sectionHeader(_("Impact of parental conflict"));
-    mutedText(_("Your analysis of how the adults' conflict reaches the child, citing the child's answers. It is "
-                "signed on its own, now or after the visit."));
+    mutedText(
+        _("Your analysis of how the adults' conflict reaches the child, citing the child's answers. It is "
+          "signed on its own, now or after the visit."));
     if (bigButton(_("Parental conflict analysis"), "visit.conflict_analysis", dp(300)))
         actions.later([id = form.draft.recordId](App& a) { a.openConflictAnalysis(id); });
     sectionHeader(_("Visible injuries"));

@@ -3,7 +3,9 @@
 namespace heard::ui {
 
 namespace {
-ImVec4 rgb(int r, int g, int b, float a = 1.0f) { return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, a); }
+ImVec4 rgb(int r, int g, int b, float a = 1.0f) {
+    return ImVec4(r / 255.0f, g / 255.0f, b / 255.0f, a);
+}
 } // namespace
 
 void buildStyle(ImGuiStyle& style) {

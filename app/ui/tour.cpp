@@ -15,7 +15,9 @@ namespace heard::ui {
 namespace {
 
 // A few strokes that look like a signature, for screens that show one.
-Strokes demoSignature() { return {{0.1f, 0.6f, 0.2f, 0.3f, 0.3f, 0.7f, 0.4f, 0.35f, 0.55f, 0.65f, 0.7f, 0.4f}}; }
+Strokes demoSignature() {
+    return {{0.1f, 0.6f, 0.2f, 0.3f, 0.3f, 0.7f, 0.4f, 0.35f, 0.55f, 0.65f, 0.7f, 0.4f}};
+}
 
 void unlockDemo(App& app) {
     if (!app.unlocked()) app.unlock(model::kDemoPassphrase);
@@ -66,7 +68,8 @@ void showSkinMap(App& app, bool pastNotice, skinmap::ViewId view, int selectedMa
 void showActivity(App& app, const std::string& contentId, const std::string& language) {
     startDemoVisit(app, "child-demo-1");
     app.enterChildMode(contentId);
-    if (app.childMode.session && app.childMode.session->run) app.childMode.session->run->setLanguage(language);
+    if (app.childMode.session && app.childMode.session->run)
+        app.childMode.session->run->setLanguage(language);
 }
 
 // A visit in which the child did "when grown-ups argue" (fictional answers, three skipped),
@@ -93,7 +96,7 @@ void showConflictAnalysis(App& app, const char* language, bool signedWithAddendu
         run.next();
         run.chooseOption("yes"); // carries messages
         run.next();
-        run.skip(); // asked to choose
+        run.skip();                    // asked to choose
         run.chooseOption("sometimes"); // blamed
         run.next();
         run.skip(); // told about the other parent
@@ -111,13 +114,17 @@ void showConflictAnalysis(App& app, const char* language, bool signedWithAddendu
     using S = tools::ConflictSection;
     auto write = [&](S section, const char* text, std::initializer_list<const char*> cited) {
         analysis.section(section).text = text;
-        for (const char* step : cited) analysis.cite(section, {screen.activityRecordId, step});
+        for (const char* step : cited)
+            analysis.cite(section, {screen.activityRecordId, step});
     };
-    write(S::HappeningNow, "A fictional eight-year-old who lives with mother and sees father at weekends; the handovers "
-                           "at the door are where the arguing happens.", {});
+    write(S::HappeningNow,
+          "A fictional eight-year-old who lives with mother and sees father at weekends; the handovers "
+          "at the door are where the arguing happens.",
+          {});
     analysis.section(S::DomesticAbuse).notApplicable = true;
     write(S::Frequency, "Most handovers, by the child's account and both parents'.", {"how_often"});
-    write(S::Exposure, "The child hears it from another room: shouting and doors.", {"where_you_are", "see_hear"});
+    write(S::Exposure, "The child hears it from another room: shouting and doors.",
+          {"where_you_are", "see_hear"});
     screen.chosenStep = "carry_messages";
     if (!signedWithAddendum) {
         app.conflictAnalysisEdited();
@@ -127,10 +134,14 @@ void showConflictAnalysis(App& app, const char* language, bool signedWithAddendu
     analysis.section(S::Resolution).notApplicable = true;
     write(S::Involvement, "Carries messages about money and times between the parents.", {"carry_messages"});
     write(S::CoachingPressure, "None seen: the child's words were their own and fitted their age.", {});
-    write(S::Effects, "Worried before handovers; goes upstairs to get away from it.", {"feel", "what_you_do"});
-    write(S::Protective, "The dog, a teacher, and time with each parent that the child enjoys.", {"who_helps", "make_better"});
-    write(S::Conclusion, "The conflict at handovers reaches the child and worries them; they are drawn in as a "
-                         "messenger. Both parents are warm to the child.", {});
+    write(S::Effects, "Worried before handovers; goes upstairs to get away from it.",
+          {"feel", "what_you_do"});
+    write(S::Protective, "The dog, a teacher, and time with each parent that the child enjoys.",
+          {"who_helps", "make_better"});
+    write(S::Conclusion,
+          "The conflict at handovers reaches the child and worries them; they are drawn in as a "
+          "messenger. Both parents are warm to the child.",
+          {});
     write(S::NextSteps, "Suggest handovers at school; a parenting programme for both parents.", {});
     analysis.harmJudgement = tools::HarmJudgement::Medium;
     analysis.signatureName = model::kDemoPractitioner;
@@ -179,7 +190,8 @@ std::vector<TourStop> tourStops() {
          [](App& app) {
              openDemoChild(app, "child-demo-4");
              app.startConcern();
-             app.concernForm.concern.fields["child_words"] = "\"I don't like it when the shouting starts\" (fictional)";
+             app.concernForm.concern.fields["child_words"] =
+                 "\"I don't like it when the shouting starts\" (fictional)";
              app.concernForm.concern.referralByPhoneAt = app.now();
          }},
         {"not-seen",
@@ -221,8 +233,8 @@ std::vector<TourStop> tourStops() {
         {"conflict-analysis-signed-en", [](App& app) { showConflictAnalysis(app, "en", true); }},
     };
     // Every wishes-and-feelings activity in child mode, in English and in Welsh.
-    for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling", "two_homes",
-                           "drawing", "words_for_judge", "parental_conflict"})
+    for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling",
+                           "two_homes", "drawing", "words_for_judge", "parental_conflict"})
         for (const char* language : {"en", "cy"})
             stops.push_back({std::string("activity-") + id + "-" + language,
                              [id, language](App& app) { showActivity(app, id, language); }});
@@ -246,7 +258,8 @@ bool runTour(App& app, const std::string& dir, std::string& error, std::vector<s
                 return false;
             }
             // A few frames so layouts that measure themselves (auto-fit, scrolling) settle.
-            for (int i = 0; i < 3; ++i) app.runOneFrame();
+            for (int i = 0; i < 3; ++i)
+                app.runOneFrame();
             char name[64];
             std::snprintf(name, sizeof name, "%02d-%s-", number++, size.name);
             const std::string path = dir + "/" + name + stop.name + ".png";

@@ -25,6 +25,7 @@ inline constexpr TourSize kTourSizes[] = {{"landscape", 1280, 800}, {"portrait",
 
 // Renders every stop at every size into dir as NN-size-name.png. Returns false and fills
 // error on the first failure (dir not writable, a screen that could not be shown).
-bool runTour(App& app, const std::string& dir, std::string& error, std::vector<std::string>* written = nullptr);
+bool runTour(App& app, const std::string& dir, std::string& error,
+             std::vector<std::string>* written = nullptr);
 
 } // namespace heard::ui

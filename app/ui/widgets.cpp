@@ -22,21 +22,27 @@ void setFrameContext(float scale, const platform::Fonts& fonts) {
     s_fonts = fonts;
 }
 
-float dp(float value) { return value * s_scale; }
-const platform::Fonts& fonts() { return s_fonts; }
+float dp(float value) {
+    return value * s_scale;
+}
+const platform::Fonts& fonts() {
+    return s_fonts;
+}
 
 void tag(const char* name) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     // The window a finger would scroll to bring the widget into view (the test driver does).
     ImGuiWindow* scroller = ImGui::GetCurrentWindow();
-    while (scroller && scroller->ScrollMax.y <= 0.0f) scroller = scroller->ParentWindow;
+    while (scroller && scroller->ScrollMax.y <= 0.0f)
+        scroller = scroller->ParentWindow;
     platform::TagRegistry::instance().set(name, min.x, min.y, max.x, max.y, scroller ? scroller->ID : 0);
 }
 
 bool bigButton(const char* label, const char* tagName, float width) {
     if (width < 0.0f) width = ImGui::GetContentRegionAvail().x;
-    const bool pressed = ImGui::Button(label, ImVec2(width, std::max(touchTarget(), ImGui::GetFrameHeight())));
+    const bool pressed =
+        ImGui::Button(label, ImVec2(width, std::max(touchTarget(), ImGui::GetFrameHeight())));
     if (tagName) tag(tagName);
     return pressed;
 }
@@ -56,11 +62,12 @@ void dragToScroll() {
     ImGuiWindow* window = g.CurrentWindow;
     const ImGuiIO& io = ImGui::GetIO();
     if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, dp(8.0f))) return;
-    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows))
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |
+                                ImGuiHoveredFlags_ChildWindows))
         return;
     // Only the innermost scrollable window under the finger scrolls.
-    if (g.HoveredWindow != window && !(g.HoveredWindow && g.HoveredWindow->ParentWindow == window &&
-                                       g.HoveredWindow->ScrollMax.y <= 0.0f))
+    if (g.HoveredWindow != window &&
+        !(g.HoveredWindow && g.HoveredWindow->ParentWindow == window && g.HoveredWindow->ScrollMax.y <= 0.0f))
         return;
     // A text field, a slider that moved, or a canvas that claimed the gesture keeps it;
     // a button does not.
@@ -114,6 +121,8 @@ void beginScreen(const char* id) {
     dragToScroll();
 }
 
-void endScreen() { ImGui::End(); }
+void endScreen() {
+    ImGui::End();
+}
 
 } // namespace heard::ui

@@ -14,7 +14,9 @@ float dp(float value);
 const platform::Fonts& fonts();
 
 // The smallest comfortable touch target (48 dp, Material and Apple guidance).
-inline float touchTarget() { return dp(48.0f); }
+inline float touchTarget() {
+    return dp(48.0f);
+}
 
 // Registers the last ImGui item under a stable tag for tests and the tour.
 void tag(const char* name);

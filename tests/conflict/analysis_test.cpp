@@ -12,15 +12,18 @@ namespace {
 ConflictAnalysis completeAnalysis() {
     ConflictAnalysis a;
     a.visitId = "visit-fictional-1";
-    for (ConflictSection s : conflictSections()) a.section(s).text = std::string("Notes on ") + sectionId(s);
+    for (ConflictSection s : conflictSections())
+        a.section(s).text = std::string("Notes on ") + sectionId(s);
     a.section(ConflictSection::Resolution).text.clear();
     a.section(ConflictSection::Resolution).notApplicable = true;
-    a.section(ConflictSection::CoachingPressure).text = "Used the phrase \"parental alienation\", not a child's words.";
+    a.section(ConflictSection::CoachingPressure).text =
+        "Used the phrase \"parental alienation\", not a child's words.";
     a.cite(ConflictSection::Frequency, {"activity-1", "how_often"});
     a.cite(ConflictSection::Involvement, {"activity-1", "carry_messages"});
     a.cite(ConflictSection::Involvement, {"activity-1", "blamed"});
     a.cite(ConflictSection::Protective, {"activity-1", "how_often"});
-    a.indicator(ConflictIndicator::RehearsedLanguage) = {true, "Used \"manipulative\", an adult's word, twice."};
+    a.indicator(ConflictIndicator::RehearsedLanguage) = {true,
+                                                         "Used \"manipulative\", an adult's word, twice."};
     a.harmJudgement = HarmJudgement::Medium;
     a.signatureName = "Sam Demo-Practitioner";
     a.signatureStrokes = {{0.1f, 0.5f, 0.4f, 0.2f, 0.8f, 0.6f}};
@@ -29,7 +32,8 @@ ConflictAnalysis completeAnalysis() {
 
 std::vector<std::string> subjects(const std::vector<AnalysisProblem>& problems) {
     std::vector<std::string> out;
-    for (const AnalysisProblem& p : problems) out.push_back(p.subject);
+    for (const AnalysisProblem& p : problems)
+        out.push_back(p.subject);
     return out;
 }
 
@@ -63,7 +67,8 @@ TEST_CASE("every section has a distinct id, a title and a hint, and ids read bac
     CHECK(sectionNoneLabel(ConflictSection::HappeningNow) == nullptr);
     CHECK(sectionNoneLabel(ConflictSection::Conclusion) == nullptr);
     CHECK(sectionNoneLabel(ConflictSection::NextSteps) == nullptr);
-    CHECK(std::string(sectionNoneLabel(ConflictSection::DomesticAbuse)).find("domestic abuse") != std::string::npos);
+    CHECK(std::string(sectionNoneLabel(ConflictSection::DomesticAbuse)).find("domestic abuse") !=
+          std::string::npos);
     std::vector<std::string> seen;
     for (ConflictSection s : conflictSections()) {
         const std::string id = sectionId(s);
@@ -91,8 +96,8 @@ TEST_CASE("indicators and judgements have distinct ids that read back, and no sc
         CHECK((back == i));
     }
     CHECK(seen.size() == kConflictIndicatorCount);
-    for (HarmJudgement j : {HarmJudgement::NotChosen, HarmJudgement::Low, HarmJudgement::Medium, HarmJudgement::High,
-                            HarmJudgement::CannotSayYet}) {
+    for (HarmJudgement j : {HarmJudgement::NotChosen, HarmJudgement::Low, HarmJudgement::Medium,
+                            HarmJudgement::High, HarmJudgement::CannotSayYet}) {
         HarmJudgement back = HarmJudgement::High;
         REQUIRE(harmJudgementFromId(harmJudgementId(j), back));
         CHECK((back == j));
@@ -113,10 +118,12 @@ TEST_CASE("JSON round trip keeps every section, flag and citation") {
     std::string error;
     REQUIRE_MESSAGE(analysisFromJson(nlohmann::json::parse(payload.dump()), back, error), error);
     CHECK(back == a);
-    CHECK(back.section(ConflictSection::CoachingPressure).text == a.section(ConflictSection::CoachingPressure).text);
+    CHECK(back.section(ConflictSection::CoachingPressure).text ==
+          a.section(ConflictSection::CoachingPressure).text);
     CHECK(back.section(ConflictSection::Involvement).citations[1] == Citation{"activity-1", "blamed"});
     CHECK(back.indicator(ConflictIndicator::RehearsedLanguage).applies);
-    CHECK(back.indicator(ConflictIndicator::RehearsedLanguage).note == "Used \"manipulative\", an adult's word, twice.");
+    CHECK(back.indicator(ConflictIndicator::RehearsedLanguage).note ==
+          "Used \"manipulative\", an adult's word, twice.");
     CHECK_FALSE(back.indicator(ConflictIndicator::FitsAge).applies);
     CHECK((back.harmJudgement == HarmJudgement::Medium));
     CHECK(back.signatureStrokes == a.signatureStrokes);
@@ -126,13 +133,14 @@ TEST_CASE("JSON round trip keeps every section, flag and citation") {
 }
 
 TEST_CASE("a format 1 record, made before indicators and signatures, still reads") {
-    const nlohmann::json old = {
-        {"format", 1},
-        {"visitId", "visit-fictional-1"},
-        {"sections",
-         {{"frequency", {{"text", "Weekly, by the child's account."}, {"notApplicable", false},
-                         {"citations", {{{"record", "activity-1"}, {"step", "how_often"}}}}}},
-          {"conclusion", {{"text", "Fictional conclusion."}}}}}};
+    const nlohmann::json old = {{"format", 1},
+                                {"visitId", "visit-fictional-1"},
+                                {"sections",
+                                 {{"frequency",
+                                   {{"text", "Weekly, by the child's account."},
+                                    {"notApplicable", false},
+                                    {"citations", {{{"record", "activity-1"}, {"step", "how_often"}}}}}},
+                                  {"conclusion", {{"text", "Fictional conclusion."}}}}}};
     ConflictAnalysis back;
     std::string error;
     REQUIRE_MESSAGE(analysisFromJson(old, back, error), error);
@@ -230,7 +238,8 @@ TEST_CASE("before signing: every section written or ticked; the start, conclusio
     REQUIRE(problems.size() == 1);
     CHECK(std::string(problems[0].subject) == sectionTitle(ConflictSection::DomesticAbuse));
     CHECK(std::string(problems[0].need).find("safety concern") != std::string::npos);
-    a.section(ConflictSection::DomesticAbuse).text = "Fictional: the child saw pushing once; discussed with manager.";
+    a.section(ConflictSection::DomesticAbuse).text =
+        "Fictional: the child saw pushing once; discussed with manager.";
     CHECK(problemsOf(a).empty());
     child.unsafeDisclosed = false;
 
@@ -247,16 +256,18 @@ TEST_CASE("before signing: every section written or ticked; the start, conclusio
 
     // An indicator marked as applying needs the practitioner's note.
     a.indicator(ConflictIndicator::AnxietyAroundContact).applies = true;
-    CHECK(subjects(problemsOf(a)) == std::vector<std::string>{indicatorTitle(ConflictIndicator::AnxietyAroundContact)});
-    a.indicator(ConflictIndicator::AnxietyAroundContact).note = "Fictional: asked twice when the visit would end.";
+    CHECK(subjects(problemsOf(a)) ==
+          std::vector<std::string>{indicatorTitle(ConflictIndicator::AnxietyAroundContact)});
+    a.indicator(ConflictIndicator::AnxietyAroundContact).note =
+        "Fictional: asked twice when the visit would end.";
     CHECK(problemsOf(a).empty());
 
     // A judgement, a typed name and a finger signature.
     a.harmJudgement = HarmJudgement::NotChosen;
     a.signatureName = " ";
     a.signatureStrokes.clear();
-    CHECK(subjects(problemsOf(a)) ==
-          std::vector<std::string>{"Your judgement of harmful conflict", "Your name, typed", "Your signature"});
+    CHECK(subjects(problemsOf(a)) == std::vector<std::string>{"Your judgement of harmful conflict",
+                                                              "Your name, typed", "Your signature"});
 
     ConflictAnalysis empty;
     // no visit, the 12 sections, the judgement, the name and the signature

@@ -26,15 +26,16 @@ const std::string kFile = std::string(HEARD_SOURCE_DIR) + "/assets/tools/parenta
 TEST_CASE("the shipped parental conflict content loads with its registered type") {
     REQUIRE(activityTypes().find(kParentalConflictType));
     ContentLibrary library = loadContentLibrary(std::string(HEARD_SOURCE_DIR) + "/assets/tools");
-    for (const ContentError& e : library.errors) FAIL_CHECK(e.text());
+    for (const ContentError& e : library.errors)
+        FAIL_CHECK(e.text());
     const ActivityContent* content = library.find("parental_conflict");
     REQUIRE(content);
     CHECK(content->type == kParentalConflictType);
     CHECK(content->version >= 1);
     // Every part the issue asks the child about is there.
-    for (const char* step : {"how_often", "how_big", "where_you_are", "see_hear", "feel", "what_you_do",
-                             "carry_messages", "asked_to_choose", "blamed", "told_about_other", "who_helps",
-                             "make_better"})
+    for (const char* step :
+         {"how_often", "how_big", "where_you_are", "see_hear", "feel", "what_you_do", "carry_messages",
+          "asked_to_choose", "blamed", "told_about_other", "who_helps", "make_better"})
         CHECK_MESSAGE(content->findStep(step), step);
     CHECK(content->findStep("how_often")->kind == StepKind::Scale);
     CHECK(content->findStep("feel")->kind == StepKind::Face);
@@ -54,9 +55,10 @@ TEST_CASE("content the type refuses: a step kind it does not use, and too few st
     const std::string marker = "\"steps\": [";
     const size_t at = withPlace.find(marker);
     REQUIRE(at != std::string::npos);
-    withPlace.insert(at + marker.size(),
-                     "{\"id\": \"world\", \"kind\": \"place\", \"prompt\": \"Who is near you?\", \"icon\": \"people\","
-                     " \"people\": [{\"id\": \"mum\", \"label\": \"Mum\", \"icon\": \"person\"}]},");
+    withPlace.insert(
+        at + marker.size(),
+        "{\"id\": \"world\", \"kind\": \"place\", \"prompt\": \"Who is near you?\", \"icon\": \"people\","
+        " \"people\": [{\"id\": \"mum\", \"label\": \"Mum\", \"icon\": \"person\"}]},");
     ActivityContent bad;
     errors.clear();
     CHECK_FALSE(parseContent("parental_conflict.json", withPlace, bad, errors));
@@ -95,10 +97,13 @@ TEST_CASE("the child can say they see fighting, not only shouting") {
     const Step* seeHear = content->findStep("see_hear");
     REQUIRE(seeHear);
     std::vector<std::string> ids;
-    for (const ChoiceOption& choice : seeHear->choices) ids.push_back(choice.id);
-    CHECK(ids == std::vector<std::string>{"shouting", "quiet_upset", "things_broken", "pushing_hitting", "nothing"});
+    for (const ChoiceOption& choice : seeHear->choices)
+        ids.push_back(choice.id);
+    CHECK(ids ==
+          std::vector<std::string>{"shouting", "quiet_upset", "things_broken", "pushing_hitting", "nothing"});
     // A child who sees the adults hit each other has told of domestic abuse: the record is
     // flagged for the manager at once, like a child who says they are not safe.
-    for (const ChoiceOption& choice : seeHear->choices) CHECK_MESSAGE(choice.unsafe == (choice.id == "pushing_hitting"), choice.id);
+    for (const ChoiceOption& choice : seeHear->choices)
+        CHECK_MESSAGE(choice.unsafe == (choice.id == "pushing_hitting"), choice.id);
     CHECK(content->version == 2); // the content changed: records say which version the child saw
 }

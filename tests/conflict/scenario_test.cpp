@@ -63,7 +63,7 @@ storage::Record childDoesTheActivity(test::WorkflowApp& w, const std::string& vi
     w.driver->tap("activity.next");
     w.driver->tap("choice.yes"); // carries messages
     w.driver->tap("activity.next");
-    w.driver->tap("activity.skip"); // asked to choose: skipped
+    w.driver->tap("activity.skip");    // asked to choose: skipped
     w.driver->tap("choice.sometimes"); // blamed
     w.driver->tap("activity.next");
     w.driver->tap("activity.skip"); // told about the other parent: skipped
@@ -88,7 +88,8 @@ storage::Record childDoesTheActivity(test::WorkflowApp& w, const std::string& vi
 
 } // namespace
 
-TEST_CASE("a child does 'when grown-ups argue' by touch with skips; then a signed analysis cites their answers") {
+TEST_CASE(
+    "a child does 'when grown-ups argue' by touch with skips; then a signed analysis cites their answers") {
     test::WorkflowApp w(0, 1280, 800);
     w.unlockDemo();
     const std::string visitId = startVisit(w);
@@ -121,12 +122,13 @@ TEST_CASE("a child does 'when grown-ups argue' by touch with skips; then a signe
     analysis.visitId = visitId;
     for (ConflictSection s : conflictSections())
         analysis.section(s).text = std::string("Fictional practitioner notes: ") + sectionId(s);
-    analysis.section(ConflictSection::CoachingPressure).text = "No signs of coaching: the child used their own words.";
+    analysis.section(ConflictSection::CoachingPressure).text =
+        "No signs of coaching: the child used their own words.";
     const std::vector<std::pair<ConflictSection, std::string>> cited = {
-        {ConflictSection::Frequency, "how_often"},     {ConflictSection::Exposure, "where_you_are"},
-        {ConflictSection::Exposure, "see_hear"},       {ConflictSection::Involvement, "carry_messages"},
-        {ConflictSection::Involvement, "blamed"},      {ConflictSection::Effects, "feel"},
-        {ConflictSection::Effects, "what_you_do"},     {ConflictSection::Protective, "who_helps"},
+        {ConflictSection::Frequency, "how_often"},   {ConflictSection::Exposure, "where_you_are"},
+        {ConflictSection::Exposure, "see_hear"},     {ConflictSection::Involvement, "carry_messages"},
+        {ConflictSection::Involvement, "blamed"},    {ConflictSection::Effects, "feel"},
+        {ConflictSection::Effects, "what_you_do"},   {ConflictSection::Protective, "who_helps"},
         {ConflictSection::Protective, "make_better"}};
     for (const auto& [section, step] : cited) {
         const Citation c{activity.id, step};
@@ -178,7 +180,8 @@ bool anyProblemMentions(const std::vector<std::string>& problems, const std::str
 
 } // namespace
 
-TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites answers, signs, adds an addendum") {
+TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites answers, signs, adds an "
+          "addendum") {
     // A landscape tablet: the answers beside the sections; the driver scrolls to what it taps.
     test::WorkflowApp w(0, 1280, 800);
     w.unlockDemo();
@@ -215,7 +218,8 @@ TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites
             w.driver->tap("conflict.na.domestic_abuse");
             continue;
         }
-        w.tapAndType(std::string("conflict.text.") + sectionId(s), std::string("Fictional notes on ") + sectionId(s));
+        w.tapAndType(std::string("conflict.text.") + sectionId(s),
+                     std::string("Fictional notes on ") + sectionId(s));
     }
     // Autosave writes the draft under the visit once the typing stops.
     std::this_thread::sleep_for(ui::kAutosaveDelay + std::chrono::milliseconds(200));
@@ -244,7 +248,8 @@ TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites
     CHECK(screen.analysis.section(ConflictSection::Involvement).citations.size() == 2);
     CHECK(screen.analysis.section(ConflictSection::Effects).citations.empty());
     // Coaching concerns are the practitioner's, in their own section; the child's words are untouched.
-    CHECK(screen.analysis.section(ConflictSection::CoachingPressure).text == "Fictional notes on coaching_pressure");
+    CHECK(screen.analysis.section(ConflictSection::CoachingPressure).text ==
+          "Fictional notes on coaching_pressure");
 
     // An indicator ticked without a note, no judgement, no signature: refused, each named.
     w.driver->tap("conflict.indicator.rehearsed_language");
@@ -255,8 +260,9 @@ TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites
     CHECK(anyProblemMentions(screen.problems, indicatorTitle(ConflictIndicator::RehearsedLanguage)));
     CHECK(anyProblemMentions(screen.problems, "Your judgement of harmful conflict"));
     CHECK(anyProblemMentions(screen.problems, "Your signature"));
-    w.tapAndType("conflict.indicator_note.rehearsed_language", "Fictional: said \"emotionally abusive\", then "
-                                                              "could not say what it meant.");
+    w.tapAndType("conflict.indicator_note.rehearsed_language",
+                 "Fictional: said \"emotionally abusive\", then "
+                 "could not say what it meant.");
     w.driver->tap("conflict.judgement.medium");
     w.tapAndType("conflict.signer", "Sam Demo-Practitioner");
     w.sign("conflict.signature_pad");
@@ -279,8 +285,10 @@ TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites
     CHECK(back == screen.analysis);
     CHECK(back.section(ConflictSection::Resolution).notApplicable);
     CHECK(back.section(ConflictSection::DomesticAbuse).notApplicable);
-    CHECK(back.section(ConflictSection::Frequency).citations == std::vector<Citation>{{activity.id, "how_often"}});
-    CHECK(back.section(ConflictSection::Protective).citations == std::vector<Citation>{{activity.id, "who_helps"}});
+    CHECK(back.section(ConflictSection::Frequency).citations ==
+          std::vector<Citation>{{activity.id, "how_often"}});
+    CHECK(back.section(ConflictSection::Protective).citations ==
+          std::vector<Citation>{{activity.id, "who_helps"}});
     CHECK(back.indicator(ConflictIndicator::RehearsedLanguage).applies);
     CHECK((back.harmJudgement == HarmJudgement::Medium));
     CHECK_FALSE(back.signatureStrokes.empty());
@@ -309,7 +317,8 @@ TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites
     CHECK(w.app->visitForm.draft.recordId == visitId);
 }
 
-TEST_CASE("signing the visit signs the child's activity with it, never the practitioner's unfinished analysis") {
+TEST_CASE(
+    "signing the visit signs the child's activity with it, never the practitioner's unfinished analysis") {
     test::WorkflowApp w(0, 1280, 800);
     w.unlockDemo();
     const std::string visitId = startVisit(w);

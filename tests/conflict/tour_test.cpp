@@ -36,10 +36,11 @@ TEST_CASE("tour: the analysis being written and signed, in English and Welsh, la
     fs::create_directories(dir);
     test::WorkflowApp w(0, 1280, 800);
     const std::vector<ui::TourStop> stops = ui::tourStops();
-    for (auto [sizeName, width, height] : {std::tuple{"landscape", 1280, 800}, std::tuple{"portrait", 800, 1280}}) {
+    for (auto [sizeName, width, height] :
+         {std::tuple{"landscape", 1280, 800}, std::tuple{"portrait", 800, 1280}}) {
         w.window->setSize(width, height);
-        for (const char* name : {"conflict-analysis-en", "conflict-analysis-cy", "conflict-analysis-signed-cy",
-                                 "conflict-analysis-signed-en"}) {
+        for (const char* name : {"conflict-analysis-en", "conflict-analysis-cy",
+                                 "conflict-analysis-signed-cy", "conflict-analysis-signed-en"}) {
             CAPTURE(name);
             CAPTURE(sizeName);
             const ui::TourStop* stop = findStop(stops, name);

@@ -33,7 +33,9 @@ private:
 };
 
 inline bool near(const Pixel& p, const double (&rgb)[3], int tolerance = 6) {
-    auto channel = [tolerance](int v, double want) { return std::abs(v - int(want * 255 + 0.5)) <= tolerance; };
+    auto channel = [tolerance](int v, double want) {
+        return std::abs(v - int(want * 255 + 0.5)) <= tolerance;
+    };
     return channel(p.r, rgb[0]) && channel(p.g, rgb[1]) && channel(p.b, rgb[2]);
 }
 

@@ -32,7 +32,8 @@ ui::AppOptions demoOptions() {
 
 } // namespace
 
-TEST_CASE("the App opens a skin map from a visit: notice first, a tap marks, close goes back, the store has it") {
+TEST_CASE(
+    "the App opens a skin map from a visit: notice first, a tap marks, close goes back, the store has it") {
     auto window = headlessWindow();
     ui::App app(*window, demoOptions());
     window->setSize(1280, 4200); // the whole visit form on screen, no scrolling needed

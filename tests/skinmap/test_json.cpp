@@ -26,7 +26,8 @@ TEST_CASE("a complete map round-trips exactly through JSON text") {
     map.marks[0].position = {0.1 + 0.2, 1.0 / 3.0};
     map.marks[0].lengthCm = 2.675;
     map.marks[1].widthCm = 1e-7;
-    map.marks[2].explanations = {{Speaker::Child, "y plentyn", "Mi wnes i syrthio \xe2\x80\x94 \"wir\"\n\tline two"}};
+    map.marks[2].explanations = {
+        {Speaker::Child, "y plentyn", "Mi wnes i syrthio \xe2\x80\x94 \"wir\"\n\tline two"}};
     map.patternNotes = "Three small round marks in a row";
     map.noticeShownAt = "2026-11-23T10:01:00Z";
     map.header.mobility = Mobility::NotIndependentlyMobile;

@@ -129,7 +129,7 @@ TEST_CASE("a bruise on a child who is not independently mobile means referral (N
 
 TEST_CASE("marks on high-concern sites are prompted") {
     SkinMap map = testing::completeMap();
-    testing::placeMark(map, ViewId::BodyFront, {0.67, 0.125});  // left ear
+    testing::placeMark(map, ViewId::BodyFront, {0.67, 0.125}); // left ear
     CHECK(hasConcern(map, ConcernKind::HighConcernSite));
     CHECK(isHighRisk(map));
     SkinMap buttock = testing::completeMap();

@@ -19,7 +19,9 @@ std::string regionAt(BodyShape shape, ViewId view, Point p, double tolerance = 0
     return hit->region->id;
 }
 
-double area(const Polygon& polygon) { return std::fabs(signedArea(polygon)); }
+double area(const Polygon& polygon) {
+    return std::fabs(signedArea(polygon));
+}
 
 } // namespace
 
@@ -61,7 +63,8 @@ TEST_CASE("triangulation covers a non-convex polygon exactly") {
     const auto triangles = triangulate(shape);
     REQUIRE(triangles.size() == 3);
     double total = 0;
-    for (const auto& t : triangles) total += area({shape[size_t(t[0])], shape[size_t(t[1])], shape[size_t(t[2])]});
+    for (const auto& t : triangles)
+        total += area({shape[size_t(t[0])], shape[size_t(t[1])], shape[size_t(t[2])]});
     CHECK(total == doctest::Approx(area(shape)));
 }
 
@@ -103,7 +106,8 @@ TEST_CASE("every view of every body shape is built and sound") {
                         bool coveredByLaterPart = false;
                         for (size_t later = partIndex + 1; later < v.parts.size(); ++later)
                             for (const RegionPiece& other : v.parts[later].pieces)
-                                coveredByLaterPart = coveredByLaterPart || containsPoint(other.polygon, inside);
+                                coveredByLaterPart =
+                                    coveredByLaterPart || containsPoint(other.polygon, inside);
                         CHECK(coveredByLaterPart);
                     }
                 }
@@ -116,7 +120,8 @@ TEST_CASE("every view of every body shape is built and sound") {
 
 TEST_CASE("no point lies in two pieces of one part (sampled on a fine grid)") {
     for (BodyShape shape : allBodyShapes()) {
-        for (ViewId view : {ViewId::BodyFront, ViewId::BodyBack, ViewId::HeadFront, ViewId::HeadLeft, ViewId::RightPalm}) {
+        for (ViewId view :
+             {ViewId::BodyFront, ViewId::BodyBack, ViewId::HeadFront, ViewId::HeadLeft, ViewId::RightPalm}) {
             const OutlineView& v = outlineView(shape, view);
             int overlaps = 0, samples = 0;
             for (int i = 0; i <= 200; ++i) {
@@ -124,7 +129,8 @@ TEST_CASE("no point lies in two pieces of one part (sampled on a fine grid)") {
                     const Point p{i / 200.0, j / 200.0};
                     for (const BodyPart& part : v.parts) {
                         int inside = 0;
-                        for (const RegionPiece& piece : part.pieces) inside += containsPoint(piece.polygon, p) ? 1 : 0;
+                        for (const RegionPiece& piece : part.pieces)
+                            inside += containsPoint(piece.polygon, p) ? 1 : 0;
                         overlaps += inside > 1 ? 1 : 0;
                         samples += inside;
                     }
@@ -158,7 +164,8 @@ TEST_CASE("borders between neighbouring pieces belong to exactly one of them") {
                                     const Point onEdge{p0.x + (p1.x - p0.x) * t, p0.y + (p1.y - p0.y) * t};
                                     CAPTURE(part.pieces[a].regionId);
                                     CAPTURE(part.pieces[b].regionId);
-                                    CHECK(int(containsPoint(pa, onEdge)) + int(containsPoint(pb, onEdge)) == 1);
+                                    CHECK(int(containsPoint(pa, onEdge)) + int(containsPoint(pb, onEdge)) ==
+                                          1);
                                 }
                             }
                         }
@@ -196,10 +203,10 @@ TEST_CASE("known points land in the right named regions") {
 }
 
 TEST_CASE("points outside the body hit nothing, unless within the touch tolerance") {
-    CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {0.5, 0.005}) == "(outside)");  // above the head
-    CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {0.03, 0.5}) == "(outside)");   // beside the body
-    CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {0.5, 0.75}) == "(outside)");   // between the legs
-    CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {0.5, 0.98}) == "(outside)");   // below the feet
+    CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {0.5, 0.005}) == "(outside)"); // above the head
+    CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {0.03, 0.5}) == "(outside)");  // beside the body
+    CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {0.5, 0.75}) == "(outside)"); // between the legs
+    CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {0.5, 0.98}) == "(outside)"); // below the feet
     CHECK(regionAt(BodyShape::Teen, ViewId::LeftPalm, {0.95, 0.1}) == "(outside)");
     CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {-1, 7}) == "(outside)");
     CHECK(regionAt(BodyShape::YoungChild, ViewId::BodyFront, {NAN, 0.5}) == "(outside)");
@@ -222,8 +229,9 @@ TEST_CASE("points outside the body hit nothing, unless within the touch toleranc
 
 TEST_CASE("left and right are mirror images with mirrored names") {
     const OutlineView& front = outlineView(BodyShape::Teen, ViewId::BodyFront);
-    for (const auto& [left, right] : {std::pair{"left_chest", "right_chest"}, std::pair{"left_thigh_outer", "right_thigh_outer"},
-                                      std::pair{"left_cheek", "right_cheek"}, std::pair{"left_hand_palm", "right_hand_palm"}}) {
+    for (const auto& [left, right] :
+         {std::pair{"left_chest", "right_chest"}, std::pair{"left_thigh_outer", "right_thigh_outer"},
+          std::pair{"left_cheek", "right_cheek"}, std::pair{"left_hand_palm", "right_hand_palm"}}) {
         double leftArea = 0, rightArea = 0;
         for (const BodyPart& part : front.parts)
             for (const RegionPiece& piece : part.pieces) {
@@ -243,8 +251,10 @@ TEST_CASE("left and right are mirror images with mirrored names") {
 }
 
 TEST_CASE("view and body shape names round-trip") {
-    for (ViewId view : allViews()) CHECK((viewFromString(toString(view)) == view));
-    for (BodyShape shape : allBodyShapes()) CHECK((bodyShapeFromString(toString(shape)) == shape));
+    for (ViewId view : allViews())
+        CHECK((viewFromString(toString(view)) == view));
+    for (BodyShape shape : allBodyShapes())
+        CHECK((bodyShapeFromString(toString(shape)) == shape));
     CHECK_FALSE(viewFromString("body_side"));
     CHECK_FALSE(bodyShapeFromString(""));
 }
@@ -253,8 +263,10 @@ TEST_CASE("the list of region names for translators matches the outlines exactly
     std::set<std::string> fromOutlines, fromList;
     for (BodyShape shape : allBodyShapes())
         for (ViewId view : allViews())
-            for (const Region& r : outlineView(shape, view).regions) fromOutlines.insert(r.name);
-    for (const char* name : regionNamesForTranslation()) CHECK(fromList.insert(name).second); // no duplicates
+            for (const Region& r : outlineView(shape, view).regions)
+                fromOutlines.insert(r.name);
+    for (const char* name : regionNamesForTranslation())
+        CHECK(fromList.insert(name).second); // no duplicates
     CHECK(fromList == fromOutlines);
     CHECK(fromOutlines.size() > 100);
 }

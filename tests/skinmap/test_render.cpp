@@ -23,7 +23,8 @@ std::string outPath(const std::string& name) {
 double opaqueFraction(const PngImage& image) {
     long opaque = 0;
     for (int y = 0; y < image.height(); ++y)
-        for (int x = 0; x < image.width(); ++x) opaque += image.at(x, y).a > 128 ? 1 : 0;
+        for (int x = 0; x < image.width(); ++x)
+            opaque += image.at(x, y).a > 128 ? 1 : 0;
     return double(opaque) / double(image.width() * image.height());
 }
 
@@ -83,7 +84,8 @@ TEST_CASE("a skin map renders its outlines, numbered marks, legend and prompts")
         CHECK(layout.panel(ViewId::LeftPalm) != nullptr);
         CHECK(layout.panel(ViewId::HeadFront) == nullptr);
         std::string legend;
-        for (const std::string& line : layout.legendLines) legend += line + "\n";
+        for (const std::string& line : layout.legendLines)
+            legend += line + "\n";
         CHECK(legend.find("right forearm, outer") != std::string::npos);
         CHECK(legend.find("right upper back") != std::string::npos);
         CHECK(legend.find("left palm") != std::string::npos);
@@ -116,7 +118,8 @@ TEST_CASE("the prompts of high concern are printed on the picture") {
     const SkinMapLayout layout = layoutSkinMap(map, 800);
     REQUIRE_FALSE(layout.concernLines.empty());
     std::string text;
-    for (const std::string& line : layout.concernLines) text += line + " ";
+    for (const std::string& line : layout.concernLines)
+        text += line + " ";
     CHECK(text.find("NICE CG89") != std::string::npos);
     std::string error;
     const std::string path = outPath("map_concern.png");
@@ -124,7 +127,8 @@ TEST_CASE("the prompts of high concern are printed on the picture") {
     const PngImage image(path);
     int markColoured = 0;
     for (int y = int(layout.concerns.y); y < int(layout.concerns.y + layout.concerns.height); ++y)
-        for (int x = 0; x < image.width(); ++x) markColoured += near(image.at(x, y), OutlineColours::mark, 40) ? 1 : 0;
+        for (int x = 0; x < image.width(); ++x)
+            markColoured += near(image.at(x, y), OutlineColours::mark, 40) ? 1 : 0;
     CHECK(markColoured > 50);
 }
 

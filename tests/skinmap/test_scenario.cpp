@@ -39,7 +39,8 @@ struct Fixture {
     std::string visitId;
 
     Fixture() {
-        store = storage::Store::create(dir.file("data"), "correct horse battery", storage::RecoveryKeyPair::generate().publicKey,
+        store = storage::Store::create(dir.file("data"), "correct horse battery",
+                                       storage::RecoveryKeyPair::generate().publicKey,
                                        storage::KdfParams::fastForTests());
         storage::Case c;
         c.id = "case-0001";
@@ -96,11 +97,13 @@ struct Fixture {
     // A point of the panel where a finger drag scrolls: not on a text field (a drag there
     // selects text) and clear of the scrollbar at the panel's right edge.
     bool freeToDrag(float x, float y) {
-        static const char* const kTextTags[] = {"length", "width", "description", "feelings", "foundBy", "observedBy",
-                                                "observedAt", ".who", ".words", "header.", "pattern"};
+        static const char* const kTextTags[] = {"length",  "width",      "description", "feelings",
+                                                "foundBy", "observedBy", "observedAt",  ".who",
+                                                ".words",  "header.",    "pattern"};
         for (const std::string& name : platform::TagRegistry::instance().visibleTags()) {
             bool text = false;
-            for (const char* t : kTextTags) text = text || name.find(t) != std::string::npos;
+            for (const char* t : kTextTags)
+                text = text || name.find(t) != std::string::npos;
             if (!text) continue;
             const auto r = driver->rect(name);
             if (x >= r.x0 - 4 && x <= r.x1 + 4 && y >= r.y0 - 4 && y <= r.y1 + 4) return false;

@@ -72,7 +72,8 @@ inline ChildOutcome runInChild(const std::function<int(Reporter&)>& body, int ki
         }
         if (killAfterMs >= 0 && !sentKill && clockStarted) {
             const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                     std::chrono::steady_clock::now() - start).count();
+                                     std::chrono::steady_clock::now() - start)
+                                     .count();
             if (elapsed >= killAfterMs) {
                 ::kill(pid, SIGKILL);
                 sentKill = true;

@@ -24,14 +24,16 @@ int writeForever(const std::string& dataDir, unsigned seed, Reporter& out) {
         out.line("C " + r.id);
         const int saves = int(rng() % 4);
         for (int n = 1; n <= saves; ++n) {
-            store->saveDraft(r.id, {{"where", "home"}, {"n", n}, {"text", std::string(200 + rng() % 2000, 'x')}});
+            store->saveDraft(r.id,
+                             {{"where", "home"}, {"n", n}, {"text", std::string(200 + rng() % 2000, 'x')}});
             out.line("D " + r.id + " " + std::to_string(n));
         }
         if (rng() % 3 != 0) {
             Record s = store->sign(r.id, "Pat Example");
             out.line("S " + s.id + " " + s.hash);
             if (rng() % 4 == 0) {
-                Record a = store->addAddendum(s.id, "Pat Example", {{"note", "late entry " + std::to_string(i)}});
+                Record a =
+                    store->addAddendum(s.id, "Pat Example", {{"note", "late entry " + std::to_string(i)}});
                 out.line("S " + a.id + " " + a.hash);
             }
         }
@@ -90,9 +92,11 @@ TEST_CASE("SIGKILL at random points never loses a saved write or corrupts the st
             CHECK(r->hash == hash);
         }
         const auto chain = store->verifyCase("case-1");
-        for (const auto& p : chain.problems) FAIL_CHECK(p);
+        for (const auto& p : chain.problems)
+            FAIL_CHECK(p);
         const auto audit = store->verifyAudit();
-        for (const auto& p : audit.problems) FAIL_CHECK(p);
+        for (const auto& p : audit.problems)
+            FAIL_CHECK(p);
         // Every signed version entered the outbox in the same transaction.
         auto st = store->databaseForTesting().prepare(
             "SELECT (SELECT count(*) FROM records WHERE status = 'signed'), "

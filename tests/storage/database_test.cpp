@@ -95,7 +95,8 @@ TEST_CASE("an encrypted database opens only with its key") {
     auto st = again.prepare("SELECT x FROM t");
     REQUIRE(st.step());
     CHECK(st.columnText(0) == "hello");
-    CHECK_STORE_ERROR(Database::openEncrypted(tmp.file("k.db"), SecretKey::random(32)), StoreErrorKind::NotAStore);
+    CHECK_STORE_ERROR(Database::openEncrypted(tmp.file("k.db"), SecretKey::random(32)),
+                      StoreErrorKind::NotAStore);
     CHECK_STORE_ERROR(Database::openEncrypted(tmp.file("missing.db"), key), StoreErrorKind::Missing);
     CHECK_FALSE(std::filesystem::exists(tmp.file("missing.db")));
 }

@@ -206,7 +206,10 @@ TEST_CASE("a real size-limited file (RLIMIT_FSIZE): DiskFull, nothing saved is l
                 } catch (const StoreError& e) {
                     out.line(std::string("error ") + toString(e.kind()));
                     // Reading still works after the failed write.
-                    return std::string(toString(e.kind())) == "DiskFull" && !store->recordsForCase("case-1").empty() ? 10 : 11;
+                    return std::string(toString(e.kind())) == "DiskFull" &&
+                                   !store->recordsForCase("case-1").empty()
+                               ? 10
+                               : 11;
                 }
             }
             return 12; // never filled up

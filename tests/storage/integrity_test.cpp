@@ -43,13 +43,16 @@ int rawSqlRefused(Database& db, const std::string& sql) {
 TEST_CASE("raw SQL cannot UPDATE, DELETE or REPLACE a signed record") {
     Signed s;
     const std::string id = s.visit.id;
-    CHECK(rawSqlRefused(s.db(), "UPDATE records SET payload = '{\"where\":\"elsewhere\"}' WHERE id = '" + id + "'") ==
-          SQLITE_CONSTRAINT_TRIGGER);
+    CHECK(rawSqlRefused(s.db(), "UPDATE records SET payload = '{\"where\":\"elsewhere\"}' WHERE id = '" + id +
+                                    "'") == SQLITE_CONSTRAINT_TRIGGER);
     rawSqlRefused(s.db(), "UPDATE records SET status = 'draft' WHERE id = '" + id + "'");
     rawSqlRefused(s.db(), "DELETE FROM records WHERE id = '" + id + "'");
     rawSqlRefused(s.db(), "DELETE FROM records");
-    rawSqlRefused(s.db(), "INSERT OR REPLACE INTO records (id, case_id, kind, status, author, created_at, updated_at, payload) "
-                          "VALUES ('" + id + "', 'case-1', 'visit', 'draft', 'x', 'x', 'x', '{}')");
+    rawSqlRefused(
+        s.db(),
+        "INSERT OR REPLACE INTO records (id, case_id, kind, status, author, created_at, updated_at, payload) "
+        "VALUES ('" +
+            id + "', 'case-1', 'visit', 'draft', 'x', 'x', 'x', '{}')");
     // Moving a draft onto the signed row's key with OR REPLACE is refused too.
     Record draft = s.store->createDraft(visitFor());
     rawSqlRefused(s.db(), "UPDATE OR REPLACE records SET id = '" + id + "' WHERE id = '" + draft.id + "'");
@@ -80,8 +83,10 @@ TEST_CASE("an addendum needs a signed parent even through raw SQL") {
     Signed s;
     Record draft = s.store->createDraft(visitFor());
     try {
-        s.db().exec("INSERT INTO records (id, case_id, kind, status, author, created_at, updated_at, parent_id, payload) "
-                    "VALUES ('11111111-1111-4111-8111-111111111111', 'case-1', 'addendum', 'draft', 'x', 'x', 'x', '" +
+        s.db().exec("INSERT INTO records (id, case_id, kind, status, author, created_at, updated_at, "
+                    "parent_id, payload) "
+                    "VALUES ('11111111-1111-4111-8111-111111111111', 'case-1', 'addendum', 'draft', 'x', "
+                    "'x', 'x', '" +
                     draft.id + "', '{}')");
         FAIL("an addendum to a draft was accepted");
     } catch (const StoreError& e) {
@@ -95,7 +100,8 @@ TEST_CASE("tamper: an edited payload is found by verifyCase") {
     // Someone with the key removes the guard and edits the child's words.
     s.db().exec("DROP TRIGGER records_signed_no_update");
     s.db().exec("UPDATE records SET payload = '{\"purpose\":\"wishes and feelings\",\"where\":\"the park\"}' "
-                "WHERE id = '" + s.visit.id + "'");
+                "WHERE id = '" +
+                s.visit.id + "'");
     const auto report = s.store->verifyCase("case-1");
     CHECK_FALSE(report.ok);
     REQUIRE_FALSE(report.problems.empty());
@@ -115,8 +121,10 @@ TEST_CASE("tamper: an edit with a recomputed hash still breaks the chain or the 
     CHECK_FALSE(report.ok);
     bool chainBroken = false, auditMismatch = false;
     for (const auto& p : report.problems) {
-        chainBroken |= p.find(s.addendum.id) != std::string::npos && p.find("previous hash") != std::string::npos;
-        auditMismatch |= p.find(s.visit.id) != std::string::npos && p.find("when it was signed") != std::string::npos;
+        chainBroken |=
+            p.find(s.addendum.id) != std::string::npos && p.find("previous hash") != std::string::npos;
+        auditMismatch |=
+            p.find(s.visit.id) != std::string::npos && p.find("when it was signed") != std::string::npos;
     }
     CHECK(chainBroken);
     CHECK(auditMismatch);
@@ -130,7 +138,8 @@ TEST_CASE("tamper: a deleted signed record is found") {
     const auto report = s.store->verifyCase("case-1");
     CHECK_FALSE(report.ok);
     bool missing = false;
-    for (const auto& p : report.problems) missing |= p.find("missing") != std::string::npos;
+    for (const auto& p : report.problems)
+        missing |= p.find("missing") != std::string::npos;
     CHECK(missing);
 }
 

@@ -110,12 +110,14 @@ TEST_CASE("the failed-attempt counter survives a restart and a clock set backwar
     ManualClock clock;
     createStore(tmp.dataDir(), optionsWith(clock));
     for (int i = 0; i < 5; ++i) {
-        CHECK_STORE_ERROR(Store::unlock(tmp.dataDir(), "wrong", optionsWith(clock)), StoreErrorKind::WrongPassphrase);
+        CHECK_STORE_ERROR(Store::unlock(tmp.dataDir(), "wrong", optionsWith(clock)),
+                          StoreErrorKind::WrongPassphrase);
         clock.advance(unlockDelaySeconds(i + 1));
     }
     // A "restart" is a fresh read of the key file: the count is on disk.
     CHECK(KeyFile::load(Store::keyFilePath(tmp.dataDir())).failedAttempts == 5);
-    CHECK_STORE_ERROR(Store::unlock(tmp.dataDir(), "wrong", optionsWith(clock)), StoreErrorKind::WrongPassphrase);
+    CHECK_STORE_ERROR(Store::unlock(tmp.dataDir(), "wrong", optionsWith(clock)),
+                      StoreErrorKind::WrongPassphrase);
     clock.advance(-3600); // someone winds the clock back an hour
     try {
         unlockStore(tmp.dataDir(), optionsWith(clock));
@@ -158,7 +160,8 @@ TEST_CASE("recover with the organisation key sets a new passphrase and keeps uns
     }
     // Someone else's organisation key does not open it, and nothing changes.
     const std::string keysBefore = readFile(Store::keyFilePath(tmp.dataDir()));
-    CHECK_STORE_ERROR(Store::recover(tmp.dataDir(), RecoveryKeyPair::generate(), "x"), StoreErrorKind::WrongPassphrase);
+    CHECK_STORE_ERROR(Store::recover(tmp.dataDir(), RecoveryKeyPair::generate(), "x"),
+                      StoreErrorKind::WrongPassphrase);
     CHECK(readFile(Store::keyFilePath(tmp.dataDir())) == keysBefore);
 
     {
@@ -201,10 +204,12 @@ TEST_CASE("create makes missing parent directories and keeps the data directory 
 
 TEST_CASE("create checks its arguments") {
     TempDir tmp;
-    CHECK_STORE_ERROR(Store::create(tmp.dataDir(), "", organisationKeys().publicKey, KdfParams::fastForTests()),
-                      StoreErrorKind::InvalidArgument);
-    CHECK_STORE_ERROR(Store::create(tmp.dataDir(), "pw", std::vector<unsigned char>(5), KdfParams::fastForTests()),
-                      StoreErrorKind::InvalidArgument);
+    CHECK_STORE_ERROR(
+        Store::create(tmp.dataDir(), "", organisationKeys().publicKey, KdfParams::fastForTests()),
+        StoreErrorKind::InvalidArgument);
+    CHECK_STORE_ERROR(
+        Store::create(tmp.dataDir(), "pw", std::vector<unsigned char>(5), KdfParams::fastForTests()),
+        StoreErrorKind::InvalidArgument);
     CHECK_FALSE(Store::exists(tmp.dataDir()));
 }
 

@@ -18,11 +18,16 @@ const char* kRecordId = "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee";
 // Writes what a Heard at schema `version` could have written.
 void seedAtVersion(Database& db, int version) {
     if (version >= 1) {
-        db.exec("INSERT INTO cases (id, reference, title) VALUES ('case-old', 'REF-OLD', 'Old example family')");
-        db.exec("INSERT INTO children (id, case_id, display_name) VALUES ('child-old', 'case-old', 'Alex Oldchild')");
-        db.exec(std::string("INSERT INTO records (id, case_id, child_id, kind, status, author, created_at, updated_at, payload) "
-                            "VALUES ('") + kRecordId + "', 'case-old', 'child-old', 'visit', 'draft', 'Pat Example', "
-                            "'2026-01-01T09:00:00Z', '2026-01-01T09:00:00Z', '{\"where\":\"school\"}')");
+        db.exec(
+            "INSERT INTO cases (id, reference, title) VALUES ('case-old', 'REF-OLD', 'Old example family')");
+        db.exec("INSERT INTO children (id, case_id, display_name) VALUES ('child-old', 'case-old', 'Alex "
+                "Oldchild')");
+        db.exec(std::string("INSERT INTO records (id, case_id, child_id, kind, status, author, created_at, "
+                            "updated_at, payload) "
+                            "VALUES ('") +
+                kRecordId +
+                "', 'case-old', 'child-old', 'visit', 'draft', 'Pat Example', "
+                "'2026-01-01T09:00:00Z', '2026-01-01T09:00:00Z', '{\"where\":\"school\"}')");
     }
     if (version >= 2) {
         db.exec("INSERT INTO audit_log (seq, at, actor, action, hash, prev_hash) "
@@ -84,7 +89,8 @@ TEST_CASE("every earlier schema version migrates to the latest through unlock, k
         CHECK(signedRecord.chainSeq == 1);
         CHECK(store->verifyCase("case-old").ok);
         CHECK(store->outboxPendingCount() > 0);
-        CHECK_STORE_ERROR(store->databaseForTesting().exec(std::string("DELETE FROM records WHERE id = '") + kRecordId + "'"),
+        CHECK_STORE_ERROR(store->databaseForTesting().exec(std::string("DELETE FROM records WHERE id = '") +
+                                                           kRecordId + "'"),
                           StoreErrorKind::ReadOnlyRecord);
     }
 }
@@ -105,7 +111,8 @@ TEST_CASE("a failing migration rolls back completely and leaves user_version alo
     migrate(db);
     auto list = migrations();
     const int next = latestSchemaVersion() + 1;
-    list.push_back({next, "broken on purpose", "CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);"});
+    list.push_back(
+        {next, "broken on purpose", "CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);"});
     CHECK_THROWS_AS(migrate(db, list, -1), StoreError);
     CHECK(db.userVersion() == latestSchemaVersion());
     auto st = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'");

@@ -19,11 +19,11 @@ const std::string kCanary = "CANARY-Zebra-Quokka-7f3a9c";
 std::vector<std::string> forbiddenStrings() {
     return {kCanary,
             "Quokka",
-            "Robin Testchild",      // child's display name
-            "childsOwnWords",       // a payload field name
-            "wishes and feelings",  // a payload value
-            "SQLite format 3",      // an unencrypted database header
-            "CREATE TABLE",         // schema text
+            "Robin Testchild",     // child's display name
+            "childsOwnWords",      // a payload field name
+            "wishes and feelings", // a payload value
+            "SQLite format 3",     // an unencrypted database header
+            "CREATE TABLE",        // schema text
             "audit_log",
             "case-1-child-a",
             testPassphrase()};
@@ -77,9 +77,11 @@ TEST_CASE("no plaintext in any file of the data directory, open or locked") {
     // Open: the WAL and shared-memory files exist now and hold recent pages.
     std::vector<std::string> scanned;
     auto found = scan(tmp.dataDir(), &scanned);
-    for (const auto& f : found) FAIL_CHECK("plaintext '" << f.needle << "' in " << f.file);
+    for (const auto& f : found)
+        FAIL_CHECK("plaintext '" << f.needle << "' in " << f.file);
     bool sawWal = false;
-    for (const auto& name : scanned) sawWal |= name == std::string(kDatabaseFileName) + "-wal";
+    for (const auto& name : scanned)
+        sawWal |= name == std::string(kDatabaseFileName) + "-wal";
     CHECK_MESSAGE(sawWal, "expected a WAL file while open (so the scan covered it)");
 
     // The canary really went in: it reads back through the key.
@@ -88,7 +90,8 @@ TEST_CASE("no plaintext in any file of the data directory, open or locked") {
     store.reset(); // lock
     scanned.clear();
     found = scan(tmp.dataDir(), &scanned);
-    for (const auto& f : found) FAIL_CHECK("plaintext '" << f.needle << "' in " << f.file << " after lock");
+    for (const auto& f : found)
+        FAIL_CHECK("plaintext '" << f.needle << "' in " << f.file << " after lock");
     CHECK(scanned.size() >= 2); // database and key file at least
 
     // Sanity check of the scanner itself: the same workload on a plain database is found.
@@ -113,5 +116,6 @@ TEST_CASE("the database cannot be read without the key") {
         }(),
         StoreErrorKind::NotAStore);
     SecretKey wrongKey = SecretKey::random(32);
-    CHECK_STORE_ERROR(Database::openEncrypted(Store::databasePath(tmp.dataDir()), wrongKey), StoreErrorKind::NotAStore);
+    CHECK_STORE_ERROR(Database::openEncrypted(Store::databasePath(tmp.dataDir()), wrongKey),
+                      StoreErrorKind::NotAStore);
 }

@@ -73,9 +73,11 @@ TEST_CASE("a draft autosaves and can change; every write bumps the revision") {
     f.store->setHighRisk(draft.id, true);
     CHECK(f.store->recordById(draft.id)->highRisk);
 
-    CHECK_STORE_ERROR(f.store->saveDraft("00000000-0000-4000-8000-000000000000", nlohmann::json::object()), StoreErrorKind::NotFound);
+    CHECK_STORE_ERROR(f.store->saveDraft("00000000-0000-4000-8000-000000000000", nlohmann::json::object()),
+                      StoreErrorKind::NotFound);
     CHECK_STORE_ERROR(f.store->saveDraft(draft.id, nlohmann::json::array()), StoreErrorKind::InvalidArgument);
-    CHECK_STORE_ERROR(f.store->saveDraft(draft.id, {{"bad", std::string("\xff\xfe")}}), StoreErrorKind::InvalidArgument);
+    CHECK_STORE_ERROR(f.store->saveDraft(draft.id, {{"bad", std::string("\xff\xfe")}}),
+                      StoreErrorKind::InvalidArgument);
     // The failed saves lost nothing.
     CHECK(f.store->recordById(draft.id)->payload.at("whatHappened") == "drew a house");
 }
@@ -136,7 +138,8 @@ TEST_CASE("signing freezes a record, chains it per case, and writes outbox and a
 
     // Another case has its own chain.
     addCaseload(*f.store, "case-2");
-    Record other = f.store->sign(f.store->createDraft(visitFor("case-2", "case-2-child-a")).id, "Pat Example");
+    Record other =
+        f.store->sign(f.store->createDraft(visitFor("case-2", "case-2-child-a")).id, "Pat Example");
     CHECK(other.chainSeq == 1);
     CHECK(other.prevHash.empty());
 }
@@ -160,9 +163,11 @@ TEST_CASE("an addendum is dated, signed at once, chained, and leaves the origina
     CHECK(records[1].id == addendum.id);
 
     Record draft = f.store->createDraft(visitFor());
-    CHECK_STORE_ERROR(f.store->addAddendum(draft.id, "Pat Example", nlohmann::json::object()), StoreErrorKind::InvalidArgument);
-    CHECK_STORE_ERROR(f.store->addAddendum("00000000-0000-4000-8000-000000000000", "Pat Example", nlohmann::json::object()),
-                      StoreErrorKind::NotFound);
+    CHECK_STORE_ERROR(f.store->addAddendum(draft.id, "Pat Example", nlohmann::json::object()),
+                      StoreErrorKind::InvalidArgument);
+    CHECK_STORE_ERROR(
+        f.store->addAddendum("00000000-0000-4000-8000-000000000000", "Pat Example", nlohmann::json::object()),
+        StoreErrorKind::NotFound);
     CHECK(f.store->verifyCase("case-1").ok);
 }
 
@@ -223,7 +228,8 @@ TEST_CASE("openRecord and audit() append to the hash-chained audit log") {
     }
     CHECK(f.store->verifyAudit().ok);
     CHECK_STORE_ERROR(f.store->audit("Pat Example", "", ""), StoreErrorKind::InvalidArgument);
-    CHECK_STORE_ERROR(f.store->openRecord("00000000-0000-4000-8000-000000000000", "x"), StoreErrorKind::NotFound);
+    CHECK_STORE_ERROR(f.store->openRecord("00000000-0000-4000-8000-000000000000", "x"),
+                      StoreErrorKind::NotFound);
 }
 
 TEST_CASE("outbox: high-risk cases first, each case in order, acknowledge and quarantine") {
@@ -232,7 +238,8 @@ TEST_CASE("outbox: high-risk cases first, each case in order, acknowledge and qu
     // Acknowledge the set-up audit entries so only what follows is pending.
     {
         std::vector<int64_t> ids;
-        for (const auto& e : f.store->outboxPending(1000)) ids.push_back(e.id);
+        for (const auto& e : f.store->outboxPending(1000))
+            ids.push_back(e.id);
         f.store->outboxAcknowledge(ids);
         CHECK(f.store->outboxPendingCount() == 0);
     }
@@ -278,7 +285,8 @@ TEST_CASE("outbox: high-risk cases first, each case in order, acknowledge and qu
     f.store->outboxRetry(pending[0].id);
     CHECK(f.store->outboxPendingCount() == count);
     bool retriedIsPending = false;
-    for (const auto& e : f.store->outboxPending(100)) retriedIsPending |= e.id == pending[0].id;
+    for (const auto& e : f.store->outboxPending(100))
+        retriedIsPending |= e.id == pending[0].id;
     CHECK(retriedIsPending);
     CHECK(f.store->outboxPending(2).size() == 2);
 }
@@ -300,7 +308,8 @@ TEST_CASE("two threads (UI writing, sync acknowledging) do not corrupt anything"
     std::thread sync([&] {
         while (!done.load()) {
             std::vector<int64_t> ids;
-            for (const auto& e : f.store->outboxPending(10)) ids.push_back(e.id);
+            for (const auto& e : f.store->outboxPending(10))
+                ids.push_back(e.id);
             f.store->outboxAcknowledge(ids);
             acknowledged += ids.size();
         }
@@ -313,7 +322,8 @@ TEST_CASE("two threads (UI writing, sync acknowledging) do not corrupt anything"
     done = true;
     sync.join();
     std::vector<int64_t> rest;
-    for (const auto& e : f.store->outboxPending(1000)) rest.push_back(e.id);
+    for (const auto& e : f.store->outboxPending(1000))
+        rest.push_back(e.id);
     f.store->outboxAcknowledge(rest);
     CHECK(f.store->outboxPendingCount() == 0);
     CHECK(f.store->recordsForCase("case-1").size() == 40);

@@ -107,7 +107,8 @@ inline void addCaseload(Store& store, const std::string& caseId = "case-1") {
     store.putChild(b);
 }
 
-inline NewRecord visitFor(const std::string& caseId = "case-1", const std::string& childId = "case-1-child-a") {
+inline NewRecord visitFor(const std::string& caseId = "case-1",
+                          const std::string& childId = "case-1-child-a") {
     NewRecord r;
     r.caseId = caseId;
     r.childId = childId;
@@ -118,17 +119,19 @@ inline NewRecord visitFor(const std::string& caseId = "case-1", const std::strin
 }
 
 // Expects `expr` to throw StoreError of `kind`.
-#define CHECK_STORE_ERROR(expr, expectedKind)                                                    \
-    do {                                                                                         \
-        bool threw_ = false;                                                                     \
-        try {                                                                                    \
-            (void)(expr);                                                                        \
-        } catch (const ::heard::storage::StoreError& e_) {                                       \
-            threw_ = true;                                                                       \
-            CHECK_MESSAGE(bool(e_.kind() == (expectedKind)), "expected " << std::string(::heard::storage::toString(expectedKind)) << ", got " << std::string(::heard::storage::toString(e_.kind())) \
-                                                              << ": " << std::string(e_.what()));             \
-        }                                                                                        \
-        CHECK_MESSAGE(threw_, "expected a StoreError from " #expr);                              \
+#define CHECK_STORE_ERROR(expr, expectedKind)                                                                \
+    do {                                                                                                     \
+        bool threw_ = false;                                                                                 \
+        try {                                                                                                \
+            (void)(expr);                                                                                    \
+        } catch (const ::heard::storage::StoreError& e_) {                                                   \
+            threw_ = true;                                                                                   \
+            CHECK_MESSAGE(bool(e_.kind() == (expectedKind)),                                                 \
+                          "expected " << std::string(::heard::storage::toString(expectedKind)) << ", got "   \
+                                      << std::string(::heard::storage::toString(e_.kind())) << ": "          \
+                                      << std::string(e_.what()));                                            \
+        }                                                                                                    \
+        CHECK_MESSAGE(threw_, "expected a StoreError from " #expr);                                          \
     } while (0)
 
 } // namespace heard::storage::test

@@ -18,7 +18,8 @@ namespace {
 
 // Runs frames until done() or a time limit; returns done().
 template <typename Done>
-bool framesUntil(platform::TestDriver& driver, Done done, std::chrono::seconds limit = std::chrono::seconds(20)) {
+bool framesUntil(platform::TestDriver& driver, Done done,
+                 std::chrono::seconds limit = std::chrono::seconds(20)) {
     const auto until = std::chrono::steady_clock::now() + limit;
     while (!done() && std::chrono::steady_clock::now() < until) {
         driver.frames(1);

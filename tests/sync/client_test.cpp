@@ -39,7 +39,8 @@ std::set<std::string> receivedRecordIds(server::ServerStore& store) {
 
 } // namespace
 
-TEST_CASE("enrolment saves identity, pin, allocations, recovery key and content; bad password saves nothing") {
+TEST_CASE(
+    "enrolment saves identity, pin, allocations, recovery key and content; bad password saves nothing") {
     World w;
     sync::SyncClient client(*w.device, w.endpoint());
     auto bad = client.enrol(kPractitioner, "wrong-password-here", "tablet 1");
@@ -53,7 +54,8 @@ TEST_CASE("enrolment saves identity, pin, allocations, recovery key and content;
     CHECK(w.device->cases().size() == 3);
     REQUIRE(w.device->childById("child-a2").has_value());
     CHECK(w.device->childById("child-a2")->displayName == "Pip Invented 2");
-    CHECK(w.device->setting(sync::setting::kRecoveryPublicKey) == std::optional<std::string>(organisationRecoveryPublicKeyHex()));
+    CHECK(w.device->setting(sync::setting::kRecoveryPublicKey) ==
+          std::optional<std::string>(organisationRecoveryPublicKeyHex()));
     CHECK(w.device->setting(sync::setting::kContentVersion) == std::optional<std::string>("1"));
     auto pin = w.device->setting(sync::setting::kPinnedCert);
     REQUIRE(pin.has_value());
@@ -65,14 +67,17 @@ TEST_CASE("push sends the whole outbox, high-risk first, and clears entries only
     sync::SyncClient client(*w.device, w.endpoint());
     REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
     std::vector<std::string> ids;
-    for (int i = 0; i < 4; ++i) ids.push_back(signVisit(*w.device, "case-a1", "child-a1"));
-    std::string urgent = signVisit(*w.device, "case-a3", "child-a3", /*highRisk=*/true, "said they feel unsafe at home");
-    for (int i = 0; i < 3; ++i) ids.push_back(signVisit(*w.device, "case-a2", "child-a2"));
+    for (int i = 0; i < 4; ++i)
+        ids.push_back(signVisit(*w.device, "case-a1", "child-a1"));
+    std::string urgent =
+        signVisit(*w.device, "case-a3", "child-a3", /*highRisk=*/true, "said they feel unsafe at home");
+    for (int i = 0; i < 3; ++i)
+        ids.push_back(signVisit(*w.device, "case-a2", "child-a2"));
     ids.push_back(urgent);
     std::size_t pending = w.device->outboxPendingCount();
     REQUIRE(pending >= ids.size());
 
-    client.setBatchLimit(3);  // several bounded batches
+    client.setBatchLimit(3); // several bounded batches
     std::vector<std::size_t> progress;
     auto result = client.push(100, [&](std::size_t done, std::size_t) { progress.push_back(done); });
     REQUIRE_MESSAGE(result.ok(), result.message);
@@ -102,7 +107,8 @@ TEST_CASE("a rejected or oversized entry is quarantined with its reason and the 
     w.device->putCase(storage::Case{"case-b1", "TEST/101", "not ours", {}, false, ""});
     w.device->putChild(storage::Child{"child-b1", "case-b1", "Kit Fictional", "", {}});
     std::string refused = signVisit(*w.device, "case-b1", "child-b1");
-    std::string big = signVisit(*w.device, "case-a2", "child-a2", false, std::string(sync::kMaxEntryBodyBytes + 10, 'x'));
+    std::string big =
+        signVisit(*w.device, "case-a2", "child-a2", false, std::string(sync::kMaxEntryBodyBytes + 10, 'x'));
     std::string fine = signVisit(*w.device, "case-a1", "child-a1");
 
     auto result = client.push();
@@ -111,7 +117,8 @@ TEST_CASE("a rejected or oversized entry is quarantined with its reason and the 
     auto quarantined = w.device->outboxQuarantined();
     REQUIRE(quarantined.size() == 2);
     std::map<std::string, std::string> reasons;
-    for (const auto& q : quarantined) reasons[q.itemId] = q.quarantineReason;
+    for (const auto& q : quarantined)
+        reasons[q.itemId] = q.quarantineReason;
     CHECK(reasons[refused].find("not_allocated") != std::string::npos);
     CHECK(reasons[big].find("too large") != std::string::npos);
     CHECK(w.device->outboxPendingCount() == 0);
@@ -133,20 +140,21 @@ TEST_CASE("pull: reallocation removes a case only once its records are synced; c
     REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
     std::string unsynced = signVisit(*w.device, "case-a2", "child-a2");
 
-    w.serverStore->allocateCase({"case-a2", "TEST/002", "child-a2", "Pip Invented 2", ""}, kOtherPractitioner);
+    w.serverStore->allocateCase({"case-a2", "TEST/002", "child-a2", "Pip Invented 2", ""},
+                                kOtherPractitioner);
     w.serverStore->allocateCase({"case-a9", "TEST/009", "child-a9", "Rue Pretend", ""}, kPractitioner);
     w.serverStore->publishContent({2, {{"tools.json", {{"faces", {"calm"}}}}}});
     auto pulled = client.pull();
     REQUIRE_MESSAGE(pulled.ok(), pulled.message);
     CHECK(w.device->caseById("case-a9").has_value());
     CHECK(w.device->setting(sync::setting::kContentVersion) == std::optional<std::string>("2"));
-    CHECK(removedByApp.empty());  // case-a2 still has an unsynced record
+    CHECK(removedByApp.empty()); // case-a2 still has an unsynced record
     CHECK(w.device->outboxPendingCount() > 0);
 
     REQUIRE(client.push().ok());
     CHECK(receivedRecordIds(*w.serverStore).count(unsynced) == 1);
     CHECK(removedByApp == std::vector<std::string>{"case-a2"});
-    REQUIRE(client.pull().ok());  // tells the server the removal happened
+    REQUIRE(client.pull().ok()); // tells the server the removal happened
     std::string deviceId = *w.device->setting(sync::setting::kDeviceId);
     CHECK(w.serverStore->confirmedRemovals(deviceId) == std::vector<std::string>{"case-a2"});
 
@@ -163,7 +171,8 @@ TEST_CASE("without an app hook a synced reallocated case is marked removed in th
     World w;
     sync::SyncClient client(*w.device, w.endpoint());
     REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
-    w.serverStore->allocateCase({"case-a3", "TEST/003", "child-a3", "Pip Invented 3", ""}, kOtherPractitioner);
+    w.serverStore->allocateCase({"case-a3", "TEST/003", "child-a3", "Pip Invented 3", ""},
+                                kOtherPractitioner);
     REQUIRE(client.pull().ok());
     auto c = w.device->caseById("case-a3");
     REQUIRE(c.has_value());
@@ -176,7 +185,8 @@ TEST_CASE("SyncService syncs on its own thread, reports status and wakes the app
         sync::SyncClient client(*w.device, w.endpoint());
         REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
     }
-    for (int i = 0; i < 5; ++i) signVisit(*w.device, "case-a1", "child-a1");
+    for (int i = 0; i < 5; ++i)
+        signVisit(*w.device, "case-a1", "child-a1");
     sync::BackoffPolicy policy;
     policy.periodic = std::chrono::milliseconds(60000);
     sync::SyncService service(*w.device, w.endpoint(), {}, policy);
@@ -214,7 +224,7 @@ TEST_CASE("SyncService backs off with jitter when the server is away, and recove
     }
     signVisit(*w.device, "case-a1", "child-a1");
     int port = w.harness->port();
-    w.harness.reset();  // the server goes away
+    w.harness.reset(); // the server goes away
     sync::BackoffPolicy policy;
     policy.base = std::chrono::milliseconds(100);
     policy.cap = std::chrono::milliseconds(400);
@@ -231,7 +241,7 @@ TEST_CASE("SyncService backs off with jitter when the server is away, and recove
     CHECK(status.state == sync::SyncState::WaitingRetry);
     CHECK(status.lastFailure == sync::SyncFailure::Offline);
     CHECK(status.nextAttemptIn <= policy.cap);
-    CHECK(status.pendingCount > 0);  // nothing lost
+    CHECK(status.pendingCount > 0); // nothing lost
     service.stop();
 }
 
@@ -247,7 +257,8 @@ TEST_CASE("backoff grows, is capped and jittered") {
     CHECK(policy.delayAfter(4, 0.2) != policy.delayAfter(4, 0.8));
 }
 
-TEST_CASE("SyncService backs off when the server keeps holding an entry back (its predecessor is quarantined)") {
+TEST_CASE(
+    "SyncService backs off when the server keeps holding an entry back (its predecessor is quarantined)") {
     World w;
     {
         sync::SyncClient client(*w.device, w.endpoint());
@@ -268,13 +279,14 @@ TEST_CASE("SyncService backs off when the server keeps holding an entry back (it
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     auto status = service.status();
     service.stop();
-    INFO("state " << sync::syncStateName(status.state) << ", pending " << status.pendingCount << ", next attempt in "
-                  << status.nextAttemptIn.count() << " ms");
+    INFO("state " << sync::syncStateName(status.state) << ", pending " << status.pendingCount
+                  << ", next attempt in " << status.nextAttemptIn.count() << " ms");
     CHECK(service.cyclesCompleted() >= 3);
-    CHECK(status.lastError.empty());                                   // not a failure...
-    CHECK(status.nextAttemptIn >= std::chrono::milliseconds(200));     // ...but the delay grew (base is 100 ms)
-    CHECK(receivedRecordIds(*w.serverStore).count(second) == 0);       // never stored out of order
+    CHECK(status.lastError.empty());                               // not a failure...
+    CHECK(status.nextAttemptIn >= std::chrono::milliseconds(200)); // ...but the delay grew (base is 100 ms)
+    CHECK(receivedRecordIds(*w.serverStore).count(second) == 0);   // never stored out of order
     bool stillPending = false;
-    for (const auto& e : w.device->outboxPending(1000)) stillPending |= e.itemId == second;
-    CHECK(stillPending);                                               // and never lost
+    for (const auto& e : w.device->outboxPending(1000))
+        stillPending |= e.itemId == second;
+    CHECK(stillPending); // and never lost
 }

@@ -23,7 +23,8 @@ FaultProxy::FaultProxy(int upstreamPort) : m_upstreamPort(upstreamPort) {
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     address.sin_port = 0;
-    if (::bind(m_listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::listen(m_listener, 64) != 0)
+    if (::bind(m_listener, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::listen(m_listener, 64) != 0)
         throw std::runtime_error("fault proxy cannot listen");
     socklen_t length = sizeof address;
     ::getsockname(m_listener, reinterpret_cast<sockaddr*>(&address), &length);
@@ -67,7 +68,8 @@ void FaultProxy::acceptLoop() {
 void FaultProxy::relay(int client) {
     bool faulty = false;
     int expected = m_faultyConnections.load();
-    while (expected > 0 && !faulty) faulty = m_faultyConnections.compare_exchange_weak(expected, expected - 1);
+    while (expected > 0 && !faulty)
+        faulty = m_faultyConnections.compare_exchange_weak(expected, expected - 1);
     long cutAfter = faulty ? m_cutAfter.load() : -1;
     int delayMs = faulty ? m_delayMs.load() : 0;
 
@@ -81,7 +83,7 @@ void FaultProxy::relay(int client) {
         ::close(client);
         return;
     }
-    long forwardedDown = 0;  // server-to-client bytes after the request phase began
+    long forwardedDown = 0; // server-to-client bytes after the request phase began
     long forwardedUp = 0;
     bool delayed = false;
     char buffer[16384];

@@ -29,7 +29,8 @@ namespace {
 std::vector<std::string> signVisits(storage::Store& store, int n, const std::string& caseId = "case-a1",
                                     const std::string& childId = "child-a1") {
     std::vector<std::string> ids;
-    for (int i = 0; i < n; ++i) ids.push_back(signVisit(store, caseId, childId, false, "built a tower " + std::to_string(i)));
+    for (int i = 0; i < n; ++i)
+        ids.push_back(signVisit(store, caseId, childId, false, "built a tower " + std::to_string(i)));
     return ids;
 }
 
@@ -96,7 +97,8 @@ public:
             std::string exe = HEARD_SERVER_EXE;
             argv.push_back(exe.data());
             std::vector<std::string> copy = args;
-            for (auto& a : copy) argv.push_back(a.data());
+            for (auto& a : copy)
+                argv.push_back(a.data());
             argv.push_back(nullptr);
             int devnull = ::open("/dev/null", O_WRONLY);
             ::dup2(devnull, 2);
@@ -113,7 +115,7 @@ public:
         m_pid = -1;
     }
     bool waitHealthy(const sync::ServerEndpoint& endpoint) {
-        for (int i = 0; i < 100; ++i) {  // at most ~10 s
+        for (int i = 0; i < 100; ++i) { // at most ~10 s
             sync::HttpsChannel channel(endpoint);
             auto r = channel.get(sync::kPathHealth);
             if (r.transportOk && r.status == 200) return true;
@@ -134,8 +136,9 @@ TEST_CASE("server killed (SIGKILL) in the middle of a batch: a retry completes i
     std::string db = dir.file("server.db");
     { seedOrganisation(*server::openSqliteServerStore(db)); }
     int port = freePort();
-    std::vector<std::string> args = {"--db", "sqlite:" + db, "--listen", "127.0.0.1:" + std::to_string(port),
-                                     "--cert", cert.certPath, "--key", cert.keyPath};
+    std::vector<std::string> args = {
+        "--db",   "sqlite:" + db, "--listen", "127.0.0.1:" + std::to_string(port),
+        "--cert", cert.certPath,  "--key",    cert.keyPath};
     sync::ServerEndpoint endpoint;
     endpoint.port = port;
     endpoint.trustedCaPem = cert.pem;
@@ -150,13 +153,13 @@ TEST_CASE("server killed (SIGKILL) in the middle of a batch: a retry completes i
     REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
     signVisits(*device, 30);
     std::size_t total = device->outboxPendingCount();
-    client.setBatchLimit(15);  // records go in batches of 15; each batch is one server transaction
+    client.setBatchLimit(15); // records go in batches of 15; each batch is one server transaction
 
     sync::StepResult interrupted;
     std::thread pusher([&] { interrupted = client.push(); });
     // Kill as soon as the first batch has committed, i.e. while the second is in flight.
     std::size_t committed = 0;
-    for (int i = 0; i < 200 && committed < 15; ++i) {  // at most ~10 s
+    for (int i = 0; i < 200 && committed < 15; ++i) { // at most ~10 s
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         committed = server::openSqliteServerStore(db)->receivedCount();
     }
@@ -165,9 +168,9 @@ TEST_CASE("server killed (SIGKILL) in the middle of a batch: a retry completes i
     CHECK(!interrupted.ok());
     std::size_t storedBeforeRestart = server::openSqliteServerStore(db)->receivedCount();
     INFO("entries committed before the kill: " << storedBeforeRestart);
-    CHECK(storedBeforeRestart >= 15);  // the first batch was committed...
-    CHECK(storedBeforeRestart < 30);   // ...the second was cut off mid-way
-    CHECK(interrupted.acknowledged <= storedBeforeRestart);  // never cleared without a commit
+    CHECK(storedBeforeRestart >= 15);                       // the first batch was committed...
+    CHECK(storedBeforeRestart < 30);                        // ...the second was cut off mid-way
+    CHECK(interrupted.acknowledged <= storedBeforeRestart); // never cleared without a commit
     CHECK(device->outboxPendingCount() == total - interrupted.acknowledged);
 
     ServerProcess second(args);
@@ -180,7 +183,8 @@ TEST_CASE("server killed (SIGKILL) in the middle of a batch: a retry completes i
     checkExactlyOnce(*finalStore, *device);
 }
 
-TEST_CASE("connection dropped mid-response: the server committed, the device retries, nothing is duplicated") {
+TEST_CASE(
+    "connection dropped mid-response: the server committed, the device retries, nothing is duplicated") {
     World w;
     FaultProxy proxy(w.harness->port());
     auto endpoint = w.harness->endpoint();
@@ -197,8 +201,8 @@ TEST_CASE("connection dropped mid-response: the server committed, the device ret
     auto dropped = client.push();
     CHECK(proxy.faultsInjected() == 1);
     CHECK(dropped.failure == sync::SyncFailure::Offline);
-    CHECK(w.device->outboxPendingCount() == pending);  // no acknowledgement was received
-    CHECK(w.serverStore->receivedCount() > 0);          // but the server had committed
+    CHECK(w.device->outboxPendingCount() == pending); // no acknowledgement was received
+    CHECK(w.serverStore->receivedCount() > 0);        // but the server had committed
 
     auto retried = client.push();
     REQUIRE_MESSAGE(retried.ok(), retried.message);
@@ -220,7 +224,7 @@ TEST_CASE("slow server: the client times out, keeps everything and succeeds late
     sync::SyncClient client(*w.device, endpoint);
     auto started = std::chrono::steady_clock::now();
     auto slow = client.push();
-    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(3));  // bounded wait
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(3)); // bounded wait
     CHECK(slow.failure == sync::SyncFailure::Offline);
     CHECK(w.device->outboxPendingCount() == pending);
 
@@ -236,21 +240,27 @@ TEST_CASE("duplicated and reordered deliveries of whole batches store each recor
     w.enrol(endpoint);
     signVisits(*w.device, 6, "case-a1", "child-a1");
     signVisits(*w.device, 4, "case-a2", "child-a2");
-    std::string auth = *w.device->setting(sync::setting::kDeviceId) + ":" + *w.device->setting(sync::setting::kDeviceSecret);
+    std::string auth =
+        *w.device->setting(sync::setting::kDeviceId) + ":" + *w.device->setting(sync::setting::kDeviceSecret);
     // Cut the outbox into batches as the client would, then deliver them late, early and twice.
     std::vector<std::vector<sync::PushEntry>> batches(1);
     for (const auto& e : w.device->outboxPending(1000)) {
         if (batches.back().size() == 3) batches.emplace_back();
-        batches.back().push_back(sync::PushEntry{e.id, e.itemType, e.itemId, e.version, e.caseId, false, e.body});
+        batches.back().push_back(
+            sync::PushEntry{e.id, e.itemType, e.itemId, e.version, e.caseId, false, e.body});
     }
     REQUIRE(batches.size() >= 4);
     std::vector<std::size_t> order;
-    for (std::size_t i = batches.size(); i-- > 0;) order.push_back(i);  // reversed
-    for (std::size_t i = 0; i < batches.size(); ++i) order.push_back(i);  // then in order
-    for (std::size_t i = 0; i < batches.size(); ++i) order.push_back(i);  // then all again
+    for (std::size_t i = batches.size(); i-- > 0;)
+        order.push_back(i); // reversed
+    for (std::size_t i = 0; i < batches.size(); ++i)
+        order.push_back(i); // then in order
+    for (std::size_t i = 0; i < batches.size(); ++i)
+        order.push_back(i); // then all again
     for (auto i : order) {
         auto response = pushEntries(endpoint, auth, batches[i]);
-        for (const auto& r : response.results) CHECK(r.status != sync::EntryStatus::Rejected);
+        for (const auto& r : response.results)
+            CHECK(r.status != sync::EntryStatus::Rejected);
     }
     // The device then syncs normally: everything is acknowledged (as duplicates), nothing twice.
     sync::SyncClient client(*w.device, endpoint);
@@ -276,30 +286,38 @@ TEST_CASE("an answer that is not an explicit Heard success for this batch acknow
         auto request = nlohmann::json::parse(req.body);
         nlohmann::json results = nlohmann::json::array();
         for (const auto& e : request["entries"])
-            results.push_back({{"outboxId", e["outboxId"]}, {"itemType", e["itemType"]}, {"itemId", e["itemId"]},
-                               {"version", e["version"]}, {"status", "stored"}});
-        nlohmann::json body = {{"ok", true}, {"protocol", 1}, {"batchId", request["batchId"]}, {"results", results}};
-        if (mode == "portal") res.set_content("<html>Sign in to the cafe wifi</html>", "text/html");
+            results.push_back({{"outboxId", e["outboxId"]},
+                               {"itemType", e["itemType"]},
+                               {"itemId", e["itemId"]},
+                               {"version", e["version"]},
+                               {"status", "stored"}});
+        nlohmann::json body = {
+            {"ok", true}, {"protocol", 1}, {"batchId", request["batchId"]}, {"results", results}};
+        if (mode == "portal")
+            res.set_content("<html>Sign in to the cafe wifi</html>", "text/html");
         else if (mode == "otherBatch") {
             body["batchId"] = "someone-elses";
             res.set_content(body.dump(), "application/json");
-        } else if (mode == "truncated") res.set_content(body.dump().substr(0, 40), "application/json");
+        } else if (mode == "truncated")
+            res.set_content(body.dump().substr(0, 40), "application/json");
         else if (mode == "notOk") {
             body["ok"] = false;
             res.set_content(body.dump(), "application/json");
         } else if (mode == "strangeIds") {
-            for (auto& r : body["results"]) r["outboxId"] = r["outboxId"].get<int>() + 1000;
+            for (auto& r : body["results"])
+                r["outboxId"] = r["outboxId"].get<int>() + 1000;
             res.set_content(body.dump(), "application/json");
         } else if (mode == "error500") {
             res.status = 500;
             res.set_content(body.dump(), "application/json");
-        } else res.set_content(body.dump(), "application/json");
+        } else
+            res.set_content(body.dump(), "application/json");
     });
     int port = fake.bind_to_any_port("127.0.0.1");
     std::thread serving([&] { fake.listen_after_bind(); });
     sync::ServerEndpoint endpoint;
     endpoint.port = port;
-    endpoint.plainHttpForDevelopment = true;  // a test double: no TLS needed to test parsing
+    endpoint.plainHttpForDevelopment = true; // a test double: no TLS needed to test parsing
     sync::SyncClient client(*device, endpoint);
     for (const char* m : {"portal", "otherBatch", "truncated", "notOk", "strangeIds", "error500"}) {
         mode = m;
@@ -365,7 +383,7 @@ TEST_CASE("a server with the wrong certificate gets nothing, before or after enr
     auto enrol = fooled.enrol(kPractitioner, kPassword, "tablet");
     CHECK(enrol.failure == sync::SyncFailure::Certificate);
     CHECK(!fooled.enrolled());
-    CHECK(impostor.logLines().size() == 1);  // only its own "listening" line: no request reached it
+    CHECK(impostor.logLines().size() == 1); // only its own "listening" line: no request reached it
 
     // After enrolment the real certificate is pinned: the impostor is refused even if the
     // organisation CA setting were to trust it.

@@ -42,7 +42,8 @@ std::string tail(const std::string& path) {
 PostgresCluster::PostgresCluster() = default;
 
 PostgresCluster::~PostgresCluster() {
-    if (m_started) run(std::string(kBin) + "/pg_ctl -D '" + m_dir + "/data' -m immediate -w -t 20 stop", "stop");
+    if (m_started)
+        run(std::string(kBin) + "/pg_ctl -D '" + m_dir + "/data' -m immediate -w -t 20 stop", "stop");
     if (!m_dir.empty()) {
         std::error_code ignored;
         std::filesystem::remove_all(m_dir, ignored);
@@ -53,7 +54,8 @@ bool PostgresCluster::run(const std::string& command, const std::string& what) {
     std::string full = m_asUser.empty() ? command : "runuser -u " + m_asUser + " -- " + command;
     full += " >>'" + m_dir + "/setup.log' 2>&1";
     if (std::system(full.c_str()) != 0) {
-        m_reason = what + " failed: " + full + "\n" + tail(m_dir + "/setup.log") + "\n" + tail(m_dir + "/server.log");
+        m_reason = what + " failed: " + full + "\n" + tail(m_dir + "/setup.log") + "\n" +
+                   tail(m_dir + "/server.log");
         return false;
     }
     return true;
@@ -62,7 +64,8 @@ bool PostgresCluster::run(const std::string& command, const std::string& what) {
 bool PostgresCluster::start() {
     if (m_started) return true;
     if (!std::filesystem::exists(std::string(kBin) + "/initdb")) {
-        m_reason = std::string("PostgreSQL 15 is not installed (no ") + kBin + "/initdb); run scripts/setup-deps.sh";
+        m_reason =
+            std::string("PostgreSQL 15 is not installed (no ") + kBin + "/initdb); run scripts/setup-deps.sh";
         return false;
     }
     std::string pattern = (std::filesystem::temp_directory_path() / "heard-pg-XXXXXX").string();
@@ -87,15 +90,17 @@ bool PostgresCluster::start() {
     { std::ofstream(m_dir + "/setup.log"); }
     if (::geteuid() == 0) {
         passwd* pg = ::getpwnam("postgres");
-        if (::chown((m_dir + "/setup.log").c_str(), pg->pw_uid, pg->pw_gid) != 0) {}
+        if (::chown((m_dir + "/setup.log").c_str(), pg->pw_uid, pg->pw_gid) != 0) {
+        }
     }
     m_port = freeLoopbackPort();
-    if (!run(std::string(kBin) + "/initdb -D '" + m_dir + "/data' -A trust -U heard --no-sync -E UTF8", "initdb"))
+    if (!run(std::string(kBin) + "/initdb -D '" + m_dir + "/data' -A trust -U heard --no-sync -E UTF8",
+             "initdb"))
         return false;
     std::string options = "-p " + std::to_string(m_port) + " -k " + m_dir +
                           " -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=32MB";
-    if (!run(std::string(kBin) + "/pg_ctl -D '" + m_dir + "/data' -l '" + m_dir + "/server.log' -o '" + options +
-                 "' -w -t 30 start",
+    if (!run(std::string(kBin) + "/pg_ctl -D '" + m_dir + "/data' -l '" + m_dir + "/server.log' -o '" +
+                 options + "' -w -t 30 start",
              "pg_ctl start"))
         return false;
     m_started = true;

@@ -12,7 +12,7 @@ namespace heard::synctest {
 class PostgresCluster {
 public:
     PostgresCluster();
-    ~PostgresCluster();  // stops the cluster and removes its directory
+    ~PostgresCluster(); // stops the cluster and removes its directory
     PostgresCluster(const PostgresCluster&) = delete;
     PostgresCluster& operator=(const PostgresCluster&) = delete;
 

@@ -54,25 +54,44 @@ TEST_CASE("malformed messages are refused with a ProtocolError naming the field"
         mutate(copy);
         return copy;
     };
-    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j.erase("batchId"); })), doctest::Contains("batchId"));
-    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["protocol"] = 2; })), doctest::Contains("protocol"));
-    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["version"] = 0; })), doctest::Contains("version"));
-    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["version"] = "1"; })), doctest::Contains("version"));
-    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["itemType"] = "photo"; })), doctest::Contains("item type"));
-    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["itemId"] = "../etc"; })), doctest::Contains("itemId"));
-    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["body"] = ""; })), doctest::Contains("body"));
-    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["body"] = std::string(kMaxEntryBodyBytes + 1, 'x'); })),
+    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j.erase("batchId"); })),
+                      doctest::Contains("batchId"));
+    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["protocol"] = 2; })),
+                      doctest::Contains("protocol"));
+    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["version"] = 0; })),
+                      doctest::Contains("version"));
+    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["version"] = "1"; })),
+                      doctest::Contains("version"));
+    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["itemType"] = "photo"; })),
+                      doctest::Contains("item type"));
+    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["itemId"] = "../etc"; })),
+                      doctest::Contains("itemId"));
+    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"][0]["body"] = ""; })),
+                      doctest::Contains("body"));
+    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) {
+                          j["entries"][0]["body"] = std::string(kMaxEntryBodyBytes + 1, 'x');
+                      })),
                       doctest::Contains("too large"));
-    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) { j["entries"] = json::array(); for (std::size_t i = 0; i <= kMaxBatchEntries; ++i) j["entries"].push_back(j["entries"].size()); })),
+    CHECK_THROWS_WITH(pushRequestFromJson(broken([](json& j) {
+                          j["entries"] = json::array();
+                          for (std::size_t i = 0; i <= kMaxBatchEntries; ++i)
+                              j["entries"].push_back(j["entries"].size());
+                      })),
                       doctest::Contains("too many"));
-    CHECK_THROWS_AS(pullResponseFromJson(json{{"protocol", 1}, {"cursor", 1}, {"allocations", json::array()}, {"removals", json::array()}, {"command", "explode"}}),
+    CHECK_THROWS_AS(pullResponseFromJson(json{{"protocol", 1},
+                                              {"cursor", 1},
+                                              {"allocations", json::array()},
+                                              {"removals", json::array()},
+                                              {"command", "explode"}}),
                     ProtocolError);
-    CHECK_THROWS_AS(enrolRequestFromJson(json{{"protocol", 1}, {"username", ""}, {"password", "x"}}), ProtocolError);
+    CHECK_THROWS_AS(enrolRequestFromJson(json{{"protocol", 1}, {"username", ""}, {"password", "x"}}),
+                    ProtocolError);
 }
 
 TEST_CASE("only an explicit success body counts as an answer") {
     CHECK_NOTHROW(requireOk(json{{"ok", true}}));
-    CHECK_THROWS_WITH(requireOk(json::object()), doctest::Contains("not a Heard success body"));  // captive portal
+    CHECK_THROWS_WITH(requireOk(json::object()),
+                      doctest::Contains("not a Heard success body")); // captive portal
     CHECK_THROWS_WITH(requireOk(json{{"ok", "true"}}), doctest::Contains("not a Heard success body"));
     CHECK_THROWS_WITH(requireOk(errorBody(error::kRevoked, "x")), doctest::Contains("device_revoked"));
 }

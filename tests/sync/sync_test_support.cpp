@@ -25,8 +25,10 @@ TestCert makeCert(const std::string& dir, const std::string& name) {
     TestCert cert{dir + "/" + name + ".crt", dir + "/" + name + ".key", {}};
     std::string command = "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2"
                           " -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1,DNS:localhost"
-                          " -keyout '" + cert.keyPath + "' -out '" + cert.certPath + "' >/dev/null 2>&1";
-    if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl could not make a test certificate");
+                          " -keyout '" +
+                          cert.keyPath + "' -out '" + cert.certPath + "' >/dev/null 2>&1";
+    if (std::system(command.c_str()) != 0)
+        throw std::runtime_error("openssl could not make a test certificate");
     cert.pem = readFile(cert.certPath);
     return cert;
 }
@@ -41,13 +43,14 @@ std::string organisationRecoveryPublicKeyHex() {
 }
 
 void seedOrganisation(server::ServerStore& store) {
-    static const std::string passwordHash = server::hashPassword(kPassword);  // Argon2id once per run
+    static const std::string passwordHash = server::hashPassword(kPassword); // Argon2id once per run
     store.createPractitioner({kPractitioner, kPractitionerName, passwordHash, true});
     store.createPractitioner({kOtherPractitioner, "Bo Madeup", passwordHash, true});
     for (int i = 1; i <= 3; ++i) {
         std::string n = std::to_string(i);
-        store.allocateCase({"case-a" + n, "TEST/00" + n, "child-a" + n, "Pip Invented " + n, "2016-0" + n + "-01"},
-                           kPractitioner);
+        store.allocateCase(
+            {"case-a" + n, "TEST/00" + n, "child-a" + n, "Pip Invented " + n, "2016-0" + n + "-01"},
+            kPractitioner);
     }
     store.allocateCase({"case-b1", "TEST/101", "child-b1", "Kit Fictional", ""}, kOtherPractitioner);
     store.setSetting("recovery_public_key", organisationRecoveryPublicKeyHex());
@@ -76,7 +79,9 @@ ServerHarness::ServerHarness(server::ServerStore& store, const TestCert& cert, s
     m_server->start();
 }
 
-ServerHarness::~ServerHarness() { stop(); }
+ServerHarness::~ServerHarness() {
+    stop();
+}
 
 void ServerHarness::stop() {
     if (m_server) m_server->stop();
@@ -97,9 +102,11 @@ sync::ServerEndpoint ServerHarness::endpoint() const {
     return e;
 }
 
-std::string enrolDevice(const sync::ServerEndpoint& endpoint, const std::string& user, const std::string& password) {
+std::string enrolDevice(const sync::ServerEndpoint& endpoint, const std::string& user,
+                        const std::string& password) {
     sync::HttpsChannel channel(endpoint);
-    auto result = channel.post(sync::kPathEnrol, sync::toJson(sync::EnrolRequest{1, user, password, "test tablet"}).dump());
+    auto result = channel.post(sync::kPathEnrol,
+                               sync::toJson(sync::EnrolRequest{1, user, password, "test tablet"}).dump());
     REQUIRE_MESSAGE(result.transportOk, result.error);
     REQUIRE(result.status == 200);
     auto response = sync::enrolResponseFromJson(sync::parseObject(result.body));
@@ -153,7 +160,8 @@ sync::PushResponse pushEntries(const sync::ServerEndpoint& endpoint, const std::
     request.entries = entries;
     auto result = channel.post(sync::kPathPush, sync::toJson(request).dump(), auth);
     if (!result.transportOk) throw std::runtime_error("push transport failed: " + result.error);
-    if (result.status != 200) throw std::runtime_error("push status " + std::to_string(result.status) + ": " + result.body);
+    if (result.status != 200)
+        throw std::runtime_error("push status " + std::to_string(result.status) + ": " + result.body);
     auto response = sync::pushResponseFromJson(sync::requireOk(sync::parseObject(result.body)));
     if (response.batchId != request.batchId) throw std::runtime_error("batch id not echoed");
     return response;
@@ -165,8 +173,8 @@ std::unique_ptr<storage::Store> makeDeviceStore(const std::string& dir) {
                                   storage::KdfParams::fastForTests());
 }
 
-std::string signVisit(storage::Store& store, const std::string& caseId, const std::string& childId, bool highRisk,
-                      const std::string& note) {
+std::string signVisit(storage::Store& store, const std::string& caseId, const std::string& childId,
+                      bool highRisk, const std::string& note) {
     storage::NewRecord draft;
     draft.caseId = caseId;
     draft.childId = childId;

@@ -54,7 +54,7 @@ public:
     ~ServerHarness();
     int port() const { return m_server->port(); }
     server::HeardServer& server() { return *m_server; }
-    sync::ServerEndpoint endpoint() const;  // trusts cert (as the organisation CA) for enrolment
+    sync::ServerEndpoint endpoint() const; // trusts cert (as the organisation CA) for enrolment
     void stop();
     std::vector<std::string> logLines() const;
 

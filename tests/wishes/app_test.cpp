@@ -1,6 +1,7 @@
 // The activities inside the real App, in child mode from a visit: a child completes one by
-// touch, the App hands back to the practitioner when they are done, the record is in the store, typed text reaches the activity through the
-// App's own event path, and the tour has a stop for every activity in English and Welsh.
+// touch, the App hands back to the practitioner when they are done, the record is in the store, typed text
+// reaches the activity through the App's own event path, and the tour has a stop for every activity in
+// English and Welsh.
 #include "app/i18n/i18n.h"
 #include "app/model/demo_caseload.h"
 #include "app/ui/app.h"

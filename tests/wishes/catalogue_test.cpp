@@ -33,7 +33,8 @@ std::set<std::string> extractFromSources() {
             if (!fs::exists(root)) continue;
             for (const auto& entry : fs::recursive_directory_iterator(root)) {
                 auto ext = entry.path().extension();
-                if (entry.is_regular_file() && (ext == ".cpp" || ext == ".h")) out << entry.path().string() << "\n";
+                if (entry.is_regular_file() && (ext == ".cpp" || ext == ".h"))
+                    out << entry.path().string() << "\n";
             }
         }
     }
@@ -52,16 +53,19 @@ std::set<std::string> extractFromSources() {
 
 std::set<std::string> extractFromContent() {
     heard::tools::ContentLibrary library = heard::tools::loadContentLibrary(kSource + "/assets/tools");
-    for (const auto& error : library.errors) FAIL_CHECK("shipped content must be valid: " << error.text());
+    for (const auto& error : library.errors)
+        FAIL_CHECK("shipped content must be valid: " << error.text());
     std::set<std::string> ids;
     for (const auto& content : library.activities) {
-        for (const std::string& s : heard::tools::translatableStrings(content)) ids.insert(s);
+        for (const std::string& s : heard::tools::translatableStrings(content))
+            ids.insert(s);
     }
     return ids;
 }
 
 // The msgids among `wanted` with no usable translation in `entries`.
-std::vector<std::string> missingTranslations(const std::set<std::string>& wanted, const std::vector<PoEntry>& entries) {
+std::vector<std::string> missingTranslations(const std::set<std::string>& wanted,
+                                             const std::vector<PoEntry>& entries) {
     std::map<std::string, const PoEntry*> byId;
     for (const PoEntry& entry : entries) {
         if (entry.context.empty() && !entry.obsolete) byId[entry.msgid] = &entry;
@@ -78,8 +82,10 @@ std::string poQuote(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
         if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') out += "\\n";
-        else out += c;
+        if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
     }
     return out + "\"";
 }
@@ -126,10 +132,13 @@ TEST_CASE("every user-visible string has a Welsh translation") {
     auto entries = heard::test::parsePo(heard::test::readFile(poPath));
     auto missing = missingTranslations(wanted, entries);
     std::string listing;
-    for (const std::string& id : missing) listing += "msgid " + poQuote(id) + "\nmsgstr \"\"\n\n";
+    for (const std::string& id : missing)
+        listing += "msgid " + poQuote(id) + "\nmsgstr \"\"\n\n";
     const fs::path missingFile = fs::path(HEARD_TEST_BINARY_DIR) / "catalogue" / "missing-cy.po";
-    if (missing.empty()) fs::remove(missingFile); // never leave a stale list behind
-    else std::ofstream(missingFile) << listing;
+    if (missing.empty())
+        fs::remove(missingFile); // never leave a stale list behind
+    else
+        std::ofstream(missingFile) << listing;
     CHECK_MESSAGE(missing.empty(), missing.size() << " strings lack Welsh (also written to "
                                                   << HEARD_TEST_BINARY_DIR << "/catalogue/missing-cy.po):\n"
                                                   << listing);
@@ -146,7 +155,8 @@ TEST_CASE("the Welsh catalogue has no duplicate or empty-source entries") {
             CHECK(entry.msgstr.find("Language: cy") != std::string::npos);
             continue;
         }
-        CHECK_MESSAGE(seen.insert(entry.context + "\x04" + entry.msgid).second, "duplicate msgid: " << entry.msgid);
+        CHECK_MESSAGE(seen.insert(entry.context + "\x04" + entry.msgid).second,
+                      "duplicate msgid: " << entry.msgid);
     }
     CHECK(headers == 1);
 }

@@ -19,7 +19,8 @@
 namespace heard::test {
 
 inline const tools::ContentLibrary& shippedContent() {
-    static tools::ContentLibrary s_library = tools::loadContentLibrary(std::string(HEARD_SOURCE_DIR) + "/assets/tools");
+    static tools::ContentLibrary s_library =
+        tools::loadContentLibrary(std::string(HEARD_SOURCE_DIR) + "/assets/tools");
     return s_library;
 }
 
@@ -32,7 +33,8 @@ struct ChildHarness {
     int changes = 0;
     bool done = false;
 
-    ChildHarness(const std::string& contentId, const std::string& language = "en", int width = 1280, int height = 800) {
+    ChildHarness(const std::string& contentId, const std::string& language = "en", int width = 1280,
+                 int height = 800) {
         i18n::setCatalogueDir(HEARD_LOCALE_DIR);
         window = headlessWindow(width, height);
         driver = std::make_unique<platform::TestDriver>(*window, [this] { frame(); });

@@ -36,7 +36,8 @@ std::vector<std::string> problems(const json& j) {
     std::vector<ContentError> errors;
     bool ok = parseContent("test.json", j.dump(), content, errors);
     std::vector<std::string> out;
-    for (const auto& e : errors) out.push_back(e.text());
+    for (const auto& e : errors)
+        out.push_back(e.text());
     CHECK(ok == out.empty());
     return out;
 }
@@ -59,11 +60,13 @@ fs::path freshDir(const std::string& name) {
 
 TEST_CASE("every shipped content file is valid and every activity type has content") {
     ContentLibrary library = loadContentLibrary(kToolsDir);
-    for (const auto& e : library.errors) FAIL_CHECK(e.text());
+    for (const auto& e : library.errors)
+        FAIL_CHECK(e.text());
     REQUIRE(library.activities.size() == 9); // eight wishes-and-feelings, one parental conflict (issue 7)
     for (const ActivityType& type : activityTypes().all()) {
         bool found = false;
-        for (const auto& content : library.activities) found = found || content.type == type.id;
+        for (const auto& content : library.activities)
+            found = found || content.type == type.id;
         CHECK_MESSAGE(found, "no content for " << type.id);
     }
     const ActivityContent* houses = library.find("three_houses");
@@ -106,7 +109,9 @@ TEST_CASE("bad files are refused with the file, the path and the problem") {
         REQUIRE(errors.size() == 1);
         CHECK(errors[0].text().find("broken.json: not valid JSON near byte") == 0);
     }
-    SUBCASE("not an object") { CHECK(mentions(problems(json::array()), "must be a JSON object")); }
+    SUBCASE("not an object") {
+        CHECK(mentions(problems(json::array()), "must be a JSON object"));
+    }
     SUBCASE("missing title") {
         j.erase("title");
         CHECK(mentions(problems(j), "test.json: /title: is missing"));
@@ -158,7 +163,8 @@ TEST_CASE("bad files are refused with the file, the path and the problem") {
         CHECK(mentions(problems(j), "/steps: a three_wishes activity needs 3 steps (has 2)"));
     }
     SUBCASE("a kind the type does not allow") {
-        j["steps"][0] = json::parse(R"({"id": "a", "kind": "scale", "prompt": "?", "low": "0", "high": "10"})");
+        j["steps"][0] =
+            json::parse(R"({"id": "a", "kind": "scale", "prompt": "?", "low": "0", "high": "10"})");
         CHECK(mentions(problems(j), "/steps/0/kind: a three_wishes activity cannot use \"scale\" steps"));
     }
     SUBCASE("steps not a list") {
@@ -208,7 +214,8 @@ TEST_CASE("type rules: faces, houses, homes, choices") {
         json j = fileOf("two_homes");
         for (auto& step : j["steps"]) {
             if (step.contains("choices")) {
-                for (auto& choice : step["choices"]) choice.erase("unsafe");
+                for (auto& choice : step["choices"])
+                    choice.erase("unsafe");
             }
         }
         CHECK(mentions(problems(j), "needs a safety question"));
@@ -278,7 +285,8 @@ TEST_CASE("scale steps: a bad tone or end picture is refused, naming the field")
     json j = goodScale();
     SUBCASE("unknown tone") {
         j["steps"][0]["tone"] = "gloomy";
-        CHECK(mentions(problems(j), "test.json: /steps/0/tone: unknown tone \"gloomy\" (expected warm or stormy)"));
+        CHECK(mentions(problems(j),
+                       "test.json: /steps/0/tone: unknown tone \"gloomy\" (expected warm or stormy)"));
     }
     SUBCASE("tone in capitals is not a tone") {
         j["steps"][0]["tone"] = "Stormy";
@@ -321,15 +329,18 @@ TEST_CASE("scale steps: a bad tone or end picture is refused, naming the field")
 
 TEST_CASE("every scale step in every shipped content file has a picture at each end") {
     ContentLibrary library = loadContentLibrary(kToolsDir);
-    for (const auto& e : library.errors) FAIL_CHECK(e.text());
+    for (const auto& e : library.errors)
+        FAIL_CHECK(e.text());
     int scales = 0;
     for (const ActivityContent& content : library.activities) {
         for (const Step& step : content.steps) {
             if (step.kind != StepKind::Scale) continue;
             ++scales;
             CHECK_MESSAGE(!step.lowIcon.empty(), content.sourceFile << ": " << step.id << " has no lowIcon");
-            CHECK_MESSAGE(!step.highIcon.empty(), content.sourceFile << ": " << step.id << " has no highIcon");
-            CHECK_MESSAGE(step.lowIcon != step.highIcon, content.sourceFile << ": " << step.id << " ends look the same");
+            CHECK_MESSAGE(!step.highIcon.empty(),
+                          content.sourceFile << ": " << step.id << " has no highIcon");
+            CHECK_MESSAGE(step.lowIcon != step.highIcon,
+                          content.sourceFile << ": " << step.id << " ends look the same");
         }
     }
     CHECK(scales >= 5); // three in scaling, two in parental conflict
@@ -369,14 +380,19 @@ TEST_CASE("oversized and deeply nested input is refused before it can hurt") {
         j["type"] = "scaling";
         j["steps"] = json::array();
         for (int i = 0; i < 100; ++i)
-            j["steps"].push_back({{"id", "s" + std::to_string(i)}, {"kind", "scale"}, {"prompt", "?"}, {"low", "l"}, {"high", "h"}});
+            j["steps"].push_back({{"id", "s" + std::to_string(i)},
+                                  {"kind", "scale"},
+                                  {"prompt", "?"},
+                                  {"low", "l"},
+                                  {"high", "h"}});
         CHECK(mentions(problems(j), "/steps: must hold between 1 and 40 items (has 100)"));
     }
 }
 
 TEST_CASE("a bad file in the folder is skipped with its error; the others load") {
     fs::path dir = freshDir("mixed");
-    for (const char* id : {"three_wishes", "drawing", "scaling"}) fs::copy_file(kToolsDir + "/" + id + ".json", dir / (std::string(id) + ".json"));
+    for (const char* id : {"three_wishes", "drawing", "scaling"})
+        fs::copy_file(kToolsDir + "/" + id + ".json", dir / (std::string(id) + ".json"));
     std::ofstream(dir / "broken.json") << "{ not json";
     std::ofstream(dir / "notes.txt") << "not content, ignored";
     json dup = goodWishes();
@@ -392,7 +408,8 @@ TEST_CASE("a bad file in the folder is skipped with its error; the others load")
     REQUIRE(library.errors.size() == 3);
     CHECK(library.errors[0].text().find("broken.json: not valid JSON") == 0);
     CHECK(library.errors[1].text().find("huge.json: file is") == 0);
-    CHECK(library.errors[2].text().find("z_duplicate.json: /id: \"drawing\" is already used by drawing.json") == 0);
+    CHECK(library.errors[2].text().find(
+              "z_duplicate.json: /id: \"drawing\" is already used by drawing.json") == 0);
 }
 
 TEST_CASE("a missing folder is an error, not a crash") {
@@ -417,10 +434,18 @@ TEST_CASE("fuzz: mutated and truncated content never crashes and always explains
         for (int e = 0; e < edits; ++e) {
             size_t at = random() % text.size();
             switch (random() % 4) {
-            case 0: text[at] = alphabet[random() % (sizeof(alphabet) - 1)]; break;
-            case 1: text.erase(at, 1 + random() % 8); break;
-            case 2: text.insert(at, 1, alphabet[random() % (sizeof(alphabet) - 1)]); break;
-            case 3: text.resize(at); break;
+            case 0:
+                text[at] = alphabet[random() % (sizeof(alphabet) - 1)];
+                break;
+            case 1:
+                text.erase(at, 1 + random() % 8);
+                break;
+            case 2:
+                text.insert(at, 1, alphabet[random() % (sizeof(alphabet) - 1)]);
+                break;
+            case 3:
+                text.resize(at);
+                break;
             }
             if (text.empty()) text = "x";
         }

@@ -158,7 +158,8 @@ TEST_CASE("the .mo reader refuses damaged files with a reason") {
 
 TEST_CASE("big-endian catalogues are read too") {
     std::string mo = handMadeMo("Yes", "Ie");
-    for (size_t at = 0; at < 52; at += 4) std::reverse(mo.begin() + long(at), mo.begin() + long(at) + 4);
+    for (size_t at = 0; at < 52; at += 4)
+        std::reverse(mo.begin() + long(at), mo.begin() + long(at) + 4);
     std::string error;
     auto catalog = MoCatalog::parse(mo, error);
     REQUIRE_MESSAGE(catalog, error);
@@ -198,7 +199,8 @@ TEST_CASE("a missing catalogue falls back to English and says why") {
     CHECK(std::string(tr("Hello")) == "Hello");
     auto errors = loadCatalogues();
     bool named = false;
-    for (const std::string& e : catalogueErrors()) named = named || e.find((dir / "cy.mo").string()) != std::string::npos;
+    for (const std::string& e : catalogueErrors())
+        named = named || e.find((dir / "cy.mo").string()) != std::string::npos;
     CHECK(named);
     setLanguage("en");
 }

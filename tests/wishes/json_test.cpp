@@ -36,9 +36,12 @@ void completeWithASkip(ActivityRun& run) {
             break;
         case StepKind::Words:
             run.setWords(kChildWords, index % 2 == 0);
-            if (step->allowDrawing) run.addStroke(Stroke{{0.1f, 0.2f, 0.333333f, 0.7f, 0.9f, 0.95f}, 0xff3366ffu, 0.02f});
+            if (step->allowDrawing)
+                run.addStroke(Stroke{{0.1f, 0.2f, 0.333333f, 0.7f, 0.9f, 0.95f}, 0xff3366ffu, 0.02f});
             break;
-        case StepKind::Scale: run.setScale(7); break;
+        case StepKind::Scale:
+            run.setScale(7);
+            break;
         case StepKind::Choice:
             run.chooseOption(step->choices.front().id);
             if (step->allowWords) run.setWords("only at weekends", false);
@@ -81,7 +84,8 @@ TEST_CASE("every activity's result survives a JSON round trip exactly") {
         CHECK(back.stopped == run.result().stopped);
         CHECK(back.interpretation == run.result().interpretation);
         REQUIRE(back.answers.size() == run.result().answers.size());
-        for (size_t i = 0; i < back.answers.size(); ++i) CHECK(back.answers[i] == run.result().answers[i]);
+        for (size_t i = 0; i < back.answers.size(); ++i)
+            CHECK(back.answers[i] == run.result().answers[i]);
         CHECK(resultToJson(back) == payload);
 
         // What was skipped is on the record, by step id.

@@ -175,8 +175,8 @@ TEST_CASE("a draft result resumes where the child was") {
 }
 
 TEST_CASE("every built-in type is registered with its rules") {
-    for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling", "two_homes",
-                           "drawing", "words_for_judge"}) {
+    for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling",
+                           "two_homes", "drawing", "words_for_judge"}) {
         const ActivityType* type = activityTypes().find(id);
         REQUIRE_MESSAGE(type, id);
         CHECK(std::string(type->name).size() > 0);

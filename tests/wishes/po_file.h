@@ -29,12 +29,24 @@ inline std::string unquotePo(const std::string& segment) {
         }
         char e = segment[++i];
         switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        default: out += e; break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case '"':
+            out += '"';
+            break;
+        case '\\':
+            out += '\\';
+            break;
+        default:
+            out += e;
+            break;
         }
     }
     return out;
@@ -61,7 +73,8 @@ inline std::vector<PoEntry> parsePo(const std::string& text) {
         bool obsolete = line.rfind("#~", 0) == 0;
         if (obsolete) line = line.substr(line.size() > 2 && line[2] == ' ' ? 3 : 2);
         if (line.rfind("#,", 0) == 0) {
-            if (started && !target) {}
+            if (started && !target) {
+            }
             if (started) flush();
             if (line.find("fuzzy") != std::string::npos) pendingFuzzy = true;
             continue;

@@ -29,8 +29,11 @@ struct Fixture {
         store = storage::Store::create(dir.string(), "correct horse battery staple", recovery.publicKey,
                                        storage::KdfParams::fastForTests());
         store->putCase(storage::Case{"case-fictional-1", "FX/0001", "Fictional case", {}, false, ""});
-        store->putChild(storage::Child{"child-fictional-1", "case-fictional-1", "Pip Example", "2016-04-01", {}});
-        storage::NewRecord visit{"case-fictional-1", "child-fictional-1", "visit", "A. Practitioner", "", false, nlohmann::json::object()};
+        store->putChild(
+            storage::Child{"child-fictional-1", "case-fictional-1", "Pip Example", "2016-04-01", {}});
+        storage::NewRecord visit{
+            "case-fictional-1",      "child-fictional-1", "visit", "A. Practitioner", "", false,
+            nlohmann::json::object()};
         visitId = store->createDraft(visit).id;
     }
     ActivityRecordContext context() const {

@@ -210,7 +210,8 @@ TEST_CASE("the placeholder mapping round-trips any text") {
                                  std::string("cut \xf0\x9f")}) {
         CHECK(decodeFromImGui(encodeForImGui(s)) == s);
         const std::string shown = encodeForImGui(s);
-        for (size_t i = 0; i + 3 < shown.size(); ++i) CHECK((static_cast<unsigned char>(shown[i]) & 0xF8) != 0xF0);
+        for (size_t i = 0; i + 3 < shown.size(); ++i)
+            CHECK((static_cast<unsigned char>(shown[i]) & 0xF8) != 0xF0);
     }
 }
 
@@ -248,7 +249,8 @@ TEST_CASE("the practitioner's summary draws every activity's result without touc
         ChildHarness h(content.id);
         // A quick pass: skip everything but the start choice.
         if (h.run->choosingStart()) h.driver->tap("activity.start." + content.steps[0].id);
-        while (!h.run->finished()) h.skip();
+        while (!h.run->finished())
+            h.skip();
         ActivityResult before = h.result();
         h.window->beginFrame();
         ImGui::Begin("summary");
@@ -287,7 +289,8 @@ TEST_CASE("the practitioner picks an activity for the child's age; a bad content
     fs::remove_all(dir);
     fs::create_directories(dir);
     const std::string tools = std::string(HEARD_SOURCE_DIR) + "/assets/tools/";
-    for (const char* id : {"feelings_faces", "scaling", "drawing"}) fs::copy_file(tools + id + ".json", dir / (std::string(id) + ".json"));
+    for (const char* id : {"feelings_faces", "scaling", "drawing"})
+        fs::copy_file(tools + id + ".json", dir / (std::string(id) + ".json"));
     std::ofstream(dir / "broken.json") << "{\"format\": 1, \"id\": ";
     const ContentLibrary library = loadContentLibrary(dir.string());
     REQUIRE(library.activities.size() == 3);

@@ -52,7 +52,8 @@ TEST_CASE("tour: every activity in English and Welsh, landscape and portrait") {
     ChildHarness h("drawing");
     for (const auto& content : heard::test::shippedContent().activities) {
         for (const char* language : {"en", "cy"}) {
-            for (auto [sizeName, w, hgt] : {std::tuple{"landscape", 1280, 800}, std::tuple{"portrait", 800, 1280}}) {
+            for (auto [sizeName, w, hgt] :
+                 {std::tuple{"landscape", 1280, 800}, std::tuple{"portrait", 800, 1280}}) {
                 h.window->setSize(w, hgt);
                 h.restart(content.id, language);
                 prepare(h, content.id);
@@ -72,7 +73,8 @@ TEST_CASE("tour: every activity in English and Welsh, landscape and portrait") {
         prepare(h, content.id);
         if (h.run->choosingStart()) h.run->startWith(content.steps[0].id);
         h.run->setInterpretation("Example interpretation written by the practitioner.");
-        while (!h.run->finished()) h.run->next();
+        while (!h.run->finished())
+            h.run->next();
         const fs::path path = dir / (content.id + "-summary.png");
         h.window->beginFrame();
         heard::ui::setFrameContext(h.window->scale(), h.window->fonts());
@@ -101,7 +103,8 @@ TEST_CASE("tour: every scale step, its two end pictures and words on screen, in 
                      {std::tuple{"landscape", 1280, 800}, std::tuple{"portrait", 800, 1280}}) {
                     h.window->setSize(w, hgt);
                     h.restart(content.id, language);
-                    while (h.currentStepId() != step.id) h.run->skip();
+                    while (h.currentStepId() != step.id)
+                        h.run->skip();
                     h.run->setScale(8);
                     h.driver->frames(2);
                     // Everything the child needs is inside the window: the eleven steps, and
@@ -117,8 +120,8 @@ TEST_CASE("tour: every scale step, its two end pictures and words on screen, in 
                     CHECK_MESSAGE(high.x1 <= float(w), where);
                     CHECK_MESSAGE(std::max(low.y1, high.y1) <= h.driver->rect("activity.next").y0, where);
                     CHECK_MESSAGE(low.height() >= heard::ui::touchTarget(), where);
-                    const fs::path path = dir / ("scale-" + content.id + "-" + step.id + "-" + language + "-" +
-                                                 sizeName + ".png");
+                    const fs::path path = dir / ("scale-" + content.id + "-" + step.id + "-" + language +
+                                                 "-" + sizeName + ".png");
                     fs::remove(path);
                     h.window->queueScreenshot(path.string());
                     h.driver->frames(1);
@@ -143,7 +146,8 @@ Rgb rgbOf(ImU32 colour) {
 }
 
 bool near(Rgb a, Rgb b, int tolerance = 3) {
-    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance && std::abs(a.b - b.b) <= tolerance;
+    return std::abs(a.r - b.r) <= tolerance && std::abs(a.g - b.g) <= tolerance &&
+           std::abs(a.b - b.b) <= tolerance;
 }
 
 // Opens the activity at its first step, writes a PNG and reads back the colour inside the 10
@@ -201,8 +205,8 @@ TEST_CASE("every step's number is readable on its colour, in both tones") {
     // The stormy scale darkens at every step from 0 to 10 (its contrast with white grows).
     float previous = 1.0f;
     for (int value = 0; value <= 10; ++value) {
-        const float toWhite =
-            heard::tools::contrastRatio(heard::tools::scaleStepColour(ScaleTone::Stormy, value), IM_COL32_WHITE);
+        const float toWhite = heard::tools::contrastRatio(
+            heard::tools::scaleStepColour(ScaleTone::Stormy, value), IM_COL32_WHITE);
         CHECK_MESSAGE(toWhite > previous, value);
         previous = toWhite;
     }
@@ -216,7 +220,8 @@ TEST_CASE("every icon content may name has its own picture, not the question mar
         dl.PushClipRectFullScreen();
         heard::tools::drawIcon(&dl, name, ImVec2(100, 100), 96, IM_COL32(38, 120, 118, 255));
         std::vector<std::pair<float, float>> points;
-        for (const ImDrawVert& v : dl.VtxBuffer) points.emplace_back(v.pos.x, v.pos.y);
+        for (const ImDrawVert& v : dl.VtxBuffer)
+            points.emplace_back(v.pos.x, v.pos.y);
         return points;
     };
     const auto questionMark = pointsOf("question");

@@ -29,7 +29,8 @@ std::string iso(CivilDate date) {
 
 std::vector<std::string> holidaysOf(int year) {
     std::vector<std::string> dates;
-    for (const CivilDate& date : bankHolidays(year)) dates.push_back(iso(date));
+    for (const CivilDate& date : bankHolidays(year))
+        dates.push_back(iso(date));
     return dates;
 }
 
@@ -145,7 +146,7 @@ TEST_CASE("is it a working day") {
     CHECK(!isWorkingDay(fromIsoUtc("2026-04-04T10:00:00Z"))); // Saturday
     CHECK(!isWorkingDay(fromIsoUtc("2026-04-06T23:59:59Z"))); // Easter Monday
     CHECK(isWorkingDay(fromIsoUtc("2026-04-07T00:00:00Z")));
-    CHECK(isWorkingDay(fromIsoUtc("2026-11-23T10:00:00Z"))); // the tests' fixed Monday
+    CHECK(isWorkingDay(fromIsoUtc("2026-11-23T10:00:00Z")));  // the tests' fixed Monday
     CHECK(!isWorkingDay(fromIsoUtc("2026-12-28T10:00:00Z"))); // Boxing Day's substitute
 }
 
@@ -186,7 +187,8 @@ TEST_CASE("counting working days agrees with adding them and with counting day b
             if (isWorkingDay(day)) ++byDay;
             REQUIRE(workingDaysBetween(from, TimePoint(std::chrono::hours(24) * day)) == byDay);
         }
-        for (int n = 0; n <= 10; ++n) REQUIRE(workingDaysBetween(from, addWorkingDays(from, n)) == n);
+        for (int n = 0; n <= 10; ++n)
+            REQUIRE(workingDaysBetween(from, addWorkingDays(from, n)) == n);
     }
 }
 
@@ -243,14 +245,17 @@ struct ScopedTimeZone {
         tzset();
     }
     ~ScopedTimeZone() {
-        if (had) setenv("TZ", old.c_str(), 1);
-        else unsetenv("TZ");
+        if (had)
+            setenv("TZ", old.c_str(), 1);
+        else
+            unsetenv("TZ");
         tzset();
     }
 };
 } // namespace
 
-TEST_CASE("dates for people: the tablet's time zone, and day and month names in the practitioner's language") {
+TEST_CASE(
+    "dates for people: the tablet's time zone, and day and month names in the practitioner's language") {
     // A POSIX rule for UK time, so the test needs no time zone database.
     ScopedTimeZone uk("GMT0BST,M3.5.0/1,M10.5.0");
     CHECK(formatForPeople("2026-11-23T10:00:00Z") == "Mon 23 Nov 2026, 10:00");

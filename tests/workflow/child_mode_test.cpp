@@ -111,6 +111,7 @@ TEST_CASE("a wrong passphrase at unlock says so, changes nothing, and the store 
     w.tapAndType("caseload.search", "cedar");
     CHECK(w.driver->has("caseload.child.child-demo-4"));
     CHECK_FALSE(w.driver->has("caseload.child.child-demo-1"));
-    for (int i = 0; i < 5; ++i) w.driver->pressKey(SDLK_BACKSPACE);
+    for (int i = 0; i < 5; ++i)
+        w.driver->pressKey(SDLK_BACKSPACE);
     CHECK(w.driver->has("caseload.child.child-demo-1"));
 }

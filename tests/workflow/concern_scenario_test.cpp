@@ -46,7 +46,8 @@ TEST_CASE("a whole concern: record, refused sign, sign, follow-ups due and overd
     w.driver->tap("concern.sign");
     CHECK((w.store().recordById(concernId)->status == storage::RecordStatus::Draft));
     const auto& problems = w.app->concernForm.draft.signProblems;
-    CHECK(std::find(problems.begin(), problems.end(), std::string("The manager must be informed")) != problems.end());
+    CHECK(std::find(problems.begin(), problems.end(), std::string("The manager must be informed")) !=
+          problems.end());
     CHECK(std::find(problems.begin(), problems.end(), std::string("Your signature")) != problems.end());
 
     w.driver->tap("concern.manager_informed");
@@ -94,7 +95,8 @@ TEST_CASE("the concern form never prompts the practitioner to question the child
         for (const char* text : {spec.label, spec.hint}) {
             const std::string lower = [&] {
                 std::string s = text;
-                for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+                for (auto& c : s)
+                    c = char(std::tolower(static_cast<unsigned char>(c)));
                 return s;
             }();
             CHECK_MESSAGE(lower.find("ask the child") == std::string::npos, text);

@@ -15,7 +15,8 @@ using namespace heard;
 
 namespace {
 
-std::optional<storage::Record> findKind(const std::vector<storage::Record>& records, const std::string& kind) {
+std::optional<storage::Record> findKind(const std::vector<storage::Record>& records,
+                                        const std::string& kind) {
     for (const auto& record : records)
         if (record.kind == kind) return record;
     return std::nullopt;

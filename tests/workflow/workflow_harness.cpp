@@ -7,7 +7,9 @@
 
 namespace heard::test {
 
-std::chrono::system_clock::time_point fixedMonday() { return model::fromIsoUtc("2026-11-23T10:00:00Z"); }
+std::chrono::system_clock::time_point fixedMonday() {
+    return model::fromIsoUtc("2026-11-23T10:00:00Z");
+}
 
 WorkflowApp::WorkflowApp(int autoLockSeconds, int width, int height, float scale)
     : now(fixedMonday()), window(headlessWindow(width, height, scale)) {
@@ -36,7 +38,8 @@ void WorkflowApp::tapAndType(const std::string& tagName, const std::string& text
 
 void WorkflowApp::sign(const std::string& padTag) {
     const auto pad = driver->reveal(padTag);
-    driver->drag(pad.x0 + pad.width() * 0.2f, pad.centreY(), pad.x0 + pad.width() * 0.7f, pad.y0 + pad.height() * 0.3f);
+    driver->drag(pad.x0 + pad.width() * 0.2f, pad.centreY(), pad.x0 + pad.width() * 0.7f,
+                 pad.y0 + pad.height() * 0.3f);
 }
 
 } // namespace heard::test

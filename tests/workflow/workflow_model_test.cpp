@@ -20,7 +20,8 @@ Visit completeVisit() {
     visit.present = "Child";
     visit.purpose = "Wishes and feelings";
     visit.confidentialityExplained = true;
-    for (const auto& spec : visitWriteUpFields()) visit.writeUp[spec.key] = "not applicable: fictional";
+    for (const auto& spec : visitWriteUpFields())
+        visit.writeUp[spec.key] = "not applicable: fictional";
     visit.signatureName = "Sam Demo-Practitioner";
     visit.signatureStrokes = {{0.1f, 0.1f, 0.5f, 0.5f}};
     return visit;
@@ -79,7 +80,8 @@ TEST_CASE("a telephone referral creates three follow-ups; addenda close them") {
     CHECK((dueState(followUps[0], fromIsoUtc("2026-11-28T09:00:00Z")) == DueState::NotDue));
     CHECK((dueState(followUps[0], fromIsoUtc("2026-11-30T09:00:00Z")) == DueState::DueToday));
     CHECK((dueState(followUps[0], fromIsoUtc("2026-12-01T00:00:01Z")) == DueState::Overdue));
-    followUps = concernFollowUps(concern, {{{"follow_ups_done", {{"confirm_in_writing", "2026-11-30T09:00:00Z"}}}}});
+    followUps =
+        concernFollowUps(concern, {{{"follow_ups_done", {{"confirm_in_writing", "2026-11-30T09:00:00Z"}}}}});
     CHECK((dueState(followUps[0], fromIsoUtc("2026-12-05T00:00:00Z")) == DueState::Done));
     CHECK(concernFollowUps(Concern{}, {}).empty());
 }
@@ -102,7 +104,8 @@ TEST_CASE("the caseload shows flags, counts unsynced records, sorts urgent first
     records[2].childId = "child-demo-4";
     records[2].kind = "visit";
     records[2].status = storage::RecordStatus::Signed; // acknowledged: synced
-    const auto rows = buildCaseload(demo.children, demo.cases, records, {"r2"}, fromIsoUtc("2026-11-26T10:00:00Z"));
+    const auto rows =
+        buildCaseload(demo.children, demo.cases, records, {"r2"}, fromIsoUtc("2026-11-26T10:00:00Z"));
     REQUIRE(rows.size() == demo.children.size());
     CHECK(rows[0].childId == "child-demo-4"); // overdue follow-ups first
     CHECK(rows[0].followUpsOverdue == 2);
@@ -122,7 +125,8 @@ TEST_CASE("the caseload shows flags, counts unsynced records, sorts urgent first
 }
 
 TEST_CASE("a confidential address is never shown where a child or another party could see it") {
-    ChildDetails details = childDetailsFromJson({{"address", "1 Secret Lane"}, {"addressConfidential", true}});
+    ChildDetails details =
+        childDetailsFromJson({{"address", "1 Secret Lane"}, {"addressConfidential", true}});
     CHECK(displayAddress(details, true).empty());
     CHECK(displayAddress(details, false).find("Secret") == std::string::npos);
     details.addressConfidential = false;

@@ -21,42 +21,58 @@ namespace heard::tools {
 
 const char* stepKindName(StepKind kind) {
     switch (kind) {
-    case StepKind::Face: return "face";
-    case StepKind::Words: return "words";
-    case StepKind::Scale: return "scale";
-    case StepKind::Choice: return "choice";
-    case StepKind::Place: return "place";
-    case StepKind::Drawing: return "drawing";
+    case StepKind::Face:
+        return "face";
+    case StepKind::Words:
+        return "words";
+    case StepKind::Scale:
+        return "scale";
+    case StepKind::Choice:
+        return "choice";
+    case StepKind::Place:
+        return "place";
+    case StepKind::Drawing:
+        return "drawing";
     }
     return "?";
 }
 
 const char* expressionName(Expression expression) {
     switch (expression) {
-    case Expression::Happy: return "happy";
-    case Expression::Calm: return "calm";
-    case Expression::Sad: return "sad";
-    case Expression::Angry: return "angry";
-    case Expression::Scared: return "scared";
-    case Expression::Worried: return "worried";
-    case Expression::Confused: return "confused";
-    case Expression::Excited: return "excited";
+    case Expression::Happy:
+        return "happy";
+    case Expression::Calm:
+        return "calm";
+    case Expression::Sad:
+        return "sad";
+    case Expression::Angry:
+        return "angry";
+    case Expression::Scared:
+        return "scared";
+    case Expression::Worried:
+        return "worried";
+    case Expression::Confused:
+        return "confused";
+    case Expression::Excited:
+        return "excited";
     }
     return "?";
 }
 
 const char* scaleToneName(ScaleTone tone) {
     switch (tone) {
-    case ScaleTone::Warm: return "warm";
-    case ScaleTone::Stormy: return "stormy";
+    case ScaleTone::Warm:
+        return "warm";
+    case ScaleTone::Stormy:
+        return "stormy";
     }
     return "?";
 }
 
 const std::vector<std::string>& contentIcons() {
     static const std::vector<std::string> s_icons = {
-        "face", "star", "house", "heart", "cloud", "sun", "school", "person", "people",
-        "pet", "scale", "pencil", "judge", "speech", "tick", "cross", "question", "tree",
+        "face", "star", "house", "heart", "cloud", "sun", "school", "person", "people", "pet", "scale",
+        "pencil", "judge", "speech", "tick", "cross", "question", "tree",
         "plaster", // someone got hurt
         // For the ends of scales: a little cloud and a storm, and faces for feelings.
         "small_cloud", "storm", "happy_face", "calm_face", "sad_face", "worried_face", "scared_face"};
@@ -89,9 +105,8 @@ using json = nlohmann::json;
 
 bool isIdentifier(const std::string& s) {
     if (s.empty() || s.size() > 64) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 // Nesting depth of the raw text, counted before parsing: a file of a million '[' would
@@ -101,14 +116,20 @@ int nestingDepth(const std::string& text) {
     bool inString = false, escaped = false;
     for (char c : text) {
         if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
             continue;
         }
-        if (c == '"') inString = true;
-        else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
-        else if (c == ']' || c == '}') --depth;
+        if (c == '"')
+            inString = true;
+        else if (c == '[' || c == '{')
+            deepest = std::max(deepest, ++depth);
+        else if (c == ']' || c == '}')
+            --depth;
     }
     return deepest;
 }
@@ -146,7 +167,8 @@ public:
     std::string identifier(const json& object, const std::string& path, const char* key) {
         std::string value = text(object, path, key);
         if (!value.empty() && !isIdentifier(value))
-            fail(path + "/" + key, "must be 1-64 characters of a-z, 0-9 and _ (got \"" + value.substr(0, 64) + "\")");
+            fail(path + "/" + key,
+                 "must be 1-64 characters of a-z, 0-9 and _ (got \"" + value.substr(0, 64) + "\")");
         return value;
     }
 
@@ -160,8 +182,8 @@ public:
         return value;
     }
 
-    int integer(const json& object, const std::string& path, const char* key, int low, int high, bool required,
-                int fallback) {
+    int integer(const json& object, const std::string& path, const char* key, int low, int high,
+                bool required, int fallback) {
         const std::string where = path + "/" + key;
         auto it = object.find(key);
         if (it == object.end()) {
@@ -217,8 +239,8 @@ public:
         return &*it;
     }
 
-    std::vector<ChoiceOption> options(const json& object, const std::string& path, const char* key, size_t minCount,
-                                      bool allowUnsafe) {
+    std::vector<ChoiceOption> options(const json& object, const std::string& path, const char* key,
+                                      size_t minCount, bool allowUnsafe) {
         std::vector<ChoiceOption> out;
         const json* list = objectArray(object, path, key, minCount, m_limits.maxOptions);
         if (!list) return out;
@@ -230,9 +252,12 @@ public:
             option.id = identifier(item, itemPath, "id");
             option.label = text(item, itemPath, "label");
             option.icon = icon(item, itemPath, false);
-            if (allowUnsafe) option.unsafe = boolean(item, itemPath, "unsafe");
-            else if (item.contains("unsafe")) fail(itemPath + "/unsafe", "is only allowed on choices");
-            if (!option.id.empty() && !seen.insert(option.id).second) fail(itemPath + "/id", "repeats \"" + option.id + "\"");
+            if (allowUnsafe)
+                option.unsafe = boolean(item, itemPath, "unsafe");
+            else if (item.contains("unsafe"))
+                fail(itemPath + "/unsafe", "is only allowed on choices");
+            if (!option.id.empty() && !seen.insert(option.id).second)
+                fail(itemPath + "/id", "repeats \"" + option.id + "\"");
             out.push_back(std::move(option));
         }
         return out;
@@ -274,8 +299,9 @@ void parseScaleLook(Checker& check, const json& item, const std::string& path, S
     step.lowIcon = check.icon(item, path, item.contains("lowIcon"), "lowIcon");
     step.highIcon = check.icon(item, path, item.contains("highIcon"), "highIcon");
     if (item.contains("lowIcon") != item.contains("highIcon"))
-        check.fail(path + (item.contains("lowIcon") ? "/highIcon" : "/lowIcon"),
-                   "is missing: give a picture for both ends of the scale (lowIcon and highIcon), or neither");
+        check.fail(
+            path + (item.contains("lowIcon") ? "/highIcon" : "/lowIcon"),
+            "is missing: give a picture for both ends of the scale (lowIcon and highIcon), or neither");
     const std::string tone = check.text(item, path, "tone", false);
     if (item.contains("tone") && item.at("tone").is_string() && !parseScaleTone(tone, step.tone))
         check.fail(path + "/tone", "unknown tone \"" + tone.substr(0, 64) + "\" (expected warm or stormy)");
@@ -303,7 +329,9 @@ Step parseStep(Checker& check, const json& item, const std::string& path) {
     step.prompt = check.text(item, path, "prompt");
     step.icon = check.icon(item, path, false);
     switch (step.kind) {
-    case StepKind::Words: step.allowDrawing = check.boolean(item, path, "drawing"); break;
+    case StepKind::Words:
+        step.allowDrawing = check.boolean(item, path, "drawing");
+        break;
     case StepKind::Scale:
         step.lowLabel = check.text(item, path, "low");
         step.highLabel = check.text(item, path, "high");
@@ -314,9 +342,12 @@ Step parseStep(Checker& check, const json& item, const std::string& path) {
         step.choices = check.options(item, path, "choices", 2, true);
         step.allowWords = check.boolean(item, path, "words");
         break;
-    case StepKind::Place: step.people = check.options(item, path, "people", 1, false); break;
+    case StepKind::Place:
+        step.people = check.options(item, path, "people", 1, false);
+        break;
     case StepKind::Face:
-    case StepKind::Drawing: break;
+    case StepKind::Drawing:
+        break;
     }
     if (step.kind != StepKind::Scale) {
         for (const char* key : {"lowIcon", "highIcon", "tone"}) {
@@ -358,7 +389,8 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
     ActivityContent content;
     content.sourceFile = fileName;
     int format = check.integer(root, "", "format", 1, 1000000, true, 0);
-    if (format > 1) check.fail("/format", "format " + std::to_string(format) + " is newer than this app reads (1)");
+    if (format > 1)
+        check.fail("/format", "format " + std::to_string(format) + " is newer than this app reads (1)");
     content.id = check.identifier(root, "", "id");
     content.version = check.integer(root, "", "version", 1, 1000000, true, 0);
     content.type = check.identifier(root, "", "type");
@@ -376,7 +408,8 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
         check.fail("/ageRange", "must be two whole numbers, youngest and oldest, e.g. [4, 17]");
     } else {
         long long low = (*ages)[0].get<long long>(), high = (*ages)[1].get<long long>();
-        if (low < 0 || high > 25 || low > high) check.fail("/ageRange", "must satisfy 0 <= youngest <= oldest <= 25");
+        if (low < 0 || high > 25 || low > high)
+            check.fail("/ageRange", "must satisfy 0 <= youngest <= oldest <= 25");
         else {
             content.minAge = int(low);
             content.maxAge = int(high);
@@ -388,7 +421,8 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
         for (size_t i = 0; i < steps->size(); ++i) {
             const std::string path = "/steps/" + std::to_string(i);
             Step step = parseStep(check, (*steps)[i], path);
-            if (!step.id.empty() && !seen.insert(step.id).second) check.fail(path + "/id", "repeats \"" + step.id + "\"");
+            if (!step.id.empty() && !seen.insert(step.id).second)
+                check.fail(path + "/id", "repeats \"" + step.id + "\"");
             content.steps.push_back(std::move(step));
         }
     }
@@ -405,8 +439,10 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
                 face.label = check.text((*faces)[i], path, "label");
                 std::string expression = check.text((*faces)[i], path, "expression");
                 if (!expression.empty() && !parseExpression(expression, face.expression))
-                    check.fail(path + "/expression", "unknown expression \"" + expression.substr(0, 64) + "\"");
-                if (!face.id.empty() && !seen.insert(face.id).second) check.fail(path + "/id", "repeats \"" + face.id + "\"");
+                    check.fail(path + "/expression",
+                               "unknown expression \"" + expression.substr(0, 64) + "\"");
+                if (!face.id.empty() && !seen.insert(face.id).second)
+                    check.fail(path + "/id", "repeats \"" + face.id + "\"");
                 content.faces.push_back(std::move(face));
             }
         }
@@ -467,8 +503,10 @@ ContentLibrary loadContentLibrary(const std::string& directory, const ContentLim
             continue;
         }
         if (size > limits.maxFileBytes) { // refused before reading it into memory
-            library.errors.push_back(ContentError{
-                name, "", "file is " + std::to_string(size) + " bytes; the limit is " + std::to_string(limits.maxFileBytes)});
+            library.errors.push_back(ContentError{name, "",
+                                                  "file is " + std::to_string(size) +
+                                                      " bytes; the limit is " +
+                                                      std::to_string(limits.maxFileBytes)});
             continue;
         }
         std::ifstream in(path, std::ios::binary);
@@ -481,8 +519,9 @@ ContentLibrary loadContentLibrary(const std::string& directory, const ContentLim
         ActivityContent content;
         if (!parseContent(name, text.str(), content, library.errors, limits)) continue;
         if (library.find(content.id)) {
-            library.errors.push_back(ContentError{name, "/id", "\"" + content.id + "\" is already used by " +
-                                                                   library.find(content.id)->sourceFile});
+            library.errors.push_back(ContentError{name, "/id",
+                                                  "\"" + content.id + "\" is already used by " +
+                                                      library.find(content.id)->sourceFile});
             continue;
         }
         library.activities.push_back(std::move(content));
@@ -499,13 +538,16 @@ std::string defaultContentDir() {
 
 std::vector<std::string> translatableStrings(const ActivityContent& content) {
     std::vector<std::string> out = {content.title, content.childTitle, content.guidance};
-    for (const FaceOption& face : content.faces) out.push_back(face.label);
+    for (const FaceOption& face : content.faces)
+        out.push_back(face.label);
     for (const Step& step : content.steps) {
         out.push_back(step.prompt);
         if (!step.lowLabel.empty()) out.push_back(step.lowLabel);
         if (!step.highLabel.empty()) out.push_back(step.highLabel);
-        for (const ChoiceOption& choice : step.choices) out.push_back(choice.label);
-        for (const ChoiceOption& person : step.people) out.push_back(person.label);
+        for (const ChoiceOption& choice : step.choices)
+            out.push_back(choice.label);
+        for (const ChoiceOption& person : step.people)
+            out.push_back(person.label);
     }
     return out;
 }

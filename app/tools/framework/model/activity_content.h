@@ -72,12 +72,12 @@ struct Step {
     StepKind kind = StepKind::Words;
     std::string prompt; // translatable
     std::string icon;
-    bool allowDrawing = false;        // words: may draw too
-    bool allowWords = false;          // choice: may add words
-    std::string lowLabel, highLabel;  // scale (translatable)
-    std::string lowIcon, highIcon;    // scale: pictures of the two ends; both empty when not given
-    ScaleTone tone = ScaleTone::Warm; // scale
-    int unsafeAtOrBelow = -1;         // scale: -1 when not a safety question
+    bool allowDrawing = false;         // words: may draw too
+    bool allowWords = false;           // choice: may add words
+    std::string lowLabel, highLabel;   // scale (translatable)
+    std::string lowIcon, highIcon;     // scale: pictures of the two ends; both empty when not given
+    ScaleTone tone = ScaleTone::Warm;  // scale
+    int unsafeAtOrBelow = -1;          // scale: -1 when not a safety question
     std::vector<ChoiceOption> choices; // choice
     std::vector<ChoiceOption> people;  // place (unsafe unused)
 };

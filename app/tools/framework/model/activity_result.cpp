@@ -6,13 +6,18 @@ namespace heard::tools {
 
 using json = nlohmann::json;
 
-float Placement::distance() const { return std::sqrt(x * x + y * y); }
+float Placement::distance() const {
+    return std::sqrt(x * x + y * y);
+}
 
 const char* answerStatusName(AnswerStatus status) {
     switch (status) {
-    case AnswerStatus::NotReached: return "not_reached";
-    case AnswerStatus::Answered: return "answered";
-    case AnswerStatus::Skipped: return "skipped";
+    case AnswerStatus::NotReached:
+        return "not_reached";
+    case AnswerStatus::Answered:
+        return "answered";
+    case AnswerStatus::Skipped:
+        return "skipped";
     }
     return "?";
 }
@@ -123,7 +128,8 @@ struct FieldReader {
         if (!v.is_string()) throw path + "/" + key + ": must be a string";
         return v.get<std::string>();
     }
-    long long integer(const json& object, const char* key, long long fallback, long long low, long long high) const {
+    long long integer(const json& object, const char* key, long long fallback, long long low,
+                      long long high) const {
         if (!object.contains(key)) return fallback;
         const json& v = object.at(key);
         if (!v.is_number_integer()) throw path + "/" + key + ": must be a whole number";
@@ -154,10 +160,14 @@ Answer answerFromJson(const json& j, const std::string& path) {
     Answer a;
     a.stepId = r.str(j, "step");
     std::string status = r.str(j, "status");
-    if (status == "answered") a.status = AnswerStatus::Answered;
-    else if (status == "skipped") a.status = AnswerStatus::Skipped;
-    else if (status == "not_reached") a.status = AnswerStatus::NotReached;
-    else throw path + "/status: unknown status \"" + status + "\"";
+    if (status == "answered")
+        a.status = AnswerStatus::Answered;
+    else if (status == "skipped")
+        a.status = AnswerStatus::Skipped;
+    else if (status == "not_reached")
+        a.status = AnswerStatus::NotReached;
+    else
+        throw path + "/status: unknown status \"" + status + "\"";
     a.faceId = r.str(j, "face", false);
     a.strength = int(r.integer(j, "strength", 0, 0, 3));
     a.scale = int(r.integer(j, "scale", -1, 0, 10));
@@ -185,7 +195,8 @@ Answer answerFromJson(const json& j, const std::string& path) {
             FieldReader sr{sp};
             Stroke s;
             const json& points = sr.at(list[i], "points");
-            if (!points.is_array() || points.size() % 2 != 0) throw sp + "/points: must be a list of x, y pairs";
+            if (!points.is_array() || points.size() % 2 != 0)
+                throw sp + "/points: must be a list of x, y pairs";
             for (const json& v : points) {
                 if (!v.is_number()) throw sp + "/points: must hold numbers";
                 const double d = v.get<double>();
@@ -204,10 +215,14 @@ Answer answerFromJson(const json& j, const std::string& path) {
 
 json resultToJson(const ActivityResult& r) {
     json answers = json::array();
-    for (const Answer& a : r.answers) answers.push_back(answerToJson(a));
+    for (const Answer& a : r.answers)
+        answers.push_back(answerToJson(a));
     return {
         {"activity",
-         {{"type", r.type}, {"contentId", r.contentId}, {"contentVersion", r.contentVersion}, {"language", r.language}}},
+         {{"type", r.type},
+          {"contentId", r.contentId},
+          {"contentVersion", r.contentVersion},
+          {"language", r.language}}},
         {"child",
          {{"answers", answers},
           {"order", r.order},

@@ -24,17 +24,19 @@ namespace heard::tools {
 
 // A finger stroke in canvas coordinates normalised to 0..1 (so it redraws at any size).
 struct Stroke {
-    std::vector<float> points; // x0, y0, x1, y1, ...
+    std::vector<float> points;    // x0, y0, x1, y1, ...
     uint32_t colour = 0xff000000; // 0xAABBGGRR, as ImGui packs colours
     float width = 0.01f;          // fraction of the canvas width
-    bool operator==(const Stroke& o) const { return points == o.points && colour == o.colour && width == o.width; }
+    bool operator==(const Stroke& o) const {
+        return points == o.points && colour == o.colour && width == o.width;
+    }
 };
 
 // A person or pet placed on "my world": (x, y) relative to the child at the centre, each in
 // -1..1; distance() says how near the child put them.
 struct Placement {
-    std::string tokenId;  // the content's people id ("mum", "pet", ...)
-    std::string name;     // the child's own name for them, exactly as given (may be empty)
+    std::string tokenId; // the content's people id ("mum", "pet", ...)
+    std::string name;    // the child's own name for them, exactly as given (may be empty)
     float x = 0, y = 0;
     float distance() const;
     bool operator==(const Placement& o) const {
@@ -52,11 +54,11 @@ const char* answerStatusName(AnswerStatus status);
 struct Answer {
     std::string stepId;
     AnswerStatus status = AnswerStatus::NotReached;
-    std::string faceId;  // face: the face chosen
-    int strength = 0;    // face: 1 a little, 2 quite, 3 very (0: not given)
-    int scale = -1;      // scale: 0..10 (-1: not given)
-    std::string choiceId; // choice
-    std::string words;   // the child's own words, exactly as given
+    std::string faceId;    // face: the face chosen
+    int strength = 0;      // face: 1 a little, 2 quite, 3 very (0: not given)
+    int scale = -1;        // scale: 0..10 (-1: not given)
+    std::string choiceId;  // choice
+    std::string words;     // the child's own words, exactly as given
     bool dictated = false; // typed by the practitioner as the child said them (still the child's words)
     std::vector<Placement> placements; // place
     std::vector<Stroke> strokes;       // drawing, or words with drawing
@@ -74,7 +76,7 @@ struct ActivityResult {
     bool stopped = false;           // the child stopped the activity
     std::string stoppedAt;          // the step shown when they stopped
     bool unsafeDisclosed = false;
-    std::string interpretation;     // the practitioner's, never the child's
+    std::string interpretation; // the practitioner's, never the child's
     nlohmann::json extra = nlohmann::json::object();
 
     const Answer* answerFor(const std::string& stepId) const;

@@ -9,7 +9,8 @@ namespace heard::tools {
 ActivityRun::ActivityRun(const ActivityContent& content, const std::string& language)
     : m_content(content), m_result(newResult(content, language)) {
     if (!content.childChoosesOrder) {
-        for (const Step& step : content.steps) m_plan.push_back(step.id);
+        for (const Step& step : content.steps)
+            m_plan.push_back(step.id);
     }
     m_finished = content.steps.empty();
 }
@@ -106,7 +107,8 @@ void ActivityRun::chooseOption(const std::string& choiceId) {
 
 void ActivityRun::setWords(const std::string& words, bool dictated) {
     const Step* step = currentStep();
-    if (!step || !(step->kind == StepKind::Words || (step->kind == StepKind::Choice && step->allowWords))) return;
+    if (!step || !(step->kind == StepKind::Words || (step->kind == StepKind::Choice && step->allowWords)))
+        return;
     Answer* answer = currentAnswer();
     answer->words = words; // exactly as given: never trimmed or corrected
     answer->dictated = dictated;
@@ -115,7 +117,8 @@ void ActivityRun::setWords(const std::string& words, bool dictated) {
 
 void ActivityRun::addStroke(Stroke stroke) {
     const Step* step = currentStep();
-    if (!step || !(step->kind == StepKind::Drawing || (step->kind == StepKind::Words && step->allowDrawing))) return;
+    if (!step || !(step->kind == StepKind::Drawing || (step->kind == StepKind::Words && step->allowDrawing)))
+        return;
     if (stroke.points.size() < 2 || stroke.points.size() % 2 != 0) return;
     currentAnswer()->strokes.push_back(std::move(stroke));
     changed();
@@ -154,8 +157,9 @@ void ActivityRun::removePlacement(const std::string& tokenId) {
     Answer* answer = currentAnswer();
     if (!answer) return;
     auto& list = answer->placements;
-    list.erase(std::remove_if(list.begin(), list.end(), [&](const Placement& p) { return p.tokenId == tokenId; }),
-               list.end());
+    list.erase(
+        std::remove_if(list.begin(), list.end(), [&](const Placement& p) { return p.tokenId == tokenId; }),
+        list.end());
     changed();
 }
 
@@ -176,7 +180,9 @@ void ActivityRun::next() {
     advance(answer->hasContent() ? AnswerStatus::Answered : AnswerStatus::Skipped);
 }
 
-void ActivityRun::skip() { advance(AnswerStatus::Skipped); }
+void ActivityRun::skip() {
+    advance(AnswerStatus::Skipped);
+}
 
 void ActivityRun::back() {
     if (m_position == 0 || m_finished) return;
@@ -205,7 +211,8 @@ void ActivityRun::changed() {
     // not only when the activity ends; and sticky, because a child who says so and then changes
     // the answer or stops has still said it: the manager must see it.
     const ActivityType* type = activityTypes().find(m_content.type);
-    bool unsafe = type ? type->disclosesUnsafe(m_result, m_content) : answersDiscloseUnsafe(m_result, m_content);
+    bool unsafe =
+        type ? type->disclosesUnsafe(m_result, m_content) : answersDiscloseUnsafe(m_result, m_content);
     m_result.unsafeDisclosed = m_result.unsafeDisclosed || unsafe;
 }
 

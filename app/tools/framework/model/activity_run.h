@@ -27,7 +27,9 @@ public:
     void setLanguage(const std::string& code) { m_result.language = code; }
 
     // True while the child has still to pick where to start (childChoosesOrder content).
-    bool choosingStart() const { return m_content.childChoosesOrder && m_result.order.empty() && !finished(); }
+    bool choosingStart() const {
+        return m_content.childChoosesOrder && m_result.order.empty() && !finished();
+    }
     // Starts with stepId; the others follow in content order. False for an unknown id.
     bool startWith(const std::string& stepId);
 

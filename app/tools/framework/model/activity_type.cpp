@@ -9,10 +9,11 @@ namespace heard::tools {
 
 void ActivityType::checkContent(const ActivityContent& content, const ContentProblem& problem) const {
     if (content.steps.size() < minSteps || content.steps.size() > maxSteps) {
-        problem("/steps", "a " + id + " activity needs " +
-                              (minSteps == maxSteps ? std::to_string(minSteps)
-                                                    : std::to_string(minSteps) + " to " + std::to_string(maxSteps)) +
-                              " steps (has " + std::to_string(content.steps.size()) + ")");
+        problem("/steps",
+                "a " + id + " activity needs " +
+                    (minSteps == maxSteps ? std::to_string(minSteps)
+                                          : std::to_string(minSteps) + " to " + std::to_string(maxSteps)) +
+                    " steps (has " + std::to_string(content.steps.size()) + ")");
     }
     for (size_t i = 0; i < content.steps.size(); ++i) {
         StepKind kind = content.steps[i].kind;

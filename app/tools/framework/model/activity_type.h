@@ -34,8 +34,8 @@ using ContentProblem = std::function<void(const std::string& path, const std::st
 
 struct ActivityType {
     std::string id;
-    const char* name = "";        // practitioner-facing, an English msgid marked with N_()
-    const char* description = ""; // one line for the practitioner (N_())
+    const char* name = "";           // practitioner-facing, an English msgid marked with N_()
+    const char* description = "";    // one line for the practitioner (N_())
     std::vector<StepKind> stepKinds; // the kinds its content may use
     size_t minSteps = 1, maxSteps = 40;
     // Extra rules beyond kinds and counts; report each problem with its JSON path.

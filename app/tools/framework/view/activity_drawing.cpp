@@ -9,7 +9,9 @@ namespace {
 constexpr float kPi = 3.14159265f;
 constexpr ImU32 kInk = IM_COL32(45, 45, 55, 255);
 
-ImVec2 at(ImVec2 c, float dx, float dy) { return ImVec2(c.x + dx, c.y + dy); }
+ImVec2 at(ImVec2 c, float dx, float dy) {
+    return ImVec2(c.x + dx, c.y + dy);
+}
 
 void star(ImDrawList* dl, ImVec2 c, float r, ImU32 colour) {
     ImVec2 points[10];
@@ -32,9 +34,11 @@ void star(ImDrawList* dl, ImVec2 c, float r, ImU32 colour) {
 
 void house(ImDrawList* dl, ImVec2 c, float s, ImU32 colour) {
     float w = s * 0.36f;
-    dl->AddTriangleFilled(at(c, -w * 1.25f, -s * 0.05f), at(c, 0, -s * 0.45f), at(c, w * 1.25f, -s * 0.05f), colour);
+    dl->AddTriangleFilled(at(c, -w * 1.25f, -s * 0.05f), at(c, 0, -s * 0.45f), at(c, w * 1.25f, -s * 0.05f),
+                          colour);
     dl->AddRectFilled(at(c, -w, -s * 0.05f), at(c, w, s * 0.42f), colour);
-    dl->AddRectFilled(at(c, -w * 0.28f, s * 0.12f), at(c, w * 0.28f, s * 0.42f), IM_COL32(255, 255, 255, 200));
+    dl->AddRectFilled(at(c, -w * 0.28f, s * 0.12f), at(c, w * 0.28f, s * 0.42f),
+                      IM_COL32(255, 255, 255, 200));
 }
 
 void cloud(ImDrawList* dl, ImVec2 c, float r, ImU32 colour) {
@@ -102,10 +106,13 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
         }
     } else if (name == "school") {
         dl->AddRectFilled(at(c, -r, -r * 0.2f), at(c, r, r * 0.9f), colour);
-        dl->AddTriangleFilled(at(c, -r * 1.05f, -r * 0.2f), at(c, 0, -r * 0.8f), at(c, r * 1.05f, -r * 0.2f), colour);
+        dl->AddTriangleFilled(at(c, -r * 1.05f, -r * 0.2f), at(c, 0, -r * 0.8f), at(c, r * 1.05f, -r * 0.2f),
+                              colour);
         for (float x : {-0.6f, 0.2f})
-            dl->AddRectFilled(at(c, r * x, r * 0.05f), at(c, r * (x + 0.4f), r * 0.4f), IM_COL32(255, 255, 255, 210));
-        dl->AddRectFilled(at(c, -r * 0.15f, r * 0.5f), at(c, r * 0.15f, r * 0.9f), IM_COL32(255, 255, 255, 210));
+            dl->AddRectFilled(at(c, r * x, r * 0.05f), at(c, r * (x + 0.4f), r * 0.4f),
+                              IM_COL32(255, 255, 255, 210));
+        dl->AddRectFilled(at(c, -r * 0.15f, r * 0.5f), at(c, r * 0.15f, r * 0.9f),
+                          IM_COL32(255, 255, 255, 210));
     } else if (name == "person") {
         person(dl, c, s, colour);
     } else if (name == "people") {
@@ -115,12 +122,14 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
         dl->AddCircleFilled(at(c, 0, r * 0.3f), r * 0.42f, colour, 24);
         for (int i = 0; i < 4; ++i) {
             float a = kPi * (1.15f + 0.23f * float(i));
-            dl->AddCircleFilled(at(c, std::cos(a) * r * 0.75f, r * 0.15f + std::sin(a) * r * 0.75f), r * 0.2f, colour, 16);
+            dl->AddCircleFilled(at(c, std::cos(a) * r * 0.75f, r * 0.15f + std::sin(a) * r * 0.75f), r * 0.2f,
+                                colour, 16);
         }
     } else if (name == "scale") {
         for (int i = 0; i < 5; ++i) {
             float x0 = -r + float(i) * r * 0.42f;
-            dl->AddRectFilled(at(c, x0, r - float(i + 1) * r * 0.36f), at(c, x0 + r * 0.32f, r), colour, r * 0.06f);
+            dl->AddRectFilled(at(c, x0, r - float(i + 1) * r * 0.36f), at(c, x0 + r * 0.32f, r), colour,
+                              r * 0.06f);
         }
     } else if (name == "pencil") {
         ImVec2 d(0.7071f, -0.7071f), n(0.7071f, 0.7071f);
@@ -133,14 +142,15 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
         dl->AddTriangleFilled(quad[0], tip, quad[3], kInk);
     } else if (name == "judge") {
         // A gavel: head and handle, and the block it strikes.
-        ImVec2 head[4] = {at(c, -r * 0.75f, -r * 0.35f), at(c, -r * 0.2f, -r * 0.9f), at(c, r * 0.1f, -r * 0.6f),
-                          at(c, -r * 0.45f, -r * 0.05f)};
+        ImVec2 head[4] = {at(c, -r * 0.75f, -r * 0.35f), at(c, -r * 0.2f, -r * 0.9f),
+                          at(c, r * 0.1f, -r * 0.6f), at(c, -r * 0.45f, -r * 0.05f)};
         dl->AddConvexPolyFilled(head, 4, colour);
         dl->AddLine(at(c, -r * 0.25f, -r * 0.45f), at(c, r * 0.7f, r * 0.5f), colour, line * 1.3f);
         dl->AddRectFilled(at(c, -r * 0.9f, r * 0.6f), at(c, r * 0.2f, r * 0.9f), colour, r * 0.08f);
     } else if (name == "speech") {
         dl->AddRectFilled(at(c, -r, -r * 0.75f), at(c, r, r * 0.4f), colour, r * 0.3f);
-        dl->AddTriangleFilled(at(c, -r * 0.5f, r * 0.3f), at(c, -r * 0.1f, r * 0.3f), at(c, -r * 0.7f, r * 0.9f), colour);
+        dl->AddTriangleFilled(at(c, -r * 0.5f, r * 0.3f), at(c, -r * 0.1f, r * 0.3f),
+                              at(c, -r * 0.7f, r * 0.9f), colour);
     } else if (name == "tick") {
         ImVec2 points[3] = {at(c, -r * 0.7f, 0), at(c, -r * 0.2f, r * 0.5f), at(c, r * 0.75f, -r * 0.55f)};
         dl->AddPolyline(points, 3, colour, ImDrawFlags_None, line * 1.6f);
@@ -156,12 +166,14 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
         dl->AddCircleFilled(a, w / 2, colour, 20);
         dl->AddCircleFilled(b, w / 2, colour, 20);
         ImVec2 pad[4] = {at(c, (d.x + n.x) * h, (d.y + n.y) * h), at(c, (d.x - n.x) * h, (d.y - n.y) * h),
-                         at(c, (-d.x - n.x) * h, (-d.y - n.y) * h), at(c, (-d.x + n.x) * h, (-d.y + n.y) * h)};
+                         at(c, (-d.x - n.x) * h, (-d.y - n.y) * h),
+                         at(c, (-d.x + n.x) * h, (-d.y + n.y) * h)};
         dl->AddConvexPolyFilled(pad, 4, IM_COL32(255, 255, 255, 200));
         for (float along : {-0.52f, 0.52f})
             for (float across : {-0.15f, 0.15f})
-                dl->AddCircleFilled(at(c, d.x * r * along + n.x * w * across, d.y * r * along + n.y * w * across),
-                                    std::max(1.0f, w * 0.06f), IM_COL32(255, 255, 255, 200), 8);
+                dl->AddCircleFilled(
+                    at(c, d.x * r * along + n.x * w * across, d.y * r * along + n.y * w * across),
+                    std::max(1.0f, w * 0.06f), IM_COL32(255, 255, 255, 200), 8);
     } else if (name == "tree") {
         dl->AddRectFilled(at(c, -r * 0.12f, r * 0.2f), at(c, r * 0.12f, r), IM_COL32(121, 85, 61, 255));
         dl->AddCircleFilled(at(c, 0, -r * 0.2f), r * 0.6f, colour, 24);
@@ -187,14 +199,22 @@ ImU32 naturalIconColour(const std::string& name) {
 
 ImU32 faceColour(Expression e) {
     switch (e) {
-    case Expression::Happy: return IM_COL32(255, 214, 79, 255);
-    case Expression::Calm: return IM_COL32(167, 219, 171, 255);
-    case Expression::Excited: return IM_COL32(255, 178, 102, 255);
-    case Expression::Sad: return IM_COL32(140, 180, 230, 255);
-    case Expression::Worried: return IM_COL32(196, 170, 222, 255);
-    case Expression::Scared: return IM_COL32(200, 206, 214, 255);
-    case Expression::Angry: return IM_COL32(240, 120, 110, 255);
-    case Expression::Confused: return IM_COL32(130, 208, 204, 255);
+    case Expression::Happy:
+        return IM_COL32(255, 214, 79, 255);
+    case Expression::Calm:
+        return IM_COL32(167, 219, 171, 255);
+    case Expression::Excited:
+        return IM_COL32(255, 178, 102, 255);
+    case Expression::Sad:
+        return IM_COL32(140, 180, 230, 255);
+    case Expression::Worried:
+        return IM_COL32(196, 170, 222, 255);
+    case Expression::Scared:
+        return IM_COL32(200, 206, 214, 255);
+    case Expression::Angry:
+        return IM_COL32(240, 120, 110, 255);
+    case Expression::Confused:
+        return IM_COL32(130, 208, 204, 255);
     }
     return IM_COL32(255, 214, 79, 255);
 }
@@ -261,7 +281,8 @@ void drawFace(ImDrawList* dl, Expression e, ImVec2 c, float r, int strength) {
     case Expression::Confused: {
         ImVec2 wave[5];
         for (int i = 0; i < 5; ++i)
-            wave[i] = at(c, -r * 0.35f + float(i) * r * 0.175f, mouthY + ((i % 2) ? -1.0f : 1.0f) * r * 0.07f);
+            wave[i] =
+                at(c, -r * 0.35f + float(i) * r * 0.175f, mouthY + ((i % 2) ? -1.0f : 1.0f) * r * 0.07f);
         dl->AddPolyline(wave, 5, kInk, ImDrawFlags_None, line);
         break;
     }

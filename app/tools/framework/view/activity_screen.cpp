@@ -55,6 +55,8 @@ bool drawActivityScreen(ActivitySession& session) {
     return close;
 }
 
-void handleActivityEvent(ActivitySession& /*session*/, const SDL_Event& event) { noteTextInput(event); }
+void handleActivityEvent(ActivitySession& /*session*/, const SDL_Event& event) {
+    noteTextInput(event);
+}
 
 } // namespace heard::tools

@@ -54,14 +54,16 @@ ActivityViewRegistry& activityViews() {
 
 namespace {
 
-void pushFont(ImFont* font) { ImGui::PushFont(font); }
+void pushFont(ImFont* font) {
+    ImGui::PushFont(font);
+}
 
 void drawTopBar(ActivityRun& run, ActivityActions& actions, const ChildViewOptions& options) {
     const ActivityContent& content = run.content();
     const float iconSide = ui::touchTarget();
     ImVec2 start = ImGui::GetCursorScreenPos();
-    drawIcon(ImGui::GetWindowDrawList(), content.icon, ImVec2(start.x + iconSide / 2, start.y + iconSide / 2), iconSide,
-             ui::colours::accent);
+    drawIcon(ImGui::GetWindowDrawList(), content.icon, ImVec2(start.x + iconSide / 2, start.y + iconSide / 2),
+             iconSide, ui::colours::accent);
     ImGui::Dummy(ImVec2(iconSide, iconSide));
     ImGui::SameLine();
     pushFont(ui::fonts().title);
@@ -113,9 +115,12 @@ void drawProgress(const ActivityRun& run) {
     ImVec2 p = ImGui::GetCursorScreenPos();
     for (size_t i = 0; i < count; ++i) {
         ImVec2 c(p.x + r + float(i) * r * 3.2f, p.y + r);
-        if (i < run.position()) dl->AddCircleFilled(c, r, ui::colours::accent, 16);
-        else if (i == run.position()) dl->AddCircleFilled(c, r, IM_COL32(255, 190, 60, 255), 16);
-        else dl->AddCircle(c, r, ui::colours::muted, 16, dp(2));
+        if (i < run.position())
+            dl->AddCircleFilled(c, r, ui::colours::accent, 16);
+        else if (i == run.position())
+            dl->AddCircleFilled(c, r, IM_COL32(255, 190, 60, 255), 16);
+        else
+            dl->AddCircle(c, r, ui::colours::muted, 16, dp(2));
     }
     ImGui::Dummy(ImVec2(float(count) * r * 3.2f, r * 2));
 }
@@ -172,7 +177,8 @@ void drawEnd(ActivityRun& run, ActivityActions& actions) {
     ImGui::Dummy(ImVec2(side, side));
     pushFont(ui::fonts().huge);
     const char* message = run.result().stopped ? _("That's OK. Thank you!") : _("Thank you!");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - ImGui::CalcTextSize(message).x) / 2));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, (avail - ImGui::CalcTextSize(message).x) / 2));
     ImGui::TextUnformatted(message);
     ImGui::PopFont();
     ImGui::Spacing();
@@ -223,22 +229,36 @@ void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
     }
 }
 
-void drawStepBody(ActivityRun& run, const Step& step, ChildViewState& state, ImVec2 area, ActivityActions& actions) {
+void drawStepBody(ActivityRun& run, const Step& step, ChildViewState& state, ImVec2 area,
+                  ActivityActions& actions) {
     bool changed = false;
     switch (step.kind) {
-    case StepKind::Face: changed = drawFaceStep(run, step, area); break;
-    case StepKind::Scale: changed = drawScaleStep(run, step, area); break;
-    case StepKind::Choice: changed = drawChoiceStep(run, step, area); break;
-    case StepKind::Words: changed = drawWordsStep(run, step, state, area); break;
-    case StepKind::Place: changed = drawPlaceStep(run, step, state, area); break;
-    case StepKind::Drawing: changed = drawCanvas(run, state, area); break;
+    case StepKind::Face:
+        changed = drawFaceStep(run, step, area);
+        break;
+    case StepKind::Scale:
+        changed = drawScaleStep(run, step, area);
+        break;
+    case StepKind::Choice:
+        changed = drawChoiceStep(run, step, area);
+        break;
+    case StepKind::Words:
+        changed = drawWordsStep(run, step, state, area);
+        break;
+    case StepKind::Place:
+        changed = drawPlaceStep(run, step, state, area);
+        break;
+    case StepKind::Drawing:
+        changed = drawCanvas(run, state, area);
+        break;
     }
     if (changed) actions.changed = true;
 }
 
 } // namespace
 
-void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& actions, const ChildViewOptions& options) {
+void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& actions,
+                   const ChildViewOptions& options) {
     i18n::ScopedLanguage childLanguage(run.language());
     const Step* step = run.currentStep();
     const std::string stepId = step ? step->id : std::string();
@@ -263,10 +283,13 @@ void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& act
         ImVec2 area = ImGui::GetContentRegionAvail();
         area.y = std::max(dp(120), area.y - bottom);
         ImGui::PushID(step->id.c_str());
-        ImGui::BeginChild("##step", area, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ImGui::BeginChild("##step", area, false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         const ActivityView* view = activityViews().find(run.content().type);
-        if (view && view->drawChildBody) view->drawChildBody(run, state, actions);
-        else drawStepBody(run, *step, state, ImGui::GetContentRegionAvail(), actions);
+        if (view && view->drawChildBody)
+            view->drawChildBody(run, state, actions);
+        else
+            drawStepBody(run, *step, state, ImGui::GetContentRegionAvail(), actions);
         ImGui::EndChild();
         ImGui::PopID();
         drawBottomBar(run, actions);
@@ -280,9 +303,12 @@ namespace {
 
 const char* statusText(AnswerStatus status) {
     switch (status) {
-    case AnswerStatus::Answered: return _("Answered");
-    case AnswerStatus::Skipped: return _("Skipped");
-    case AnswerStatus::NotReached: return _("Not reached");
+    case AnswerStatus::Answered:
+        return _("Answered");
+    case AnswerStatus::Skipped:
+        return _("Skipped");
+    case AnswerStatus::NotReached:
+        return _("Not reached");
     }
     return "";
 }
@@ -308,7 +334,8 @@ void strokesThumbnail(const std::vector<Stroke>& strokes, float side) {
         std::vector<ImVec2> points;
         for (size_t i = 0; i + 1 < s.points.size(); i += 2)
             points.emplace_back(p.x + s.points[i] * side, p.y + s.points[i + 1] * side * 0.75f);
-        dl->AddPolyline(points.data(), int(points.size()), s.colour, ImDrawFlags_None, std::max(1.0f, s.width * side));
+        dl->AddPolyline(points.data(), int(points.size()), s.colour, ImDrawFlags_None,
+                        std::max(1.0f, s.width * side));
     }
     ImGui::Dummy(ImVec2(side, side * 0.75f));
 }
@@ -333,12 +360,14 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
         if (face) {
             ImVec2 p = ImGui::GetCursorScreenPos();
             float r = ImGui::GetTextLineHeight();
-            drawFace(ImGui::GetWindowDrawList(), face->expression, ImVec2(p.x + r, p.y + r), r, answer.strength);
+            drawFace(ImGui::GetWindowDrawList(), face->expression, ImVec2(p.x + r, p.y + r), r,
+                     answer.strength);
             ImGui::Dummy(ImVec2(r * 2, r * 2));
             ImGui::SameLine();
         }
         const char* strength[] = {"", _("a little"), _("quite"), _("very")};
-        ImGui::Text("%s (%s)", faceLabel(content, answer.faceId), strength[std::clamp(answer.strength, 0, 3)]);
+        ImGui::Text("%s (%s)", faceLabel(content, answer.faceId),
+                    strength[std::clamp(answer.strength, 0, 3)]);
     }
     if (answer.scale >= 0) {
         ImGui::Text("%d / 10", answer.scale);
@@ -358,8 +387,10 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
                 }
             }
         }
-        if (unsafe) ImGui::TextColored(ImColor(ui::colours::danger), "%s", label);
-        else ImGui::TextUnformatted(label);
+        if (unsafe)
+            ImGui::TextColored(ImColor(ui::colours::danger), "%s", label);
+        else
+            ImGui::TextUnformatted(label);
     }
     if (!answer.words.empty()) childWords(answer.words, answer.dictated);
     if (!answer.placements.empty()) {
@@ -374,9 +405,13 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
                     if (person.id == p.tokenId) label = i18n::tr(person.label);
                 }
             }
-            const char* nearness = p.distance() < 0.4f ? _("near") : p.distance() < 0.75f ? _("in between") : _("far");
-            if (p.name.empty()) ImGui::BulletText("%s: %s", label, nearness);
-            else ImGui::BulletText("%s \xe2\x80\x9c%s\xe2\x80\x9d: %s", label, p.name.c_str(), nearness);
+            const char* nearness = p.distance() < 0.4f    ? _("near")
+                                   : p.distance() < 0.75f ? _("in between")
+                                                          : _("far");
+            if (p.name.empty())
+                ImGui::BulletText("%s: %s", label, nearness);
+            else
+                ImGui::BulletText("%s \xe2\x80\x9c%s\xe2\x80\x9d: %s", label, p.name.c_str(), nearness);
         }
     }
     if (!answer.strokes.empty()) strokesThumbnail(answer.strokes, dp(200));
@@ -402,7 +437,8 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
     if (result.unsafeDisclosed) {
         ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(_("The child said they do not feel safe. This record is flagged for your manager."));
+        ImGui::TextUnformatted(
+            _("The child said they do not feel safe. This record is flagged for your manager."));
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
@@ -417,8 +453,9 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
         ImGui::TextUnformatted(step ? i18n::tr(step->prompt) : answer.stepId.c_str());
         ImGui::PopTextWrapPos();
         ImGui::Indent();
-        ImGui::TextColored(ImColor(answer.status == AnswerStatus::Answered ? ui::colours::accent : ui::colours::muted),
-                           "%s", statusText(answer.status));
+        ImGui::TextColored(
+            ImColor(answer.status == AnswerStatus::Answered ? ui::colours::accent : ui::colours::muted), "%s",
+            statusText(answer.status));
         answerDetails(answer, step, content);
         ImGui::Unindent();
         ImGui::PopID();
@@ -443,8 +480,10 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
         ui::tag("activity.interpretation");
     } else {
         ImGui::PushTextWrapPos(0.0f);
-        if (result.interpretation.empty()) ui::mutedText(_("None written yet."));
-        else ImGui::TextUnformatted(result.interpretation.c_str());
+        if (result.interpretation.empty())
+            ui::mutedText(_("None written yet."));
+        else
+            ImGui::TextUnformatted(result.interpretation.c_str());
         ImGui::PopTextWrapPos();
     }
     ImGui::PopID();
@@ -462,11 +501,15 @@ const ActivityContent* drawActivityPicker(const ContentLibrary& library, int chi
         if (childAge >= 0 && !content.suitsAge(childAge)) continue;
         const std::string tagName = "activity.pick." + content.id;
         if (pictureButton(content.id.c_str(), tagName.c_str(), i18n::tr(content.title), side, false,
-                          [&](ImDrawList* dl, ImVec2 c, float s) { drawIcon(dl, content.icon, c, s * 0.6f, ui::colours::accent); }))
+                          [&](ImDrawList* dl, ImVec2 c, float s) {
+                              drawIcon(dl, content.icon, c, s * 0.6f, ui::colours::accent);
+                          }))
             chosen = &content;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", i18n::tr(content.guidance));
-        if (++column < perRow) ImGui::SameLine();
-        else column = 0;
+        if (++column < perRow)
+            ImGui::SameLine();
+        else
+            column = 0;
     }
     if (column != 0) ImGui::NewLine();
     // A bad content file never blocks the others; the practitioner sees what is wrong with it.
@@ -476,7 +519,8 @@ const ActivityContent* drawActivityPicker(const ContentLibrary& library, int chi
         ImGui::TextUnformatted(_("Some activities could not be loaded:"));
         ImGui::PopStyleColor();
         ImGui::PushTextWrapPos(0.0f);
-        for (const ContentError& error : library.errors) ImGui::BulletText("%s", error.text().c_str());
+        for (const ContentError& error : library.errors)
+            ImGui::BulletText("%s", error.text().c_str());
         ImGui::PopTextWrapPos();
         ui::tag("activity.content_errors");
     }

@@ -29,9 +29,9 @@ struct ChildViewState {
     int penColour = 0;
     Stroke currentStroke;
     bool drawing = false;
-    std::string selectedToken;  // my world: tapped in the tray, placed by the next tap on the map
-    std::string draggingToken;  // my world: being moved by a finger
-    std::string lastStepId;     // resets per-step state when the step changes
+    std::string selectedToken; // my world: tapped in the tray, placed by the next tap on the map
+    std::string draggingToken; // my world: being moved by a finger
+    std::string lastStepId;    // resets per-step state when the step changes
 };
 
 // What happened in child mode this frame, for the container to apply.
@@ -43,7 +43,7 @@ struct ActivityActions {
 };
 
 struct ChildViewOptions {
-    bool showStop = true;          // false when the container draws its own stop button
+    bool showStop = true; // false when the container draws its own stop button
     bool showLanguageSwitch = true;
 };
 
@@ -52,8 +52,8 @@ using SummaryViewFn = std::function<bool(const ActivityResult&, const ActivityCo
 
 struct ActivityView {
     std::string typeId;
-    ChildViewFn drawChildBody;  // the step area; empty: the shared step views
-    SummaryViewFn drawSummary;  // empty: the shared summary
+    ChildViewFn drawChildBody; // the step area; empty: the shared step views
+    SummaryViewFn drawSummary; // empty: the shared summary
 };
 
 class ActivityViewRegistry {
@@ -77,7 +77,8 @@ void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& act
 // interpretation. Drawn in the current (practitioner's) language. With `interpretation` the
 // practitioner can write their interpretation (tag "activity.interpretation"); returns true when
 // it changed. The child's answers are never editable here.
-bool drawSummary(const ActivityResult& result, const ActivityContent* content, std::string* interpretation = nullptr);
+bool drawSummary(const ActivityResult& result, const ActivityContent* content,
+                 std::string* interpretation = nullptr);
 
 // For the practitioner choosing an activity: the activities that suit the child's age (age < 0:
 // all), each a big picture button tagged "activity.pick.<content id>", and below them any content

@@ -85,9 +85,13 @@ void appendUtf8(std::string& out, unsigned int cp) {
     }
 }
 
-bool needsPlaceholder(unsigned int cp) { return cp > 0xFFFF || (cp >= kFirstPlaceholder && cp <= kLastPlaceholder); }
+bool needsPlaceholder(unsigned int cp) {
+    return cp > 0xFFFF || (cp >= kFirstPlaceholder && cp <= kLastPlaceholder);
+}
 
-int currentFrame() { return ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0; }
+int currentFrame() {
+    return ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0;
+}
 
 } // namespace
 
@@ -99,7 +103,8 @@ void noteTextInput(const std::string& utf8) {
         if (ok && needsPlaceholder(cp)) p.pending.push_back({cp, currentFrame()});
     }
     // Never let stale characters pile up (typed while no child field was active).
-    while (p.pending.size() > 64) p.pending.pop_front();
+    while (p.pending.size() > 64)
+        p.pending.pop_front();
 }
 
 void noteTextInput(const SDL_Event& event) {
@@ -145,7 +150,8 @@ unsigned int filterTypedCharacter(unsigned int character) {
     Placeholders& p = placeholders();
     // Characters noted more than a few frames ago were not for this field.
     const int frame = currentFrame();
-    while (!p.pending.empty() && frame - p.pending.front().frame > 3) p.pending.pop_front();
+    while (!p.pending.empty() && frame - p.pending.front().frame > 3)
+        p.pending.pop_front();
     if (character == kReplacement && !p.pending.empty()) {
         const unsigned int original = p.pending.front().codePoint;
         p.pending.pop_front();

@@ -17,6 +17,8 @@ bool setPractitionerLanguage(storage::Store& store, const std::string& code) {
     return true;
 }
 
-void applyPractitionerLanguage(storage::Store& store) { i18n::setLanguage(practitionerLanguage(store)); }
+void applyPractitionerLanguage(storage::Store& store) {
+    i18n::setLanguage(practitionerLanguage(store));
+}
 
 } // namespace heard::tools

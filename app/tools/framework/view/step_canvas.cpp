@@ -11,8 +11,9 @@
 namespace heard::tools {
 
 namespace {
-constexpr ImU32 kPens[] = {IM_COL32(40, 40, 50, 255),  IM_COL32(220, 60, 60, 255),  IM_COL32(250, 170, 40, 255),
-                           IM_COL32(60, 170, 80, 255), IM_COL32(60, 120, 220, 255), IM_COL32(150, 80, 200, 255)};
+constexpr ImU32 kPens[] = {IM_COL32(40, 40, 50, 255),   IM_COL32(220, 60, 60, 255),
+                           IM_COL32(250, 170, 40, 255), IM_COL32(60, 170, 80, 255),
+                           IM_COL32(60, 120, 220, 255), IM_COL32(150, 80, 200, 255)};
 constexpr int kPenCount = int(sizeof(kPens) / sizeof(kPens[0]));
 constexpr float kPenWidth = 0.012f; // of the canvas width
 
@@ -22,7 +23,8 @@ void drawStroke(ImDrawList* dl, const Stroke& stroke, ImVec2 origin, ImVec2 size
     for (size_t i = 0; i + 1 < stroke.points.size(); i += 2)
         points.emplace_back(origin.x + stroke.points[i] * size.x, origin.y + stroke.points[i + 1] * size.y);
     const float width = std::max(1.0f, stroke.width * size.x);
-    if (points.size() == 1 || (points.size() == 2 && points[0].x == points[1].x && points[0].y == points[1].y)) {
+    if (points.size() == 1 ||
+        (points.size() == 2 && points[0].x == points[1].x && points[0].y == points[1].y)) {
         dl->AddCircleFilled(points[0], width / 2, stroke.colour, 12); // a dot
         return;
     }
@@ -44,7 +46,9 @@ bool drawCanvas(ActivityRun& run, ChildViewState& state, ImVec2 size) {
         ui::tag(("canvas.colour." + std::to_string(i)).c_str());
         ImDrawList* dl = ImGui::GetWindowDrawList();
         dl->AddCircleFilled(ImVec2(p.x + side / 2, p.y + side / 2), side * 0.4f, kPens[i], 24);
-        if (state.penColour == i) dl->AddCircle(ImVec2(p.x + side / 2, p.y + side / 2), side * 0.48f, ui::colours::text, 24, ui::dp(3));
+        if (state.penColour == i)
+            dl->AddCircle(ImVec2(p.x + side / 2, p.y + side / 2), side * 0.48f, ui::colours::text, 24,
+                          ui::dp(3));
         ImGui::PopID();
         ImGui::SameLine();
     }
@@ -60,10 +64,10 @@ bool drawCanvas(ActivityRun& run, ChildViewState& state, ImVec2 size) {
     ui::tag("canvas");
     ui::claimGesture(); // a finger drawing must never scroll the screen
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(origin, ImVec2(origin.x + canvasSize.x, origin.y + canvasSize.y), IM_COL32(255, 255, 255, 255),
-                      ui::dp(8));
-    dl->AddRect(origin, ImVec2(origin.x + canvasSize.x, origin.y + canvasSize.y), IM_COL32(200, 196, 190, 255),
-                ui::dp(8));
+    dl->AddRectFilled(origin, ImVec2(origin.x + canvasSize.x, origin.y + canvasSize.y),
+                      IM_COL32(255, 255, 255, 255), ui::dp(8));
+    dl->AddRect(origin, ImVec2(origin.x + canvasSize.x, origin.y + canvasSize.y),
+                IM_COL32(200, 196, 190, 255), ui::dp(8));
 
     // While the finger is down on the canvas the stroke grows; lifting it saves the stroke.
     if (ImGui::IsItemActive()) {
@@ -95,8 +99,10 @@ bool drawCanvas(ActivityRun& run, ChildViewState& state, ImVec2 size) {
     }
 
     dl->PushClipRect(origin, ImVec2(origin.x + canvasSize.x, origin.y + canvasSize.y), true);
-    for (const Stroke& stroke : run.currentAnswer()->strokes) drawStroke(dl, stroke, origin, canvasSize);
-    if (state.drawing && !state.currentStroke.points.empty()) drawStroke(dl, state.currentStroke, origin, canvasSize);
+    for (const Stroke& stroke : run.currentAnswer()->strokes)
+        drawStroke(dl, stroke, origin, canvasSize);
+    if (state.drawing && !state.currentStroke.points.empty())
+        drawStroke(dl, state.currentStroke, origin, canvasSize);
     dl->PopClipRect();
     return changed;
 }

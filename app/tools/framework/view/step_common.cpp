@@ -23,17 +23,19 @@ bool pictureButton(const char* id, const char* tagName, const char* caption, flo
     const bool pressed = ImGui::InvisibleButton("##picture", size);
     if (tagName) ui::tag(tagName);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 background = selected ? ui::colours::accentSoft
-                                      : ImGui::IsItemHovered() ? IM_COL32(240, 240, 236, 255) : ui::colours::card;
+    const ImU32 background = selected                 ? ui::colours::accentSoft
+                             : ImGui::IsItemHovered() ? IM_COL32(240, 240, 236, 255)
+                                                      : ui::colours::card;
     dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), background, ui::dp(12));
-    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y), selected ? ui::colours::accent : IM_COL32(220, 216, 210, 255),
-                ui::dp(12), 0, selected ? ui::dp(4) : ui::dp(1.5f));
+    dl->AddRect(p, ImVec2(p.x + size.x, p.y + size.y),
+                selected ? ui::colours::accent : IM_COL32(220, 216, 210, 255), ui::dp(12), 0,
+                selected ? ui::dp(4) : ui::dp(1.5f));
     picture(dl, ImVec2(p.x + side / 2, p.y + side / 2), side * 0.8f);
     // The caption, centred and wrapped inside the tile.
     ImGui::PushClipRect(p, ImVec2(p.x + size.x, p.y + size.y), true);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                ImVec2(p.x + std::max(ui::dp(4), (side - textSize.x) / 2), p.y + side - ui::dp(4)), ui::colours::text,
-                caption, nullptr, wrap);
+                ImVec2(p.x + std::max(ui::dp(4), (side - textSize.x) / 2), p.y + side - ui::dp(4)),
+                ui::colours::text, caption, nullptr, wrap);
     ImGui::PopClipRect();
     ImGui::EndGroup();
     ImGui::PopID();

@@ -46,12 +46,13 @@ bool drawFaceStep(ActivityRun& run, const Step& /*step*/, ImVec2 area) {
         for (int strength = 1; strength <= 3; ++strength) {
             const std::string tagName = "face.strength." + std::to_string(strength);
             const bool selected = answer->strength == strength;
-            if (pictureButton(tagName.c_str(), tagName.c_str(), i18n::tr(labels[strength - 1]), ui::dp(100), selected,
-                              [&](ImDrawList* dl, ImVec2 c, float s) {
+            if (pictureButton(tagName.c_str(), tagName.c_str(), i18n::tr(labels[strength - 1]), ui::dp(100),
+                              selected, [&](ImDrawList* dl, ImVec2 c, float s) {
                                   // One, two or three circles: size without reading.
                                   for (int k = 0; k < strength; ++k)
-                                      dl->AddCircleFilled(ImVec2(c.x + (float(k) - float(strength - 1) / 2) * s * 0.3f, c.y),
-                                                          s * 0.12f, IM_COL32(230, 150, 60, 255), 16);
+                                      dl->AddCircleFilled(
+                                          ImVec2(c.x + (float(k) - float(strength - 1) / 2) * s * 0.3f, c.y),
+                                          s * 0.12f, IM_COL32(230, 150, 60, 255), 16);
                               })) {
                 run.setStrength(strength);
                 changed = true;

@@ -47,18 +47,23 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
     ui::tag("world.map");
     ui::claimGesture();
     const bool mapActive = ImGui::IsItemActive();
-    const bool mapReleased = ImGui::IsItemDeactivated() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    const bool mapReleased =
+        ImGui::IsItemDeactivated() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
 
     // Rings: near, in between, far.
-    const ImU32 rings[] = {IM_COL32(236, 228, 214, 255), IM_COL32(244, 238, 226, 255), IM_COL32(252, 249, 242, 255)};
-    for (int i = 0; i < 3; ++i) dl->AddCircleFilled(centre, radius * (1.0f - 0.3f * float(i)), rings[i], 64);
+    const ImU32 rings[] = {IM_COL32(236, 228, 214, 255), IM_COL32(244, 238, 226, 255),
+                           IM_COL32(252, 249, 242, 255)};
+    for (int i = 0; i < 3; ++i)
+        dl->AddCircleFilled(centre, radius * (1.0f - 0.3f * float(i)), rings[i], 64);
     drawIcon(dl, "person", centre, radius * 0.35f, IM_COL32(230, 150, 60, 255));
     const char* me = _("Me");
     const ImVec2 meSize = ImGui::CalcTextSize(me);
     dl->AddText(ImVec2(centre.x - meSize.x / 2, centre.y + radius * 0.2f), ui::colours::text, me);
 
     const float tokenRadius = ui::touchTarget() * 0.6f;
-    auto toScreen = [&](float x, float y) { return ImVec2(centre.x + x * (radius - tokenRadius), centre.y + y * (radius - tokenRadius)); };
+    auto toScreen = [&](float x, float y) {
+        return ImVec2(centre.x + x * (radius - tokenRadius), centre.y + y * (radius - tokenRadius));
+    };
     auto fromScreen = [&](ImVec2 p, float& x, float& y) {
         x = std::clamp((p.x - centre.x) / (radius - tokenRadius), -1.0f, 1.0f);
         y = std::clamp((p.y - centre.y) / (radius - tokenRadius), -1.0f, 1.0f);
@@ -96,25 +101,32 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
         const ChoiceOption* person = personFor(step, p.tokenId);
         ImVec2 at = toScreen(p.x, p.y);
         dl->AddCircleFilled(at, tokenRadius, IM_COL32(255, 255, 255, 255), 32);
-        dl->AddCircle(at, tokenRadius, state.draggingToken == p.tokenId ? ui::colours::accent : IM_COL32(190, 184, 176, 255),
+        dl->AddCircle(at, tokenRadius,
+                      state.draggingToken == p.tokenId ? ui::colours::accent : IM_COL32(190, 184, 176, 255),
                       32, ui::dp(3));
-        drawIcon(dl, person && !person->icon.empty() ? person->icon : "person", ImVec2(at.x, at.y - tokenRadius * 0.15f),
-                 tokenRadius * 1.1f, ui::colours::accent);
-        const char* label = p.name.empty() ? (person ? i18n::tr(person->label) : p.tokenId.c_str()) : p.name.c_str();
+        drawIcon(dl, person && !person->icon.empty() ? person->icon : "person",
+                 ImVec2(at.x, at.y - tokenRadius * 0.15f), tokenRadius * 1.1f, ui::colours::accent);
+        const char* label =
+            p.name.empty() ? (person ? i18n::tr(person->label) : p.tokenId.c_str()) : p.name.c_str();
         const ImVec2 labelSize = ImGui::CalcTextSize(label);
         // Kept inside the map so a name near the edge stays readable.
-        const float labelX = std::clamp(at.x - labelSize.x / 2, mapOrigin.x, std::max(mapOrigin.x, mapOrigin.x + mapSide - labelSize.x));
+        const float labelX = std::clamp(at.x - labelSize.x / 2, mapOrigin.x,
+                                        std::max(mapOrigin.x, mapOrigin.x + mapSide - labelSize.x));
         dl->AddText(ImVec2(labelX, at.y + tokenRadius), ui::colours::text, label);
-        platform::TagRegistry::instance().set("world.placed." + p.tokenId, at.x - tokenRadius, at.y - tokenRadius,
-                                              at.x + tokenRadius, at.y + tokenRadius);
+        platform::TagRegistry::instance().set("world.placed." + p.tokenId, at.x - tokenRadius,
+                                              at.y - tokenRadius, at.x + tokenRadius, at.y + tokenRadius);
     }
 
     // The tray.
-    if (portrait) ImGui::SetCursorScreenPos(ImVec2(mapOrigin.x, mapOrigin.y + mapSide + ui::dp(8)));
-    else ImGui::SetCursorScreenPos(ImVec2(mapOrigin.x + mapSide + ui::dp(12), mapOrigin.y));
+    if (portrait)
+        ImGui::SetCursorScreenPos(ImVec2(mapOrigin.x, mapOrigin.y + mapSide + ui::dp(8)));
+    else
+        ImGui::SetCursorScreenPos(ImVec2(mapOrigin.x + mapSide + ui::dp(12), mapOrigin.y));
     ImGui::BeginGroup();
-    if (!state.selectedToken.empty()) ImGui::TextUnformatted(_("Now tap the map to put them there."));
-    else ImGui::TextUnformatted(_("Tap someone, then tap the map."));
+    if (!state.selectedToken.empty())
+        ImGui::TextUnformatted(_("Now tap the map to put them there."));
+    else
+        ImGui::TextUnformatted(_("Tap someone, then tap the map."));
     const float trayWidth = portrait ? area.x : area.x - mapSide - ui::dp(12);
     const int perRow = std::max(1, int((trayWidth + spacing) / (tile + spacing)));
     int column = 0;
@@ -128,8 +140,10 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
                                        placed ? ui::colours::muted : ui::colours::accent);
                           }))
             state.selectedToken = state.selectedToken == person.id ? std::string() : person.id;
-        if (++column < perRow) ImGui::SameLine();
-        else column = 0;
+        if (++column < perRow)
+            ImGui::SameLine();
+        else
+            column = 0;
     }
     ImGui::EndGroup();
     return changed;

@@ -78,15 +78,17 @@ float wrappedText(ImDrawList* dl, const char* text, ImVec2 at, float wrap, bool 
         const char* lineEnd = font->CalcWordWrapPositionA(1.0f, line, end, wrap);
         if (lineEnd == line) ++lineEnd; // a word longer than the line: never loop forever
         const char* shownEnd = lineEnd;
-        while (shownEnd > line && (shownEnd[-1] == ' ' || shownEnd[-1] == '\n')) --shownEnd;
+        while (shownEnd > line && (shownEnd[-1] == ' ' || shownEnd[-1] == '\n'))
+            --shownEnd;
         if (draw) {
             const float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, line, shownEnd).x;
-            dl->AddText(font, size, ImVec2(flushRight ? at.x + wrap - width : at.x, y), ui::colours::text, line,
-                        shownEnd);
+            dl->AddText(font, size, ImVec2(flushRight ? at.x + wrap - width : at.x, y), ui::colours::text,
+                        line, shownEnd);
         }
         y += lineHeight;
         line = lineEnd;
-        while (line < end && (*line == ' ' || *line == '\n')) ++line;
+        while (line < end && (*line == ' ' || *line == '\n'))
+            ++line;
     }
     return y - at.y;
 }
@@ -150,14 +152,16 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
             // A dark ring alone is lost on a dark storm step: a white one inside it shows the choice.
             if (numberColour != ui::colours::text) {
                 const ImVec2 inset(ui::dp(4), ui::dp(4));
-                dl->AddRect(ImVec2(min.x + inset.x, min.y + inset.y), ImVec2(max.x - inset.x, max.y - inset.y),
-                            numberColour, ui::dp(7), 0, ui::dp(2.5f));
+                dl->AddRect(ImVec2(min.x + inset.x, min.y + inset.y),
+                            ImVec2(max.x - inset.x, max.y - inset.y), numberColour, ui::dp(7), 0,
+                            ui::dp(2.5f));
             }
         }
         char number[4];
         std::snprintf(number, sizeof number, "%d", value);
         const ImVec2 textSize = ImGui::CalcTextSize(number);
-        dl->AddText(ImVec2(min.x + (width - textSize.x) / 2, max.y - textSize.y - ui::dp(8)), numberColour, number);
+        dl->AddText(ImVec2(min.x + (width - textSize.x) / 2, max.y - textSize.y - ui::dp(8)), numberColour,
+                    number);
     }
 
     // The two ends: a picture under the first and the last step (centred on it when the step
@@ -179,8 +183,8 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
         std::snprintf(number, sizeof number, "%d", answer->scale);
         const ImVec2 size = huge->CalcTextSizeA(huge->FontSize, FLT_MAX, 0.0f, number);
         dl->AddText(huge, huge->FontSize,
-                    ImVec2(origin.x + (rowWidth - size.x) / 2, top + (picture - size.y) / 2), ui::colours::text,
-                    number);
+                    ImVec2(origin.x + (rowWidth - size.x) / 2, top + (picture - size.y) / 2),
+                    ui::colours::text, number);
     }
     // Each end as an item (a picture is not a button), tagged so tests can see where it went.
     for (bool isHigh : {false, true}) {

@@ -17,7 +17,8 @@ bool drawWordsStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
         // The mode in use is the filled button, so a child sees which one is on.
         const bool drawing = state.drawMode;
         auto modeButton = [](const char* label, const char* tagName, bool on) {
-            return on ? ui::primaryButton(label, tagName, ui::dp(160)) : ui::bigButton(label, tagName, ui::dp(160));
+            return on ? ui::primaryButton(label, tagName, ui::dp(160))
+                      : ui::bigButton(label, tagName, ui::dp(160));
         };
         if (modeButton(_("Write"), "words.mode.write", !drawing)) state.drawMode = false;
         ImGui::SameLine();
@@ -31,14 +32,16 @@ bool drawWordsStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
     // what the child says. The words stay the child's either way.
     const bool dictated = answer->dictated;
     const char* dictatedLabel = _("The practitioner is typing the child's words");
-    if (dictated ? ui::primaryButton(dictatedLabel, "words.dictated") : ui::bigButton(dictatedLabel, "words.dictated")) {
+    if (dictated ? ui::primaryButton(dictatedLabel, "words.dictated")
+                 : ui::bigButton(dictatedLabel, "words.dictated")) {
         run.setWords(answer->words, !dictated);
         changed = true;
     }
     std::string words = answer->words;
     ImGui::PushFont(ui::fonts().title);
     const float height = std::max(ui::dp(100), ImGui::GetContentRegionAvail().y - ui::dp(8));
-    if (inputChildWords("##words", words, ImVec2(std::min(area.x, ImGui::GetContentRegionAvail().x), height))) {
+    if (inputChildWords("##words", words,
+                        ImVec2(std::min(area.x, ImGui::GetContentRegionAvail().x), height))) {
         run.setWords(words, run.currentAnswer()->dictated);
         changed = true;
     }

@@ -21,7 +21,8 @@ const char* const kNotApplicable = N_("Not applicable");
 
 const SectionInfo kSections[kConflictSectionCount] = {
     {ConflictSection::HappeningNow, "happening_now", N_("What is happening for this child?"),
-     N_("Start here, in a few lines: the child's life as you understand it now, before the detail."), nullptr},
+     N_("Start here, in a few lines: the child's life as you understand it now, before the detail."),
+     nullptr},
     {ConflictSection::DomesticAbuse, "domestic_abuse", N_("Domestic abuse, considered first"),
      N_("Any allegation or sign of domestic abuse or coercive control. Abuse is not 'conflict': if it is "
         "there, follow the domestic abuse and safeguarding procedures first."),
@@ -29,7 +30,8 @@ const SectionInfo kSections[kConflictSectionCount] = {
     {ConflictSection::Frequency, "frequency", N_("How often the adults argue"),
      N_("How often arguments happen, and whether that has changed since the separation."), kNotApplicable},
     {ConflictSection::Intensity, "intensity", N_("How intense the arguments are"),
-     N_("Raised voices, insults, threats, anything thrown or broken, any violence; control after separation."),
+     N_("Raised voices, insults, threats, anything thrown or broken, any violence; control after "
+        "separation."),
      kNotApplicable},
     {ConflictSection::Resolution, "resolution", N_("Whether arguments are resolved"),
      N_("Whether the adults make up, and whether the child sees that they do."), kNotApplicable},
@@ -43,17 +45,21 @@ const SectionInfo kSections[kConflictSectionCount] = {
         "turns the child against a parent. Keep apart from the child's own words."),
      kNotApplicable},
     {ConflictSection::Effects, "effects", N_("Effects on the child"),
-     N_("Feelings, behaviour, sleep, school, friendships, what the child does when it happens; any emotional harm."),
+     N_("Feelings, behaviour, sleep, school, friendships, what the child does when it happens; any emotional "
+        "harm."),
      kNotApplicable},
     {ConflictSection::Protective, "protective", N_("Protective factors"),
      N_("Who and what helps the child, and what the child says would make things better."), kNotApplicable},
     {ConflictSection::Conclusion, "conclusion", N_("Conclusion: what is happening for this child?"),
-     N_("Your professional judgement of the impact on the child, with the reasons for it. Not a score."), nullptr},
-    {ConflictSection::NextSteps, "next_steps", N_("Next steps"), N_("What happens next, who does it and when."),
+     N_("Your professional judgement of the impact on the child, with the reasons for it. Not a score."),
      nullptr},
+    {ConflictSection::NextSteps, "next_steps", N_("Next steps"),
+     N_("What happens next, who does it and when."), nullptr},
 };
 
-const SectionInfo& info(ConflictSection section) { return kSections[static_cast<size_t>(section)]; }
+const SectionInfo& info(ConflictSection section) {
+    return kSections[static_cast<size_t>(section)];
+}
 
 struct IndicatorInfo {
     ConflictIndicator indicator;
@@ -95,10 +101,10 @@ const JudgementInfo kJudgements[] = {
 
 // Every value of an enum numbered 0..N-1, in order. The tables above list them in the same
 // order (the id round-trip tests fail if one does not).
-template <typename Enum, size_t N>
-std::array<Enum, N> valuesInOrder() {
+template <typename Enum, size_t N> std::array<Enum, N> valuesInOrder() {
     std::array<Enum, N> all{};
-    for (size_t i = 0; i < N; ++i) all[i] = static_cast<Enum>(i);
+    for (size_t i = 0; i < N; ++i)
+        all[i] = static_cast<Enum>(i);
     return all;
 }
 
@@ -125,10 +131,18 @@ const std::array<ConflictSection, kConflictSectionCount>& conflictSections() {
     return s_all;
 }
 
-const char* sectionId(ConflictSection section) { return info(section).id; }
-const char* sectionTitle(ConflictSection section) { return info(section).title; }
-const char* sectionHint(ConflictSection section) { return info(section).hint; }
-const char* sectionNoneLabel(ConflictSection section) { return info(section).noneLabel; }
+const char* sectionId(ConflictSection section) {
+    return info(section).id;
+}
+const char* sectionTitle(ConflictSection section) {
+    return info(section).title;
+}
+const char* sectionHint(ConflictSection section) {
+    return info(section).hint;
+}
+const char* sectionNoneLabel(ConflictSection section) {
+    return info(section).noneLabel;
+}
 
 bool sectionFromId(const std::string& id, ConflictSection& out) {
     return valueForId(kSections, id, &SectionInfo::section, out);
@@ -139,15 +153,23 @@ const std::array<ConflictIndicator, kConflictIndicatorCount>& conflictIndicators
     return s_all;
 }
 
-const char* indicatorId(ConflictIndicator indicator) { return kIndicators[static_cast<size_t>(indicator)].id; }
-const char* indicatorTitle(ConflictIndicator indicator) { return kIndicators[static_cast<size_t>(indicator)].title; }
+const char* indicatorId(ConflictIndicator indicator) {
+    return kIndicators[static_cast<size_t>(indicator)].id;
+}
+const char* indicatorTitle(ConflictIndicator indicator) {
+    return kIndicators[static_cast<size_t>(indicator)].title;
+}
 
 bool indicatorFromId(const std::string& id, ConflictIndicator& out) {
     return valueForId(kIndicators, id, &IndicatorInfo::indicator, out);
 }
 
-const char* harmJudgementId(HarmJudgement judgement) { return kJudgements[static_cast<size_t>(judgement)].id; }
-const char* harmJudgementLabel(HarmJudgement judgement) { return kJudgements[static_cast<size_t>(judgement)].label; }
+const char* harmJudgementId(HarmJudgement judgement) {
+    return kJudgements[static_cast<size_t>(judgement)].id;
+}
+const char* harmJudgementLabel(HarmJudgement judgement) {
+    return kJudgements[static_cast<size_t>(judgement)].label;
+}
 
 bool harmJudgementFromId(const std::string& id, HarmJudgement& out) {
     return valueForId(kJudgements, id, &JudgementInfo::judgement, out);
@@ -168,20 +190,24 @@ bool ConflictAnalysis::uncite(ConflictSection s, const Citation& citation) {
     return true;
 }
 
-std::vector<AnalysisProblem> ConflictAnalysis::problemsBeforeSigning(const std::string& activityRecordId,
-                                                                     const ActivityResult& childResult) const {
+std::vector<AnalysisProblem>
+ConflictAnalysis::problemsBeforeSigning(const std::string& activityRecordId,
+                                        const ActivityResult& childResult) const {
     std::vector<AnalysisProblem> problems;
     if (visitId.empty()) problems.push_back({N_("The visit"), N_("this analysis belongs to no visit")});
     for (ConflictSection s : conflictSections()) {
         const AnalysisSection& sec = section(s);
         const bool mustWrite = sectionNoneLabel(s) == nullptr;
         if (blank(sec.text) && (mustWrite || !sec.notApplicable))
-            problems.push_back({sectionTitle(s), mustWrite ? N_("must be written") : N_("write it, or tick the box under it")});
+            problems.push_back({sectionTitle(s), mustWrite ? N_("must be written")
+                                                           : N_("write it, or tick the box under it")});
         // A child who told of something unsafe (seeing the adults hit each other, say) has raised
         // what this section is for: ticking "no indication" is not enough, the reasoning is needed.
         else if (s == ConflictSection::DomesticAbuse && blank(sec.text) && childResult.unsafeDisclosed &&
                  !activityRecordId.empty())
-            problems.push_back({sectionTitle(s), N_("the child's answers raise a safety concern: write how you considered it")});
+            problems.push_back(
+                {sectionTitle(s),
+                 N_("the child's answers raise a safety concern: write how you considered it")});
         for (const Citation& c : sec.citations)
             if (!citationIsEvidence(c, activityRecordId, childResult))
                 problems.push_back({sectionTitle(s), N_("cites an answer the child did not give")});
@@ -196,7 +222,8 @@ std::vector<AnalysisProblem> ConflictAnalysis::problemsBeforeSigning(const std::
     return problems;
 }
 
-bool citationIsEvidence(const Citation& citation, const std::string& activityRecordId, const ActivityResult& result) {
+bool citationIsEvidence(const Citation& citation, const std::string& activityRecordId,
+                        const ActivityResult& result) {
     if (citation.activityRecordId.empty() || citation.activityRecordId != activityRecordId) return false;
     const Answer* answer = result.answerFor(citation.stepId);
     return answer && answer->status == AnswerStatus::Answered && answer->hasContent();
@@ -207,12 +234,15 @@ nlohmann::json analysisToJson(const ConflictAnalysis& analysis) {
     for (ConflictSection s : conflictSections()) {
         const AnalysisSection& sec = analysis.section(s);
         nlohmann::json citations = nlohmann::json::array();
-        for (const Citation& c : sec.citations) citations.push_back({{"record", c.activityRecordId}, {"step", c.stepId}});
-        sections[sectionId(s)] = {{"text", sec.text}, {"notApplicable", sec.notApplicable}, {"citations", citations}};
+        for (const Citation& c : sec.citations)
+            citations.push_back({{"record", c.activityRecordId}, {"step", c.stepId}});
+        sections[sectionId(s)] = {
+            {"text", sec.text}, {"notApplicable", sec.notApplicable}, {"citations", citations}};
     }
     nlohmann::json indicators = nlohmann::json::object();
     for (ConflictIndicator i : conflictIndicators())
-        indicators[indicatorId(i)] = {{"applies", analysis.indicator(i).applies}, {"note", analysis.indicator(i).note}};
+        indicators[indicatorId(i)] = {{"applies", analysis.indicator(i).applies},
+                                      {"note", analysis.indicator(i).note}};
     return {{"format", 2},
             {"guidanceVersion", analysis.guidanceVersion},
             {"visitId", analysis.visitId},
@@ -237,13 +267,17 @@ public:
     }
     void text(const char* field, std::string& out) {
         if (!ok() || !m_object.contains(field)) return;
-        if (!m_object[field].is_string()) fail(field, "must be a string");
-        else out = m_object[field].get<std::string>();
+        if (!m_object[field].is_string())
+            fail(field, "must be a string");
+        else
+            out = m_object[field].get<std::string>();
     }
     void flag(const char* field, bool& out) {
         if (!ok() || !m_object.contains(field)) return;
-        if (!m_object[field].is_boolean()) fail(field, "must be true or false");
-        else out = m_object[field].get<bool>();
+        if (!m_object[field].is_boolean())
+            fail(field, "must be true or false");
+        else
+            out = m_object[field].get<bool>();
     }
 
 private:
@@ -252,7 +286,8 @@ private:
     std::string m_error;
 };
 
-bool readCitations(const nlohmann::json& list, const std::string& path, std::vector<Citation>& out, std::string& error) {
+bool readCitations(const nlohmann::json& list, const std::string& path, std::vector<Citation>& out,
+                   std::string& error) {
     if (!list.is_array()) {
         error = path + ": must be an array";
         return false;
@@ -277,14 +312,15 @@ bool readStrokes(const nlohmann::json& list, std::vector<std::vector<float>>& ou
     for (size_t i = 0; i < list.size(); ++i) {
         const nlohmann::json& stroke = list[i];
         std::vector<float> points;
-        const bool isNumbers = stroke.is_array() && std::all_of(stroke.begin(), stroke.end(), [](const nlohmann::json& v) {
-                                   return v.is_number();
-                               });
+        const bool isNumbers =
+            stroke.is_array() &&
+            std::all_of(stroke.begin(), stroke.end(), [](const nlohmann::json& v) { return v.is_number(); });
         if (!isNumbers || stroke.size() % 2 != 0) {
             error = "/signature_strokes/" + std::to_string(i) + ": must be pairs of numbers";
             return false;
         }
-        for (const auto& v : stroke) points.push_back(v.get<float>());
+        for (const auto& v : stroke)
+            points.push_back(v.get<float>());
         out.push_back(std::move(points));
     }
     return true;
@@ -299,9 +335,11 @@ bool analysisFromJson(const nlohmann::json& payload, ConflictAnalysis& out, std:
     };
     if (!payload.is_object()) return fail("the analysis must be a JSON object");
     const auto format = payload.find("format");
-    if (format == payload.end() || !format->is_number_integer() || (format->get<int>() != 1 && format->get<int>() != 2))
+    if (format == payload.end() || !format->is_number_integer() ||
+        (format->get<int>() != 1 && format->get<int>() != 2))
         return fail("/format: must be 1 or 2 (a newer Heard made this record?)");
-    if (!payload.contains("visitId") || !payload["visitId"].is_string()) return fail("/visitId: must be a string");
+    if (!payload.contains("visitId") || !payload["visitId"].is_string())
+        return fail("/visitId: must be a string");
     if (!payload.contains("sections") || !payload["sections"].is_object())
         return fail("/sections: must be an object");
     ConflictAnalysis result;
@@ -323,7 +361,8 @@ bool analysisFromJson(const nlohmann::json& payload, ConflictAnalysis& out, std:
         fields.text("text", sec.text);
         fields.flag("notApplicable", sec.notApplicable);
         if (!fields.ok()) return fail(fields.error());
-        if (value.contains("citations") && !readCitations(value["citations"], path + "/citations", sec.citations, error))
+        if (value.contains("citations") &&
+            !readCitations(value["citations"], path + "/citations", sec.citations, error))
             return false;
     }
     if (payload.contains("indicators")) {
@@ -346,7 +385,8 @@ bool analysisFromJson(const nlohmann::json& payload, ConflictAnalysis& out, std:
     if (!top.ok()) return fail(top.error());
     if (!harmJudgementFromId(judgement, result.harmJudgement))
         return fail("/harmJudgement: must be low, medium, high, cannot_say_yet or empty");
-    if (payload.contains("signature_strokes") && !readStrokes(payload["signature_strokes"], result.signatureStrokes, error))
+    if (payload.contains("signature_strokes") &&
+        !readStrokes(payload["signature_strokes"], result.signatureStrokes, error))
         return false;
     out = std::move(result);
     return true;

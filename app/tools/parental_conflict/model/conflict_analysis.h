@@ -63,15 +63,15 @@ bool sectionFromId(const std::string& id, ConflictSection& out);
 // Each is marked only when it applies significantly, with a note of what was seen or heard.
 // They are never counted or added up: the judgement is the practitioner's.
 enum class ConflictIndicator {
-    DescribesParents,        // how the child describes each parent
-    RehearsedLanguage,       // adult or rehearsed words; one parent all good, the other all bad
-    ReasonsGiven,            // the reasons the child gives, and whether they are the child's own
-    ViewsOnTime,             // views on time with each parent
-    FitsAge,                 // whether the comments fit the child's age
-    AnxietyAroundContact,    // anxiety around time with a parent
-    SiblingConsistency,      // consistency between brothers and sisters
-    RelationshipChange,      // how the relationship with a rejected parent changed after separation
-    WarmthAndResistance,     // the link between a parent's warmth and the child's resistance
+    DescribesParents,     // how the child describes each parent
+    RehearsedLanguage,    // adult or rehearsed words; one parent all good, the other all bad
+    ReasonsGiven,         // the reasons the child gives, and whether they are the child's own
+    ViewsOnTime,          // views on time with each parent
+    FitsAge,              // whether the comments fit the child's age
+    AnxietyAroundContact, // anxiety around time with a parent
+    SiblingConsistency,   // consistency between brothers and sisters
+    RelationshipChange,   // how the relationship with a rejected parent changed after separation
+    WarmthAndResistance,  // the link between a parent's warmth and the child's resistance
 };
 inline constexpr size_t kConflictIndicatorCount = 9;
 const std::array<ConflictIndicator, kConflictIndicatorCount>& conflictIndicators();
@@ -143,9 +143,10 @@ public:
                                                        const ActivityResult& childResult) const;
 
     bool operator==(const ConflictAnalysis& o) const {
-        return visitId == o.visitId && guidanceVersion == o.guidanceVersion && harmJudgement == o.harmJudgement &&
-               signatureName == o.signatureName && signatureStrokes == o.signatureStrokes &&
-               m_sections == o.m_sections && m_indicators == o.m_indicators;
+        return visitId == o.visitId && guidanceVersion == o.guidanceVersion &&
+               harmJudgement == o.harmJudgement && signatureName == o.signatureName &&
+               signatureStrokes == o.signatureStrokes && m_sections == o.m_sections &&
+               m_indicators == o.m_indicators;
     }
 
 private:
@@ -155,7 +156,8 @@ private:
 
 // Whether a citation points at an answer the child actually gave in this activity result
 // (a skipped or unreached step is not evidence of anything).
-bool citationIsEvidence(const Citation& citation, const std::string& activityRecordId, const ActivityResult& result);
+bool citationIsEvidence(const Citation& citation, const std::string& activityRecordId,
+                        const ActivityResult& result);
 
 nlohmann::json analysisToJson(const ConflictAnalysis& analysis);
 // Reads a payload back; false with a message naming the field on malformed input (out untouched).

@@ -8,8 +8,8 @@ void registerParentalConflictTypes(ActivityTypeRegistry& registry) {
     ActivityType type;
     type.id = kParentalConflictType;
     type.name = N_("When grown-ups argue");
-    type.description =
-        N_("How the grown-ups' arguments reach the child: what they see and hear, feel and do, and who helps.");
+    type.description = N_(
+        "How the grown-ups' arguments reach the child: what they see and hear, feel and do, and who helps.");
     type.stepKinds = {StepKind::Scale, StepKind::Choice, StepKind::Face, StepKind::Words, StepKind::Drawing};
     type.minSteps = 2;
     type.maxSteps = 20;

@@ -64,12 +64,15 @@ bool answerCard(const std::string& question, const std::string& answer, bool cho
     const float wrap = width - style.FramePadding.x * 2.0f;
     const ImVec2 questionSize = ImGui::CalcTextSize(question.c_str(), nullptr, false, wrap);
     const ImVec2 answerSize = ImGui::CalcTextSize(answer.c_str(), nullptr, false, wrap);
-    const float height = std::max(ui::touchTarget(), questionSize.y + answerSize.y + style.FramePadding.y * 2.0f +
-                                                         style.ItemInnerSpacing.y);
+    const float height =
+        std::max(ui::touchTarget(),
+                 questionSize.y + answerSize.y + style.FramePadding.y * 2.0f + style.ItemInnerSpacing.y);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const bool tapped = ImGui::InvisibleButton(("##answer_" + id).c_str(), ImVec2(width, height));
     const ImVec2 max = ImGui::GetItemRectMax();
-    const ImGuiCol fill = chosen ? ImGuiCol_ButtonActive : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered : ImGuiCol_Button;
+    const ImGuiCol fill = chosen                   ? ImGuiCol_ButtonActive
+                          : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
+                                                   : ImGuiCol_Button;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min, max, ImGui::GetColorU32(fill), style.FrameRounding);
     draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding);
@@ -83,16 +86,18 @@ bool answerCard(const std::string& question, const std::string& answer, bool cho
 void drawChildAnswers(ConflictAnalysisScreen& screen) {
     ui::sectionHeader(_("The child's answers"));
     if (screen.activityRecordId.empty() || !screen.content) {
-        ui::mutedText(_("No answers from the child in this visit. You can still write the analysis from what you "
-                        "saw and heard."));
+        ui::mutedText(
+            _("No answers from the child in this visit. You can still write the analysis from what you "
+              "saw and heard."));
         return;
     }
-    if (!screen.isSigned) ui::mutedText(_("Tap an answer, then \"Cite\" in a section to use it as evidence."));
+    if (!screen.isSigned)
+        ui::mutedText(_("Tap an answer, then \"Cite\" in a section to use it as evidence."));
     for (const Step& step : screen.content->steps) {
         const Answer* answer = screen.childResult.answerFor(step.id);
         if (!answer || !citationIsEvidence({screen.activityRecordId, step.id}, screen.activityRecordId,
                                            screen.childResult))
-            continue; // skipped or not reached: nothing to cite
+            continue;          // skipped or not reached: nothing to cite
         if (screen.isSigned) { // read-only: the answers as text, nothing to tap
             ImGui::TextWrapped("%s", _(step.prompt.c_str()));
             ImGui::Indent(ui::dp(28));
@@ -102,7 +107,8 @@ void drawChildAnswers(ConflictAnalysisScreen& screen) {
             continue;
         }
         const bool chosen = screen.chosenStep == step.id;
-        if (answerCard(_(step.prompt.c_str()), answerSummary(*answer, step, *screen.content), chosen, step.id))
+        if (answerCard(_(step.prompt.c_str()), answerSummary(*answer, step, *screen.content), chosen,
+                       step.id))
             screen.chosenStep = chosen ? "" : step.id;
         ui::tag(("conflict.answer." + step.id).c_str());
     }
@@ -121,14 +127,16 @@ void drawSection(ConflictAnalysisScreen& screen, ConflictSection section, Confli
     ImGui::PushID(id.c_str());
     ui::sectionHeader(_(sectionTitle(section)));
     if (section == ConflictSection::DomesticAbuse && screen.childResult.unsafeDisclosed) {
-        dangerText(_("The child's answers raised a safety concern and the visit is flagged for your manager. Write "
-                     "how you considered it here."));
+        dangerText(
+            _("The child's answers raised a safety concern and the visit is flagged for your manager. Write "
+              "how you considered it here."));
         ui::tag("conflict.safety_concern");
     }
     if (ui::textField("", _(sectionHint(section)), sec.text, ("conflict.text." + id).c_str(), 4))
         actions.changed = true;
     if (const char* none = sectionNoneLabel(section))
-        if (ui::bigCheckbox(_(none), sec.notApplicable, ("conflict.na." + id).c_str())) actions.changed = true;
+        if (ui::bigCheckbox(_(none), sec.notApplicable, ("conflict.na." + id).c_str()))
+            actions.changed = true;
     for (size_t i = 0; i < sec.citations.size(); ++i) {
         const Citation c = sec.citations[i];
         ImGui::PushID(static_cast<int>(i));
@@ -141,16 +149,19 @@ void drawSection(ConflictAnalysisScreen& screen, ConflictSection section, Confli
         }
         ImGui::PopID();
     }
-    if (!screen.chosenStep.empty() && ui::bigButton(_("Cite the chosen answer"), ("conflict.cite." + id).c_str())) {
-        if (screen.analysis.cite(section, {screen.activityRecordId, screen.chosenStep})) actions.changed = true;
+    if (!screen.chosenStep.empty() &&
+        ui::bigButton(_("Cite the chosen answer"), ("conflict.cite." + id).c_str())) {
+        if (screen.analysis.cite(section, {screen.activityRecordId, screen.chosenStep}))
+            actions.changed = true;
     }
     ImGui::PopID();
 }
 
 void drawIndicators(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) {
     ui::sectionHeader(_("Indicators"));
-    ui::mutedText(_("Tick only those that apply significantly for this child, and say what you saw or heard. They "
-                    "are never counted or added up."));
+    ui::mutedText(
+        _("Tick only those that apply significantly for this child, and say what you saw or heard. They "
+          "are never counted or added up."));
     for (ConflictIndicator i : conflictIndicators()) {
         IndicatorMark& mark = screen.analysis.indicator(i);
         const std::string id = indicatorId(i);
@@ -159,7 +170,8 @@ void drawIndicators(ConflictAnalysisScreen& screen, ConflictAnalysisActions& act
             actions.changed = true;
         if (mark.applies || !mark.note.empty()) {
             ImGui::Indent(ui::dp(40));
-            if (ui::textField(_("What you saw or heard"), nullptr, mark.note, ("conflict.indicator_note." + id).c_str(), 2))
+            if (ui::textField(_("What you saw or heard"), nullptr, mark.note,
+                              ("conflict.indicator_note." + id).c_str(), 2))
                 actions.changed = true;
             ImGui::Unindent(ui::dp(40));
         }
@@ -172,12 +184,14 @@ void drawJudgement(ConflictAnalysisScreen& screen, ConflictAnalysisActions& acti
     ui::mutedText(_("Your professional judgement for this child, not a calculation. Give your reasons in the "
                     "conclusion."));
     int shown = 0;
-    for (HarmJudgement j : {HarmJudgement::Low, HarmJudgement::Medium, HarmJudgement::High, HarmJudgement::CannotSayYet}) {
+    for (HarmJudgement j :
+         {HarmJudgement::Low, HarmJudgement::Medium, HarmJudgement::High, HarmJudgement::CannotSayYet}) {
         if (shown++ > 0) ImGui::SameLine();
         const bool chosen = screen.analysis.harmJudgement == j;
         if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         const std::string label = std::string(chosen ? "\u25C9 " : "\u25CB ") + _(harmJudgementLabel(j));
-        if (ui::bigButton(label.c_str(), (std::string("conflict.judgement.") + harmJudgementId(j)).c_str(), ui::dp(170))) {
+        if (ui::bigButton(label.c_str(), (std::string("conflict.judgement.") + harmJudgementId(j)).c_str(),
+                          ui::dp(170))) {
             screen.analysis.harmJudgement = j;
             actions.changed = true;
         }
@@ -188,10 +202,12 @@ void drawJudgement(ConflictAnalysisScreen& screen, ConflictAnalysisActions& acti
 void drawProblems(ConflictAnalysisScreen& screen) {
     if (screen.problems.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 230, 255));
-    const float height = ImGui::GetTextLineHeightWithSpacing() * float(screen.problems.size() + 1) + ui::dp(28);
+    const float height =
+        ImGui::GetTextLineHeightWithSpacing() * float(screen.problems.size() + 1) + ui::dp(28);
     ImGui::BeginChild("##conflict_problems", ImVec2(0, height), true);
     dangerText(_("Cannot sign yet. Still needed:"));
-    for (const std::string& p : screen.problems) ImGui::BulletText("%s", p.c_str());
+    for (const std::string& p : screen.problems)
+        ImGui::BulletText("%s", p.c_str());
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ui::tag("conflict.problems");
@@ -213,14 +229,16 @@ void drawSign(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) 
 }
 
 void drawSigned(const ConflictAnalysisScreen& screen) {
-    ImGui::TextWrapped(_("Signed by %s, %s"), screen.signedBy.c_str(), model::formatForPeople(screen.signedAt).c_str());
+    ImGui::TextWrapped(_("Signed by %s, %s"), screen.signedBy.c_str(),
+                       model::formatForPeople(screen.signedAt).c_str());
     ui::tag("conflict.signed");
     for (ConflictSection s : conflictSections()) {
         const AnalysisSection& sec = screen.analysis.section(s);
         ui::sectionHeader(_(sectionTitle(s)));
         const char* none = sectionNoneLabel(s);
         ImGui::TextWrapped("%s", sec.text.empty() && sec.notApplicable && none ? _(none) : sec.text.c_str());
-        for (const Citation& c : sec.citations) ImGui::BulletText("%s", citationText(screen, c).c_str());
+        for (const Citation& c : sec.citations)
+            ImGui::BulletText("%s", citationText(screen, c).c_str());
         if (s == ConflictSection::CoachingPressure) {
             ui::sectionHeader(_("Indicators that apply significantly"));
             int marked = 0;
@@ -322,7 +340,8 @@ bool saveConflictAnalysis(storage::Store& store, ConflictAnalysisScreen& screen)
 
 bool signConflictAnalysis(storage::Store& store, ConflictAnalysisScreen& screen) {
     screen.problems.clear();
-    for (const AnalysisProblem& p : screen.analysis.problemsBeforeSigning(screen.activityRecordId, screen.childResult))
+    for (const AnalysisProblem& p :
+         screen.analysis.problemsBeforeSigning(screen.activityRecordId, screen.childResult))
         screen.problems.push_back(std::string(_(p.subject)) + ": " + _(p.need));
     screen.revealProblems = !screen.problems.empty();
     if (!screen.problems.empty()) return false;
@@ -341,8 +360,9 @@ bool signConflictAnalysis(storage::Store& store, ConflictAnalysisScreen& screen)
 }
 
 void drawConflictAnalysisView(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) {
-    ui::mutedText(_("Your professional judgement, never a score. The child's words stay as they gave them; your "
-                    "view of coaching or pressure goes in its own section."));
+    ui::mutedText(
+        _("Your professional judgement, never a score. The child's words stay as they gave them; your "
+          "view of coaching or pressure goes in its own section."));
     if (!screen.error.empty()) dangerText(screen.error.c_str());
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     if (screen.isSigned) { // one document: the analysis with its evidence, then all the child's answers
@@ -350,8 +370,8 @@ void drawConflictAnalysisView(ConflictAnalysisScreen& screen, ConflictAnalysisAc
         drawChildAnswers(screen);
         return;
     }
-    const bool sideBySide = ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y * 1.1f &&
-                            avail.x > ui::dp(900);
+    const bool sideBySide =
+        ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y * 1.1f && avail.x > ui::dp(900);
     if (!sideBySide) {
         drawChildAnswers(screen);
         drawAnalysis(screen, actions);

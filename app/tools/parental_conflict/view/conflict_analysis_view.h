@@ -30,11 +30,11 @@ struct ConflictAnalysisScreen {
     std::string recordId; // the analysis record, "" until first saved
     bool isSigned = false;
     std::string signedBy, signedAt;
-    std::string chosenStep;                       // the answer tapped, ready to cite
+    std::string chosenStep;                        // the answer tapped, ready to cite
     std::vector<std::vector<float>> currentStroke; // the signature stroke being drawn
-    std::vector<std::string> problems;            // why signing was refused, in the practitioner's language
-    bool revealProblems = false;                  // scroll the refusal into view once
-    std::string error;                            // a store error, shown on screen
+    std::vector<std::string> problems;             // why signing was refused, in the practitioner's language
+    bool revealProblems = false;                   // scroll the refusal into view once
+    std::string error;                             // a store error, shown on screen
 };
 
 struct ConflictAnalysisActions {

@@ -52,7 +52,8 @@ std::string idFromName(const std::string& name) {
             id += '_';
         }
     }
-    while (!id.empty() && id.back() == '_') id.pop_back();
+    while (!id.empty() && id.back() == '_')
+        id.pop_back();
     return id;
 }
 
@@ -61,7 +62,8 @@ std::string idFromName(const std::string& name) {
 const std::vector<ViewId>& allViews() {
     static const std::vector<ViewId> s_views = [] {
         std::vector<ViewId> views;
-        for (const auto& v : kViewNames) views.push_back(v.view);
+        for (const auto& v : kViewNames)
+            views.push_back(v.view);
         return views;
     }();
     return s_views;
@@ -90,7 +92,9 @@ std::optional<ViewId> viewFromString(const std::string& text) {
     return std::nullopt;
 }
 
-const char* toString(BodyShape shape) { return shape == BodyShape::Teen ? "teen" : "young_child"; }
+const char* toString(BodyShape shape) {
+    return shape == BodyShape::Teen ? "teen" : "young_child";
+}
 const char* bodyShapeTitle(BodyShape shape) {
     return shape == BodyShape::Teen ? "Older child or teenager" : "Young child";
 }
@@ -113,15 +117,22 @@ namespace {
 
 constexpr double kDegrees = 3.14159265358979323846 / 180.0;
 
-Point add(Point a, Point b) { return {a.x + b.x, a.y + b.y}; }
-Point scaled(Point a, double s) { return {a.x * s, a.y * s}; }
-Point midpoint(Point a, Point b) { return {(a.x + b.x) / 2, (a.y + b.y) / 2}; }
+Point add(Point a, Point b) {
+    return {a.x + b.x, a.y + b.y};
+}
+Point scaled(Point a, double s) {
+    return {a.x * s, a.y * s};
+}
+Point midpoint(Point a, Point b) {
+    return {(a.x + b.x) / 2, (a.y + b.y) / 2};
+}
 
 // A closed outline from its right half, which runs from a point on the axis (top) to a
 // point on the axis (bottom): the left half is its mirror image.
 Polygon symmetric(const Polygon& rightHalf, double axis) {
     Polygon out = rightHalf;
-    for (size_t i = rightHalf.size() - 1; i-- > 1;) out.push_back({2 * axis - rightHalf[i].x, rightHalf[i].y});
+    for (size_t i = rightHalf.size() - 1; i-- > 1;)
+        out.push_back({2 * axis - rightHalf[i].x, rightHalf[i].y});
     return out;
 }
 
@@ -136,7 +147,8 @@ Polygon capsule(Point base, Point tip, double halfWidth, int capSegments = 8) {
     out.push_back(add(base, scaled(across, halfWidth)));
     for (int i = 0; i <= capSegments; ++i) {
         const double t = 180.0 * kDegrees * double(i) / double(capSegments);
-        const Point offset = add(scaled(across, halfWidth * std::cos(t)), scaled(along, halfWidth * std::sin(t)));
+        const Point offset =
+            add(scaled(across, halfWidth * std::cos(t)), scaled(along, halfWidth * std::sin(t)));
         out.push_back(add(capStart, offset));
     }
     out.push_back(add(base, scaled(across, -halfWidth)));
@@ -182,11 +194,13 @@ public:
     // The view in normalised coordinates.
     OutlineView finish() {
         auto normalise = [this](Polygon& polygon) {
-            for (Point& p : polygon) p = {p.x / m_width, p.y / m_height};
+            for (Point& p : polygon)
+                p = {p.x / m_width, p.y / m_height};
         };
         for (BodyPart& part : m_view.parts) {
             normalise(part.outline);
-            for (RegionPiece& piece : part.pieces) normalise(piece.polygon);
+            for (RegionPiece& piece : part.pieces)
+                normalise(piece.polygon);
         }
         return m_view;
     }
@@ -207,13 +221,10 @@ struct BodyProportions {
 
 BodyProportions bodyProportions(BodyShape shape) {
     if (shape == BodyShape::Teen) {
-        return {30, 23, 7, 5,      20, 15.5, 12.5, 15.5, 68, 12,
-                33, 6, 29, 4.2, 3.2, 15, 13,
-                46, 8, 40, 5.6, 3.6, 9};
+        return {30, 23,  7,   5,  20, 15.5, 12.5, 15.5, 68,  12,  33, 6,
+                29, 4.2, 3.2, 15, 13, 46,   8,    40,   5.6, 3.6, 9};
     }
-    return {42, 33, 5, 6,      19, 16, 15, 16, 62, 10,
-            27, 5, 22, 4.4, 3.6, 12, 14,
-            36, 7, 32, 6.2, 4.2, 9};
+    return {42, 33, 5, 6, 19, 16, 15, 16, 62, 10, 27, 5, 22, 4.4, 3.6, 12, 14, 36, 7, 32, 6.2, 4.2, 9};
 }
 
 // One arm or leg on the image's right: pieces as polygons, mirrored for the other side.
@@ -234,8 +245,12 @@ struct CrossSection {
 
 // Quads between cross-sections, split lengthwise into outer and inner halves, and a joint
 // section kept whole.
-Polygon outerHalf(const CrossSection& a, const CrossSection& b) { return {a.mid(), a.outer, b.outer, b.mid()}; }
-Polygon innerHalf(const CrossSection& a, const CrossSection& b) { return {a.inner, a.mid(), b.mid(), b.inner}; }
+Polygon outerHalf(const CrossSection& a, const CrossSection& b) {
+    return {a.mid(), a.outer, b.outer, b.mid()};
+}
+Polygon innerHalf(const CrossSection& a, const CrossSection& b) {
+    return {a.inner, a.mid(), b.mid(), b.inner};
+}
 Polygon whole(const CrossSection& a, const CrossSection& b) {
     return {a.inner, a.mid(), a.outer, b.outer, b.mid(), b.inner};
 }
@@ -277,16 +292,24 @@ OutlineView buildBody(BodyShape shape, bool front) {
                                      {50, torsoBottom}},
                                     50);
     builder.part("torso", torso);
-    const double bands[] = {torsoTop, neckBase + 0.13 * p.torsoLength, neckBase + 0.36 * p.torsoLength,
-                            neckBase + 0.57 * p.torsoLength, neckBase + 0.78 * p.torsoLength, torsoBottom};
+    const double bands[] = {torsoTop,
+                            neckBase + 0.13 * p.torsoLength,
+                            neckBase + 0.36 * p.torsoLength,
+                            neckBase + 0.57 * p.torsoLength,
+                            neckBase + 0.78 * p.torsoLength,
+                            torsoBottom};
     struct BandNames {
         const char* name;
         bool highConcern;
     };
-    const BandNames frontBands[] = {{"{side} shoulder", false}, {"{side} chest", false},
-                                    {"{side} upper abdomen", true}, {"{side} lower abdomen", true}};
-    const BandNames backBands[] = {{"{side} shoulder, back", false}, {"{side} upper back", false},
-                                   {"{side} middle back", false}, {"{side} lower back", false},
+    const BandNames frontBands[] = {{"{side} shoulder", false},
+                                    {"{side} chest", false},
+                                    {"{side} upper abdomen", true},
+                                    {"{side} lower abdomen", true}};
+    const BandNames backBands[] = {{"{side} shoulder, back", false},
+                                   {"{side} upper back", false},
+                                   {"{side} middle back", false},
+                                   {"{side} lower back", false},
                                    {"{side} buttock", true}};
     for (int band = 0; band < 5; ++band) {
         const Polygon strip = clipBand(torso, bands[band], bands[band + 1]);
@@ -324,31 +347,43 @@ OutlineView buildBody(BodyShape shape, bool front) {
     leg.pieces.push_back({thighInnerName, innerHalf(hip, kneeTop)});
     leg.pieces.push_back({front ? "{side} knee" : "back of {side} knee", whole(kneeTop, kneeBottom)});
     // The shin is two quads long (a calf bulge); each half is one polygon through the calf.
-    leg.pieces.push_back({shinName, {kneeBottom.mid(), kneeBottom.outer, calf.outer, ankle.outer, ankle.mid(),
-                                     calf.mid()}});
-    leg.pieces.push_back({shinInnerName, {kneeBottom.inner, kneeBottom.mid(), calf.mid(), ankle.mid(),
-                                          ankle.inner, calf.inner}});
+    leg.pieces.push_back(
+        {shinName, {kneeBottom.mid(), kneeBottom.outer, calf.outer, ankle.outer, ankle.mid(), calf.mid()}});
+    leg.pieces.push_back(
+        {shinInnerName,
+         {kneeBottom.inner, kneeBottom.mid(), calf.mid(), ankle.mid(), ankle.inner, calf.inner}});
     emitLimb(builder, leg, sides);
 
     const double foot = p.footLength;
     const Point ai = ankle.inner, ao = ankle.outer, ac = ankle.mid();
     Polygon footShape;
     if (front) {
-        footShape = {ai, ao, {ao.x + 2.5, ao.y + foot * 0.55}, {ao.x + 2.5, ao.y + foot}, {ai.x - 0.5, ai.y + foot},
+        footShape = {ai,
+                     ao,
+                     {ao.x + 2.5, ao.y + foot * 0.55},
+                     {ao.x + 2.5, ao.y + foot},
+                     {ai.x - 0.5, ai.y + foot},
                      {ai.x - 1, ai.y + foot * 0.5}};
     } else {
         const double half = (ao.x - ai.x) / 2;
-        footShape = {ai, ao, {ao.x + 0.8, ao.y + foot * 0.55}, {ac.x + half * 0.7, ao.y + foot * 0.95},
-                     {ac.x, ao.y + foot}, {ac.x - half * 0.7, ao.y + foot * 0.95}, {ai.x - 0.8, ai.y + foot * 0.55}};
+        footShape = {ai,
+                     ao,
+                     {ao.x + 0.8, ao.y + foot * 0.55},
+                     {ac.x + half * 0.7, ao.y + foot * 0.95},
+                     {ac.x, ao.y + foot},
+                     {ac.x - half * 0.7, ao.y + foot * 0.95},
+                     {ai.x - 0.8, ai.y + foot * 0.55}};
     }
-    emitLimb(builder, Limb{"{side} foot", footShape, {{front ? "{side} foot" : "{side} heel", footShape}}}, sides);
+    emitLimb(builder, Limb{"{side} foot", footShape, {{front ? "{side} foot" : "{side} heel", footShape}}},
+             sides);
 
     // Arms (hanging a little away from the body) and hands.
     const double angle = p.armAngle * kDegrees;
     const Point along{std::sin(angle), std::cos(angle)};
     const Point outward{std::cos(angle), -std::sin(angle)};
     auto section = [&](Point centre, double halfWidth) {
-        return CrossSection{add(centre, scaled(outward, -halfWidth)), add(centre, scaled(outward, halfWidth))};
+        return CrossSection{add(centre, scaled(outward, -halfWidth)),
+                            add(centre, scaled(outward, halfWidth))};
     };
     const CrossSection shoulder{armpit, shoulderTip};
     const Point joint = shoulder.mid();
@@ -367,23 +402,29 @@ OutlineView buildBody(BodyShape shape, bool front) {
     arm.pieces.push_back({front ? "{side} upper arm, inner" : "back of {side} upper arm, inner",
                           innerHalf(shoulder, elbowTop)});
     arm.pieces.push_back({front ? "inside of {side} elbow" : "{side} elbow", whole(elbowTop, elbowBottom)});
-    arm.pieces.push_back({front ? "{side} forearm, outer" : "back of {side} forearm, outer",
-                          outerHalf(elbowBottom, wrist)});
-    arm.pieces.push_back({front ? "{side} forearm, inner" : "back of {side} forearm, inner",
-                          innerHalf(elbowBottom, wrist)});
+    arm.pieces.push_back(
+        {front ? "{side} forearm, outer" : "back of {side} forearm, outer", outerHalf(elbowBottom, wrist)});
+    arm.pieces.push_back(
+        {front ? "{side} forearm, inner" : "back of {side} forearm, inner", innerHalf(elbowBottom, wrist)});
     emitLimb(builder, arm, sides);
 
     // A mitten hand; the palm faces forward (the anatomical position), the thumb outwards.
     const double hw = p.wristHalfWidth * 1.2, hl = p.handLength;
-    auto at = [&](double a, double o) { return add(wristCentre, add(scaled(along, a * hl), scaled(outward, o * hw))); };
+    auto at = [&](double a, double o) {
+        return add(wristCentre, add(scaled(along, a * hl), scaled(outward, o * hw)));
+    };
     // Seen from behind, the thumb of a palm-forward hand is still on the outer side.
-    const Polygon hand = {wrist.inner, wrist.outer, at(0.12, 1.15), at(0.32, 1.6), at(0.5, 1.55), at(0.52, 1.0), at(0.85, 0.95),
-                          at(1.0, 0.35), at(1.0, -0.35), at(0.85, -0.95), at(0.4, -1.15)};
-    emitLimb(builder, Limb{"{side} hand", hand, {{front ? "{side} hand, palm" : "back of {side} hand", hand}}}, sides);
+    const Polygon hand = {wrist.inner,    wrist.outer,     at(0.12, 1.15), at(0.32, 1.6),
+                          at(0.5, 1.55),  at(0.52, 1.0),   at(0.85, 0.95), at(1.0, 0.35),
+                          at(1.0, -0.35), at(0.85, -0.95), at(0.4, -1.15)};
+    emitLimb(builder,
+             Limb{"{side} hand", hand, {{front ? "{side} hand, palm" : "back of {side} hand", hand}}}, sides);
 
     // Neck, ears and head (drawn last, on top).
-    const Polygon neck = {{50 - p.neckHalfWidth, chin - 0.2 * p.headHeight}, {50 + p.neckHalfWidth, chin - 0.2 * p.headHeight},
-                          {50 + p.neckHalfWidth, neckBase + 1.5}, {50 - p.neckHalfWidth, neckBase + 1.5}};
+    const Polygon neck = {{50 - p.neckHalfWidth, chin - 0.2 * p.headHeight},
+                          {50 + p.neckHalfWidth, chin - 0.2 * p.headHeight},
+                          {50 + p.neckHalfWidth, neckBase + 1.5},
+                          {50 - p.neckHalfWidth, neckBase + 1.5}};
     builder.part("neck", neck);
     builder.piece(front ? "front of neck" : "back of neck", true, neck);
 
@@ -391,13 +432,15 @@ OutlineView buildBody(BodyShape shape, bool front) {
     const double rx = p.headWidth / 2, ry = p.headHeight / 2;
     for (bool imageRight : {true, false}) {
         const double sign = imageRight ? 1 : -1;
-        const Polygon ear = ellipse({50 + sign * rx * 0.98, headCentre.y + 0.06 * p.headHeight}, rx * 0.16, ry * 0.22, 16);
+        const Polygon ear =
+            ellipse({50 + sign * rx * 0.98, headCentre.y + 0.06 * p.headHeight}, rx * 0.16, ry * 0.22, 16);
         builder.part(sides.of(imageRight) + " ear", ear);
         builder.piece(sides.of(imageRight) + " ear", true, ear);
     }
     const Polygon head = ellipse(headCentre, rx, ry, 40);
     builder.part("head", head);
-    const double hairline = top + 0.2 * p.headHeight, brow = top + 0.42 * p.headHeight, jaw = top + 0.82 * p.headHeight;
+    const double hairline = top + 0.2 * p.headHeight, brow = top + 0.42 * p.headHeight,
+                 jaw = top + 0.82 * p.headHeight;
     builder.piece("top of head", false, clipAbove(head, hairline));
     if (front) {
         builder.piece("forehead", false, clipBand(head, hairline, brow));
@@ -498,7 +541,8 @@ OutlineView buildHeadSide(BodyShape shape, bool left) {
     // Columns: face, side, back of the head (from the face towards the back).
     const double faceEdge = x(-0.5), backEdge = x(0.25);
     const Polygon face = left ? clipLeftOf(head, faceEdge) : clipRightOf(head, 100 - faceEdge);
-    const Polygon middle = left ? clipColumn(head, faceEdge, backEdge) : clipColumn(head, 100 - backEdge, 100 - faceEdge);
+    const Polygon middle =
+        left ? clipColumn(head, faceEdge, backEdge) : clipColumn(head, 100 - backEdge, 100 - faceEdge);
     const Polygon back = left ? clipRightOf(head, backEdge) : clipLeftOf(head, 100 - backEdge);
     builder.piece("forehead", false, clipAbove(face, y(0.34)));
     builder.piece(side + " eye", false, clipBand(face, y(0.34), y(0.5)));
@@ -539,8 +583,10 @@ OutlineView buildHand(BodyShape shape, ViewId view) {
         const char* name;
         double centreX, length;
     };
-    const Finger fingers[] = {{"index finger", 33.2, 34}, {"middle finger", 44.6, 38},
-                              {"ring finger", 55.8, 35}, {"little finger", 66.6, 27}};
+    const Finger fingers[] = {{"index finger", 33.2, 34},
+                              {"middle finger", 44.6, 38},
+                              {"ring finger", 55.8, 35},
+                              {"little finger", 66.6, 27}};
     for (const Finger& f : fingers) {
         const double length = f.length * fingerScale;
         const Polygon finger = place(capsule({f.centreX, palmTop + 6}, {f.centreX, palmTop - length}, 5.0));
@@ -548,13 +594,19 @@ OutlineView buildHand(BodyShape shape, ViewId view) {
         builder.part(name, finger);
         builder.piece(name, false, finger);
     }
-    const Polygon thumb = place(capsule({palmLeft + 6, palmBottom - 22}, {palmLeft - 16 * fingerScale, palmTop + 2 - 10 * fingerScale}, 6.0));
+    const Polygon thumb = place(capsule({palmLeft + 6, palmBottom - 22},
+                                        {palmLeft - 16 * fingerScale, palmTop + 2 - 10 * fingerScale}, 6.0));
     builder.part(side + " thumb" + face, thumb);
     builder.piece(side + " thumb" + face, false, thumb);
 
-    const Polygon palmShape = place({{palmLeft + 3, palmTop}, {palmRight - 3, palmTop}, {palmRight, palmTop + 4},
-                                     {palmRight, palmBottom - 8}, {palmRight - 6, palmBottom}, {palmLeft + 6, palmBottom},
-                                     {palmLeft, palmBottom - 10}, {palmLeft, palmTop + 4}});
+    const Polygon palmShape = place({{palmLeft + 3, palmTop},
+                                     {palmRight - 3, palmTop},
+                                     {palmRight, palmTop + 4},
+                                     {palmRight, palmBottom - 8},
+                                     {palmRight - 6, palmBottom},
+                                     {palmLeft + 6, palmBottom},
+                                     {palmLeft, palmBottom - 10},
+                                     {palmLeft, palmTop + 4}});
     builder.part(palm ? side + " palm" : "back of " + side + " hand", palmShape);
     builder.piece(palm ? side + " palm" : "back of " + side + " hand", false, palmShape);
     return builder.finish();
@@ -562,13 +614,20 @@ OutlineView buildHand(BodyShape shape, ViewId view) {
 
 OutlineView build(BodyShape shape, ViewId view) {
     switch (view) {
-    case ViewId::BodyFront: return buildBody(shape, true);
-    case ViewId::BodyBack: return buildBody(shape, false);
-    case ViewId::HeadFront: return buildHeadFrontOrBack(shape, true);
-    case ViewId::HeadBack: return buildHeadFrontOrBack(shape, false);
-    case ViewId::HeadLeft: return buildHeadSide(shape, true);
-    case ViewId::HeadRight: return buildHeadSide(shape, false);
-    default: return buildHand(shape, view);
+    case ViewId::BodyFront:
+        return buildBody(shape, true);
+    case ViewId::BodyBack:
+        return buildBody(shape, false);
+    case ViewId::HeadFront:
+        return buildHeadFrontOrBack(shape, true);
+    case ViewId::HeadBack:
+        return buildHeadFrontOrBack(shape, false);
+    case ViewId::HeadLeft:
+        return buildHeadSide(shape, true);
+    case ViewId::HeadRight:
+        return buildHeadSide(shape, false);
+    default:
+        return buildHand(shape, view);
     }
 }
 
@@ -581,7 +640,8 @@ const OutlineView& outlineView(BodyShape shape, ViewId view) {
     static const std::vector<OutlineView> s_all = [] {
         std::vector<OutlineView> all;
         for (BodyShape s : allBodyShapes())
-            for (ViewId v : allViews()) all.push_back(build(s, v));
+            for (ViewId v : allViews())
+                all.push_back(build(s, v));
         return all;
     }();
     for (const OutlineView& candidate : s_all)
@@ -603,7 +663,8 @@ std::optional<RegionHit> hitTest(const OutlineView& view, Point p, double tolera
     for (auto part = view.parts.rbegin(); part != view.parts.rend(); ++part) {
         for (const RegionPiece& piece : part->pieces) {
             Polygon scaledPolygon = piece.polygon;
-            for (Point& q : scaledPolygon) q.y *= view.aspect;
+            for (Point& q : scaledPolygon)
+                q.y *= view.aspect;
             const double d = distanceToBoundary(scaledPolygon, scaledPoint);
             if (d < nearestDistance) {
                 nearestDistance = d;

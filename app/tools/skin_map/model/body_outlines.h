@@ -48,11 +48,11 @@ enum class ChildsLeft {
 
 const std::vector<ViewId>& allViews();
 const std::vector<BodyShape>& allBodyShapes();
-const char* toString(ViewId view);         // stable id used in JSON: "body_front", ...
-const char* toString(BodyShape shape);     // "young_child" | "teen"
+const char* toString(ViewId view);     // stable id used in JSON: "body_front", ...
+const char* toString(BodyShape shape); // "young_child" | "teen"
 std::optional<ViewId> viewFromString(const std::string& text);
 std::optional<BodyShape> bodyShapeFromString(const std::string& text);
-const char* viewTitle(ViewId view);        // English, for _(): "Body, front", ...
+const char* viewTitle(ViewId view);          // English, for _(): "Body, front", ...
 const char* bodyShapeTitle(BodyShape shape); // "Young child", "Older child or teenager"
 
 struct Region {
@@ -92,8 +92,8 @@ const OutlineView& outlineView(BodyShape shape, ViewId view);
 
 struct RegionHit {
     const Region* region = nullptr;
-    bool snapped = false;  // the point was outside the body but within the tolerance
-    double distance = 0;   // how far outside (0 when inside)
+    bool snapped = false; // the point was outside the body but within the tolerance
+    double distance = 0;  // how far outside (0 when inside)
 };
 
 // Which region a point (normalised view coordinates) falls in.

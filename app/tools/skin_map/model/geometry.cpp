@@ -11,7 +11,9 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-double cross(Point o, Point a, Point b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); }
+double cross(Point o, Point a, Point b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
 
 double distanceToSegment(Point p, Point a, Point b) {
     const double dx = b.x - a.x, dy = b.y - a.y;
@@ -47,7 +49,8 @@ Polygon clipBySide(const Polygon& polygon, const std::function<double(Point)>& s
         previous = current;
         previousSide = currentSide;
     }
-    while (out.size() > 1 && out.front() == out.back()) out.pop_back();
+    while (out.size() > 1 && out.front() == out.back())
+        out.pop_back();
     if (out.size() < 3) out.clear();
     return out;
 }
@@ -73,7 +76,8 @@ bool containsPoint(const Polygon& polygon, Point p) {
 double distanceToBoundary(const Polygon& polygon, Point p) {
     double best = std::numeric_limits<double>::infinity();
     const size_t n = polygon.size();
-    for (size_t i = 0, j = n - 1; i < n; j = i++) best = std::min(best, distanceToSegment(p, polygon[j], polygon[i]));
+    for (size_t i = 0, j = n - 1; i < n; j = i++)
+        best = std::min(best, distanceToSegment(p, polygon[j], polygon[i]));
     return best;
 }
 
@@ -118,20 +122,25 @@ Point interiorPoint(const Polygon& polygon) {
 }
 
 Polygon clipHalfPlane(const Polygon& polygon, Point a, Point b) {
-    return clipBySide(polygon, [a, b](Point p) { return cross(a, b, p); }, nullptr);
+    return clipBySide(
+        polygon, [a, b](Point p) { return cross(a, b, p); }, nullptr);
 }
 
 Polygon clipAbove(const Polygon& polygon, double y0) {
-    return clipBySide(polygon, [y0](Point p) { return y0 - p.y; }, [y0](Point& p) { p.y = y0; });
+    return clipBySide(
+        polygon, [y0](Point p) { return y0 - p.y; }, [y0](Point& p) { p.y = y0; });
 }
 Polygon clipBelow(const Polygon& polygon, double y0) {
-    return clipBySide(polygon, [y0](Point p) { return p.y - y0; }, [y0](Point& p) { p.y = y0; });
+    return clipBySide(
+        polygon, [y0](Point p) { return p.y - y0; }, [y0](Point& p) { p.y = y0; });
 }
 Polygon clipLeftOf(const Polygon& polygon, double x0) {
-    return clipBySide(polygon, [x0](Point p) { return x0 - p.x; }, [x0](Point& p) { p.x = x0; });
+    return clipBySide(
+        polygon, [x0](Point p) { return x0 - p.x; }, [x0](Point& p) { p.x = x0; });
 }
 Polygon clipRightOf(const Polygon& polygon, double x0) {
-    return clipBySide(polygon, [x0](Point p) { return p.x - x0; }, [x0](Point& p) { p.x = x0; });
+    return clipBySide(
+        polygon, [x0](Point p) { return p.x - x0; }, [x0](Point& p) { p.x = x0; });
 }
 Polygon clipBand(const Polygon& polygon, double yTop, double yBottom) {
     return clipAbove(clipBelow(polygon, yTop), yBottom);
@@ -152,7 +161,8 @@ Polygon ellipse(Point centre, double rx, double ry, int n) {
 
 Polygon mirrorX(const Polygon& polygon, double axis) {
     Polygon out(polygon.rbegin(), polygon.rend());
-    for (Point& p : out) p.x = 2 * axis - p.x;
+    for (Point& p : out)
+        p.x = 2 * axis - p.x;
     return out;
 }
 
@@ -175,8 +185,8 @@ std::vector<std::array<int, 3>> triangulate(const Polygon& polygon) {
         for (size_t k = 0; k < n; ++k) {
             const int ia = remaining[(k + n - 1) % n], ib = remaining[k], ic = remaining[(k + 1) % n];
             const double turn = cross(at(ia), at(ib), at(ic)) * orientation;
-            if (turn < 0) continue;        // reflex vertex: not an ear
-            if (turn == 0) {               // collinear: drop the middle vertex
+            if (turn < 0) continue; // reflex vertex: not an ear
+            if (turn == 0) {        // collinear: drop the middle vertex
                 remaining.erase(remaining.begin() + long(k));
                 clipped = true;
                 break;
@@ -185,7 +195,8 @@ std::vector<std::array<int, 3>> triangulate(const Polygon& polygon) {
             for (int other : remaining) {
                 if (other == ia || other == ib || other == ic) continue;
                 const Point p = at(other);
-                if (cross(at(ia), at(ib), p) * orientation >= 0 && cross(at(ib), at(ic), p) * orientation >= 0 &&
+                if (cross(at(ia), at(ib), p) * orientation >= 0 &&
+                    cross(at(ib), at(ic), p) * orientation >= 0 &&
                     cross(at(ic), at(ia), p) * orientation >= 0) {
                     empty = false;
                     break;

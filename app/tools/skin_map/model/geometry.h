@@ -40,9 +40,9 @@ Point interiorPoint(const Polygon& polygon);
 Polygon clipHalfPlane(const Polygon& polygon, Point a, Point b);
 
 // Convenience cuts along axis-parallel lines.
-Polygon clipAbove(const Polygon& polygon, double y); // keeps y <= y0
-Polygon clipBelow(const Polygon& polygon, double y); // keeps y >= y0
-Polygon clipLeftOf(const Polygon& polygon, double x); // keeps x <= x0
+Polygon clipAbove(const Polygon& polygon, double y);   // keeps y <= y0
+Polygon clipBelow(const Polygon& polygon, double y);   // keeps y >= y0
+Polygon clipLeftOf(const Polygon& polygon, double x);  // keeps x <= x0
 Polygon clipRightOf(const Polygon& polygon, double x); // keeps x >= x0
 Polygon clipBand(const Polygon& polygon, double yTop, double yBottom);
 Polygon clipColumn(const Polygon& polygon, double xLeft, double xRight);

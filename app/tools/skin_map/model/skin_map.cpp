@@ -13,54 +13,58 @@ namespace heard::skinmap {
 
 namespace {
 
-template <typename E>
-struct EnumWord {
+template <typename E> struct EnumWord {
     E value;
     const char* id;
     const char* title;
 };
 
-template <typename E, size_t N>
-const char* idOf(const EnumWord<E> (&table)[N], E value) {
+template <typename E, size_t N> const char* idOf(const EnumWord<E> (&table)[N], E value) {
     for (const auto& w : table)
         if (w.value == value) return w.id;
     return "unknown";
 }
-template <typename E, size_t N>
-const char* titleOf(const EnumWord<E> (&table)[N], E value) {
+template <typename E, size_t N> const char* titleOf(const EnumWord<E> (&table)[N], E value) {
     for (const auto& w : table)
         if (w.value == value) return w.title;
     return "unknown";
 }
-template <typename E, size_t N>
-std::vector<E> valuesOf(const EnumWord<E> (&table)[N]) {
+template <typename E, size_t N> std::vector<E> valuesOf(const EnumWord<E> (&table)[N]) {
     std::vector<E> out;
-    for (const auto& w : table) out.push_back(w.value);
+    for (const auto& w : table)
+        out.push_back(w.value);
     return out;
 }
 
 const EnumWord<InjuryType> kInjuryTypes[] = {
-    {InjuryType::Bruise, "bruise", "Bruise"},        {InjuryType::CutOrGraze, "cut_or_graze", "Cut or graze"},
-    {InjuryType::Burn, "burn", "Burn"},              {InjuryType::Scratch, "scratch", "Scratch"},
-    {InjuryType::Bite, "bite", "Bite"},              {InjuryType::Other, "other", "Mark or other"},
+    {InjuryType::Bruise, "bruise", "Bruise"}, {InjuryType::CutOrGraze, "cut_or_graze", "Cut or graze"},
+    {InjuryType::Burn, "burn", "Burn"},       {InjuryType::Scratch, "scratch", "Scratch"},
+    {InjuryType::Bite, "bite", "Bite"},       {InjuryType::Other, "other", "Mark or other"},
 };
 const EnumWord<MarkShape> kMarkShapes[] = {
-    {MarkShape::Round, "round", "Round"},          {MarkShape::Oval, "oval", "Oval"},
-    {MarkShape::Linear, "linear", "Line"},         {MarkShape::Irregular, "irregular", "Irregular"},
-    {MarkShape::Patterned, "patterned", "Patterned (like an imprint)"}, {MarkShape::Other, "other", "Other"},
+    {MarkShape::Round, "round", "Round"},
+    {MarkShape::Oval, "oval", "Oval"},
+    {MarkShape::Linear, "linear", "Line"},
+    {MarkShape::Irregular, "irregular", "Irregular"},
+    {MarkShape::Patterned, "patterned", "Patterned (like an imprint)"},
+    {MarkShape::Other, "other", "Other"},
 };
 const EnumWord<Colour> kColours[] = {
-    {Colour::Red, "red", "Red"},          {Colour::Pink, "pink", "Pink"},       {Colour::Purple, "purple", "Purple"},
-    {Colour::Blue, "blue", "Blue"},       {Colour::Black, "black", "Black"},    {Colour::Green, "green", "Green"},
-    {Colour::Yellow, "yellow", "Yellow"}, {Colour::Brown, "brown", "Brown"},    {Colour::Grey, "grey", "Grey"},
+    {Colour::Red, "red", "Red"},          {Colour::Pink, "pink", "Pink"},
+    {Colour::Purple, "purple", "Purple"}, {Colour::Blue, "blue", "Blue"},
+    {Colour::Black, "black", "Black"},    {Colour::Green, "green", "Green"},
+    {Colour::Yellow, "yellow", "Yellow"}, {Colour::Brown, "brown", "Brown"},
+    {Colour::Grey, "grey", "Grey"},
 };
-const EnumWord<YesNoUnknown> kYesNo[] = {
-    {YesNoUnknown::Unknown, "unknown", "Not known"}, {YesNoUnknown::Yes, "yes", "Yes"}, {YesNoUnknown::No, "no", "No"}};
+const EnumWord<YesNoUnknown> kYesNo[] = {{YesNoUnknown::Unknown, "unknown", "Not known"},
+                                         {YesNoUnknown::Yes, "yes", "Yes"},
+                                         {YesNoUnknown::No, "no", "No"}};
 const EnumWord<Progress> kProgress[] = {{Progress::NotKnown, "not_known", "Not known"},
                                         {Progress::Healing, "healing", "Healing"},
                                         {Progress::Worsening, "worsening", "Worsening"},
                                         {Progress::Unchanged, "unchanged", "Unchanged"}};
-const EnumWord<Speaker> kSpeakers[] = {{Speaker::Child, "child", "Child"}, {Speaker::Adult, "adult", "Adult"}};
+const EnumWord<Speaker> kSpeakers[] = {{Speaker::Child, "child", "Child"},
+                                       {Speaker::Adult, "adult", "Adult"}};
 const EnumWord<Mobility> kMobility[] = {
     {Mobility::Unknown, "unknown", "Not recorded"},
     {Mobility::NotIndependentlyMobile, "not_independently_mobile", "Not independently mobile"},
@@ -68,16 +72,36 @@ const EnumWord<Mobility> kMobility[] = {
 
 } // namespace
 
-const char* toString(InjuryType v) { return idOf(kInjuryTypes, v); }
-const char* toString(MarkShape v) { return idOf(kMarkShapes, v); }
-const char* toString(Colour v) { return idOf(kColours, v); }
-const char* toString(YesNoUnknown v) { return idOf(kYesNo, v); }
-const char* toString(Progress v) { return idOf(kProgress, v); }
-const char* toString(Speaker v) { return idOf(kSpeakers, v); }
-const char* toString(Mobility v) { return idOf(kMobility, v); }
-const char* title(InjuryType v) { return titleOf(kInjuryTypes, v); }
-const char* title(MarkShape v) { return titleOf(kMarkShapes, v); }
-const char* title(Colour v) { return titleOf(kColours, v); }
+const char* toString(InjuryType v) {
+    return idOf(kInjuryTypes, v);
+}
+const char* toString(MarkShape v) {
+    return idOf(kMarkShapes, v);
+}
+const char* toString(Colour v) {
+    return idOf(kColours, v);
+}
+const char* toString(YesNoUnknown v) {
+    return idOf(kYesNo, v);
+}
+const char* toString(Progress v) {
+    return idOf(kProgress, v);
+}
+const char* toString(Speaker v) {
+    return idOf(kSpeakers, v);
+}
+const char* toString(Mobility v) {
+    return idOf(kMobility, v);
+}
+const char* title(InjuryType v) {
+    return titleOf(kInjuryTypes, v);
+}
+const char* title(MarkShape v) {
+    return titleOf(kMarkShapes, v);
+}
+const char* title(Colour v) {
+    return titleOf(kColours, v);
+}
 const std::vector<InjuryType>& allInjuryTypes() {
     static const auto s = valuesOf(kInjuryTypes);
     return s;
@@ -94,26 +118,27 @@ const std::vector<Colour>& allColours() {
 // [SECTION] Equality ------------------------------------------------------------------------
 
 bool Mark::operator==(const Mark& o) const {
-    return std::tie(number, view, position.x, position.y, regionId, regionName, type, lengthCm, widthCm, shape,
-                    colours, skinBroken, swelling, scab, blister, bleeding, progress, painOrLimitedMovement,
-                    imprintOfObject, petechiae, description, explanations, childFeelings, foundBy, observedBy,
-                    observedAt) ==
-           std::tie(o.number, o.view, o.position.x, o.position.y, o.regionId, o.regionName, o.type, o.lengthCm,
-                    o.widthCm, o.shape, o.colours, o.skinBroken, o.swelling, o.scab, o.blister, o.bleeding,
-                    o.progress, o.painOrLimitedMovement, o.imprintOfObject, o.petechiae, o.description,
-                    o.explanations, o.childFeelings, o.foundBy, o.observedBy, o.observedAt);
+    return std::tie(number, view, position.x, position.y, regionId, regionName, type, lengthCm, widthCm,
+                    shape, colours, skinBroken, swelling, scab, blister, bleeding, progress,
+                    painOrLimitedMovement, imprintOfObject, petechiae, description, explanations,
+                    childFeelings, foundBy, observedBy, observedAt) ==
+           std::tie(o.number, o.view, o.position.x, o.position.y, o.regionId, o.regionName, o.type,
+                    o.lengthCm, o.widthCm, o.shape, o.colours, o.skinBroken, o.swelling, o.scab, o.blister,
+                    o.bleeding, o.progress, o.painOrLimitedMovement, o.imprintOfObject, o.petechiae,
+                    o.description, o.explanations, o.childFeelings, o.foundBy, o.observedBy, o.observedAt);
 }
 
 bool SkinMapHeader::operator==(const SkinMapHeader& o) const {
-    return std::tie(childId, childName, completedByName, completedByRole, accountGivenBy, firstNoticedAt, recordedAt,
-                    mobility) == std::tie(o.childId, o.childName, o.completedByName, o.completedByRole,
-                                          o.accountGivenBy, o.firstNoticedAt, o.recordedAt, o.mobility);
+    return std::tie(childId, childName, completedByName, completedByRole, accountGivenBy, firstNoticedAt,
+                    recordedAt, mobility) == std::tie(o.childId, o.childName, o.completedByName,
+                                                      o.completedByRole, o.accountGivenBy, o.firstNoticedAt,
+                                                      o.recordedAt, o.mobility);
 }
 
 bool SkinMap::operator==(const SkinMap& o) const {
     return std::tie(schemaVersion, outlinesVersion, bodyShape, header, marks, nextMarkNumber, patternNotes,
-                    noticeShownAt) == std::tie(o.schemaVersion, o.outlinesVersion, o.bodyShape, o.header, o.marks,
-                                               o.nextMarkNumber, o.patternNotes, o.noticeShownAt);
+                    noticeShownAt) == std::tie(o.schemaVersion, o.outlinesVersion, o.bodyShape, o.header,
+                                               o.marks, o.nextMarkNumber, o.patternNotes, o.noticeShownAt);
 }
 
 const Mark* SkinMap::mark(int number) const {
@@ -159,7 +184,8 @@ EditError moveMark(SkinMap& map, int number, Point p, double tolerance) {
 }
 
 EditError removeMark(SkinMap& map, int number) {
-    const auto it = std::find_if(map.marks.begin(), map.marks.end(), [number](const Mark& m) { return m.number == number; });
+    const auto it = std::find_if(map.marks.begin(), map.marks.end(),
+                                 [number](const Mark& m) { return m.number == number; });
     if (it == map.marks.end()) return EditError::NoSuchMark;
     map.marks.erase(it); // numbers are never reused: nextMarkNumber stays
     return EditError::None;
@@ -175,12 +201,14 @@ bool isIsoDateOrDateTime(const std::string& text) {
             if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
         return true;
     };
-    if (!digits(0, 4) || text.size() < 10 || text[4] != '-' || !digits(5, 2) || text[7] != '-' || !digits(8, 2))
+    if (!digits(0, 4) || text.size() < 10 || text[4] != '-' || !digits(5, 2) || text[7] != '-' ||
+        !digits(8, 2))
         return false;
     const int month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
     if (month < 1 || month > 12 || day < 1 || day > 31) return false;
     if (text.size() == 10) return true;
-    if (text[10] != 'T' || !digits(11, 2) || text.size() < 16 || text[13] != ':' || !digits(14, 2)) return false;
+    if (text[10] != 'T' || !digits(11, 2) || text.size() < 16 || text[13] != ':' || !digits(14, 2))
+        return false;
     if (std::stoi(text.substr(11, 2)) > 23 || std::stoi(text.substr(14, 2)) > 59) return false;
     size_t at = 16;
     if (at < text.size() && text[at] == ':') {
@@ -217,15 +245,17 @@ std::vector<Problem> validateStructure(const SkinMap& map) {
         for (size_t j = 0; j < i; ++j)
             if (map.marks[j].number == m.number)
                 problems.push_back({markField(i, "number"), "Two marks have the same number."});
-        if (!std::isfinite(m.position.x) || !std::isfinite(m.position.y) || m.position.x < 0 || m.position.x > 1 ||
-            m.position.y < 0 || m.position.y > 1)
+        if (!std::isfinite(m.position.x) || !std::isfinite(m.position.y) || m.position.x < 0 ||
+            m.position.x > 1 || m.position.y < 0 || m.position.y > 1)
             problems.push_back({markField(i, "position"), "A mark is placed outside the picture."});
         if (m.regionId.empty()) {
             problems.push_back({markField(i, "regionId"), "A mark is not on a named part of the body."});
         } else if (currentOutlines && !outlineView(map.bodyShape, m.view).region(m.regionId)) {
-            problems.push_back({markField(i, "regionId"), "A mark names a part of the body this view does not have."});
+            problems.push_back(
+                {markField(i, "regionId"), "A mark names a part of the body this view does not have."});
         }
-        for (const auto& [value, field] : {std::pair{m.lengthCm, "lengthCm"}, std::pair{m.widthCm, "widthCm"}}) {
+        for (const auto& [value, field] :
+             {std::pair{m.lengthCm, "lengthCm"}, std::pair{m.widthCm, "widthCm"}}) {
             if (!std::isfinite(value) || value < 0 || value > 100)
                 problems.push_back({markField(i, field), "A mark's size must be between 0 and 100 cm."});
         }
@@ -242,9 +272,12 @@ std::vector<Problem> validateStructure(const SkinMap& map) {
 std::vector<Problem> validateForSigning(const SkinMap& map) {
     std::vector<Problem> problems = validateStructure(map);
     const SkinMapHeader& h = map.header;
-    if (blank(h.childId) && blank(h.childName)) problems.push_back({"header.childName", "Say which child this is."});
-    if (blank(h.completedByName)) problems.push_back({"header.completedByName", "Say who completed the skin map."});
-    if (blank(h.completedByRole)) problems.push_back({"header.completedByRole", "Say the role of who completed it."});
+    if (blank(h.childId) && blank(h.childName))
+        problems.push_back({"header.childName", "Say which child this is."});
+    if (blank(h.completedByName))
+        problems.push_back({"header.completedByName", "Say who completed the skin map."});
+    if (blank(h.completedByRole))
+        problems.push_back({"header.completedByRole", "Say the role of who completed it."});
     if (blank(h.accountGivenBy)) problems.push_back({"header.accountGivenBy", "Say who gave the account."});
     if (blank(h.firstNoticedAt))
         problems.push_back({"header.firstNoticedAt", "Say when the marks were first noticed or disclosed."});
@@ -253,12 +286,16 @@ std::vector<Problem> validateForSigning(const SkinMap& map) {
         const Mark& m = map.marks[i];
         if (!(m.lengthCm > 0) || !(m.widthCm > 0))
             problems.push_back({markField(i, "lengthCm"), "Give each mark's approximate size in cm."});
-        if (m.colours.empty()) problems.push_back({markField(i, "colours"), "Give every colour present in each mark."});
-        if (blank(m.observedBy)) problems.push_back({markField(i, "observedBy"), "Say who observed each mark."});
-        if (blank(m.observedAt)) problems.push_back({markField(i, "observedAt"), "Say when each mark was seen."});
+        if (m.colours.empty())
+            problems.push_back({markField(i, "colours"), "Give every colour present in each mark."});
+        if (blank(m.observedBy))
+            problems.push_back({markField(i, "observedBy"), "Say who observed each mark."});
+        if (blank(m.observedAt))
+            problems.push_back({markField(i, "observedAt"), "Say when each mark was seen."});
         for (const Explanation& e : m.explanations)
             if (blank(e.words))
-                problems.push_back({markField(i, "explanations"), "An explanation has no words: remove it or write them."});
+                problems.push_back(
+                    {markField(i, "explanations"), "An explanation has no words: remove it or write them."});
     }
     return problems;
 }
@@ -271,7 +308,8 @@ std::vector<Concern> concerns(const SkinMap& map) {
     const bool currentOutlines = map.outlinesVersion == kOutlinesVersion;
     for (const Mark& m : map.marks) {
         if (m.type == InjuryType::Bruise) bruises.push_back(m.number);
-        const Region* region = currentOutlines ? outlineView(map.bodyShape, m.view).region(m.regionId) : nullptr;
+        const Region* region =
+            currentOutlines ? outlineView(map.bodyShape, m.view).region(m.regionId) : nullptr;
         if (region && region->highConcern) sites.push_back(m.number);
         if (m.imprintOfObject || m.shape == MarkShape::Patterned) imprints.push_back(m.number);
         if (m.petechiae) petechiae.push_back(m.number);
@@ -287,7 +325,9 @@ std::vector<Concern> concerns(const SkinMap& map) {
     // Clusters: connected groups of marks in one view, each within kClusterDistance of another.
     std::vector<size_t> parent(map.marks.size());
     std::iota(parent.begin(), parent.end(), size_t(0));
-    std::function<size_t(size_t)> root = [&](size_t i) { return parent[i] == i ? i : parent[i] = root(parent[i]); };
+    std::function<size_t(size_t)> root = [&](size_t i) {
+        return parent[i] == i ? i : parent[i] = root(parent[i]);
+    };
     for (size_t i = 0; i < map.marks.size(); ++i) {
         for (size_t j = i + 1; j < map.marks.size(); ++j) {
             const Mark &a = map.marks[i], &b = map.marks[j];
@@ -298,19 +338,25 @@ std::vector<Concern> concerns(const SkinMap& map) {
         }
     }
     std::vector<std::vector<int>> groups(map.marks.size());
-    for (size_t i = 0; i < map.marks.size(); ++i) groups[root(i)].push_back(map.marks[i].number);
+    for (size_t i = 0; i < map.marks.size(); ++i)
+        groups[root(i)].push_back(map.marks[i].number);
     for (const auto& group : groups)
         if (int(group.size()) >= kClusterMinimum)
-            out.push_back({ConcernKind::Cluster, group,
-                           "These marks are clustered together, which is of high concern: describe the pattern."});
+            out.push_back(
+                {ConcernKind::Cluster, group,
+                 "These marks are clustered together, which is of high concern: describe the pattern."});
 
     if (!imprints.empty())
-        out.push_back({ConcernKind::Imprint, imprints, "A mark that looks like the imprint of an object is of high concern."});
+        out.push_back({ConcernKind::Imprint, imprints,
+                       "A mark that looks like the imprint of an object is of high concern."});
     if (!petechiae.empty())
-        out.push_back({ConcernKind::Petechiae, petechiae, "Petechiae (pinpoint red spots) are of high concern."});
+        out.push_back(
+            {ConcernKind::Petechiae, petechiae, "Petechiae (pinpoint red spots) are of high concern."});
     return out;
 }
 
-bool isHighRisk(const SkinMap& map) { return !concerns(map).empty(); }
+bool isHighRisk(const SkinMap& map) {
+    return !concerns(map).empty();
+}
 
 } // namespace heard::skinmap

@@ -45,13 +45,13 @@ struct Explanation {
 };
 
 struct Mark {
-    int number = 0;            // shown on the map; given once, never reused within a map
+    int number = 0; // shown on the map; given once, never reused within a map
     ViewId view = ViewId::BodyFront;
-    Point position;            // normalised in the view's frame
-    std::string regionId;      // from hit-testing position
-    std::string regionName;    // the region's name when it was marked (readable without code)
+    Point position;         // normalised in the view's frame
+    std::string regionId;   // from hit-testing position
+    std::string regionName; // the region's name when it was marked (readable without code)
     InjuryType type = InjuryType::Bruise;
-    double lengthCm = 0;       // approximate size; 0: not yet measured
+    double lengthCm = 0; // approximate size; 0: not yet measured
     double widthCm = 0;
     MarkShape shape = MarkShape::Irregular;
     std::vector<Colour> colours; // every colour present
@@ -63,10 +63,10 @@ struct Mark {
     bool petechiae = false;       // pinpoint red dots: high-concern
     std::string description;      // what is seen, in the practitioner's words
     std::vector<Explanation> explanations;
-    std::string childFeelings;    // how the child feels about it
-    std::string foundBy;          // who first found or reported it
-    std::string observedBy;       // who saw it for this record
-    std::string observedAt;       // ISO-8601, e.g. "2026-11-23T10:15:00Z"
+    std::string childFeelings; // how the child feels about it
+    std::string foundBy;       // who first found or reported it
+    std::string observedBy;    // who saw it for this record
+    std::string observedAt;    // ISO-8601, e.g. "2026-11-23T10:15:00Z"
 
     bool operator==(const Mark& o) const;
     bool operator!=(const Mark& o) const { return !(*this == o); }
@@ -75,9 +75,9 @@ struct Mark {
 struct SkinMapHeader {
     std::string childId, childName;
     std::string completedByName, completedByRole;
-    std::string accountGivenBy;    // who gave the account of the marks
-    std::string firstNoticedAt;    // when first noticed or disclosed (ISO-8601 date or date-time)
-    std::string recordedAt;        // when this record was made
+    std::string accountGivenBy; // who gave the account of the marks
+    std::string firstNoticedAt; // when first noticed or disclosed (ISO-8601 date or date-time)
+    std::string recordedAt;     // when this record was made
     Mobility mobility = Mobility::Unknown;
     bool operator==(const SkinMapHeader& o) const;
 };
@@ -89,8 +89,8 @@ struct SkinMap {
     SkinMapHeader header;
     std::vector<Mark> marks;
     int nextMarkNumber = 1;
-    std::string patternNotes;        // the pattern, when marks cluster
-    std::string noticeShownAt;       // when the "no undressing, no photographs" notice was last shown
+    std::string patternNotes;  // the pattern, when marks cluster
+    std::string noticeShownAt; // when the "no undressing, no photographs" notice was last shown
 
     bool operator==(const SkinMap& o) const;
     bool operator!=(const SkinMap& o) const { return !(*this == o); }
@@ -103,7 +103,7 @@ struct SkinMap {
 
 enum class EditError {
     None,
-    OutsideBody,  // the point is not on any region of the view (nor within the tolerance)
+    OutsideBody, // the point is not on any region of the view (nor within the tolerance)
     NoSuchMark,
 };
 
@@ -133,10 +133,10 @@ bool isIsoDateOrDateTime(const std::string& text); // "2026-11-23" or "2026-11-2
 // --- Prompts that practice requires ---
 
 enum class ConcernKind {
-    NotMobileBruise,   // NICE CG89: refer whatever the explanation
-    HighConcernSite,   // ears, cheeks, neck, abdomen, buttocks, groin
-    Cluster,           // several marks close together
-    Imprint,           // the imprint of an object
+    NotMobileBruise, // NICE CG89: refer whatever the explanation
+    HighConcernSite, // ears, cheeks, neck, abdomen, buttocks, groin
+    Cluster,         // several marks close together
+    Imprint,         // the imprint of an object
     Petechiae,
 };
 

@@ -10,11 +10,14 @@ namespace {
 
 // --- Writing ---
 
-json pointJson(Point p) { return json{{"x", p.x}, {"y", p.y}}; }
+json pointJson(Point p) {
+    return json{{"x", p.x}, {"y", p.y}};
+}
 
 json markJson(const Mark& m) {
     json colours = json::array();
-    for (Colour c : m.colours) colours.push_back(toString(c));
+    for (Colour c : m.colours)
+        colours.push_back(toString(c));
     json explanations = json::array();
     for (const Explanation& e : m.explanations)
         explanations.push_back({{"speaker", toString(e.speaker)}, {"who", e.who}, {"words", e.words}});
@@ -81,7 +84,8 @@ double number(const json& object, const std::string& key, const std::string& pat
 }
 
 template <typename E>
-E enumValue(const json& object, const std::string& key, const std::string& path, const std::vector<E>& values) {
+E enumValue(const json& object, const std::string& key, const std::string& path,
+            const std::vector<E>& values) {
     const std::string word = text(object, key, path);
     for (E v : values)
         if (word == toString(v)) return v;
@@ -114,7 +118,8 @@ Mark markFromJson(const json& j, const std::string& path) {
     if (!colours.is_array()) throw SkinMapFormatError(path + ".colours", "expected a list");
     for (size_t i = 0; i < colours.size(); ++i) {
         const json wrapped{{"colour", colours[i]}};
-        m.colours.push_back(enumValue(wrapped, "colour", path + ".colours[" + std::to_string(i) + "]", allColours()));
+        m.colours.push_back(
+            enumValue(wrapped, "colour", path + ".colours[" + std::to_string(i) + "]", allColours()));
     }
     m.skinBroken = enumValue(j, "skinBroken", path, kYesNoValues);
     m.swelling = flag(j, "swelling", path);
@@ -144,7 +149,8 @@ Mark markFromJson(const json& j, const std::string& path) {
 
 json toJson(const SkinMap& map) {
     json marks = json::array();
-    for (const Mark& m : map.marks) marks.push_back(markJson(m));
+    for (const Mark& m : map.marks)
+        marks.push_back(markJson(m));
     const SkinMapHeader& h = map.header;
     return json{{"schemaVersion", map.schemaVersion},
                 {"outlinesVersion", map.outlinesVersion},

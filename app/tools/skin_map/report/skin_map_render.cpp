@@ -23,20 +23,25 @@ struct ContextDeleter {
 using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceDeleter>;
 using ContextPtr = std::unique_ptr<cairo_t, ContextDeleter>;
 
-void setColour(cairo_t* cr, const double (&rgb)[3]) { cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]); }
+void setColour(cairo_t* cr, const double (&rgb)[3]) {
+    cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+}
 
 void tracePolygon(cairo_t* cr, const Polygon& polygon, const Rect& frame) {
     for (size_t i = 0; i < polygon.size(); ++i) {
         double x, y;
         toFrame(frame, polygon[i], x, y);
-        if (i == 0) cairo_move_to(cr, x, y);
-        else cairo_line_to(cr, x, y);
+        if (i == 0)
+            cairo_move_to(cr, x, y);
+        else
+            cairo_line_to(cr, x, y);
     }
     cairo_close_path(cr);
 }
 
 void useFont(cairo_t* cr, double size, bool bold = false) {
-    cairo_select_font_face(cr, kFontFace, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_select_font_face(cr, kFontFace, CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
 }
 
@@ -47,12 +52,14 @@ double textWidth(cairo_t* cr, const std::string& text) {
 }
 
 // Greedy word wrap to maxWidth with the current font.
-std::vector<std::string> wrap(cairo_t* cr, const std::string& text, double maxWidth, const std::string& indent) {
+std::vector<std::string> wrap(cairo_t* cr, const std::string& text, double maxWidth,
+                              const std::string& indent) {
     std::vector<std::string> lines;
     std::istringstream words(text);
     std::string word, line;
     while (words >> word) {
-        const std::string candidate = line.empty() ? (lines.empty() ? word : indent + word) : line + " " + word;
+        const std::string candidate =
+            line.empty() ? (lines.empty() ? word : indent + word) : line + " " + word;
         if (!line.empty() && textWidth(cr, candidate) > maxWidth) {
             lines.push_back(line);
             line = indent + word;
@@ -120,7 +127,9 @@ void drawOutline(cairo_t* cr, const OutlineView& view, const Rect& frame) {
     cairo_restore(cr);
 }
 
-double markRadius(double frameWidth) { return std::max(5.0, frameWidth * 0.045); }
+double markRadius(double frameWidth) {
+    return std::max(5.0, frameWidth * 0.045);
+}
 
 void drawMarkDisc(cairo_t* cr, double x, double y, double radius, int number) {
     cairo_save(cr);
@@ -145,11 +154,13 @@ std::string describeMark(const Mark& m) {
     std::ostringstream out;
     out << m.number << ". " << _(title(m.type)) << " " << _("on the") << " " << _(m.regionName) << " ("
         << _(viewTitle(m.view)) << ")";
-    if (m.lengthCm > 0 || m.widthCm > 0) out << "; " << _("about") << " " << formatCm(m.lengthCm) << " x " << formatCm(m.widthCm) << " cm";
+    if (m.lengthCm > 0 || m.widthCm > 0)
+        out << "; " << _("about") << " " << formatCm(m.lengthCm) << " x " << formatCm(m.widthCm) << " cm";
     out << "; " << lower(_(title(m.shape)));
     if (!m.colours.empty()) {
         out << "; " << _("colours:");
-        for (size_t i = 0; i < m.colours.size(); ++i) out << (i ? ", " : " ") << lower(_(title(m.colours[i])));
+        for (size_t i = 0; i < m.colours.size(); ++i)
+            out << (i ? ", " : " ") << lower(_(title(m.colours[i])));
     }
     if (m.skinBroken == YesNoUnknown::Yes) out << "; " << _("skin broken");
     if (m.skinBroken == YesNoUnknown::No) out << "; " << _("skin not broken");
@@ -169,7 +180,8 @@ std::string describeMark(const Mark& m) {
         if (!e.who.empty()) out << " (" << e.who << ")";
         out << " " << _("said:") << " \"" << e.words << "\"";
     }
-    if (!m.childFeelings.empty()) out << ". " << _("How the child feels about it:") << " \"" << m.childFeelings << "\"";
+    if (!m.childFeelings.empty())
+        out << ". " << _("How the child feels about it:") << " \"" << m.childFeelings << "\"";
     if (!m.foundBy.empty()) out << ". " << _("Found by") << " " << m.foundBy;
     if (!m.observedBy.empty()) out << ". " << _("Observed by") << " " << m.observedBy;
     if (!m.observedAt.empty()) out << " " << _("at") << " " << m.observedAt;
@@ -205,7 +217,8 @@ SkinMapLayout layoutSkinMap(const SkinMap& map, int width) {
     const double bodyHeight = w * 0.62, bodyWidth = bodyHeight / bodyAspect, gap = w * 0.1;
     double x = (w - 2 * bodyWidth - gap) / 2;
     for (ViewId view : {ViewId::BodyFront, ViewId::BodyBack}) {
-        layout.panels.push_back({view, {x, y, bodyWidth, bodyHeight}, {x, y + bodyHeight, bodyWidth, captionHeight}});
+        layout.panels.push_back(
+            {view, {x, y, bodyWidth, bodyHeight}, {x, y + bodyHeight, bodyWidth, captionHeight}});
         x += bodyWidth + gap;
     }
     y += bodyHeight + captionHeight + margin * 0.5;
@@ -216,14 +229,16 @@ SkinMapLayout layoutSkinMap(const SkinMap& map, int width) {
     bool rowStarted = false;
     for (ViewId view : allViews()) {
         if (view == ViewId::BodyFront || view == ViewId::BodyBack) continue;
-        const bool used = std::any_of(map.marks.begin(), map.marks.end(), [view](const Mark& m) { return m.view == view; });
+        const bool used =
+            std::any_of(map.marks.begin(), map.marks.end(), [view](const Mark& m) { return m.view == view; });
         if (!used) continue;
         const double detailWidth = detailHeight / outlineView(map.bodyShape, view).aspect;
         if (rowStarted && x + detailWidth > w - margin) {
             x = margin;
             y += detailHeight + captionHeight + margin * 0.5;
         }
-        layout.panels.push_back({view, {x, y, detailWidth, detailHeight}, {x, y + detailHeight, detailWidth, captionHeight}});
+        layout.panels.push_back(
+            {view, {x, y, detailWidth, detailHeight}, {x, y + detailHeight, detailWidth, captionHeight}});
         x += detailWidth + margin;
         rowStarted = true;
     }
@@ -247,9 +262,11 @@ SkinMapLayout layoutSkinMap(const SkinMap& map, int width) {
     useFont(cr.get(), layout.fontSize, true);
     for (const Concern& c : concerns(map)) {
         std::string text = std::string("! ") + _(c.message) + " (" + _("marks") + " ";
-        for (size_t i = 0; i < c.marks.size(); ++i) text += (i ? ", " : "") + std::to_string(c.marks[i]);
+        for (size_t i = 0; i < c.marks.size(); ++i)
+            text += (i ? ", " : "") + std::to_string(c.marks[i]);
         text += ")";
-        for (const std::string& line : wrap(cr.get(), text, w - 2 * margin, "   ")) layout.concernLines.push_back(line);
+        for (const std::string& line : wrap(cr.get(), text, w - 2 * margin, "   "))
+            layout.concernLines.push_back(line);
     }
     layout.concerns = {margin, y, w - 2 * margin, lineHeight * double(layout.concernLines.size())};
     y += layout.concerns.height + margin;
@@ -281,9 +298,12 @@ void drawSkinMap(cairo_t* cr, const SkinMap& map, const SkinMapLayout& layout) {
         setColour(cr, OutlineColours::stroke);
         useFont(cr, font * 0.9);
         const std::string caption = _(viewTitle(panel.view));
-        cairo_move_to(cr, panel.caption.x + (panel.caption.width - textWidth(cr, caption)) / 2, panel.caption.y + font * 1.2);
+        cairo_move_to(cr, panel.caption.x + (panel.caption.width - textWidth(cr, caption)) / 2,
+                      panel.caption.y + font * 1.2);
         cairo_show_text(cr, caption.c_str());
-        const double radius = markRadius(panel.frame.width * (panel.view == ViewId::BodyFront || panel.view == ViewId::BodyBack ? 1.0 : 0.6));
+        const double radius =
+            markRadius(panel.frame.width *
+                       (panel.view == ViewId::BodyFront || panel.view == ViewId::BodyBack ? 1.0 : 0.6));
         for (const Mark& m : map.marks) {
             if (m.view != panel.view) continue;
             double x, y;

@@ -17,15 +17,17 @@ namespace heard::skinmap {
 
 struct Rect {
     double x = 0, y = 0, width = 0, height = 0;
-    bool contains(double px, double py) const { return px >= x && px < x + width && py >= y && py < y + height; }
+    bool contains(double px, double py) const {
+        return px >= x && px < x + width && py >= y && py < y + height;
+    }
 };
 
 // Colours (RGB 0..1) used by the drawings: tests look for them.
 struct OutlineColours {
-    static constexpr double fill[3] = {0.949, 0.949, 0.949};    // parts: neutral grey
-    static constexpr double stroke[3] = {0.25, 0.25, 0.25};     // the outline
-    static constexpr double border[3] = {0.70, 0.70, 0.72};     // borders between regions
-    static constexpr double mark[3] = {0.75, 0.0, 0.13};        // a mark's disc
+    static constexpr double fill[3] = {0.949, 0.949, 0.949}; // parts: neutral grey
+    static constexpr double stroke[3] = {0.25, 0.25, 0.25};  // the outline
+    static constexpr double border[3] = {0.70, 0.70, 0.72};  // borders between regions
+    static constexpr double mark[3] = {0.75, 0.0, 0.13};     // a mark's disc
 };
 
 // Draws a view's outline filling `frame` (frame.height should be frame.width * aspect).

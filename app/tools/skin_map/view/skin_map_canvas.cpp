@@ -37,7 +37,8 @@ void polyline(ImDrawList* list, const Polygon& polygon, const SkinMapViewState::
               float thickness) {
     std::vector<ImVec2> points;
     points.reserve(polygon.size());
-    for (const Point& p : polygon) points.push_back(toScreen(f, p));
+    for (const Point& p : polygon)
+        points.push_back(toScreen(f, p));
     list->AddPolyline(points.data(), int(points.size()), colour, ImDrawFlags_Closed, thickness);
 }
 
@@ -49,15 +50,19 @@ void drawOutlineList(ImDrawList* list, const OutlineView& view, const SkinMapVie
         const ImDrawListFlags saved = list->Flags;
         list->Flags &= ~ImDrawListFlags_AntiAliasedFill;
         for (const auto& t : trianglesOf(part))
-            list->AddTriangleFilled(toScreen(f, part.outline[size_t(t[0])]), toScreen(f, part.outline[size_t(t[1])]),
+            list->AddTriangleFilled(toScreen(f, part.outline[size_t(t[0])]),
+                                    toScreen(f, part.outline[size_t(t[1])]),
                                     toScreen(f, part.outline[size_t(t[2])]), kFill);
         list->Flags = saved;
-        for (const RegionPiece& piece : part.pieces) polyline(list, piece.polygon, f, kBorder, borderWidth);
+        for (const RegionPiece& piece : part.pieces)
+            polyline(list, piece.polygon, f, kBorder, borderWidth);
         polyline(list, part.outline, f, kStroke, outlineWidth);
     }
 }
 
-float markRadiusPx() { return ui::dp(15.0f); }
+float markRadiusPx() {
+    return ui::dp(15.0f);
+}
 
 void drawMark(ImDrawList* list, ImVec2 centre, int number, bool selected) {
     const float r = markRadiusPx();
@@ -66,7 +71,8 @@ void drawMark(ImDrawList* list, ImVec2 centre, int number, bool selected) {
     list->AddCircle(centre, r, IM_COL32(255, 255, 255, 255), 0, ui::dp(2.0f));
     const std::string label = std::to_string(number);
     const ImVec2 size = ImGui::CalcTextSize(label.c_str());
-    list->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), IM_COL32(255, 255, 255, 255), label.c_str());
+    list->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), IM_COL32(255, 255, 255, 255),
+                  label.c_str());
 }
 
 // The topmost mark of the current view under a screen point, or 0.
@@ -115,7 +121,8 @@ void layoutFrame(SkinMapViewState& state, const OutlineView& view) {
     const auto& c = state.canvas;
     const float aspect = float(view.aspect);
     const Bounds b = contentBounds(view);
-    const float contentWidth = float(b.x1 - b.x0), contentHeight = float(b.y1 - b.y0) * aspect; // in frame widths
+    const float contentWidth = float(b.x1 - b.x0),
+                contentHeight = float(b.y1 - b.y0) * aspect; // in frame widths
     const float fitWidth = std::min(c.width * 0.92f / contentWidth, c.height * 0.92f / contentHeight);
     state.zoom = std::clamp(state.zoom, kMinZoom, kMaxZoom);
     const float width = fitWidth * state.zoom, height = width * aspect;
@@ -140,7 +147,8 @@ void screenPointFor(const SkinMapViewState& state, Point p, float& x, float& y) 
 
 Point viewPointAt(const SkinMapViewState& state, float x, float y) {
     if (state.frame.width <= 0 || state.frame.height <= 0) return {-1, -1};
-    return {double((x - state.frame.x) / state.frame.width), double((y - state.frame.y) / state.frame.height)};
+    return {double((x - state.frame.x) / state.frame.width),
+            double((y - state.frame.y) / state.frame.height)};
 }
 
 void zoomAt(SkinMapViewState& state, float factor, float focusX, float focusY) {
@@ -182,7 +190,8 @@ void drawSkinMapCanvas(SkinMapViewState& state, SkinMapViewActions& actions, flo
     if (enabled && ImGui::IsItemActive() && state.gesture != SkinMapViewState::Gesture::None) {
         const float dx = io.MousePos.x - state.pressX, dy = io.MousePos.y - state.pressY;
         if (state.gesture == SkinMapViewState::Gesture::Pending && dx * dx + dy * dy > ui::dp(8) * ui::dp(8))
-            state.gesture = state.pressedMark ? SkinMapViewState::Gesture::MoveMark : SkinMapViewState::Gesture::Pan;
+            state.gesture =
+                state.pressedMark ? SkinMapViewState::Gesture::MoveMark : SkinMapViewState::Gesture::Pan;
         if (state.gesture == SkinMapViewState::Gesture::Pan) {
             state.panX += io.MouseDelta.x;
             state.panY += io.MouseDelta.y;
@@ -236,8 +245,8 @@ void drawSkinMapCanvas(SkinMapViewState& state, SkinMapViewActions& actions, flo
         const char* onRight = leftOnRight ? leftWord : rightWord;
         const float pad = ui::dp(8);
         list->AddText(ImVec2(origin.x + pad, origin.y + pad), ui::colours::muted, onLeft);
-        list->AddText(ImVec2(origin.x + width - pad - ImGui::CalcTextSize(onRight).x, origin.y + pad), ui::colours::muted,
-                      onRight);
+        list->AddText(ImVec2(origin.x + width - pad - ImGui::CalcTextSize(onRight).x, origin.y + pad),
+                      ui::colours::muted, onRight);
     }
     for (const Mark& m : state.map.marks) {
         if (m.view != state.view) continue;

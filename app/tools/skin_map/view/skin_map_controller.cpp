@@ -14,7 +14,9 @@ SkinMapController::SkinMapController(storage::Store& store, std::string practiti
     if (!m_clock) m_clock = [] { return std::chrono::system_clock::now(); };
 }
 
-std::string SkinMapController::nowIso() const { return storage::formatIsoUtc(m_clock()); }
+std::string SkinMapController::nowIso() const {
+    return storage::formatIsoUtc(m_clock());
+}
 
 std::string SkinMapController::startNew(const NewSkinMap& request) {
     SkinMap map;
@@ -88,7 +90,8 @@ void SkinMapController::save() {
     } catch (const storage::StoreError& e) {
         m_lastSaveFailed = true;
         // Keep the working copy and try again on the next change or frame.
-        m_state.message = std::string(_("Could not save the draft; it is kept and will be saved again: ")) + e.what();
+        m_state.message =
+            std::string(_("Could not save the draft; it is kept and will be saved again: ")) + e.what();
     }
 }
 
@@ -116,7 +119,8 @@ void SkinMapController::draw() {
                 m_store.sign(m_recordId, m_practitioner);
                 m_signed = true;
                 m_state.readOnly = true;
-                m_state.message = _("Signed. This skin map can no longer change; add an addendum for anything later.");
+                m_state.message =
+                    _("Signed. This skin map can no longer change; add an addendum for anything later.");
             } catch (const storage::StoreError& e) {
                 m_state.message = std::string(_("Could not sign: ")) + e.what();
             }

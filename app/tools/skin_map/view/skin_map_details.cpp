@@ -19,7 +19,9 @@ namespace heard::skinmap {
 
 namespace {
 
-std::string tagOf(const char* prefix, const char* id) { return std::string(prefix) + id; }
+std::string tagOf(const char* prefix, const char* id) {
+    return std::string(prefix) + id;
+}
 
 void sectionTitle(const char* text) {
     ImGui::Spacing();
@@ -32,7 +34,9 @@ void yesNoUnknown(const char* text, YesNoUnknown& value, const char* tagPrefix) 
     ImGui::TextUnformatted(text);
     flowStart();
     for (YesNoUnknown v : {YesNoUnknown::Yes, YesNoUnknown::No, YesNoUnknown::Unknown}) {
-        const char* word = v == YesNoUnknown::Yes ? _("Yes") : v == YesNoUnknown::No ? _("No") : _("Not known");
+        const char* word = v == YesNoUnknown::Yes  ? _("Yes")
+                           : v == YesNoUnknown::No ? _("No")
+                                                   : _("Not known");
         if (choiceButton(word, value == v, tagOf(tagPrefix, toString(v)).c_str())) value = v;
     }
 }
@@ -44,15 +48,24 @@ void checkbox(const char* text, bool& value, const char* tagName) {
 
 ImU32 swatch(Colour c) {
     switch (c) {
-    case Colour::Red: return IM_COL32(200, 30, 30, 255);
-    case Colour::Pink: return IM_COL32(240, 150, 170, 255);
-    case Colour::Purple: return IM_COL32(110, 40, 130, 255);
-    case Colour::Blue: return IM_COL32(40, 70, 170, 255);
-    case Colour::Black: return IM_COL32(20, 20, 20, 255);
-    case Colour::Green: return IM_COL32(90, 140, 60, 255);
-    case Colour::Yellow: return IM_COL32(225, 200, 40, 255);
-    case Colour::Brown: return IM_COL32(130, 80, 40, 255);
-    case Colour::Grey: return IM_COL32(140, 140, 140, 255);
+    case Colour::Red:
+        return IM_COL32(200, 30, 30, 255);
+    case Colour::Pink:
+        return IM_COL32(240, 150, 170, 255);
+    case Colour::Purple:
+        return IM_COL32(110, 40, 130, 255);
+    case Colour::Blue:
+        return IM_COL32(40, 70, 170, 255);
+    case Colour::Black:
+        return IM_COL32(20, 20, 20, 255);
+    case Colour::Green:
+        return IM_COL32(90, 140, 60, 255);
+    case Colour::Yellow:
+        return IM_COL32(225, 200, 40, 255);
+    case Colour::Brown:
+        return IM_COL32(130, 80, 40, 255);
+    case Colour::Grey:
+        return IM_COL32(140, 140, 140, 255);
     }
     return IM_COL32(0, 0, 0, 255);
 }
@@ -67,7 +80,8 @@ void drawPrompts(const SkinMapViewState& state) {
     ImGui::TextUnformatted(_("High concern: this record is flagged for the manager."));
     for (const Concern& c : found) {
         std::string marks;
-        for (int n : c.marks) marks += (marks.empty() ? "" : ", ") + std::to_string(n);
+        for (int n : c.marks)
+            marks += (marks.empty() ? "" : ", ") + std::to_string(n);
         ImGui::Bullet();
         ImGui::TextWrapped("%s (%s %s)", _(c.message), _("marks"), marks.c_str());
     }
@@ -101,8 +115,8 @@ void drawMarkList(SkinMapViewState& state) {
     ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
     for (const Mark& m : state.map.marks) {
         ImGui::PushID(m.number);
-        const std::string row = std::to_string(m.number) + ".  " + _(title(m.type)) + " - " + _(m.regionName) + "  (" +
-                                _(viewTitle(m.view)) + ")";
+        const std::string row = std::to_string(m.number) + ".  " + _(title(m.type)) + " - " +
+                                _(m.regionName) + "  (" + _(viewTitle(m.view)) + ")";
         if (ImGui::Selectable(row.c_str(), m.number == state.selectedMark, 0, ImVec2(0, ui::touchTarget()))) {
             state.selectedMark = m.number;
             state.view = m.view; // show the mark where it is
@@ -123,8 +137,10 @@ void drawExplanations(Mark& m) {
         ImGui::PushID(int(i));
         const std::string prefix = "skinmap.explanation." + std::to_string(i);
         flowStart();
-        if (choiceButton(_("The child"), e.speaker == Speaker::Child, (prefix + ".child").c_str())) e.speaker = Speaker::Child;
-        if (choiceButton(_("An adult"), e.speaker == Speaker::Adult, (prefix + ".adult").c_str())) e.speaker = Speaker::Adult;
+        if (choiceButton(_("The child"), e.speaker == Speaker::Child, (prefix + ".child").c_str()))
+            e.speaker = Speaker::Child;
+        if (choiceButton(_("An adult"), e.speaker == Speaker::Adult, (prefix + ".adult").c_str()))
+            e.speaker = Speaker::Adult;
         if (choiceButton(_("Remove"), false, (prefix + ".remove").c_str())) removeAt = int(i);
         textField(_("Who said it"), e.who, (prefix + ".who").c_str(), _("e.g. the child, mother, teacher"));
         textArea(_("Their words, exactly as said"), e.words, (prefix + ".words").c_str(), 2.5f);
@@ -142,7 +158,8 @@ void drawMarkDetails(SkinMapViewState& state) {
     Mark* m = state.map.mark(state.selectedMark);
     if (!m) return;
     ImGui::PushID("details");
-    sectionTitle((std::string(_("Mark")) + " " + std::to_string(m->number) + ": " + _(m->regionName)).c_str());
+    sectionTitle(
+        (std::string(_("Mark")) + " " + std::to_string(m->number) + ": " + _(m->regionName)).c_str());
     ui::mutedText(_("Record what you see, not a guess at the cause."));
 
     ImGui::TextUnformatted(_("Type"));
@@ -163,7 +180,8 @@ void drawMarkDetails(SkinMapViewState& state) {
     ImGui::TextUnformatted(_("Shape"));
     flowStart();
     for (MarkShape s : allMarkShapes())
-        if (choiceButton(_(title(s)), m->shape == s, tagOf("skinmap.shape.", toString(s)).c_str())) m->shape = s;
+        if (choiceButton(_(title(s)), m->shape == s, tagOf("skinmap.shape.", toString(s)).c_str()))
+            m->shape = s;
 
     ImGui::TextUnformatted(_("Every colour present"));
     flowStart();
@@ -174,13 +192,16 @@ void drawMarkDetails(SkinMapViewState& state) {
         ImGui::PushID(int(c));
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float box = ui::dp(18);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + ui::dp(15)), ImVec2(at.x + box, at.y + ui::dp(15) + box),
-                                                  swatch(c), ui::dp(3));
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(at.x, at.y + ui::dp(15)),
+                                                  ImVec2(at.x + box, at.y + ui::dp(15) + box), swatch(c),
+                                                  ui::dp(3));
         ImGui::Dummy(ImVec2(box + ui::dp(4), ui::touchTarget()));
         ImGui::SameLine();
         if (choiceButton(name, on, tagOf("skinmap.colour.", toString(c)).c_str())) {
-            if (on) m->colours.erase(std::remove(m->colours.begin(), m->colours.end(), c), m->colours.end());
-            else m->colours.push_back(c);
+            if (on)
+                m->colours.erase(std::remove(m->colours.begin(), m->colours.end(), c), m->colours.end());
+            else
+                m->colours.push_back(c);
         }
         ImGui::PopID();
     }
@@ -197,9 +218,9 @@ void drawMarkDetails(SkinMapViewState& state) {
     ImGui::TextUnformatted(_("Healing or worsening?"));
     flowStart();
     const std::pair<Progress, const char*> progress[] = {{Progress::Healing, N_("Healing")},
-                                                          {Progress::Worsening, N_("Worsening")},
-                                                          {Progress::Unchanged, N_("Unchanged")},
-                                                          {Progress::NotKnown, N_("Not known")}};
+                                                         {Progress::Worsening, N_("Worsening")},
+                                                         {Progress::Unchanged, N_("Unchanged")},
+                                                         {Progress::NotKnown, N_("Not known")}};
     for (const auto& [value, word] : progress)
         if (choiceButton(_(word), m->progress == value, tagOf("skinmap.progress.", toString(value)).c_str()))
             m->progress = value;
@@ -230,14 +251,15 @@ void drawHeader(SkinMapViewState& state) {
     textField(_("Completed by (name)"), h.completedByName, "skinmap.header.completedBy");
     textField(_("Their role"), h.completedByRole, "skinmap.header.role");
     textField(_("Who gave the account"), h.accountGivenBy, "skinmap.header.accountBy");
-    textField(_("When the marks were first noticed or disclosed"), h.firstNoticedAt, "skinmap.header.firstNoticed",
-              "2026-11-23");
+    textField(_("When the marks were first noticed or disclosed"), h.firstNoticedAt,
+              "skinmap.header.firstNoticed", "2026-11-23");
     textField(_("When this record was made"), h.recordedAt, "skinmap.header.recordedAt", "2026-11-23T10:30");
     ImGui::TextUnformatted(_("Is the child independently mobile?"));
     flowStart();
-    const std::pair<Mobility, const char*> mobility[] = {{Mobility::IndependentlyMobile, N_("Yes")},
-                                                          {Mobility::NotIndependentlyMobile, N_("No (baby or not mobile)")},
-                                                          {Mobility::Unknown, N_("Not recorded")}};
+    const std::pair<Mobility, const char*> mobility[] = {
+        {Mobility::IndependentlyMobile, N_("Yes")},
+        {Mobility::NotIndependentlyMobile, N_("No (baby or not mobile)")},
+        {Mobility::Unknown, N_("Not recorded")}};
     for (const auto& [value, word] : mobility)
         if (choiceButton(_(word), h.mobility == value, tagOf("skinmap.mobility.", toString(value)).c_str()))
             h.mobility = value;
@@ -246,7 +268,8 @@ void drawHeader(SkinMapViewState& state) {
         ImGui::TextUnformatted(_("Body outline"));
         flowStart();
         for (BodyShape s : allBodyShapes())
-            if (choiceButton(_(bodyShapeTitle(s)), state.map.bodyShape == s, tagOf("skinmap.body.", toString(s)).c_str()))
+            if (choiceButton(_(bodyShapeTitle(s)), state.map.bodyShape == s,
+                             tagOf("skinmap.body.", toString(s)).c_str()))
                 state.map.bodyShape = s;
     }
     textArea(_("Pattern, if marks are clustered"), state.map.patternNotes, "skinmap.pattern", 2.0f);

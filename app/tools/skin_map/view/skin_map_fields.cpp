@@ -40,9 +40,10 @@ bool textField(const char* text, std::string& value, const char* tagName, const 
 bool textArea(const char* text, std::string& value, const char* tagName, float lines) {
     label(text);
     ImGui::PushID(tagName);
-    const bool changed = ImGui::InputTextMultiline("##text", value.data(), value.capacity() + 1,
-                                                   ImVec2(-1, ImGui::GetTextLineHeight() * lines + ui::dp(16)),
-                                                   ImGuiInputTextFlags_CallbackResize, growString, &value);
+    const bool changed =
+        ImGui::InputTextMultiline("##text", value.data(), value.capacity() + 1,
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * lines + ui::dp(16)),
+                                  ImGuiInputTextFlags_CallbackResize, growString, &value);
     ui::tag(tagName);
     ImGui::PopID();
     return changed;
@@ -66,7 +67,9 @@ namespace {
 bool s_flowFirst = true;
 } // namespace
 
-void flowStart() { s_flowFirst = true; }
+void flowStart() {
+    s_flowFirst = true;
+}
 
 void flowNext(float itemWidth) {
     // Called before an item: keep it on the line if it fits, else wrap.

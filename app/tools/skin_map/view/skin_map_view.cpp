@@ -20,16 +20,26 @@ namespace {
 // Short labels for the view buttons (the full title is shown under the map).
 const char* shortViewLabel(ViewId view) {
     switch (view) {
-    case ViewId::BodyFront: return N_("Front");
-    case ViewId::BodyBack: return N_("Back");
-    case ViewId::HeadFront: return N_("Face");
-    case ViewId::HeadBack: return N_("Back of head");
-    case ViewId::HeadLeft: return N_("Head, left");
-    case ViewId::HeadRight: return N_("Head, right");
-    case ViewId::LeftPalm: return N_("Left palm");
-    case ViewId::LeftHandBack: return N_("Back of left hand");
-    case ViewId::RightPalm: return N_("Right palm");
-    case ViewId::RightHandBack: return N_("Back of right hand");
+    case ViewId::BodyFront:
+        return N_("Front");
+    case ViewId::BodyBack:
+        return N_("Back");
+    case ViewId::HeadFront:
+        return N_("Face");
+    case ViewId::HeadBack:
+        return N_("Back of head");
+    case ViewId::HeadLeft:
+        return N_("Head, left");
+    case ViewId::HeadRight:
+        return N_("Head, right");
+    case ViewId::LeftPalm:
+        return N_("Left palm");
+    case ViewId::LeftHandBack:
+        return N_("Back of left hand");
+    case ViewId::RightPalm:
+        return N_("Right palm");
+    case ViewId::RightHandBack:
+        return N_("Back of right hand");
     }
     return "";
 }
@@ -90,12 +100,14 @@ void drawToolbar(SkinMapViewState& state, SkinMapViewActions& actions) {
                                             [view](const Mark& m) { return m.view == view; }));
         std::string label = _(shortViewLabel(view));
         if (count) label += " (" + std::to_string(count) + ")";
-        if (choiceButton(label.c_str(), state.view == view, (std::string("skinmap.view.") + toString(view)).c_str())) {
+        if (choiceButton(label.c_str(), state.view == view,
+                         (std::string("skinmap.view.") + toString(view)).c_str())) {
             if (state.view != view) state.zoom = 1, state.panX = state.panY = 0;
             state.view = view;
         }
     }
-    const float centreX = state.canvas.x + state.canvas.width / 2, centreY = state.canvas.y + state.canvas.height / 2;
+    const float centreX = state.canvas.x + state.canvas.width / 2,
+                centreY = state.canvas.y + state.canvas.height / 2;
     if (choiceButton(" + ", false, "skinmap.zoomIn")) zoomAt(state, kZoomStep, centreX, centreY);
     if (choiceButton(" - ", false, "skinmap.zoomOut")) zoomAt(state, 1 / kZoomStep, centreX, centreY);
     if (choiceButton(_("Fit"), false, "skinmap.zoomFit")) state.zoom = 1, state.panX = state.panY = 0;

@@ -26,26 +26,26 @@ namespace heard::skinmap {
 
 struct SkinMapViewState {
     SkinMap map;
-    bool readOnly = false;            // a signed map: look, never change
-    bool noticeAcknowledged = false;  // reset by openSkinMapView: the notice shows every time
+    bool readOnly = false;           // a signed map: look, never change
+    bool noticeAcknowledged = false; // reset by openSkinMapView: the notice shows every time
     ViewId view = ViewId::BodyFront;
-    float zoom = 1.0f;                // 1: the whole view fits the canvas
-    float panX = 0, panY = 0;         // in pixels, from the fitted position
-    int selectedMark = 0;             // 0: none
-    std::string message;              // the latest short feedback ("Tap on the body outline")
+    float zoom = 1.0f;                    // 1: the whole view fits the canvas
+    float panX = 0, panY = 0;             // in pixels, from the fitted position
+    int selectedMark = 0;                 // 0: none
+    std::string message;                  // the latest short feedback ("Tap on the body outline")
     std::vector<Problem> signingProblems; // shown after a refused "Sign"
-    std::vector<SkinMap> undoStack;   // maps before each change, newest last
-    bool typingUndoSaved = false;     // one undo step per typing session, not per letter
+    std::vector<SkinMap> undoStack;       // maps before each change, newest last
+    bool typingUndoSaved = false;         // one undo step per typing session, not per letter
 
     // Set by the controller before each frame.
-    std::string now;                  // ISO-8601 UTC: new marks are "observed now"
-    std::string practitioner;         // new marks are "observed by" them
+    std::string now;          // ISO-8601 UTC: new marks are "observed now"
+    std::string practitioner; // new marks are "observed by" them
 
     // Filled while drawing (for gestures, tests and the tour).
     struct FrameRect {
         float x = 0, y = 0, width = 0, height = 0;
-    } frame;                          // where the view's normalised frame lands on screen
-    FrameRect canvas;                 // the canvas widget's rectangle
+    } frame;          // where the view's normalised frame lands on screen
+    FrameRect canvas; // the canvas widget's rectangle
 
     // Gesture in progress on the canvas.
     enum class Gesture { None, Pending, MoveMark, Pan } gesture = Gesture::None;
@@ -54,10 +54,10 @@ struct SkinMapViewState {
 };
 
 struct SkinMapViewActions {
-    bool changed = false;       // the map changed: autosave the draft
-    bool editingText = false;   // a text field is being typed in (autosave may wait a moment)
+    bool changed = false;     // the map changed: autosave the draft
+    bool editingText = false; // a text field is being typed in (autosave may wait a moment)
     bool noticeAcknowledged = false;
-    bool sign = false;          // the practitioner asked to sign (problems already checked: none)
+    bool sign = false; // the practitioner asked to sign (problems already checked: none)
     bool close = false;
 };
 

@@ -35,15 +35,17 @@ void registerWishesFeelingsTypes(ActivityTypeRegistry& registry) {
                       N_("The child chooses a face, and how strong the feeling is, for people and places."),
                       {StepKind::Face}, 1, 20));
 
-    registry.add(make("three_wishes", N_("Three wishes"), N_("The child makes three wishes, in words or pictures."),
-                      {StepKind::Words}, 3, 3));
+    registry.add(make("three_wishes", N_("Three wishes"),
+                      N_("The child makes three wishes, in words or pictures."), {StepKind::Words}, 3, 3));
 
-    ActivityType houses = make("three_houses", N_("Three houses"),
-                               N_("Worries, good things and dreams: the child chooses which house to start with."),
-                               {StepKind::Words}, 3, 3);
+    ActivityType houses =
+        make("three_houses", N_("Three houses"),
+             N_("Worries, good things and dreams: the child chooses which house to start with."),
+             {StepKind::Words}, 3, 3);
     houses.extraChecks = [](const ActivityContent& content, const ContentProblem& problem) {
         for (const char* house : {kHouseWorries, kHouseGoodThings, kHouseDreams}) {
-            if (!content.findStep(house)) problem("/steps", std::string("needs a step with id \"") + house + "\"");
+            if (!content.findStep(house))
+                problem("/steps", std::string("needs a step with id \"") + house + "\"");
         }
         if (!content.childChoosesOrder)
             problem("/childChoosesOrder", "must be true: the child chooses which house to start with");
@@ -57,14 +59,16 @@ void registerWishesFeelingsTypes(ActivityTypeRegistry& registry) {
     registry.add(make("scaling", N_("Scaling"), N_("The child answers questions on a scale from 0 to 10."),
                       {StepKind::Scale}, 1, 10));
 
-    ActivityType homes = make("two_homes", N_("Two homes"),
-                              N_("What each home is like for the child, and whether they feel safe there."),
-                              {StepKind::Choice, StepKind::Scale, StepKind::Words, StepKind::Face, StepKind::Drawing},
-                              2, 20);
+    ActivityType homes =
+        make("two_homes", N_("Two homes"),
+             N_("What each home is like for the child, and whether they feel safe there."),
+             {StepKind::Choice, StepKind::Scale, StepKind::Words, StepKind::Face, StepKind::Drawing}, 2, 20);
     homes.extraChecks = [](const ActivityContent& content, const ContentProblem& problem) {
         // The point of the activity is to hear whether the child is safe where they live.
         if (!hasSafetyQuestion(content))
-            problem("/steps", "needs a safety question: a choice marked \"unsafe\" or a scale with \"unsafeAtOrBelow\"");
+            problem(
+                "/steps",
+                "needs a safety question: a choice marked \"unsafe\" or a scale with \"unsafeAtOrBelow\"");
     };
     registry.add(std::move(homes));
 
@@ -72,8 +76,8 @@ void registerWishesFeelingsTypes(ActivityTypeRegistry& registry) {
                       {StepKind::Drawing}, 1, 1));
 
     registry.add(make("words_for_judge", N_("Words for the judge"),
-                      N_("A message to the judge in the child's own words, typed or dictated."), {StepKind::Words}, 1,
-                      3));
+                      N_("A message to the judge in the child's own words, typed or dictated."),
+                      {StepKind::Words}, 1, 3));
 }
 
 } // namespace heard::tools
