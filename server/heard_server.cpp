@@ -92,6 +92,7 @@ std::string validateRecordBody(const json& body, const sync::PushEntry& entry, c
 // [SECTION] Handlers -------------------------------------------------------------------------
 
 struct HeardServer::Impl {
+    std::unique_ptr<ConnectionGuard> guard; // outlives http: it is told when each connection ends
     std::unique_ptr<httplib::Server> http;
     std::thread thread;
     std::mutex logMutex;
@@ -374,11 +375,15 @@ void HeardServer::bind() {
         auto ssl = std::make_unique<httplib::SSLServer>(m_config.certificatePath.c_str(),
                                                         m_config.privateKeyPath.c_str());
         if (!ssl->is_valid()) throw std::runtime_error("cannot load the TLS certificate or private key");
+        applyTlsPolicy(ssl->ssl_context());
+        m_impl->guard = std::make_unique<ConnectionGuard>(m_config.connectionLimits);
+        m_impl->guard->attach(ssl->ssl_context());
         m_impl->http = std::move(ssl);
     }
     auto& http = *m_impl->http;
     std::size_t threads = m_config.threads == 0 ? 1 : m_config.threads;
-    http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    std::size_t maxWorkers = m_config.connectionLimits.maxWorkers;
+    http.new_task_queue = [threads, maxWorkers] { return newGrowingTaskQueue(threads, maxWorkers); };
     http.set_payload_max_length(sync::kMaxRequestBytes);
     http.set_read_timeout(15, 0);
     http.set_write_timeout(15, 0);
@@ -447,6 +452,7 @@ void HeardServer::stop() {
     m_impl->http->stop();
     if (m_impl->thread.joinable()) m_impl->thread.join();
     m_impl->http.reset();
+    m_impl->guard.reset();
 }
 
 } // namespace heard::server

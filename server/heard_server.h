@@ -5,6 +5,7 @@
 // per line with no personal data: device ids, counts, statuses and timings only.
 #pragma once
 
+#include "server/connection_guard.h"
 #include "server/server_store.h"
 
 #include <chrono>
@@ -26,9 +27,10 @@ struct ServerConfig {
     std::string bindHost = "127.0.0.1";
     int port = 8443; // 0: any free port (see HeardServer::port())
     bool plainHttpForDevelopment = false;
-    std::string certificatePath; // PEM; required unless plain HTTP
-    std::string privateKeyPath;  // PEM; required unless plain HTTP
-    std::size_t threads = 16;
+    std::string certificatePath;       // PEM; required unless plain HTTP
+    std::string privateKeyPath;        // PEM; required unless plain HTTP
+    std::size_t threads = 16;          // the worker pool's core; it grows to connectionLimits.maxWorkers
+    ConnectionLimits connectionLimits; // handshake deadline, per-address limit (server/connection_guard.h)
     // Argon2id cost for the password check is in the stored hash itself; nothing to set here.
     RecordHashVerifier recordHashVerifier;                // empty: defaultRecordHashVerifier()
     std::function<void(const std::string& line)> logSink; // empty: stderr

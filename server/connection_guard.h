@@ -1,0 +1,64 @@
+// What keeps heard-server answering when some of its clients are hostile (issue 17, item 3), and
+// the TLS policy it offers (item 10).
+//
+//   applyTlsPolicy       TLS 1.2 minimum, ECDHE key exchange only (forward secrecy), no
+//                        renegotiation, the server's suite order; set explicitly rather than
+//                        trusting the OpenSSL build's defaults.
+//   ConnectionGuard      watches every TLS connection from the moment its handshake starts (an
+//                        OpenSSL info callback, so it needs no change to cpp-httplib): a handshake
+//                        that has not finished within the deadline is cut (shutdown(2) wakes the
+//                        worker blocked on it), and one peer address holds at most `perAddress`
+//                        connections (a newcomer evicts that address's oldest unfinished
+//                        handshake, or is refused when all are established).
+//   newGrowingTaskQueue  the worker pool: `core` threads, growing up to `max` while every worker is
+//                        busy, so a handful of idle sockets cannot leave a health check queued
+//                        behind them.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+struct ssl_ctx_st;
+namespace httplib {
+class TaskQueue;
+}
+
+namespace heard::server {
+
+struct ConnectionLimits {
+    std::chrono::milliseconds handshakeDeadline{5000}; // from the first TLS byte awaited to Finished
+    std::size_t perAddress = 16;                       // concurrent TLS connections per peer address
+    std::size_t maxWorkers = 256;                      // the pool never grows beyond this
+};
+
+// Applies the TLS policy to a server context. Throws std::runtime_error if OpenSSL refuses it.
+void applyTlsPolicy(ssl_ctx_st* context);
+
+class ConnectionGuard {
+public:
+    explicit ConnectionGuard(ConnectionLimits limits);
+    ~ConnectionGuard(); // the server must have stopped (every connection freed) before this
+    ConnectionGuard(const ConnectionGuard&) = delete;
+    ConnectionGuard& operator=(const ConnectionGuard&) = delete;
+
+    // Watches every connection made on context from now on.
+    void attach(ssl_ctx_st* context);
+
+    struct Counts {
+        std::size_t open = 0;          // connections being watched now
+        std::size_t cutByDeadline = 0; // handshakes cut for taking too long
+        std::size_t refusedOrEvicted = 0;
+    };
+    Counts counts() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+// A cpp-httplib task queue (owned by the caller, as httplib::Server::new_task_queue expects).
+httplib::TaskQueue* newGrowingTaskQueue(std::size_t core, std::size_t max);
+
+} // namespace heard::server
