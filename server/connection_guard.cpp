@@ -9,6 +9,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -52,7 +53,7 @@ struct ConnectionGuard::Impl {
     struct Connection {
         int fd = -1;
         std::string address;
-        std::chrono::steady_clock::time_point deadline;
+        std::chrono::steady_clock::time_point started, deadline;
         bool handshaking = true;
         bool cut = false; // shutdown(2) already called
     };
@@ -61,7 +62,7 @@ struct ConnectionGuard::Impl {
     mutable std::mutex mutex;
     std::condition_variable wake;
     std::map<const SSL*, Connection> connections;
-    std::map<std::string, std::size_t> perAddress;
+    std::map<std::string, std::size_t> pending; // unfinished handshakes per address
     Counts totals;
     bool stopping = false;
     std::thread reaper;
@@ -100,41 +101,48 @@ struct ConnectionGuard::Impl {
         int fd = SSL_get_fd(ssl);
         std::string address = peerAddress(fd);
         std::lock_guard lock(mutex);
-        if (perAddress[address] >= limits.perAddress) {
-            // Evict this address's oldest unfinished handshake; a real client finishes its
-            // handshake in a few round trips, so only a flood loses to the newcomer.
-            Connection* oldest = nullptr;
-            for (auto& [key, c] : connections)
-                if (c.address == address && c.handshaking && !c.cut &&
-                    (!oldest || c.deadline < oldest->deadline))
-                    oldest = &c;
-            ++totals.refusedOrEvicted;
-            if (oldest)
-                cut(*oldest);
-            else {
-                ::shutdown(fd, SHUT_RDWR); // every slot holds an established connection
-                return;
-            }
-        }
-        connections[ssl] =
-            Connection{fd, address, std::chrono::steady_clock::now() + limits.handshakeDeadline};
-        ++perAddress[address];
+        auto now = std::chrono::steady_clock::now();
+        connections[ssl] = Connection{fd, address, now, now + limits.handshakeDeadline};
+        ++pending[address];
         SSL_set_ex_data(const_cast<SSL*>(ssl), sslIndex(), this);
+        if (pending[address] > limits.perAddress) evictStale(address, now);
         wake.notify_all();
+    }
+
+    // Cuts the address's oldest handshakes that have waited longer than evictAfter, until it is
+    // back within its limit. A newcomer is never refused: a burst of real tablets behind one
+    // address finishes its handshakes well within evictAfter, a crowd of idle sockets does not.
+    void evictStale(const std::string& address, std::chrono::steady_clock::time_point now) {
+        std::size_t over = pending[address] > limits.perAddress ? pending[address] - limits.perAddress : 0;
+        std::vector<Connection*> stale;
+        for (auto& [key, c] : connections)
+            if (c.address == address && c.handshaking && !c.cut && now - c.started >= limits.evictAfter)
+                stale.push_back(&c);
+        std::sort(stale.begin(), stale.end(), [](auto* a, auto* b) { return a->started < b->started; });
+        for (std::size_t i = 0; i < stale.size() && i < over; ++i) {
+            cut(*stale[i]);
+            ++totals.evicted;
+        }
+    }
+
+    void endHandshake(Connection& c) {
+        if (!c.handshaking) return;
+        c.handshaking = false;
+        auto count = pending.find(c.address);
+        if (count != pending.end() && --count->second == 0) pending.erase(count);
     }
 
     void finished(const SSL* ssl) {
         std::lock_guard lock(mutex);
         auto it = connections.find(ssl);
-        if (it != connections.end()) it->second.handshaking = false;
+        if (it != connections.end()) endHandshake(it->second);
     }
 
     void release(const SSL* ssl) {
         std::lock_guard lock(mutex);
         auto it = connections.find(ssl);
         if (it == connections.end()) return;
-        auto count = perAddress.find(it->second.address);
-        if (count != perAddress.end() && --count->second == 0) perAddress.erase(count);
+        endHandshake(it->second);
         connections.erase(it);
     }
 
@@ -142,7 +150,9 @@ struct ConnectionGuard::Impl {
         std::unique_lock lock(mutex);
         while (!stopping) {
             auto now = std::chrono::steady_clock::now();
-            auto next = now + std::chrono::seconds(1);
+            auto next = now + std::chrono::milliseconds(250);
+            for (auto& [address, count] : pending)
+                if (count > limits.perAddress) evictStale(address, now);
             for (auto& [key, c] : connections) {
                 if (!c.handshaking || c.cut) continue;
                 if (c.deadline <= now) {

@@ -7,9 +7,11 @@
 //   ConnectionGuard      watches every TLS connection from the moment its handshake starts (an
 //                        OpenSSL info callback, so it needs no change to cpp-httplib): a handshake
 //                        that has not finished within the deadline is cut (shutdown(2) wakes the
-//                        worker blocked on it), and one peer address holds at most `perAddress`
-//                        connections (a newcomer evicts that address's oldest unfinished
-//                        handshake, or is refused when all are established).
+//                        worker blocked on it), and when one peer address has more than
+//                        `perAddress` unfinished handshakes, its oldest ones that have waited
+//                        longer than `evictAfter` are cut (a real client's handshake takes a few
+//                        round trips; a newcomer is never refused, so a burst of tablets behind
+//                        one office address is not turned away).
 //   newGrowingTaskQueue  the worker pool: `core` threads, growing up to `max` while every worker is
 //                        busy, so a handful of idle sockets cannot leave a health check queued
 //                        behind them.
@@ -29,7 +31,8 @@ namespace heard::server {
 
 struct ConnectionLimits {
     std::chrono::milliseconds handshakeDeadline{5000}; // from the first TLS byte awaited to Finished
-    std::size_t perAddress = 16;                       // concurrent TLS connections per peer address
+    std::size_t perAddress = 16; // unfinished handshakes per peer address before stale ones are cut
+    std::chrono::milliseconds evictAfter{2000}; // how long a handshake may wait before it counts as stale
     std::size_t maxWorkers = 256;                      // the pool never grows beyond this
 };
 
@@ -49,7 +52,7 @@ public:
     struct Counts {
         std::size_t open = 0;          // connections being watched now
         std::size_t cutByDeadline = 0; // handshakes cut for taking too long
-        std::size_t refusedOrEvicted = 0;
+        std::size_t evicted = 0;       // cut because their address had too many handshakes
     };
     Counts counts() const;
 
