@@ -1,6 +1,7 @@
 #include "server/admin.h"
 
 #include "server/heard_server.h"
+#include "server/record_cipher.h"
 
 #include <fstream>
 #include <iostream>
@@ -133,6 +134,10 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
                 auto batch = store.receivedSince(after, 500);
                 if (batch.empty()) break;
                 for (const auto& e : batch) {
+                    if (RecordCipher::isSealed(e.body)) {
+                        err << "record bodies are encrypted at rest: give --record-key <file> before admin\n";
+                        return 1;
+                    }
                     json body = json::parse(e.body, nullptr, false);
                     out << json{{"seq", e.receivedSeq},
                                 {"itemType", e.itemType},

@@ -33,7 +33,7 @@ struct ConnectionLimits {
     std::chrono::milliseconds handshakeDeadline{5000}; // from the first TLS byte awaited to Finished
     std::size_t perAddress = 16; // unfinished handshakes per peer address before stale ones are cut
     std::chrono::milliseconds evictAfter{2000}; // how long a handshake may wait before it counts as stale
-    std::size_t maxWorkers = 256;                      // the pool never grows beyond this
+    std::size_t maxWorkers = 256;               // the pool never grows beyond this
 };
 
 // Applies the TLS policy to a server context. Throws std::runtime_error if OpenSSL refuses it.

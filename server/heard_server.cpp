@@ -6,6 +6,7 @@
 // [SECTION] HTTP wiring
 #include "server/heard_server.h"
 
+#include "server/intake_checks.h"
 #include "server/server_time.h"
 #include "sync/https_channel.h"
 
@@ -96,11 +97,20 @@ struct HeardServer::Impl {
     std::unique_ptr<httplib::Server> http;
     std::thread thread;
     std::mutex logMutex;
+    std::unique_ptr<EnrolGuard> enrolGuard;
 };
 
 HeardServer::HeardServer(ServerConfig config, ServerStore& store)
     : m_config(std::move(config)), m_store(store), m_impl(std::make_unique<Impl>()) {
     if (!m_config.recordHashVerifier) m_config.recordHashVerifier = defaultRecordHashVerifier();
+    if (!m_config.passwordCheckForTesting) m_config.passwordCheckForTesting = verifyPassword;
+    if (!m_config.clockForTesting)
+        m_config.clockForTesting = [] {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        };
+    m_impl->enrolGuard = std::make_unique<EnrolGuard>(m_config.enrolLimits, m_store);
 }
 
 HeardServer::~HeardServer() {
@@ -126,7 +136,8 @@ HeardServer::Reply HeardServer::handleHealth() {
     }
 }
 
-HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody) {
+HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody,
+                                            const std::string& remoteAddress) {
     sync::EnrolRequest request;
     try {
         request = sync::enrolRequestFromJson(sync::parseObject(requestBody));
@@ -134,14 +145,36 @@ HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody) {
         log({{"event", "enrol"}, {"status", 400}, {"reason", e.what()}});
         return {400, sync::errorBody(sync::error::kBadRequest, e.what())};
     }
+    // Lockout first (no password work while locked), then a slot for the hash, then the check.
+    EnrolGuard& guard = *m_impl->enrolGuard;
+    const std::int64_t now = m_config.clockForTesting();
+    if (std::int64_t wait = guard.retryAfter(request.username, remoteAddress, now); wait > 0) {
+        log({{"event", "enrol"}, {"status", 429}, {"retryAfter", wait}});
+        auto body = sync::errorBody("too_many_attempts", "too many wrong sign-ins: try again later");
+        body["retryAfter"] = wait;
+        return {429, body, wait};
+    }
+    auto slot = guard.tryHashSlot();
+    if (!slot) {
+        auto wait = static_cast<std::int64_t>(guard.limits().busyRetryAfter.count());
+        log({{"event", "enrol"}, {"status", 503}, {"reason", "password_checks_busy"}});
+        auto body = sync::errorBody("server_busy", "the server is busy: try again shortly");
+        body["retryAfter"] = wait;
+        return {503, body, wait};
+    }
     auto practitioner = m_store.practitioner(request.username);
+    const bool known = practitioner && practitioner->active;
+    // The same work whether or not the name exists: an unknown name is checked against a dummy hash.
+    const bool passwordOk = m_config.passwordCheckForTesting(
+        known ? practitioner->passwordHash : dummyPasswordHash(), request.password);
     // The same answer whether the name or the password was wrong.
-    if (!practitioner || !practitioner->active ||
-        !verifyPassword(practitioner->passwordHash, request.password)) {
+    if (!known || !passwordOk) {
+        guard.failed(request.username, remoteAddress, now);
         log({{"event", "enrol"}, {"status", 401}});
         return {401,
                 sync::errorBody(sync::error::kBadCredentials, "sign-in name or password not recognised")};
     }
+    guard.succeeded(request.username);
     sync::EnrolResponse response;
     response.deviceId = "dev-" + sync::randomHex(12);
     response.deviceSecret = sync::randomHex(32);
@@ -150,6 +183,9 @@ HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody) {
     response.cursor = m_store.latestAllocationSeq(); // read before allocations: nothing is missed
     response.allocations = m_store.allocationsFor(practitioner->id);
     m_store.createDevice(device);
+    // One device credential per practitioner: enrolling again (a new tablet, or the same one after
+    // a reset) retires every earlier secret, so a lost tablet's secret stops working.
+    std::size_t retired = m_store.revokeOtherDevices(practitioner->id, device.id);
     response.recoveryPublicKey = m_store.setting("recovery_public_key").value_or("");
     response.practitionerId = practitioner->id;
     response.practitionerName = practitioner->displayName;
@@ -157,6 +193,7 @@ HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody) {
     log({{"event", "enrol"},
          {"status", 200},
          {"device", response.deviceId},
+         {"retiredDevices", retired},
          {"allocations", response.allocations.size()}});
     return {200, sync::toJson(response)};
 }
@@ -225,7 +262,10 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
                 problem = validateRecordBody(body, entry, *practitioner, intake);
                 if (problem.empty() && !m_store.wasAllocated(device->practitionerId, entry.caseId))
                     problem = "not_allocated";
-            }
+                if (problem.empty())
+                    problem = checkCaseStillHeld(body, entry, device->practitionerId, m_store);
+            } else if (entry.itemType == "audit")
+                problem = checkAuditClaims(body, entry, *practitioner, m_store);
             if (problem.empty()) problem = m_config.recordHashVerifier(entry.itemType, body, entry.body);
         } catch (const std::exception& e) {
             problem = "server_busy";
@@ -347,6 +387,7 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
 namespace {
 void send(httplib::Response& res, const HeardServer::Reply& reply) {
     res.status = reply.status;
+    if (reply.retryAfterSeconds > 0) res.set_header("Retry-After", std::to_string(reply.retryAfterSeconds));
     res.set_content(reply.body.dump(), "application/json");
 }
 } // namespace
@@ -392,7 +433,7 @@ void HeardServer::bind() {
     http.Get(sync::kPathHealth,
              [this](const httplib::Request&, httplib::Response& res) { send(res, handleHealth()); });
     http.Post(sync::kPathEnrol, [this](const httplib::Request& req, httplib::Response& res) {
-        send(res, handleEnrol(req.body));
+        send(res, handleEnrol(req.body, req.remote_addr));
     });
     http.Post(sync::kPathPush, [this](const httplib::Request& req, httplib::Response& res) {
         send(res, handlePush(req.get_header_value(sync::kDeviceAuthHeader), req.body));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "server/connection_guard.h"
+#include "server/enrol_guard.h"
 #include "server/server_store.h"
 
 #include <chrono>
@@ -34,6 +35,11 @@ struct ServerConfig {
     // Argon2id cost for the password check is in the stored hash itself; nothing to set here.
     RecordHashVerifier recordHashVerifier;                // empty: defaultRecordHashVerifier()
     std::function<void(const std::string& line)> logSink; // empty: stderr
+    EnrolLimits enrolLimits; // sign-in lockout and the cap on concurrent password hashes
+    // Tests only: the password check (to count or hold calls; empty: verifyPassword) and the
+    // clock the lockout uses (Unix milliseconds; empty: the system clock).
+    std::function<bool(const std::string& passwordHash, const std::string& password)> passwordCheckForTesting;
+    std::function<std::int64_t()> clockForTesting;
     // Development and fault tests only: sleep this long before storing each pushed entry, so a
     // test can kill the server in the middle of a batch.
     std::chrono::milliseconds intakeDelayForTesting{0};
@@ -58,8 +64,10 @@ public:
     struct Reply {
         int status = 200;
         nlohmann::json body;
+        std::int64_t retryAfterSeconds = 0; // > 0: sent as Retry-After (429 locked out, 503 busy)
     };
-    Reply handleEnrol(const std::string& requestBody);
+    // remoteAddress: the client's IP address, for the per-address lockout (empty: none).
+    Reply handleEnrol(const std::string& requestBody, const std::string& remoteAddress = {});
     Reply handlePush(const std::string& deviceAuth, const std::string& requestBody);
     Reply handlePull(const std::string& deviceAuth, const std::string& requestBody);
     Reply handleHealth();

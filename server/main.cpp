@@ -1,9 +1,12 @@
 // heard-server: flags and wiring only; everything else is in heard_server_core.
 #include "server/admin.h"
 #include "server/heard_server.h"
+#include "server/org_config.h"
+#include "server/record_cipher.h"
 
 #include <csignal>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -13,17 +16,35 @@ namespace {
 int usage() {
     std::cerr << "usage:\n"
                  "  heard-server [--db sqlite:<path>|postgres:<conninfo>] [--listen <host>:<port>]\n"
-                 "               --cert <pem> --key <pem> [--threads <n>]\n"
+                 "               --cert <pem> --key <pem> [--threads <n>] [--record-key <file>]\n"
                  "  heard-server ... --dev-plain-http        (development only: no TLS)\n"
-                 "  heard-server [--db ...] admin <command> ...   (see docs/sync-protocol.md)\n";
+                 "  heard-server [--db ...] [--record-key <file>] admin <command> ...   (see "
+                 "docs/sync-protocol.md)\n"
+                 "  heard-server admin create-record-key <file>\n"
+                 "  heard-server admin enrolment-config --host <name> --port <n> --ca <ca.pem>\n";
     return 2;
+}
+
+// The store, with record bodies sealed at rest when a record key is given (server/record_cipher.h).
+std::unique_ptr<heard::server::ServerStore> openStore(const std::string& db,
+                                                      const std::string& recordKeyPath) {
+    std::shared_ptr<const heard::server::RecordCipher> cipher;
+    if (!recordKeyPath.empty())
+        cipher = heard::server::RecordCipher::load(recordKeyPath); // before the database
+    if (db.rfind("sqlite:", 0) == 0) heard::server::restrictDatabaseFiles(db.substr(7));
+    auto store = heard::server::openServerStore(db);
+    if (!cipher) return store;
+    return heard::server::encryptRecordsAtRest(std::move(store), cipher);
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
+    // Every file the server creates (SQLite database, WAL, record key) is its user's alone.
+    ::umask(077);
     std::vector<std::string> args(argv + 1, argv + argc);
     std::string db = "sqlite:heard-server.db";
+    std::string recordKeyPath;
     heard::server::ServerConfig config;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -34,7 +55,19 @@ int main(int argc, char** argv) {
         try {
             if (a == "admin") {
                 std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
-                auto store = heard::server::openServerStore(db);
+                // Commands that need no database.
+                if (!rest.empty() && rest[0] == "create-record-key") {
+                    if (rest.size() != 2) return usage();
+                    heard::server::RecordCipher::createKeyFile(rest[1]);
+                    std::cout << "created record key " << rest[1]
+                              << " (mode 0600; keep it apart from database "
+                                 "backups)\n";
+                    return 0;
+                }
+                if (!rest.empty() && rest[0] == "enrolment-config")
+                    return heard::server::runEnrolmentConfigCommand({rest.begin() + 1, rest.end()}, std::cout,
+                                                                    std::cerr);
+                auto store = openStore(db, recordKeyPath);
                 return heard::server::runAdminCommand(rest, *store, std::cin, std::cout, std::cerr);
             } else if (a == "--db")
                 db = value();
@@ -48,6 +81,8 @@ int main(int argc, char** argv) {
                 config.certificatePath = value();
             else if (a == "--key")
                 config.privateKeyPath = value();
+            else if (a == "--record-key")
+                recordKeyPath = value();
             else if (a == "--threads")
                 config.threads = static_cast<std::size_t>(std::stoul(value()));
             else if (a == "--dev-plain-http")
@@ -56,13 +91,19 @@ int main(int argc, char** argv) {
                 config.intakeDelayForTesting = std::chrono::milliseconds(std::stoi(value()));
             else
                 return usage();
+        } catch (const heard::server::RecordKeyError& e) {
+            std::cerr << "heard-server: " << e.what() << '\n';
+            return 1;
         } catch (const std::exception& e) {
             std::cerr << "heard-server: " << e.what() << '\n';
             return usage();
         }
     }
     try {
-        auto store = heard::server::openServerStore(db);
+        auto store = openStore(db, recordKeyPath);
+        if (recordKeyPath.empty())
+            std::cerr
+                << "heard-server: warning: no --record-key given: record bodies are stored unencrypted\n";
         // SIGINT/SIGTERM are taken synchronously with sigwait on this thread (blocked before any
         // server thread exists, so they inherit the mask): a clean stop, no work in a handler.
         sigset_t stopSignals;

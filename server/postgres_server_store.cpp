@@ -64,6 +64,15 @@ CREATE TABLE IF NOT EXISTS conflicts(
   reason TEXT NOT NULL, received_at TEXT NOT NULL);
 )sql";
 
+// Tables added for issue 17 (sign-in lockout, reallocation times), kept apart from kSchema.
+const char* kHardeningSchema = R"sql(
+CREATE TABLE IF NOT EXISTS auth_throttle(
+  key TEXT PRIMARY KEY, failures BIGINT NOT NULL, last_failure_ms BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS case_removals(
+  practitioner_id TEXT NOT NULL, case_id TEXT NOT NULL, removed_at TEXT NOT NULL,
+  PRIMARY KEY(practitioner_id, case_id));
+)sql";
+
 constexpr long kSchemaLockKey = 0x4865617264; // "Heard"
 
 class ConnectionPool {
@@ -138,6 +147,7 @@ public:
             pqxx::work tx(*lease);
             tx.exec_params("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
             tx.exec(kSchema);
+            tx.exec(kHardeningSchema);
             tx.commit();
         } catch (const std::exception& e) {
             throw ServerStoreError(std::string("cannot open the PostgreSQL server database: ") + e.what());
@@ -199,10 +209,15 @@ public:
             tx.exec("LOCK TABLE allocation_events IN EXCLUSIVE MODE");
             auto previous = tx.exec_params("SELECT practitioner_id FROM cases WHERE case_id=$1 FOR UPDATE",
                                            allocation.caseId);
-            if (!previous.empty() && text(previous[0][0]) != practitionerId)
+            if (!previous.empty() && text(previous[0][0]) != practitionerId) {
                 tx.exec_params("INSERT INTO allocation_events(practitioner_id, case_id, removal, allocation) "
                                "VALUES($1,$2,1,$3)",
                                text(previous[0][0]), allocation.caseId, payload);
+                tx.exec_params(
+                    "INSERT INTO case_removals(practitioner_id, case_id, removed_at) VALUES($1,$2,$3) "
+                    "ON CONFLICT (practitioner_id, case_id) DO UPDATE SET removed_at=EXCLUDED.removed_at",
+                    text(previous[0][0]), allocation.caseId, nowIsoUtc());
+            }
             tx.exec_params("INSERT INTO cases(case_id, practitioner_id, allocation) VALUES($1,$2,$3) "
                            "ON CONFLICT (case_id) DO UPDATE SET practitioner_id=EXCLUDED.practitioner_id, "
                            "allocation=EXCLUDED.allocation",
@@ -332,6 +347,54 @@ public:
     }
     std::size_t conflictCount() override {
         return static_cast<std::size_t>(integer(read("SELECT COUNT(*) FROM conflicts")[0][0]));
+    }
+
+    // --- hardening (issue 17)
+    AuthThrottle authThrottle(const std::string& key) override {
+        auto r = read("SELECT failures, last_failure_ms FROM auth_throttle WHERE key=$1", key);
+        if (r.empty()) return {};
+        return AuthThrottle{integer(r[0][0]), integer(r[0][1])};
+    }
+
+    AuthThrottle recordAuthFailure(const std::string& key, std::int64_t nowMs,
+                                   std::int64_t staleAfterMs) override {
+        AuthThrottle state;
+        write([&](pqxx::work& tx) {
+            // One statement: concurrent failures on several instances each count.
+            auto r =
+                tx.exec_params("INSERT INTO auth_throttle(key, failures, last_failure_ms) VALUES($1, 1, $2) "
+                               "ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN $2 - "
+                               "auth_throttle.last_failure_ms > $3 "
+                               "THEN 1 ELSE auth_throttle.failures + 1 END, last_failure_ms = $2 "
+                               "RETURNING failures, last_failure_ms",
+                               key, nowMs, staleAfterMs);
+            state = AuthThrottle{integer(r[0][0]), integer(r[0][1])};
+        });
+        return state;
+    }
+
+    void clearAuthFailures(const std::string& key) override {
+        write([&](pqxx::work& tx) { tx.exec_params("DELETE FROM auth_throttle WHERE key=$1", key); });
+    }
+
+    std::size_t revokeOtherDevices(const std::string& practitionerId,
+                                   const std::string& keepDeviceId) override {
+        std::size_t changed = 0;
+        write([&](pqxx::work& tx) {
+            changed = tx.exec_params(
+                            "UPDATE devices SET revoked=1 WHERE practitioner_id=$1 AND id<>$2 AND revoked=0",
+                            practitionerId, keepDeviceId)
+                          .affected_rows();
+        });
+        return changed;
+    }
+
+    std::optional<std::string> reallocatedAwayAt(const std::string& practitionerId,
+                                                 const std::string& caseId) override {
+        auto r = read("SELECT removed_at FROM case_removals WHERE practitioner_id=$1 AND case_id=$2",
+                      practitionerId, caseId);
+        if (r.empty()) return std::nullopt;
+        return text(r[0][0]);
     }
 
 private:

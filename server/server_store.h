@@ -70,6 +70,13 @@ struct ReceivedEntry {
     std::string caseId, deviceId, practitionerId, receivedAt, body;
 };
 
+// Failed sign-ins counted under one key ("account:<name>" or "address:<ip>"), kept in the database
+// so every heard-server instance sees the same count (server/enrol_guard.h decides the delay).
+struct AuthThrottle {
+    std::int64_t failures = 0;
+    std::int64_t lastFailureMs = 0; // Unix time in milliseconds
+};
+
 struct AllocationEvent {
     std::int64_t seq = 0;
     bool removal = false;
@@ -123,6 +130,20 @@ public:
     virtual std::vector<ReceivedEntry> receivedSince(std::int64_t receivedSeq, std::size_t limit) = 0;
     virtual std::size_t receivedCount() = 0;
     virtual std::size_t conflictCount() = 0;
+
+    // --- hardening (issue 17)
+    virtual AuthThrottle authThrottle(const std::string& key) = 0;
+    // Adds one failure atomically (also across instances) and returns the new state. A count whose
+    // last failure is older than staleAfterMs starts again from one.
+    virtual AuthThrottle recordAuthFailure(const std::string& key, std::int64_t nowMs,
+                                           std::int64_t staleAfterMs) = 0;
+    virtual void clearAuthFailures(const std::string& key) = 0;
+    // Revokes every device of the practitioner except keepDeviceId; returns how many it revoked.
+    virtual std::size_t revokeOtherDevices(const std::string& practitionerId,
+                                           const std::string& keepDeviceId) = 0;
+    // When the case was last reallocated away from the practitioner (ISO 8601 UTC), if ever.
+    virtual std::optional<std::string> reallocatedAwayAt(const std::string& practitionerId,
+                                                         const std::string& caseId) = 0;
 };
 
 // Opens (creating the schema if needed) a SQLite server store at path (":memory:" allowed).

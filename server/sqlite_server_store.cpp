@@ -129,6 +129,15 @@ CREATE TABLE IF NOT EXISTS conflicts(
   reason TEXT NOT NULL, received_at TEXT NOT NULL);
 )sql";
 
+// Tables added for issue 17 (sign-in lockout, reallocation times), kept apart from kSchema.
+const char* kHardeningSchema = R"sql(
+CREATE TABLE IF NOT EXISTS auth_throttle(
+  key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS case_removals(
+  practitioner_id TEXT NOT NULL, case_id TEXT NOT NULL, removed_at TEXT NOT NULL,
+  PRIMARY KEY(practitioner_id, case_id));
+)sql";
+
 // [SECTION] SqliteServerStore ----------------------------------------------------------------
 
 class SqliteServerStore final : public ServerStore {
@@ -144,6 +153,7 @@ public:
         sqlite3_busy_timeout(m_db.get(), 10000);
         execute(m_db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
         execute(m_db.get(), kSchema);
+        execute(m_db.get(), kHardeningSchema);
     }
 
     void createPractitioner(const Practitioner& p) override {
@@ -215,7 +225,14 @@ public:
             s.bind(1, allocation.caseId);
             if (s.step()) previous = s.text(0);
         }
-        if (previous && *previous != practitionerId) addEvent(*previous, allocation.caseId, true, payload);
+        if (previous && *previous != practitionerId) {
+            addEvent(*previous, allocation.caseId, true, payload);
+            Statement s(
+                m_db.get(),
+                "INSERT OR REPLACE INTO case_removals(practitioner_id, case_id, removed_at) VALUES(?,?,?)");
+            s.bind(1, *previous).bind(2, allocation.caseId).bind(3, nowIsoUtc());
+            s.step();
+        }
         {
             Statement s(m_db.get(),
                         "INSERT OR REPLACE INTO cases(case_id, practitioner_id, allocation) VALUES(?,?,?)");
@@ -373,6 +390,54 @@ public:
     std::size_t receivedCount() override { return count("SELECT COUNT(*) FROM received"); }
     std::size_t conflictCount() override { return count("SELECT COUNT(*) FROM conflicts"); }
 
+    // --- hardening (issue 17)
+    AuthThrottle authThrottle(const std::string& key) override {
+        std::lock_guard lock(m_mutex);
+        return readThrottle(key);
+    }
+
+    AuthThrottle recordAuthFailure(const std::string& key, std::int64_t nowMs,
+                                   std::int64_t staleAfterMs) override {
+        std::lock_guard lock(m_mutex);
+        Transaction tx(m_db.get()); // BEGIN IMMEDIATE: the read and the write are one step for every process
+        AuthThrottle state = readThrottle(key);
+        state.failures =
+            (state.failures > 0 && nowMs - state.lastFailureMs <= staleAfterMs) ? state.failures + 1 : 1;
+        state.lastFailureMs = nowMs;
+        Statement s(m_db.get(),
+                    "INSERT OR REPLACE INTO auth_throttle(key, failures, last_failure_ms) VALUES(?,?,?)");
+        s.bind(1, key).bind(2, state.failures).bind(3, state.lastFailureMs);
+        s.step();
+        tx.commit();
+        return state;
+    }
+
+    void clearAuthFailures(const std::string& key) override {
+        std::lock_guard lock(m_mutex);
+        Statement s(m_db.get(), "DELETE FROM auth_throttle WHERE key=?");
+        s.bind(1, key);
+        s.step();
+    }
+
+    std::size_t revokeOtherDevices(const std::string& practitionerId,
+                                   const std::string& keepDeviceId) override {
+        std::lock_guard lock(m_mutex);
+        Statement s(m_db.get(),
+                    "UPDATE devices SET revoked=1 WHERE practitioner_id=? AND id<>? AND revoked=0");
+        s.bind(1, practitionerId).bind(2, keepDeviceId);
+        s.step();
+        return static_cast<std::size_t>(sqlite3_changes(m_db.get()));
+    }
+
+    std::optional<std::string> reallocatedAwayAt(const std::string& practitionerId,
+                                                 const std::string& caseId) override {
+        std::lock_guard lock(m_mutex);
+        Statement s(m_db.get(), "SELECT removed_at FROM case_removals WHERE practitioner_id=? AND case_id=?");
+        s.bind(1, practitionerId).bind(2, caseId);
+        if (!s.step()) return std::nullopt;
+        return s.text(0);
+    }
+
 private:
     struct PendingBatch {
         const std::vector<IntakeEntry>* entries;
@@ -457,6 +522,13 @@ private:
             s.step();
         }
         return IntakeOutcome{sync::EntryStatus::Stored, {}};
+    }
+
+    AuthThrottle readThrottle(const std::string& key) {
+        Statement s(m_db.get(), "SELECT failures, last_failure_ms FROM auth_throttle WHERE key=?");
+        s.bind(1, key);
+        if (!s.step()) return {};
+        return AuthThrottle{s.integer(0), s.integer(1)};
     }
 
     void addEvent(const std::string& practitionerId, const std::string& caseId, bool removal,

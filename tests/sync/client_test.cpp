@@ -113,12 +113,19 @@ TEST_CASE("a rejected or oversized entry is quarantined with its reason and the 
 
     auto result = client.push();
     REQUIRE_MESSAGE(result.ok(), result.message);
-    CHECK(result.quarantined == 2);
+    // Three: the two records, and the audit entry of signing the case-b1 record (an audit entry
+    // about another practitioner's case is refused too).
+    CHECK(result.quarantined == 3);
     auto quarantined = w.device->outboxQuarantined();
-    REQUIRE(quarantined.size() == 2);
+    REQUIRE(quarantined.size() == 3);
     std::map<std::string, std::string> reasons;
-    for (const auto& q : quarantined)
+    for (const auto& q : quarantined) {
         reasons[q.itemId] = q.quarantineReason;
+        if (q.itemType == "audit") {
+            CHECK(q.body.find("case=case-b1") != std::string::npos);
+            CHECK(q.quarantineReason.find("not_allocated") != std::string::npos);
+        }
+    }
     CHECK(reasons[refused].find("not_allocated") != std::string::npos);
     CHECK(reasons[big].find("too large") != std::string::npos);
     CHECK(w.device->outboxPendingCount() == 0);
