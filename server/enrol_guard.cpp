@@ -27,11 +27,16 @@ std::int64_t EnrolGuard::delaySeconds(const EnrolLimits& limits, std::int64_t fa
     return std::min<std::int64_t>(delay, limits.maxDelay.count());
 }
 
-std::int64_t EnrolGuard::waitFor(const std::string& key, std::int64_t free, std::int64_t nowMs) {
+namespace {
+template <typename Duration> std::int64_t toMs(Duration d) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(d).count();
+}
+} // namespace
+
+std::int64_t EnrolGuard::waitFor(const std::string& key, std::int64_t free, std::int64_t forgetMs,
+                                 std::int64_t nowMs) {
     AuthThrottle state = m_store.authThrottle(key);
     if (state.failures == 0) return 0;
-    const std::int64_t forgetMs =
-        std::chrono::duration_cast<std::chrono::milliseconds>(m_limits.forgetAfter).count();
     if (nowMs - state.lastFailureMs > forgetMs) return 0;
     std::int64_t until = state.lastFailureMs + 1000 * delaySeconds(m_limits, state.failures, free);
     // A clock set back (another instance ahead, or an adjustment) never shortens or lengthens a
@@ -42,17 +47,18 @@ std::int64_t EnrolGuard::waitFor(const std::string& key, std::int64_t free, std:
 
 std::int64_t EnrolGuard::retryAfter(const std::string& account, const std::string& address,
                                     std::int64_t nowMs) {
-    std::int64_t wait = waitFor(accountKey(account), m_limits.accountFreeFailures, nowMs);
+    std::int64_t wait =
+        waitFor(accountKey(account), m_limits.accountFreeFailures, toMs(m_limits.forgetAfter), nowMs);
     if (!address.empty())
-        wait = std::max(wait, waitFor(addressKey(address), m_limits.addressFreeFailures, nowMs));
+        wait = std::max(wait, waitFor(addressKey(address), m_limits.addressFreeFailures,
+                                      toMs(m_limits.addressForgetAfter), nowMs));
     return wait;
 }
 
 void EnrolGuard::failed(const std::string& account, const std::string& address, std::int64_t nowMs) {
-    const std::int64_t forgetMs =
-        std::chrono::duration_cast<std::chrono::milliseconds>(m_limits.forgetAfter).count();
-    m_store.recordAuthFailure(accountKey(account), nowMs, forgetMs);
-    if (!address.empty()) m_store.recordAuthFailure(addressKey(address), nowMs, forgetMs);
+    m_store.recordAuthFailure(accountKey(account), nowMs, toMs(m_limits.forgetAfter));
+    if (!address.empty())
+        m_store.recordAuthFailure(addressKey(address), nowMs, toMs(m_limits.addressForgetAfter));
 }
 
 void EnrolGuard::succeeded(const std::string& account) {

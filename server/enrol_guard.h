@@ -24,7 +24,10 @@ struct EnrolLimits {
     std::int64_t addressFreeFailures = 20;  // per client address (offices share one address)
     std::chrono::seconds firstDelay{2};     // then doubling with each further failure...
     std::chrono::seconds maxDelay{15 * 60}; // ...up to this
-    std::chrono::hours forgetAfter{24};     // a count with no failure for this long starts again
+    std::chrono::hours forgetAfter{24};     // an account's count with no failure for this long starts again
+    // An address's count is forgotten sooner: many tablets may share one office or NAT address,
+    // and a day's worth of their typing mistakes must not lock them all out.
+    std::chrono::minutes addressForgetAfter{60};
     std::size_t maxConcurrentHashes = 4;
     std::chrono::seconds busyRetryAfter{2}; // what a 503 tells the client
 };
@@ -61,7 +64,8 @@ public:
     static std::int64_t delaySeconds(const EnrolLimits& limits, std::int64_t failures, std::int64_t free);
 
 private:
-    std::int64_t waitFor(const std::string& key, std::int64_t free, std::int64_t nowMs);
+    std::int64_t waitFor(const std::string& key, std::int64_t free, std::int64_t forgetMs,
+                         std::int64_t nowMs);
 
     EnrolLimits m_limits;
     ServerStore& m_store;

@@ -405,6 +405,7 @@ void HeardServer::run() {
 
 void HeardServer::bind() {
     if (m_impl->http) throw std::runtime_error("server already started");
+    dummyPasswordHash();       // made now, so the first unknown name costs no more than any other
     sync::ignoreBrokenPipes(); // a device dropping its connection must not kill the server
     if (m_config.plainHttpForDevelopment) {
         m_impl->http = std::make_unique<httplib::Server>();

@@ -36,10 +36,16 @@ std::string checkAuditClaims(const nlohmann::json& body, const sync::PushEntry& 
     // A child named as the target ("child:<id>") must belong to one of those allocations.
     if (target.rfind("child:", 0) == 0) {
         const std::string childId = target.substr(6);
-        auto events = store.allocationEventsSince(practitioner.id, 0);
-        bool known = std::any_of(events.begin(), events.end(), [&](const AllocationEvent& e) {
-            return !e.removal && e.allocation.childId == childId;
-        });
+        bool known = false;
+        std::int64_t cursor = 0;
+        while (!known) { // the store answers in pages
+            auto events = store.allocationEventsSince(practitioner.id, cursor);
+            if (events.empty()) break;
+            known = std::any_of(events.begin(), events.end(), [&](const AllocationEvent& e) {
+                return !e.removal && e.allocation.childId == childId;
+            });
+            cursor = events.back().seq;
+        }
         if (!known) return "not_allocated";
     }
     return {};
