@@ -243,6 +243,7 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
     // 1. Validate every entry (no writes); 2. store the valid ones in one transaction.
     std::vector<IntakeEntry> valid;
     std::vector<std::size_t> validIndex;
+    std::map<std::string, bool> caseHeld;
     for (const auto& entry : request.entries) {
         sync::PushResult result{entry.outboxId, entry.itemType,     entry.itemId,
                                 entry.version,  EntryStatus::Retry, {}};
@@ -262,8 +263,17 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
                 problem = validateRecordBody(body, entry, *practitioner, intake);
                 if (problem.empty() && !m_store.wasAllocated(device->practitionerId, entry.caseId))
                     problem = "not_allocated";
-                if (problem.empty())
-                    problem = checkCaseStillHeld(body, entry, device->practitionerId, m_store);
+                if (problem.empty()) {
+                    // Whether the case is held now, asked once per case and batch.
+                    auto held = caseHeld.find(entry.caseId);
+                    if (held == caseHeld.end())
+                        held = caseHeld
+                                   .emplace(entry.caseId,
+                                            m_store.caseOwner(entry.caseId) == device->practitionerId)
+                                   .first;
+                    if (!held->second)
+                        problem = checkCaseStillHeld(body, entry, device->practitionerId, m_store);
+                }
             } else if (entry.itemType == "audit")
                 problem = checkAuditClaims(body, entry, *practitioner, m_store);
             if (problem.empty()) problem = m_config.recordHashVerifier(entry.itemType, body, entry.body);
