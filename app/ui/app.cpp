@@ -9,7 +9,7 @@
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/screens.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 #include "platform/window.h"
 #include "storage/keys.h"
 #include "sync/sync_client.h"
@@ -500,8 +500,7 @@ void App::confirmVisitStart() {
 }
 
 void App::signVisit() {
-    visitForm.draft.signProblems = model::visitSigningProblems(visitForm.visit);
-    visitForm.draft.revealProblems = !visitForm.draft.signProblems.empty();
+    visitForm.draft.signProblems.set(model::visitSigningProblems(visitForm.visit));
     if (!visitForm.draft.signProblems.empty() || !m_store) return;
     saveDraft(visitForm.draft, model::toJson(visitForm.visit), false);
     // Activities done in the visit are signed with it: they are part of the same record. The
@@ -536,8 +535,7 @@ void App::startConcern() {
 }
 
 void App::signConcern() {
-    concernForm.draft.signProblems = model::concernSigningProblems(concernForm.concern);
-    concernForm.draft.revealProblems = !concernForm.draft.signProblems.empty();
+    concernForm.draft.signProblems.set(model::concernSigningProblems(concernForm.concern));
     if (!concernForm.draft.signProblems.empty() || !m_store) return;
     saveDraft(concernForm.draft, model::toJson(concernForm.concern), concernForm.highRisk);
     m_store->sign(concernForm.draft.recordId, concernForm.concern.signatureName);
@@ -564,12 +562,12 @@ void App::startNotSeen() {
 
 void App::signNotSeen() {
     auto& form = notSeenForm;
-    form.draft.signProblems.clear();
-    if (model::isBlank(form.reason)) form.draft.signProblems.push_back(N_("Why the child was not seen"));
-    if (model::isBlank(form.plannedNext)) form.draft.signProblems.push_back(N_("What happens next"));
-    if (model::isBlank(form.signatureName)) form.draft.signProblems.push_back(N_("Your name, typed"));
-    if (form.signatureStrokes.empty()) form.draft.signProblems.push_back(N_("Your signature"));
-    form.draft.revealProblems = !form.draft.signProblems.empty();
+    std::vector<std::string> problems;
+    if (model::isBlank(form.reason)) problems.push_back(N_("Why the child was not seen"));
+    if (model::isBlank(form.plannedNext)) problems.push_back(N_("What happens next"));
+    if (model::isBlank(form.signatureName)) problems.push_back(N_("Your name, typed"));
+    if (form.signatureStrokes.empty()) problems.push_back(N_("Your signature"));
+    form.draft.signProblems.set(std::move(problems));
     if (!form.draft.signProblems.empty() || !m_store) return;
     saveDraft(form.draft,
               {{"reason", form.reason},

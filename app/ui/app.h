@@ -10,6 +10,7 @@
 #include "app/model/caseload.h"
 #include "app/model/concern.h"
 #include "app/model/visit.h"
+#include "app/ui/kit/form_types.h"
 #include "app/tools/framework/view/activity_screen.h"
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
 #include "platform/network_watch.h"
@@ -62,9 +63,6 @@ enum class ScreenId {
     ConflictAnalysis, // the practitioner's impact of parental conflict analysis of a visit
 };
 
-// Free-hand strokes of a finger signature, each x0,y0,x1,y1,... normalised to the pad.
-using Strokes = std::vector<std::vector<float>>;
-
 struct UnlockForm {
     std::string name, role = "Family Court Adviser", passphrase, confirmation;
     std::string error;
@@ -84,9 +82,8 @@ struct DraftState {
     std::string recordId;
     bool dirty = false;
     std::chrono::steady_clock::time_point lastEdit;
-    std::vector<std::string> signProblems; // shown after a refused sign
-    bool revealProblems = false;           // scroll them into view once
-    Strokes currentStroke;                 // the signature stroke being drawn
+    SignProblems signProblems; // shown after a refused sign
+    Strokes currentStroke;     // the signature stroke being drawn
 };
 
 struct VisitForm {
@@ -139,12 +136,6 @@ struct EnrolForm {
     int port = 0;
     std::string error;
     bool busy = false; // a sign-in is running on its own thread
-};
-
-// A message for the practitioner at the top of the screen (never shown in child mode).
-struct Notice {
-    std::string text;
-    bool error = false;
 };
 
 class App;

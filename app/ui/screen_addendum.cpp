@@ -2,11 +2,11 @@
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
 #include "app/model/concern.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 namespace heard::ui {
 

@@ -2,11 +2,11 @@
 // practitioner can do next. A confidential address is never shown, not even here.
 #include "app/i18n/i18n.h"
 #include "app/model/child_details.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 namespace heard::ui {
 

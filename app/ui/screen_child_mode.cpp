@@ -5,10 +5,10 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/framework/view/activity_screen.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
 

@@ -2,10 +2,10 @@
 // question the child further (SF 2.89). It is flagged for the manager and heads the sync queue.
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
 
@@ -98,7 +98,7 @@ void drawConcernScreen(App& app, Actions& actions) {
     if (signaturePad(concern.signatureStrokes, form.draft.currentStroke, "concern.signature_pad"))
         app.markEdited(form.draft);
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft);
+    signProblemsPanel(form.draft.signProblems);
     if (primaryButton(_("Sign the concern"), "concern.sign", dp(300)))
         actions.later([](App& a) { a.signConcern(); });
     endScreen();

@@ -2,10 +2,10 @@
 // own view (app/tools/parental_conflict/view) inside the screen frame, autosaved like every
 // draft; once signed, read-only with its dated addenda and a way to add one.
 #include "app/i18n/i18n.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 namespace heard::ui {
 

@@ -1,9 +1,9 @@
 // The child was not seen: the reason goes on the file (NS 5.1).
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 
 namespace heard::ui {
 
@@ -23,7 +23,7 @@ void drawNotSeenScreen(App& app, Actions& actions) {
     textField(_("Your name, typed"), nullptr, form.signatureName, "not_seen.signature_name", 1);
     signaturePad(form.signatureStrokes, form.draft.currentStroke, "not_seen.signature_pad");
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft);
+    signProblemsPanel(form.draft.signProblems);
     if (primaryButton(_("Sign"), "not_seen.sign", dp(300))) actions.later([](App& a) { a.signNotSeen(); });
     endScreen();
 }

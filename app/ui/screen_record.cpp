@@ -5,11 +5,11 @@
 #include "app/model/visit.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 namespace heard::ui {
 

@@ -2,10 +2,10 @@
 #include "app/i18n/i18n.h"
 #include "app/model/demo_caseload.h"
 #include "app/model/passphrase_policy.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
 

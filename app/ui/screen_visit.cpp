@@ -7,11 +7,11 @@
 #include "app/tools/framework/model/activity_content.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 namespace heard::ui {
 
@@ -92,7 +92,7 @@ void drawSign(App& app, Actions& actions) {
     if (signaturePad(form.visit.signatureStrokes, form.draft.currentStroke, "visit.signature_pad"))
         app.markEdited(form.draft);
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft);
+    signProblemsPanel(form.draft.signProblems);
     if (primaryButton(_("Sign the visit"), "visit.sign", dp(300)))
         actions.later([](App& a) { a.signVisit(); });
 }

@@ -10,7 +10,7 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/parental_conflict/model/conflict_analysis.h"
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 #include "platform/ui_tags.h"
 
 #include <doctest/doctest.h>

@@ -45,7 +45,7 @@ TEST_CASE("a whole concern: record, refused sign, sign, follow-ups due and overd
     // Manager not informed and no signature yet: refused, and says which.
     w.driver->tap("concern.sign");
     CHECK((w.store().recordById(concernId)->status == storage::RecordStatus::Draft));
-    const auto& problems = w.app->concernForm.draft.signProblems;
+    const auto& problems = w.app->concernForm.draft.signProblems.items;
     CHECK(std::find(problems.begin(), problems.end(), std::string("The manager must be informed")) !=
           problems.end());
     CHECK(std::find(problems.begin(), problems.end(), std::string("Your signature")) != problems.end());

@@ -82,7 +82,7 @@ TEST_CASE("a whole visit: start, activity, write-up, refused sign, sign, addendu
     w.driver->tap("visit.sign");
     CHECK((w.store().recordById(visitId)->status == storage::RecordStatus::Draft));
     REQUIRE(w.driver->has("sign.problems"));
-    const auto& problems = w.app->visitForm.draft.signProblems;
+    const auto& problems = w.app->visitForm.draft.signProblems.items;
     REQUIRE(problems.size() == 1);
     CHECK(problems[0] == std::string("What is planned next"));
 

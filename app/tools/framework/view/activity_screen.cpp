@@ -2,7 +2,7 @@
 
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/view/child_text.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 
 namespace heard::tools {
 

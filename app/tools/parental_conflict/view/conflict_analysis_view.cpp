@@ -3,9 +3,9 @@
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
 #include "app/tools/parental_conflict/model/conflict_type.h"
-#include "app/ui/form_widgets.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/form_widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui.h>
 
