@@ -12,7 +12,7 @@ namespace heard::ui {
 
 void drawAddendumScreen(App& app, Actions& actions) {
     beginScreen("##addendum");
-    AddendumForm& form = app.addendumForm;
+    AddendumEditor& form = app.editors().addendum;
     if (screenHeader(_("< Back"), _("Addendum"))) actions.later([](App& a) { a.back(); });
     const auto parent = app.store()->recordById(form.parentRecordId);
     if (!parent) {
@@ -55,7 +55,7 @@ void drawAddendumScreen(App& app, Actions& actions) {
         ImGui::PopStyleColor();
     }
     if (primaryButton(_("Add and sign the addendum"), "addendum.save", dp(360)))
-        actions.later([](App& a) { a.saveAddendum(); });
+        actions.later([](App& a) { a.editors().addendum.sign(a); });
     endScreen();
 }
 

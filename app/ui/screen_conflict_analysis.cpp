@@ -11,12 +11,12 @@ namespace heard::ui {
 
 void drawConflictAnalysisScreen(App& app, Actions& actions) {
     beginScreen("##conflict_analysis");
-    ConflictForm& form = app.conflictForm;
+    ConflictEditor& form = app.editors().conflict;
     if (screenHeader(_("< Visit"), _("Impact of parental conflict: analysis")))
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!form.screen.isSigned) {
-        chip(form.dirty                     ? _("Saving soon")
+        chip(form.dirty()                     ? _("Saving soon")
              : form.screen.recordId.empty() ? _("Not started")
                                             : _("Draft saved"),
              IM_COL32(236, 244, 243, 255), colours::muted);
@@ -24,8 +24,8 @@ void drawConflictAnalysisScreen(App& app, Actions& actions) {
     }
     tools::ConflictAnalysisActions changes;
     tools::drawConflictAnalysisView(form.screen, changes);
-    if (changes.changed) app.conflictAnalysisEdited();
-    if (changes.signTapped) actions.later([](App& a) { a.signConflictAnalysis(); });
+    if (changes.changed) app.editors().conflict.markEdited();
+    if (changes.signTapped) actions.later([](App& a) { a.editors().conflict.sign(a); });
     if (form.screen.isSigned) {
         ImGui::Spacing();
         if (primaryButton(_("Add an addendum"), "conflict.add_addendum", dp(300)))

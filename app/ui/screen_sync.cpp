@@ -18,7 +18,7 @@ void drawSyncScreen(App& app, Actions& actions) {
         actions.later([](App& a) { a.show(ScreenId::Caseload); });
     noticeBar(app.notice);
     if (!app.enrolled()) {
-        EnrolForm& form = app.enrolForm;
+        EnrolForm& form = app.syncControl().enrolForm;
         mutedText(
             _("Sign in once while you have a connection. Your children and cases then come to this tablet, "
               "and your records go to the central system whenever there is a connection."));

@@ -74,11 +74,18 @@ void drawUnlock(App& app, Actions& actions) {
             form.passphrase = model::kDemoPassphrase;
     }
     ImGui::Spacing();
+    if (app.unlocking()) {
+        // The key derivation runs on a worker; the screen keeps drawing and says so.
+        ImGui::TextUnformatted(_("Unlocking\u2026"));
+        tag("unlock.unlocking");
+        return;
+    }
     const bool enter = passphraseField(_("Passphrase"), form.passphrase, "unlock.passphrase");
     drawError(form);
     ImGui::Spacing();
     if (primaryButton(_("Unlock"), "unlock.ok", dp(260)) || enter) {
-        actions.later([pass = form.passphrase](App& a) { a.unlock(pass); });
+        actions.later([pass = form.passphrase](App& a) { a.beginUnlock(pass); });
+        std::fill(form.passphrase.begin(), form.passphrase.end(), '\0');
         form.passphrase.clear();
     }
 }

@@ -73,6 +73,9 @@ struct Fixture {
         controller->draw();
         ui::endScreen();
         window->endFrame();
+        // As the App does: the store is written after the frame, never while drawing.
+        if (const auto due = controller->saveDue(); due && *due <= std::chrono::steady_clock::now())
+            controller->applyPending();
     }
 
     std::string start() {
