@@ -32,6 +32,9 @@ std::vector<unsigned char> embeddedRecoveryPublicKey() {
     return s_key;
 }
 
+// ImGui's error recovery reports each thing it closes; the notice already says what failed.
+void ignoreImGuiRecoveryLog(void*, const char*, ...) {}
+
 } // namespace
 
 App::App(platform::Window& window, AppOptions options)
@@ -93,7 +96,7 @@ void App::drawFrame() {
         report(e, _("showing this screen"));
         // Close what the screen left open (windows, IDs, styles), as ImGui's own error
         // recovery does; the log callback keeps it from asserting.
-        ImGui::ErrorCheckEndFrameRecover([](void*, const char*, ...) {}, nullptr);
+        ImGui::ErrorCheckEndFrameRecover(ignoreImGuiRecoveryLog, nullptr);
     }
     applyActions(actions.queued);
     // What the frame changed reaches the store now, after drawing (at once for a tap in the

@@ -1,7 +1,7 @@
 // The skin map of a visit or concern: the tool's controller (app/tools/skin_map) draws and
 // keeps the map; its saves, signing and closing happen here, after the frame.
 #include "app/i18n/i18n.h"
-#include "app/model/calendar.h"
+#include "app/model/child_details.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/app.h"
 #include "app/ui/editors.h"

@@ -76,7 +76,7 @@ void drawUnlock(App& app, Actions& actions) {
     ImGui::Spacing();
     if (app.unlocking()) {
         // The key derivation runs on a worker; the screen keeps drawing and says so.
-        ImGui::TextUnformatted(_("Unlocking\u2026"));
+        ImGui::TextUnformatted(_("Unlocking, please wait."));
         tag("unlock.unlocking");
         return;
     }

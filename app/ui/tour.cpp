@@ -107,7 +107,7 @@ void showConflictAnalysis(App& app, const char* language, bool signedWithAddendu
         run.next();
         app.editors().childMode.session->save();
     }
-    app.editors().childMode = ChildModeState{};
+    app.editors().childMode.clear();
     app.openConflictAnalysis(app.editors().visit.draft.recordId);
     tools::ConflictAnalysisScreen& screen = app.editors().conflict.screen;
     tools::ConflictAnalysis& analysis = screen.analysis;

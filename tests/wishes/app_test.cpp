@@ -39,7 +39,7 @@ struct HeadlessApp {
         app->openChild("child-demo-1");
         app->startVisit();
         app->editors().visit.visit.confidentialityExplained = true;
-        app->confirmVisitStart();
+        app->editors().visit.confirmStart(*app);
         driver->frames(2);
     }
 
