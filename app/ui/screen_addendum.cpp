@@ -7,6 +7,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "storage/record_kinds.h"
 
 namespace heard::ui {
 
@@ -27,7 +28,7 @@ void drawAddendumScreen(App& app, Actions& actions) {
               form.text, "addendum.text", 6);
     textField(_("Why it is added now"), _("For example: information received after the visit."), form.reason,
               "addendum.reason", 2);
-    if (parent->kind == "concern") {
+    if (parent->kind == storage::kinds::kConcern) {
         model::Concern concern;
         try {
             concern = model::concernFromJson(parent->payload);
@@ -35,7 +36,7 @@ void drawAddendumScreen(App& app, Actions& actions) {
         }
         std::vector<nlohmann::json> addenda;
         for (const auto& record : app.recordsOfCurrentChild())
-            if (record.kind == "addendum" && record.parentId == parent->id) addenda.push_back(record.payload);
+            if (record.kind == storage::kinds::kAddendum && record.parentId == parent->id) addenda.push_back(record.payload);
         const auto followUps = model::concernFollowUps(concern, addenda);
         if (!followUps.empty()) sectionHeader(_("Follow-ups done"));
         for (const auto& followUp : followUps) {

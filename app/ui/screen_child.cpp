@@ -4,6 +4,7 @@
 #include "app/model/child_details.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
+#include "app/ui/record_kinds.h"
 #include "app/ui/screens.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
@@ -65,12 +66,13 @@ void drawChildScreen(App& app, Actions& actions) {
         chip(_("Child protection plan"), IM_COL32(232, 226, 250, 255), colours::text);
 
     sectionHeader(_("Records"));
-    const auto records = app.recordsOfCurrentChild();
+    const auto& records = app.recordsOfCurrentChild();
     if (records.empty()) mutedText(_("Nothing recorded yet."));
     // Newest first; addenda and activities appear under the record they belong to.
     for (auto it = records.rbegin(); it != records.rend(); ++it) {
         const storage::Record& record = *it;
-        if (record.kind == "addendum" || record.kind == "activity") continue;
+        const RecordKindSpec* kind = recordKinds().find(record.kind);
+        if (kind && !kind->listedOnChildPage) continue;
         ImGui::PushID(record.id.c_str());
         const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + dp(24);
         const ImVec2 start = ImGui::GetCursorScreenPos();

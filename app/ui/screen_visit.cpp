@@ -12,6 +12,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "storage/record_kinds.h"
 
 namespace heard::ui {
 
@@ -55,7 +56,7 @@ void drawActivities(App& app, Actions& actions) {
 
     // Activities done so far in this visit, as the child left them.
     for (const auto& record : app.recordsOfCurrentChild()) {
-        if (record.kind != "activity" || record.parentId != app.editors().visit.draft.recordId) continue;
+        if (record.kind != storage::kinds::kActivity || record.parentId != app.editors().visit.draft.recordId) continue;
         ImGui::PushID(record.id.c_str());
         tools::ActivityResult result;
         std::string error;
