@@ -120,8 +120,8 @@ void App::saveDue(bool force) {
     storage::Store* store = m_session.store();
     if (!store) return;
     for (const auto& failure : m_editors.set.save(*store, force))
-        notice = {std::string(_("Could not save ")) + failure.editor->what() + ": " + failure.reason +
-                      " " + _("Nothing typed is lost: it stays on screen and is saved again."),
+        notice = {std::string(_("Could not save ")) + failure.editor->what() + ": " + failure.reason + " " +
+                      _("Nothing typed is lost: it stays on screen and is saved again."),
                   true};
 }
 
@@ -254,26 +254,27 @@ void App::beginUnlock(const std::string& passphrase) {
         lock();
     }
     unlockForm.error.clear();
-    m_session.beginUnlock(passphrase, [this](std::unique_ptr<storage::Store> store, std::exception_ptr error) {
-        auto shared = std::make_shared<std::unique_ptr<storage::Store>>(std::move(store));
-        postToMain([shared, error](App& a) {
-            a.m_session.unlockFinished();
-            if (!error) {
-                a.afterUnlock(std::move(*shared));
-                return;
-            }
-            try {
-                std::rethrow_exception(error);
-            } catch (const storage::StoreError& e) {
-                a.report(e, _("unlocking"));
-                a.unlockForm.retryAfterSeconds = e.retryAfterSeconds();
-            } catch (const std::exception& e) {
-                a.report(e, _("unlocking"));
-            }
-            a.unlockForm.error = a.notice.text;
-            a.notice = {};
+    m_session.beginUnlock(
+        passphrase, [this](std::unique_ptr<storage::Store> store, std::exception_ptr error) {
+            auto shared = std::make_shared<std::unique_ptr<storage::Store>>(std::move(store));
+            postToMain([shared, error](App& a) {
+                a.m_session.unlockFinished();
+                if (!error) {
+                    a.afterUnlock(std::move(*shared));
+                    return;
+                }
+                try {
+                    std::rethrow_exception(error);
+                } catch (const storage::StoreError& e) {
+                    a.report(e, _("unlocking"));
+                    a.unlockForm.retryAfterSeconds = e.retryAfterSeconds();
+                } catch (const std::exception& e) {
+                    a.report(e, _("unlocking"));
+                }
+                a.unlockForm.error = a.notice.text;
+                a.notice = {};
+            });
         });
-    });
 }
 
 void App::unlock(const std::string& passphrase) {
@@ -321,7 +322,8 @@ void App::lock() {
 
 void App::autoLockIfIdle() {
     if (!unlocked() || screen() == ScreenId::ChildMode || m_options.autoLockSeconds <= 0) return;
-    if (std::chrono::steady_clock::now() - m_lastInput <= std::chrono::seconds(m_options.autoLockSeconds)) return;
+    if (std::chrono::steady_clock::now() - m_lastInput <= std::chrono::seconds(m_options.autoLockSeconds))
+        return;
     lock();
     notice = {_("Locked after a quiet spell. Your drafts were saved."), false};
 }

@@ -18,7 +18,8 @@ void ConflictEditor::saveTo(storage::Store& store) {
 
 bool ConflictEditor::open(App& app, const std::string& visitId, std::string& error) {
     tools::ConflictAnalysisScreen opened;
-    if (!tools::openConflictAnalysis(*app.store(), app.activityLibrary(), visitId, app.author(), opened, error))
+    if (!tools::openConflictAnalysis(*app.store(), app.activityLibrary(), visitId, app.author(), opened,
+                                     error))
         return false;
     clear();
     screen = std::move(opened);

@@ -8,7 +8,7 @@ namespace heard::ui {
 // added here (and to the record kinds table, record_kinds.cpp).
 Editors::Editors() {
     for (RecordEditor* editor : std::initializer_list<RecordEditor*>{&visit, &concern, &notSeen, &addendum,
-                                                                      &skinMap, &conflict, &childMode})
+                                                                     &skinMap, &conflict, &childMode})
         set.add(*editor);
 }
 

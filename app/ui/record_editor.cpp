@@ -2,7 +2,8 @@
 
 namespace heard::ui {
 
-std::vector<EditorSet::Failure> EditorSet::save(storage::Store& store, bool force, RecordEditor::TimePoint now) {
+std::vector<EditorSet::Failure> EditorSet::save(storage::Store& store, bool force,
+                                                RecordEditor::TimePoint now) {
     std::vector<Failure> failures;
     for (RecordEditor* editor : m_editors) {
         const auto due = editor->saveDue();

@@ -14,9 +14,9 @@ namespace heard::ui {
 class App;
 
 struct RecordKindSpec {
-    std::string name;                   // storage::kinds::k...
-    const char* label = nullptr;        // msgid, e.g. "Welfare concern"
-    bool listedOnChildPage = true;      // addenda and activities show under their record instead
+    std::string name;              // storage::kinds::k...
+    const char* label = nullptr;   // msgid, e.g. "Welfare concern"
+    bool listedOnChildPage = true; // addenda and activities show under their record instead
     // Opens a record of this kind and returns true; unset (or false): a draft cannot be
     // reopened and a signed record opens read-only in the Record screen.
     std::function<bool(App&, const storage::Record&)> open;

@@ -36,7 +36,8 @@ void drawAddendumScreen(App& app, Actions& actions) {
         }
         std::vector<nlohmann::json> addenda;
         for (const auto& record : app.recordsOfCurrentChild())
-            if (record.kind == storage::kinds::kAddendum && record.parentId == parent->id) addenda.push_back(record.payload);
+            if (record.kind == storage::kinds::kAddendum && record.parentId == parent->id)
+                addenda.push_back(record.payload);
         const auto followUps = model::concernFollowUps(concern, addenda);
         if (!followUps.empty()) sectionHeader(_("Follow-ups done"));
         for (const auto& followUp : followUps) {

@@ -43,7 +43,8 @@ void drawChildScreen(App& app, Actions& actions) {
     // Actions first: in portrait they sit above the fold.
     if (primaryButton(_("Start a visit"), "child.start_visit")) actions.later([](App& a) { a.startVisit(); });
     ImGui::SameLine();
-    if (bigButton(_("Child not seen"), "child.not_seen")) actions.later([](App& a) { a.editors().notSeen.start(a); });
+    if (bigButton(_("Child not seen"), "child.not_seen"))
+        actions.later([](App& a) { a.editors().notSeen.start(a); });
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 226, 222, 255));
     if (bigButton(_("\u26A0 Welfare concern"), "child.concern"))

@@ -16,7 +16,7 @@ void drawConflictAnalysisScreen(App& app, Actions& actions) {
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!form.screen.isSigned) {
-        chip(form.dirty()                     ? _("Saving soon")
+        chip(form.dirty()                   ? _("Saving soon")
              : form.screen.recordId.empty() ? _("Not started")
                                             : _("Draft saved"),
              IM_COL32(236, 244, 243, 255), colours::muted);

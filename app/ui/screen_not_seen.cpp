@@ -24,7 +24,8 @@ void drawNotSeenScreen(App& app, Actions& actions) {
     signaturePad(form.signatureStrokes, form.draft.currentStroke, "not_seen.signature_pad");
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
     signProblemsPanel(form.draft.signProblems);
-    if (primaryButton(_("Sign"), "not_seen.sign", dp(300))) actions.later([](App& a) { a.editors().notSeen.sign(a); });
+    if (primaryButton(_("Sign"), "not_seen.sign", dp(300)))
+        actions.later([](App& a) { a.editors().notSeen.sign(a); });
     endScreen();
 }
 

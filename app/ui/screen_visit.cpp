@@ -56,7 +56,8 @@ void drawActivities(App& app, Actions& actions) {
 
     // Activities done so far in this visit, as the child left them.
     for (const auto& record : app.recordsOfCurrentChild()) {
-        if (record.kind != storage::kinds::kActivity || record.parentId != app.editors().visit.draft.recordId) continue;
+        if (record.kind != storage::kinds::kActivity || record.parentId != app.editors().visit.draft.recordId)
+            continue;
         ImGui::PushID(record.id.c_str());
         tools::ActivityResult result;
         std::string error;
@@ -120,8 +121,7 @@ void drawVisitScreen(App& app, Actions& actions) {
         endScreen();
         return;
     }
-    chip(form.dirty() ? _("Saving soon") : _("Draft saved"), IM_COL32(236, 244, 243, 255),
-         colours::muted);
+    chip(form.dirty() ? _("Saving soon") : _("Draft saved"), IM_COL32(236, 244, 243, 255), colours::muted);
     tag("visit.saved_state");
     sectionHeader(_("About the visit"));
     drawStartFields(app);

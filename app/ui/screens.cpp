@@ -48,7 +48,8 @@ const std::vector<ScreenSpec>& screenTable() {
         {ScreenId::ChildMode, "child_mode", drawChildModeScreen, stayOnCaseload, false},
         {ScreenId::Sync, "sync", drawSyncScreen, nullptr},
         {ScreenId::SkinMap, "skin_map", drawSkinMapScreen, backFromSkinMap},
-        {ScreenId::ConflictAnalysis, "conflict_analysis", drawConflictAnalysisScreen, backFromConflictAnalysis},
+        {ScreenId::ConflictAnalysis, "conflict_analysis", drawConflictAnalysisScreen,
+         backFromConflictAnalysis},
     };
     return s_table;
 }

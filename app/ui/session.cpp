@@ -5,7 +5,8 @@
 namespace heard::ui {
 
 Session::Session(std::string storeDir, storage::Clock clock, bool fastKeyDerivationForTests)
-    : m_storeDir(std::move(storeDir)), m_clock(std::move(clock)), m_fastKeyDerivation(fastKeyDerivationForTests) {}
+    : m_storeDir(std::move(storeDir)), m_clock(std::move(clock)),
+      m_fastKeyDerivation(fastKeyDerivationForTests) {}
 
 Session::~Session() {
     waitForUnlock();

@@ -39,8 +39,8 @@ void SyncControl::stopAndClose(std::unique_ptr<storage::Store> store) {
     m_network.reset();
     if (!m_sync && !m_enrolThread.joinable() && !store) return;
     // The closer owns everything that uses the store, then the store: threads first, key last.
-    auto closing = std::make_shared<std::tuple<std::unique_ptr<sync::SyncService>, std::thread,
-                                               std::unique_ptr<storage::Store>>>(
+    auto closing = std::make_shared<
+        std::tuple<std::unique_ptr<sync::SyncService>, std::thread, std::unique_ptr<storage::Store>>>(
         std::move(m_sync), std::move(m_enrolThread), std::move(store));
     std::lock_guard<std::mutex> guard(m_closersMutex);
     m_closers.emplace_back([closing] {

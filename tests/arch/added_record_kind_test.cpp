@@ -42,12 +42,13 @@ TEST_CASE("a new record kind: listed, opened, autosaved and cleared through the 
     NoteEditor note; // outlives the App, which keeps a pointer to it
     test::WorkflowApp w;
     w.app->editors().set.add(note);
-    ui::recordKinds().add({kNoteKind, "Test note", true, [&note](ui::App& app, const storage::Record& record) {
-                               note.recordId = record.id;
-                               note.text = record.payload.value("text", "");
-                               app.show(ui::ScreenId::Record);
-                               return true;
-                           }});
+    ui::recordKinds().add(
+        {kNoteKind, "Test note", true, [&note](ui::App& app, const storage::Record& record) {
+             note.recordId = record.id;
+             note.text = record.payload.value("text", "");
+             app.show(ui::ScreenId::Record);
+             return true;
+         }});
     w.unlockDemo();
     const storage::Child child = *w.store().childById("child-demo-1");
     storage::NewRecord draft;

@@ -1,7 +1,8 @@
 // arch.lock_trickle: lock never waits on the network. The app is signed in, then its server
 // is reached through a relay that trickles the server's bytes back one at a time, so no
-// answer (not even the TLS handshake) finishes for minutes. With a sync cycle stuck in a request, lock returns at once and the next frame
-// is the lock screen; the store closes on a closer thread once the sync thread has stopped.
+// answer (not even the TLS handshake) finishes for minutes. With a sync cycle stuck in a request, lock
+// returns at once and the next frame is the lock screen; the store closes on a closer thread once the sync
+// thread has stopped.
 #include "tests/sync/sync_test_support.h"
 
 #include "app/ui/app.h"
@@ -136,7 +137,8 @@ private:
 };
 
 template <typename Done>
-bool framesUntil(platform::TestDriver& driver, Done done, std::chrono::seconds limit = std::chrono::seconds(20)) {
+bool framesUntil(platform::TestDriver& driver, Done done,
+                 std::chrono::seconds limit = std::chrono::seconds(20)) {
     const auto until = std::chrono::steady_clock::now() + limit;
     while (!done() && std::chrono::steady_clock::now() < until) {
         driver.frames(1);

@@ -6,7 +6,6 @@
 
 #include "storage/database.h"
 
-
 #include <chrono>
 #include <thread>
 
@@ -60,8 +59,7 @@ TEST_CASE("writes fail mid-visit: a notice, the app runs on, nothing typed is lo
     CHECK_FALSE(w.app->editors().visit.dirty());
     const auto stored = w.store().recordById(visitId);
     REQUIRE(stored);
-    CHECK(stored->payload["write_up"]["outcomes"] ==
-          "typed while the store refuses every write and more");
+    CHECK(stored->payload["write_up"]["outcomes"] == "typed while the store refuses every write and more");
 }
 
 TEST_CASE("reads fail while a screen draws: the frame barrier keeps the app alive and the draft intact") {

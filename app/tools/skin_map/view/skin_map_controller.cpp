@@ -110,6 +110,7 @@ void SkinMapController::draw() {
         markChanged(false);
     }
     if (actions.changed) markChanged(actions.editingText);
+    m_typing = actions.editingText; // leaving a field saves at once
     if (actions.sign && !m_signed) m_signRequested = true;
     if (actions.close) m_closeRequested = true;
 }
