@@ -1,6 +1,6 @@
 // heard: the tablet app. Flags, wiring and the main loop; nothing else lives here.
 #include "app/ui/app.h"
-#include "app/ui/theme.h"
+#include "app/ui/kit/theme.h"
 #include "app/ui/tour.h"
 #include "platform/paths.h"
 #include "platform/window.h"

@@ -5,7 +5,7 @@
 
 #include "app/model/demo_caseload.h"
 #include "app/ui/app.h"
-#include "app/ui/theme.h"
+#include "app/ui/kit/theme.h"
 
 #include <imgui.h>
 

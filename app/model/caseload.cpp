@@ -2,6 +2,7 @@
 
 #include "app/model/child_details.h"
 #include "app/model/concern.h"
+#include "storage/record_kinds.h"
 
 #include <algorithm>
 #include <cctype>
@@ -30,7 +31,7 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
     std::unordered_map<std::string, std::vector<nlohmann::json>> addendaByParent;
     for (const auto& record : records) {
         recordsByChild[record.childId].push_back(&record);
-        if (record.kind == "addendum" && !record.parentId.empty())
+        if (record.kind == storage::kinds::kAddendum && !record.parentId.empty())
             addendaByParent[record.parentId].push_back(record.payload);
     }
     const std::string today = toIsoUtc(now).substr(0, 10);
@@ -54,9 +55,9 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
             const bool signed_ = record->status == storage::RecordStatus::Signed;
             if (!signed_ || pendingRecordIds.count(record->id)) ++row.notSynced;
             if (record->highRisk) row.highRisk = true;
-            if (signed_ && record->kind == "visit" && record->signedAt > row.lastSeen)
+            if (signed_ && record->kind == storage::kinds::kVisit && record->signedAt > row.lastSeen)
                 row.lastSeen = record->signedAt;
-            if (signed_ && record->kind == "concern") {
+            if (signed_ && record->kind == storage::kinds::kConcern) {
                 Concern concern;
                 try {
                     concern = concernFromJson(record->payload);

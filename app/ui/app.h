@@ -1,37 +1,40 @@
-// The whole tablet app: the unlocked store, navigation, each screen's form state, child
-// mode, autosave and auto-lock.
+// The tablet app, made of parts a reader can name:
+//   Session      the open store: create, unlock (key derivation on a worker), lock, auto-lock
+//   SyncControl  the sync and sign-in threads, their status, stopping them without waiting
+//   Navigation   which screen, which child, which record; back
+//   Editors      every record being written (record_editor.h): one autosave path, one clear
+//   screens      one file each, registered in one table (screens.h)
+//   record kinds what each kind is called and where it opens (record_kinds.h)
 //
-// Screens are functions of state (screens.h): they draw from the App and edit only their
-// own form state; anything that touches the store or navigation is queued as an action and
-// applied after the frame (ImHex's doLater), so a screen never changes the store mid-draw.
+// Frames are pure: a screen draws from the App, edits only its editor's state, and queues
+// anything that touches the store or navigation as an action, applied after the frame
+// (ImHex's doLater). An exception barrier around the frame and each action turns any error
+// into a notice the practitioner can read; nothing typed is dropped and the app keeps running.
 // main.cpp owns the event loop; tests and the tour call runOneFrame().
 #pragma once
 
 #include "app/model/caseload.h"
-#include "app/model/concern.h"
-#include "app/model/visit.h"
-#include "app/tools/framework/view/activity_screen.h"
-#include "app/tools/parental_conflict/view/conflict_analysis_view.h"
-#include "platform/network_watch.h"
+#include "app/ui/editors.h"
+#include "app/ui/kit/form_types.h"
+#include "app/ui/navigation.h"
+#include "app/ui/session.h"
+#include "app/ui/sync_control.h"
 #include "platform/window.h"
 #include "storage/store.h"
-#include "sync/sync_service.h"
 
 #include <SDL.h>
 
 #include <chrono>
 #include <functional>
 #include <memory>
-#include <optional>
 #include <mutex>
-#include <set>
-#include <thread>
+#include <optional>
 #include <string>
 #include <vector>
 
-namespace heard::skinmap {
-class SkinMapController;
-} // namespace heard::skinmap
+namespace heard::tools {
+struct ContentLibrary;
+} // namespace heard::tools
 
 namespace heard::ui {
 
@@ -47,24 +50,6 @@ struct AppOptions {
     bool watchNetwork = true; // sync when a connection appears
 };
 
-enum class ScreenId {
-    Unlock,           // first run / unlock: shows nothing about any child
-    Caseload,         // the practitioner's children and cases
-    Child,            // one child's page
-    Visit,            // one visit record: start, activities, write-up, sign; then read-only + addenda
-    Concern,          // a welfare concern record
-    NotSeen,          // the child was not seen: the reason
-    Addendum,         // a dated addendum to a signed record
-    Record,           // any signed record, read-only, with its addenda
-    ChildMode,        // the tablet is in the child's hands: only the activity
-    Sync,             // the central system: sign in once, sync status, "Sync now"
-    SkinMap,          // the skin map of a visit or concern (app/tools/skin_map)
-    ConflictAnalysis, // the practitioner's impact of parental conflict analysis of a visit
-};
-
-// Free-hand strokes of a finger signature, each x0,y0,x1,y1,... normalised to the pad.
-using Strokes = std::vector<std::vector<float>>;
-
 struct UnlockForm {
     std::string name, role = "Family Court Adviser", passphrase, confirmation;
     std::string error;
@@ -79,74 +64,6 @@ struct CaseloadView {
     std::vector<int> visible;               // indices into rows matching the search
 };
 
-// A record being written: which record, and when it last changed (for autosave).
-struct DraftState {
-    std::string recordId;
-    bool dirty = false;
-    std::chrono::steady_clock::time_point lastEdit;
-    std::vector<std::string> signProblems; // shown after a refused sign
-    bool revealProblems = false;           // scroll them into view once
-    Strokes currentStroke;                 // the signature stroke being drawn
-};
-
-struct VisitForm {
-    DraftState draft;
-    model::Visit visit;
-    bool started = false; // the start fields were confirmed and the record exists
-};
-
-struct ConcernForm {
-    DraftState draft;
-    model::Concern concern;
-    std::string newActionWhat;
-    bool highRisk = true; // a concern is flagged for the manager unless the practitioner says otherwise
-};
-
-struct NotSeenForm {
-    DraftState draft;
-    std::string reason;
-    std::string plannedNext;
-    std::string signatureName;
-    Strokes signatureStrokes;
-};
-
-struct AddendumForm {
-    std::string parentRecordId;
-    std::string text;
-    std::string reason; // why it is added later
-    std::set<std::string> followUpsDone;
-    std::string error;
-};
-
-struct ChildModeState {
-    std::string visitRecordId;
-    std::string contentId;
-    bool askingToLeave = false; // the child stopped: hand back to the practitioner
-    std::string passphrase;
-    std::string error;
-    std::unique_ptr<tools::ActivitySession> session; // the run, its view state and its recorder
-};
-
-// The impact of parental conflict analysis being written or read (app/tools/parental_conflict).
-struct ConflictForm {
-    tools::ConflictAnalysisScreen screen;
-    bool dirty = false;
-    std::chrono::steady_clock::time_point lastEdit;
-};
-
-struct EnrolForm {
-    std::string host, username, password;
-    int port = 0;
-    std::string error;
-    bool busy = false; // a sign-in is running on its own thread
-};
-
-// A message for the practitioner at the top of the screen (never shown in child mode).
-struct Notice {
-    std::string text;
-    bool error = false;
-};
-
 class App;
 using Action = std::function<void(App&)>;
 struct Actions {
@@ -159,122 +76,112 @@ public:
     App(platform::Window& window, AppOptions options);
     ~App();
 
+    // [SECTION] frames and events
     // Pumps pending events without waiting, draws one frame and presents it.
     void runOneFrame();
-    // Draws the current screen; call between Window::beginFrame and endFrame.
+    // Draws the current screen, then applies its actions and saves due drafts; call between
+    // Window::beginFrame and endFrame.
     void drawFrame();
     void handleEvent(const SDL_Event& event);
-    // How long the loop may sleep before a timer (autosave, auto-lock) needs a frame, in ms;
-    // -1: no timer pending.
+    // How long the loop may sleep before a timer (autosave, auto-lock, a worker) needs a
+    // frame, in ms; -1: no timer pending.
     int idleWaitMs() const;
-
-    platform::Window& window() { return m_window; }
-    const AppOptions& options() const { return m_options; }
-    ScreenId screen() const { return m_screen; }
-    void show(ScreenId screen) { m_screen = screen; }
-
-    // [SECTION] the store and the session
-    const std::string& storeDir() const { return m_storeDir; }
-    bool storeExists() const;
-    bool unlocked() const { return m_store != nullptr; }
-    storage::Store* store() { return m_store.get(); }
-    const std::string& practitioner() const { return m_practitioner; }
-    std::string now() const;
-
-    void createStore(const std::string& name, const std::string& role, const std::string& passphrase);
-    void unlock(const std::string& passphrase);
-    void lock(); // saves drafts, wipes keys, forgets every form
-    bool verifyPassphrase(const std::string& passphrase, std::string& error);
-
-    // [SECTION] navigation and caches
-    const std::string& childId() const { return m_childId; }
-    void openChild(const std::string& childId);
-    void openRecord(const std::string& recordId);
-    const std::string& recordId() const { return m_recordId; }
-    void back();
-    const std::vector<model::CaseloadRow>& caseload();
-    std::optional<storage::Child> currentChild();
-    std::vector<storage::Record> recordsOfCurrentChild();
-    const tools::ContentLibrary& activityLibrary();
-
-    // [SECTION] records
-    void startVisit();
-    void confirmVisitStart();
-    void signVisit();
-    void startConcern();
-    void signConcern();
-    void startNotSeen();
-    void signNotSeen();
-    void startAddendum(const std::string& parentRecordId);
-    void saveAddendum();
-    // Starts a new skin map linked to a visit or concern, or opens a saved one.
-    void openSkinMap(const std::string& parentRecordId);
-    void openSavedSkinMap(const std::string& recordId);
-    skinmap::SkinMapController* skinMap() { return m_skinMap.get(); }
-    void closeSkinMap();
-    // The practitioner's parental conflict analysis of a visit: the draft, or the signed one.
-    void openConflictAnalysis(const std::string& visitId);
-    void conflictAnalysisEdited();
-    void signConflictAnalysis();
-    void markEdited(DraftState& draft);
-    void saveDrafts(); // every dirty draft, now
-
-    // [SECTION] sync
-    bool enrolled();
-    void enrol(); // signs in with enrolForm on a worker thread; never blocks the UI
-    void syncNow();
-    std::optional<sync::SyncStatus> syncStatus() const; // nullopt: not enrolled
-    // The author recorded on new records: the practitioner id the central system knows once
-    // enrolled (it checks it), the typed name before.
-    std::string author();
     // Worker threads hand results to the main thread here (never touching UI state).
     void postToMain(Action action);
 
-    // [SECTION] child mode
-    void enterChildMode(const std::string& contentId);
-    void leaveChildMode(const std::string& passphrase);
+    platform::Window& window() { return m_window; }
+    const AppOptions& options() const { return m_options; }
 
-    // Form state, edited by screens.
+    // [SECTION] the parts
+    Session& session() { return m_session; }
+    SyncControl& syncControl() { return m_syncControl; }
+    Navigation& nav() { return m_nav; }
+    Editors& editors() { return m_editors; }
+
+    // [SECTION] the store and the session (Session)
+    const std::string& storeDir() const { return m_session.storeDir(); }
+    bool storeExists() const { return m_session.exists(); }
+    bool unlocked() const { return m_session.store() != nullptr; }
+    bool unlocking() const { return m_session.unlocking(); }
+    storage::Store* store() { return m_session.store(); }
+    const std::string& practitioner() const { return m_session.practitioner(); }
+    std::string now() const;
+    // The author recorded on new records: the practitioner id the central system knows once
+    // enrolled (it checks it), the typed name before.
+    std::string author();
+
+    void createStore(const std::string& name, const std::string& role, const std::string& passphrase);
+    // Starts unlocking on a worker (Argon2id takes about a second); the unlock screen shows
+    // "Unlocking" and keeps drawing. The result arrives through postToMain.
+    void beginUnlock(const std::string& passphrase);
+    // Unlocks and waits for the result (tests, the tour).
+    void unlock(const std::string& passphrase);
+    // Saves every editor, clears them, shows the lock screen and hands the store and the sync
+    // threads to a closer: returns at once, whatever the network is doing.
+    void lock();
+    bool verifyPassphrase(const std::string& passphrase, std::string& error);
+    // A store error in words for the practitioner.
+    void report(const std::exception& error, const std::string& doing);
+
+    // [SECTION] navigation (Navigation)
+    ScreenId screen() const { return m_nav.screen(); }
+    void show(ScreenId screen) { m_nav.show(screen); }
+    const std::string& childId() const { return m_nav.childId(); }
+    const std::string& recordId() const { return m_nav.recordId(); }
+    void openChild(const std::string& childId);
+    // Opens any record where its kind says (record_kinds.h): a draft in its editor, a signed
+    // record read-only.
+    void openRecord(const std::string& recordId);
+    void back();
+
+    // [SECTION] what screens read, cached behind the store's revision
+    const std::vector<model::CaseloadRow>& caseload();
+    std::optional<storage::Child> currentChild();
+    const std::vector<storage::Record>& recordsOfCurrentChild();
+    const tools::ContentLibrary& activityLibrary();
+
+    // [SECTION] sync (SyncControl)
+    bool enrolled();
+    void enrol(); // signs in with the sync control's form on a worker thread
+    void syncNow() { m_syncControl.syncNow(); }
+    std::optional<sync::SyncStatus> syncStatus() const { return m_syncControl.status(); }
+
+    // [SECTION] records being written (Editors)
+    // Saves every dirty editor now (back, lock, going to the background). Failures become the
+    // notice; the editors stay dirty and keep what was typed.
+    void saveDrafts();
+    void startVisit() { m_editors.visit.start(*this); }
+    void enterChildMode(const std::string& contentId) { m_editors.childMode.enter(*this, contentId); }
+    void openSkinMap(const std::string& parentRecordId) { m_editors.skinMap.startNew(*this, parentRecordId); }
+    void openSavedSkinMap(const std::string& recordId);
+    void closeSkinMap();
+    void openConflictAnalysis(const std::string& visitId);
+    void startAddendum(const std::string& parentRecordId) { m_editors.addendum.start(*this, parentRecordId); }
+
     UnlockForm unlockForm;
     CaseloadView caseloadView;
-    VisitForm visitForm;
-    ConcernForm concernForm;
-    NotSeenForm notSeenForm;
-    AddendumForm addendumForm;
-    ConflictForm conflictForm;
-    ChildModeState childMode;
-    EnrolForm enrolForm;
     Notice notice;
 
 private:
-    void apply(Actions& actions);
-    void autosaveIfDue();
-    void saveDraft(DraftState& draft, const nlohmann::json& payload, bool highRisk);
-    void report(const storage::StoreError& error, const std::string& doing);
+    void applyActions(std::vector<Action>& actions);
+    void saveDue(bool force);
     void afterUnlock(std::unique_ptr<storage::Store> store);
-    void seedDemo(storage::Store& store);
+    void autoLockIfIdle();
+    void startSync();
 
     platform::Window& m_window;
     AppOptions m_options;
-    std::string m_storeDir;
-    std::unique_ptr<storage::Store> m_store;
-    std::string m_practitioner;
-    ScreenId m_screen = ScreenId::Unlock;
-    std::string m_childId, m_recordId;
+    Session m_session;
+    SyncControl m_syncControl;
+    Navigation m_nav;
+    Editors m_editors;
     std::unique_ptr<tools::ContentLibrary> m_library;
-    std::unique_ptr<skinmap::SkinMapController> m_skinMap;
-    std::unique_ptr<sync::SyncService> m_sync;
-    std::unique_ptr<platform::NetworkWatch> m_network;
-    std::thread m_enrolThread;
+    uint64_t m_childRecordsRevision = ~0ull;
+    std::string m_childRecordsFor;
+    std::vector<storage::Record> m_childRecords;
     std::mutex m_mainQueueMutex;
     std::vector<Action> m_mainQueue;
-    void startSyncIfEnrolled();
-    void stopSync();
-    ScreenId m_skinMapReturn = ScreenId::Visit;
     std::chrono::steady_clock::time_point m_lastInput;
 };
-
-// Autosave happens this long after the last keystroke (a crash loses at most this much).
-constexpr auto kAutosaveDelay = std::chrono::milliseconds(1500);
 
 } // namespace heard::ui

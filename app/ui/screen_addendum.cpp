@@ -2,17 +2,18 @@
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
 #include "app/model/concern.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
+#include "storage/record_kinds.h"
 
 namespace heard::ui {
 
 void drawAddendumScreen(App& app, Actions& actions) {
     beginScreen("##addendum");
-    AddendumForm& form = app.addendumForm;
+    AddendumEditor& form = app.editors().addendum;
     if (screenHeader(_("< Back"), _("Addendum"))) actions.later([](App& a) { a.back(); });
     const auto parent = app.store()->recordById(form.parentRecordId);
     if (!parent) {
@@ -27,7 +28,7 @@ void drawAddendumScreen(App& app, Actions& actions) {
               form.text, "addendum.text", 6);
     textField(_("Why it is added now"), _("For example: information received after the visit."), form.reason,
               "addendum.reason", 2);
-    if (parent->kind == "concern") {
+    if (parent->kind == storage::kinds::kConcern) {
         model::Concern concern;
         try {
             concern = model::concernFromJson(parent->payload);
@@ -35,7 +36,8 @@ void drawAddendumScreen(App& app, Actions& actions) {
         }
         std::vector<nlohmann::json> addenda;
         for (const auto& record : app.recordsOfCurrentChild())
-            if (record.kind == "addendum" && record.parentId == parent->id) addenda.push_back(record.payload);
+            if (record.kind == storage::kinds::kAddendum && record.parentId == parent->id)
+                addenda.push_back(record.payload);
         const auto followUps = model::concernFollowUps(concern, addenda);
         if (!followUps.empty()) sectionHeader(_("Follow-ups done"));
         for (const auto& followUp : followUps) {
@@ -55,7 +57,7 @@ void drawAddendumScreen(App& app, Actions& actions) {
         ImGui::PopStyleColor();
     }
     if (primaryButton(_("Add and sign the addendum"), "addendum.save", dp(360)))
-        actions.later([](App& a) { a.saveAddendum(); });
+        actions.later([](App& a) { a.editors().addendum.sign(a); });
     endScreen();
 }
 

@@ -2,11 +2,11 @@
 // glance (confidential address, child protection plan, interpreter, follow-ups due or
 // overdue, records not yet synced). Long lists go through ImGuiListClipper.
 #include "app/i18n/i18n.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
 #include "app/ui/sync_status_text.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
 

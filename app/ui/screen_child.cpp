@@ -2,11 +2,12 @@
 // practitioner can do next. A confidential address is never shown, not even here.
 #include "app/i18n/i18n.h"
 #include "app/model/child_details.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
+#include "app/ui/record_kinds.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 namespace heard::ui {
 
@@ -42,11 +43,12 @@ void drawChildScreen(App& app, Actions& actions) {
     // Actions first: in portrait they sit above the fold.
     if (primaryButton(_("Start a visit"), "child.start_visit")) actions.later([](App& a) { a.startVisit(); });
     ImGui::SameLine();
-    if (bigButton(_("Child not seen"), "child.not_seen")) actions.later([](App& a) { a.startNotSeen(); });
+    if (bigButton(_("Child not seen"), "child.not_seen"))
+        actions.later([](App& a) { a.editors().notSeen.start(a); });
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 226, 222, 255));
     if (bigButton(_("\u26A0 Welfare concern"), "child.concern"))
-        actions.later([](App& a) { a.startConcern(); });
+        actions.later([](App& a) { a.editors().concern.start(a); });
     ImGui::PopStyleColor();
 
     sectionHeader(_("About"));
@@ -65,12 +67,13 @@ void drawChildScreen(App& app, Actions& actions) {
         chip(_("Child protection plan"), IM_COL32(232, 226, 250, 255), colours::text);
 
     sectionHeader(_("Records"));
-    const auto records = app.recordsOfCurrentChild();
+    const auto& records = app.recordsOfCurrentChild();
     if (records.empty()) mutedText(_("Nothing recorded yet."));
     // Newest first; addenda and activities appear under the record they belong to.
     for (auto it = records.rbegin(); it != records.rend(); ++it) {
         const storage::Record& record = *it;
-        if (record.kind == "addendum" || record.kind == "activity") continue;
+        const RecordKindSpec* kind = recordKinds().find(record.kind);
+        if (kind && !kind->listedOnChildPage) continue;
         ImGui::PushID(record.id.c_str());
         const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + dp(24);
         const ImVec2 start = ImGui::GetCursorScreenPos();

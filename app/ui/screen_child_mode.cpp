@@ -5,10 +5,10 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/framework/view/activity_screen.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
 
@@ -17,7 +17,7 @@ namespace heard::ui {
 namespace {
 
 void drawHandBack(App& app, Actions& actions) {
-    ChildModeState& mode = app.childMode;
+    ChildModeEditor& mode = app.editors().childMode;
     ImGui::PushFont(fonts().huge);
     ImGui::TextWrapped("%s", _("Thank you!"));
     ImGui::PopFont();
@@ -43,7 +43,7 @@ void drawHandBack(App& app, Actions& actions) {
         ImGui::PopStyleColor();
     }
     if (primaryButton(_("Leave child mode"), "childmode.leave", dp(320)) || enter) {
-        actions.later([pass = mode.passphrase](App& a) { a.leaveChildMode(pass); });
+        actions.later([pass = mode.passphrase](App& a) { a.editors().childMode.leave(a, pass); });
         mode.passphrase.clear();
     }
 }
@@ -51,13 +51,13 @@ void drawHandBack(App& app, Actions& actions) {
 } // namespace
 
 void drawChildModeScreen(App& app, Actions& actions) {
-    ChildModeState& mode = app.childMode;
+    ChildModeEditor& mode = app.editors().childMode;
     if (mode.session && !mode.askingToLeave) {
-        // The session saves every change at once (a crash loses at most this tap); a failed
-        // save is kept for the practitioner and never shown to the child.
+        // Every change is saved right after this frame (ChildModeEditor); a failed save is
+        // kept for the practitioner and never shown to the child.
         const bool done = tools::drawActivityScreen(*mode.session);
         if (mode.session->lastActions.stopped || mode.session->lastActions.languageChanged)
-            mode.session->save();
+            mode.session->saveWanted = true;
         if (done || mode.session->lastActions.stopped) mode.askingToLeave = true;
         return;
     }

@@ -2,10 +2,10 @@
 // question the child further (SF 2.89). It is flagged for the manager and heads the sync queue.
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
 
@@ -13,7 +13,7 @@ namespace heard::ui {
 
 void drawConcernScreen(App& app, Actions& actions) {
     beginScreen("##concern");
-    ConcernForm& form = app.concernForm;
+    ConcernEditor& form = app.editors().concern;
     model::Concern& concern = form.concern;
     if (screenHeader(_("< Child"), _("Welfare concern"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
@@ -28,13 +28,13 @@ void drawConcernScreen(App& app, Actions& actions) {
 
     ImGui::Text(_("Concern identified: %s"), model::formatForPeople(concern.identifiedAt).c_str());
     if (bigCheckbox(_("High or imminent risk: flag for the manager now"), form.highRisk, "concern.high_risk"))
-        app.markEdited(form.draft);
+        form.markEdited();
 
     for (const auto& spec : model::concernTextFields()) {
         std::string value = concern.fields.value(spec.key, "");
         if (textField(_(spec.label), _(spec.hint), value, (std::string("concern.") + spec.key).c_str(), 4)) {
             concern.fields[spec.key] = value;
-            app.markEdited(form.draft);
+            form.markEdited();
         }
     }
 
@@ -56,33 +56,33 @@ void drawConcernScreen(App& app, Actions& actions) {
     if (bigButton(_("Add action now"), "concern.add_action") && !model::isBlank(form.newActionWhat)) {
         concern.actions.push_back({form.newActionWhat, app.now()});
         form.newActionWhat.clear();
-        app.markEdited(form.draft);
+        form.markEdited();
     }
 
     sectionHeader(_("Who was told"));
     ImGui::TextUnformatted(_("Were the parents informed?"));
     if (ImGui::RadioButton(_("Yes"), concern.parentsInformed == "yes")) {
         concern.parentsInformed = "yes";
-        app.markEdited(form.draft);
+        form.markEdited();
     }
     tag("concern.parents_yes");
     ImGui::SameLine();
     if (ImGui::RadioButton(_("No"), concern.parentsInformed == "no")) {
         concern.parentsInformed = "no";
-        app.markEdited(form.draft);
+        form.markEdited();
     }
     tag("concern.parents_no");
     if (bigCheckbox(_("The manager has been informed"), concern.managerInformed,
                     "concern.manager_informed")) {
         concern.managerInformedAt = concern.managerInformed ? app.now() : "";
-        app.markEdited(form.draft);
+        form.markEdited();
     }
 
     sectionHeader(_("Referral"));
     bool phoned = !concern.referralByPhoneAt.empty();
     if (bigCheckbox(_("A referral was made by telephone"), phoned, "concern.referral_phone")) {
         concern.referralByPhoneAt = phoned ? app.now() : "";
-        app.markEdited(form.draft);
+        form.markEdited();
     }
     if (phoned) {
         for (const auto& followUp : model::concernFollowUps(concern, {}))
@@ -94,13 +94,13 @@ void drawConcernScreen(App& app, Actions& actions) {
     sectionHeader(_("Sign"));
     mutedText(_("Written by the person directly involved, signed and dated."));
     if (textField(_("Your name, typed"), nullptr, concern.signatureName, "concern.signature_name", 1))
-        app.markEdited(form.draft);
+        form.markEdited();
     if (signaturePad(concern.signatureStrokes, form.draft.currentStroke, "concern.signature_pad"))
-        app.markEdited(form.draft);
+        form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft);
+    signProblemsPanel(form.draft.signProblems);
     if (primaryButton(_("Sign the concern"), "concern.sign", dp(300)))
-        actions.later([](App& a) { a.signConcern(); });
+        actions.later([](App& a) { a.editors().concern.sign(a); });
     endScreen();
 }
 

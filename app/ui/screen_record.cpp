@@ -5,11 +5,12 @@
 #include "app/model/visit.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
+#include "storage/record_kinds.h"
 
 namespace heard::ui {
 
@@ -84,20 +85,20 @@ void drawRecordScreen(App& app, Actions& actions) {
     }
     ImGui::TextUnformatted(recordSummaryLine(*record).c_str());
     if (record->highRisk) chip(_("\u2691 Manager flagged"), IM_COL32(250, 220, 220, 255), colours::danger);
-    if (record->status == storage::RecordStatus::Signed && record->kind != "addendum") {
+    if (record->status == storage::RecordStatus::Signed && record->kind != storage::kinds::kAddendum) {
         if (primaryButton(_("Add an addendum"), "record.add_addendum", dp(300)))
             actions.later([id = record->id](App& a) { a.startAddendum(id); });
     }
     ImGui::Separator();
-    if (record->kind == "visit")
+    if (record->kind == storage::kinds::kVisit)
         drawVisit(record->payload);
-    else if (record->kind == "concern")
+    else if (record->kind == storage::kinds::kConcern)
         drawConcern(record->payload);
-    else if (record->kind == "not_seen") {
+    else if (record->kind == storage::kinds::kNotSeen) {
         field(_("Why the child was not seen"), record->payload.value("reason", ""));
         field(_("What happens next"), record->payload.value("planned_next", ""));
         field(_("Signed by"), record->payload.value("signature_name", ""));
-    } else if (record->kind == "activity") {
+    } else if (record->kind == storage::kinds::kActivity) {
         tools::ActivityResult result;
         std::string error;
         if (tools::resultFromJson(record->payload, result, error))
@@ -108,7 +109,7 @@ void drawRecordScreen(App& app, Actions& actions) {
         ImGui::TextWrapped("%s", record->payload.dump(2).c_str());
     }
 
-    if (record->kind == "visit") {
+    if (record->kind == storage::kinds::kVisit) {
         sectionHeader(_("Impact of parental conflict"));
         if (bigButton(_("Parental conflict analysis"), "record.conflict_analysis", dp(300)))
             actions.later([id = record->id](App& a) { a.openConflictAnalysis(id); });
@@ -116,7 +117,7 @@ void drawRecordScreen(App& app, Actions& actions) {
 
     // Activities of a visit, and every addendum, under the record they belong to.
     for (const auto& other : app.recordsOfCurrentChild()) {
-        if (other.parentId != record->id || other.kind != "activity") continue;
+        if (other.parentId != record->id || other.kind != storage::kinds::kActivity) continue;
         tools::ActivityResult result;
         std::string error;
         if (!tools::resultFromJson(other.payload, result, error)) continue;
@@ -131,7 +132,7 @@ void drawRecordScreen(App& app, Actions& actions) {
 
 void drawAddenda(App& app, const std::string& parentRecordId) {
     for (const auto& other : app.recordsOfCurrentChild()) {
-        if (other.parentId != parentRecordId || other.kind != "addendum") continue;
+        if (other.parentId != parentRecordId || other.kind != storage::kinds::kAddendum) continue;
         ImGui::PushID(other.id.c_str());
         sectionHeader(_("Addendum"));
         ImGui::Text(_("Added %s by %s"), model::formatForPeople(other.signedAt).c_str(),

@@ -2,11 +2,11 @@
 // still to send, and "Sync now". Sync runs on its own thread; this screen only reads status.
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
 #include "app/ui/sync_status_text.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
 
@@ -18,7 +18,7 @@ void drawSyncScreen(App& app, Actions& actions) {
         actions.later([](App& a) { a.show(ScreenId::Caseload); });
     noticeBar(app.notice);
     if (!app.enrolled()) {
-        EnrolForm& form = app.enrolForm;
+        EnrolForm& form = app.syncControl().enrolForm;
         mutedText(
             _("Sign in once while you have a connection. Your children and cases then come to this tablet, "
               "and your records go to the central system whenever there is a connection."));

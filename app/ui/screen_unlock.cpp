@@ -2,10 +2,10 @@
 #include "app/i18n/i18n.h"
 #include "app/model/demo_caseload.h"
 #include "app/model/passphrase_policy.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
 
@@ -74,11 +74,18 @@ void drawUnlock(App& app, Actions& actions) {
             form.passphrase = model::kDemoPassphrase;
     }
     ImGui::Spacing();
+    if (app.unlocking()) {
+        // The key derivation runs on a worker; the screen keeps drawing and says so.
+        ImGui::TextUnformatted(_("Unlocking, please wait."));
+        tag("unlock.unlocking");
+        return;
+    }
     const bool enter = passphraseField(_("Passphrase"), form.passphrase, "unlock.passphrase");
     drawError(form);
     ImGui::Spacing();
     if (primaryButton(_("Unlock"), "unlock.ok", dp(260)) || enter) {
-        actions.later([pass = form.passphrase](App& a) { a.unlock(pass); });
+        actions.later([pass = form.passphrase](App& a) { a.beginUnlock(pass); });
+        std::fill(form.passphrase.begin(), form.passphrase.end(), '\0');
         form.passphrase.clear();
     }
 }

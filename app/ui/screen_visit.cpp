@@ -7,25 +7,26 @@
 #include "app/tools/framework/model/activity_content.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
+#include "storage/record_kinds.h"
 
 namespace heard::ui {
 
 namespace {
 
 void drawStartFields(App& app) {
-    VisitForm& form = app.visitForm;
+    VisitEditor& form = app.editors().visit;
     model::Visit& visit = form.visit;
     std::string* values[] = {&visit.where, &visit.present, &visit.purpose};
     const auto& specs = model::visitStartFields();
     for (size_t i = 0; i < specs.size(); ++i)
         if (textField(_(specs[i].label), _(specs[i].hint), *values[i],
                       (std::string("visit.") + specs[i].key).c_str(), 2))
-            app.markEdited(form.draft);
+            form.markEdited();
 }
 
 void drawActivities(App& app, Actions& actions) {
@@ -55,7 +56,8 @@ void drawActivities(App& app, Actions& actions) {
 
     // Activities done so far in this visit, as the child left them.
     for (const auto& record : app.recordsOfCurrentChild()) {
-        if (record.kind != "activity" || record.parentId != app.visitForm.draft.recordId) continue;
+        if (record.kind != storage::kinds::kActivity || record.parentId != app.editors().visit.draft.recordId)
+            continue;
         ImGui::PushID(record.id.c_str());
         tools::ActivityResult result;
         std::string error;
@@ -72,36 +74,36 @@ void drawActivities(App& app, Actions& actions) {
 
 void drawWriteUp(App& app) {
     sectionHeader(_("Write-up"));
-    VisitForm& form = app.visitForm;
+    VisitEditor& form = app.editors().visit;
     for (const auto& spec : model::visitWriteUpFields()) {
         std::string value = form.visit.writeUp.value(spec.key, "");
         if (textField(_(spec.label), _(spec.hint), value, (std::string("visit.") + spec.key).c_str(), 4)) {
             form.visit.writeUp[spec.key] = value;
-            app.markEdited(form.draft);
+            form.markEdited();
         }
     }
 }
 
 void drawSign(App& app, Actions& actions) {
     sectionHeader(_("Sign"));
-    VisitForm& form = app.visitForm;
+    VisitEditor& form = app.editors().visit;
     mutedText(_("Signing freezes this record. Anything you add later is a dated addendum; the original stays "
                 "as it was."));
     if (textField(_("Your name, typed"), nullptr, form.visit.signatureName, "visit.signature_name", 1))
-        app.markEdited(form.draft);
+        form.markEdited();
     if (signaturePad(form.visit.signatureStrokes, form.draft.currentStroke, "visit.signature_pad"))
-        app.markEdited(form.draft);
+        form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft);
+    signProblemsPanel(form.draft.signProblems);
     if (primaryButton(_("Sign the visit"), "visit.sign", dp(300)))
-        actions.later([](App& a) { a.signVisit(); });
+        actions.later([](App& a) { a.editors().visit.sign(a); });
 }
 
 } // namespace
 
 void drawVisitScreen(App& app, Actions& actions) {
     beginScreen("##visit");
-    VisitForm& form = app.visitForm;
+    VisitEditor& form = app.editors().visit;
     if (screenHeader(_("< Child"), _("Visit"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!form.started) {
@@ -113,14 +115,13 @@ void drawVisitScreen(App& app, Actions& actions) {
         ImGui::BeginDisabled(!form.visit.confidentialityExplained);
         if (primaryButton(_("Begin the visit"), "visit.begin", dp(300))) {
             form.visit.confidentialityExplainedAt = app.now();
-            actions.later([](App& a) { a.confirmVisitStart(); });
+            actions.later([](App& a) { a.editors().visit.confirmStart(a); });
         }
         ImGui::EndDisabled();
         endScreen();
         return;
     }
-    chip(form.draft.dirty ? _("Saving soon") : _("Draft saved"), IM_COL32(236, 244, 243, 255),
-         colours::muted);
+    chip(form.dirty() ? _("Saving soon") : _("Draft saved"), IM_COL32(236, 244, 243, 255), colours::muted);
     tag("visit.saved_state");
     sectionHeader(_("About the visit"));
     drawStartFields(app);

@@ -1,11 +1,29 @@
-// Every screen's draw function. One screen per file: screen_<name>.cpp.
-// A screen draws from the App, edits only its own form state, and queues anything that
-// touches the store or navigation in actions.
+// Every screen, registered in one table (screens.cpp). One screen per file:
+// screen_<name>.cpp. A screen draws from the App, edits only its own editor's state, and
+// queues anything that touches the store or navigation in actions.
 #pragma once
 
 #include "app/ui/app.h"
 
+#include <vector>
+
 namespace heard::ui {
+
+using DrawScreen = void (*)(App& app, Actions& actions);
+// What back does on a screen; null: back to the child's page (or the caseload without one).
+using BackFromScreen = void (*)(App& app);
+
+struct ScreenSpec {
+    ScreenId id;
+    const char* name; // stable, for tests and the tour
+    DrawScreen draw;
+    BackFromScreen back;
+    bool practitionerOnly = true; // false only for the unlock screen and child mode
+};
+
+// The table; a new screen is one entry here and one file.
+const std::vector<ScreenSpec>& screenTable();
+const ScreenSpec& screenSpec(ScreenId id);
 
 void drawUnlockScreen(App& app, Actions& actions);
 void drawCaseloadScreen(App& app, Actions& actions);
@@ -17,6 +35,7 @@ void drawAddendumScreen(App& app, Actions& actions);
 void drawRecordScreen(App& app, Actions& actions);
 void drawChildModeScreen(App& app, Actions& actions);
 void drawSyncScreen(App& app, Actions& actions);
+void drawSkinMapScreen(App& app, Actions& actions);
 void drawConflictAnalysisScreen(App& app, Actions& actions);
 
 // The dated addenda under a signed record, oldest first (screen_record.cpp).

@@ -29,14 +29,14 @@ void openDemoChild(App& app, const char* childId) {
 }
 
 void fillVisitStart(App& app) {
-    auto& visit = app.visitForm.visit;
+    auto& visit = app.editors().visit.visit;
     visit.where = "At home, in the kitchen (fictional)";
     visit.present = "The child; mother in the next room";
     visit.purpose = "To hear the child's wishes and feelings about time with each parent";
 }
 
 void fillVisitWriteUp(App& app) {
-    auto& writeUp = app.visitForm.visit.writeUp;
+    auto& writeUp = app.editors().visit.visit.writeUp;
     writeUp["setting"] = "Sat at the kitchen table with pens and paper; the child chose where to sit.";
     writeUp["what_happened"] = "We did the three houses together. The child drew a house with a dog.";
     writeUp["reasons"] = "Three houses suits the child's age and lets them show rather than tell.";
@@ -47,17 +47,17 @@ void startDemoVisit(App& app, const char* childId) {
     openDemoChild(app, childId);
     app.startVisit();
     fillVisitStart(app);
-    app.visitForm.visit.confidentialityExplained = true;
-    app.confirmVisitStart();
+    app.editors().visit.visit.confidentialityExplained = true;
+    app.editors().visit.confirmStart(app);
 }
 
 // The skin map of a new visit, with the fictional demo marks, opened afresh (the notice
 // shows) or past the notice on a view with a mark selected.
 void showSkinMap(App& app, bool pastNotice, skinmap::ViewId view, int selectedMark) {
     startDemoVisit(app, "child-demo-1");
-    app.openSkinMap(app.visitForm.draft.recordId);
-    if (!app.skinMap()) return;
-    skinmap::SkinMapViewState& state = app.skinMap()->state();
+    app.openSkinMap(app.editors().visit.draft.recordId);
+    if (!app.editors().skinMap.controller()) return;
+    skinmap::SkinMapViewState& state = app.editors().skinMap.controller()->state();
     state.map.marks = skinmap::demoSkinMap().marks;
     state.noticeAcknowledged = pastNotice;
     state.view = view;
@@ -68,8 +68,8 @@ void showSkinMap(App& app, bool pastNotice, skinmap::ViewId view, int selectedMa
 void showActivity(App& app, const std::string& contentId, const std::string& language) {
     startDemoVisit(app, "child-demo-1");
     app.enterChildMode(contentId);
-    if (app.childMode.session && app.childMode.session->run)
-        app.childMode.session->run->setLanguage(language);
+    if (app.editors().childMode.session && app.editors().childMode.session->run)
+        app.editors().childMode.session->run->setLanguage(language);
 }
 
 // A visit in which the child did "when grown-ups argue" (fictional answers, three skipped),
@@ -79,8 +79,8 @@ void showConflictAnalysis(App& app, const char* language, bool signedWithAddendu
     i18n::setLanguage(language);
     startDemoVisit(app, "child-demo-1");
     app.enterChildMode("parental_conflict");
-    if (app.childMode.session && app.childMode.session->run) {
-        tools::ActivityRun& run = *app.childMode.session->run;
+    if (app.editors().childMode.session && app.editors().childMode.session->run) {
+        tools::ActivityRun& run = *app.editors().childMode.session->run;
         run.setScale(6); // how often
         run.next();
         run.skip(); // how big
@@ -105,11 +105,11 @@ void showConflictAnalysis(App& app, const char* language, bool signedWithAddendu
         run.next();
         run.setWords("If they said hello nicely at the door", false);
         run.next();
-        app.childMode.session->save();
+        app.editors().childMode.session->save();
     }
-    app.childMode = ChildModeState{};
-    app.openConflictAnalysis(app.visitForm.draft.recordId);
-    tools::ConflictAnalysisScreen& screen = app.conflictForm.screen;
+    app.editors().childMode.clear();
+    app.openConflictAnalysis(app.editors().visit.draft.recordId);
+    tools::ConflictAnalysisScreen& screen = app.editors().conflict.screen;
     tools::ConflictAnalysis& analysis = screen.analysis;
     using S = tools::ConflictSection;
     auto write = [&](S section, const char* text, std::initializer_list<const char*> cited) {
@@ -127,7 +127,7 @@ void showConflictAnalysis(App& app, const char* language, bool signedWithAddendu
           {"where_you_are", "see_hear"});
     screen.chosenStep = "carry_messages";
     if (!signedWithAddendum) {
-        app.conflictAnalysisEdited();
+        app.editors().conflict.markEdited();
         return;
     }
     write(S::Intensity, "Shouting; no threats or violence described by anyone.", {});
@@ -146,11 +146,11 @@ void showConflictAnalysis(App& app, const char* language, bool signedWithAddendu
     analysis.harmJudgement = tools::HarmJudgement::Medium;
     analysis.signatureName = model::kDemoPractitioner;
     analysis.signatureStrokes = demoSignature();
-    app.signConflictAnalysis();
+    app.editors().conflict.sign(app);
     app.startAddendum(screen.recordId);
-    app.addendumForm.text = "Both parents agreed to handovers at school (fictional).";
-    app.addendumForm.reason = "Heard from the parents after signing.";
-    app.saveAddendum();
+    app.editors().addendum.text = "Both parents agreed to handovers at school (fictional).";
+    app.editors().addendum.reason = "Heard from the parents after signing.";
+    app.editors().addendum.sign(app);
 }
 
 } // namespace
@@ -183,38 +183,38 @@ std::vector<TourStop> tourStops() {
         {"visit-sign-refused",
          [](App& app) {
              // Continues the visit above: signing with fields still empty is refused and says which.
-             app.visitForm.visit.signatureName = model::kDemoPractitioner;
-             app.signVisit();
+             app.editors().visit.visit.signatureName = model::kDemoPractitioner;
+             app.editors().visit.sign(app);
          }},
         {"concern",
          [](App& app) {
              openDemoChild(app, "child-demo-4");
-             app.startConcern();
-             app.concernForm.concern.fields["child_words"] =
+             app.editors().concern.start(app);
+             app.editors().concern.concern.fields["child_words"] =
                  "\"I don't like it when the shouting starts\" (fictional)";
-             app.concernForm.concern.referralByPhoneAt = app.now();
+             app.editors().concern.concern.referralByPhoneAt = app.now();
          }},
         {"not-seen",
          [](App& app) {
              openDemoChild(app, "child-demo-2");
-             app.startNotSeen();
-             app.notSeenForm.reason = "The family was not at home at the agreed time (fictional).";
+             app.editors().notSeen.start(app);
+             app.editors().notSeen.reason = "The family was not at home at the agreed time (fictional).";
          }},
         {"record-signed",
          [](App& app) {
              openDemoChild(app, "child-demo-2");
-             app.startNotSeen();
-             app.notSeenForm.reason = "The child was unwell (fictional).";
-             app.notSeenForm.plannedNext = "Rearranged for next week.";
-             app.notSeenForm.signatureName = model::kDemoPractitioner;
-             app.notSeenForm.signatureStrokes = demoSignature();
-             app.signNotSeen();
+             app.editors().notSeen.start(app);
+             app.editors().notSeen.reason = "The child was unwell (fictional).";
+             app.editors().notSeen.plannedNext = "Rearranged for next week.";
+             app.editors().notSeen.signatureName = model::kDemoPractitioner;
+             app.editors().notSeen.signatureStrokes = demoSignature();
+             app.editors().notSeen.sign(app);
          }},
         {"addendum",
          [](App& app) {
              // Continues the signed record above: a dated addendum to it.
              app.startAddendum(app.recordId());
-             app.addendumForm.text = "The family phoned to rearrange (fictional).";
+             app.editors().addendum.text = "The family phoned to rearrange (fictional).";
          }},
         {"child-mode",
          [](App& app) {
@@ -222,7 +222,7 @@ std::vector<TourStop> tourStops() {
              const auto& library = app.activityLibrary();
              if (!library.activities.empty()) app.enterChildMode(library.activities.front().id);
          }},
-        {"child-mode-hand-back", [](App& app) { app.childMode.askingToLeave = true; }},
+        {"child-mode-hand-back", [](App& app) { app.editors().childMode.askingToLeave = true; }},
         {"skin-map-notice", [](App& app) { showSkinMap(app, false, skinmap::ViewId::BodyFront, 0); }},
         {"skin-map-front", [](App& app) { showSkinMap(app, true, skinmap::ViewId::BodyFront, 1); }},
         {"skin-map-hand", [](App& app) { showSkinMap(app, true, skinmap::ViewId::LeftPalm, 3); }},

@@ -2,7 +2,7 @@
 // widgets, and checks what the App's state and the tour's PNGs say.
 #include "app/ui/app.h"
 #include "app/ui/tour.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 #include "platform/test_driver.h"
 #include "tests/support/headless_window.h"
 #include "tests/support/temp_dir.h"

@@ -10,7 +10,7 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/parental_conflict/model/conflict_analysis.h"
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 #include "platform/ui_tags.h"
 
 #include <doctest/doctest.h>
@@ -191,7 +191,7 @@ TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites
     // From the visit being written, its analysis is one tap away.
     w.driver->tap("visit.conflict_analysis");
     REQUIRE((w.app->screen() == ui::ScreenId::ConflictAnalysis));
-    const tools::ConflictAnalysisScreen& screen = w.app->conflictForm.screen;
+    const tools::ConflictAnalysisScreen& screen = w.app->editors().conflict.screen;
     REQUIRE(screen.activityRecordId == activity.id);
     CHECK(screen.recordId.empty()); // nothing stored until something is written
     // Only answers the child gave are offered as evidence; skipped questions are not.
@@ -314,7 +314,7 @@ TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites
     // Back goes to the visit still being written, which the analysis did not change.
     w.driver->tap("nav.back");
     CHECK((w.app->screen() == ui::ScreenId::Visit));
-    CHECK(w.app->visitForm.draft.recordId == visitId);
+    CHECK(w.app->editors().visit.draft.recordId == visitId);
 }
 
 TEST_CASE(
@@ -344,8 +344,8 @@ TEST_CASE(
     i18n::setLanguage("cy");
     w.driver->tap("record.conflict_analysis");
     REQUIRE((w.app->screen() == ui::ScreenId::ConflictAnalysis));
-    CHECK(w.app->conflictForm.screen.recordId == analysis->id);
-    CHECK(w.app->conflictForm.screen.analysis.section(ConflictSection::HappeningNow).text ==
+    CHECK(w.app->editors().conflict.screen.recordId == analysis->id);
+    CHECK(w.app->editors().conflict.screen.analysis.section(ConflictSection::HappeningNow).text ==
           "Fictional: a half-written analysis.");
     CHECK(w.driver->has("conflict.text.conclusion"));
     CHECK(std::string(_("Impact of parental conflict: analysis")) != "Impact of parental conflict: analysis");
@@ -359,5 +359,5 @@ TEST_CASE(
     REQUIRE((w.app->screen() == ui::ScreenId::Child));
     w.driver->tap("child.record.conflict_analysis");
     REQUIRE((w.app->screen() == ui::ScreenId::ConflictAnalysis));
-    CHECK(w.app->conflictForm.screen.recordId == analysis->id);
+    CHECK(w.app->editors().conflict.screen.recordId == analysis->id);
 }

@@ -50,7 +50,7 @@ TEST_CASE("tour: the analysis being written and signed, in English and Welsh, la
             REQUIRE((w.app->screen() == ui::ScreenId::ConflictAnalysis));
             const std::string stopName = name;
             CHECK(i18n::language() == stopName.substr(stopName.size() - 2));
-            const tools::ConflictAnalysisScreen& screen = w.app->conflictForm.screen;
+            const tools::ConflictAnalysisScreen& screen = w.app->editors().conflict.screen;
             CHECK_FALSE(screen.activityRecordId.empty());
             if (stopName.find("signed") == std::string::npos) {
                 // Being written: the child's answers to cite, a chosen one ready, skipped ones absent.

@@ -42,31 +42,31 @@ TEST_CASE(
     REQUIRE(app.unlocked());
     app.openChild("child-demo-1");
     app.startVisit();
-    app.visitForm.visit.confidentialityExplained = true;
-    app.confirmVisitStart();
+    app.editors().visit.visit.confidentialityExplained = true;
+    app.editors().visit.confirmStart(app);
     driver.frames(2);
     driver.tap("visit.skin_map");
     REQUIRE((app.screen() == ui::ScreenId::SkinMap));
-    REQUIRE(app.skinMap());
+    REQUIRE(app.editors().skinMap.controller());
     CHECK(driver.has("skinmap.notice"));
     CHECK_FALSE(driver.has("skinmap.canvas"));
     driver.tap("skinmap.notice.ok");
     REQUIRE(driver.has("skinmap.canvas"));
 
     float x, y;
-    skinmap::screenPointFor(app.skinMap()->state(), {0.575, 0.295}, x, y);
+    skinmap::screenPointFor(app.editors().skinMap.controller()->state(), {0.575, 0.295}, x, y);
     driver.tapAt(x, y);
-    REQUIRE(app.skinMap()->state().map.marks.size() == 1);
-    CHECK(app.skinMap()->state().map.marks[0].regionName == "left chest");
+    REQUIRE(app.editors().skinMap.controller()->state().map.marks.size() == 1);
+    CHECK(app.editors().skinMap.controller()->state().map.marks[0].regionName == "left chest");
     CHECK(driver.has("skinmap.list.1"));
-    const std::string skinMapId = app.skinMap()->recordId();
+    const std::string skinMapId = app.editors().skinMap.controller()->recordId();
 
     driver.tap("skinmap.close");
     CHECK((app.screen() == ui::ScreenId::Visit));
     auto record = app.store()->recordById(skinMapId);
     REQUIRE(record);
     CHECK(record->kind == "skin_map");
-    CHECK(record->parentId == app.visitForm.draft.recordId);
+    CHECK(record->parentId == app.editors().visit.draft.recordId);
     CHECK(record->payload.dump().find("left chest") != std::string::npos);
 
     // Opening it again from the child's page shows the notice again.

@@ -4,7 +4,7 @@
 // region names. Saves screenshots of the tool in landscape and portrait for people to see.
 #include "app/tools/skin_map/model/skin_map_json.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 #include "platform/test_driver.h"
 #include "platform/window.h"
 #include "storage/store.h"
@@ -73,6 +73,9 @@ struct Fixture {
         controller->draw();
         ui::endScreen();
         window->endFrame();
+        // As the App does: the store is written after the frame, never while drawing.
+        if (const auto due = controller->saveDue(); due && *due <= std::chrono::steady_clock::now())
+            controller->applyPending();
     }
 
     std::string start() {

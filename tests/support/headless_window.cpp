@@ -1,6 +1,6 @@
 #include "tests/support/headless_window.h"
 
-#include "app/ui/theme.h"
+#include "app/ui/kit/theme.h"
 
 #include <doctest/doctest.h>
 

@@ -60,7 +60,7 @@ TEST_CASE("sign in from the app, see allocations, sign a record, Sync now: the s
     driver.typeText("not the password");
     const uint64_t framesBefore = window->framesPresented();
     driver.tap("sync.enrol");
-    REQUIRE(framesUntil(driver, [&] { return !app.enrolForm.busy; }));
+    REQUIRE(framesUntil(driver, [&] { return !app.syncControl().enrolForm.busy; }));
     CHECK(window->framesPresented() > framesBefore);
     CHECK_FALSE(app.enrolled());
     CHECK(driver.has("sync.error"));
@@ -68,7 +68,7 @@ TEST_CASE("sign in from the app, see allocations, sign a record, Sync now: the s
     driver.tap("sync.password");
     driver.typeText(synctest::kPassword);
     driver.tap("sync.enrol");
-    REQUIRE(framesUntil(driver, [&] { return app.enrolled() && !app.enrolForm.busy; }));
+    REQUIRE(framesUntil(driver, [&] { return app.enrolled() && !app.syncControl().enrolForm.busy; }));
     CHECK((app.screen() == ui::ScreenId::Caseload));
     REQUIRE(framesUntil(driver, [&] { return app.caseload().size() >= 3; }));
     CHECK(driver.has("caseload.child.child-a1"));

@@ -38,18 +38,18 @@ struct HeadlessApp {
         REQUIRE(app->unlocked());
         app->openChild("child-demo-1");
         app->startVisit();
-        app->visitForm.visit.confidentialityExplained = true;
-        app->confirmVisitStart();
+        app->editors().visit.visit.confidentialityExplained = true;
+        app->editors().visit.confirmStart(*app);
         driver->frames(2);
     }
 
     void openActivity(const std::string& id, const std::string& language) {
         app->enterChildMode(id);
-        REQUIRE(app->childMode.session);
-        app->childMode.session->run->setLanguage(language);
+        REQUIRE(app->editors().childMode.session);
+        app->editors().childMode.session->run->setLanguage(language);
         driver->frames(2);
     }
-    tools::ActivitySession& activity() { return *app->childMode.session; }
+    tools::ActivitySession& activity() { return *app->editors().childMode.session; }
 };
 
 } // namespace
@@ -73,11 +73,11 @@ TEST_CASE("in the App: three houses by touch, in Welsh, with a skip; done return
     CHECK(run.result().answerFor("good_things")->words == "Nain");
     CHECK(i18n::language() == "en"); // the practitioner's language is untouched
     h.driver->tap("activity.done");
-    CHECK(h.app->childMode.askingToLeave); // hand the tablet back: leaving needs the passphrase
+    CHECK(h.app->editors().childMode.askingToLeave); // hand the tablet back: leaving needs the passphrase
     CHECK(h.driver->has("childmode.passphrase"));
     bool stored = false;
     for (const auto& record : h.app->store()->recordsForChild("child-demo-1"))
-        if (record.kind == "activity" && record.parentId == h.app->visitForm.draft.recordId)
+        if (record.kind == "activity" && record.parentId == h.app->editors().visit.draft.recordId)
             stored = record.payload.dump().find("Nain") != std::string::npos;
     CHECK(stored);
 }
@@ -86,7 +86,7 @@ TEST_CASE("in the App: unknown content is refused and nothing starts") {
     HeadlessApp h;
     h.app->enterChildMode("no_such_activity");
     CHECK((h.app->screen() == ui::ScreenId::Visit));
-    CHECK(h.app->childMode.session == nullptr);
+    CHECK(h.app->editors().childMode.session == nullptr);
     CHECK(h.app->notice.error);
     CHECK(h.app->activityLibrary().errors.empty()); // the shipped content all loads
 }

@@ -7,7 +7,7 @@
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/framework/view/activity_views.h"
 #include "app/tools/framework/view/child_text.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 #include "platform/test_driver.h"
 #include "platform/window.h"
 #include "tests/support/headless_window.h"

@@ -38,7 +38,7 @@ TEST_CASE("child mode cannot reach case data by any input, and leaving needs the
     w.driver->tap("visit.confidentiality");
     w.driver->tap("visit.begin");
     // Write something the child must never see.
-    w.app->visitForm.visit.writeUp["impact"] = "PRACTITIONER-NOTE-CANARY";
+    w.app->editors().visit.visit.writeUp["impact"] = "PRACTITIONER-NOTE-CANARY";
     w.app->enterChildMode("three_wishes");
     w.driver->frames(2);
     REQUIRE((w.app->screen() == ui::ScreenId::ChildMode));
@@ -60,7 +60,7 @@ TEST_CASE("child mode cannot reach case data by any input, and leaving needs the
     CHECK((w.app->screen() == ui::ScreenId::ChildMode));
 
     // Stop, then wrong passphrases: still child mode, and the delay grows as for unlocking.
-    if (!w.app->childMode.askingToLeave) w.driver->tap("activity.stop");
+    if (!w.app->editors().childMode.askingToLeave) w.driver->tap("activity.stop");
     REQUIRE(w.driver->has("childmode.passphrase"));
     for (int i = 0; i < 5; ++i) {
         w.tapAndType("childmode.passphrase", "guess " + std::to_string(i));
@@ -68,7 +68,7 @@ TEST_CASE("child mode cannot reach case data by any input, and leaving needs the
         CHECK((w.app->screen() == ui::ScreenId::ChildMode));
         checkOnlyChildFacing();
     }
-    CHECK(w.app->childMode.error.find("wait") != std::string::npos);
+    CHECK(w.app->editors().childMode.error.find("wait") != std::string::npos);
     // After the wait, the right passphrase returns to the visit.
     w.now += std::chrono::minutes(20);
     w.tapAndType("childmode.passphrase", model::kDemoPassphrase);
@@ -83,7 +83,7 @@ TEST_CASE("auto-lock: idle practitioner mode locks, drafts are saved, and the lo
     w.driver->tap("child.start_visit");
     w.driver->tap("visit.confidentiality");
     w.driver->tap("visit.begin");
-    const std::string visitId = w.app->visitForm.draft.recordId;
+    const std::string visitId = w.app->editors().visit.draft.recordId;
     w.tapAndType("visit.outcomes", "typed before the tablet was left on the table");
     CHECK(w.app->idleWaitMs() >= 0); // the loop knows when to wake for autosave and lock
     std::this_thread::sleep_for(std::chrono::milliseconds(2300));
@@ -103,6 +103,7 @@ TEST_CASE("a wrong passphrase at unlock says so, changes nothing, and the store 
     test::WorkflowApp w;
     w.tapAndType("unlock.passphrase", "wrong wrong wrong");
     w.driver->tap("unlock.ok");
+    w.settleUnlock();
     CHECK_FALSE(w.app->unlocked());
     CHECK(w.driver->has("unlock.error"));
     w.unlockDemo();

@@ -25,7 +25,7 @@ TEST_CASE("a whole concern: record, refused sign, sign, follow-ups due and overd
     w.driver->tap("caseload.child.child-demo-4");
     w.driver->tap("child.concern");
     REQUIRE((w.app->screen() == ui::ScreenId::Concern));
-    const std::string concernId = w.app->concernForm.draft.recordId;
+    const std::string concernId = w.app->editors().concern.draft.recordId;
     REQUIRE_FALSE(concernId.empty());
     CHECK(w.store().recordById(concernId)->highRisk);
 
@@ -36,8 +36,8 @@ TEST_CASE("a whole concern: record, refused sign, sign, follow-ups due and overd
     w.tapAndType("concern.parents_note", "Not told: it could put the child at risk.");
     w.tapAndType("concern.action_text", "Telephoned children's services");
     w.driver->tap("concern.add_action");
-    REQUIRE(w.app->concernForm.concern.actions.size() == 1);
-    CHECK(w.app->concernForm.concern.actions[0].at == "2026-11-23T10:00:00Z");
+    REQUIRE(w.app->editors().concern.concern.actions.size() == 1);
+    CHECK(w.app->editors().concern.concern.actions[0].at == "2026-11-23T10:00:00Z");
     w.driver->tap("concern.parents_no");
     w.driver->tap("concern.referral_phone");
     w.tapAndType("concern.signature_name", "Sam Demo-Practitioner");
@@ -45,7 +45,7 @@ TEST_CASE("a whole concern: record, refused sign, sign, follow-ups due and overd
     // Manager not informed and no signature yet: refused, and says which.
     w.driver->tap("concern.sign");
     CHECK((w.store().recordById(concernId)->status == storage::RecordStatus::Draft));
-    const auto& problems = w.app->concernForm.draft.signProblems;
+    const auto& problems = w.app->editors().concern.draft.signProblems.items;
     CHECK(std::find(problems.begin(), problems.end(), std::string("The manager must be informed")) !=
           problems.end());
     CHECK(std::find(problems.begin(), problems.end(), std::string("Your signature")) != problems.end());

@@ -56,7 +56,7 @@ TEST_CASE("a whole visit: start, activity, write-up, refused sign, sign, addendu
     w.tapAndType("childmode.passphrase", "not the passphrase");
     w.driver->tap("childmode.leave");
     CHECK((w.app->screen() == ui::ScreenId::ChildMode));
-    CHECK_FALSE(w.app->childMode.error.empty());
+    CHECK_FALSE(w.app->editors().childMode.error.empty());
     w.tapAndType("childmode.passphrase", model::kDemoPassphrase);
     w.driver->tap("childmode.leave");
     REQUIRE((w.app->screen() == ui::ScreenId::Visit));
@@ -82,7 +82,7 @@ TEST_CASE("a whole visit: start, activity, write-up, refused sign, sign, addendu
     w.driver->tap("visit.sign");
     CHECK((w.store().recordById(visitId)->status == storage::RecordStatus::Draft));
     REQUIRE(w.driver->has("sign.problems"));
-    const auto& problems = w.app->visitForm.draft.signProblems;
+    const auto& problems = w.app->editors().visit.draft.signProblems.items;
     REQUIRE(problems.size() == 1);
     CHECK(problems[0] == std::string("What is planned next"));
 
@@ -126,7 +126,7 @@ TEST_CASE("a drafted visit survives the app closing, and reopens as it was left"
         w.driver->tap("visit.confidentiality");
         w.driver->tap("visit.begin");
         w.tapAndType("visit.what_happened", "Typed just before the battery died");
-        visitId = w.app->visitForm.draft.recordId;
+        visitId = w.app->editors().visit.draft.recordId;
         // No pause for autosave: leaving (the OS closing the app) saves the draft.
         SDL_Event event{};
         event.type = SDL_APP_TERMINATING;

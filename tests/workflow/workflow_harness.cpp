@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <thread>
+
 namespace heard::test {
 
 std::chrono::system_clock::time_point fixedMonday() {
@@ -27,8 +30,18 @@ WorkflowApp::WorkflowApp(int autoLockSeconds, int width, int height, float scale
 void WorkflowApp::unlockDemo() {
     driver->tap("unlock.fill_demo");
     driver->tap("unlock.ok");
-    driver->frames(2);
+    settleUnlock();
     REQUIRE(app->unlocked());
+}
+
+void WorkflowApp::settleUnlock() {
+    // The key derivation runs on a worker while the screen keeps drawing "Unlocking".
+    driver->frames(1);
+    for (int i = 0; i < 3000 && app->unlocking(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        driver->frames(1);
+    }
+    driver->frames(2);
 }
 
 void WorkflowApp::tapAndType(const std::string& tagName, const std::string& text) {

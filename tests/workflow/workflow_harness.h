@@ -23,6 +23,8 @@ struct WorkflowApp {
     explicit WorkflowApp(int autoLockSeconds = 0, int width = 1280, int height = 4200, float scale = 1.0f);
 
     void unlockDemo(); // through the unlock screen
+    // Draws frames until an unlock started by a tap has finished (its worker is done).
+    void settleUnlock();
     void tapAndType(const std::string& tagName, const std::string& text);
     void sign(const std::string& padTag); // a finger signature on a pad
     storage::Store& store() { return *app->store(); }

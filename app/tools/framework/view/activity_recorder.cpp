@@ -1,4 +1,5 @@
 #include "app/tools/framework/view/activity_recorder.h"
+#include "storage/record_kinds.h"
 
 namespace heard::tools {
 
@@ -16,7 +17,7 @@ void ActivityRecorder::save(const ActivityRun& run) {
         storage::NewRecord record;
         record.caseId = m_context.caseId;
         record.childId = m_context.childId;
-        record.kind = "activity";
+        record.kind = storage::kinds::kActivity;
         record.author = m_context.author;
         record.parentId = m_context.visitRecordId;
         record.highRisk = unsafe;

@@ -2,7 +2,7 @@
 
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/view/child_text.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 
 namespace heard::tools {
 
@@ -29,6 +29,7 @@ void ActivitySession::attachStore(storage::Store& store, const ActivityRecordCon
 }
 
 void ActivitySession::save() {
+    saveWanted = false;
     if (!recorder || !run) return;
     try {
         recorder->save(*run);
@@ -45,7 +46,7 @@ bool drawActivityScreen(ActivitySession& session) {
         ActivityActions actions;
         drawChildView(*session.run, session.state, actions);
         session.lastActions = actions;
-        if (actions.changed || actions.done) session.save();
+        if (actions.changed || actions.done) session.saveWanted = true;
         close = actions.done;
     } else {
         ui::mutedText(_("No activity is running."));

@@ -20,6 +20,7 @@ struct ActivitySession {
     std::unique_ptr<ActivityRun> run;
     ChildViewState state;
     ActivityActions lastActions;
+    bool saveWanted = false; // the last frame changed the run: the container saves after the frame
 
     // Loads assets/tools (defaultContentDir()) once; bad files are kept in library.errors.
     void ensureLibrary();
@@ -39,7 +40,8 @@ struct ActivitySession {
 };
 
 // Draws the session's activity full screen. Returns true when the child is done (the App goes
-// back to the visit). Draws a plain message when nothing is running.
+// back to the visit). Draws a plain message when nothing is running. Never writes the store:
+// a change sets saveWanted, and the container calls save() after the frame.
 bool drawActivityScreen(ActivitySession& session);
 
 // Every SDL event, so typed characters ImGui cannot hold are kept (child_text.h).

@@ -11,8 +11,8 @@
 #include "app/tools/framework/view/step_views.h"
 #include "app/tools/parental_conflict/view/conflict_views.h"
 #include "app/tools/wishes_feelings/view/wishes_feelings_views.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -3,8 +3,8 @@
 
 #include "app/tools/framework/view/child_text.h"
 
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <algorithm>
 

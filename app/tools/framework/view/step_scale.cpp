@@ -8,8 +8,8 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/step_views.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <algorithm>
 #include <cfloat>

@@ -1,8 +1,8 @@
 // Words steps: the child writes (or the practitioner types what the child says), or draws.
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/view/step_views.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <algorithm>
 

@@ -21,6 +21,7 @@
 #pragma once
 
 #include "app/tools/framework/model/activity_result.h"
+#include "storage/record_kinds.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,7 +31,7 @@
 
 namespace heard::tools {
 
-inline constexpr const char* kConflictAnalysisKind = "conflict_analysis";
+inline constexpr const char* kConflictAnalysisKind = storage::kinds::kConflictAnalysis;
 // Which wording of the sections and indicators a record was made with: guidance changes, and a
 // record must say which version it answered. Raise it whenever a title, hint or indicator changes.
 inline constexpr int kConflictGuidanceVersion = 1;

@@ -1,11 +1,12 @@
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
+#include "storage/record_kinds.h"
 
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
 #include "app/tools/parental_conflict/model/conflict_type.h"
-#include "app/ui/form_widgets.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/form_widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui.h>
 
@@ -277,7 +278,7 @@ void drawAnalysis(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actio
 bool openConflictAnalysis(storage::Store& store, const ContentLibrary& library, const std::string& visitId,
                           const std::string& author, ConflictAnalysisScreen& screen, std::string& error) {
     const auto visit = store.recordById(visitId);
-    if (!visit || visit->kind != "visit") {
+    if (!visit || visit->kind != storage::kinds::kVisit) {
         error = "no visit " + visitId;
         return false;
     }
@@ -289,7 +290,7 @@ bool openConflictAnalysis(storage::Store& store, const ContentLibrary& library, 
     fresh.analysis.visitId = visitId;
     for (const storage::Record& r : store.recordsForChild(visit->childId)) { // oldest first: the latest wins
         if (r.parentId != visitId) continue;
-        if (r.kind == "activity") {
+        if (r.kind == storage::kinds::kActivity) {
             ActivityResult result;
             std::string problem;
             if (resultFromJson(r.payload, result, problem) && result.type == kParentalConflictType) {

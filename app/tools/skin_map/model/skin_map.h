@@ -12,6 +12,7 @@
 #pragma once
 
 #include "app/tools/skin_map/model/body_outlines.h"
+#include "storage/record_kinds.h"
 
 #include <optional>
 #include <string>
@@ -20,7 +21,7 @@
 namespace heard::skinmap {
 
 constexpr int kSkinMapSchemaVersion = 1;
-constexpr const char* kSkinMapRecordKind = "skin_map";
+constexpr const char* kSkinMapRecordKind = storage::kinds::kSkinMap;
 
 enum class InjuryType { Bruise, CutOrGraze, Burn, Scratch, Bite, Other };
 enum class MarkShape { Round, Oval, Linear, Irregular, Patterned, Other }; // Patterned: looks like an imprint

@@ -3,8 +3,8 @@
 #include "app/tools/skin_map/view/skin_map_canvas.h"
 
 #include "app/i18n/i18n.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui.h>
 

@@ -3,6 +3,8 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/skin_map/model/skin_map_json.h"
 
+#include <algorithm>
+
 namespace heard::skinmap {
 
 namespace {
@@ -105,16 +107,35 @@ void SkinMapController::draw() {
     drawSkinMapView(m_state, actions);
     if (actions.noticeAcknowledged && !m_signed) {
         m_state.map.noticeShownAt = m_state.now;
-        m_dirty = true;
+        markChanged(false);
     }
-    if (actions.changed) m_dirty = true;
-    // Save at once after a tap or when typing stops; while typing, or retrying after a failed
-    // save, at most every kTypingSaveInterval.
-    const bool due = std::chrono::steady_clock::now() - m_lastSaveAttempt >= kTypingSaveInterval;
-    if (m_dirty && ((!actions.editingText && !m_lastSaveFailed) || due)) save();
-    if (actions.sign && !m_signed) {
-        save();
-        if (!m_dirty) {
+    if (actions.changed) markChanged(actions.editingText);
+    m_typing = actions.editingText; // leaving a field saves at once
+    if (actions.sign && !m_signed) m_signRequested = true;
+    if (actions.close) m_closeRequested = true;
+}
+
+void SkinMapController::markChanged(bool typing) {
+    if (!m_dirty) m_firstUnsavedChange = std::chrono::steady_clock::now();
+    m_dirty = true;
+    m_typing = typing;
+}
+
+std::optional<std::chrono::steady_clock::time_point> SkinMapController::saveDue() const {
+    if (m_signRequested || m_closeRequested) return std::chrono::steady_clock::time_point::min();
+    if (!m_dirty || m_signed) return std::nullopt;
+    // At once after a tap; while typing, or retrying after a failed save, at most every
+    // kTypingSaveInterval.
+    if (m_lastSaveFailed) return m_lastSaveAttempt + kTypingSaveInterval;
+    if (m_typing) return std::max(m_firstUnsavedChange, m_lastSaveAttempt) + kTypingSaveInterval;
+    return std::chrono::steady_clock::time_point::min();
+}
+
+void SkinMapController::applyPending() {
+    if (m_dirty) save();
+    if (m_signRequested) {
+        m_signRequested = false;
+        if (!m_dirty && !m_signed) {
             try {
                 m_store.sign(m_recordId, m_practitioner);
                 m_signed = true;
@@ -125,10 +146,6 @@ void SkinMapController::draw() {
                 m_state.message = std::string(_("Could not sign: ")) + e.what();
             }
         }
-    }
-    if (actions.close) {
-        flush();
-        m_closeRequested = true;
     }
 }
 

@@ -9,6 +9,7 @@
 #include "storage/store.h"
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 namespace heard::skinmap {
@@ -31,8 +32,13 @@ public:
     // readable skin map (the record itself is left untouched).
     bool open(const std::string& recordId, std::string& error);
 
-    // Draws the screen in the current ImGui window and applies what it asks.
+    // Draws the screen in the current ImGui window. Never writes the store: what the frame
+    // asks (save, sign, close) waits for applyPending(), which the App calls after the frame.
     void draw();
+    // When the pending save is due (at once after a tap, later while typing); nullopt: none.
+    std::optional<std::chrono::steady_clock::time_point> saveDue() const;
+    // Saves, then signs if asked. A failed save keeps the working copy and says so on screen.
+    void applyPending();
     void handleEvent(const SDL_Event& event) { handleSkinMapEvent(m_state, event); }
     // Saves an unsaved draft now (call when leaving the screen).
     void flush();
@@ -40,12 +46,14 @@ public:
     SkinMapViewState& state() { return m_state; }
     const std::string& recordId() const { return m_recordId; }
     bool closeRequested() const { return m_closeRequested; }
+    bool lastSaveFailed() const { return m_lastSaveFailed; }
     bool isSigned() const { return m_signed; }
     bool hasUnsavedChanges() const { return m_dirty; }
 
 private:
     std::string nowIso() const;
     void save();
+    void markChanged(bool typing);
 
     storage::Store& m_store;
     std::string m_practitioner;
@@ -57,6 +65,9 @@ private:
     bool m_closeRequested = false;
     bool m_savedHighRisk = false;
     bool m_lastSaveFailed = false;
+    bool m_signRequested = false;
+    bool m_typing = false;
+    std::chrono::steady_clock::time_point m_firstUnsavedChange{};
     std::chrono::steady_clock::time_point m_lastSaveAttempt{};
 };
 

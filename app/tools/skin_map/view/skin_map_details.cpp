@@ -7,8 +7,8 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/skin_map/report/skin_map_render.h"
 #include "app/tools/skin_map/view/skin_map_fields.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui.h>
 

@@ -6,8 +6,8 @@
 #include "app/tools/skin_map/view/skin_map_canvas.h"
 #include "app/tools/skin_map/view/skin_map_details.h"
 #include "app/tools/skin_map/view/skin_map_fields.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui.h>
 

@@ -2,7 +2,7 @@
 // flag chips, the notice bar and the refused-sign panel.
 #pragma once
 
-#include "app/ui/app.h"
+#include "app/ui/kit/form_types.h"
 
 #include <imgui.h>
 
@@ -32,7 +32,7 @@ void chip(const char* text, ImU32 background, ImU32 foreground);
 void noticeBar(Notice& notice);
 
 // "Cannot sign yet: these are empty" with each missing field.
-void signProblemsPanel(DraftState& draft);
+void signProblemsPanel(SignProblems& problems);
 
 // A section heading inside a form.
 void sectionHeader(const char* text);

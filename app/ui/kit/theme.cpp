@@ -1,4 +1,4 @@
-#include "app/ui/theme.h"
+#include "app/ui/kit/theme.h"
 
 namespace heard::ui {
 

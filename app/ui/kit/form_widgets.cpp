@@ -1,9 +1,9 @@
-#include "app/ui/form_widgets.h"
+#include "app/ui/kit/form_widgets.h"
 
 #include "app/i18n/i18n.h"
 #include "app/model/record_fields.h"
-#include "app/ui/theme.h"
-#include "app/ui/widgets.h"
+#include "app/ui/kit/theme.h"
+#include "app/ui/kit/widgets.h"
 
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
@@ -149,8 +149,8 @@ void noticeBar(Notice& notice) {
     ImGui::PopStyleColor();
 }
 
-void signProblemsPanel(DraftState& draft) {
-    const std::vector<std::string>& problems = draft.signProblems;
+void signProblemsPanel(SignProblems& signProblems) {
+    const std::vector<std::string>& problems = signProblems.items;
     if (problems.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 230, 255));
     const float height = ImGui::GetTextLineHeightWithSpacing() * float(problems.size() + 1) + dp(28);
@@ -162,9 +162,9 @@ void signProblemsPanel(DraftState& draft) {
         ImGui::BulletText("%s", _(problem.c_str()));
     ImGui::EndChild();
     tag("sign.problems");
-    if (draft.revealProblems) { // the practitioner tapped Sign at the bottom: show why it was refused
+    if (signProblems.reveal) { // the practitioner tapped Sign at the bottom: show why it was refused
         ImGui::SetScrollHereY(1.0f);
-        draft.revealProblems = false;
+        signProblems.reveal = false;
     }
     ImGui::PopStyleColor();
 }

@@ -1,7 +1,7 @@
-#include "app/ui/widgets.h"
+#include "app/ui/kit/widgets.h"
 
 #include "app/i18n/i18n.h"
-#include "app/ui/theme.h"
+#include "app/ui/kit/theme.h"
 #include "platform/ui_tags.h"
 
 #include <imgui_internal.h>

@@ -1,0 +1,81 @@
+// Child mode: one activity in the child's hands. Entering saves the practitioner's drafts;
+// leaving needs the passphrase (wrong ones meet the same growing delay as unlocking).
+#include "app/i18n/i18n.h"
+#include "app/model/child_details.h"
+#include "app/tools/framework/model/activity_run.h"
+#include "app/ui/app.h"
+#include "app/ui/editors.h"
+
+namespace heard::ui {
+
+const char* ChildModeEditor::what() const {
+    return _("the child's activity");
+}
+
+bool ChildModeEditor::dirty() const {
+    return session && session->saveWanted;
+}
+
+std::optional<RecordEditor::TimePoint> ChildModeEditor::saveDue() const {
+    if (!dirty()) return std::nullopt;
+    return TimePoint::min(); // at once: a crash loses at most the last tap
+}
+
+void ChildModeEditor::saveTo(storage::Store& /*store*/) {
+    // The session saves through its own recorder; a failure is kept in saveError for the
+    // practitioner (never shown to the child) and retried at the next change.
+    if (session) session->save();
+}
+
+void ChildModeEditor::clearState() {
+    std::fill(passphrase.begin(), passphrase.end(), '\0');
+    session.reset();
+    visitRecordId.clear();
+    contentId.clear();
+    passphrase.clear();
+    error.clear();
+    askingToLeave = false;
+}
+
+void ChildModeEditor::enter(App& app, const std::string& id) {
+    auto child = app.currentChild();
+    const std::string visitId = app.editors().visit.draft.recordId;
+    if (!child || !app.store() || visitId.empty()) return;
+    app.saveDrafts();
+    const model::ChildDetails details = model::childDetailsFromJson(child->details);
+    const std::string language =
+        details.preferredLanguage.empty() ? i18n::language() : details.preferredLanguage;
+    auto started = std::make_unique<tools::ActivitySession>();
+    if (!started->start(id, language)) {
+        app.notice = {_("That activity could not be opened: its content file is missing or damaged."), true};
+        return;
+    }
+    started->attachStore(*app.store(),
+                         tools::ActivityRecordContext{child->caseId, child->id, visitId, app.author()});
+    clear();
+    visitRecordId = visitId;
+    contentId = id;
+    session = std::move(started);
+    app.store()->audit(app.practitioner(), "child_mode", "visit:" + visitId, id);
+    app.show(ScreenId::ChildMode);
+}
+
+void ChildModeEditor::leave(App& app, const std::string& typed) {
+    std::string why;
+    if (!app.verifyPassphrase(typed, why)) {
+        error = why;
+        passphrase.clear();
+        return;
+    }
+    if (session) {
+        session->save();
+        if (!session->saveError.empty())
+            app.notice = {std::string(_("The activity could not be saved: ")) + session->saveError, true};
+    }
+    const std::string visitId = visitRecordId;
+    clear();
+    app.show(ScreenId::Visit);
+    app.nav().setRecord(visitId);
+}
+
+} // namespace heard::ui

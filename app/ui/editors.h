@@ -1,0 +1,185 @@
+// The App's record editors, one per editable record kind. Each holds what its screen edits
+// (the screens draw it and call markEdited), implements RecordEditor so the App saves and
+// clears them all through one EditorSet, and has the operations its screen queues as actions
+// (start, open, sign). One file each: editor_<kind>.cpp.
+#pragma once
+
+#include "app/model/concern.h"
+#include "app/model/visit.h"
+#include "app/tools/framework/view/activity_screen.h"
+#include "app/tools/parental_conflict/view/conflict_analysis_view.h"
+#include "app/ui/kit/form_types.h"
+#include "app/ui/record_editor.h"
+
+#include <memory>
+#include <set>
+#include <string>
+
+namespace heard::skinmap {
+class SkinMapController;
+} // namespace heard::skinmap
+
+namespace heard::ui {
+
+class App;
+
+// A draft record's identity and the parts of its screen that are not the record itself.
+struct DraftState {
+    std::string recordId;
+    SignProblems signProblems; // shown after a refused sign
+    Strokes currentStroke;     // the signature stroke being drawn
+};
+
+// Writes a draft's payload and, when it changed, its high-risk flag.
+void saveDraftRecord(storage::Store& store, const std::string& recordId, const nlohmann::json& payload,
+                     bool highRisk);
+
+class VisitEditor : public RecordEditor {
+public:
+    DraftState draft;
+    model::Visit visit;
+    bool started = false; // the start fields were confirmed and the record exists
+
+    const char* what() const override;
+    void start(App& app);        // a new blank visit, not yet in the store
+    void confirmStart(App& app); // the start fields are confirmed: the draft record exists
+    void open(const storage::Record& record);
+    void sign(App& app);
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override { *this = VisitEditor{}; }
+};
+
+class ConcernEditor : public RecordEditor {
+public:
+    DraftState draft;
+    model::Concern concern;
+    std::string newActionWhat;
+    bool highRisk = true; // a concern is flagged for the manager unless the practitioner says otherwise
+
+    const char* what() const override;
+    void start(App& app);
+    void open(const storage::Record& record);
+    void sign(App& app);
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override { *this = ConcernEditor{}; }
+};
+
+class NotSeenEditor : public RecordEditor {
+public:
+    DraftState draft;
+    std::string reason, plannedNext, signatureName;
+    Strokes signatureStrokes;
+
+    const char* what() const override;
+    void start(App& app);
+    void open(const storage::Record& record);
+    void sign(App& app);
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override { *this = NotSeenEditor{}; }
+};
+
+// A dated addendum to a signed record. Until it is signed its text is kept as an encrypted
+// setting of the store (an addendum record is created signed), so lock and crashes lose
+// nothing typed.
+class AddendumEditor : public RecordEditor {
+public:
+    std::string parentRecordId;
+    std::string text;
+    std::string reason; // why it is added later
+    std::set<std::string> followUpsDone;
+    std::string error;
+
+    const char* what() const override;
+    void start(App& app, const std::string& parentRecordId);
+    void sign(App& app);
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override;
+};
+
+// The skin map of a visit or concern (app/tools/skin_map): the controller draws and keeps the
+// map; saving, signing and closing happen here, after the frame.
+class SkinMapEditor : public RecordEditor {
+public:
+    SkinMapEditor();
+    ~SkinMapEditor() override;
+
+    const char* what() const override;
+    bool dirty() const override;
+    std::optional<TimePoint> saveDue() const override;
+    skinmap::SkinMapController* controller() { return m_controller.get(); }
+    void startNew(App& app, const std::string& parentRecordId);
+    bool openSaved(App& app, const std::string& recordId, std::string& error);
+    // Applies what the last frame asked (sign, close); true when the map asks to close.
+    bool afterFrame();
+    void close();
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override;
+
+private:
+    std::unique_ptr<skinmap::SkinMapController> m_controller;
+};
+
+// The practitioner's impact of parental conflict analysis of a visit.
+class ConflictEditor : public RecordEditor {
+public:
+    tools::ConflictAnalysisScreen screen;
+
+    const char* what() const override;
+    bool open(App& app, const std::string& visitId, std::string& error);
+    void sign(App& app);
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override { screen = tools::ConflictAnalysisScreen{}; }
+};
+
+// Child mode: the tablet is in the child's hands with one activity. The activity is saved at
+// once after every change (a crash loses at most the last tap), after the frame that made it;
+// a failed save is kept for the practitioner, never shown to the child.
+class ChildModeEditor : public RecordEditor {
+public:
+    std::string visitRecordId;
+    std::string contentId;
+    bool askingToLeave = false; // the child stopped: hand back to the practitioner
+    std::string passphrase;
+    std::string error;
+    std::unique_ptr<tools::ActivitySession> session; // the run, its view state and its recorder
+
+    const char* what() const override;
+    bool dirty() const override;
+    std::optional<TimePoint> saveDue() const override;
+    void enter(App& app, const std::string& contentId);
+    void leave(App& app, const std::string& passphrase);
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override;
+};
+
+// Every editor, reachable by kind, and all of them as one list.
+struct Editors {
+    VisitEditor visit;
+    ConcernEditor concern;
+    NotSeenEditor notSeen;
+    AddendumEditor addendum;
+    SkinMapEditor skinMap;
+    ConflictEditor conflict;
+    ChildModeEditor childMode;
+    EditorSet set;
+
+    Editors();
+    Editors(const Editors&) = delete;
+    Editors& operator=(const Editors&) = delete;
+};
+
+} // namespace heard::ui

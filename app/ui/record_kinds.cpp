@@ -1,0 +1,74 @@
+#include "app/ui/record_kinds.h"
+
+#include "app/i18n/i18n.h"
+#include "app/ui/app.h"
+#include "storage/record_kinds.h"
+
+namespace heard::ui {
+
+void RecordKinds::add(RecordKindSpec spec) {
+    for (RecordKindSpec& existing : m_kinds)
+        if (existing.name == spec.name) {
+            existing = std::move(spec);
+            return;
+        }
+    m_kinds.push_back(std::move(spec));
+}
+
+const RecordKindSpec* RecordKinds::find(const std::string& name) const {
+    for (const RecordKindSpec& spec : m_kinds)
+        if (spec.name == name) return &spec;
+    return nullptr;
+}
+
+namespace {
+
+bool isDraft(const storage::Record& record) {
+    return record.status == storage::RecordStatus::Draft;
+}
+
+void registerBuiltInKinds(RecordKinds& kinds) {
+    namespace k = storage::kinds;
+    kinds.add({k::kVisit, N_("Visit"), true, [](App& app, const storage::Record& record) {
+                   if (!isDraft(record)) return false;
+                   app.editors().visit.open(record);
+                   app.show(ScreenId::Visit);
+                   return true;
+               }});
+    kinds.add({k::kConcern, N_("Welfare concern"), true, [](App& app, const storage::Record& record) {
+                   if (!isDraft(record)) return false;
+                   app.editors().concern.open(record);
+                   app.show(ScreenId::Concern);
+                   return true;
+               }});
+    kinds.add({k::kNotSeen, N_("Child not seen"), true, [](App& app, const storage::Record& record) {
+                   if (!isDraft(record)) return false;
+                   app.editors().notSeen.open(record);
+                   app.show(ScreenId::NotSeen);
+                   return true;
+               }});
+    kinds.add({k::kSkinMap, N_("Skin map"), true, [](App& app, const storage::Record& record) {
+                   app.openSavedSkinMap(record.id); // draft or signed: its own screen
+                   return true;
+               }});
+    kinds.add({k::kConflictAnalysis, N_("Parental conflict analysis"), true,
+               [](App& app, const storage::Record& record) {
+                   app.openConflictAnalysis(record.parentId); // draft or signed: its own screen
+                   return true;
+               }});
+    kinds.add({k::kActivity, N_("Activity"), false, {}});
+    kinds.add({k::kAddendum, N_("Addendum"), false, {}});
+}
+
+} // namespace
+
+RecordKinds& recordKinds() {
+    static RecordKinds s_kinds = [] {
+        RecordKinds kinds;
+        registerBuiltInKinds(kinds);
+        return kinds;
+    }();
+    return s_kinds;
+}
+
+} // namespace heard::ui

@@ -1,0 +1,21 @@
+// The skin map of a visit or concern: the tool's own screen (app/tools/skin_map) inside the
+// screen frame. Its saves, signing and closing happen after the frame (SkinMapEditor).
+#include "app/tools/skin_map/view/skin_map_controller.h"
+#include "app/ui/kit/widgets.h"
+#include "app/ui/screens.h"
+
+namespace heard::ui {
+
+void drawSkinMapScreen(App& app, Actions& actions) {
+    skinmap::SkinMapController* controller = app.editors().skinMap.controller();
+    if (!controller) {
+        actions.later([](App& a) { a.show(a.childId().empty() ? ScreenId::Caseload : ScreenId::Child); });
+        return;
+    }
+    beginScreen("##skinmap");
+    controller->draw();
+    endScreen();
+    if (controller->closeRequested()) actions.later([](App& a) { a.closeSkinMap(); });
+}
+
+} // namespace heard::ui

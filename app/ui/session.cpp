@@ -1,0 +1,65 @@
+#include "app/ui/session.h"
+
+#include "app/i18n/i18n.h"
+
+namespace heard::ui {
+
+Session::Session(std::string storeDir, storage::Clock clock, bool fastKeyDerivationForTests)
+    : m_storeDir(std::move(storeDir)), m_clock(std::move(clock)),
+      m_fastKeyDerivation(fastKeyDerivationForTests) {}
+
+Session::~Session() {
+    waitForUnlock();
+}
+
+bool Session::exists() const {
+    return storage::Store::exists(m_storeDir);
+}
+
+void Session::create(const std::string& name, const std::string& role, const std::string& passphrase,
+                     const std::vector<unsigned char>& recoveryPublicKey) {
+    const auto params =
+        m_fastKeyDerivation ? storage::KdfParams::fastForTests() : storage::KdfParams::interactive();
+    storage::StoreOptions storeOptions;
+    storeOptions.clock = m_clock;
+    storeOptions.actor = name;
+    auto store = storage::Store::create(m_storeDir, passphrase, recoveryPublicKey, params, storeOptions);
+    store->setSetting("practitioner.name", name);
+    store->setSetting("practitioner.role", role);
+    open(std::move(store));
+}
+
+void Session::beginUnlock(const std::string& passphrase, UnlockDone done) {
+    waitForUnlock();
+    m_unlocking = true;
+    storage::StoreOptions storeOptions;
+    storeOptions.clock = m_clock;
+    m_unlockThread = std::thread([dir = m_storeDir, passphrase, storeOptions, done = std::move(done)] {
+        std::unique_ptr<storage::Store> store;
+        std::exception_ptr error;
+        // Nothing may escape a worker: every failure travels to the main thread as a value.
+        try {
+            store = storage::Store::unlock(dir, passphrase, storeOptions);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        done(std::move(store), error);
+    });
+}
+
+void Session::waitForUnlock() {
+    if (m_unlockThread.joinable()) m_unlockThread.join();
+}
+
+void Session::open(std::unique_ptr<storage::Store> store) {
+    m_store = std::move(store);
+    m_unlocking = false;
+    m_practitioner = m_store ? m_store->setting("practitioner.name").value_or(_("Practitioner")) : "";
+}
+
+std::unique_ptr<storage::Store> Session::release() {
+    m_practitioner.clear();
+    return std::move(m_store);
+}
+
+} // namespace heard::ui

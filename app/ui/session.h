@@ -1,0 +1,55 @@
+// The open store and its life: create, unlock, close. Key derivation (Argon2id, about a
+// second) runs on a worker so the unlock screen keeps drawing; the App receives the opened
+// store on its main thread. This part knows nothing of screens or editors.
+#pragma once
+
+#include "storage/store.h"
+
+#include <exception>
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace heard::ui {
+
+class Session {
+public:
+    Session(std::string storeDir, storage::Clock clock, bool fastKeyDerivationForTests);
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    const std::string& storeDir() const { return m_storeDir; }
+    bool exists() const;
+    storage::Store* store() const { return m_store.get(); }
+    const std::string& practitioner() const { return m_practitioner; }
+    bool unlocking() const { return m_unlocking; }
+
+    // Makes a new store (first run) and opens it. Throws storage::StoreError.
+    void create(const std::string& name, const std::string& role, const std::string& passphrase,
+                const std::vector<unsigned char>& recoveryPublicKey);
+    // Unlocks on a worker. `done` runs on that worker with the store, or with the error; the
+    // caller hands it to its main thread, which calls open() or shows the error.
+    using UnlockDone = std::function<void(std::unique_ptr<storage::Store>, std::exception_ptr)>;
+    void beginUnlock(const std::string& passphrase, UnlockDone done);
+    // Waits for a worker started by beginUnlock (tests, the tour, shutdown).
+    void waitForUnlock();
+    void unlockFinished() { m_unlocking = false; }
+    // Makes an opened store the session's store.
+    void open(std::unique_ptr<storage::Store> store);
+    // Hands the store out to be closed (its key is wiped when it is destroyed).
+    std::unique_ptr<storage::Store> release();
+
+private:
+    std::string m_storeDir;
+    storage::Clock m_clock;
+    bool m_fastKeyDerivation;
+    std::unique_ptr<storage::Store> m_store;
+    std::string m_practitioner;
+    bool m_unlocking = false;
+    std::thread m_unlockThread;
+};
+
+} // namespace heard::ui

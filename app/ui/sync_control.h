@@ -1,0 +1,62 @@
+// The sync and sign-in threads, seen from the App: start them on an open store, read their
+// status, and stop them without waiting. Stopping hands the threads and the store to a closer
+// thread, which joins them and only then destroys the store (wiping its key): lock returns at
+// once and shows the lock screen, whatever the network is doing.
+#pragma once
+
+#include "platform/network_watch.h"
+#include "storage/store.h"
+#include "sync/sync_service.h"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace heard::ui {
+
+struct EnrolForm {
+    std::string host, username, password;
+    int port = 0;
+    std::string error;
+    bool busy = false; // a sign-in is running on its own thread
+};
+
+class SyncControl {
+public:
+    SyncControl() = default;
+    ~SyncControl(); // waits for every closer
+    SyncControl(const SyncControl&) = delete;
+    SyncControl& operator=(const SyncControl&) = delete;
+
+    EnrolForm enrolForm;
+
+    bool running() const { return m_sync != nullptr; }
+    // Starts the sync thread (and the network watch when onNetwork is set).
+    void start(std::unique_ptr<sync::SyncService> service, std::function<void()> onNetwork);
+    void connectivityChanged();
+    void syncNow();
+    std::optional<sync::SyncStatus> status() const;
+
+    // Runs a sign-in on its own thread; it must not outlive the store (stopAndClose joins it).
+    void startEnrol(std::function<void()> work);
+    void finishEnrol();
+
+    // Stops every thread that uses the store and then closes the store, on a closer thread.
+    // Returns at once. Pass a null store to stop the threads only.
+    void stopAndClose(std::unique_ptr<storage::Store> store);
+    // Waits for the closers (remote wipe deletes files only once the store is closed; shutdown).
+    void waitForClosers();
+
+private:
+    std::unique_ptr<sync::SyncService> m_sync;
+    std::unique_ptr<platform::NetworkWatch> m_network;
+    std::thread m_enrolThread;
+    std::mutex m_closersMutex;
+    std::vector<std::thread> m_closers;
+};
+
+} // namespace heard::ui

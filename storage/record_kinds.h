@@ -1,0 +1,29 @@
+// Every record kind's name, written once. Records carry the name as text (it is part of the
+// signed payload's envelope and of the sync protocol), so storage, sync, the server and the
+// app compare against these constants and never spell a kind themselves. What the app does
+// with each kind (its label, where it opens) is in app/ui/record_kinds.cpp.
+#pragma once
+
+#include <string_view>
+
+namespace heard::storage::kinds {
+
+inline constexpr const char* kVisit = "visit";                        // a visit with a child (SF 2.47)
+inline constexpr const char* kConcern = "concern";                    // a welfare concern (SF 2.88-2.97)
+inline constexpr const char* kNotSeen = "not_seen";                   // the child was not seen (NS 5.1)
+inline constexpr const char* kActivity = "activity";                  // a child's activity in a visit
+inline constexpr const char* kSkinMap = "skin_map";                   // visible injuries (SF 2.96)
+inline constexpr const char* kConflictAnalysis = "conflict_analysis"; // parental conflict analysis
+inline constexpr const char* kAddendum = "addendum";                  // a dated addition to a signed record
+
+// Every kind above, for code that must know them all (tests, the server's intake).
+inline constexpr const char* kAll[] = {kVisit,   kConcern,          kNotSeen, kActivity,
+                                       kSkinMap, kConflictAnalysis, kAddendum};
+
+inline bool isKnown(std::string_view kind) {
+    for (const char* known : kAll)
+        if (kind == known) return true;
+    return false;
+}
+
+} // namespace heard::storage::kinds
