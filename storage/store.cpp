@@ -1045,13 +1045,21 @@ void Store::outboxAcknowledge(const std::vector<int64_t>& ids) {
     Lock lock(m_mutex);
     Transaction t(*m_db);
     const std::string at = now();
+    // A batch is mostly one run of consecutive ids: one statement per run rather than per id.
+    std::vector<int64_t> sorted(ids);
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     auto st =
         m_db->prepare("UPDATE outbox SET state = 'acknowledged', acknowledged_at = ?, quarantine_reason = '' "
-                      "WHERE id = ? AND state <> 'acknowledged'");
-    for (int64_t id : ids) {
+                      "WHERE id BETWEEN ? AND ? AND state <> 'acknowledged'");
+    for (std::size_t first = 0; first < sorted.size();) {
+        std::size_t last = first;
+        while (last + 1 < sorted.size() && sorted[last + 1] == sorted[last] + 1)
+            ++last;
         st.reset();
-        st.bind(1, at).bind(2, id);
+        st.bind(1, at).bind(2, sorted[first]).bind(3, sorted[last]);
         st.run();
+        first = last + 1;
     }
     t.commit();
     bump();

@@ -454,8 +454,9 @@ StepResult SyncClient::pull() {
     } catch (const ProtocolError& e) {
         return failed(SyncFailure::ServerError, std::string("unusable pull answer: ") + e.what());
     }
-    // The server now knows about the removals it was told of.
-    saveList(m_store, setting::kRemovedCases, {});
+    // The server now knows about the removals it was told of. (Settings are written only when
+    // they change: each write is a durable commit, and an idle cycle should cost none.)
+    if (!request.removedCases.empty()) saveList(m_store, setting::kRemovedCases, {});
     for (const auto& allocation : response.allocations) {
         applyAllocation(allocation);
         auto pendingRemovals = jsonList(m_store, setting::kPendingRemovals);
@@ -474,8 +475,8 @@ StepResult SyncClient::pull() {
         m_store.setSetting(setting::kContentFiles, response.content->files.dump());
         m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
     }
-    m_store.setSetting(setting::kCursor,
-                       std::to_string(response.cursor)); // after applying: a crash repeats, never skips
+    if (response.cursor != request.cursor) // after applying: a crash repeats, never skips
+        m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
     processRemovals();
     if (response.command == DeviceCommand::Lock && m_actions.lock) m_actions.lock();
     if (response.command == DeviceCommand::Wipe && m_actions.wipe) m_actions.wipe();

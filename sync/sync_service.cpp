@@ -149,6 +149,7 @@ void SyncService::runCycle() {
         s.quarantinedCount = quarantined;
     });
     StepResult result;
+    std::size_t pushed = 0;
     try {
         m_client.beginCycle(); // one keep-alive connection for the whole cycle
         result = m_client.push(1000, [&](std::size_t done, std::size_t total) {
@@ -158,6 +159,7 @@ void SyncService::runCycle() {
                 s.pendingCount = total > done ? total - done : 0;
             });
         });
+        pushed = result.acknowledged;
         if (result.ok()) {
             std::size_t heldBack = result.retried;
             result = m_client.pull();
@@ -177,9 +179,15 @@ void SyncService::runCycle() {
     }
     if (result.ok()) {
         std::string now = storage::formatIsoUtc(std::chrono::system_clock::now());
-        try {
-            m_store.setSetting(setting::kLastSuccess, now);
-        } catch (const std::exception&) {
+        // Kept on disk for the next start, at most once a minute: each write is a durable commit
+        // and idle cycles should cost none (the status in memory is always exact).
+        const auto steadyNow = std::chrono::steady_clock::now();
+        if (!m_lastSuccessSaved || steadyNow - *m_lastSuccessSaved >= std::chrono::minutes(1) || pushed > 0) {
+            try {
+                m_store.setSetting(setting::kLastSuccess, now);
+                m_lastSuccessSaved = steadyNow;
+            } catch (const std::exception&) {
+            }
         }
         update([&](SyncStatus& s) {
             s.state = SyncState::Idle;

@@ -17,6 +17,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -92,6 +93,7 @@ private:
     bool m_runRequested = false;
     SyncStatus m_status;
     std::uint64_t m_cycles = 0;
+    std::optional<std::chrono::steady_clock::time_point> m_lastSuccessSaved;
     int m_heldBackStreak = 0; // consecutive successful cycles that still left entries held back
     std::mt19937_64 m_random;
     std::thread m_thread;
