@@ -62,15 +62,18 @@ struct OutboxEntry {
     std::string itemType; // "record" | "audit"
     std::string itemId;   // record UUID, or the audit seq as text
     int version = 1;
-    int priority = 0;   // higher first (see OutboxPriority)
+    int priority = 0;   // see OutboxPriority
     std::string caseId; // "" for audit entries
     std::string state;  // "pending" | "acknowledged" | "quarantined"
     std::string quarantineReason;
     std::string body; // canonical JSON to send
+    // Entries written together share it (a record's id: the record and its signing's audit
+    // entry); a batch is never cut between consecutive entries with the same non-empty key.
+    std::string groupKey;
 };
 
-// Outbox priorities: a high-risk record (and everything pending before it in its case)
-// goes first, then records, then audit entries.
+// Outbox priorities: a case with a high-risk record pending goes first as a whole (in its own
+// order, with the audit entries of its records); everything else goes in the order written.
 struct OutboxPriority {
     static constexpr int HighRiskRecord = 100;
     static constexpr int Record = 50;

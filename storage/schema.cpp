@@ -152,6 +152,19 @@ CREATE INDEX records_by_parent ON records(parent_id);
 CREATE INDEX outbox_by_state ON outbox(state, case_id, priority);
 )SQL";
 
+// The outbox at scale (tens of thousands pending): the next batch is an index range scan in
+// send order instead of a sort of everything pending; a high-risk case is found through its own
+// index. group_key ties entries written together (a record and the audit entry of its signing)
+// so a batch is never cut between them.
+const char* kV5OutboxOrder = R"SQL(
+ALTER TABLE outbox ADD COLUMN group_key TEXT NOT NULL DEFAULT '';
+UPDATE outbox SET group_key = item_id WHERE item_type = 'record';
+CREATE INDEX outbox_send_order ON outbox(state, id);
+CREATE INDEX outbox_by_priority ON outbox(state, priority, case_id);
+CREATE INDEX outbox_case_order ON outbox(state, case_id, id);
+CREATE INDEX outbox_by_group ON outbox(state, group_key);
+)SQL";
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -160,6 +173,7 @@ const std::vector<Migration>& migrations() {
         {2, "append-only, hash-chained audit log", kV2AuditLog},
         {3, "outbox and settings", kV3OutboxSettings},
         {4, "indexes for the caseload and per-child history", kV4Indexes},
+        {5, "outbox send order and batch groups", kV5OutboxOrder},
     };
     return s_migrations;
 }

@@ -5,16 +5,23 @@
 #include "sync/https_channel.h"
 
 #include <httplib.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <zlib.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 
+#include <condition_variable>
 #include <csignal>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 
 namespace heard::sync {
 
@@ -83,6 +90,45 @@ struct HttpsChannel::Impl {
     bool trustConfigured = true;
     static int appDataIndex;
 
+    // Aborting a request from outside: the watchdog thread (deadline) and CancelToken::cancel()
+    // shut the request's socket down, which makes a blocked connect, read or write fail at once.
+    // httplib's own stop() would wait for a connect or TLS handshake in progress (it holds the
+    // connection mutex through them), so the socket is taken from the socket-options callback.
+    std::mutex mutex;
+    std::condition_variable wake;
+    int socket = -1;       // the latest socket httplib opened for this channel
+    bool inFlight = false; // a request is running
+    bool aborted = false;  // the running request was aborted (deadline or cancel)
+    bool deadlinePassed = false;
+    bool closing = false;
+    std::chrono::steady_clock::time_point deadline;
+    std::function<void(int)> observer;
+    std::thread watchdog;
+
+    void abortLocked() {
+        if (!inFlight) return;
+        aborted = true;
+        if (socket >= 0) ::shutdown(socket, SHUT_RDWR);
+    }
+    void abort() {
+        std::lock_guard lock(mutex);
+        abortLocked();
+    }
+    void watch() {
+        std::unique_lock lock(mutex);
+        while (!closing) {
+            if (inFlight && !aborted) {
+                if (wake.wait_until(lock, deadline) == std::cv_status::timeout && inFlight && !aborted &&
+                    std::chrono::steady_clock::now() >= deadline) {
+                    deadlinePassed = true;
+                    abortLocked();
+                }
+            } else {
+                wake.wait(lock);
+            }
+        }
+    }
+
     static int verifyCallback(int preverifyOk, X509_STORE_CTX* storeContext) {
         if (X509_STORE_CTX_get_error_depth(storeContext) != 0) return preverifyOk;
         auto* ssl =
@@ -102,13 +148,54 @@ struct HttpsChannel::Impl {
 
 int HttpsChannel::Impl::appDataIndex = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
 
+void CancelToken::cancel() {
+    m_cancelled = true;
+    std::lock_guard lock(m_mutex);
+    for (auto& [id, abort] : m_aborts)
+        abort();
+}
+
+std::size_t CancelToken::add(Abort abort) {
+    std::lock_guard lock(m_mutex);
+    m_aborts.emplace(m_next, std::move(abort));
+    return m_next++;
+}
+
+void CancelToken::remove(std::size_t id) {
+    std::lock_guard lock(m_mutex);
+    m_aborts.erase(id);
+}
+
+void setNoDelay(int socket) {
+    int on = 1;
+    ::setsockopt(socket, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+}
+
+std::string gzipCompress(const std::string& data, int level) {
+    z_stream stream{};
+    // windowBits 15 + 16: a gzip header and trailer rather than zlib's.
+    if (deflateInit2(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw std::runtime_error("gzip: cannot start the compressor");
+    std::string out;
+    out.resize(deflateBound(&stream, static_cast<uLong>(data.size())) + 32);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    stream.avail_in = static_cast<uInt>(data.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    const int result = deflate(&stream, Z_FINISH);
+    out.resize(stream.total_out);
+    deflateEnd(&stream);
+    if (result != Z_STREAM_END) throw std::runtime_error("gzip: compression failed");
+    return out;
+}
+
 void ignoreBrokenPipes() {
     static std::once_flag once;
     std::call_once(once, [] { std::signal(SIGPIPE, SIG_IGN); });
 }
 
-HttpsChannel::HttpsChannel(ServerEndpoint endpoint)
-    : m_endpoint(std::move(endpoint)), m_impl(std::make_unique<Impl>()) {
+HttpsChannel::HttpsChannel(ServerEndpoint endpoint, std::shared_ptr<CancelToken> cancel)
+    : m_endpoint(std::move(endpoint)), m_cancel(std::move(cancel)), m_impl(std::make_unique<Impl>()) {
     ignoreBrokenPipes();
     if (m_endpoint.plainHttpForDevelopment) {
         m_impl->client = std::make_unique<httplib::ClientImpl>(m_endpoint.host, m_endpoint.port);
@@ -147,43 +234,153 @@ HttpsChannel::HttpsChannel(ServerEndpoint endpoint)
     client.set_read_timeout(rs, rus);
     client.set_write_timeout(rs, rus);
     client.set_keep_alive(true);
+    client.set_tcp_nodelay(true);
+    client.set_decompress(true);
+    Impl* impl = m_impl.get();
+    client.set_socket_options([impl](int socket) {
+        setNoDelay(socket);
+        std::function<void(int)> observer;
+        {
+            std::lock_guard lock(impl->mutex);
+            impl->socket = socket;
+            // Cancelled or past the deadline while connecting: no new connection either.
+            if (impl->aborted) ::shutdown(socket, SHUT_RDWR);
+            observer = impl->observer;
+        }
+        if (observer) observer(socket);
+    });
+    m_impl->watchdog = std::thread([impl] { impl->watch(); });
 }
 
-HttpsChannel::~HttpsChannel() = default;
-
-namespace {
-HttpResult convert(httplib::Result&& result, const std::string& presentedPem) {
-    HttpResult out;
-    out.presentedCertPem = presentedPem;
-    if (!result) {
-        out.error = httplib::to_string(result.error());
-        return out;
+HttpsChannel::~HttpsChannel() {
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->closing = true;
     }
-    out.transportOk = true;
-    out.status = result->status;
-    out.body = std::move(result->body);
-    return out;
+    m_impl->wake.notify_all();
+    m_impl->watchdog.join();
 }
-} // namespace
+
+void HttpsChannel::setSocketObserver(std::function<void(int)> observer) {
+    std::lock_guard lock(m_impl->mutex);
+    m_impl->observer = std::move(observer);
+}
 
 HttpResult HttpsChannel::get(const std::string& path, const std::string& authHeader) {
-    if (!m_impl->trustConfigured)
-        return HttpResult{false, 0, {}, "certificate pin is not a valid PEM certificate", {}};
-    httplib::Headers headers;
-    if (!authHeader.empty()) headers.emplace("X-Heard-Device", authHeader);
-    m_impl->presentedPem.clear();
-    return convert(m_impl->client->Get(path.c_str(), headers), m_impl->presentedPem);
+    return send("GET", path, nullptr, authHeader);
 }
 
 HttpResult HttpsChannel::post(const std::string& path, const std::string& jsonBody,
                               const std::string& authHeader) {
-    if (!m_impl->trustConfigured)
-        return HttpResult{false, 0, {}, "certificate pin is not a valid PEM certificate", {}};
-    httplib::Headers headers;
-    if (!authHeader.empty()) headers.emplace("X-Heard-Device", authHeader);
+    return send("POST", path, &jsonBody, authHeader);
+}
+
+HttpResult HttpsChannel::send(const std::string& method, const std::string& path, const std::string* body,
+                              const std::string& authHeader) {
+    HttpResult out;
+    if (!m_impl->trustConfigured) {
+        out.failure = HttpFailure::Transport;
+        out.error = "certificate pin is not a valid PEM certificate";
+        return out;
+    }
+    if (m_cancel && m_cancel->cancelled()) {
+        out.failure = HttpFailure::Cancelled;
+        out.error = "cancelled";
+        return out;
+    }
+    httplib::Request request;
+    request.method = method;
+    request.path = path;
+    if (!authHeader.empty()) request.headers.emplace("X-Heard-Device", authHeader);
+    // gzip only: httplib would also offer brotli, whose default level is far too slow for a server.
+    request.headers.emplace("Accept-Encoding", m_endpoint.compress ? "gzip" : "identity");
+    if (body) {
+        request.headers.emplace("Content-Type", "application/json");
+        if (m_endpoint.compress && m_serverTakesGzip && body->size() > 1024) {
+            request.body = gzipCompress(*body);
+            request.headers.emplace("Content-Encoding", "gzip");
+        } else {
+            request.body = *body;
+        }
+        m_requestBytes += request.body.size();
+    }
+    const auto deadline = std::chrono::steady_clock::now() + m_endpoint.requestDeadline;
+    const std::size_t maxAnswer = m_endpoint.maxAnswerBytes;
+    const CancelToken* cancel = m_cancel.get();
+    auto stopNow = [&] {
+        return (cancel && cancel->cancelled()) || std::chrono::steady_clock::now() >= deadline;
+    };
+    std::string answer;
+    bool tooLarge = false, takesGzip = false;
+    request.response_handler = [&](const httplib::Response& response) {
+        takesGzip = response.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
+        if (response.has_header("Content-Length")) {
+            // Compressed or not, a body longer than the limit on the wire is longer after it.
+            const auto length =
+                std::strtoull(response.get_header_value("Content-Length").c_str(), nullptr, 10);
+            if (length > maxAnswer) {
+                tooLarge = true;
+                return false;
+            }
+            if (length > 0 && length <= maxAnswer) answer.reserve(static_cast<std::size_t>(length));
+        }
+        return !stopNow();
+    };
+    request.content_receiver = [&](const char* data, std::size_t length, std::uint64_t, std::uint64_t) {
+        if (answer.size() + length > maxAnswer) {
+            tooLarge = true;
+            return false;
+        }
+        answer.append(data, length);
+        return !stopNow();
+    };
+    request.progress = [&](std::uint64_t, std::uint64_t) { return !stopNow(); };
+
+    std::size_t cancelId = 0;
+    if (m_cancel) cancelId = m_cancel->add([impl = m_impl.get()] { impl->abort(); });
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->inFlight = true;
+        m_impl->aborted = m_cancel && m_cancel->cancelled();
+        m_impl->deadlinePassed = false;
+        m_impl->deadline = deadline;
+    }
+    m_impl->wake.notify_all();
     m_impl->presentedPem.clear();
-    return convert(m_impl->client->Post(path.c_str(), headers, jsonBody, "application/json"),
-                   m_impl->presentedPem);
+    httplib::Response response;
+    httplib::Error error = httplib::Error::Success;
+    const bool sent = m_impl->client->send(request, response, error);
+    bool deadlinePassed = false;
+    {
+        std::lock_guard lock(m_impl->mutex);
+        m_impl->inFlight = false;
+        deadlinePassed = m_impl->deadlinePassed || std::chrono::steady_clock::now() >= deadline;
+    }
+    if (m_cancel) m_cancel->remove(cancelId);
+    out.presentedCertPem = m_impl->presentedPem;
+    if (!sent) {
+        if (m_cancel && m_cancel->cancelled()) {
+            out.failure = HttpFailure::Cancelled;
+            out.error = "cancelled";
+        } else if (tooLarge) {
+            out.failure = HttpFailure::AnswerTooLarge;
+            out.error =
+                "the server's answer is larger than the limit of " + std::to_string(maxAnswer) + " bytes";
+        } else if (deadlinePassed) {
+            out.failure = HttpFailure::DeadlineExceeded;
+            out.error = "no complete answer within the request deadline of " +
+                        std::to_string(m_endpoint.requestDeadline.count()) + " ms";
+        } else {
+            out.failure = HttpFailure::Transport;
+            out.error = httplib::to_string(error);
+        }
+        return out;
+    }
+    if (takesGzip) m_serverTakesGzip = true;
+    out.transportOk = true;
+    out.status = response.status;
+    out.body = std::move(answer);
+    return out;
 }
 
 } // namespace heard::sync

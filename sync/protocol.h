@@ -33,8 +33,13 @@ inline constexpr const char* kPathPull = "/v1/pull";
 // Device credentials travel in this header as "<deviceId>:<deviceSecret>" (over TLS only).
 inline constexpr const char* kDeviceAuthHeader = "X-Heard-Device";
 
-// A batch never holds more than this many entries; the client sends fewer when bodies are big.
-inline constexpr std::size_t kMaxBatchEntries = 100;
+// A batch never holds more than this many entries (the server refuses more with 400).
+inline constexpr std::size_t kMaxBatchEntries = 1000;
+// The client fills a batch up to kBatchEntries entries or kBatchTargetBytes of bodies, whichever
+// comes first: about 1 MB per request keeps round trips few (a record and its audit entries in
+// one), while a batch lost to a dropped connection costs little to send again.
+inline constexpr std::size_t kBatchEntries = kMaxBatchEntries;
+inline constexpr std::size_t kBatchTargetBytes = 1024 * 1024;
 // One outbox body (a record version or audit entry) may not exceed this. The client checks
 // before sending and quarantines an oversized entry with a clear reason instead of a raw 413.
 inline constexpr std::size_t kMaxEntryBodyBytes = 512 * 1024;

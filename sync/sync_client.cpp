@@ -39,6 +39,8 @@ const char* syncFailureName(SyncFailure failure) {
         return "not_enrolled";
     case SyncFailure::LocalStore:
         return "local_store";
+    case SyncFailure::Cancelled:
+        return "cancelled";
     }
     return "none";
 }
@@ -81,8 +83,45 @@ constexpr const char* kResealFailed =
 
 } // namespace
 
-SyncClient::SyncClient(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions)
-    : m_store(store), m_endpoint(std::move(endpoint)), m_actions(std::move(actions)) {}
+SyncClient::SyncClient(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions,
+                       std::shared_ptr<CancelToken> cancel)
+    : m_store(store), m_endpoint(std::move(endpoint)), m_actions(std::move(actions)),
+      m_cancel(std::move(cancel)) {}
+
+void SyncClient::beginCycle() {
+    m_cycleChannel.reset();
+    m_cycleChannel = newChannel();
+}
+
+void SyncClient::endCycle() {
+    if (m_cycleChannel) learnGzip(*m_cycleChannel);
+    m_cycleChannel.reset();
+}
+
+std::unique_ptr<HttpsChannel> SyncClient::newChannel() {
+    auto channel = std::make_unique<HttpsChannel>(currentEndpoint(), m_cancel);
+    if (!m_serverTakesGzip) m_serverTakesGzip = m_store.setting(setting::kServerTakesGzip) == "1";
+    if (m_serverTakesGzip) channel->assumeServerTakesGzip();
+    return channel;
+}
+
+// Remembers (in memory and in the store) that the server takes gzip bodies, so the first batch
+// of the next cycle, or after a restart, is compressed too.
+void SyncClient::learnGzip(const HttpsChannel& channel) {
+    if (!channel.serverTakesGzip() || m_serverTakesGzip) return;
+    m_serverTakesGzip = true;
+    try {
+        m_store.setSetting(setting::kServerTakesGzip, "1");
+    } catch (const storage::StoreError&) {
+        // Only an optimisation: learnt again from the next answer.
+    }
+}
+
+HttpsChannel& SyncClient::channel(std::unique_ptr<HttpsChannel>& owned) {
+    if (m_cycleChannel) return *m_cycleChannel;
+    owned = newChannel();
+    return *owned;
+}
 
 bool SyncClient::enrolled() {
     return m_store.setting(setting::kDeviceId).has_value() &&
@@ -102,6 +141,11 @@ std::string SyncClient::authHeader() {
 
 // Turns an HTTP result that is not a success into a failure kind; None if it is a 200.
 StepResult SyncClient::classify(const HttpResult& result) {
+    if (result.failure == HttpFailure::Cancelled) return failed(SyncFailure::Cancelled, "sync stopped");
+    if (result.failure == HttpFailure::AnswerTooLarge)
+        return failed(SyncFailure::ServerError, "refused the server's answer: " + result.error);
+    if (result.failure == HttpFailure::DeadlineExceeded)
+        return failed(SyncFailure::Offline, "the server is too slow: " + result.error);
     if (!result.transportOk) {
         bool tls = result.error.find("SSL") != std::string::npos ||
                    result.error.find("certificate") != std::string::npos;
@@ -124,8 +168,8 @@ StepResult SyncClient::classify(const HttpResult& result) {
 }
 
 bool SyncClient::serverReachable() {
-    HttpsChannel channel(currentEndpoint());
-    HttpResult result = channel.get(kPathHealth);
+    std::unique_ptr<HttpsChannel> owned;
+    HttpResult result = channel(owned).get(kPathHealth);
     if (!result.transportOk || result.status != 200) return false;
     try {
         requireOk(parseObject(result.body));
@@ -141,7 +185,7 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
                              const std::string& deviceName) {
     ServerEndpoint endpoint = m_endpoint;
     endpoint.pinnedCertPem.clear(); // enrolment trusts the organisation's CA, then pins
-    HttpsChannel channel(endpoint);
+    HttpsChannel channel(endpoint, m_cancel);
     EnrolRequest request{kProtocolVersion, username, password, deviceName};
     HttpResult result = channel.post(kPathEnrol, toJson(request).dump());
     if (result.transportOk && result.status == 401)
@@ -188,6 +232,7 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
         m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
         m_store.setSetting(setting::kDeviceSecret, response.deviceSecret);
         m_store.setSetting(setting::kDeviceId, response.deviceId); // last: marks the device enrolled
+        learnGzip(channel);
         m_store.audit(response.practitionerId, "sync", "enrol", "device " + response.deviceId);
     } catch (const storage::StoreError& e) {
         return failed(SyncFailure::LocalStore,
@@ -216,22 +261,26 @@ StepResult SyncClient::ensureRecoverySeal() {
 StepResult SyncClient::push(std::size_t maxBatches,
                             const std::function<void(std::size_t, std::size_t)>& progress) {
     if (!enrolled()) return failed(SyncFailure::NotEnrolled, "this device is not enrolled");
-    HttpsChannel channel(currentEndpoint());
+    std::unique_ptr<HttpsChannel> owned;
+    HttpsChannel& channel = this->channel(owned);
     const std::string auth = authHeader();
     StepResult total;
     std::size_t initialPending = m_store.outboxPendingCount();
     std::size_t done = 0;
     std::set<std::int64_t> retriedThisRun; // entries the server asked to retry: not resent now
+    const std::size_t entryLimit = std::max<std::size_t>(1, std::min(m_batchLimit, kMaxBatchEntries));
+    const std::size_t byteLimit = std::min(m_batchBytes, kMaxRequestBytes / 2);
 
     for (std::size_t batchNo = 0; batchNo < maxBatches; ++batchNo) {
+        if (cancelled()) break;
         // Fetch more than one batch so entries held back for retry do not starve the rest.
-        auto pending = m_store.outboxPending(m_batchLimit + retriedThisRun.size());
+        auto pending = m_store.outboxPending(entryLimit + retriedThisRun.size() + 1);
         PushRequest request;
         request.batchId = randomHex(16);
         std::size_t bytes = 0;
         std::set<std::string> heldCases; // a case with an entry held back: its later entries wait too
+        std::vector<std::string> groups; // groupKey of each entry in request.entries
         for (auto& entry : pending) {
-            if (request.entries.size() >= m_batchLimit) break;
             if (retriedThisRun.count(entry.id) || heldCases.count(entry.caseId)) {
                 if (!entry.caseId.empty()) heldCases.insert(entry.caseId);
                 continue;
@@ -245,7 +294,23 @@ StepResult SyncClient::push(std::size_t maxBatches,
                 if (!entry.caseId.empty()) heldCases.insert(entry.caseId);
                 continue;
             }
-            if (!request.entries.empty() && bytes + entry.body.size() > kMaxRequestBytes / 2) break;
+            const bool full = request.entries.size() >= entryLimit ||
+                              (!request.entries.empty() && bytes + entry.body.size() > byteLimit);
+            if (full) {
+                // Never split a group (a record and its audit entries) across two batches, unless
+                // the group alone fills a batch.
+                const bool sameGroup = !entry.groupKey.empty() && entry.groupKey == groups.back();
+                if (!sameGroup) break;
+                std::size_t start = groups.size();
+                while (start > 0 && groups[start - 1] == entry.groupKey)
+                    --start;
+                if (start > 0) {
+                    request.entries.resize(start);
+                    groups.resize(start);
+                    break;
+                }
+                if (request.entries.size() >= kMaxBatchEntries) break;
+            }
             bytes += entry.body.size() + 256;
             PushEntry wire;
             wire.outboxId = entry.id;
@@ -256,6 +321,7 @@ StepResult SyncClient::push(std::size_t maxBatches,
             wire.highRisk = entry.priority >= storage::OutboxPriority::HighRiskRecord;
             wire.body = std::move(entry.body);
             request.entries.push_back(std::move(wire));
+            groups.push_back(entry.groupKey);
         }
         if (request.entries.empty()) break;
 
@@ -307,6 +373,13 @@ StepResult SyncClient::push(std::size_t maxBatches,
         done += acks.size();
         if (progress) progress(done, initialPending);
         if (acks.empty() && response.results.empty()) break; // nothing settled: do not spin
+    }
+    learnGzip(channel);
+    if (cancelled()) {
+        StepResult stopped = failed(SyncFailure::Cancelled, "sync stopped");
+        stopped.acknowledged = total.acknowledged;
+        stopped.quarantined = total.quarantined;
+        return stopped;
     }
     // Pushes are not audited on the device: an audit entry is itself an outbox entry, so each
     // push would leave one more to send, for ever. The server logs every receipt instead.
@@ -364,12 +437,15 @@ void SyncClient::processRemovals() {
 StepResult SyncClient::pull() {
     if (!enrolled()) return failed(SyncFailure::NotEnrolled, "this device is not enrolled");
     processRemovals();
-    HttpsChannel channel(currentEndpoint());
+    if (cancelled()) return failed(SyncFailure::Cancelled, "sync stopped");
+    std::unique_ptr<HttpsChannel> owned;
+    HttpsChannel& channel = this->channel(owned);
     PullRequest request;
     request.cursor = std::stoll(m_store.setting(setting::kCursor).value_or("0"));
     request.contentVersion = std::stoll(m_store.setting(setting::kContentVersion).value_or("0"));
     request.removedCases = jsonList(m_store, setting::kRemovedCases);
     HttpResult result = channel.post(kPathPull, toJson(request).dump(), authHeader());
+    learnGzip(channel);
     StepResult problem = classify(result);
     if (!problem.ok()) return problem;
     PullResponse response;
@@ -378,8 +454,9 @@ StepResult SyncClient::pull() {
     } catch (const ProtocolError& e) {
         return failed(SyncFailure::ServerError, std::string("unusable pull answer: ") + e.what());
     }
-    // The server now knows about the removals it was told of.
-    saveList(m_store, setting::kRemovedCases, {});
+    // The server now knows about the removals it was told of. (Settings are written only when
+    // they change: each write is a durable commit, and an idle cycle should cost none.)
+    if (!request.removedCases.empty()) saveList(m_store, setting::kRemovedCases, {});
     for (const auto& allocation : response.allocations) {
         applyAllocation(allocation);
         auto pendingRemovals = jsonList(m_store, setting::kPendingRemovals);
@@ -398,8 +475,8 @@ StepResult SyncClient::pull() {
         m_store.setSetting(setting::kContentFiles, response.content->files.dump());
         m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
     }
-    m_store.setSetting(setting::kCursor,
-                       std::to_string(response.cursor)); // after applying: a crash repeats, never skips
+    if (response.cursor != request.cursor) // after applying: a crash repeats, never skips
+        m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
     processRemovals();
     if (response.command == DeviceCommand::Lock && m_actions.lock) m_actions.lock();
     if (response.command == DeviceCommand::Wipe && m_actions.wipe) m_actions.wipe();

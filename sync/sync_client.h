@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,7 @@ inline constexpr const char* kContentFiles = "content.files";           // JSON 
 inline constexpr const char* kPendingRemovals = "sync.pendingRemovals"; // JSON array of case ids
 inline constexpr const char* kRemovedCases = "sync.removedCases";       // removed, not yet confirmed
 inline constexpr const char* kLastSuccess = "sync.lastSuccess";         // ISO UTC
+inline constexpr const char* kServerTakesGzip = "sync.server.gzip";     // "1": gzip request bodies
 } // namespace setting
 
 // What kind of failure stopped a step; the service uses it to choose a retry delay and message.
@@ -47,6 +49,7 @@ enum class SyncFailure {
     ServerError,  // 5xx or an unusable answer (not a Heard success body): retry with backoff
     NotEnrolled,  // no device identity yet
     LocalStore,   // the device's own store refused a write (disk full, I/O): retry with backoff
+    Cancelled,    // stopped on purpose (the app is locking or closing): nothing to report
 };
 const char* syncFailureName(SyncFailure failure);
 
@@ -70,7 +73,9 @@ class SyncClient {
 public:
     // endpoint.host/port/trust settings; the pinned certificate and identity come from the store
     // once enrolled (store settings win over endpoint.pinnedCertPem).
-    SyncClient(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions = {});
+    // cancel: stops a step between and during requests (SyncService::requestStop()).
+    SyncClient(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions = {},
+               std::shared_ptr<CancelToken> cancel = {});
 
     bool enrolled();
 
@@ -99,10 +104,23 @@ public:
     // Quick reachability probe (GET /v1/health).
     bool serverReachable();
 
-    // Batch size limit (entries); tests use small batches to interrupt mid-way.
+    // Between beginCycle() and endCycle(), push and pull share one keep-alive connection;
+    // outside them each step opens its own.
+    void beginCycle();
+    void endCycle();
+
+    // Batch size limits (entries, body bytes); tests use small batches to interrupt mid-way.
+    // A batch is never cut between entries written together (OutboxEntry::groupKey) unless
+    // that group alone is over the limit.
     void setBatchLimit(std::size_t entries) { m_batchLimit = entries; }
+    void setBatchBytes(std::size_t bytes) { m_batchBytes = bytes; }
 
 private:
+    // The cycle's channel, or a fresh one for a lone step (held in `owned`).
+    HttpsChannel& channel(std::unique_ptr<HttpsChannel>& owned);
+    std::unique_ptr<HttpsChannel> newChannel();
+    void learnGzip(const HttpsChannel& channel);
+    bool cancelled() const { return m_cancel && m_cancel->cancelled(); }
     ServerEndpoint currentEndpoint();
     std::string authHeader();
     StepResult classify(const HttpResult& result);
@@ -112,7 +130,11 @@ private:
     storage::Store& m_store;
     ServerEndpoint m_endpoint;
     DeviceActions m_actions;
-    std::size_t m_batchLimit = kMaxBatchEntries;
+    std::shared_ptr<CancelToken> m_cancel;
+    std::unique_ptr<HttpsChannel> m_cycleChannel;
+    bool m_serverTakesGzip = false; // learnt from an answer; kept for later channels
+    std::size_t m_batchLimit = kBatchEntries;
+    std::size_t m_batchBytes = kBatchTargetBytes;
 };
 
 } // namespace heard::sync

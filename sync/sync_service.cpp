@@ -32,7 +32,7 @@ std::chrono::milliseconds BackoffPolicy::delayAfter(int failures, double random)
 
 SyncService::SyncService(storage::Store& store, ServerEndpoint endpoint, DeviceActions actions,
                          BackoffPolicy policy)
-    : m_store(store), m_client(store, std::move(endpoint), std::move(actions)), m_policy(policy),
+    : m_store(store), m_client(store, std::move(endpoint), std::move(actions), m_cancel), m_policy(policy),
       m_random(std::random_device{}()) {}
 
 SyncService::~SyncService() {
@@ -47,19 +47,29 @@ void SyncService::start() {
     std::lock_guard lock(m_mutex);
     if (m_thread.joinable()) return;
     m_stopRequested = false;
+    m_cancel->reset();
     m_runRequested = true; // a first cycle at start
     m_status.state = SyncState::Idle;
     m_thread = std::thread([this] { run(); });
 }
 
-void SyncService::stop() {
+void SyncService::requestStop() {
     {
         std::lock_guard lock(m_mutex);
         m_stopRequested = true;
     }
+    m_cancel->cancel(); // never blocks: flags and socket shutdowns only
     m_wake.notify_all();
+}
+
+void SyncService::join() {
     if (m_thread.joinable()) m_thread.join();
     update([](SyncStatus& s) { s.state = SyncState::Stopped; });
+}
+
+void SyncService::stop() {
+    requestStop();
+    join();
 }
 
 void SyncService::syncNow() {
@@ -109,7 +119,15 @@ void SyncService::run() {
 }
 
 void SyncService::runCycle() {
-    if (!m_client.enrolled()) {
+    bool enrolled = false;
+    try {
+        enrolled = m_client.enrolled();
+    } catch (const std::exception& e) {
+        update(
+            [&](SyncStatus& s) { s.lastError = std::string("cannot read the sync settings: ") + e.what(); });
+        return;
+    }
+    if (!enrolled) {
         update([](SyncStatus& s) {
             s.state = SyncState::NotEnrolled;
             s.lastError = "this device is not enrolled";
@@ -131,7 +149,9 @@ void SyncService::runCycle() {
         s.quarantinedCount = quarantined;
     });
     StepResult result;
+    std::size_t pushed = 0;
     try {
+        m_client.beginCycle(); // one keep-alive connection for the whole cycle
         result = m_client.push(1000, [&](std::size_t done, std::size_t total) {
             update([&](SyncStatus& s) {
                 s.progress =
@@ -139,6 +159,7 @@ void SyncService::runCycle() {
                 s.pendingCount = total > done ? total - done : 0;
             });
         });
+        pushed = result.acknowledged;
         if (result.ok()) {
             std::size_t heldBack = result.retried;
             result = m_client.pull();
@@ -148,6 +169,8 @@ void SyncService::runCycle() {
         result.failure = SyncFailure::ServerError;
         result.message = std::string("sync failed: ") + e.what();
     }
+    m_client.endCycle();
+    if (result.failure == SyncFailure::Cancelled || m_cancel->cancelled()) return; // stopping: no retry
     std::size_t pendingAfter = 0, quarantinedAfter = 0;
     try {
         pendingAfter = m_store.outboxPendingCount();
@@ -156,9 +179,15 @@ void SyncService::runCycle() {
     }
     if (result.ok()) {
         std::string now = storage::formatIsoUtc(std::chrono::system_clock::now());
-        try {
-            m_store.setSetting(setting::kLastSuccess, now);
-        } catch (const std::exception&) {
+        // Kept on disk for the next start, at most once a minute: each write is a durable commit
+        // and idle cycles should cost none (the status in memory is always exact).
+        const auto steadyNow = std::chrono::steady_clock::now();
+        if (!m_lastSuccessSaved || steadyNow - *m_lastSuccessSaved >= std::chrono::minutes(1) || pushed > 0) {
+            try {
+                m_store.setSetting(setting::kLastSuccess, now);
+                m_lastSuccessSaved = steadyNow;
+            } catch (const std::exception&) {
+            }
         }
         update([&](SyncStatus& s) {
             s.state = SyncState::Idle;

@@ -7,7 +7,8 @@
 // whenever it changes, so the app can push an SDL user event to wake its loop. This code never
 // touches SDL or ImGui. DeviceActions (lock, wipe, removeCase) are also called on the sync thread:
 // the app should queue them for its main thread, and stop() the service before it destroys the
-// Store.
+// Store. stop() returns promptly whatever the network does: each request has an overall deadline
+// and the stop aborts the one in flight.
 #pragma once
 
 #include "sync/sync_client.h"
@@ -16,6 +17,7 @@
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -62,7 +64,13 @@ public:
 
     void setOnChange(std::function<void()> onChange); // before start()
     void start();
-    void stop();                // waits for the current request to finish or time out
+    // Stopping without waiting on the network (the app's lock calls these): requestStop() sets
+    // the stop flag and aborts the request in flight (its socket is shut down), and returns at
+    // once; join() then waits for the sync thread, which only has to finish the store write it
+    // may be in (milliseconds). After join() the service no longer touches the Store.
+    void requestStop();
+    void join();
+    void stop();                // requestStop() then join()
     void syncNow();             // run a cycle as soon as possible, ignoring backoff
     void connectivityChanged(); // the platform saw a network appear: try now
     SyncStatus status() const;
@@ -74,6 +82,7 @@ private:
     void update(const std::function<void(SyncStatus&)>& change);
 
     storage::Store& m_store;
+    std::shared_ptr<CancelToken> m_cancel = std::make_shared<CancelToken>();
     SyncClient m_client;
     BackoffPolicy m_policy;
     std::function<void()> m_onChange;
@@ -84,6 +93,7 @@ private:
     bool m_runRequested = false;
     SyncStatus m_status;
     std::uint64_t m_cycles = 0;
+    std::optional<std::chrono::steady_clock::time_point> m_lastSuccessSaved;
     int m_heldBackStreak = 0; // consecutive successful cycles that still left entries held back
     std::mt19937_64 m_random;
     std::thread m_thread;

@@ -252,19 +252,30 @@ TEST_CASE("outbox: high-risk cases first, each case in order, acknowledge and qu
 
     const auto pending = f.store->outboxPending(100);
     std::vector<std::string> recordOrder;
+    std::vector<OutboxEntry> records;
     for (const auto& e : pending)
-        if (e.itemType == "record") recordOrder.push_back(e.itemId);
-    // case-2 holds a high-risk record: its whole chain goes first, in order.
+        if (e.itemType == "record") {
+            recordOrder.push_back(e.itemId);
+            records.push_back(e);
+        }
+    // case-2 holds a high-risk record: its whole chain goes first, in order, each record with the
+    // audit entries of its creation and signing (same group key) beside it.
     REQUIRE(recordOrder.size() == 3);
     CHECK(recordOrder[0] == b1.id);
     CHECK(recordOrder[1] == b2.id);
     CHECK(recordOrder[2] == a1.id);
-    CHECK(pending[0].priority == OutboxPriority::Record);
-    CHECK(pending[1].priority == OutboxPriority::HighRiskRecord);
+    CHECK(records[0].priority == OutboxPriority::Record);
+    CHECK(records[1].priority == OutboxPriority::HighRiskRecord);
     CHECK(pending.back().itemType == "audit");
+    for (std::size_t i = 0; i + 1 < pending.size(); ++i)
+        if (pending[i].itemType == "record") {
+            CHECK(pending[i].groupKey == pending[i].itemId);
+            CHECK(pending[i + 1].itemType == "audit"); // the signing's audit entry follows
+            CHECK(pending[i + 1].groupKey == pending[i].itemId);
+        }
 
     // The body is what the server re-verifies: canonical fields plus the hash.
-    auto body = nlohmann::json::parse(pending[1].body);
+    auto body = nlohmann::json::parse(records[1].body);
     CHECK(body.at("hash") == b2.hash);
     CHECK(body.at("highRisk") == true);
     auto withoutHash = body;

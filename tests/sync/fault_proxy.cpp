@@ -60,6 +60,7 @@ void FaultProxy::acceptLoop() {
         if (::poll(&p, 1, 100) <= 0) continue;
         int client = ::accept(m_listener, nullptr, nullptr);
         if (client < 0) continue;
+        ++m_accepted;
         std::lock_guard lock(m_mutex);
         m_connections.emplace_back([this, client] { relay(client); });
     }
@@ -95,6 +96,7 @@ void FaultProxy::relay(int client) {
             ssize_t n = ::recv(client, buffer, sizeof buffer, 0);
             if (n <= 0 || ::send(upstream, buffer, static_cast<size_t>(n), MSG_NOSIGNAL) != n) break;
             forwardedUp += n;
+            m_bytesUp += n;
         }
         if (fds[1].revents & (POLLIN | POLLHUP | POLLERR)) {
             ssize_t n = ::recv(upstream, buffer, sizeof buffer, 0);
@@ -104,6 +106,7 @@ void FaultProxy::relay(int client) {
             bool responsePhase = forwardedUp > kRequestPhaseBytes;
             if (!responsePhase) {
                 if (::send(client, buffer, static_cast<size_t>(n), MSG_NOSIGNAL) != n) break;
+                m_bytesDown += n;
                 continue;
             }
             if (delayMs > 0 && !delayed) {
@@ -121,6 +124,7 @@ void FaultProxy::relay(int client) {
             }
             if (::send(client, buffer, static_cast<size_t>(n), MSG_NOSIGNAL) != n) break;
             forwardedDown += n;
+            m_bytesDown += n;
         }
     }
     ::shutdown(client, SHUT_RDWR);

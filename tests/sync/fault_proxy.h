@@ -27,6 +27,10 @@ public:
     void cutResponsesAfter(std::size_t bytes, int connections);
     void delayResponses(int milliseconds, int connections);
     int faultsInjected() const { return m_injected.load(); }
+    // What passed through so far: connections accepted, bytes client->server and server->client.
+    int connectionsAccepted() const { return m_accepted.load(); }
+    long bytesUp() const { return m_bytesUp.load(); }
+    long bytesDown() const { return m_bytesDown.load(); }
 
 private:
     void acceptLoop();
@@ -40,6 +44,9 @@ private:
     std::atomic<int> m_delayMs{0};
     std::atomic<int> m_faultyConnections{0};
     std::atomic<int> m_injected{0};
+    std::atomic<int> m_accepted{0};
+    std::atomic<long> m_bytesUp{0};
+    std::atomic<long> m_bytesDown{0};
     std::thread m_acceptThread;
     std::mutex m_mutex;
     std::vector<std::thread> m_connections;

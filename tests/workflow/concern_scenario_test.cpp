@@ -6,6 +6,7 @@
 
 #include "app/model/concern.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace heard;
@@ -59,10 +60,16 @@ TEST_CASE("a whole concern: record, refused sign, sign, follow-ups due and overd
     CHECK(concern->highRisk);
     CHECK(concern->payload["fields"]["child_words"] == "\"It hurts when he grabs my arm\" (fictional)");
     CHECK(concern->payload["referral_by_phone_at"] == "2026-11-23T10:00:00Z");
-    // The high-risk record heads the sync queue.
+    // The high-risk record heads the sync queue (with the audit entries of its creation and
+    // signing beside it: only they may come before it).
     const auto outbox = w.store().outboxPending(10);
     REQUIRE_FALSE(outbox.empty());
-    CHECK(outbox.front().itemId == concernId);
+    auto firstRecord =
+        std::find_if(outbox.begin(), outbox.end(), [](const auto& e) { return e.itemType == "record"; });
+    REQUIRE(firstRecord != outbox.end());
+    CHECK(firstRecord->itemId == concernId);
+    for (auto e = outbox.begin(); e != firstRecord; ++e)
+        CHECK(e->groupKey == concernId);
 
     // Telephoned on Monday: written confirmation due by the end of Tuesday.
     CHECK(rowFor(*w.app, "child-demo-4").followUpsOverdue == 0);
