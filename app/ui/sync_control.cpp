@@ -37,6 +37,7 @@ void SyncControl::finishEnrol() {
 
 void SyncControl::stopAndClose(std::unique_ptr<storage::Store> store) {
     m_network.reset();
+    if (m_sync) m_sync->requestStop(); // aborts the request in flight; returns at once
     if (!m_sync && !m_enrolThread.joinable() && !store) return;
     // The closer owns everything that uses the store, then the store: threads first, key last.
     auto closing = std::make_shared<

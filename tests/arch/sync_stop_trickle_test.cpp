@@ -1,4 +1,4 @@
-// arch.lock_trickle (issue 12.5): stopping the sync service, as the app's lock does, returns in
+// arch.sync_stop_trickle (issue 12.5): stopping the sync service, as the app's lock does, returns in
 // well under 100 ms whatever the network is doing, here a server that trickles one header byte
 // every 5 s for as long as it is allowed to (the test's fake server, on 127.0.0.1). Before
 // cancellation existed, stop() waited for the request: minutes with this server.
