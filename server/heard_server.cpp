@@ -6,6 +6,7 @@
 // [SECTION] HTTP wiring
 #include "server/heard_server.h"
 
+#include "base/json_reader.h"
 #include "server/server_time.h"
 #include "sync/https_channel.h"
 
@@ -217,8 +218,15 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
         intake.bodyDigest = blake2bHex(entry.body);
         std::string problem;
         try {
-            json body = json::parse(entry.body, nullptr, false);
-            if (body.is_discarded() || !body.is_object())
+            // The bounded reader: a body nested deeper than kMaxJsonDepth is refused here, before a
+            // value exists that the verifier's copies and dumps would recurse through.
+            std::optional<base::JsonError> refused;
+            json body =
+                base::tryReadJson(entry.body, {sync::kMaxEntryBodyBytes, sync::kMaxJsonDepth}, &refused)
+                    .value_or(json());
+            if (refused && refused->kind() != base::JsonErrorKind::Syntax)
+                problem = refused->code(); // json_too_deep, json_too_large
+            else if (!body.is_object())
                 problem = "schema_json";
             else if (entry.itemType == "record") {
                 problem = validateRecordBody(body, entry, *practitioner, intake);

@@ -17,6 +17,7 @@ std::unique_ptr<ServerStore> openPostgresServerStore(const std::string&) {
 } // namespace heard::server
 #else
 
+#include "base/json_reader.h"
 #include "server/intake_rules.h"
 #include "server/server_time.h"
 
@@ -230,7 +231,7 @@ public:
         std::vector<sync::Allocation> out;
         for (const auto& row :
              read("SELECT allocation FROM cases WHERE practitioner_id=$1 ORDER BY case_id", practitionerId))
-            out.push_back(sync::allocationFromJson(nlohmann::json::parse(text(row[0]))));
+            out.push_back(sync::allocationFromJson(base::readJson(text(row[0]))));
         return out;
     }
 
@@ -242,7 +243,7 @@ public:
                  "ORDER BY seq LIMIT 1000",
                  practitionerId, cursor))
             out.push_back(AllocationEvent{integer(row[0]), integer(row[1]) != 0,
-                                          sync::allocationFromJson(nlohmann::json::parse(text(row[2])))});
+                                          sync::allocationFromJson(base::readJson(text(row[2])))});
         return out;
     }
 
@@ -280,7 +281,7 @@ public:
     std::optional<sync::ContentUpdate> latestContent() override {
         auto r = read("SELECT version, files FROM content ORDER BY version DESC LIMIT 1");
         if (r.empty()) return std::nullopt;
-        return sync::ContentUpdate{integer(r[0][0]), nlohmann::json::parse(text(r[0][1]))};
+        return sync::ContentUpdate{integer(r[0][0]), base::readJson(text(r[0][1]))};
     }
 
     void setSetting(const std::string& key, const std::string& value) override {

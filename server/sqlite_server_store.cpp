@@ -5,6 +5,7 @@
 // [SECTION] RAII helpers
 // [SECTION] Schema
 // [SECTION] SqliteServerStore
+#include "base/json_reader.h"
 #include "server/intake_rules.h"
 #include "server/server_store.h"
 #include "server/server_time.h"
@@ -249,7 +250,7 @@ public:
         s.bind(1, practitionerId);
         std::vector<sync::Allocation> out;
         while (s.step())
-            out.push_back(sync::allocationFromJson(nlohmann::json::parse(s.text(0))));
+            out.push_back(sync::allocationFromJson(base::readJson(s.text(0))));
         return out;
     }
 
@@ -262,7 +263,7 @@ public:
         std::vector<AllocationEvent> out;
         while (s.step())
             out.push_back(AllocationEvent{s.integer(0), s.integer(1) != 0,
-                                          sync::allocationFromJson(nlohmann::json::parse(s.text(2)))});
+                                          sync::allocationFromJson(base::readJson(s.text(2)))});
         return out;
     }
 
@@ -311,7 +312,7 @@ public:
         std::lock_guard lock(m_mutex);
         Statement s(m_db.get(), "SELECT version, files FROM content ORDER BY version DESC LIMIT 1");
         if (!s.step()) return std::nullopt;
-        return sync::ContentUpdate{s.integer(0), nlohmann::json::parse(s.text(1))};
+        return sync::ContentUpdate{s.integer(0), base::readJson(s.text(1))};
     }
 
     void setSetting(const std::string& key, const std::string& value) override {

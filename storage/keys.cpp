@@ -7,6 +7,7 @@
 //   [SECTION] Wrap, unwrap, seal
 #include "storage/keys.h"
 
+#include "base/json_reader.h"
 #include "storage/store_error.h"
 
 #include <nlohmann/json.hpp>
@@ -178,8 +179,9 @@ KeyFile KeyFile::load(const std::string& path) {
     const std::string text = buffer.str();
     if (text.empty()) throw StoreError(StoreErrorKind::NotAStore, "key file is empty: " + path);
 
-    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("format", "") != "heard-keyfile")
+    // A key file is a few hundred bytes of flat JSON: anything big or deep is not one.
+    nlohmann::json j = base::tryReadJson(text, {64 * 1024, 8}).value_or(nlohmann::json());
+    if (!j.is_object() || j.value("format", "") != "heard-keyfile")
         throw StoreError(StoreErrorKind::NotAStore, "not a Heard key file (or truncated): " + path);
     try {
         KeyFile file;

@@ -11,6 +11,7 @@
 //   [SECTION] Settings
 #include "storage/store.h"
 
+#include "base/json_reader.h"
 #include "storage/chain.h"
 #include "storage/database.h"
 #include "storage/schema.h"
@@ -19,6 +20,7 @@
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <limits>
 #include <map>
 #include <cstdio>
 #include <filesystem>
@@ -109,9 +111,10 @@ std::string detailsText(const nlohmann::json& details) {
 }
 
 nlohmann::json parseStoredJson(const std::string& text) {
-    auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded()) throw StoreError(StoreErrorKind::NotAStore, "a stored JSON value is corrupt");
-    return j;
+    // The bounded reader also here: a database altered outside Heard is outside input.
+    auto j = base::tryReadJson(text, {std::numeric_limits<std::size_t>::max(), 64});
+    if (!j) throw StoreError(StoreErrorKind::NotAStore, "a stored JSON value is corrupt");
+    return std::move(*j);
 }
 
 const char* kRecordColumns =

@@ -2,6 +2,7 @@
 // naming the field (never its value), so a bad body from either side is refused clearly.
 #include "sync/protocol.h"
 
+#include "base/json_reader.h"
 #include "storage/keys.h"
 
 #include <sodium.h>
@@ -342,8 +343,13 @@ PullResponse pullResponseFromJson(const json& j) {
 // --- helpers ----------------------------------------------------------------------------------
 
 json parseObject(const std::string& text) {
-    json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded()) throw ProtocolError("body is not valid JSON");
+    json parsed;
+    try {
+        parsed = base::readJson(text, {kMaxResponseBytes, kMaxJsonDepth});
+    } catch (const base::JsonError& e) {
+        if (e.kind() == base::JsonErrorKind::Syntax) throw ProtocolError("body is not valid JSON");
+        throw ProtocolError(std::string("body refused: ") + e.what());
+    }
     if (!parsed.is_object()) throw ProtocolError("body is not a JSON object");
     return parsed;
 }
