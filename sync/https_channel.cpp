@@ -4,6 +4,8 @@
 // the system CA paths to the store it is given).
 #include "sync/https_channel.h"
 
+#include "sync/certificate_pin.h"
+
 #include <httplib.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -69,6 +71,19 @@ int addPemToStore(X509_STORE* store, const std::string& pem) {
 
 } // namespace
 
+int checkPinnedLeaf(int preverifyOk, X509_STORE_CTX* storeContext, const std::string& pinnedFingerprint,
+                    std::string& presentedPem) {
+    if (X509_STORE_CTX_get_error_depth(storeContext) != 0) return preverifyOk;
+    X509* leaf = X509_STORE_CTX_get_current_cert(storeContext);
+    if (!leaf) return 0;
+    presentedPem = pemOf(leaf);
+    if (!pinnedFingerprint.empty() && fingerprintOf(leaf) != pinnedFingerprint) {
+        X509_STORE_CTX_set_error(storeContext, X509_V_ERR_CERT_REJECTED);
+        return 0;
+    }
+    return preverifyOk;
+}
+
 std::string certificateFingerprint(const std::string& pem) {
     BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
@@ -89,14 +104,8 @@ struct HttpsChannel::Impl {
             static_cast<SSL*>(X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx()));
         if (!ssl) return 0;
         auto* self = static_cast<Impl*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), appDataIndex));
-        X509* leaf = X509_STORE_CTX_get_current_cert(storeContext);
-        if (!self || !leaf) return 0;
-        self->presentedPem = pemOf(leaf);
-        if (!self->pinnedFingerprint.empty() && fingerprintOf(leaf) != self->pinnedFingerprint) {
-            X509_STORE_CTX_set_error(storeContext, X509_V_ERR_CERT_REJECTED);
-            return 0;
-        }
-        return preverifyOk;
+        if (!self) return 0;
+        return checkPinnedLeaf(preverifyOk, storeContext, self->pinnedFingerprint, self->presentedPem);
     }
 };
 
