@@ -5,6 +5,7 @@
 // per line with no personal data: device ids, counts, statuses and timings only.
 #pragma once
 
+#include "base/hash.h"
 #include "server/server_store.h"
 
 #include <chrono>
@@ -79,7 +80,7 @@ std::string hashPassword(const std::string& password);
 bool verifyPassword(const std::string& passwordHash, const std::string& password);
 
 // BLAKE2b-256 (hex) of text: device secrets are stored only as this, bodies are compared by it.
-std::string blake2bHex(const std::string& text);
+using base::blake2bHex; // the one copy (base/hash.h)
 
 // The record hash check backed by heard_storage (see docs/security-model.md).
 RecordHashVerifier defaultRecordHashVerifier();

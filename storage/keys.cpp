@@ -128,23 +128,6 @@ int unlockDelaySeconds(int failedAttempts) {
 
 // [SECTION] Key file (JSON, atomic writes)
 
-std::string toHex(const std::vector<unsigned char>& bytes) {
-    std::string hex(bytes.size() * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-    hex.pop_back();
-    return hex;
-}
-
-std::optional<std::vector<unsigned char>> bytesFromHex(const std::string& hex, size_t expectedSize) {
-    std::vector<unsigned char> bytes(expectedSize);
-    size_t length = 0;
-    if (hex.size() != expectedSize * 2 ||
-        sodium_hex2bin(bytes.data(), bytes.size(), hex.c_str(), hex.size(), nullptr, &length, nullptr) != 0 ||
-        length != expectedSize)
-        return std::nullopt;
-    return bytes;
-}
-
 namespace {
 
 std::vector<unsigned char> fromHex(const std::string& hex, size_t expectedSize, const char* field) {

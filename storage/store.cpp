@@ -37,15 +37,6 @@ const char* toString(RecordStatus status) {
     return status == RecordStatus::Signed ? "signed" : "draft";
 }
 
-std::string formatIsoUtc(std::chrono::system_clock::time_point t) {
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
 namespace {
 
 using Lock = std::lock_guard<std::mutex>;

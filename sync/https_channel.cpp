@@ -4,6 +4,7 @@
 // the system CA paths to the store it is given).
 #include "sync/https_channel.h"
 
+#include "base/hex.h"
 #include "sync/certificate_pin.h"
 
 #include <httplib.h>
@@ -31,22 +32,11 @@ struct X509Deleter {
 using BioPtr = std::unique_ptr<BIO, BioDeleter>;
 using X509Ptr = std::unique_ptr<X509, X509Deleter>;
 
-std::string toHex(const unsigned char* data, unsigned int length) {
-    static const char* digits = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        hex.push_back(digits[data[i] >> 4]);
-        hex.push_back(digits[data[i] & 0x0f]);
-    }
-    return hex;
-}
-
 std::string fingerprintOf(X509* cert) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (X509_digest(cert, EVP_sha256(), digest, &length) != 1) return {};
-    return toHex(digest, length);
+    return base::toHex(digest, length);
 }
 
 std::string pemOf(X509* cert) {

@@ -2,8 +2,8 @@
 // naming the field (never its value), so a bad body from either side is refused clearly.
 #include "sync/protocol.h"
 
+#include "base/hex.h"
 #include "base/json_reader.h"
-#include "storage/keys.h"
 
 #include <sodium.h>
 
@@ -382,10 +382,10 @@ bool isSafeId(const std::string& text) {
 }
 
 std::string randomHex(std::size_t bytes) {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    if (sodium_init() < 0) throw base::Error("sodium_init", "libsodium failed to initialise");
     std::vector<unsigned char> raw(bytes);
     randombytes_buf(raw.data(), raw.size());
-    return storage::toHex(raw);
+    return base::toHex(raw);
 }
 
 } // namespace heard::sync

@@ -10,6 +10,8 @@
 // [SECTION] JSON (de)serialisation
 #pragma once
 
+#include "base/error.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -51,9 +53,10 @@ inline constexpr std::size_t kMaxResponseBytes = 32 * 1024 * 1024;
 
 // A message that does not follow this protocol (malformed JSON, missing or mistyped field,
 // value out of range). The text names the field, never its content (no personal data).
-class ProtocolError : public std::runtime_error {
+// code() is "protocol".
+class ProtocolError : public base::Error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit ProtocolError(const std::string& message) : base::Error("protocol", message) {}
 };
 
 // Error codes carried in {"ok": false, "error": <code>, "message": ...} bodies.
