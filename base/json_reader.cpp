@@ -50,6 +50,12 @@ nlohmann::json readJson(std::string_view text, const JsonLimits& limits) {
                         "JSON nested more than " + std::to_string(maxDepth) + " levels deep");
     } catch (const nlohmann::json::parse_error& e) {
         throw JsonError(JsonErrorKind::Syntax, "not valid JSON near byte " + std::to_string(e.byte), e.byte);
+    } catch (const nlohmann::json::out_of_range&) {
+        // A number too large for a double ("1e999") is out_of_range (406), not a parse_error
+        // (found by fuzzing: tests/hardening/fuzz_regressions_test.cpp).
+        throw JsonError(JsonErrorKind::Syntax, "not valid JSON: a number is out of range");
+    } catch (const nlohmann::json::exception&) {
+        throw JsonError(JsonErrorKind::Syntax, "not valid JSON");
     }
 }
 

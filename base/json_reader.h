@@ -26,7 +26,7 @@ struct JsonLimits {
 enum class JsonErrorKind {
     TooLarge, // the text is longer than maxBytes; nothing was parsed
     TooDeep,  // arrays or objects nested deeper than maxDepth; parsing stopped there
-    Syntax,   // not JSON (byte() says where the parser stopped)
+    Syntax,   // not JSON, or a number out of range (byte() says where the parser stopped, 0 if unknown)
 };
 
 class JsonError : public Error {

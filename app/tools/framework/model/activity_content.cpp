@@ -353,8 +353,10 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
     } catch (const base::JsonError& e) {
         if (e.kind() == base::JsonErrorKind::TooDeep)
             check.fail("", "nested more than " + std::to_string(limits.maxNesting) + " levels deep");
-        else // byte() is where the parser stopped: enough for a person to find the mistake.
+        else if (e.byte() > 0) // where the parser stopped: enough for a person to find the mistake
             check.fail("", "not valid JSON near byte " + std::to_string(e.byte()));
+        else
+            check.fail("", e.what());
         return false;
     }
     if (!root.is_object()) {
