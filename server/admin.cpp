@@ -1,5 +1,6 @@
 #include "server/admin.h"
 
+#include "base/json_reader.h"
 #include "server/heard_server.h"
 #include "server/record_cipher.h"
 
@@ -118,8 +119,12 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
                 err << "cannot read " << args[2] << '\n';
                 return 1;
             }
-            json files = json::parse(file, nullptr, false);
-            if (files.is_discarded() || !files.is_object()) {
+            std::stringstream text;
+            text << file.rdbuf();
+            // Content files are outside input: the bounded reader (a pull answer nests them 3 deeper).
+            json files = base::tryReadJson(text.str(), {sync::kMaxRequestBytes, sync::kMaxJsonDepth - 4})
+                             .value_or(json());
+            if (!files.is_object()) {
                 err << "content file must be a JSON object (file name -> content)\n";
                 return 1;
             }
@@ -138,7 +143,7 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
                         err << "record bodies are encrypted at rest: give --record-key <file> before admin\n";
                         return 1;
                     }
-                    json body = json::parse(e.body, nullptr, false);
+                    auto body = base::tryReadJson(e.body, {sync::kMaxEntryBodyBytes, sync::kMaxJsonDepth});
                     out << json{{"seq", e.receivedSeq},
                                 {"itemType", e.itemType},
                                 {"itemId", e.itemId},
@@ -147,7 +152,7 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
                                 {"deviceId", e.deviceId},
                                 {"practitionerId", e.practitionerId},
                                 {"receivedAt", e.receivedAt},
-                                {"body", body.is_discarded() ? json(e.body) : body}}
+                                {"body", body ? *body : json(e.body)}}
                                .dump()
                         << '\n';
                     after = e.receivedSeq;

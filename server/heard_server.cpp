@@ -6,8 +6,9 @@
 // [SECTION] HTTP wiring
 #include "server/heard_server.h"
 
+#include "base/iso_time.h"
+#include "base/json_reader.h"
 #include "server/intake_checks.h"
-#include "server/server_time.h"
 #include "sync/https_channel.h"
 
 #include <httplib.h>
@@ -28,7 +29,7 @@ using sync::EntryStatus;
 
 namespace {
 void ensureSodium() {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    if (sodium_init() < 0) throw base::Error("sodium_init", "libsodium failed to initialise");
 }
 } // namespace
 
@@ -37,7 +38,7 @@ std::string hashPassword(const std::string& password) {
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                               crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
-        throw std::runtime_error("password hashing ran out of memory");
+        throw base::Error("out_of_memory", "password hashing ran out of memory");
     return out;
 }
 
@@ -45,16 +46,6 @@ bool verifyPassword(const std::string& passwordHash, const std::string& password
     ensureSodium();
     if (passwordHash.empty() || passwordHash.size() >= crypto_pwhash_STRBYTES) return false;
     return crypto_pwhash_str_verify(passwordHash.c_str(), password.data(), password.size()) == 0;
-}
-
-std::string blake2bHex(const std::string& text) {
-    ensureSodium();
-    unsigned char digest[32];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()),
-                       text.size(), nullptr, 0);
-    char hex[65];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return hex;
 }
 
 // [SECTION] Record validation ----------------------------------------------------------------
@@ -118,7 +109,7 @@ HeardServer::~HeardServer() {
 }
 
 void HeardServer::log(json line) {
-    line["ts"] = nowIsoUtc();
+    line["ts"] = base::nowIsoUtc();
     std::string text = line.dump();
     std::lock_guard lock(m_impl->logMutex);
     if (m_config.logSink)
@@ -256,8 +247,15 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
         intake.bodyDigest = blake2bHex(entry.body);
         std::string problem;
         try {
-            json body = json::parse(entry.body, nullptr, false);
-            if (body.is_discarded() || !body.is_object())
+            // The bounded reader: a body nested deeper than kMaxJsonDepth is refused here, before a
+            // value exists that the verifier's copies and dumps would recurse through.
+            std::optional<base::JsonError> refused;
+            json body =
+                base::tryReadJson(entry.body, {sync::kMaxEntryBodyBytes, sync::kMaxJsonDepth}, &refused)
+                    .value_or(json());
+            if (refused && refused->kind() != base::JsonErrorKind::Syntax)
+                problem = refused->code(); // json_too_deep, json_too_large
+            else if (!body.is_object())
                 problem = "schema_json";
             else if (entry.itemType == "record") {
                 problem = validateRecordBody(body, entry, *practitioner, intake);
@@ -434,7 +432,7 @@ void HeardServer::run() {
 }
 
 void HeardServer::bind() {
-    if (m_impl->http) throw std::runtime_error("server already started");
+    if (m_impl->http) throw base::Error("server_started", "server already started");
     dummyPasswordHash();       // made now, so the first unknown name costs no more than any other
     sync::ignoreBrokenPipes(); // a device dropping its connection must not kill the server
     if (m_config.plainHttpForDevelopment) {
@@ -442,11 +440,13 @@ void HeardServer::bind() {
         log({{"event", "warning"}, {"message", "plain HTTP for development: never use in production"}});
     } else {
         if (m_config.certificatePath.empty() || m_config.privateKeyPath.empty())
-            throw std::runtime_error(
+            throw base::Error(
+                "tls_config",
                 "HTTPS needs a certificate and a private key (plain HTTP only with the development flag)");
         auto ssl = std::make_unique<httplib::SSLServer>(m_config.certificatePath.c_str(),
                                                         m_config.privateKeyPath.c_str());
-        if (!ssl->is_valid()) throw std::runtime_error("cannot load the TLS certificate or private key");
+        if (!ssl->is_valid())
+            throw base::Error("tls_config", "cannot load the TLS certificate or private key");
         applyTlsPolicy(ssl->ssl_context());
         m_impl->guard = std::make_unique<ConnectionGuard>(m_config.connectionLimits);
         m_impl->guard->attach(ssl->ssl_context());
@@ -521,11 +521,11 @@ void HeardServer::bind() {
     });
     if (m_config.port == 0) {
         m_port = http.bind_to_any_port(m_config.bindHost);
-        if (m_port <= 0) throw std::runtime_error("cannot bind to " + m_config.bindHost);
+        if (m_port <= 0) throw base::Error("bind", "cannot bind to " + m_config.bindHost);
     } else {
         if (!http.bind_to_port(m_config.bindHost, m_config.port))
-            throw std::runtime_error("cannot bind to " + m_config.bindHost + ":" +
-                                     std::to_string(m_config.port));
+            throw base::Error("bind",
+                              "cannot bind to " + m_config.bindHost + ":" + std::to_string(m_config.port));
         m_port = m_config.port;
     }
     if (*listeningSocket >= 0) ::listen(*listeningSocket, SOMAXCONN);

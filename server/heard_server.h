@@ -7,6 +7,7 @@
 
 #include "server/connection_guard.h"
 #include "server/enrol_guard.h"
+#include "base/hash.h"
 #include "server/server_store.h"
 
 #include <chrono>
@@ -89,7 +90,7 @@ std::string hashPassword(const std::string& password);
 bool verifyPassword(const std::string& passwordHash, const std::string& password);
 
 // BLAKE2b-256 (hex) of text: device secrets are stored only as this, bodies are compared by it.
-std::string blake2bHex(const std::string& text);
+using base::blake2bHex; // the one copy (base/hash.h)
 
 // The record hash check backed by heard_storage (see docs/security-model.md).
 RecordHashVerifier defaultRecordHashVerifier();

@@ -17,8 +17,10 @@ std::unique_ptr<ServerStore> openPostgresServerStore(const std::string&) {
 } // namespace heard::server
 #else
 
+#include "base/iso_time.h"
+#include "base/json_reader.h"
 #include "server/intake_rules.h"
-#include "server/server_time.h"
+#include "server/server_schema.h"
 
 #include <pqxx/pqxx>
 
@@ -29,40 +31,6 @@ std::unique_ptr<ServerStore> openPostgresServerStore(const std::string&) {
 namespace heard::server {
 
 namespace {
-
-const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS practitioners(
-  id TEXT PRIMARY KEY, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
-  active INTEGER NOT NULL DEFAULT 1);
-CREATE TABLE IF NOT EXISTS devices(
-  id TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL REFERENCES practitioners(id),
-  secret_hash TEXT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0,
-  command TEXT NOT NULL DEFAULT 'none', created_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS cases(
-  case_id TEXT PRIMARY KEY, practitioner_id TEXT NOT NULL, allocation TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS allocation_events(
-  seq BIGSERIAL PRIMARY KEY, practitioner_id TEXT NOT NULL, case_id TEXT NOT NULL,
-  removal INTEGER NOT NULL, allocation TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS allocation_events_by_practitioner ON allocation_events(practitioner_id, seq);
-CREATE TABLE IF NOT EXISTS removals_confirmed(
-  device_id TEXT NOT NULL, case_id TEXT NOT NULL, confirmed_at TEXT NOT NULL,
-  PRIMARY KEY(device_id, case_id));
-CREATE TABLE IF NOT EXISTS content(version BIGINT PRIMARY KEY, files TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS received(
-  seq BIGSERIAL PRIMARY KEY, item_type TEXT NOT NULL, item_id TEXT NOT NULL,
-  version BIGINT NOT NULL, case_id TEXT NOT NULL, device_id TEXT NOT NULL,
-  practitioner_id TEXT NOT NULL, chain_seq BIGINT NOT NULL, hash TEXT NOT NULL,
-  body_digest TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL,
-  UNIQUE(item_type, item_id, version));
-CREATE TABLE IF NOT EXISTS chain_tips(
-  case_id TEXT NOT NULL, device_id TEXT NOT NULL, chain_seq BIGINT NOT NULL, hash TEXT NOT NULL,
-  PRIMARY KEY(case_id, device_id));
-CREATE TABLE IF NOT EXISTS conflicts(
-  seq BIGSERIAL PRIMARY KEY, item_type TEXT NOT NULL, item_id TEXT NOT NULL,
-  version BIGINT NOT NULL, device_id TEXT NOT NULL, body_digest TEXT NOT NULL,
-  reason TEXT NOT NULL, received_at TEXT NOT NULL);
-)sql";
 
 // Tables added for issue 17 (sign-in lockout, reallocation times), kept apart from kSchema.
 const char* kHardeningSchema = R"sql(
@@ -146,7 +114,7 @@ public:
             auto lease = m_pool.borrow();
             pqxx::work tx(*lease);
             tx.exec_params("SELECT pg_advisory_xact_lock($1)", kSchemaLockKey);
-            tx.exec(kSchema);
+            tx.exec(serverSchema(SqlDialect::Postgres));
             tx.exec(kHardeningSchema);
             tx.commit();
         } catch (const std::exception& e) {
@@ -173,7 +141,7 @@ public:
             tx.exec_params("INSERT INTO devices(id, practitioner_id, secret_hash, revoked, command, "
                            "created_at) VALUES($1,$2,$3,$4,$5,$6)",
                            d.id, d.practitionerId, d.secretHash, d.revoked ? 1 : 0,
-                           std::string(sync::deviceCommandName(d.command)), nowIsoUtc());
+                           std::string(sync::deviceCommandName(d.command)), base::nowIsoUtc());
         });
     }
 
@@ -216,7 +184,7 @@ public:
                 tx.exec_params(
                     "INSERT INTO case_removals(practitioner_id, case_id, removed_at) VALUES($1,$2,$3) "
                     "ON CONFLICT (practitioner_id, case_id) DO UPDATE SET removed_at=EXCLUDED.removed_at",
-                    text(previous[0][0]), allocation.caseId, nowIsoUtc());
+                    text(previous[0][0]), allocation.caseId, base::nowIsoUtc());
             }
             tx.exec_params("INSERT INTO cases(case_id, practitioner_id, allocation) VALUES($1,$2,$3) "
                            "ON CONFLICT (case_id) DO UPDATE SET practitioner_id=EXCLUDED.practitioner_id, "
@@ -245,7 +213,7 @@ public:
         std::vector<sync::Allocation> out;
         for (const auto& row :
              read("SELECT allocation FROM cases WHERE practitioner_id=$1 ORDER BY case_id", practitionerId))
-            out.push_back(sync::allocationFromJson(nlohmann::json::parse(text(row[0]))));
+            out.push_back(sync::allocationFromJson(base::readJson(text(row[0]))));
         return out;
     }
 
@@ -257,7 +225,7 @@ public:
                  "ORDER BY seq LIMIT 1000",
                  practitionerId, cursor))
             out.push_back(AllocationEvent{integer(row[0]), integer(row[1]) != 0,
-                                          sync::allocationFromJson(nlohmann::json::parse(text(row[2])))});
+                                          sync::allocationFromJson(base::readJson(text(row[2])))});
         return out;
     }
 
@@ -269,7 +237,7 @@ public:
         write([&](pqxx::work& tx) {
             tx.exec_params("INSERT INTO removals_confirmed(device_id, case_id, confirmed_at) "
                            "VALUES($1,$2,$3) ON CONFLICT DO NOTHING",
-                           deviceId, caseId, nowIsoUtc());
+                           deviceId, caseId, base::nowIsoUtc());
         });
     }
 
@@ -295,7 +263,7 @@ public:
     std::optional<sync::ContentUpdate> latestContent() override {
         auto r = read("SELECT version, files FROM content ORDER BY version DESC LIMIT 1");
         if (r.empty()) return std::nullopt;
-        return sync::ContentUpdate{integer(r[0][0]), nlohmann::json::parse(text(r[0][1]))};
+        return sync::ContentUpdate{integer(r[0][0]), base::readJson(text(r[0][1]))};
     }
 
     void setSetting(const std::string& key, const std::string& value) override {
@@ -417,13 +385,13 @@ private:
         }
         // ON CONFLICT guards against the same id arriving under another lock key (a different
         // case claimed for it): the unique constraint decides, the digest says which outcome.
-        auto inserted =
-            tx.exec_params("INSERT INTO received(item_type, item_id, version, case_id, device_id, "
-                           "practitioner_id, chain_seq, hash, body_digest, body, received_at) "
-                           "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (item_type, item_id, "
-                           "version) DO NOTHING RETURNING seq",
-                           e.entry.itemType, e.entry.itemId, e.entry.version, e.entry.caseId, e.deviceId,
-                           e.practitionerId, e.chainSeq, e.hash, e.bodyDigest, e.entry.body, nowIsoUtc());
+        auto inserted = tx.exec_params(
+            "INSERT INTO received(item_type, item_id, version, case_id, device_id, "
+            "practitioner_id, chain_seq, hash, body_digest, body, received_at) "
+            "VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT (item_type, item_id, "
+            "version) DO NOTHING RETURNING seq",
+            e.entry.itemType, e.entry.itemId, e.entry.version, e.entry.caseId, e.deviceId, e.practitionerId,
+            e.chainSeq, e.hash, e.bodyDigest, e.entry.body, base::nowIsoUtc());
         if (inserted.empty()) {
             auto again = tx.exec_params(
                 "SELECT body_digest FROM received WHERE item_type=$1 AND item_id=$2 AND version=$3",
@@ -445,7 +413,8 @@ private:
         tx.exec_params(
             "INSERT INTO conflicts(item_type, item_id, version, device_id, body_digest, reason, received_at) "
             "VALUES($1,$2,$3,$4,$5,$6,$7)",
-            e.entry.itemType, e.entry.itemId, e.entry.version, e.deviceId, e.bodyDigest, reason, nowIsoUtc());
+            e.entry.itemType, e.entry.itemId, e.entry.version, e.deviceId, e.bodyDigest, reason,
+            base::nowIsoUtc());
     }
 
     template <typename... Args> pqxx::result read(const char* sql, Args&&... args) {

@@ -8,6 +8,7 @@
 // after the backend's transaction has committed.
 #pragma once
 
+#include "base/error.h"
 #include "sync/protocol.h"
 
 #include <cstdint>
@@ -19,9 +20,11 @@
 
 namespace heard::server {
 
-class ServerStoreError : public std::runtime_error {
+// A failure of the server's database (code() "server_store"); SQLite errors from the shared
+// wrapper (storage/database.h) arrive as storage::StoreError, also a base::Error.
+class ServerStoreError : public base::Error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit ServerStoreError(const std::string& message) : base::Error("server_store", message) {}
 };
 
 struct Practitioner {

@@ -2,7 +2,6 @@
 #include "storage/chain.h"
 
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 
 namespace heard::storage {
 
@@ -39,15 +38,6 @@ nlohmann::json auditFields(const AuditEntry& e) {
 }
 
 } // namespace
-
-std::string blake2bHex(const std::string& bytes) {
-    unsigned char digest[32];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(bytes.data()),
-                       bytes.size(), nullptr, 0);
-    char hex[65];
-    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-    return std::string(hex, 64);
-}
 
 std::string canonicalRecordJson(const Record& record) {
     return recordFields(record).dump();

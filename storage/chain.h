@@ -4,6 +4,7 @@
 // in docs/security-model.md ("Hash chains"); change it only with a new chain version.
 #pragma once
 
+#include "base/hash.h"
 #include "storage/records.h"
 
 #include <string>
@@ -22,7 +23,7 @@ std::string canonicalAuditJson(const AuditEntry& entry);
 std::string auditHash(const AuditEntry& entry);
 std::string auditOutboxBody(const AuditEntry& entry);
 
-// Hex BLAKE2b-256 of arbitrary bytes.
-std::string blake2bHex(const std::string& bytes);
+// Hex BLAKE2b-256 of arbitrary bytes (the one copy is base/hash.h).
+using base::blake2bHex;
 
 } // namespace heard::storage

@@ -7,6 +7,7 @@
 //   [SECTION] Wrap, unwrap, seal
 #include "storage/keys.h"
 
+#include "base/json_reader.h"
 #include "storage/store_error.h"
 
 #include <nlohmann/json.hpp>
@@ -127,23 +128,6 @@ int unlockDelaySeconds(int failedAttempts) {
 
 // [SECTION] Key file (JSON, atomic writes)
 
-std::string toHex(const std::vector<unsigned char>& bytes) {
-    std::string hex(bytes.size() * 2 + 1, '\0');
-    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-    hex.pop_back();
-    return hex;
-}
-
-std::optional<std::vector<unsigned char>> bytesFromHex(const std::string& hex, size_t expectedSize) {
-    std::vector<unsigned char> bytes(expectedSize);
-    size_t length = 0;
-    if (hex.size() != expectedSize * 2 ||
-        sodium_hex2bin(bytes.data(), bytes.size(), hex.c_str(), hex.size(), nullptr, &length, nullptr) != 0 ||
-        length != expectedSize)
-        return std::nullopt;
-    return bytes;
-}
-
 namespace {
 
 std::vector<unsigned char> fromHex(const std::string& hex, size_t expectedSize, const char* field) {
@@ -178,8 +162,9 @@ KeyFile KeyFile::load(const std::string& path) {
     const std::string text = buffer.str();
     if (text.empty()) throw StoreError(StoreErrorKind::NotAStore, "key file is empty: " + path);
 
-    nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("format", "") != "heard-keyfile")
+    // A key file is a few hundred bytes of flat JSON: anything big or deep is not one.
+    nlohmann::json j = base::tryReadJson(text, {64 * 1024, 8}).value_or(nlohmann::json());
+    if (!j.is_object() || j.value("format", "") != "heard-keyfile")
         throw StoreError(StoreErrorKind::NotAStore, "not a Heard key file (or truncated): " + path);
     try {
         KeyFile file;

@@ -7,6 +7,8 @@
 // docs/security-model.md for the exact format.
 #pragma once
 
+#include "base/hex.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -91,10 +93,10 @@ SecretKey unwrapKey(const KeyFile& file, const std::string& passphrase);
 // Opens the sealed copy with the organisation key pair; WrongPassphrase if it does not fit.
 SecretKey unsealKey(const KeyFile& file, const RecoveryKeyPair& organisation);
 
-// Lower-case hex of bytes, as keys appear in the key file, the audit log and the protocol.
-std::string toHex(const std::vector<unsigned char>& bytes);
-// Exactly expectedSize bytes from their hex; nullopt when the text is anything else.
-std::optional<std::vector<unsigned char>> bytesFromHex(const std::string& hex, size_t expectedSize);
+// Lower-case hex of bytes, as keys appear in the key file, the audit log and the protocol, and
+// exactly expectedSize bytes back from their hex (nullopt otherwise): the one copy is base/hex.h.
+using base::bytesFromHex;
+using base::toHex;
 
 // The growing delay after wrong passphrases: none for the first 3, then 2^(n-3) s,
 // capped at 15 minutes. Survives restarts because the counter is in the key file.

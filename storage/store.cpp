@@ -11,6 +11,7 @@
 //   [SECTION] Settings
 #include "storage/store.h"
 
+#include "base/json_reader.h"
 #include "storage/chain.h"
 #include "storage/database.h"
 #include "storage/schema.h"
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <limits>
 #include <map>
 #include <set>
 #include <cstdio>
@@ -35,15 +37,6 @@ namespace heard::storage {
 
 const char* toString(RecordStatus status) {
     return status == RecordStatus::Signed ? "signed" : "draft";
-}
-
-std::string formatIsoUtc(std::chrono::system_clock::time_point t) {
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
 }
 
 namespace {
@@ -111,9 +104,10 @@ std::string detailsText(const nlohmann::json& details) {
 }
 
 nlohmann::json parseStoredJson(const std::string& text) {
-    auto j = nlohmann::json::parse(text, nullptr, false);
-    if (j.is_discarded()) throw StoreError(StoreErrorKind::NotAStore, "a stored JSON value is corrupt");
-    return j;
+    // The bounded reader also here: a database altered outside Heard is outside input.
+    auto j = base::tryReadJson(text, {std::numeric_limits<std::size_t>::max(), 64});
+    if (!j) throw StoreError(StoreErrorKind::NotAStore, "a stored JSON value is corrupt");
+    return std::move(*j);
 }
 
 const char* kRecordColumns =

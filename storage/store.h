@@ -12,6 +12,7 @@
 // enters the outbox in the same transaction.
 #pragma once
 
+#include "base/iso_time.h"
 #include "storage/keys.h"
 #include "storage/records.h"
 #include "storage/store_error.h"
@@ -32,7 +33,7 @@ class Database;
 
 // Wall-clock source, injectable for tests. Timestamps are stored as ISO-8601 UTC strings.
 using Clock = std::function<std::chrono::system_clock::time_point()>;
-std::string formatIsoUtc(std::chrono::system_clock::time_point t); // "2026-11-23T10:15:00Z"
+using base::formatIsoUtc; // "2026-11-23T10:15:00Z" (the one copy is base/iso_time.h)
 
 struct StoreOptions {
     Clock clock;                  // default: std::chrono::system_clock::now

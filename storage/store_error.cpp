@@ -31,7 +31,7 @@ const char* toString(StoreErrorKind kind) {
 }
 
 StoreError::StoreError(StoreErrorKind kind, const std::string& message, int sqliteCode, int retryAfterSeconds)
-    : std::runtime_error(message), m_kind(kind), m_sqliteCode(sqliteCode),
+    : base::Error(toString(kind), message), m_kind(kind), m_sqliteCode(sqliteCode),
       m_retryAfterSeconds(retryAfterSeconds) {}
 
 } // namespace heard::storage

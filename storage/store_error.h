@@ -5,7 +5,8 @@
 // edge of app/ (STYLE.md item 9).
 #pragma once
 
-#include <stdexcept>
+#include "base/error.h"
+
 #include <string>
 
 namespace heard::storage {
@@ -27,7 +28,8 @@ enum class StoreErrorKind {
 // A short stable name for logs and tests, e.g. "WrongPassphrase".
 const char* toString(StoreErrorKind kind);
 
-class StoreError : public std::runtime_error {
+// code() is toString(kind()), e.g. "WrongPassphrase".
+class StoreError : public base::Error {
 public:
     StoreError(StoreErrorKind kind, const std::string& message, int sqliteCode = 0,
                int retryAfterSeconds = 0);

@@ -4,6 +4,9 @@
 // the system CA paths to the store it is given).
 #include "sync/https_channel.h"
 
+#include "base/hex.h"
+#include "sync/certificate_pin.h"
+
 #include <httplib.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -36,22 +39,11 @@ struct X509Deleter {
 using BioPtr = std::unique_ptr<BIO, BioDeleter>;
 using X509Ptr = std::unique_ptr<X509, X509Deleter>;
 
-std::string toHex(const unsigned char* data, unsigned int length) {
-    static const char* digits = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        hex.push_back(digits[data[i] >> 4]);
-        hex.push_back(digits[data[i] & 0x0f]);
-    }
-    return hex;
-}
-
 std::string fingerprintOf(X509* cert) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (X509_digest(cert, EVP_sha256(), digest, &length) != 1) return {};
-    return toHex(digest, length);
+    return base::toHex(digest, length);
 }
 
 std::string pemOf(X509* cert) {
@@ -75,6 +67,19 @@ int addPemToStore(X509_STORE* store, const std::string& pem) {
 }
 
 } // namespace
+
+int checkPinnedLeaf(int preverifyOk, X509_STORE_CTX* storeContext, const std::string& pinnedFingerprint,
+                    std::string& presentedPem) {
+    if (X509_STORE_CTX_get_error_depth(storeContext) != 0) return preverifyOk;
+    X509* leaf = X509_STORE_CTX_get_current_cert(storeContext);
+    if (!leaf) return 0;
+    presentedPem = pemOf(leaf);
+    if (!pinnedFingerprint.empty() && fingerprintOf(leaf) != pinnedFingerprint) {
+        X509_STORE_CTX_set_error(storeContext, X509_V_ERR_CERT_REJECTED);
+        return 0;
+    }
+    return preverifyOk;
+}
 
 std::string certificateFingerprint(const std::string& pem) {
     BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
@@ -135,14 +140,8 @@ struct HttpsChannel::Impl {
             static_cast<SSL*>(X509_STORE_CTX_get_ex_data(storeContext, SSL_get_ex_data_X509_STORE_CTX_idx()));
         if (!ssl) return 0;
         auto* self = static_cast<Impl*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), appDataIndex));
-        X509* leaf = X509_STORE_CTX_get_current_cert(storeContext);
-        if (!self || !leaf) return 0;
-        self->presentedPem = pemOf(leaf);
-        if (!self->pinnedFingerprint.empty() && fingerprintOf(leaf) != self->pinnedFingerprint) {
-            X509_STORE_CTX_set_error(storeContext, X509_V_ERR_CERT_REJECTED);
-            return 0;
-        }
-        return preverifyOk;
+        if (!self) return 0;
+        return checkPinnedLeaf(preverifyOk, storeContext, self->pinnedFingerprint, self->presentedPem);
     }
 };
 

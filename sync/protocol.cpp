@@ -2,7 +2,8 @@
 // naming the field (never its value), so a bad body from either side is refused clearly.
 #include "sync/protocol.h"
 
-#include "storage/keys.h"
+#include "base/hex.h"
+#include "base/json_reader.h"
 
 #include <sodium.h>
 
@@ -342,8 +343,13 @@ PullResponse pullResponseFromJson(const json& j) {
 // --- helpers ----------------------------------------------------------------------------------
 
 json parseObject(const std::string& text) {
-    json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (parsed.is_discarded()) throw ProtocolError("body is not valid JSON");
+    json parsed;
+    try {
+        parsed = base::readJson(text, {kMaxResponseBytes, kMaxJsonDepth});
+    } catch (const base::JsonError& e) {
+        if (e.kind() == base::JsonErrorKind::Syntax) throw ProtocolError("body is not valid JSON");
+        throw ProtocolError(std::string("body refused: ") + e.what());
+    }
     if (!parsed.is_object()) throw ProtocolError("body is not a JSON object");
     return parsed;
 }
@@ -376,10 +382,10 @@ bool isSafeId(const std::string& text) {
 }
 
 std::string randomHex(std::size_t bytes) {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    if (sodium_init() < 0) throw base::Error("sodium_init", "libsodium failed to initialise");
     std::vector<unsigned char> raw(bytes);
     randombytes_buf(raw.data(), raw.size());
-    return storage::toHex(raw);
+    return base::toHex(raw);
 }
 
 } // namespace heard::sync

@@ -10,6 +10,8 @@
 // [SECTION] JSON (de)serialisation
 #pragma once
 
+#include "base/error.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -45,14 +47,21 @@ inline constexpr std::size_t kBatchTargetBytes = 1024 * 1024;
 inline constexpr std::size_t kMaxEntryBodyBytes = 512 * 1024;
 // A whole request may not exceed this (the server refuses larger with 413 and a JSON error).
 inline constexpr std::size_t kMaxRequestBytes = 8 * 1024 * 1024;
+// Every body either side parses (requests, answers, each pushed entry) is refused beyond this
+// nesting, before a value exists (base/json_reader.h): no message nests deeper than about 10,
+// and a value nested 100,000 deep crashes whatever copies or dumps it.
+inline constexpr int kMaxJsonDepth = 64;
+// The largest answer the client parses (pull answers carry the content files).
+inline constexpr std::size_t kMaxResponseBytes = 32 * 1024 * 1024;
 
 // [SECTION] Errors ---------------------------------------------------------------------------
 
 // A message that does not follow this protocol (malformed JSON, missing or mistyped field,
 // value out of range). The text names the field, never its content (no personal data).
-class ProtocolError : public std::runtime_error {
+// code() is "protocol".
+class ProtocolError : public base::Error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit ProtocolError(const std::string& message) : base::Error("protocol", message) {}
 };
 
 // Error codes carried in {"ok": false, "error": <code>, "message": ...} bodies.
@@ -191,7 +200,8 @@ PushResponse pushResponseFromJson(const nlohmann::json& json);
 PullRequest pullRequestFromJson(const nlohmann::json& json);
 PullResponse pullResponseFromJson(const nlohmann::json& json);
 
-// Parses request/response text; throws ProtocolError for invalid JSON or a non-object.
+// Parses request/response text with the bounded reader (at most kMaxResponseBytes, nested at most
+// kMaxJsonDepth); throws ProtocolError for invalid, too large or too deep JSON or a non-object.
 nlohmann::json parseObject(const std::string& text);
 
 // Success bodies are {"ok": true, ...}; only such a body counts as an answer (a captive portal's

@@ -6,6 +6,7 @@
 // [SECTION] Pull and reallocation
 #include "sync/sync_client.h"
 
+#include "base/json_reader.h"
 #include "storage/keys.h"
 
 #include <sodium.h>
@@ -50,10 +51,10 @@ namespace {
 std::vector<std::string> jsonList(storage::Store& store, const char* key) {
     auto text = store.setting(key);
     if (!text) return {};
-    json parsed = json::parse(*text, nullptr, false);
+    auto parsed = base::tryReadJson(*text);
     std::vector<std::string> out;
-    if (parsed.is_array())
-        for (const auto& item : parsed)
+    if (parsed && parsed->is_array())
+        for (const auto& item : *parsed)
             if (item.is_string()) out.push_back(item.get<std::string>());
     return out;
 }
@@ -154,7 +155,7 @@ StepResult SyncClient::classify(const HttpResult& result) {
     }
     if (result.status == 200) return {};
     std::string code;
-    json body = json::parse(result.body, nullptr, false);
+    json body = base::tryReadJson(result.body, {kMaxResponseBytes, kMaxJsonDepth}).value_or(json());
     if (body.is_object() && body.contains("error") && body["error"].is_string())
         code = body["error"].get<std::string>();
     if (result.status == 401)

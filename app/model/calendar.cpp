@@ -1,6 +1,7 @@
 #include "app/model/calendar.h"
 
 #include "app/i18n/i18n.h"
+#include "base/iso_time.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -34,10 +35,7 @@ std::tm toTm(TimePoint t) {
 } // namespace
 
 std::string toIsoUtc(TimePoint t) {
-    const std::tm tm = toTm(t);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
+    return base::formatIsoUtc(t);
 }
 
 TimePoint fromIsoUtc(const std::string& iso) {

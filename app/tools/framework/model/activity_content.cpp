@@ -7,6 +7,7 @@
 #include "app/tools/framework/model/activity_content.h"
 
 #include "app/tools/framework/model/activity_type.h"
+#include "base/json_reader.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -107,31 +108,6 @@ bool isIdentifier(const std::string& s) {
     if (s.empty() || s.size() > 64) return false;
     return std::all_of(s.begin(), s.end(),
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-}
-
-// Nesting depth of the raw text, counted before parsing: a file of a million '[' would
-// otherwise recurse deeply when the parsed value is destroyed.
-int nestingDepth(const std::string& text) {
-    int depth = 0, deepest = 0;
-    bool inString = false, escaped = false;
-    for (char c : text) {
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == '"')
-            inString = true;
-        else if (c == '[' || c == '{')
-            deepest = std::max(deepest, ++depth);
-        else if (c == ']' || c == '}')
-            --depth;
-    }
-    return deepest;
 }
 
 class Checker {
@@ -369,16 +345,18 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
                            std::to_string(limits.maxFileBytes));
         return false;
     }
-    if (nestingDepth(text) > limits.maxNesting) {
-        check.fail("", "nested more than " + std::to_string(limits.maxNesting) + " levels deep");
-        return false;
-    }
+    // The one bounded reader (base/json_reader.h): too deep is refused while parsing, before a
+    // value exists whose destruction or copy could recurse that deep.
     json root;
     try {
-        root = json::parse(text);
-    } catch (const json::parse_error& e) {
-        // e.byte is where the parser stopped: enough for a person to find the mistake.
-        check.fail("", "not valid JSON near byte " + std::to_string(e.byte));
+        root = base::readJson(text, {limits.maxFileBytes, limits.maxNesting});
+    } catch (const base::JsonError& e) {
+        if (e.kind() == base::JsonErrorKind::TooDeep)
+            check.fail("", "nested more than " + std::to_string(limits.maxNesting) + " levels deep");
+        else if (e.byte() > 0) // where the parser stopped: enough for a person to find the mistake
+            check.fail("", "not valid JSON near byte " + std::to_string(e.byte()));
+        else
+            check.fail("", e.what());
         return false;
     }
     if (!root.is_object()) {

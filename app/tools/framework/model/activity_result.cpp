@@ -1,5 +1,7 @@
 #include "app/tools/framework/model/activity_result.h"
 
+#include "base/error.h"
+
 #include <cmath>
 
 namespace heard::tools {
@@ -115,47 +117,52 @@ json answerToJson(const Answer& a) {
     return j;
 }
 
-// Reads with messages that name the field; throws std::string on the first problem.
+// A field that is missing, mistyped or out of range; the message names the field, never its value.
+struct FieldError : base::Error {
+    explicit FieldError(const std::string& message) : base::Error("activity_result", message) {}
+};
+
+// Reads with messages that name the field; throws FieldError on the first problem.
 struct FieldReader {
     std::string path;
     const json& at(const json& object, const char* key) const {
-        if (!object.is_object() || !object.contains(key)) throw path + "/" + key + ": is missing";
+        if (!object.is_object() || !object.contains(key)) throw FieldError(path + "/" + key + ": is missing");
         return object.at(key);
     }
     std::string str(const json& object, const char* key, bool required = true) const {
         if (!required && (!object.is_object() || !object.contains(key))) return {};
         const json& v = at(object, key);
-        if (!v.is_string()) throw path + "/" + key + ": must be a string";
+        if (!v.is_string()) throw FieldError(path + "/" + key + ": must be a string");
         return v.get<std::string>();
     }
     long long integer(const json& object, const char* key, long long fallback, long long low,
                       long long high) const {
         if (!object.contains(key)) return fallback;
         const json& v = object.at(key);
-        if (!v.is_number_integer()) throw path + "/" + key + ": must be a whole number";
+        if (!v.is_number_integer()) throw FieldError(path + "/" + key + ": must be a whole number");
         long long n = v.get<long long>();
-        if (n < low || n > high) throw path + "/" + key + ": out of range";
+        if (n < low || n > high) throw FieldError(path + "/" + key + ": out of range");
         return n;
     }
     bool boolean(const json& object, const char* key) const {
         if (!object.contains(key)) return false;
         const json& v = object.at(key);
-        if (!v.is_boolean()) throw path + "/" + key + ": must be true or false";
+        if (!v.is_boolean()) throw FieldError(path + "/" + key + ": must be true or false");
         return v.get<bool>();
     }
     float number(const json& object, const char* key) const {
         const json& v = at(object, key);
-        if (!v.is_number()) throw path + "/" + key + ": must be a number";
+        if (!v.is_number()) throw FieldError(path + "/" + key + ": must be a number");
         const double d = v.get<double>();
         // Coordinates and widths are small; anything else is damage, and casting a huge double
         // to float would be undefined behaviour.
-        if (!std::isfinite(d) || d < -1e6 || d > 1e6) throw path + "/" + key + ": out of range";
+        if (!std::isfinite(d) || d < -1e6 || d > 1e6) throw FieldError(path + "/" + key + ": out of range");
         return float(d);
     }
 };
 
 Answer answerFromJson(const json& j, const std::string& path) {
-    if (!j.is_object()) throw path + ": must be an object";
+    if (!j.is_object()) throw FieldError(path + ": must be an object");
     FieldReader r{path};
     Answer a;
     a.stepId = r.str(j, "step");
@@ -167,7 +174,7 @@ Answer answerFromJson(const json& j, const std::string& path) {
     else if (status == "not_reached")
         a.status = AnswerStatus::NotReached;
     else
-        throw path + "/status: unknown status \"" + status + "\"";
+        throw FieldError(path + "/status: unknown status \"" + status + "\"");
     a.faceId = r.str(j, "face", false);
     a.strength = int(r.integer(j, "strength", 0, 0, 3));
     a.scale = int(r.integer(j, "scale", -1, 0, 10));
@@ -176,7 +183,7 @@ Answer answerFromJson(const json& j, const std::string& path) {
     a.dictated = r.boolean(j, "dictated");
     if (j.contains("placements")) {
         const json& list = j.at("placements");
-        if (!list.is_array()) throw path + "/placements: must be a list";
+        if (!list.is_array()) throw FieldError(path + "/placements: must be a list");
         for (size_t i = 0; i < list.size(); ++i) {
             FieldReader pr{path + "/placements/" + std::to_string(i)};
             Placement p;
@@ -189,18 +196,18 @@ Answer answerFromJson(const json& j, const std::string& path) {
     }
     if (j.contains("strokes")) {
         const json& list = j.at("strokes");
-        if (!list.is_array()) throw path + "/strokes: must be a list";
+        if (!list.is_array()) throw FieldError(path + "/strokes: must be a list");
         for (size_t i = 0; i < list.size(); ++i) {
             const std::string sp = path + "/strokes/" + std::to_string(i);
             FieldReader sr{sp};
             Stroke s;
             const json& points = sr.at(list[i], "points");
             if (!points.is_array() || points.size() % 2 != 0)
-                throw sp + "/points: must be a list of x, y pairs";
+                throw FieldError(sp + "/points: must be a list of x, y pairs");
             for (const json& v : points) {
-                if (!v.is_number()) throw sp + "/points: must hold numbers";
+                if (!v.is_number()) throw FieldError(sp + "/points: must hold numbers");
                 const double d = v.get<double>();
-                if (!std::isfinite(d) || d < -1e6 || d > 1e6) throw sp + "/points: out of range";
+                if (!std::isfinite(d) || d < -1e6 || d > 1e6) throw FieldError(sp + "/points: out of range");
                 s.points.push_back(float(d));
             }
             s.colour = uint32_t(sr.integer(list[i], "colour", 0xff000000, 0, 0xffffffffLL));
@@ -237,7 +244,7 @@ json resultToJson(const ActivityResult& r) {
 
 bool resultFromJson(const json& payload, ActivityResult& out, std::string& error) {
     try {
-        if (!payload.is_object()) throw std::string("payload: must be an object");
+        if (!payload.is_object()) throw FieldError("payload: must be an object");
         ActivityResult r;
         FieldReader top{""};
         const json& activity = top.at(payload, "activity");
@@ -249,14 +256,14 @@ bool resultFromJson(const json& payload, ActivityResult& out, std::string& error
         const json& child = top.at(payload, "child");
         FieldReader cr{"/child"};
         const json& answers = cr.at(child, "answers");
-        if (!answers.is_array()) throw std::string("/child/answers: must be a list");
+        if (!answers.is_array()) throw FieldError("/child/answers: must be a list");
         for (size_t i = 0; i < answers.size(); ++i)
             r.answers.push_back(answerFromJson(answers[i], "/child/answers/" + std::to_string(i)));
         if (child.contains("order")) {
             const json& order = child.at("order");
-            if (!order.is_array()) throw std::string("/child/order: must be a list");
+            if (!order.is_array()) throw FieldError("/child/order: must be a list");
             for (const json& id : order) {
-                if (!id.is_string()) throw std::string("/child/order: must hold step ids");
+                if (!id.is_string()) throw FieldError("/child/order: must hold step ids");
                 r.order.push_back(id.get<std::string>());
             }
         }
@@ -270,8 +277,8 @@ bool resultFromJson(const json& payload, ActivityResult& out, std::string& error
         if (payload.contains("extra")) r.extra = payload.at("extra");
         out = std::move(r);
         return true;
-    } catch (const std::string& message) {
-        error = message;
+    } catch (const FieldError& e) {
+        error = e.what();
         return false;
     } catch (const json::exception& e) {
         error = std::string("malformed payload: ") + e.what();

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (tests/fuzz) with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer in their own build folder, and runs each for N seconds (default 60)
+# over its seed corpus. Exits non-zero if any target crashes, leaks or trips a sanitizer; the
+# crashing input is left in $HEARD_FUZZ_BUILD_DIR/findings/<target>/ (make it a regression test
+# in tests/hardening).
+#
+#   scripts/fuzz.sh [seconds]          e.g. scripts/fuzz.sh 20
+# Environment: HEARD_FUZZ_BUILD_DIR (default build-fuzz), HEARD_FUZZ_JOBS (default 2),
+#              CC / CXX (default clang-14 / clang++-14, else clang / clang++).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH="${1:-60}"
+BUILD_DIR="${HEARD_FUZZ_BUILD_DIR:-build-fuzz}"
+JOBS="${HEARD_FUZZ_JOBS:-2}"
+TARGETS=(protocol content mo keyfile record_verifier)
+
+pick() { for c in "$@"; do command -v "$c" >/dev/null 2>&1 && { echo "$c"; return; }; done; }
+CC="${CC:-$(pick clang-14 clang)}"
+CXX="${CXX:-$(pick clang++-14 clang++)}"
+[[ -n "$CC" && -n "$CXX" ]] || { echo "fuzz.sh: clang not found (install clang and libclang-rt-dev)" >&2; exit 2; }
+LAUNCHER=()
+command -v ccache >/dev/null 2>&1 && LAUNCHER=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+# Everything the targets link is instrumented for coverage (fuzzer-no-link) and sanitized; only
+# the fuzz_* executables link libFuzzer's main (tests/fuzz/CMakeLists.txt).
+FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
+started=$(date +%s)
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Debug -DHEARD_FUZZ=ON \
+  -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" "${LAUNCHER[@]}" \
+  -DCMAKE_C_FLAGS="$FLAGS" -DCMAKE_CXX_FLAGS="$FLAGS" \
+  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+cmake --build "$BUILD_DIR" -j "$JOBS" --target "${TARGETS[@]/#/fuzz_}"
+echo "fuzz.sh: clang build took $(( $(date +%s) - started )) s"
+
+failed=()
+for t in "${TARGETS[@]}"; do
+  work="$BUILD_DIR/fuzz-corpus/$t"      # new inputs libFuzzer finds (the seeds stay untouched)
+  findings="$BUILD_DIR/findings/$t"
+  mkdir -p "$work" "$findings"
+  echo "fuzz.sh: $t for ${SECONDS_EACH}s"
+  if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      "$BUILD_DIR/tests/fuzz/fuzz_$t" "$work" "tests/fuzz/corpus/$t" \
+      -max_total_time="$SECONDS_EACH" -max_len=262144 -rss_limit_mb=2048 -timeout=10 \
+      -artifact_prefix="$findings/" -print_final_stats=1 >"$BUILD_DIR/fuzz-$t.log" 2>&1; then
+    failed+=("$t")
+    echo "fuzz.sh: $t FAILED; log $BUILD_DIR/fuzz-$t.log; input(s) in $findings/" >&2
+    tail -n 40 "$BUILD_DIR/fuzz-$t.log" >&2
+  else
+    grep -E "^stat::number_of_executed_units|^Done" "$BUILD_DIR/fuzz-$t.log" | tr '\n' ' '; echo
+  fi
+done
+if ((${#failed[@]})); then
+  echo "fuzz.sh: crashes in: ${failed[*]}" >&2
+  exit 1
+fi
+echo "fuzz.sh: all ${#TARGETS[@]} targets ran ${SECONDS_EACH}s each without a finding"
