@@ -5,6 +5,7 @@
 //   [SECTION] Audit and outbox writers (used inside other transactions)
 //   [SECTION] Create, unlock, recover, lock, change passphrase
 //   [SECTION] Cases and children
+//   [SECTION] Caseload summary
 //   [SECTION] Records
 //   [SECTION] Audit log
 //   [SECTION] Outbox
@@ -20,6 +21,7 @@
 
 #include <cerrno>
 #include <map>
+#include <unordered_map>
 #include <cstdio>
 #include <filesystem>
 #include <ctime>
@@ -662,6 +664,73 @@ std::optional<Child> Store::childById(const std::string& id) {
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
     return readChild(st);
+}
+
+// [SECTION] Caseload summary
+
+CaseloadChanges Store::caseloadChanges(int64_t since) {
+    Lock lock(m_mutex);
+    CaseloadChanges out;
+    {
+        auto st = m_db->prepare("SELECT seq FROM caseload_clock WHERE id = 1");
+        if (st.step()) out.upTo = st.columnInt64(0);
+    }
+    if (out.upTo <= since) return out;
+    std::unordered_map<std::string, size_t> entryByChild;
+    {
+        auto st = m_db->prepare("SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, "
+                                "coalesce(c.reference, ''), "
+                                "s.not_synced, s.high_risk, s.last_seen FROM caseload_summary s JOIN "
+                                "children ch ON ch.id = s.child_id "
+                                "LEFT JOIN cases c ON c.id = ch.case_id WHERE s.change_seq > ?");
+        st.bind(1, since);
+        while (st.step()) {
+            CaseloadEntry e;
+            e.childId = st.columnText(0);
+            e.caseId = st.columnText(1);
+            e.name = st.columnText(2);
+            e.dateOfBirth = st.columnText(3);
+            e.details = parseStoredJson(st.columnText(4));
+            e.caseReference = st.columnText(5);
+            e.notSynced = st.columnInt(6);
+            e.highRisk = st.columnInt(7) != 0;
+            e.lastSeen = st.columnText(8);
+            entryByChild.emplace(e.childId, out.changed.size());
+            out.changed.push_back(std::move(e));
+        }
+    }
+    // The signed concerns of the changed children, then their addenda (records_signed_concerns,
+    // records_by_parent): the app works out the follow-up deadlines from these.
+    std::unordered_map<std::string, std::pair<size_t, size_t>> concernAt; // record -> entry, index
+    {
+        auto st = m_db->prepare(
+            "SELECT child_id, id, payload FROM records WHERE kind = 'concern' AND status = 'signed' AND "
+            "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > ? AND concerns > 0) "
+            "ORDER BY child_id, created_at, rowid");
+        st.bind(1, since);
+        while (st.step()) {
+            auto found = entryByChild.find(st.columnText(0));
+            if (found == entryByChild.end()) continue;
+            auto& concerns = out.changed[found->second].concerns;
+            concernAt[st.columnText(1)] = {found->second, concerns.size()};
+            concerns.push_back({st.columnText(1), parseStoredJson(st.columnText(2)), {}});
+        }
+    }
+    if (!concernAt.empty()) {
+        auto st = m_db->prepare(
+            "SELECT a.parent_id, a.payload FROM records p JOIN records a ON a.parent_id = p.id "
+            "WHERE p.kind = 'concern' AND p.status = 'signed' AND a.kind = 'addendum' AND p.child_id IN "
+            "(SELECT child_id FROM caseload_summary WHERE change_seq > ? AND concerns > 0) "
+            "ORDER BY a.created_at, a.rowid");
+        st.bind(1, since);
+        while (st.step()) {
+            auto found = concernAt.find(st.columnText(0));
+            if (found == concernAt.end()) continue;
+            out.changed[found->second.first].concerns[found->second.second].addendumPayloads.push_back(
+                parseStoredJson(st.columnText(1)));
+        }
+    }
+    return out;
 }
 
 // [SECTION] Records

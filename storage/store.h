@@ -96,6 +96,10 @@ public:
     std::vector<Child> childrenForCase(const std::string& caseId);
     std::optional<Child> childById(const std::string& id);
 
+    // The caseload entries that changed after `since` (every child for 0), from the summary
+    // the triggers keep: a write costs one child's entry, never a rebuild (issue 19).
+    CaseloadChanges caseloadChanges(int64_t since);
+
     // Records.
     Record createDraft(const NewRecord& record);                                  // audited
     Record saveDraft(const std::string& recordId, const nlohmann::json& payload); // refuses signed
