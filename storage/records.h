@@ -105,4 +105,16 @@ struct ChainReport {
     std::vector<std::string> problems; // one line per problem, naming the record/entry
 };
 
+// The background whole-store check (Store::startIntegrityCheck).
+struct IntegrityStatus {
+    enum class State {
+        NotStarted, // startIntegrityCheck() not called since unlock
+        Running,    // reading the file and the chains
+        Ok,         // every page and every chain checked
+        Failed,     // see problems: show them, keep the files, sync and call support
+    };
+    State state = State::NotStarted;
+    std::vector<std::string> problems;
+};
+
 } // namespace heard::storage

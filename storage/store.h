@@ -24,6 +24,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace heard::storage {
@@ -123,6 +124,15 @@ public:
     std::vector<AuditEntry> auditLog();
     ChainReport verifyAudit();
 
+    // The whole-store check, off the unlock path (issue 19): PRAGMA quick_check (every page
+    // of the file), every case's hash chain and the audit chain, on a connection of its own
+    // so the UI keeps working. checkIntegrity() runs it here and now; startIntegrityCheck()
+    // runs it once on a worker owned by the store (the app calls it after unlock and shows
+    // integrityStatus() if it fails); locking interrupts it.
+    ChainReport checkIntegrity();
+    void startIntegrityCheck();
+    IntegrityStatus integrityStatus() const;
+
     // Outbox: read by sync only.
     std::vector<OutboxEntry> outboxPending(size_t limit); // priority first, then per-case order
     void outboxAcknowledge(const std::vector<int64_t>& ids);
@@ -145,6 +155,7 @@ private:
     Store(std::string dataDir, SecretKey dek, std::unique_ptr<Database> db, KeyFile keyFile,
           StoreOptions options);
     std::string now() const;
+    void stopIntegrityCheck();
     void bump() { ++m_revision; }
     std::string m_dataDir;
     SecretKey m_dek;
@@ -153,6 +164,12 @@ private:
     StoreOptions m_options;
     std::atomic<uint64_t> m_revision{0};
     mutable std::mutex m_mutex;
+    // The background integrity check (m_checkMutex guards the rest).
+    mutable std::mutex m_checkMutex;
+    std::thread m_checkThread;
+    std::shared_ptr<Database> m_checkDb; // its connection while it runs, to interrupt it
+    IntegrityStatus m_checkStatus;
+    bool m_checkStop = false;
 };
 
 } // namespace heard::storage
