@@ -215,6 +215,13 @@ KeyFile KeyFile::load(const std::string& path) {
         file.failedAttempts = j.at("failedAttempts").get<int>();
         file.lastFailureUnix = j.at("lastFailureUnix").get<int64_t>();
         if (file.failedAttempts < 0) file.failedAttempts = 0;
+        if (const auto heads = j.find("chainHeads"); heads != j.end()) {
+            file.hasChainHeads = true;
+            file.chainCount = heads->at("count").get<int64_t>();
+            file.chainDigest = fromHex(heads->at("digest").get<std::string>(), 32, "chainHeads");
+            if (file.chainCount < 0)
+                throw StoreError(StoreErrorKind::NotAStore, "key file is corrupt: bad field 'chainHeads'");
+        }
         return file;
     } catch (const nlohmann::json::exception& e) {
         throw StoreError(StoreErrorKind::NotAStore, std::string("key file is corrupt: ") + e.what());
@@ -241,6 +248,7 @@ void KeyFile::save(const std::string& path) const {
         {"failedAttempts", failedAttempts},
         {"lastFailureUnix", lastFailureUnix},
     };
+    if (hasChainHeads) j["chainHeads"] = {{"count", chainCount}, {"digest", toHex(chainDigest)}};
     const std::string text = j.dump(2) + "\n";
 
     // Never replace an existing file we cannot read: it may be the only copy of the key.

@@ -68,6 +68,13 @@ struct KeyFile {
     int cipherMajorVersion = 0;  // SQLCipher major version that made the database
     int failedAttempts = 0;      // wrong passphrases since the last unlock
     int64_t lastFailureUnix = 0; // when the last wrong passphrase was tried
+    // The heads of the signed-record hash chains (issue 17.6), written after every signed
+    // write so a database that lost signed records (a damaged or deleted WAL, an old copy)
+    // is refused at unlock: the number of chained records and one digest over every case's
+    // head (docs/security-model.md). Absent in key files made before it (then set at unlock).
+    bool hasChainHeads = false;
+    int64_t chainCount = 0;
+    std::vector<unsigned char> chainDigest; // 32 bytes
 
     // Reads and validates; throws StoreError Missing (no file) or NotAStore (truncated,
     // foreign, corrupt, wrong sizes). Never modifies the file.

@@ -284,9 +284,100 @@ void enqueueRecord(Database& db, const Record& r, const std::string& at) {
             r.highRisk ? OutboxPriority::HighRiskRecord : OutboxPriority::Record, recordOutboxBody(r), at);
 }
 
+// [SECTION] Chain heads (issue 17.6)
+//
+// The key file keeps the number of chained (signed) records and one digest over every
+// case's chain head: XOR over cases of BLAKE2b-256("heard-chain-head-v1", case, seq, hash).
+// XOR lets a signed write update it in O(1) (remove the case's old head, add the new one).
+// A database whose heads differ lost signed records (a damaged or deleted WAL, an old copy
+// put back) and is refused at unlock without touching any file.
+
+ChainHeads::Digest headTerm(const std::string& caseId, int64_t seq, const std::string& hash) {
+    const std::string text = "heard-chain-head-v1\n" + caseId + "\n" + std::to_string(seq) + "\n" + hash;
+    ChainHeads::Digest out{};
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                       text.size(), nullptr, 0);
+    return out;
+}
+
+void xorInto(ChainHeads::Digest& into, const ChainHeads::Digest& term) {
+    for (size_t i = 0; i < into.size(); ++i)
+        into[i] ^= term[i];
+}
+
+// Advances heads by one signed record r (the new head of its case).
+void advanceHeads(ChainHeads& heads, const Record& r) {
+    if (r.chainSeq > 1) xorInto(heads.digest, headTerm(r.caseId, r.chainSeq - 1, r.prevHash));
+    xorInto(heads.digest, headTerm(r.caseId, r.chainSeq, r.hash));
+    heads.count += 1;
+}
+
+struct HeadRow {
+    std::string caseId, hash, prevHash;
+    int64_t seq = 0;
+};
+
+// Every case's head from the database: one seek per case on records_chain.
+ChainHeads readChainHeads(Database& db, std::vector<HeadRow>& rows) {
+    ChainHeads heads;
+    std::vector<std::string> caseIds;
+    {
+        auto st = db.prepare("SELECT id FROM cases");
+        while (st.step())
+            caseIds.push_back(st.columnText(0));
+    }
+    auto st = db.prepare("SELECT chain_seq, hash, prev_hash FROM records WHERE case_id = ? AND chain_seq > 0 "
+                         "ORDER BY chain_seq DESC LIMIT 1");
+    for (const auto& caseId : caseIds) {
+        st.reset();
+        st.bind(1, caseId);
+        if (!st.step()) continue;
+        HeadRow row{caseId, st.columnText(1), st.columnText(2), st.columnInt64(0)};
+        heads.count += row.seq;
+        xorInto(heads.digest, headTerm(caseId, row.seq, row.hash));
+        rows.push_back(std::move(row));
+    }
+    return heads;
+}
+
+void setKeyFileHeads(KeyFile& keys, const ChainHeads& heads) {
+    keys.hasChainHeads = true;
+    keys.chainCount = heads.count;
+    keys.chainDigest.assign(heads.digest.begin(), heads.digest.end());
+}
+
+// Compares the database's heads with the key file's. Returns true if the key file must be
+// (re)written: an older key file without heads, or a crash between a signed write's commit
+// and its key file update (the database is then exactly one signed record ahead).
+bool checkChainHeads(Database& db, const KeyFile& keys, ChainHeads& heads) {
+    std::vector<HeadRow> rows;
+    heads = readChainHeads(db, rows);
+    if (!keys.hasChainHeads) return true;
+    ChainHeads::Digest expected{};
+    if (keys.chainDigest.size() == expected.size())
+        std::copy(keys.chainDigest.begin(), keys.chainDigest.end(), expected.begin());
+    if (heads.count == keys.chainCount && heads.digest == expected) return false;
+    if (heads.count == keys.chainCount + 1) {
+        for (const auto& row : rows) {
+            ChainHeads::Digest before = heads.digest;
+            xorInto(before, headTerm(row.caseId, row.seq, row.hash));
+            if (row.seq > 1) xorInto(before, headTerm(row.caseId, row.seq - 1, row.prevHash));
+            if (before == expected) return true;
+        }
+    }
+    throw StoreError(StoreErrorKind::RolledBack,
+                     "this tablet's store is missing signed records it had saved (" +
+                         std::to_string(heads.count) + " signed records found, " +
+                         std::to_string(keys.chainCount) +
+                         " expected): its write-ahead log is damaged or missing, or an older copy was put "
+                         "back. Nothing has been changed. Do not reset the tablet: sync from another "
+                         "device if you can, and call support, who can recover the records.");
+}
+
 // Opens the database file of a store after the data key is known, and checks it is ours.
+// heads: the chain heads found; rewriteHeads: the key file needs them (see checkChainHeads).
 std::unique_ptr<Database> openStoreDatabase(const std::string& path, const SecretKey& dek,
-                                            const KeyFile& keys) {
+                                            const KeyFile& keys, ChainHeads& heads, bool& rewriteHeads) {
     const int64_t size = fileSize(path);
     if (size < 0) throw StoreError(StoreErrorKind::Missing, "the database file is missing: " + path);
     if (size == 0 || size % keys.cipherPageSize != 0)
@@ -296,6 +387,23 @@ std::unique_ptr<Database> openStoreDatabase(const std::string& path, const Secre
     OpenOptions options;
     options.cipherPageSize = keys.cipherPageSize;
     options.cipherCompatibility = keys.cipherMajorVersion;
+    {
+        // The chain heads first, on a read-only connection: if signed records are missing,
+        // nothing may change — no checkpoint (which would fold in or drop what is left of
+        // a damaged WAL), no recovery write, no side file that was not there before.
+        const bool hadShm = fileExists(path + "-shm"), hadWal = fileExists(path + "-wal");
+        OpenOptions readOnly = options;
+        readOnly.readOnly = true;
+        try {
+            Database probe = Database::openEncrypted(path, dek, readOnly);
+            if (probe.userVersion() >= 1) rewriteHeads = checkChainHeads(probe, keys, heads);
+        } catch (const StoreError& e) {
+            if (!hadShm) ::unlink((path + "-shm").c_str());
+            if (!hadWal && fileSize(path + "-wal") == 0) ::unlink((path + "-wal").c_str());
+            if (e.kind() == StoreErrorKind::RolledBack) throw;
+            // Anything else (not ours, corrupt) is reported by the full open below.
+        }
+    }
     auto db = std::make_unique<Database>(Database::openEncrypted(path, dek, options));
     const int version = db->userVersion();
     if (version == 0)
@@ -336,6 +444,7 @@ Store::Store(std::string dataDir, SecretKey dek, std::unique_ptr<Database> db, K
 Store::~Store() {
     stopIntegrityCheck(); // interrupts a running check: locking never waits for a full read
     std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_headsStale) saveChainHeads();
     m_db.reset(); // close first: SQLCipher wipes its own key material on close
     m_dek.wipe();
 }
@@ -363,6 +472,7 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
     SecretKey dek = SecretKey::random(32);
     KeyFile keys = wrapNewKey(dek, passphrase, params, recoveryPublicKey);
     keys.cipherPageSize = kCipherPageSize;
+    setKeyFileHeads(keys, ChainHeads{}); // no signed record yet
 
     // Build the database under a temporary name, then publish the key file, then rename:
     // a crash part-way leaves either nothing (a stale .new, removed here) or a key file
@@ -389,9 +499,12 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
         throw StoreError(StoreErrorKind::Io, "cannot publish the new database in " + dataDir);
     syncDirectory(dataDir);
 
-    auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
-    return std::unique_ptr<Store>(
-        new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
+    ChainHeads heads;
+    bool rewriteHeads = false;
+    auto db = openStoreDatabase(databasePath(dataDir), dek, keys, heads, rewriteHeads);
+    std::unique_ptr<Store> store(new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
+    store->m_heads = heads;
+    return store;
 }
 
 namespace {
@@ -471,9 +584,12 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
                                     options.clock ? options.clock() : std::chrono::system_clock::now());
 
     finishInterruptedCreate(dataDir, dek, keys);
-    auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
+    ChainHeads heads;
+    bool rewriteHeads = false;
+    auto db = openStoreDatabase(databasePath(dataDir), dek, keys, heads, rewriteHeads);
     const int failedBefore = keys.failedAttempts;
-    if (failedBefore > 0) {
+    if (rewriteHeads) setKeyFileHeads(keys, heads);
+    if (failedBefore > 0 || rewriteHeads) {
         keys.failedAttempts = 0;
         keys.lastFailureUnix = 0;
         try {
@@ -484,6 +600,7 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
         }
     }
     std::unique_ptr<Store> store(new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
+    store->m_heads = heads;
     store->audit(options.actor, "unlock", "",
                  failedBefore > 0 ? "after " + std::to_string(failedBefore) + " failed attempts" : "");
     return store;
@@ -498,12 +615,16 @@ std::unique_ptr<Store> Store::recover(const std::string& dataDir, const Recovery
         throw StoreError(StoreErrorKind::InvalidArgument, "the new passphrase is empty");
     SecretKey dek = unsealKey(keys, organisation);
     finishInterruptedCreate(dataDir, dek, keys);
-    auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
+    ChainHeads heads;
+    bool rewriteHeads = false;
+    auto db = openStoreDatabase(databasePath(dataDir), dek, keys, heads, rewriteHeads);
     KeyFile rewrapped = keys;
     rewrapKey(rewrapped, dek, newPassphrase);
+    setKeyFileHeads(rewrapped, heads);
     rewrapped.save(keyPath);
     std::unique_ptr<Store> store(
         new Store(dataDir, std::move(dek), std::move(db), std::move(rewrapped), options));
+    store->m_heads = heads;
     store->audit(options.actor, "recover", "", "new passphrase set with the organisation recovery key");
     return store;
 }
@@ -552,6 +673,24 @@ bool Store::resealRecoveryKey(const std::vector<unsigned char>& recoveryPublicKe
 std::vector<unsigned char> Store::recoveryPublicKey() const {
     Lock lock(m_mutex);
     return m_keyFile.recoveryPublicKey;
+}
+
+void Store::saveChainHeads() {
+    // After the commit: a crash in between leaves the database one signed record ahead,
+    // which unlock accepts (and then records). The file on disk is the base, so the
+    // failed-attempt counter that verifyPassphrase keeps there is never reset from here.
+    const std::string keyPath = keyFilePath(m_dataDir);
+    try {
+        KeyFile keys = KeyFile::load(keyPath);
+        setKeyFileHeads(keys, m_heads);
+        keys.save(keyPath); // atomic and durable: temp file, fsync, rename, fsync the folder
+        setKeyFileHeads(m_keyFile, m_heads);
+        m_headsStale = false;
+    } catch (const StoreError&) {
+        // The record is signed and committed: do not report it unsaved. Try again on the
+        // next signed write and on lock.
+        m_headsStale = true;
+    }
 }
 
 uint64_t Store::revision() const {
@@ -831,6 +970,8 @@ Record Store::sign(const std::string& recordId, const std::string& signedBy) {
     appendAudit(*m_db, r.signedAt, signedBy, "sign", r.id, "case=" + r.caseId + " hash=" + r.hash);
     t.commit();
     bump();
+    advanceHeads(m_heads, r);
+    saveChainHeads();
     return r;
 }
 
@@ -868,6 +1009,8 @@ Record Store::addAddendum(const std::string& parentRecordId, const std::string& 
                 "case=" + r.caseId + " hash=" + r.hash + " to=" + parent.id);
     t.commit();
     bump();
+    advanceHeads(m_heads, r);
+    saveChainHeads();
     return r;
 }
 

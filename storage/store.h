@@ -16,6 +16,7 @@
 #include "storage/records.h"
 #include "storage/store_error.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -30,6 +31,13 @@
 namespace heard::storage {
 
 class Database;
+
+// The heads of every case's signed-record chain, summarised (see Store::saveChainHeads).
+struct ChainHeads {
+    using Digest = std::array<unsigned char, 32>;
+    int64_t count = 0; // signed records in all chains
+    Digest digest{};   // XOR over cases of the hash of (case, head seq, head hash)
+};
 
 // Wall-clock source, injectable for tests. Timestamps are stored as ISO-8601 UTC strings.
 using Clock = std::function<std::chrono::system_clock::time_point()>;
@@ -156,6 +164,7 @@ private:
           StoreOptions options);
     std::string now() const;
     void stopIntegrityCheck();
+    void saveChainHeads(); // the key file's copy of m_heads (issue 17.6)
     void bump() { ++m_revision; }
     std::string m_dataDir;
     SecretKey m_dek;
@@ -163,6 +172,8 @@ private:
     KeyFile m_keyFile;
     StoreOptions m_options;
     std::atomic<uint64_t> m_revision{0};
+    ChainHeads m_heads; // the committed signed-record chain heads, as in the key file
+    bool m_headsStale = false;
     mutable std::mutex m_mutex;
     // The background integrity check (m_checkMutex guards the rest).
     mutable std::mutex m_checkMutex;
