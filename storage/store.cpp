@@ -21,12 +21,14 @@
 #include <sqlite3.h>
 
 #include <cerrno>
+#include <cstring>
 #include <map>
 #include <unordered_map>
 #include <cstdio>
 #include <filesystem>
 #include <ctime>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -78,6 +80,38 @@ void syncDirectory(const std::string& dir) {
     if (fd >= 0) {
         ::fsync(fd);
         ::close(fd);
+    }
+}
+
+// Serialises every read-modify-write of the key file across threads and processes (issue
+// 17.10: 8 simultaneous wrong guesses each loaded the counter, and only one increment
+// survived). flock on the data folder itself: the key file is replaced by rename, so a lock
+// on it would be on the old inode.
+class KeyFileLock {
+public:
+    explicit KeyFileLock(const std::string& dataDir) {
+        m_fd = ::open(dataDir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (m_fd < 0) return; // a missing folder is reported by what follows
+        while (::flock(m_fd, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+    ~KeyFileLock() {
+        if (m_fd >= 0) ::close(m_fd); // releases the lock
+    }
+    KeyFileLock(const KeyFileLock&) = delete;
+    KeyFileLock& operator=(const KeyFileLock&) = delete;
+
+private:
+    int m_fd = -1;
+};
+
+// Store files are the user's alone even in a data folder that already existed with wider
+// permissions (issue 17.10). SQLite gives -wal and -shm the database file's mode.
+void restrictStoreFiles(const std::string& dataDir) {
+    const std::string db = Store::databasePath(dataDir);
+    for (const std::string& path : {db, db + "-wal", db + "-shm", Store::keyFilePath(dataDir)}) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 0077) != 0) ::chmod(path.c_str(), 0600);
     }
 }
 
@@ -481,6 +515,14 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
     for (const char* suffix : {"", "-wal", "-shm", "-journal"})
         ::unlink((building + suffix).c_str());
     {
+        // Made empty with mode 0600 before SQLite opens it (SQLite would use 0644 less the
+        // umask), so the database and its -wal and -shm are never readable by others.
+        const int fd = ::open(building.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0)
+            throw StoreError(StoreErrorKind::Io, "cannot create " + building + ": " + std::strerror(errno));
+        ::close(fd);
+    }
+    {
         OpenOptions open;
         open.create = true;
         Database db = Database::openEncrypted(building, dek, open);
@@ -540,12 +582,22 @@ SecretKey unwrapWithDelay(const std::string& keyPath, KeyFile& keys, const std::
                           std::chrono::system_clock::time_point nowPoint) {
     const int64_t nowUnix =
         std::chrono::duration_cast<std::chrono::seconds>(nowPoint.time_since_epoch()).count();
+    requireUndamaged(keys); // damage is not a guess: reported as such, never counted
     const int delay = unlockDelaySeconds(keys.failedAttempts);
     if (delay > 0) {
-        // A clock set backwards must not shorten the wait: count from now at worst.
-        const int64_t allowedAt = keys.lastFailureUnix + delay;
-        int64_t wait = allowedAt - nowUnix;
-        if (wait > delay) wait = delay;
+        if (nowUnix < keys.lastFailureUnix) {
+            // The clock was set back since the last wrong passphrase. Counting from that
+            // failure would wait until the clock catches up (months, if set back a year):
+            // the store locked for good. Count the delay from now instead, and keep that in
+            // the key file, so a restart does not start the wait again (issue 17.10).
+            keys.lastFailureUnix = nowUnix;
+            try {
+                keys.save(keyPath);
+            } catch (const StoreError&) {
+                // A full disk: the wait still ends, counted from this attempt.
+            }
+        }
+        const int64_t wait = keys.lastFailureUnix + delay - nowUnix;
         if (wait > 0)
             throw StoreError(StoreErrorKind::RetryLater,
                              "too many wrong passphrases: try again in " + std::to_string(wait) + " s", 0,
@@ -574,6 +626,7 @@ SecretKey unwrapWithDelay(const std::string& keyPath, KeyFile& keys, const std::
 std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::string& passphrase,
                                      const StoreOptions& options) {
     requireDataDir(dataDir);
+    KeyFileLock keyFileLock(dataDir); // one guess at a time: each one counts
     const std::string keyPath = keyFilePath(dataDir);
     KeyFile keys = KeyFile::load(keyPath);
     if (!fileExists(databasePath(dataDir)) && !fileExists(pendingCreatePath(dataDir)))
@@ -582,6 +635,7 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
 
     SecretKey dek = unwrapWithDelay(keyPath, keys, passphrase,
                                     options.clock ? options.clock() : std::chrono::system_clock::now());
+    restrictStoreFiles(dataDir);
 
     finishInterruptedCreate(dataDir, dek, keys);
     ChainHeads heads;
@@ -609,6 +663,7 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
 std::unique_ptr<Store> Store::recover(const std::string& dataDir, const RecoveryKeyPair& organisation,
                                       const std::string& newPassphrase, const StoreOptions& options) {
     requireDataDir(dataDir);
+    KeyFileLock keyFileLock(dataDir);
     const std::string keyPath = keyFilePath(dataDir);
     KeyFile keys = KeyFile::load(keyPath);
     if (newPassphrase.empty())
@@ -634,6 +689,7 @@ void Store::changePassphrase(const std::string& oldPassphrase, const std::string
     SecretKey check = unwrapKey(m_keyFile, oldPassphrase); // WrongPassphrase: nothing altered
     if (sodium_memcmp(check.data(), m_dek.data(), 32) != 0)
         throw StoreError(StoreErrorKind::WrongPassphrase, "the passphrase does not fit this store");
+    KeyFileLock keyFileLock(m_dataDir);
     KeyFile rewrapped = m_keyFile;
     rewrapKey(rewrapped, m_dek, newPassphrase);
     rewrapped.save(keyFilePath(m_dataDir)); // atomic: old or new, never half
@@ -646,6 +702,7 @@ void Store::changePassphrase(const std::string& oldPassphrase, const std::string
 
 bool Store::resealRecoveryKey(const std::vector<unsigned char>& recoveryPublicKey, const std::string& actor) {
     Lock lock(m_mutex);
+    KeyFileLock keyFileLock(m_dataDir);
     const std::string keyPath = keyFilePath(m_dataDir);
     // Start from the file on disk, not m_keyFile: verifyPassphrase counts wrong passphrases
     // there, and re-sealing must not reset that counter (and its delay).
@@ -681,6 +738,7 @@ void Store::saveChainHeads() {
     // failed-attempt counter that verifyPassphrase keeps there is never reset from here.
     const std::string keyPath = keyFilePath(m_dataDir);
     try {
+        KeyFileLock keyFileLock(m_dataDir);
         KeyFile keys = KeyFile::load(keyPath);
         setKeyFileHeads(keys, m_heads);
         keys.save(keyPath); // atomic and durable: temp file, fsync, rename, fsync the folder
@@ -1388,6 +1446,7 @@ namespace heard::storage {
 
 void Store::verifyPassphrase(const std::string& passphrase) {
     std::lock_guard<std::mutex> lock(m_mutex);
+    KeyFileLock keyFileLock(m_dataDir);
     const std::string keyPath = keyFilePath(m_dataDir);
     KeyFile keys = KeyFile::load(keyPath);
     SecretKey dek = unwrapWithDelay(keyPath, keys, passphrase,

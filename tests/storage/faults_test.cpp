@@ -85,13 +85,14 @@ TEST_CASE("a truncated, corrupt or foreign key file is refused and never overwri
     j["kdf"]["salt"] = "zz";
     writeFile(keyPath, j.dump());
     expectUnlockFails(tmp.dataDir(), StoreErrorKind::NotAStore);
-    // A flipped bit in the wrapped key is a failed MAC: reported as a wrong passphrase.
+    // A flipped bit in the wrapped key fails the wrap's MAC as a wrong passphrase would, but
+    // the key file's checksum shows it is damage (issue 17.10; hardening.store_damaged_key).
     j = nlohmann::json::parse(good.keys);
     std::string wrapped = j["wrapped"]["ciphertext"];
     wrapped[0] = wrapped[0] == '0' ? '1' : '0';
     j["wrapped"]["ciphertext"] = wrapped;
     writeFile(keyPath, j.dump());
-    expectUnlockFails(tmp.dataDir(), StoreErrorKind::WrongPassphrase);
+    expectUnlockFails(tmp.dataDir(), StoreErrorKind::NotAStore);
 
     // A foreign key file: another store's, same passphrase. The key unwraps, the database
     // refuses it, and neither file changes.
