@@ -893,9 +893,41 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
             out.changed.push_back(std::move(e));
         }
     }
-    // The signed concerns of the changed children, then their addenda (records_signed_concerns,
-    // records_by_parent): the app works out the follow-up deadlines from these.
+    // The signed concerns of the changed children, then their addenda: the app works out
+    // the follow-up deadlines from these. After a write only a few children changed: one
+    // seek each (records_signed_concerns, records_by_parent). For a full load, two scans.
     std::unordered_map<std::string, std::pair<size_t, size_t>> concernAt; // record -> entry, index
+    auto addConcern = [&](size_t entry, const std::string& id, const std::string& payload) {
+        auto& concerns = out.changed[entry].concerns;
+        concernAt[id] = {entry, concerns.size()};
+        concerns.push_back({id, parseStoredJson(payload), {}});
+    };
+    auto addAddendum = [&](const std::string& parentId, const std::string& payload) {
+        auto found = concernAt.find(parentId);
+        if (found == concernAt.end()) return;
+        out.changed[found->second.first].concerns[found->second.second].addendumPayloads.push_back(
+            parseStoredJson(payload));
+    };
+    if (since > 0 && out.changed.size() <= 256) {
+        auto concerns =
+            m_db->prepare("SELECT id, payload FROM records WHERE child_id = ? AND kind = 'concern' "
+                          "AND status = 'signed' ORDER BY created_at, rowid");
+        auto addenda = m_db->prepare("SELECT payload FROM records WHERE parent_id = ? AND kind = 'addendum' "
+                                     "ORDER BY created_at, rowid");
+        for (size_t i = 0; i < out.changed.size(); ++i) {
+            concerns.reset();
+            concerns.bind(1, out.changed[i].childId);
+            while (concerns.step()) {
+                const std::string id = concerns.columnText(0);
+                addConcern(i, id, concerns.columnText(1));
+                addenda.reset();
+                addenda.bind(1, id);
+                while (addenda.step())
+                    addAddendum(id, addenda.columnText(0));
+            }
+        }
+        return out;
+    }
     {
         auto st = m_db->prepare(
             "SELECT child_id, id, payload FROM records WHERE kind = 'concern' AND status = 'signed' AND "
@@ -904,10 +936,7 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
         st.bind(1, since);
         while (st.step()) {
             auto found = entryByChild.find(st.columnText(0));
-            if (found == entryByChild.end()) continue;
-            auto& concerns = out.changed[found->second].concerns;
-            concernAt[st.columnText(1)] = {found->second, concerns.size()};
-            concerns.push_back({st.columnText(1), parseStoredJson(st.columnText(2)), {}});
+            if (found != entryByChild.end()) addConcern(found->second, st.columnText(1), st.columnText(2));
         }
     }
     if (!concernAt.empty()) {
@@ -917,12 +946,8 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
             "(SELECT child_id FROM caseload_summary WHERE change_seq > ? AND concerns > 0) "
             "ORDER BY a.created_at, a.rowid");
         st.bind(1, since);
-        while (st.step()) {
-            auto found = concernAt.find(st.columnText(0));
-            if (found == concernAt.end()) continue;
-            out.changed[found->second.first].concerns[found->second.second].addendumPayloads.push_back(
-                parseStoredJson(st.columnText(1)));
-        }
+        while (st.step())
+            addAddendum(st.columnText(0), st.columnText(1));
     }
     return out;
 }

@@ -102,14 +102,20 @@ bool rowBefore(const CaseloadRow& a, const CaseloadRow& b) {
 
 } // namespace
 
-void CaseloadIndex::refreshDue(CaseloadRow& row, TimePoint now) const {
+void CaseloadIndex::refreshDue(CaseloadRow& row, TimePoint now) {
     row.followUpsDueToday = row.followUpsOverdue = 0;
     auto found = m_followUps.find(row.childId);
     if (found == m_followUps.end()) return;
-    for (const FollowUp& followUp : found->second) {
-        const DueState state = dueState(followUp, now);
-        if (state == DueState::Overdue) ++row.followUpsOverdue;
-        if (state == DueState::DueToday) ++row.followUpsDueToday;
+    // dueState() for an open follow-up, with its deadline parsed once.
+    for (const OpenFollowUp& followUp : found->second) {
+        if (!followUp.readable || now > followUp.due) {
+            ++row.followUpsOverdue;
+        } else if (followUp.due - now < std::chrono::hours(24)) {
+            ++row.followUpsDueToday;
+        }
+        if (followUp.readable)
+            for (TimePoint boundary : {followUp.due - std::chrono::hours(24), followUp.due})
+                if (boundary >= now && boundary < m_nextDueChange) m_nextDueChange = boundary;
     }
 }
 
@@ -133,7 +139,7 @@ bool CaseloadIndex::apply(const storage::CaseloadChanges& changes, TimePoint now
         row.notSynced = entry.notSynced;
         row.highRisk = entry.highRisk;
         row.lastSeen = entry.lastSeen;
-        std::vector<FollowUp> open;
+        std::vector<OpenFollowUp> open;
         for (const storage::CaseloadConcern& c : entry.concerns) {
             Concern concern;
             try {
@@ -141,8 +147,16 @@ bool CaseloadIndex::apply(const storage::CaseloadChanges& changes, TimePoint now
             } catch (const std::invalid_argument&) {
                 continue; // a malformed record is shown on the child page, not counted here
             }
-            for (FollowUp& followUp : concernFollowUps(concern, c.addendumPayloads))
-                if (followUp.doneAt.empty()) open.push_back(std::move(followUp));
+            for (const FollowUp& followUp : concernFollowUps(concern, c.addendumPayloads)) {
+                if (!followUp.doneAt.empty()) continue;
+                OpenFollowUp parsed;
+                try {
+                    parsed.due = fromIsoUtc(followUp.dueAt);
+                    parsed.readable = true;
+                } catch (const std::invalid_argument&) {
+                }
+                open.push_back(parsed);
+            }
         }
         if (open.empty())
             m_followUps.erase(row.childId);
@@ -168,14 +182,18 @@ bool CaseloadIndex::apply(const storage::CaseloadChanges& changes, TimePoint now
         changed = changed || !m_today.empty();
         m_today = today;
     }
-    for (const auto& [childId, followUps] : m_followUps) {
-        (void)followUps;
-        CaseloadRow& row = m_rows[m_position.at(childId)];
-        const int before = urgency(row), overdue = row.followUpsOverdue, dueToday = row.followUpsDueToday;
-        refreshDue(row, now);
-        if (urgency(row) != before) reorder = true;
-        if (row.followUpsOverdue != overdue || row.followUpsDueToday != dueToday) changed = true;
+    if (now >= m_nextDueChange || now < m_lastNow) {
+        m_nextDueChange = TimePoint::max();
+        for (const auto& [childId, followUps] : m_followUps) {
+            (void)followUps;
+            CaseloadRow& row = m_rows[m_position.at(childId)];
+            const int before = urgency(row), overdue = row.followUpsOverdue, dueToday = row.followUpsDueToday;
+            refreshDue(row, now);
+            if (urgency(row) != before) reorder = true;
+            if (row.followUpsOverdue != overdue || row.followUpsDueToday != dueToday) changed = true;
+        }
     }
+    m_lastNow = now;
     if (reorder) {
         std::sort(m_rows.begin(), m_rows.end(), rowBefore);
         for (size_t i = 0; i < m_rows.size(); ++i)

@@ -52,10 +52,18 @@ public:
     uint64_t rowsComputed() const { return m_rowsComputed; } // rows built from an entry, ever
 
 private:
-    void refreshDue(CaseloadRow& row, TimePoint now) const;
+    struct OpenFollowUp {
+        bool readable = false; // an unreadable deadline is overdue (as dueState says)
+        TimePoint due;
+    };
+    void refreshDue(CaseloadRow& row, TimePoint now);
     std::vector<CaseloadRow> m_rows;
-    std::unordered_map<std::string, size_t> m_position;                 // child id -> index in m_rows
-    std::unordered_map<std::string, std::vector<FollowUp>> m_followUps; // open ones, by child id
+    std::unordered_map<std::string, size_t> m_position;                     // child id -> index in m_rows
+    std::unordered_map<std::string, std::vector<OpenFollowUp>> m_followUps; // open ones, by child id
+    // Follow-up states change only when the time passes a deadline or the day before it:
+    // until the earliest such moment, rows that did not change keep their states.
+    TimePoint m_nextDueChange = TimePoint::min();
+    TimePoint m_lastNow = TimePoint::min();
     int64_t m_upTo = 0;
     std::string m_today;
     uint64_t m_fullLoads = 0, m_rowsComputed = 0;
