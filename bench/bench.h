@@ -32,6 +32,10 @@ void report(const std::string& name, double value, const std::string& unit);
 // p-th percentile (0..100) of samples; sorts a copy.
 double percentile(std::vector<double> samples, double p);
 
+// heard-bench --bare-first-frame: a bare SDL + ImGui window that prints
+// "first_frame_monotonic_ns N" after its first frame (the app.first_frame baseline).
+int runBareFirstFrame();
+
 inline double secondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }

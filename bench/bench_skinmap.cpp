@@ -7,14 +7,17 @@
 //   skinmap.json_roundtrip_vs_plain_ratio  toJson + dump + parse + skinMapFromJson (strict, named
 //                                       errors) / dump + parse of the same JSON alone (baseline)
 //   skinmap.render_map_vs_outline_ratio a whole skin map PNG (outlines, marks, legend) at 1200 px /
-//                                       one bare outline PNG at 1200 px (baseline)
+//                                       one bare outline PNG with the same pixel count (baseline;
+//                                       skinmap.render_pixels_ratio shows how close, issue 19)
 #include "bench/bench.h"
 
 #include "app/tools/skin_map/model/skin_map_demo.h"
 #include "app/tools/skin_map/model/skin_map_json.h"
 #include "app/tools/skin_map/report/skin_map_render.h"
 
+#include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <random>
 
 namespace {
@@ -22,6 +25,18 @@ namespace {
 using heard::bench::report;
 using heard::bench::secondsSince;
 using namespace heard::skinmap;
+
+// Width x height from a PNG's IHDR chunk (bytes 16-23, big-endian); 0 if unreadable.
+double pngPixels(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    unsigned char header[24] = {};
+    if (!in.read(reinterpret_cast<char*>(header), sizeof header)) return 0;
+    auto be32 = [&](int at) {
+        return double((uint32_t(header[at]) << 24) | (uint32_t(header[at + 1]) << 16) |
+                      (uint32_t(header[at + 2]) << 8) | uint32_t(header[at + 3]));
+    };
+    return be32(16) * be32(20);
+}
 
 void benchSkinMap(const heard::bench::Options& options) {
     const OutlineView& front = outlineView(BodyShape::Teen, ViewId::BodyFront);
@@ -64,9 +79,19 @@ void benchSkinMap(const heard::bench::Options& options) {
     std::filesystem::create_directories(dir);
     const int renders = options.quick ? 1 : 10;
     std::string error;
+    // The baseline draws as many pixels as the map: an outline at 1200 px is a different
+    // size from the whole map at 1200 px, so scale its width by the square root of the ratio.
+    renderSkinMapPng(map, 1200, dir + "/map.png", error);
+    renderOutlinePng(BodyShape::Teen, ViewId::BodyFront, 1200, dir + "/outline.png", error);
+    const double mapPixels = pngPixels(dir + "/map.png");
+    const double outline1200 = pngPixels(dir + "/outline.png");
+    const int outlineWidth =
+        outline1200 > 0 ? int(std::lround(1200.0 * std::sqrt(mapPixels / outline1200))) : 1200;
+    renderOutlinePng(BodyShape::Teen, ViewId::BodyFront, outlineWidth, dir + "/outline.png", error);
+    report("skinmap.render_pixels_ratio", mapPixels / std::max(1.0, pngPixels(dir + "/outline.png")), "x");
     start = std::chrono::steady_clock::now();
     for (int i = 0; i < renders; ++i)
-        renderOutlinePng(BodyShape::Teen, ViewId::BodyFront, 1200, dir + "/outline.png", error);
+        renderOutlinePng(BodyShape::Teen, ViewId::BodyFront, outlineWidth, dir + "/outline.png", error);
     const double outline = secondsSince(start);
     start = std::chrono::steady_clock::now();
     for (int i = 0; i < renders; ++i)

@@ -1,11 +1,24 @@
 // Store benchmarks (group "store"). Every figure is compared with a baseline measured in
 // the same run:
-//   store.cipher_plain_ratio        the record workload (draft, two autosaves, sign, outbox,
+//   store.cipher_plain_ratio_durable the record workload (draft, two autosaves, sign, outbox,
 //                                   audit; one durable transaction each, then reading every
 //                                   child's history) on SQLCipher / on plain SQLite (the same
 //                                   library opened without a key), same schema, same SQL.
-//   store.cipher_plain_ratio_nosync the same with synchronous=OFF: the raw cipher cost that
-//                                   the fsyncs otherwise hide.
+//   store.cipher_plain_ratio_nosync the same work with synchronous=OFF on both: the raw cipher
+//                                   cost that the fsyncs otherwise hide.
+//   store.caseload_after_write_100k_ms  one record written (Store::createDraft), then the
+//                                   caseload rows as the app shows them (Store::caseloadChanges +
+//                                   model::CaseloadIndex), at 100,000 realistic records and
+//                                   10,000 children; p50 of 20. Beside it, once, the full rebuild
+//                                   the app ran before issue 19 (..._full_rebuild_ms).
+//   store.unlock_100k_s             Store::unlock to caseload rows at 100,000 realistic records
+//                                   (~2.3 KB each, outbox bodies, chains), key derivation excluded
+//                                   (the test KDF, its own time subtracted); store.unlock_100k_vs_plain_ratio
+//                                   over opening the same data as plain SQLite and reading the
+//                                   same caseload rows with the same SQL.
+//   store.keyfile_heads_write_ms    the key file update each signed write now makes (chain heads,
+//                                   issue 17.6: load, atomic write, fsync, rename, fsync the folder),
+//                                   p50, and its share of store.sign_p50.
 //   store.save_visit_p50/p95        Store::saveDraft of a visit (autosave) and Store::sign,
 //   store.sign_p50/p95              in ms, and each p50 over a plain-SQLite durable commit
 //                                   of the same bytes (store.save_visit_vs_plain_commit).
@@ -17,7 +30,9 @@
 //   store.unlock_s                  Store::unlock with the production Argon2id parameters;
 //                                   store.unlock_kdf_share = Argon2id alone / whole unlock.
 #include "bench/bench.h"
+#include "bench/realistic_store.h"
 
+#include "app/model/caseload.h"
 #include "storage/chain.h"
 #include "storage/database.h"
 #include "storage/schema.h"
@@ -28,6 +43,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <set>
+#include <unordered_map>
 #include <string>
 
 using namespace heard::storage;
@@ -160,7 +177,8 @@ void cipherPlainRatio(const heard::bench::Options& options) {
                 bestCipher = std::min(bestCipher, recordWorkload(cipher, records, children));
             }
         }
-        const std::string name = durable ? "store.cipher_plain_ratio" : "store.cipher_plain_ratio_nosync";
+        const std::string name =
+            durable ? "store.cipher_plain_ratio_durable" : "store.cipher_plain_ratio_nosync";
         report(name, bestCipher / bestPlain, "x");
         report(name + "_plain_ms_per_record", bestPlain * 1000.0 / records, "ms");
         report(name + "_cipher_ms_per_record", bestCipher * 1000.0 / records, "ms");
@@ -210,6 +228,20 @@ void saveVisitLatency(const heard::bench::Options& options) {
             plain.push_back(secondsSince(start) * 1000.0);
         }
     }
+    // The key file update a signed write makes (Store::saveChainHeads), alone.
+    std::vector<double> keyWrites;
+    {
+        const std::string keyPath = Store::keyFilePath(dir.file("data"));
+        for (int i = 0; i < samples; ++i) {
+            const auto start = SteadyClock::now();
+            KeyFile keys = KeyFile::load(keyPath);
+            keys.chainCount += 1;
+            keys.save(keyPath);
+            keyWrites.push_back(secondsSince(start) * 1000.0);
+        }
+    }
+    report("store.keyfile_heads_write_ms", percentile(keyWrites, 50), "ms");
+    report("store.keyfile_heads_share_of_sign", percentile(keyWrites, 50) / percentile(signs, 50), "x");
     report("store.save_visit_p50", percentile(saves, 50), "ms");
     report("store.save_visit_p95", percentile(saves, 95), "ms");
     report("store.sign_p50", percentile(signs, 50), "ms");
@@ -308,7 +340,8 @@ void openLargeStore(const heard::bench::Options& options) {
     start = SteadyClock::now();
     Database plain = Database::openPlain(dir.file("plain.db"), false);
     {
-        auto check = plain.prepare("PRAGMA quick_check");
+        auto check = plain.prepare(
+            "SELECT count(*) FROM sqlite_master"); // what unlock reads (no quick_check since issue 19)
         check.step();
     }
     const double openPlain = secondsSince(start);
@@ -353,7 +386,183 @@ void unlockTime(const heard::bench::Options& options) {
     report("store.unlock_kdf_share", percentile(kdfs, 50) / percentile(unlocks, 50), "x");
 }
 
+// The caseload read of Store::caseloadChanges(0), in the same SQL, on any connection: the
+// plain-SQLite baseline of unlock_100k does exactly the store's work.
+CaseloadChanges readCaseloadSql(Database& db) {
+    CaseloadChanges out;
+    std::unordered_map<std::string, size_t> entryByChild;
+    auto st = db.prepare(
+        "SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, coalesce(c.reference, ''), "
+        "s.not_synced, s.high_risk, s.last_seen FROM caseload_summary s JOIN children ch ON ch.id = "
+        "s.child_id "
+        "LEFT JOIN cases c ON c.id = ch.case_id WHERE s.change_seq > 0");
+    while (st.step()) {
+        CaseloadEntry e;
+        e.childId = st.columnText(0);
+        e.caseId = st.columnText(1);
+        e.name = st.columnText(2);
+        e.dateOfBirth = st.columnText(3);
+        e.details = nlohmann::json::parse(st.columnText(4));
+        e.caseReference = st.columnText(5);
+        e.notSynced = st.columnInt(6);
+        e.highRisk = st.columnInt(7) != 0;
+        e.lastSeen = st.columnText(8);
+        entryByChild.emplace(e.childId, out.changed.size());
+        out.changed.push_back(std::move(e));
+    }
+    std::unordered_map<std::string, std::pair<size_t, size_t>> concernAt;
+    auto concerns = db.prepare(
+        "SELECT child_id, id, payload FROM records WHERE kind = 'concern' AND status = 'signed' AND "
+        "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > 0 AND concerns > 0) "
+        "ORDER BY child_id, created_at, rowid");
+    while (concerns.step()) {
+        auto found = entryByChild.find(concerns.columnText(0));
+        if (found == entryByChild.end()) continue;
+        auto& list = out.changed[found->second].concerns;
+        concernAt[concerns.columnText(1)] = {found->second, list.size()};
+        list.push_back({concerns.columnText(1), nlohmann::json::parse(concerns.columnText(2)), {}});
+    }
+    auto addenda = db.prepare(
+        "SELECT a.parent_id, a.payload FROM records p JOIN records a ON a.parent_id = p.id "
+        "WHERE p.kind = 'concern' AND p.status = 'signed' AND a.kind = 'addendum' AND p.child_id IN "
+        "(SELECT child_id FROM caseload_summary WHERE change_seq > 0 AND concerns > 0) "
+        "ORDER BY a.created_at, a.rowid");
+    while (addenda.step()) {
+        auto found = concernAt.find(addenda.columnText(0));
+        if (found == concernAt.end()) continue;
+        out.changed[found->second.first].concerns[found->second.second].addendumPayloads.push_back(
+            nlohmann::json::parse(addenda.columnText(1)));
+    }
+    out.upTo = 1;
+    return out;
+}
+
+void caseloadAtScale(const heard::bench::Options& options) {
+    heard::bench::RealisticShape shape;
+    if (options.quick) {
+        shape.children = 200;
+        shape.records = 2000;
+        shape.payloadBytes = 300;
+    }
+    BenchDir dir;
+    const std::string dataDir = dir.file("data");
+    const std::string passphrase = "invented bench passphrase";
+    const KdfParams kdf = KdfParams::fastForTests();
+    {
+        auto store = Store::create(dataDir, passphrase, RecoveryKeyPair::generate().publicKey, kdf);
+        heard::bench::fillRealisticStore(store->databaseForTesting(), shape);
+    }
+    {
+        // Raw SQL bypassed the key file's chain heads: set them as an upgraded store does.
+        KeyFile keys = KeyFile::load(Store::keyFilePath(dataDir));
+        keys.hasChainHeads = false;
+        keys.save(Store::keyFilePath(dataDir));
+        Store::unlock(dataDir, passphrase); // records the heads; closing checkpoints
+    }
+    {
+        Database plain = Database::openPlain(dir.file("plain.db"));
+        migrate(plain);
+        heard::bench::fillRealisticStore(plain, shape);
+    }
+    const auto now = heard::model::fromIsoUtc(heard::bench::realisticTime(int64_t(shape.records) * 5 + 600));
+    // The test KDF's own time, subtracted from unlock (key derivation excluded).
+    double kdfSeconds = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        unsigned char key[32], salt[crypto_pwhash_SALTBYTES] = {0};
+        const auto start = SteadyClock::now();
+        if (crypto_pwhash(key, sizeof key, passphrase.data(), passphrase.size(), salt, kdf.opsLimit,
+                          kdf.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+            std::abort();
+        kdfSeconds = std::min(kdfSeconds, secondsSince(start));
+    }
+    // Unlock to caseload rows, best of 3 (cold page cache is not what we measure: both sides warm).
+    double unlockCipher = 1e9, unlockPlain = 1e9;
+    size_t rowsCipher = 0, rowsPlain = 0;
+    for (int round = 0; round < 3; ++round) {
+        {
+            const auto start = SteadyClock::now();
+            auto store = Store::unlock(dataDir, passphrase);
+            heard::model::CaseloadIndex index;
+            index.apply(store->caseloadChanges(0), now);
+            unlockCipher = std::min(unlockCipher, secondsSince(start) - kdfSeconds);
+            rowsCipher = index.rows().size();
+        }
+        {
+            const auto start = SteadyClock::now();
+            Database plain = Database::openPlain(dir.file("plain.db"), false);
+            heard::model::CaseloadIndex index; // the same rows, built by the same model code
+            index.apply(readCaseloadSql(plain), now);
+            unlockPlain = std::min(unlockPlain, secondsSince(start));
+            rowsPlain = index.rows().size();
+        }
+    }
+    report("store.unlock_100k_s", unlockCipher, "s");
+    report("store.unlock_100k_plain_s", unlockPlain, "s");
+    report("store.unlock_100k_vs_plain_ratio", unlockCipher / unlockPlain, "x");
+    report("store.unlock_100k_rows", double(rowsCipher), "rows");
+    if (rowsPlain != rowsCipher) report("store.error_plain_caseload_rows_differ", 1, "flag");
+
+    // One record written, then the caseload as the app shows it.
+    auto store = Store::unlock(dataDir, passphrase);
+    {
+        // What unlock used to add before issue 19: a full-file quick_check (now on a worker).
+        const auto start = SteadyClock::now();
+        auto check = store->databaseForTesting().prepare("PRAGMA quick_check");
+        check.step();
+        report("store.unlock_100k_quick_check_s", secondsSince(start), "s");
+    }
+    heard::model::CaseloadIndex index;
+    index.apply(store->caseloadChanges(0), now);
+    std::mt19937 rng(3);
+    std::vector<double> afterWrite, refreshOnly;
+    for (int i = 0; i < 20; ++i) {
+        const std::string child = "child-" + std::to_string(rng() % unsigned(shape.children));
+        NewRecord visit;
+        visit.childId = child;
+        visit.caseId = store->childById(child)->caseId;
+        visit.kind = "visit";
+        visit.author = "Pat Example";
+        visit.payload = nlohmann::json::parse(payloadText(rng, shape.payloadBytes));
+        const auto start = SteadyClock::now();
+        store->createDraft(visit);
+        const auto written = SteadyClock::now();
+        index.apply(store->caseloadChanges(index.upTo()), now);
+        afterWrite.push_back(secondsSince(start) * 1000.0);
+        refreshOnly.push_back(secondsSince(written) * 1000.0);
+    }
+    // The caseload's own part, without the durable commit of the write (an fsync).
+    report("store.caseload_refresh_after_write_100k_ms", percentile(refreshOnly, 50), "ms");
+    report("store.caseload_after_write_100k_ms", percentile(afterWrite, 50), "ms");
+    report("store.caseload_after_write_100k_p95_ms", percentile(afterWrite, 95), "ms");
+    report("store.caseload_rows_after_write", double(index.rows().size()), "rows");
+    if (index.fullLoads() != 1) report("store.error_caseload_rebuilt", double(index.fullLoads()), "loads");
+    // Before issue 19: after every write, every record, every pending entry, buildCaseload.
+    const auto start = SteadyClock::now();
+    store->createDraft([&] {
+        NewRecord visit;
+        visit.childId = "child-1";
+        visit.caseId = store->childById("child-1")->caseId;
+        visit.kind = "visit";
+        visit.author = "Pat Example";
+        return visit;
+    }());
+    const std::vector<Case> cases = store->cases();
+    std::vector<Record> records;
+    for (const auto& c : cases) {
+        auto caseRecords = store->recordsForCase(c.id);
+        records.insert(records.end(), std::make_move_iterator(caseRecords.begin()),
+                       std::make_move_iterator(caseRecords.end()));
+    }
+    std::set<std::string> pending;
+    for (const auto& entry : store->outboxPending(1u << 20))
+        if (entry.itemType == "record") pending.insert(entry.itemId);
+    const auto rows = heard::model::buildCaseload(store->children(), cases, records, pending, now);
+    report("store.caseload_after_write_100k_full_rebuild_ms", secondsSince(start) * 1000.0, "ms");
+    if (rows.size() != index.rows().size()) report("store.error_caseload_rows_differ", 1, "flag");
+}
+
 void storeBenchmarks(const heard::bench::Options& options) {
+    caseloadAtScale(options);
     cipherPlainRatio(options);
     saveVisitLatency(options);
     openLargeStore(options);

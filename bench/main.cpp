@@ -37,6 +37,8 @@ double percentile(std::vector<double> samples, double p) {
 } // namespace heard::bench
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::strcmp(argv[1], "--bare-first-frame") == 0)
+        return heard::bench::runBareFirstFrame();
     heard::bench::Options options;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--quick") == 0) {

@@ -145,9 +145,9 @@ Database::Database(std::unique_ptr<sqlite3, Closer> db, std::string path)
 
 namespace {
 
-sqlite3* openHandle(const std::string& path, bool create) {
+sqlite3* openHandle(const std::string& path, bool create, bool readOnly = false) {
     sqlite3* raw = nullptr;
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+    int flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
     if (create) flags |= SQLITE_OPEN_CREATE;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     if (rc != SQLITE_OK) {
@@ -164,7 +164,9 @@ sqlite3* openHandle(const std::string& path, bool create) {
 } // namespace
 
 Database Database::openEncrypted(const std::string& path, const SecretKey& key, const OpenOptions& options) {
-    Database db(std::unique_ptr<sqlite3, Closer>(openHandle(path, options.create)), path);
+    Database db(std::unique_ptr<sqlite3, Closer>(
+                    openHandle(path, options.create && !options.readOnly, options.readOnly)),
+                path);
 
     // A plain SQLite build ignores PRAGMA key silently and would write plaintext: refuse.
     if (db.cipherVersion().empty())
@@ -204,6 +206,7 @@ Database Database::openEncrypted(const std::string& path, const SecretKey& key, 
     db.exec("PRAGMA foreign_keys = ON;");
     db.exec("PRAGMA temp_store = MEMORY;");
     db.exec("PRAGMA cache_size = -8192;");
+    if (options.readOnly) return db; // reads only: the journal settings are the writer's
     {
         auto st = db.prepare("PRAGMA journal_mode = WAL;");
         st.step();

@@ -28,6 +28,7 @@ struct OpenOptions {
     bool create = false; // create the file if missing (only Store::create sets this)
     int cipherPageSize = kCipherPageSize;
     int cipherCompatibility = 0; // SQLCipher major version the file was made with (0 = this one)
+    bool readOnly = false;       // never writes, checkpoints or removes a file (unlock's checks)
 };
 
 class Statement {

@@ -138,6 +138,20 @@ std::vector<unsigned char> fromHex(const std::string& hex, size_t expectedSize, 
     return std::move(*bytes);
 }
 
+// What the key file's "checksum" covers: everything that must be exact for the passphrase
+// or the recovery key to open the store (not the counters, which change on every guess).
+std::string keyFileChecksum(const KeyFile& f) {
+    const std::string text = "heard-keyfile-checksum-v1\n" + std::to_string(f.kdf.opsLimit) + "\n" +
+                             std::to_string(f.kdf.memLimit) + "\n" + toHex(f.salt) + "\n" +
+                             toHex(f.wrapNonce) + "\n" + toHex(f.wrappedKey) + "\n" +
+                             toHex(f.recoveryPublicKey) + "\n" + toHex(f.sealedKey) + "\n" +
+                             std::to_string(f.cipherPageSize) + "\n" + std::to_string(f.cipherMajorVersion);
+    std::vector<unsigned char> digest(32);
+    crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                       text.size(), nullptr, 0);
+    return toHex(digest);
+}
+
 [[noreturn]] void ioFailure(const std::string& what, int err) {
     const auto kind =
         (err == ENOSPC || err == EFBIG || err == EDQUOT) ? StoreErrorKind::DiskFull : StoreErrorKind::Io;
@@ -200,6 +214,15 @@ KeyFile KeyFile::load(const std::string& path) {
         file.failedAttempts = j.at("failedAttempts").get<int>();
         file.lastFailureUnix = j.at("lastFailureUnix").get<int64_t>();
         if (file.failedAttempts < 0) file.failedAttempts = 0;
+        if (const auto checksum = j.find("checksum"); checksum != j.end())
+            file.damaged = checksum->get<std::string>() != keyFileChecksum(file);
+        if (const auto heads = j.find("chainHeads"); heads != j.end()) {
+            file.hasChainHeads = true;
+            file.chainCount = heads->at("count").get<int64_t>();
+            file.chainDigest = fromHex(heads->at("digest").get<std::string>(), 32, "chainHeads");
+            if (file.chainCount < 0)
+                throw StoreError(StoreErrorKind::NotAStore, "key file is corrupt: bad field 'chainHeads'");
+        }
         return file;
     } catch (const nlohmann::json::exception& e) {
         throw StoreError(StoreErrorKind::NotAStore, std::string("key file is corrupt: ") + e.what());
@@ -226,6 +249,8 @@ void KeyFile::save(const std::string& path) const {
         {"failedAttempts", failedAttempts},
         {"lastFailureUnix", lastFailureUnix},
     };
+    j["checksum"] = keyFileChecksum(*this);
+    if (hasChainHeads) j["chainHeads"] = {{"count", chainCount}, {"digest", toHex(chainDigest)}};
     const std::string text = j.dump(2) + "\n";
 
     // Never replace an existing file we cannot read: it may be the only copy of the key.
@@ -340,8 +365,17 @@ void rewrapKey(KeyFile& file, const SecretKey& dek, const std::string& newPassph
     file.lastFailureUnix = 0;
 }
 
+void requireUndamaged(const KeyFile& file) {
+    if (file.damaged)
+        throw StoreError(StoreErrorKind::NotAStore,
+                         "the key file is damaged (its checksum does not match), so the passphrase was not "
+                         "tried and no attempt was counted; nothing was changed. Call support: the "
+                         "organisation's recovery key can still open the store");
+}
+
 SecretKey unwrapKey(const KeyFile& file, const std::string& passphrase) {
     ensureSodium();
+    requireUndamaged(file);
     SecretKey wrapKey = deriveWrapKey(passphrase, file.salt, file.kdf);
     SecretKey dek(32);
     unsigned long long length = 0;

@@ -70,6 +70,18 @@ struct KeyFile {
     int cipherMajorVersion = 0;  // SQLCipher major version that made the database
     int failedAttempts = 0;      // wrong passphrases since the last unlock
     int64_t lastFailureUnix = 0; // when the last wrong passphrase was tried
+    // The heads of the signed-record hash chains (issue 17.6), written after every signed
+    // write so a database that lost signed records (a damaged or deleted WAL, an old copy)
+    // is refused at unlock: the number of chained records and one digest over every case's
+    // head (docs/security-model.md). Absent in key files made before it (then set at unlock).
+    // A BLAKE2b checksum over the wrapped and sealed keys and their parameters tells a
+    // damaged key file from a wrong passphrase (both fail the wrap's MAC). True when the
+    // file carries a checksum that does not match: unwrapKey then refuses with NotAStore
+    // before any passphrase is tried or counted; the sealed copy may still recover the store.
+    bool damaged = false;
+    bool hasChainHeads = false;
+    int64_t chainCount = 0;
+    std::vector<unsigned char> chainDigest; // 32 bytes
 
     // Reads and validates; throws StoreError Missing (no file) or NotAStore (truncated,
     // foreign, corrupt, wrong sizes). Never modifies the file.
@@ -88,7 +100,10 @@ void rewrapKey(KeyFile& file, const SecretKey& dek, const std::string& newPassph
 // the passphrase wrap and counters are kept). InvalidArgument, leaving file unchanged, if the
 // key is not 32 bytes or libsodium refuses it (e.g. a low-order point).
 void resealKey(KeyFile& file, const SecretKey& dek, const std::vector<unsigned char>& recoveryPublicKey);
-// Unwraps with the passphrase; throws StoreError WrongPassphrase if the MAC fails.
+// NotAStore if the key file is damaged (KeyFile::damaged): checked before any passphrase.
+void requireUndamaged(const KeyFile& file);
+// Unwraps with the passphrase; throws StoreError WrongPassphrase if the MAC fails, NotAStore
+// (before trying it) if the key file is damaged.
 SecretKey unwrapKey(const KeyFile& file, const std::string& passphrase);
 // Opens the sealed copy with the organisation key pair; WrongPassphrase if it does not fit.
 SecretKey unsealKey(const KeyFile& file, const RecoveryKeyPair& organisation);

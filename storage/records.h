@@ -80,9 +80,44 @@ struct OutboxPriority {
     static constexpr int Audit = 10;
 };
 
+// The caseload as the store keeps it (issue 19): one entry per child, from the caseload
+// summary that triggers update in the same transaction as every write. The app turns
+// entries into its rows (ages, flags from details, follow-up deadlines).
+struct CaseloadConcern {
+    std::string recordId;
+    nlohmann::json payload;                       // the signed concern
+    std::vector<nlohmann::json> addendumPayloads; // its addenda, oldest first
+};
+
+struct CaseloadEntry {
+    std::string childId, caseId, name, caseReference, dateOfBirth;
+    nlohmann::json details = nlohmann::json::object(); // the child's details from the server
+    int notSynced = 0;                     // drafts plus signed records with a pending outbox entry
+    bool highRisk = false;                 // any record of the child flagged high risk
+    std::string lastSeen;                  // signed_at of the latest signed visit, "" never
+    std::vector<CaseloadConcern> concerns; // signed concerns, oldest first
+};
+
+struct CaseloadChanges {
+    int64_t upTo = 0;                   // pass as `since` next time
+    std::vector<CaseloadEntry> changed; // children whose entry changed after `since` (all for 0)
+};
+
 struct ChainReport {
     bool ok = true;
     std::vector<std::string> problems; // one line per problem, naming the record/entry
+};
+
+// The background whole-store check (Store::startIntegrityCheck).
+struct IntegrityStatus {
+    enum class State {
+        NotStarted, // startIntegrityCheck() not called since unlock
+        Running,    // reading the file and the chains
+        Ok,         // every page and every chain checked
+        Failed,     // see problems: show them, keep the files, sync and call support
+    };
+    State state = State::NotStarted;
+    std::vector<std::string> problems;
 };
 
 } // namespace heard::storage

@@ -165,6 +165,98 @@ CREATE INDEX outbox_case_order ON outbox(state, case_id, id);
 CREATE INDEX outbox_by_group ON outbox(state, group_key);
 )SQL";
 
+// The caseload summary (issue 19): one row per child with what the caseload shows that
+// the records decide (not yet synced, high risk, last seen, signed concerns), kept up to
+// date by triggers in the same transaction as every write, so showing the caseload never
+// rereads the whole store. change_seq (from caseload_clock) tells the app which rows
+// changed since it last looked. Follow-up deadlines depend on working days and the time
+// now, so the app computes them from the signed concerns of the changed rows only.
+//
+// refreshChild(expr) recomputes one child's row from that child's records (indexed by
+// records_by_child), with a new change_seq.
+std::string refreshChild(const std::string& child) {
+    return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
+           "INSERT OR REPLACE INTO caseload_summary "
+           "(child_id, change_seq, not_synced, high_risk, last_seen, concerns) SELECT " +
+           child +
+           ", (SELECT seq FROM caseload_clock WHERE id = 1), "
+           "coalesce(sum(r.status = 'draft' OR EXISTS (SELECT 1 FROM outbox o WHERE o.item_type = 'record' "
+           "AND o.item_id = r.id AND o.state = 'pending')), 0), "
+           "coalesce(max(r.high_risk), 0), "
+           "coalesce(max(CASE WHEN r.status = 'signed' AND r.kind = 'visit' THEN r.signed_at END), ''), "
+           "coalesce(sum(r.status = 'signed' AND r.kind = 'concern'), 0) "
+           "FROM records r WHERE r.child_id = " +
+           child + ";\n";
+}
+
+std::string caseloadSummarySql() {
+    const std::string recordChild = "(SELECT child_id FROM records WHERE id = NEW.item_id)";
+    return R"SQL(
+CREATE TABLE caseload_clock (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    seq  INTEGER NOT NULL
+);
+INSERT INTO caseload_clock (id, seq) VALUES (1, 0);
+CREATE TABLE caseload_summary (
+    child_id    TEXT PRIMARY KEY NOT NULL,
+    change_seq  INTEGER NOT NULL,
+    not_synced  INTEGER NOT NULL DEFAULT 0, -- drafts, and signed records with a pending outbox entry
+    high_risk   INTEGER NOT NULL DEFAULT 0, -- any record flagged high risk
+    last_seen   TEXT NOT NULL DEFAULT '',   -- latest signed visit's signed_at
+    concerns    INTEGER NOT NULL DEFAULT 0  -- signed concerns (their follow-ups are computed by the app)
+) WITHOUT ROWID;
+CREATE INDEX caseload_summary_by_change ON caseload_summary(change_seq);
+-- The signed concerns of a child and, through records_by_parent, their addenda.
+CREATE INDEX records_signed_concerns ON records(child_id, created_at) WHERE kind = 'concern' AND status = 'signed';
+)SQL" +
+           std::string("INSERT INTO caseload_summary (child_id, change_seq) SELECT id, 0 FROM children "
+                       "UNION SELECT child_id, 0 FROM records WHERE child_id IS NOT NULL;\n") +
+           // Backfill: every child's row computed once, in the migration's transaction.
+           "UPDATE caseload_summary SET "
+           "not_synced = (SELECT coalesce(sum(r.status = 'draft' OR EXISTS (SELECT 1 FROM outbox o WHERE "
+           "o.item_type = 'record' AND o.item_id = r.id AND o.state = 'pending')), 0) FROM records r WHERE "
+           "r.child_id = caseload_summary.child_id), "
+           "high_risk = (SELECT coalesce(max(r.high_risk), 0) FROM records r WHERE r.child_id = "
+           "caseload_summary.child_id), "
+           "last_seen = (SELECT coalesce(max(CASE WHEN r.status = 'signed' AND r.kind = 'visit' THEN "
+           "r.signed_at "
+           "END), '') FROM records r WHERE r.child_id = caseload_summary.child_id), "
+           "concerns = (SELECT coalesce(sum(r.status = 'signed' AND r.kind = 'concern'), 0) FROM records r "
+           "WHERE r.child_id = caseload_summary.child_id);\n"
+           "UPDATE caseload_clock SET seq = 1 WHERE id = 1;\n"
+           "UPDATE caseload_summary SET change_seq = 1;\n"
+           // The triggers that keep it.
+           "CREATE TRIGGER caseload_record_insert AFTER INSERT ON records WHEN NEW.child_id IS NOT NULL "
+           "BEGIN\n" +
+           refreshChild("NEW.child_id") + "END;\n" +
+           "CREATE TRIGGER caseload_record_update AFTER UPDATE ON records WHEN NEW.child_id IS NOT NULL "
+           "BEGIN\n" +
+           refreshChild("NEW.child_id") + "END;\n" +
+           // If a record ever moved to another child, the old child's row loses it.
+           "CREATE TRIGGER caseload_record_moved AFTER UPDATE OF child_id ON records WHEN OLD.child_id IS "
+           "NOT "
+           "NULL AND OLD.child_id IS NOT NEW.child_id BEGIN\n" +
+           refreshChild("OLD.child_id") + "END;\n" +
+           "CREATE TRIGGER caseload_record_delete AFTER DELETE ON records WHEN OLD.child_id IS NOT NULL "
+           "BEGIN\n" +
+           refreshChild("OLD.child_id") + "END;\n" +
+           "CREATE TRIGGER caseload_outbox_insert AFTER INSERT ON outbox WHEN NEW.item_type = 'record' AND " +
+           recordChild + " IS NOT NULL BEGIN\n" + refreshChild(recordChild) + "END;\n" +
+           "CREATE TRIGGER caseload_outbox_state AFTER UPDATE OF state ON outbox WHEN NEW.item_type = "
+           "'record' "
+           "AND OLD.state IS NOT NEW.state AND " +
+           recordChild + " IS NOT NULL BEGIN\n" + refreshChild(recordChild) + "END;\n" +
+           "CREATE TRIGGER caseload_child_insert AFTER INSERT ON children BEGIN\n" + refreshChild("NEW.id") +
+           "END;\n" + "CREATE TRIGGER caseload_child_update AFTER UPDATE ON children BEGIN\n" +
+           refreshChild("NEW.id") + "END;\n" +
+           "CREATE TRIGGER caseload_case_update AFTER UPDATE OF reference ON cases "
+           "WHEN OLD.reference IS NOT NEW.reference BEGIN\n"
+           "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
+           "UPDATE caseload_summary SET change_seq = (SELECT seq FROM caseload_clock WHERE id = 1) "
+           "WHERE child_id IN (SELECT id FROM children WHERE case_id = NEW.id);\n"
+           "END;\n";
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -174,6 +266,7 @@ const std::vector<Migration>& migrations() {
         {3, "outbox and settings", kV3OutboxSettings},
         {4, "indexes for the caseload and per-child history", kV4Indexes},
         {5, "outbox send order and batch groups", kV5OutboxOrder},
+        {6, "caseload summary kept by triggers (issue 19)", caseloadSummarySql()},
     };
     return s_migrations;
 }

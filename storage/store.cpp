@@ -5,8 +5,10 @@
 //   [SECTION] Audit and outbox writers (used inside other transactions)
 //   [SECTION] Create, unlock, recover, lock, change passphrase
 //   [SECTION] Cases and children
+//   [SECTION] Caseload summary
 //   [SECTION] Records
 //   [SECTION] Audit log
+//   [SECTION] Integrity check (off the unlock path)
 //   [SECTION] Outbox
 //   [SECTION] Settings
 #include "storage/store.h"
@@ -21,13 +23,16 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <cstdio>
 #include <filesystem>
 #include <ctime>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -70,6 +75,38 @@ void syncDirectory(const std::string& dir) {
     if (fd >= 0) {
         ::fsync(fd);
         ::close(fd);
+    }
+}
+
+// Serialises every read-modify-write of the key file across threads and processes (issue
+// 17.10: 8 simultaneous wrong guesses each loaded the counter, and only one increment
+// survived). flock on the data folder itself: the key file is replaced by rename, so a lock
+// on it would be on the old inode.
+class KeyFileLock {
+public:
+    explicit KeyFileLock(const std::string& dataDir) {
+        m_fd = ::open(dataDir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (m_fd < 0) return; // a missing folder is reported by what follows
+        while (::flock(m_fd, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+    ~KeyFileLock() {
+        if (m_fd >= 0) ::close(m_fd); // releases the lock
+    }
+    KeyFileLock(const KeyFileLock&) = delete;
+    KeyFileLock& operator=(const KeyFileLock&) = delete;
+
+private:
+    int m_fd = -1;
+};
+
+// Store files are the user's alone even in a data folder that already existed with wider
+// permissions (issue 17.10). SQLite gives -wal and -shm the database file's mode.
+void restrictStoreFiles(const std::string& dataDir) {
+    const std::string db = Store::databasePath(dataDir);
+    for (const std::string& path : {db, db + "-wal", db + "-shm", Store::keyFilePath(dataDir)}) {
+        struct stat st {};
+        if (::stat(path.c_str(), &st) == 0 && (st.st_mode & 0077) != 0) ::chmod(path.c_str(), 0600);
     }
 }
 
@@ -283,9 +320,100 @@ void enqueueRecord(Database& db, const Record& r, const std::string& at) {
             r.id);
 }
 
+// [SECTION] Chain heads (issue 17.6)
+//
+// The key file keeps the number of chained (signed) records and one digest over every
+// case's chain head: XOR over cases of BLAKE2b-256("heard-chain-head-v1", case, seq, hash).
+// XOR lets a signed write update it in O(1) (remove the case's old head, add the new one).
+// A database whose heads differ lost signed records (a damaged or deleted WAL, an old copy
+// put back) and is refused at unlock without touching any file.
+
+ChainHeads::Digest headTerm(const std::string& caseId, int64_t seq, const std::string& hash) {
+    const std::string text = "heard-chain-head-v1\n" + caseId + "\n" + std::to_string(seq) + "\n" + hash;
+    ChainHeads::Digest out{};
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(text.data()),
+                       text.size(), nullptr, 0);
+    return out;
+}
+
+void xorInto(ChainHeads::Digest& into, const ChainHeads::Digest& term) {
+    for (size_t i = 0; i < into.size(); ++i)
+        into[i] ^= term[i];
+}
+
+// Advances heads by one signed record r (the new head of its case).
+void advanceHeads(ChainHeads& heads, const Record& r) {
+    if (r.chainSeq > 1) xorInto(heads.digest, headTerm(r.caseId, r.chainSeq - 1, r.prevHash));
+    xorInto(heads.digest, headTerm(r.caseId, r.chainSeq, r.hash));
+    heads.count += 1;
+}
+
+struct HeadRow {
+    std::string caseId, hash, prevHash;
+    int64_t seq = 0;
+};
+
+// Every case's head from the database: one seek per case on records_chain.
+ChainHeads readChainHeads(Database& db, std::vector<HeadRow>& rows) {
+    ChainHeads heads;
+    std::vector<std::string> caseIds;
+    {
+        auto st = db.prepare("SELECT id FROM cases");
+        while (st.step())
+            caseIds.push_back(st.columnText(0));
+    }
+    auto st = db.prepare("SELECT chain_seq, hash, prev_hash FROM records WHERE case_id = ? AND chain_seq > 0 "
+                         "ORDER BY chain_seq DESC LIMIT 1");
+    for (const auto& caseId : caseIds) {
+        st.reset();
+        st.bind(1, caseId);
+        if (!st.step()) continue;
+        HeadRow row{caseId, st.columnText(1), st.columnText(2), st.columnInt64(0)};
+        heads.count += row.seq;
+        xorInto(heads.digest, headTerm(caseId, row.seq, row.hash));
+        rows.push_back(std::move(row));
+    }
+    return heads;
+}
+
+void setKeyFileHeads(KeyFile& keys, const ChainHeads& heads) {
+    keys.hasChainHeads = true;
+    keys.chainCount = heads.count;
+    keys.chainDigest.assign(heads.digest.begin(), heads.digest.end());
+}
+
+// Compares the database's heads with the key file's. Returns true if the key file must be
+// (re)written: an older key file without heads, or a crash between a signed write's commit
+// and its key file update (the database is then exactly one signed record ahead).
+bool checkChainHeads(Database& db, const KeyFile& keys, ChainHeads& heads) {
+    std::vector<HeadRow> rows;
+    heads = readChainHeads(db, rows);
+    if (!keys.hasChainHeads) return true;
+    ChainHeads::Digest expected{};
+    if (keys.chainDigest.size() == expected.size())
+        std::copy(keys.chainDigest.begin(), keys.chainDigest.end(), expected.begin());
+    if (heads.count == keys.chainCount && heads.digest == expected) return false;
+    if (heads.count == keys.chainCount + 1) {
+        for (const auto& row : rows) {
+            ChainHeads::Digest before = heads.digest;
+            xorInto(before, headTerm(row.caseId, row.seq, row.hash));
+            if (row.seq > 1) xorInto(before, headTerm(row.caseId, row.seq - 1, row.prevHash));
+            if (before == expected) return true;
+        }
+    }
+    throw StoreError(StoreErrorKind::RolledBack,
+                     "this tablet's store is missing signed records it had saved (" +
+                         std::to_string(heads.count) + " signed records found, " +
+                         std::to_string(keys.chainCount) +
+                         " expected): its write-ahead log is damaged or missing, or an older copy was put "
+                         "back. Nothing has been changed. Do not reset the tablet: sync from another "
+                         "device if you can, and call support, who can recover the records.");
+}
+
 // Opens the database file of a store after the data key is known, and checks it is ours.
+// heads: the chain heads found; rewriteHeads: the key file needs them (see checkChainHeads).
 std::unique_ptr<Database> openStoreDatabase(const std::string& path, const SecretKey& dek,
-                                            const KeyFile& keys) {
+                                            const KeyFile& keys, ChainHeads& heads, bool& rewriteHeads) {
     const int64_t size = fileSize(path);
     if (size < 0) throw StoreError(StoreErrorKind::Missing, "the database file is missing: " + path);
     if (size == 0 || size % keys.cipherPageSize != 0)
@@ -295,6 +423,23 @@ std::unique_ptr<Database> openStoreDatabase(const std::string& path, const Secre
     OpenOptions options;
     options.cipherPageSize = keys.cipherPageSize;
     options.cipherCompatibility = keys.cipherMajorVersion;
+    {
+        // The chain heads first, on a read-only connection: if signed records are missing,
+        // nothing may change — no checkpoint (which would fold in or drop what is left of
+        // a damaged WAL), no recovery write, no side file that was not there before.
+        const bool hadShm = fileExists(path + "-shm"), hadWal = fileExists(path + "-wal");
+        OpenOptions readOnly = options;
+        readOnly.readOnly = true;
+        try {
+            Database probe = Database::openEncrypted(path, dek, readOnly);
+            if (probe.userVersion() >= 1) rewriteHeads = checkChainHeads(probe, keys, heads);
+        } catch (const StoreError& e) {
+            if (!hadShm) ::unlink((path + "-shm").c_str());
+            if (!hadWal && fileSize(path + "-wal") == 0) ::unlink((path + "-wal").c_str());
+            if (e.kind() == StoreErrorKind::RolledBack) throw;
+            // Anything else (not ours, corrupt) is reported by the full open below.
+        }
+    }
     auto db = std::make_unique<Database>(Database::openEncrypted(path, dek, options));
     const int version = db->userVersion();
     if (version == 0)
@@ -304,13 +449,8 @@ std::unique_ptr<Database> openStoreDatabase(const std::string& path, const Secre
                                                      std::to_string(version) + ", newer than this Heard (" +
                                                      std::to_string(latestSchemaVersion()) +
                                                      "): update the app; the database was not changed");
-    {
-        // Reads every page once: a corrupt page is found at unlock, not mid-visit.
-        auto check = db->prepare("PRAGMA quick_check");
-        if (!check.step() || check.columnText(0) != "ok")
-            throw StoreError(StoreErrorKind::NotAStore,
-                             "the database failed its integrity check: " + check.columnText(0));
-    }
+    // No full-file read here (issue 19): PRAGMA quick_check reads every page, seconds at
+    // 100,000 records. Store::startIntegrityCheck runs it, and every hash chain, after unlock.
     migrate(*db);
     return db;
 }
@@ -338,7 +478,9 @@ Store::Store(std::string dataDir, SecretKey dek, std::unique_ptr<Database> db, K
 }
 
 Store::~Store() {
+    stopIntegrityCheck(); // interrupts a running check: locking never waits for a full read
     std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_headsStale) saveChainHeads();
     m_db.reset(); // close first: SQLCipher wipes its own key material on close
     m_dek.wipe();
 }
@@ -366,6 +508,7 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
     SecretKey dek = SecretKey::random(32);
     KeyFile keys = wrapNewKey(dek, passphrase, params, recoveryPublicKey);
     keys.cipherPageSize = kCipherPageSize;
+    setKeyFileHeads(keys, ChainHeads{}); // no signed record yet
 
     // Build the database under a temporary name, then publish the key file, then rename:
     // a crash part-way leaves either nothing (a stale .new, removed here) or a key file
@@ -373,6 +516,14 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
     const std::string building = pendingCreatePath(dataDir);
     for (const char* suffix : {"", "-wal", "-shm", "-journal"})
         ::unlink((building + suffix).c_str());
+    {
+        // Made empty with mode 0600 before SQLite opens it (SQLite would use 0644 less the
+        // umask), so the database and its -wal and -shm are never readable by others.
+        const int fd = ::open(building.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0)
+            throw StoreError(StoreErrorKind::Io, "cannot create " + building + ": " + std::strerror(errno));
+        ::close(fd);
+    }
     {
         OpenOptions open;
         open.create = true;
@@ -392,9 +543,12 @@ std::unique_ptr<Store> Store::create(const std::string& dataDir, const std::stri
         throw StoreError(StoreErrorKind::Io, "cannot publish the new database in " + dataDir);
     syncDirectory(dataDir);
 
-    auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
-    return std::unique_ptr<Store>(
-        new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
+    ChainHeads heads;
+    bool rewriteHeads = false;
+    auto db = openStoreDatabase(databasePath(dataDir), dek, keys, heads, rewriteHeads);
+    std::unique_ptr<Store> store(new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
+    store->m_heads = heads;
+    return store;
 }
 
 namespace {
@@ -430,12 +584,22 @@ SecretKey unwrapWithDelay(const std::string& keyPath, KeyFile& keys, const std::
                           std::chrono::system_clock::time_point nowPoint) {
     const int64_t nowUnix =
         std::chrono::duration_cast<std::chrono::seconds>(nowPoint.time_since_epoch()).count();
+    requireUndamaged(keys); // damage is not a guess: reported as such, never counted
     const int delay = unlockDelaySeconds(keys.failedAttempts);
     if (delay > 0) {
-        // A clock set backwards must not shorten the wait: count from now at worst.
-        const int64_t allowedAt = keys.lastFailureUnix + delay;
-        int64_t wait = allowedAt - nowUnix;
-        if (wait > delay) wait = delay;
+        if (nowUnix < keys.lastFailureUnix) {
+            // The clock was set back since the last wrong passphrase. Counting from that
+            // failure would wait until the clock catches up (months, if set back a year):
+            // the store locked for good. Count the delay from now instead, and keep that in
+            // the key file, so a restart does not start the wait again (issue 17.10).
+            keys.lastFailureUnix = nowUnix;
+            try {
+                keys.save(keyPath);
+            } catch (const StoreError&) {
+                // A full disk: the wait still ends, counted from this attempt.
+            }
+        }
+        const int64_t wait = keys.lastFailureUnix + delay - nowUnix;
         if (wait > 0)
             throw StoreError(StoreErrorKind::RetryLater,
                              "too many wrong passphrases: try again in " + std::to_string(wait) + " s", 0,
@@ -464,6 +628,7 @@ SecretKey unwrapWithDelay(const std::string& keyPath, KeyFile& keys, const std::
 std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::string& passphrase,
                                      const StoreOptions& options) {
     requireDataDir(dataDir);
+    KeyFileLock keyFileLock(dataDir); // one guess at a time: each one counts
     const std::string keyPath = keyFilePath(dataDir);
     KeyFile keys = KeyFile::load(keyPath);
     if (!fileExists(databasePath(dataDir)) && !fileExists(pendingCreatePath(dataDir)))
@@ -472,11 +637,15 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
 
     SecretKey dek = unwrapWithDelay(keyPath, keys, passphrase,
                                     options.clock ? options.clock() : std::chrono::system_clock::now());
+    restrictStoreFiles(dataDir);
 
     finishInterruptedCreate(dataDir, dek, keys);
-    auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
+    ChainHeads heads;
+    bool rewriteHeads = false;
+    auto db = openStoreDatabase(databasePath(dataDir), dek, keys, heads, rewriteHeads);
     const int failedBefore = keys.failedAttempts;
-    if (failedBefore > 0) {
+    if (rewriteHeads) setKeyFileHeads(keys, heads);
+    if (failedBefore > 0 || rewriteHeads) {
         keys.failedAttempts = 0;
         keys.lastFailureUnix = 0;
         try {
@@ -487,6 +656,7 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
         }
     }
     std::unique_ptr<Store> store(new Store(dataDir, std::move(dek), std::move(db), std::move(keys), options));
+    store->m_heads = heads;
     store->audit(options.actor, "unlock", "",
                  failedBefore > 0 ? "after " + std::to_string(failedBefore) + " failed attempts" : "");
     return store;
@@ -495,18 +665,23 @@ std::unique_ptr<Store> Store::unlock(const std::string& dataDir, const std::stri
 std::unique_ptr<Store> Store::recover(const std::string& dataDir, const RecoveryKeyPair& organisation,
                                       const std::string& newPassphrase, const StoreOptions& options) {
     requireDataDir(dataDir);
+    KeyFileLock keyFileLock(dataDir);
     const std::string keyPath = keyFilePath(dataDir);
     KeyFile keys = KeyFile::load(keyPath);
     if (newPassphrase.empty())
         throw StoreError(StoreErrorKind::InvalidArgument, "the new passphrase is empty");
     SecretKey dek = unsealKey(keys, organisation);
     finishInterruptedCreate(dataDir, dek, keys);
-    auto db = openStoreDatabase(databasePath(dataDir), dek, keys);
+    ChainHeads heads;
+    bool rewriteHeads = false;
+    auto db = openStoreDatabase(databasePath(dataDir), dek, keys, heads, rewriteHeads);
     KeyFile rewrapped = keys;
     rewrapKey(rewrapped, dek, newPassphrase);
+    setKeyFileHeads(rewrapped, heads);
     rewrapped.save(keyPath);
     std::unique_ptr<Store> store(
         new Store(dataDir, std::move(dek), std::move(db), std::move(rewrapped), options));
+    store->m_heads = heads;
     store->audit(options.actor, "recover", "", "new passphrase set with the organisation recovery key");
     return store;
 }
@@ -516,6 +691,7 @@ void Store::changePassphrase(const std::string& oldPassphrase, const std::string
     SecretKey check = unwrapKey(m_keyFile, oldPassphrase); // WrongPassphrase: nothing altered
     if (sodium_memcmp(check.data(), m_dek.data(), 32) != 0)
         throw StoreError(StoreErrorKind::WrongPassphrase, "the passphrase does not fit this store");
+    KeyFileLock keyFileLock(m_dataDir);
     KeyFile rewrapped = m_keyFile;
     rewrapKey(rewrapped, m_dek, newPassphrase);
     rewrapped.save(keyFilePath(m_dataDir)); // atomic: old or new, never half
@@ -528,6 +704,7 @@ void Store::changePassphrase(const std::string& oldPassphrase, const std::string
 
 bool Store::resealRecoveryKey(const std::vector<unsigned char>& recoveryPublicKey, const std::string& actor) {
     Lock lock(m_mutex);
+    KeyFileLock keyFileLock(m_dataDir);
     const std::string keyPath = keyFilePath(m_dataDir);
     // Start from the file on disk, not m_keyFile: verifyPassphrase counts wrong passphrases
     // there, and re-sealing must not reset that counter (and its delay).
@@ -555,6 +732,25 @@ bool Store::resealRecoveryKey(const std::vector<unsigned char>& recoveryPublicKe
 std::vector<unsigned char> Store::recoveryPublicKey() const {
     Lock lock(m_mutex);
     return m_keyFile.recoveryPublicKey;
+}
+
+void Store::saveChainHeads() {
+    // After the commit: a crash in between leaves the database one signed record ahead,
+    // which unlock accepts (and then records). The file on disk is the base, so the
+    // failed-attempt counter that verifyPassphrase keeps there is never reset from here.
+    const std::string keyPath = keyFilePath(m_dataDir);
+    try {
+        KeyFileLock keyFileLock(m_dataDir);
+        KeyFile keys = KeyFile::load(keyPath);
+        setKeyFileHeads(keys, m_heads);
+        keys.save(keyPath); // atomic and durable: temp file, fsync, rename, fsync the folder
+        setKeyFileHeads(m_keyFile, m_heads);
+        m_headsStale = false;
+    } catch (const StoreError&) {
+        // The record is signed and committed: do not report it unsaved. Try again on the
+        // next signed write and on lock.
+        m_headsStale = true;
+    }
 }
 
 uint64_t Store::revision() const {
@@ -666,6 +862,98 @@ std::optional<Child> Store::childById(const std::string& id) {
     return readChild(st);
 }
 
+// [SECTION] Caseload summary
+
+CaseloadChanges Store::caseloadChanges(int64_t since) {
+    Lock lock(m_mutex);
+    CaseloadChanges out;
+    {
+        auto st = m_db->prepare("SELECT seq FROM caseload_clock WHERE id = 1");
+        if (st.step()) out.upTo = st.columnInt64(0);
+    }
+    if (out.upTo <= since) return out;
+    std::unordered_map<std::string, size_t> entryByChild;
+    {
+        auto st = m_db->prepare("SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, "
+                                "coalesce(c.reference, ''), "
+                                "s.not_synced, s.high_risk, s.last_seen FROM caseload_summary s JOIN "
+                                "children ch ON ch.id = s.child_id "
+                                "LEFT JOIN cases c ON c.id = ch.case_id WHERE s.change_seq > ?");
+        st.bind(1, since);
+        while (st.step()) {
+            CaseloadEntry e;
+            e.childId = st.columnText(0);
+            e.caseId = st.columnText(1);
+            e.name = st.columnText(2);
+            e.dateOfBirth = st.columnText(3);
+            e.details = parseStoredJson(st.columnText(4));
+            e.caseReference = st.columnText(5);
+            e.notSynced = st.columnInt(6);
+            e.highRisk = st.columnInt(7) != 0;
+            e.lastSeen = st.columnText(8);
+            entryByChild.emplace(e.childId, out.changed.size());
+            out.changed.push_back(std::move(e));
+        }
+    }
+    // The signed concerns of the changed children, then their addenda: the app works out
+    // the follow-up deadlines from these. After a write only a few children changed: one
+    // seek each (records_signed_concerns, records_by_parent). For a full load, two scans.
+    std::unordered_map<std::string, std::pair<size_t, size_t>> concernAt; // record -> entry, index
+    auto addConcern = [&](size_t entry, const std::string& id, const std::string& payload) {
+        auto& concerns = out.changed[entry].concerns;
+        concernAt[id] = {entry, concerns.size()};
+        concerns.push_back({id, parseStoredJson(payload), {}});
+    };
+    auto addAddendum = [&](const std::string& parentId, const std::string& payload) {
+        auto found = concernAt.find(parentId);
+        if (found == concernAt.end()) return;
+        out.changed[found->second.first].concerns[found->second.second].addendumPayloads.push_back(
+            parseStoredJson(payload));
+    };
+    if (since > 0 && out.changed.size() <= 256) {
+        auto concerns =
+            m_db->prepare("SELECT id, payload FROM records WHERE child_id = ? AND kind = 'concern' "
+                          "AND status = 'signed' ORDER BY created_at, rowid");
+        auto addenda = m_db->prepare("SELECT payload FROM records WHERE parent_id = ? AND kind = 'addendum' "
+                                     "ORDER BY created_at, rowid");
+        for (size_t i = 0; i < out.changed.size(); ++i) {
+            concerns.reset();
+            concerns.bind(1, out.changed[i].childId);
+            while (concerns.step()) {
+                const std::string id = concerns.columnText(0);
+                addConcern(i, id, concerns.columnText(1));
+                addenda.reset();
+                addenda.bind(1, id);
+                while (addenda.step())
+                    addAddendum(id, addenda.columnText(0));
+            }
+        }
+        return out;
+    }
+    {
+        auto st = m_db->prepare(
+            "SELECT child_id, id, payload FROM records WHERE kind = 'concern' AND status = 'signed' AND "
+            "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > ? AND concerns > 0) "
+            "ORDER BY child_id, created_at, rowid");
+        st.bind(1, since);
+        while (st.step()) {
+            auto found = entryByChild.find(st.columnText(0));
+            if (found != entryByChild.end()) addConcern(found->second, st.columnText(1), st.columnText(2));
+        }
+    }
+    if (!concernAt.empty()) {
+        auto st = m_db->prepare(
+            "SELECT a.parent_id, a.payload FROM records p JOIN records a ON a.parent_id = p.id "
+            "WHERE p.kind = 'concern' AND p.status = 'signed' AND a.kind = 'addendum' AND p.child_id IN "
+            "(SELECT child_id FROM caseload_summary WHERE change_seq > ? AND concerns > 0) "
+            "ORDER BY a.created_at, a.rowid");
+        st.bind(1, since);
+        while (st.step())
+            addAddendum(st.columnText(0), st.columnText(1));
+    }
+    return out;
+}
+
 // [SECTION] Records
 
 Record Store::createDraft(const NewRecord& in) {
@@ -767,6 +1055,8 @@ Record Store::sign(const std::string& recordId, const std::string& signedBy) {
     appendAudit(*m_db, r.signedAt, signedBy, "sign", r.id, "case=" + r.caseId + " hash=" + r.hash);
     t.commit();
     bump();
+    advanceHeads(m_heads, r);
+    saveChainHeads();
     return r;
 }
 
@@ -804,6 +1094,8 @@ Record Store::addAddendum(const std::string& parentRecordId, const std::string& 
                 "case=" + r.caseId + " hash=" + r.hash + " to=" + parent.id);
     t.commit();
     bump();
+    advanceHeads(m_heads, r);
+    saveChainHeads();
     return r;
 }
 
@@ -853,8 +1145,10 @@ void Store::deleteDraft(const std::string& recordId, const std::string& actor) {
     bump();
 }
 
-ChainReport Store::verifyCase(const std::string& caseId) {
-    Lock lock(m_mutex);
+namespace {
+
+// Checks one case's hash chain and the audit log's record of its signings, on any connection.
+ChainReport verifyCaseOn(Database& db, const std::string& caseId) {
     ChainReport report;
     auto problem = [&](const std::string& text) {
         report.ok = false;
@@ -862,9 +1156,9 @@ ChainReport Store::verifyCase(const std::string& caseId) {
     };
     std::map<std::string, std::string> hashById;
     {
-        auto st = m_db->prepare(std::string("SELECT ") + kRecordColumns +
-                                " FROM records WHERE case_id = ? AND (status = 'signed' OR chain_seq > 0) "
-                                "ORDER BY chain_seq");
+        auto st = db.prepare(std::string("SELECT ") + kRecordColumns +
+                             " FROM records WHERE case_id = ? AND (status = 'signed' OR chain_seq > 0) "
+                             "ORDER BY chain_seq");
         st.bind(1, caseId);
         int64_t expectedSeq = 1;
         std::string previousHash;
@@ -895,8 +1189,8 @@ ChainReport Store::verifyCase(const std::string& caseId) {
     // end of the chain, or replaced along with a recomputed chain, no longer matches it.
     {
         const std::string prefix = "case=" + caseId + " hash=";
-        auto st = m_db->prepare("SELECT target, detail FROM audit_log WHERE action IN ('sign', 'addendum') "
-                                "AND substr(detail, 1, length(?1)) = ?1");
+        auto st = db.prepare("SELECT target, detail FROM audit_log WHERE action IN ('sign', 'addendum') "
+                             "AND substr(detail, 1, length(?1)) = ?1");
         st.bind(1, prefix);
         while (st.step()) {
             const std::string target = st.columnText(0);
@@ -909,6 +1203,13 @@ ChainReport Store::verifyCase(const std::string& caseId) {
         }
     }
     return report;
+}
+
+} // namespace
+
+ChainReport Store::verifyCase(const std::string& caseId) {
+    Lock lock(m_mutex);
+    return verifyCaseOn(*m_db, caseId);
 }
 
 void Store::secureCase(const std::string& caseId, const std::string& by) {
@@ -937,9 +1238,10 @@ void Store::audit(const std::string& actor, const std::string& action, const std
     bump();
 }
 
-std::vector<AuditEntry> Store::auditLog() {
-    Lock lock(m_mutex);
-    auto st = m_db->prepare(
+namespace {
+
+std::vector<AuditEntry> readAuditLog(Database& db) {
+    auto st = db.prepare(
         "SELECT seq, at, actor, action, target, detail, hash, prev_hash FROM audit_log ORDER BY seq");
     std::vector<AuditEntry> out;
     while (st.step()) {
@@ -957,8 +1259,7 @@ std::vector<AuditEntry> Store::auditLog() {
     return out;
 }
 
-ChainReport Store::verifyAudit() {
-    const auto entries = auditLog();
+ChainReport verifyAuditEntries(const std::vector<AuditEntry>& entries) {
     ChainReport report;
     int64_t expected = 1;
     std::string previous;
@@ -975,6 +1276,101 @@ ChainReport Store::verifyAudit() {
         expected = e.seq + 1;
     }
     return report;
+}
+
+} // namespace
+
+std::vector<AuditEntry> Store::auditLog() {
+    Lock lock(m_mutex);
+    return readAuditLog(*m_db);
+}
+
+ChainReport Store::verifyAudit() {
+    return verifyAuditEntries(auditLog());
+}
+
+// [SECTION] Integrity check (off the unlock path)
+
+ChainReport Store::checkIntegrity() {
+    ChainReport report;
+    auto problem = [&](const std::string& text) {
+        report.ok = false;
+        report.problems.push_back(text);
+    };
+    try {
+        // Its own connection (WAL: a consistent snapshot while the UI writes), so the check
+        // never holds the store's mutex; lock() interrupts it.
+        OpenOptions options;
+        options.cipherPageSize = m_keyFile.cipherPageSize;
+        options.cipherCompatibility = m_keyFile.cipherMajorVersion;
+        auto db =
+            std::make_shared<Database>(Database::openEncrypted(databasePath(m_dataDir), m_dek, options));
+        {
+            std::lock_guard<std::mutex> lock(m_checkMutex);
+            if (m_checkStop) throw StoreError(StoreErrorKind::Io, "the store was locked during the check");
+            m_checkDb = db;
+        }
+        struct Release {
+            Store& store;
+            ~Release() {
+                std::lock_guard<std::mutex> lock(store.m_checkMutex);
+                store.m_checkDb.reset();
+            }
+        } release{*this};
+        // Reads every page: a damaged page shows here rather than mid-visit.
+        {
+            auto check = db->prepare("PRAGMA quick_check");
+            while (check.step())
+                if (check.columnText(0) != "ok") problem("database: " + check.columnText(0));
+        }
+        db->exec("BEGIN;"); // a read transaction: every chain from the same moment, writers not blocked
+        std::vector<std::string> caseIds;
+        {
+            auto st = db->prepare("SELECT id FROM cases ORDER BY id");
+            while (st.step())
+                caseIds.push_back(st.columnText(0));
+        }
+        for (const auto& caseId : caseIds)
+            for (auto& text : verifyCaseOn(*db, caseId).problems)
+                problem(std::move(text));
+        for (auto& text : verifyAuditEntries(readAuditLog(*db)).problems)
+            problem(std::move(text));
+    } catch (const StoreError& e) {
+        problem(std::string("the check could not finish: ") + e.what());
+    }
+    return report;
+}
+
+void Store::startIntegrityCheck() {
+    std::lock_guard<std::mutex> lock(m_checkMutex);
+    if (m_checkThread.joinable() || m_checkStop) return; // one check per unlock
+    m_checkStatus.state = IntegrityStatus::State::Running;
+    m_checkThread = std::thread([this] {
+        ChainReport report;
+        try {
+            report = checkIntegrity();
+        } catch (const std::exception& e) { // a worker must never end the app
+            report.ok = false;
+            report.problems.push_back(std::string("the check could not finish: ") + e.what());
+        }
+        std::lock_guard<std::mutex> done(m_checkMutex);
+        m_checkStatus.state = report.ok ? IntegrityStatus::State::Ok : IntegrityStatus::State::Failed;
+        m_checkStatus.problems = std::move(report.problems);
+    });
+}
+
+IntegrityStatus Store::integrityStatus() const {
+    std::lock_guard<std::mutex> lock(m_checkMutex);
+    return m_checkStatus;
+}
+
+void Store::stopIntegrityCheck() {
+    {
+        std::lock_guard<std::mutex> lock(m_checkMutex);
+        m_checkStop = true;
+        if (m_checkDb) sqlite3_interrupt(m_checkDb->handle());
+    }
+    if (m_checkThread.joinable()) m_checkThread.join();
 }
 
 // [SECTION] Outbox
@@ -1125,6 +1521,7 @@ namespace heard::storage {
 
 void Store::verifyPassphrase(const std::string& passphrase) {
     std::lock_guard<std::mutex> lock(m_mutex);
+    KeyFileLock keyFileLock(m_dataDir);
     const std::string keyPath = keyFilePath(m_dataDir);
     KeyFile keys = KeyFile::load(keyPath);
     SecretKey dek = unwrapWithDelay(keyPath, keys, passphrase,

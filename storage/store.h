@@ -17,6 +17,7 @@
 #include "storage/records.h"
 #include "storage/store_error.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -25,11 +26,19 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace heard::storage {
 
 class Database;
+
+// The heads of every case's signed-record chain, summarised (see Store::saveChainHeads).
+struct ChainHeads {
+    using Digest = std::array<unsigned char, 32>;
+    int64_t count = 0; // signed records in all chains
+    Digest digest{};   // XOR over cases of the hash of (case, head seq, head hash)
+};
 
 // Wall-clock source, injectable for tests. Timestamps are stored as ISO-8601 UTC strings.
 using Clock = std::function<std::chrono::system_clock::time_point()>;
@@ -97,6 +106,10 @@ public:
     std::vector<Child> childrenForCase(const std::string& caseId);
     std::optional<Child> childById(const std::string& id);
 
+    // The caseload entries that changed after `since` (every child for 0), from the summary
+    // the triggers keep: a write costs one child's entry, never a rebuild (issue 19).
+    CaseloadChanges caseloadChanges(int64_t since);
+
     // Records.
     Record createDraft(const NewRecord& record);                                  // audited
     Record saveDraft(const std::string& recordId, const nlohmann::json& payload); // refuses signed
@@ -120,6 +133,15 @@ public:
     std::vector<AuditEntry> auditLog();
     ChainReport verifyAudit();
 
+    // The whole-store check, off the unlock path (issue 19): PRAGMA quick_check (every page
+    // of the file), every case's hash chain and the audit chain, on a connection of its own
+    // so the UI keeps working. checkIntegrity() runs it here and now; startIntegrityCheck()
+    // runs it once on a worker owned by the store (the app calls it after unlock and shows
+    // integrityStatus() if it fails); locking interrupts it.
+    ChainReport checkIntegrity();
+    void startIntegrityCheck();
+    IntegrityStatus integrityStatus() const;
+
     // Outbox: read by sync only.
     std::vector<OutboxEntry> outboxPending(size_t limit); // priority first, then per-case order
     void outboxAcknowledge(const std::vector<int64_t>& ids);
@@ -142,6 +164,8 @@ private:
     Store(std::string dataDir, SecretKey dek, std::unique_ptr<Database> db, KeyFile keyFile,
           StoreOptions options);
     std::string now() const;
+    void stopIntegrityCheck();
+    void saveChainHeads(); // the key file's copy of m_heads (issue 17.6)
     void bump() { ++m_revision; }
     std::string m_dataDir;
     SecretKey m_dek;
@@ -149,7 +173,15 @@ private:
     KeyFile m_keyFile;
     StoreOptions m_options;
     std::atomic<uint64_t> m_revision{0};
+    ChainHeads m_heads; // the committed signed-record chain heads, as in the key file
+    bool m_headsStale = false;
     mutable std::mutex m_mutex;
+    // The background integrity check (m_checkMutex guards the rest).
+    mutable std::mutex m_checkMutex;
+    std::thread m_checkThread;
+    std::shared_ptr<Database> m_checkDb; // its connection while it runs, to interrupt it
+    IntegrityStatus m_checkStatus;
+    bool m_checkStop = false;
 };
 
 } // namespace heard::storage

@@ -14,6 +14,8 @@ const char* toString(StoreErrorKind kind) {
         return "NotAStore";
     case StoreErrorKind::TooNew:
         return "TooNew";
+    case StoreErrorKind::RolledBack:
+        return "RolledBack";
     case StoreErrorKind::DiskFull:
         return "DiskFull";
     case StoreErrorKind::ReadOnlyRecord:

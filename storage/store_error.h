@@ -17,6 +17,8 @@ enum class StoreErrorKind {
     Missing,         // the database or key file (or the data directory) does not exist
     NotAStore,       // a foreign, truncated or corrupt database or key file; never overwritten
     TooNew,          // the database was written by a newer Heard (schema version unknown here)
+    RolledBack,      // the database lacks signed records the key file says it had (a damaged or
+                     // lost WAL, an old copy): refused, no file changed; sync or call support
     DiskFull,        // the disk (or a file size limit) is full; the write was rolled back
     ReadOnlyRecord,  // the record is signed, or its case is secured: it cannot change
     NotFound,        // no record, case or child with that id

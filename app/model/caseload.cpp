@@ -85,6 +85,125 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
     return rows;
 }
 
+// [SECTION] CaseloadIndex
+
+namespace {
+
+int urgency(const CaseloadRow& r) {
+    return (r.followUpsOverdue > 0 ? 4 : 0) + (r.highRisk ? 2 : 0) + (r.followUpsDueToday > 0 ? 1 : 0);
+}
+
+// buildCaseload's order: urgency, then name, then (as children() lists them) the child's id.
+bool rowBefore(const CaseloadRow& a, const CaseloadRow& b) {
+    const int ua = urgency(a), ub = urgency(b);
+    if (ua != ub) return ua > ub;
+    if (a.name != b.name) return a.name < b.name;
+    return a.childId < b.childId;
+}
+
+} // namespace
+
+void CaseloadIndex::refreshDue(CaseloadRow& row, TimePoint now) {
+    row.followUpsDueToday = row.followUpsOverdue = 0;
+    auto found = m_followUps.find(row.childId);
+    if (found == m_followUps.end()) return;
+    // dueState() for an open follow-up, with its deadline parsed once.
+    for (const OpenFollowUp& followUp : found->second) {
+        if (!followUp.readable || now > followUp.due) {
+            ++row.followUpsOverdue;
+        } else if (followUp.due - now < std::chrono::hours(24)) {
+            ++row.followUpsDueToday;
+        }
+        if (followUp.readable)
+            for (TimePoint boundary : {followUp.due - std::chrono::hours(24), followUp.due})
+                if (boundary >= now && boundary < m_nextDueChange) m_nextDueChange = boundary;
+    }
+}
+
+bool CaseloadIndex::apply(const storage::CaseloadChanges& changes, TimePoint now) {
+    const std::string today = toIsoUtc(now).substr(0, 10);
+    const bool full = m_upTo == 0;
+    if (full && !changes.changed.empty()) ++m_fullLoads;
+    bool reorder = false;
+    for (const storage::CaseloadEntry& entry : changes.changed) {
+        CaseloadRow row;
+        row.childId = entry.childId;
+        row.caseId = entry.caseId;
+        row.name = entry.name;
+        row.caseReference = entry.caseReference;
+        row.dateOfBirth = entry.dateOfBirth;
+        row.age = ageInYears(entry.dateOfBirth, today);
+        const ChildDetails details = childDetailsFromJson(entry.details);
+        row.confidentialAddress = details.addressConfidential;
+        row.childProtectionPlan = details.childProtectionPlan;
+        row.interpreterLanguage = details.interpreterLanguage;
+        row.notSynced = entry.notSynced;
+        row.highRisk = entry.highRisk;
+        row.lastSeen = entry.lastSeen;
+        std::vector<OpenFollowUp> open;
+        for (const storage::CaseloadConcern& c : entry.concerns) {
+            Concern concern;
+            try {
+                concern = concernFromJson(c.payload);
+            } catch (const std::invalid_argument&) {
+                continue; // a malformed record is shown on the child page, not counted here
+            }
+            for (const FollowUp& followUp : concernFollowUps(concern, c.addendumPayloads)) {
+                if (!followUp.doneAt.empty()) continue;
+                OpenFollowUp parsed;
+                try {
+                    parsed.due = fromIsoUtc(followUp.dueAt);
+                    parsed.readable = true;
+                } catch (const std::invalid_argument&) {
+                }
+                open.push_back(parsed);
+            }
+        }
+        if (open.empty())
+            m_followUps.erase(row.childId);
+        else
+            m_followUps[row.childId] = std::move(open);
+        refreshDue(row, now);
+        ++m_rowsComputed;
+        if (auto at = m_position.find(row.childId); at != m_position.end()) {
+            CaseloadRow& old = m_rows[at->second];
+            if (urgency(old) != urgency(row) || old.name != row.name) reorder = true;
+            old = std::move(row);
+        } else {
+            m_position.emplace(row.childId, m_rows.size());
+            m_rows.push_back(std::move(row));
+            reorder = true;
+        }
+    }
+    bool changed = !changes.changed.empty();
+    // Time moves on: ages on a new day, and the follow-up states of the rows that have any.
+    if (today != m_today) {
+        for (CaseloadRow& row : m_rows)
+            row.age = ageInYears(row.dateOfBirth, today);
+        changed = changed || !m_today.empty();
+        m_today = today;
+    }
+    if (now >= m_nextDueChange || now < m_lastNow) {
+        m_nextDueChange = TimePoint::max();
+        for (const auto& [childId, followUps] : m_followUps) {
+            (void)followUps;
+            CaseloadRow& row = m_rows[m_position.at(childId)];
+            const int before = urgency(row), overdue = row.followUpsOverdue, dueToday = row.followUpsDueToday;
+            refreshDue(row, now);
+            if (urgency(row) != before) reorder = true;
+            if (row.followUpsOverdue != overdue || row.followUpsDueToday != dueToday) changed = true;
+        }
+    }
+    m_lastNow = now;
+    if (reorder) {
+        std::sort(m_rows.begin(), m_rows.end(), rowBefore);
+        for (size_t i = 0; i < m_rows.size(); ++i)
+            m_position[m_rows[i].childId] = i;
+    }
+    m_upTo = std::max(m_upTo, changes.upTo);
+    return changed;
+}
+
 bool matchesSearch(const CaseloadRow& row, const std::string& query) {
     const std::string haystack = lower(row.name + " " + row.caseReference);
     std::istringstream words(lower(query));

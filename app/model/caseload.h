@@ -6,10 +6,12 @@
 #pragma once
 
 #include "app/model/calendar.h"
+#include "app/model/concern.h"
 #include "storage/records.h"
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace heard::model {
@@ -32,6 +34,40 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
                                        const std::vector<storage::Case>& cases,
                                        const std::vector<storage::Record>& records,
                                        const std::set<std::string>& pendingRecordIds, TimePoint now);
+
+// The caseload kept up to date from the store's caseload summary (issue 19): the first
+// apply() loads every child's entry, later ones only the entries that changed, so a write
+// recomputes one row instead of rebuilding the list. The rows equal buildCaseload()'s for
+// the same store and time (tests/scale/caseload_test.cpp holds them side by side).
+class CaseloadIndex {
+public:
+    // Applies Store::caseloadChanges(upTo()) and brings ages and follow-up states to now.
+    // Returns true if any row changed (so a filtered view must filter again).
+    bool apply(const storage::CaseloadChanges& changes, TimePoint now);
+    int64_t upTo() const { return m_upTo; }
+    // Most urgent first (overdue follow-ups, high risk, due today), then by name.
+    const std::vector<CaseloadRow>& rows() const { return m_rows; }
+
+    uint64_t fullLoads() const { return m_fullLoads; }       // applies that loaded every child
+    uint64_t rowsComputed() const { return m_rowsComputed; } // rows built from an entry, ever
+
+private:
+    struct OpenFollowUp {
+        bool readable = false; // an unreadable deadline is overdue (as dueState says)
+        TimePoint due;
+    };
+    void refreshDue(CaseloadRow& row, TimePoint now);
+    std::vector<CaseloadRow> m_rows;
+    std::unordered_map<std::string, size_t> m_position;                     // child id -> index in m_rows
+    std::unordered_map<std::string, std::vector<OpenFollowUp>> m_followUps; // open ones, by child id
+    // Follow-up states change only when the time passes a deadline or the day before it:
+    // until the earliest such moment, rows that did not change keep their states.
+    TimePoint m_nextDueChange = TimePoint::min();
+    TimePoint m_lastNow = TimePoint::min();
+    int64_t m_upTo = 0;
+    std::string m_today;
+    uint64_t m_fullLoads = 0, m_rowsComputed = 0;
+};
 
 // Case-insensitive match of every word of query against name and case reference.
 bool matchesSearch(const CaseloadRow& row, const std::string& query);

@@ -358,22 +358,13 @@ void App::back() {
 const std::vector<model::CaseloadRow>& App::caseload() {
     if (store() && caseloadView.builtAtRevision != store()->revision()) {
         const uint64_t revision = store()->revision();
-        const std::vector<storage::Case> cases = store()->cases();
-        std::vector<storage::Record> records;
-        for (const auto& c : cases) {
-            auto caseRecords = store()->recordsForCase(c.id);
-            records.insert(records.end(), std::make_move_iterator(caseRecords.begin()),
-                           std::make_move_iterator(caseRecords.end()));
-        }
-        std::set<std::string> pending;
-        for (const auto& entry : store()->outboxPending(1u << 20))
-            if (entry.itemType == "record") pending.insert(entry.itemId);
         const auto nowTime = m_options.clock ? m_options.clock() : std::chrono::system_clock::now();
-        caseloadView.rows = model::buildCaseload(store()->children(), cases, records, pending, nowTime);
-        caseloadView.filteredFor.reset(); // the rows changed: filter again
+        // Only the children whose summary changed since the last look (issue 19).
+        if (caseloadView.index.apply(store()->caseloadChanges(caseloadView.index.upTo()), nowTime))
+            caseloadView.filteredFor.reset(); // the rows changed: filter again
         caseloadView.builtAtRevision = revision;
     }
-    return caseloadView.rows;
+    return caseloadView.index.rows();
 }
 
 std::optional<storage::Child> App::currentChild() {

@@ -59,7 +59,7 @@ struct UnlockForm {
 struct CaseloadView {
     std::string search;
     uint64_t builtAtRevision = ~0ull;
-    std::vector<model::CaseloadRow> rows;
+    model::CaseloadIndex index;             // the rows, kept from the store's caseload summary
     std::optional<std::string> filteredFor; // the search the visible list was built for
     std::vector<int> visible;               // indices into rows matching the search
 };

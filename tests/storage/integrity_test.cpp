@@ -158,3 +158,24 @@ TEST_CASE("tamper: an edited or deleted audit entry is found by verifyAudit") {
     report = t.store->verifyAudit();
     CHECK_FALSE(report.ok);
 }
+
+TEST_CASE("the integrity check after unlock reports a tampered chain, on its own connection") {
+    Signed s;
+    CHECK(s.store->checkIntegrity().ok);
+    s.db().exec("DROP TRIGGER records_signed_no_update");
+    s.db().exec("UPDATE records SET payload = '{\"where\":\"the park\"}' WHERE id = '" + s.visit.id + "'");
+    s.db().exec("DROP TRIGGER audit_no_update");
+    s.db().exec("UPDATE audit_log SET actor = 'Someone Else' WHERE seq = 2");
+    const ChainReport report = s.store->checkIntegrity();
+    CHECK_FALSE(report.ok);
+    bool record = false, audit = false;
+    for (const auto& p : report.problems) {
+        record |= p.find(s.visit.id) != std::string::npos && p.find("altered") != std::string::npos;
+        audit |= p.find("audit 2") != std::string::npos;
+    }
+    CHECK(record);
+    CHECK(audit);
+    // The store can be locked while a check runs: it is interrupted, not waited for.
+    s.store->startIntegrityCheck();
+    s.store.reset();
+}

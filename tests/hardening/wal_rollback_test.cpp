@@ -1,0 +1,169 @@
+// hardening.wal_rollback (issue 17.6): a damaged or lost WAL after acknowledged signed
+// writes used to lose those records silently — unlock, the integrity check and the hash
+// chains all passed. The key file now keeps the chain heads; unlock compares them and
+// refuses with RolledBack, leaving every file byte for byte as it was.
+#include "tests/storage/child_process.h"
+#include "tests/storage/store_test_support.h"
+
+#include <map>
+
+using namespace heard::storage;
+using namespace heard::storage::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Every file in dir with its bytes.
+std::map<std::string, std::string> files(const std::string& dir) {
+    std::map<std::string, std::string> out;
+    for (const auto& entry : fs::directory_iterator(dir))
+        out[entry.path().filename().string()] = readFile(entry.path().string());
+    return out;
+}
+
+// A data directory as a power cut leaves it: 4 records signed and checkpointed into the
+// database file, then 6 more signed (acknowledged to the practitioner) that are only in the WAL.
+void crashImage(const std::string& dataDir) {
+    {
+        auto store = createStore(dataDir);
+        addCaseload(*store);
+        for (int i = 0; i < 4; ++i)
+            store->sign(store->createDraft(visitFor()).id, "Pat Example");
+    } // closing checkpoints
+    auto outcome = runInChild(
+        [&](Reporter& out) {
+            auto store = unlockStore(dataDir);
+            for (int i = 0; i < 6; ++i) {
+                Record r =
+                    store->sign(store->createDraft(visitFor("case-1", "case-1-child-b")).id, "Pat Example");
+                out.line(r.id);
+            }
+            (void)store.release(); // as a power cut: no lock, no checkpoint
+            return 10;
+        },
+        -1);
+    REQUIRE(outcome.exitCode == 10);
+    REQUIRE(outcome.lines.size() == 6);
+    REQUIRE(fs::exists(Store::databasePath(dataDir) + "-wal"));
+    REQUIRE(fs::file_size(Store::databasePath(dataDir) + "-wal") > 32 + 24 + size_t(4096));
+}
+
+void expectRefusedUntouched(const std::string& dataDir) {
+    const auto before = files(dataDir);
+    try {
+        unlockStore(dataDir);
+        FAIL("unlock accepted a store that lost signed records");
+    } catch (const StoreError& e) {
+        CHECK_MESSAGE(bool(e.kind() == StoreErrorKind::RolledBack), toString(e.kind()) << ": " << e.what());
+        CHECK(std::string(e.what()).find("call support") != std::string::npos);
+    }
+    const auto after = files(dataDir);
+    std::vector<std::string> namesBefore, namesAfter;
+    for (const auto& [name, bytes] : before)
+        namesBefore.push_back(name);
+    for (const auto& [name, bytes] : after)
+        namesAfter.push_back(name);
+    CHECK(namesBefore == namesAfter);
+    for (const auto& [name, bytes] : before) {
+        if (name.size() > 4 && name.substr(name.size() - 4) == "-shm") continue; // SQLite's shared index
+        CAPTURE(name);
+        CHECK(after.count(name) == 1);
+        CHECK((after.count(name) && after.at(name) == bytes));
+    }
+    // Refused again, the same way: nothing was "repaired" the first time.
+    CHECK_STORE_ERROR(unlockStore(dataDir), StoreErrorKind::RolledBack);
+}
+
+} // namespace
+
+TEST_CASE("the undamaged crash image opens with every signed record") {
+    TempDir tmp;
+    crashImage(tmp.dataDir());
+    auto store = unlockStore(tmp.dataDir());
+    int signedCount = 0;
+    for (const auto& r : store->recordsForCase("case-1"))
+        signedCount += r.status == RecordStatus::Signed;
+    CHECK(signedCount == 10);
+    CHECK(store->verifyCase("case-1").ok);
+}
+
+TEST_CASE("a deleted WAL: unlock refuses, files untouched") {
+    TempDir tmp;
+    crashImage(tmp.dataDir());
+    fs::remove(Store::databasePath(tmp.dataDir()) + "-wal");
+    fs::remove(Store::databasePath(tmp.dataDir()) + "-shm");
+    expectRefusedUntouched(tmp.dataDir());
+    CHECK_FALSE(fs::exists(Store::databasePath(tmp.dataDir()) + "-wal"));
+}
+
+TEST_CASE("a bit flipped in the first WAL frame: unlock refuses, files untouched") {
+    TempDir tmp;
+    crashImage(tmp.dataDir());
+    const std::string wal = Store::databasePath(tmp.dataDir()) + "-wal";
+    std::string bytes = readFile(wal);
+    bytes[32 + 24 + 100] ^= 0x01; // page data of frame 1: its checksum fails, and every frame after it
+    writeFile(wal, bytes);
+    fs::remove(Store::databasePath(tmp.dataDir()) + "-shm");
+    expectRefusedUntouched(tmp.dataDir());
+}
+
+TEST_CASE("a truncated WAL: unlock refuses, files untouched") {
+    TempDir tmp;
+    crashImage(tmp.dataDir());
+    const std::string wal = Store::databasePath(tmp.dataDir()) + "-wal";
+    const std::string bytes = readFile(wal);
+    writeFile(wal, bytes.substr(0, bytes.size() / 2));
+    fs::remove(Store::databasePath(tmp.dataDir()) + "-shm");
+    expectRefusedUntouched(tmp.dataDir());
+}
+
+TEST_CASE("a crash between a signed write's commit and its key file update still opens") {
+    TempDir tmp;
+    const std::string dir = tmp.dataDir();
+    std::string keysBeforeLastSign;
+    {
+        auto store = createStore(dir);
+        addCaseload(*store);
+        store->sign(store->createDraft(visitFor()).id, "Pat Example");
+        Record last = store->createDraft(visitFor());
+        keysBeforeLastSign = readFile(Store::keyFilePath(dir));
+        store->sign(last.id, "Pat Example");
+    }
+    // The key file as it was before the last signing: the database is one signed record ahead.
+    writeFile(Store::keyFilePath(dir), keysBeforeLastSign);
+    {
+        auto store = unlockStore(dir);
+        CHECK(store->verifyCase("case-1").ok);
+    }
+    CHECK(readFile(Store::keyFilePath(dir)) != keysBeforeLastSign); // brought up to date
+    // Two records ahead is not a crash window: refused.
+    {
+        auto store = unlockStore(dir);
+        store->sign(store->createDraft(visitFor()).id, "Pat Example");
+        store->sign(store->createDraft(visitFor()).id, "Pat Example");
+    }
+    const std::string current = readFile(Store::keyFilePath(dir));
+    writeFile(Store::keyFilePath(dir), keysBeforeLastSign);
+    CHECK_STORE_ERROR(unlockStore(dir), StoreErrorKind::RolledBack);
+    writeFile(Store::keyFilePath(dir), current);
+    CHECK_NOTHROW(unlockStore(dir));
+}
+
+TEST_CASE("a key file from before chain heads gets them at the next unlock") {
+    TempDir tmp;
+    const std::string dir = tmp.dataDir();
+    {
+        auto store = createStore(dir);
+        addCaseload(*store);
+        store->sign(store->createDraft(visitFor()).id, "Pat Example");
+    }
+    KeyFile keys = KeyFile::load(Store::keyFilePath(dir));
+    REQUIRE(keys.hasChainHeads);
+    CHECK(keys.chainCount == 1);
+    keys.hasChainHeads = false;
+    keys.save(Store::keyFilePath(dir));
+    unlockStore(dir);
+    keys = KeyFile::load(Store::keyFilePath(dir));
+    CHECK(keys.hasChainHeads);
+    CHECK(keys.chainCount == 1);
+}

@@ -1,0 +1,235 @@
+// scale.caseload: at 100,000 records a write updates the caseload through the store's
+// summary (one changed child), never the full rebuild, and the rows stay exactly those of
+// the full computation the app used before (buildCaseload over every record, kept here as
+// the reference).
+#include "app/model/caseload.h"
+#include "bench/realistic_store.h"
+#include "storage/schema.h"
+#include "storage/store.h"
+#include "tests/storage/store_test_support.h"
+
+#include <set>
+
+using namespace heard;
+using namespace heard::storage;
+using heard::storage::test::TempDir;
+
+namespace {
+
+// The computation App::caseload() ran after every write before issue 19: every case's
+// records, every pending outbox entry, every child, then buildCaseload.
+std::vector<model::CaseloadRow> fullRebuild(Store& store, model::TimePoint now) {
+    const std::vector<Case> cases = store.cases();
+    std::vector<Record> records;
+    for (const auto& c : cases) {
+        auto caseRecords = store.recordsForCase(c.id);
+        records.insert(records.end(), std::make_move_iterator(caseRecords.begin()),
+                       std::make_move_iterator(caseRecords.end()));
+    }
+    std::set<std::string> pending;
+    for (const auto& entry : store.outboxPending(1u << 20))
+        if (entry.itemType == "record") pending.insert(entry.itemId);
+    return model::buildCaseload(store.children(), cases, records, pending, now);
+}
+
+void checkSameRows(const std::vector<model::CaseloadRow>& got, const std::vector<model::CaseloadRow>& want) {
+    REQUIRE(got.size() == want.size());
+    size_t mismatches = 0;
+    for (size_t i = 0; i < got.size() && mismatches < 5; ++i) {
+        const auto& a = got[i];
+        const auto& b = want[i];
+        const bool same = a.childId == b.childId && a.caseId == b.caseId && a.name == b.name &&
+                          a.caseReference == b.caseReference && a.dateOfBirth == b.dateOfBirth &&
+                          a.age == b.age && a.confidentialAddress == b.confidentialAddress &&
+                          a.childProtectionPlan == b.childProtectionPlan &&
+                          a.interpreterLanguage == b.interpreterLanguage &&
+                          a.followUpsDueToday == b.followUpsDueToday &&
+                          a.followUpsOverdue == b.followUpsOverdue && a.notSynced == b.notSynced &&
+                          a.highRisk == b.highRisk && a.lastSeen == b.lastSeen;
+        if (!same) {
+            ++mismatches;
+            FAIL_CHECK("row " << i << " differs: got " << a.childId << " notSynced=" << a.notSynced
+                              << " highRisk=" << a.highRisk << " overdue=" << a.followUpsOverdue
+                              << " dueToday=" << a.followUpsDueToday << " lastSeen=" << a.lastSeen
+                              << "; want " << b.childId << " notSynced=" << b.notSynced
+                              << " highRisk=" << b.highRisk << " overdue=" << b.followUpsOverdue
+                              << " dueToday=" << b.followUpsDueToday << " lastSeen=" << b.lastSeen);
+        }
+    }
+    CHECK(mismatches == 0);
+}
+
+struct ScaleStore {
+    TempDir tmp;
+    std::unique_ptr<Store> store;
+    model::TimePoint now;
+    ScaleStore(int children, int records, int payloadBytes) {
+        store = test::createStore(tmp.dataDir());
+        bench::RealisticShape shape;
+        shape.children = children;
+        shape.records = records;
+        shape.payloadBytes = payloadBytes;
+        bench::fillRealisticStore(store->databaseForTesting(), shape);
+        // A day after the last record: recent follow-ups are due today, older ones overdue.
+        now = model::fromIsoUtc(bench::realisticTime(int64_t(records) * 5 + 12 * 60));
+    }
+    NewRecord newRecord(const std::string& child, const std::string& kind, nlohmann::json payload) {
+        auto c = store->childById(child);
+        REQUIRE(c);
+        NewRecord r;
+        r.caseId = c->caseId;
+        r.childId = child;
+        r.kind = kind;
+        r.author = "Pat Example";
+        r.payload = std::move(payload);
+        return r;
+    }
+};
+
+// Applies what changed; returns how many children's entries came back.
+size_t refresh(model::CaseloadIndex& index, Store& store, model::TimePoint now) {
+    const CaseloadChanges changes = store.caseloadChanges(index.upTo());
+    index.apply(changes, now);
+    return changes.changed.size();
+}
+
+} // namespace
+
+TEST_CASE("at 100,000 records a write updates one caseload row, never the full rebuild") {
+    ScaleStore s(10000, 100000, 200);
+    model::CaseloadIndex index;
+    CHECK(refresh(index, *s.store, s.now) == 10000);
+    CHECK(index.fullLoads() == 1);
+    const auto reference = fullRebuild(*s.store, s.now);
+    checkSameRows(index.rows(), reference);
+    // The data exercises every flag.
+    int overdue = 0, dueToday = 0, highRisk = 0, notSynced = 0, cp = 0, confidential = 0, interpreter = 0;
+    for (const auto& row : reference) {
+        overdue += row.followUpsOverdue > 0;
+        dueToday += row.followUpsDueToday > 0;
+        highRisk += row.highRisk;
+        notSynced += row.notSynced > 0;
+        cp += row.childProtectionPlan;
+        confidential += row.confidentialAddress;
+        interpreter += !row.interpreterLanguage.empty();
+    }
+    CHECK(overdue > 0);
+    CHECK(dueToday > 0);
+    CHECK(highRisk > 0);
+    CHECK(notSynced > 0);
+    CHECK(cp > 0);
+    CHECK(confidential > 0);
+    CHECK(interpreter > 0);
+
+    // One record written: one child's entry comes back; nothing is rebuilt.
+    const uint64_t computedBefore = index.rowsComputed();
+    Record draft = s.store->createDraft(s.newRecord("child-42", "visit", {{"where", "school"}}));
+    CHECK(refresh(index, *s.store, s.now) == 1);
+    CHECK(index.fullLoads() == 1);
+    CHECK(index.rowsComputed() == computedBefore + 1);
+
+    // A run of the writes the app makes, each one child's entry.
+    s.store->setHighRisk(draft.id, true);
+    CHECK(refresh(index, *s.store, s.now) == 1);
+    s.store->sign(draft.id, "Pat Example");
+    CHECK(refresh(index, *s.store, s.now) == 1);
+    nlohmann::json concern = {{"fields", {{"child_words", "invented words"}}},
+                              {"referral_by_phone_at", model::toIsoUtc(s.now - std::chrono::hours(30))}};
+    Record c =
+        s.store->sign(s.store->createDraft(s.newRecord("child-43", "concern", concern)).id, "Pat Example");
+    CHECK(refresh(index, *s.store, s.now) == 1);
+    s.store->addAddendum(c.id, "Pat Example",
+                         {{"follow_ups_done", {{"manager_copy", model::toIsoUtc(s.now)}}}});
+    CHECK(refresh(index, *s.store, s.now) == 1);
+    std::vector<int64_t> acknowledged;
+    for (const auto& entry : s.store->outboxPending(3))
+        acknowledged.push_back(entry.id);
+    s.store->outboxAcknowledge(acknowledged);
+    CHECK(refresh(index, *s.store, s.now) <= 3);
+    CHECK(index.fullLoads() == 1);
+    checkSameRows(index.rows(), fullRebuild(*s.store, s.now));
+}
+
+TEST_CASE("every kind of write keeps the rows equal to the full computation") {
+    ScaleStore s(60, 600, 80);
+    model::CaseloadIndex index;
+    refresh(index, *s.store, s.now);
+    checkSameRows(index.rows(), fullRebuild(*s.store, s.now));
+    auto same = [&](const char* what) {
+        CAPTURE(what);
+        refresh(index, *s.store, s.now);
+        checkSameRows(index.rows(), fullRebuild(*s.store, s.now));
+    };
+    Record draft = s.store->createDraft(s.newRecord("child-1", "visit", {{"where", "home"}}));
+    same("draft created");
+    s.store->saveDraft(draft.id, {{"where", "school"}});
+    same("draft saved");
+    s.store->setHighRisk(draft.id, true);
+    same("high risk");
+    s.store->sign(draft.id, "Pat Example");
+    same("signed");
+    Record other = s.store->createDraft(s.newRecord("child-2", "visit", nlohmann::json::object()));
+    s.store->deleteDraft(other.id);
+    same("draft deleted");
+    const nlohmann::json concern = {{"referral_by_phone_at", model::toIsoUtc(s.now - std::chrono::hours(2))}};
+    Record c =
+        s.store->sign(s.store->createDraft(s.newRecord("child-3", "concern", concern)).id, "Pat Example");
+    same("concern signed");
+    s.store->addAddendum(c.id, "Pat Example",
+                         {{"follow_ups_done", {{"confirm_in_writing", "2026-01-01T00:00:00Z"}}}});
+    same("follow-up done");
+    s.store->sign(s.store->createDraft(s.newRecord("child-3", "concern", {{"fields", 7}})).id, "Pat Example");
+    same("malformed concern");
+    std::vector<int64_t> ids;
+    for (const auto& entry : s.store->outboxPending(10))
+        ids.push_back(entry.id);
+    s.store->outboxAcknowledge(ids);
+    same("acknowledged");
+    s.store->outboxQuarantine(s.store->outboxPending(1).at(0).id, "invented reason");
+    same("quarantined");
+    Child child = *s.store->childById("child-4");
+    child.displayName = "Aaron Renamed";
+    child.details = {{"childProtectionPlan", true}, {"interpreterLanguage", "cy"}};
+    s.store->putChild(child);
+    same("child renamed");
+    Case kase = *s.store->caseById(child.caseId);
+    kase.reference = "REF-NEW";
+    s.store->putCase(kase);
+    same("case reference changed");
+    Child newcomer;
+    newcomer.id = "child-new";
+    newcomer.caseId = kase.id;
+    newcomer.displayName = "Invented Newcomer";
+    newcomer.dateOfBirth = "2019-02-03";
+    s.store->putChild(newcomer);
+    same("child allocated");
+    // Time passes: follow-up states and ages follow the clock without a write.
+    s.now += std::chrono::hours(24 * 40);
+    index.apply(s.store->caseloadChanges(index.upTo()), s.now);
+    checkSameRows(index.rows(), fullRebuild(*s.store, s.now));
+    CHECK(index.fullLoads() == 1);
+}
+
+TEST_CASE("a store migrated from schema 4 backfills the summary") {
+    TempDir tmp;
+    auto store = test::createStore(tmp.dataDir());
+    bench::RealisticShape shape;
+    shape.children = 30;
+    shape.records = 300;
+    shape.payloadBytes = 50;
+    const auto now = model::fromIsoUtc(bench::realisticTime(int64_t(shape.records) * 5 + 600));
+    auto& db = store->databaseForTesting();
+    // Back to schema 4 (as a tablet in the field has it), fill, then migrate forward again.
+    db.exec("DROP TRIGGER caseload_record_insert; DROP TRIGGER caseload_record_update; "
+            "DROP TRIGGER caseload_record_moved; DROP TRIGGER caseload_record_delete; "
+            "DROP TRIGGER caseload_outbox_insert; DROP TRIGGER caseload_outbox_state; "
+            "DROP TRIGGER caseload_child_insert; DROP TRIGGER caseload_child_update; "
+            "DROP TRIGGER caseload_case_update; DROP TABLE caseload_summary; DROP TABLE caseload_clock; "
+            "DROP INDEX records_signed_concerns;");
+    db.setUserVersion(4);
+    bench::fillRealisticStore(db, shape);
+    migrate(db);
+    model::CaseloadIndex index;
+    refresh(index, *store, now);
+    checkSameRows(index.rows(), fullRebuild(*store, now));
+}
