@@ -85,6 +85,7 @@ void App::drawFrame() {
     saveDue(false);
     autoLockIfIdle();
     if (!unlocked() && screen() != ScreenId::Unlock) show(ScreenId::Unlock);
+    reportIntegrityCheck();
 
     // The exception barrier of the frame: a screen that throws (a store read that fails, a
     // damaged record) leaves a notice and the rest of the app running. The ImGui window stack
@@ -123,6 +124,21 @@ void App::saveDue(bool force) {
         notice = {std::string(_("Could not save ")) + failure.editor->what() + ": " + failure.reason + " " +
                       _("Nothing typed is lost: it stays on screen and is saved again."),
                   true};
+}
+
+void App::reportIntegrityCheck() {
+    // The whole-file check runs on the store's own worker after unlock (the caseload shows
+    // first); its result is told once, and only a failure needs words.
+    if (!unlocked() || m_integrityReported) return;
+    const storage::IntegrityStatus status = store()->integrityStatus();
+    if (status.state == storage::IntegrityStatus::State::Ok) m_integrityReported = true;
+    if (status.state != storage::IntegrityStatus::State::Failed) return;
+    m_integrityReported = true;
+    std::string text = _("This tablet's store failed its integrity check. Nothing has been changed or "
+                         "deleted. Sync now if you can, then call support; do not reset the tablet.");
+    for (const auto& problem : status.problems)
+        text += "\n" + problem;
+    notice = {text, true};
 }
 
 void App::saveDrafts() {
@@ -166,6 +182,7 @@ int App::idleWaitMs() const {
     if (unlocked() && screen() != ScreenId::ChildMode && m_options.autoLockSeconds > 0)
         consider(m_lastInput + seconds(m_options.autoLockSeconds) + milliseconds(50));
     if (unlocking()) consider(nowTime + milliseconds(250)); // the "Unlocking" screen stays alive
+    if (unlocked() && !m_integrityReported) consider(nowTime + milliseconds(500)); // the check's result
     return int(std::min<long long>(wait, 1 << 30));
 }
 
@@ -216,6 +233,11 @@ void App::report(const std::exception& error, const std::string& doing) {
     case K::ReadOnlyRecord:
         text = _("This record is signed and cannot change. Add an addendum instead.");
         break;
+    case K::RolledBack:
+        text = _("Signed records are missing from this tablet's store (it may have been damaged or "
+                 "restored from an old copy). Nothing has been changed. Please call support; do not "
+                 "reset the tablet.");
+        break;
     default:
         text = std::string(_("Could not finish ")) + doing + ": " + error.what();
         break;
@@ -225,6 +247,8 @@ void App::report(const std::exception& error, const std::string& doing) {
 
 void App::afterUnlock(std::unique_ptr<storage::Store> store) {
     m_session.open(std::move(store));
+    m_integrityReported = false;
+    m_session.store()->startIntegrityCheck();
     unlockForm = UnlockForm{};
     notice = {};
     m_lastInput = std::chrono::steady_clock::now();

@@ -168,6 +168,7 @@ private:
     void afterUnlock(std::unique_ptr<storage::Store> store);
     void autoLockIfIdle();
     void startSync();
+    void reportIntegrityCheck();
 
     platform::Window& m_window;
     AppOptions m_options;
@@ -182,6 +183,7 @@ private:
     std::mutex m_mainQueueMutex;
     std::vector<Action> m_mainQueue;
     std::chrono::steady_clock::time_point m_lastInput;
+    bool m_integrityReported = false;
 };
 
 } // namespace heard::ui
