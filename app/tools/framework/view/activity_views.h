@@ -9,9 +9,10 @@
 //     heard::tools::drawSummary(result, content);
 // inside any window (content may be nullptr when its file is gone: the record still shows).
 //
-// A type's views are registered under the type id by the tool (app/tools/builtin_views.cpp). Built-in types
-// use the shared step views (one per step kind, step_views.h); a type with its own screens registers its own
-// drawChild / drawSummary (see registerWishesFeelingsViews for an example).
+// A type's views are registered under the type id by its tool (called from
+// app/tools/builtin_views.cpp). A type with no registered view is drawn by the shared step views
+// (one per step kind, step_views.h); a type with its own screens registers its own drawChildBody
+// / drawSummary.
 #pragma once
 
 #include "app/tools/framework/model/activity_run.h"
