@@ -103,7 +103,8 @@ TEST_CASE("the tour has every activity in English and Welsh") {
     REQUIRE_FALSE(library.activities.empty());
     for (const tools::ActivityContent& content : library.activities) {
         for (const char* language : {"en", "cy"})
-            CHECK_MESSAGE(stops.count("activity-" + content.id + "-" + language), content.id, " ", language);
+            CHECK_MESSAGE(stops.count("activity-" + content.id + "-" + language),
+                          content.id << " " << std::string(language));
     }
     CHECK(stops.size() == library.activities.size() * 2);
 }
