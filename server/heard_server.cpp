@@ -463,12 +463,12 @@ void HeardServer::bind() {
 
     http.Get(sync::kPathHealth,
              [this](const httplib::Request&, httplib::Response& res) { send(res, handleHealth()); });
-    http.Post(sync::kPathEnrol,
-              [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
-                  std::string body;
-                  if (!readBody(reader, body)) return sendTooLarge(res);
-                  send(res, handleEnrol(body, req.remote_addr));
-              });
+    http.Post(sync::kPathEnrol, [this](const httplib::Request& req, httplib::Response& res,
+                                       const httplib::ContentReader& reader) {
+        std::string body;
+        if (!readBody(reader, body)) return sendTooLarge(res);
+        send(res, handleEnrol(body, req.remote_addr));
+    });
     http.Post(sync::kPathPush, [this](const httplib::Request& req, httplib::Response& res,
                                       const httplib::ContentReader& reader) {
         std::string body;

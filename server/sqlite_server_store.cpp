@@ -121,7 +121,8 @@ public:
         }
         if (previous && *previous != practitionerId) {
             addEvent(*previous, allocation.caseId, true, payload);
-            storage::Statement s = m_db->prepare("INSERT OR REPLACE INTO case_removals(practitioner_id, case_id, removed_at) VALUES(?,?,?)");
+            storage::Statement s = m_db->prepare(
+                "INSERT OR REPLACE INTO case_removals(practitioner_id, case_id, removed_at) VALUES(?,?,?)");
             s.bind(1, *previous).bind(2, allocation.caseId).bind(3, base::nowIsoUtc());
             s.step();
         }
@@ -293,12 +294,14 @@ public:
     AuthThrottle recordAuthFailure(const std::string& key, std::int64_t nowMs,
                                    std::int64_t staleAfterMs) override {
         std::lock_guard lock(m_mutex);
-        storage::Transaction tx(*m_db); // BEGIN IMMEDIATE: the read and the write are one step for every process
+        storage::Transaction tx(
+            *m_db); // BEGIN IMMEDIATE: the read and the write are one step for every process
         AuthThrottle state = readThrottle(key);
         state.failures =
             (state.failures > 0 && nowMs - state.lastFailureMs <= staleAfterMs) ? state.failures + 1 : 1;
         state.lastFailureMs = nowMs;
-        storage::Statement s = m_db->prepare("INSERT OR REPLACE INTO auth_throttle(key, failures, last_failure_ms) VALUES(?,?,?)");
+        storage::Statement s = m_db->prepare(
+            "INSERT OR REPLACE INTO auth_throttle(key, failures, last_failure_ms) VALUES(?,?,?)");
         s.bind(1, key).bind(2, state.failures).bind(3, state.lastFailureMs);
         s.step();
         tx.commit();
@@ -315,7 +318,8 @@ public:
     std::size_t revokeOtherDevices(const std::string& practitionerId,
                                    const std::string& keepDeviceId) override {
         std::lock_guard lock(m_mutex);
-        storage::Statement s = m_db->prepare("UPDATE devices SET revoked=1 WHERE practitioner_id=? AND id<>? AND revoked=0");
+        storage::Statement s =
+            m_db->prepare("UPDATE devices SET revoked=1 WHERE practitioner_id=? AND id<>? AND revoked=0");
         s.bind(1, practitionerId).bind(2, keepDeviceId);
         s.step();
         return static_cast<std::size_t>(sqlite3_changes(m_db->handle()));
@@ -324,7 +328,8 @@ public:
     std::optional<std::string> reallocatedAwayAt(const std::string& practitionerId,
                                                  const std::string& caseId) override {
         std::lock_guard lock(m_mutex);
-        storage::Statement s = m_db->prepare("SELECT removed_at FROM case_removals WHERE practitioner_id=? AND case_id=?");
+        storage::Statement s =
+            m_db->prepare("SELECT removed_at FROM case_removals WHERE practitioner_id=? AND case_id=?");
         s.bind(1, practitionerId).bind(2, caseId);
         if (!s.step()) return std::nullopt;
         return s.columnText(0);
@@ -417,7 +422,8 @@ private:
     }
 
     AuthThrottle readThrottle(const std::string& key) {
-        storage::Statement s = m_db->prepare("SELECT failures, last_failure_ms FROM auth_throttle WHERE key=?");
+        storage::Statement s =
+            m_db->prepare("SELECT failures, last_failure_ms FROM auth_throttle WHERE key=?");
         s.bind(1, key);
         if (!s.step()) return {};
         return AuthThrottle{s.columnInt64(0), s.columnInt64(1)};

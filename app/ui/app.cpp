@@ -414,7 +414,7 @@ const std::vector<storage::Record>& App::recordsOfCurrentChild() {
 const tools::ContentLibrary& App::activityLibrary() {
     if (!m_library)
         m_library =
-            std::make_unique<tools::ContentLibrary>(tools::loadContentLibrary(tools::defaultContentDir()));
+            std::make_unique<tools::ContentLibrary>(tools::loadContentFolders(tools::contentFolders()));
     return *m_library;
 }
 

@@ -232,12 +232,13 @@ std::vector<TourStop> tourStops() {
         {"conflict-analysis-signed-cy", [](App& app) { showConflictAnalysis(app, "cy", true); }},
         {"conflict-analysis-signed-en", [](App& app) { showConflictAnalysis(app, "en", true); }},
     };
-    // Every wishes-and-feelings activity in child mode, in English and in Welsh.
-    for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling",
-                           "two_homes", "drawing", "words_for_judge", "parental_conflict"})
+    // Every activity of the catalogue (assets/tools/*.json and any extra folder), in child mode,
+    // in English and in Welsh: a new content file joins the tour with no edit here.
+    const tools::ContentLibrary catalogue = tools::loadContentFolders(tools::contentFolders());
+    for (const tools::ActivityContent& content : catalogue.activities)
         for (const char* language : {"en", "cy"})
-            stops.push_back({std::string("activity-") + id + "-" + language,
-                             [id, language](App& app) { showActivity(app, id, language); }});
+            stops.push_back({"activity-" + content.id + "-" + language,
+                             [id = content.id, language](App& app) { showActivity(app, id, language); }});
     return stops;
 }
 

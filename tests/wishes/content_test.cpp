@@ -62,7 +62,12 @@ TEST_CASE("every shipped content file is valid and every activity type has conte
     ContentLibrary library = loadContentLibrary(kToolsDir);
     for (const auto& e : library.errors)
         FAIL_CHECK(e.text());
-    REQUIRE(library.activities.size() == 9); // eight wishes-and-feelings, one parental conflict (issue 7)
+    // The catalogue is the folder: one activity per shipped file, whatever their number.
+    size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(kToolsDir))
+        files += entry.path().extension() == ".json" ? 1 : 0;
+    REQUIRE(files > 0);
+    CHECK(library.activities.size() == files);
     for (const ActivityType& type : activityTypes().all()) {
         bool found = false;
         for (const auto& content : library.activities)

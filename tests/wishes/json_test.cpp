@@ -62,7 +62,8 @@ void completeWithASkip(ActivityRun& run) {
 } // namespace
 
 TEST_CASE("every activity's result survives a JSON round trip exactly") {
-    REQUIRE(library().activities.size() == 9); // parental conflict (issue 7) included
+    REQUIRE_FALSE(library().activities.empty()); // every activity of the catalogue, whatever their number
+    REQUIRE(library().errors.empty());
     for (const ActivityContent& content : library().activities) {
         CAPTURE(content.id);
         ActivityRun run(content, "cy");

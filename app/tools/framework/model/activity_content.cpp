@@ -459,13 +459,15 @@ std::vector<const ActivityContent*> ContentLibrary::forAge(int age) const {
     return out;
 }
 
-ContentLibrary loadContentLibrary(const std::string& directory, const ContentLimits& limits) {
+namespace {
+
+// Adds the valid files of one folder to the library (and the others' errors).
+void loadFolderInto(const std::string& directory, ContentLibrary& library, const ContentLimits& limits) {
     namespace fs = std::filesystem;
-    ContentLibrary library;
     std::error_code ec;
     if (!fs::is_directory(directory, ec)) {
         library.errors.push_back(ContentError{directory, "", "tool content folder not found"});
-        return library;
+        return;
     }
     std::vector<fs::path> files;
     for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
@@ -496,22 +498,51 @@ ContentLibrary loadContentLibrary(const std::string& directory, const ContentLim
         }
         ActivityContent content;
         if (!parseContent(name, text.str(), content, library.errors, limits)) continue;
-        if (library.find(content.id)) {
-            library.errors.push_back(ContentError{name, "/id",
-                                                  "\"" + content.id + "\" is already used by " +
-                                                      library.find(content.id)->sourceFile});
+        if (const ActivityContent* existing = library.find(content.id)) {
+            library.errors.push_back(ContentError{
+                name, "/id", "\"" + content.id + "\" is already used by " + existing->sourceFile});
             continue;
         }
         library.activities.push_back(std::move(content));
     }
+}
+
+void sortById(ContentLibrary& library) {
     std::sort(library.activities.begin(), library.activities.end(),
               [](const ActivityContent& a, const ActivityContent& b) { return a.id < b.id; });
+}
+
+} // namespace
+
+ContentLibrary loadContentLibrary(const std::string& directory, const ContentLimits& limits) {
+    return loadContentFolders({directory}, limits);
+}
+
+ContentLibrary loadContentFolders(const std::vector<std::string>& folders, const ContentLimits& limits) {
+    ContentLibrary library;
+    for (const std::string& folder : folders)
+        loadFolderInto(folder, library, limits);
+    sortById(library);
     return library;
 }
 
 std::string defaultContentDir() {
     if (const char* env = std::getenv("HEARD_TOOLS_DIR"); env && *env) return env;
     return std::string(HEARD_ASSETS_DIR) + "/tools";
+}
+
+std::vector<std::string> contentFolders() {
+    std::vector<std::string> folders = {defaultContentDir()};
+    if (const char* env = std::getenv("HEARD_EXTRA_TOOLS_DIRS"); env && *env) {
+        std::string list = env;
+        size_t start = 0;
+        while (start <= list.size()) {
+            const size_t end = std::min(list.find(':', start), list.size());
+            if (end > start) folders.push_back(list.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    return folders;
 }
 
 std::vector<std::string> translatableStrings(const ActivityContent& content) {

@@ -136,8 +136,19 @@ struct ContentLibrary {
 };
 ContentLibrary loadContentLibrary(const std::string& directory, const ContentLimits& limits = {});
 
+// The catalogue of activities: every valid content file of several folders, read in the order
+// given (each folder's files in name order), sorted by id. The activities ARE the files: nothing
+// else lists them, so adding an activity is adding one file (docs/adding-an-activity.md). A file
+// whose id an earlier file already uses is refused with an error naming both; the rest load.
+ContentLibrary loadContentFolders(const std::vector<std::string>& folders, const ContentLimits& limits = {});
+
 // The default folder: $HEARD_TOOLS_DIR, else <assets>/tools.
 std::string defaultContentDir();
+
+// The folders the app reads: defaultContentDir(), then each folder named in
+// $HEARD_EXTRA_TOOLS_DIRS (separated by ':'), so an activity can be tried out without touching
+// the installed assets. loadContentFolders(contentFolders()) is the catalogue the app shows.
+std::vector<std::string> contentFolders();
 
 // Every translatable string of a content item (for the catalogue completeness test and tools).
 std::vector<std::string> translatableStrings(const ActivityContent& content);

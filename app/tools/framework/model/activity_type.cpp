@@ -1,8 +1,5 @@
 #include "app/tools/framework/model/activity_type.h"
 
-#include "app/tools/parental_conflict/model/conflict_type.h"
-#include "app/tools/wishes_feelings/model/wishes_feelings_types.h"
-
 #include <algorithm>
 
 namespace heard::tools {
@@ -46,17 +43,10 @@ const ActivityType* ActivityTypeRegistry::find(const std::string& id) const {
     return nullptr;
 }
 
-namespace {
-void registerBuiltInTypes(ActivityTypeRegistry& registry) {
-    registerWishesFeelingsTypes(registry);
-    registerParentalConflictTypes(registry);
-}
-} // namespace
-
 ActivityTypeRegistry& activityTypes() {
     static ActivityTypeRegistry s_registry = [] {
         ActivityTypeRegistry registry;
-        registerBuiltInTypes(registry);
+        registerBuiltinActivityTypes(registry); // app/tools/builtin_types.cpp
         return registry;
     }();
     return s_registry;

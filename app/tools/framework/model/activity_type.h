@@ -14,11 +14,14 @@
 //     same id (app/tools/framework/view/activity_views.h), because the model never sees ImGui.
 //
 // Adding a type (e.g. the impact of parental conflict tool, issue 7):
-//   1. model: a function registering ActivityType{...} with activityTypes().add(), called from
-//      registerBuiltInTypes() in activity_type.cpp (static registrars in a static library are
-//      dropped by the linker, so registration is an explicit call);
-//   2. view: the same for ActivityView in activity_views.cpp (registerBuiltInViews());
-//   3. content: assets/tools/<id>.json, with every string in assets/i18n/cy.po.
+//   1. model: the tool's registerXTypes(ActivityTypeRegistry&) adds ActivityType{...};
+//   2. view: the tool's registerXViews(ActivityViewRegistry&) adds its ActivityView, if it draws
+//      anything the shared step views do not;
+//   3. call both from the tool catalogue, app/tools/builtin_types.cpp and builtin_views.cpp, the
+//      one place above the tools that knows them all (the framework never includes a tool:
+//      scripts/check-layers.py fails the build if it does);
+//   4. content: assets/tools/<id>.json, with every string in assets/i18n/cy.po.
+// A new ACTIVITY of an existing type is only step 4 (docs/adding-an-activity.md).
 #pragma once
 
 #include "app/tools/framework/model/activity_content.h"
@@ -58,7 +61,13 @@ private:
     std::vector<ActivityType> m_types;
 };
 
-// The registry of every built-in type (wishes and feelings, and later others).
+// The registry of every built-in type; filled on first use by registerBuiltinActivityTypes().
 ActivityTypeRegistry& activityTypes();
+
+// Registers every built-in tool's types. Declared here, defined in ONE place above the tools
+// (app/tools/builtin_types.cpp, the tool catalogue), so the framework names no concrete tool.
+// An explicit call on purpose: static self-registering objects in a static library are dropped
+// by the linker when nothing else references them.
+void registerBuiltinActivityTypes(ActivityTypeRegistry& registry);
 
 } // namespace heard::tools

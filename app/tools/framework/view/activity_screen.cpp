@@ -8,7 +8,7 @@ namespace heard::tools {
 
 void ActivitySession::ensureLibrary() {
     if (libraryLoaded) return;
-    library = loadContentLibrary(defaultContentDir());
+    library = loadContentFolders(folders.empty() ? contentFolders() : folders);
     libraryLoaded = true;
 }
 

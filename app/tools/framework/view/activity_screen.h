@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace heard::tools {
 
@@ -22,7 +23,10 @@ struct ActivitySession {
     ActivityActions lastActions;
     bool saveWanted = false; // the last frame changed the run: the container saves after the frame
 
-    // Loads assets/tools (defaultContentDir()) once; bad files are kept in library.errors.
+    // Where the content comes from; empty: contentFolders() (assets/tools and any extra folder).
+    std::vector<std::string> folders;
+
+    // Loads the catalogue from `folders` once; bad files are kept in library.errors.
     void ensureLibrary();
     // Starts contentId in a language; false (and no change) when there is no such content.
     bool start(const std::string& contentId, const std::string& language);

@@ -9,8 +9,6 @@
 #include "app/tools/framework/model/activity_type.h"
 #include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/step_views.h"
-#include "app/tools/parental_conflict/view/conflict_views.h"
-#include "app/tools/wishes_feelings/view/wishes_feelings_views.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 
@@ -43,8 +41,7 @@ const ActivityView* ActivityViewRegistry::find(const std::string& typeId) const 
 ActivityViewRegistry& activityViews() {
     static ActivityViewRegistry s_views = [] {
         ActivityViewRegistry views;
-        registerWishesFeelingsViews(views);
-        registerParentalConflictViews(views);
+        registerBuiltinActivityViews(views); // app/tools/builtin_views.cpp
         return views;
     }();
     return s_views;

@@ -9,9 +9,10 @@
 //     heard::tools::drawSummary(result, content);
 // inside any window (content may be nullptr when its file is gone: the record still shows).
 //
-// A type's views are registered here under the type id. Built-in types use the shared step
-// views (one per step kind, step_views.h); a type with its own screens registers its own
-// drawChild / drawSummary (see registerWishesFeelingsViews for an example).
+// A type's views are registered under the type id by its tool (called from
+// app/tools/builtin_views.cpp). A type with no registered view is drawn by the shared step views
+// (one per step kind, step_views.h); a type with its own screens registers its own drawChildBody
+// / drawSummary.
 #pragma once
 
 #include "app/tools/framework/model/activity_run.h"
@@ -64,7 +65,12 @@ public:
 private:
     std::vector<ActivityView> m_views;
 };
+// Every type's views; filled on first use by registerBuiltinActivityViews().
 ActivityViewRegistry& activityViews();
+
+// Registers every built-in tool's views. Declared here, defined in ONE place above the tools
+// (app/tools/builtin_views.cpp), so the framework names no concrete tool (see activity_type.h).
+void registerBuiltinActivityViews(ActivityViewRegistry& registry);
 
 // Draws the whole child-mode activity in the current window, in the run's language (the
 // practitioner's language is restored afterwards): title, prompt with its picture, the step,

@@ -1,16 +1,12 @@
 #include "app/tools/wishes_feelings/view/wishes_feelings_views.h"
 
-#include "app/tools/wishes_feelings/model/wishes_feelings_types.h"
-
 namespace heard::tools {
 
-void registerWishesFeelingsViews(ActivityViewRegistry& registry) {
-    // Every wishes-and-feelings activity is drawn by the shared step views: a face step is a
-    // face step wherever it appears, so two homes and feelings faces look alike to a child.
-    for (const char* id : {"feelings_faces", "three_wishes", "three_houses", "my_world", "scaling",
-                           "two_homes", "drawing", "words_for_judge"}) {
-        registry.add(ActivityView{id, {}, {}});
-    }
+void registerWishesFeelingsViews(ActivityViewRegistry& /*registry*/) {
+    // Nothing to add: a type with no registered view is drawn by the framework's shared step
+    // views, and every wishes-and-feelings type is (a face step is a face step wherever it
+    // appears, so two homes and feelings faces look alike to a child). A type that needs its own
+    // screen adds ActivityView{typeId, drawChildBody, drawSummary} here.
 }
 
 } // namespace heard::tools
