@@ -15,8 +15,7 @@ void drawPrivacyScreen() {
     ImGui::PushFont(fonts().huge);
     ImGui::TextUnformatted(_("Heard"));
     ImGui::PopFont();
-    tag("privacy.screen");
-    mutedText(_("Hidden while the app is in the background."));
+    tag("privacy.screen"); // only the app's name: a sentence here would need its Welsh first
     endScreen();
 }
 
