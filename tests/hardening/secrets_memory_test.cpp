@@ -75,6 +75,19 @@ void typeMasked(platform::TestDriver& driver, platform::Window& window, const Ne
     driver.frames(1);
 }
 
+// Types like an on-screen keyboard committing a whole word: one SDL_TEXTINPUT event.
+void typeMaskedAtOnce(platform::TestDriver& driver, platform::Window& window, const Needle& n) {
+    SDL_Event event{};
+    REQUIRE(n.utf8.size() < sizeof(event.text.text));
+    event.type = SDL_TEXTINPUT;
+    event.text.windowID = SDL_GetWindowID(window.sdlWindow());
+    for (size_t i = 0; i < n.utf8.size(); ++i)
+        event.text.text[i] = static_cast<char>(n.utf8[i] ^ kMask);
+    SDL_PushEvent(&event);
+    sodium_memzero(&event, sizeof(event));
+    driver.frames(2);
+}
+
 size_t countIn(const unsigned char* data, size_t size, const std::vector<unsigned char>& needle) {
     size_t count = 0;
     if (needle.empty() || size < needle.size()) return 0;
@@ -210,9 +223,12 @@ TEST_CASE("after lock, no passphrase, typed note or child's name is left in memo
     app->syncControl().waitForClosers();
     driver.frames(2);
 
-    auto unlockByTyping = [&] {
+    auto unlockByTyping = [&](bool atOnce) {
         driver.tap("unlock.passphrase");
-        typeMasked(driver, *window, passphrase);
+        if (atOnce)
+            typeMaskedAtOnce(driver, *window, passphrase);
+        else
+            typeMasked(driver, *window, passphrase);
         driver.tap("unlock.ok");
         driver.frames(1);
         for (int i = 0; i < 3000 && app->unlocking(); ++i) {
@@ -247,12 +263,13 @@ TEST_CASE("after lock, no passphrase, typed note or child's name is left in memo
         }
     };
 
-    // The passphrase alone: typed at unlock, then lock at once (nothing else typed since).
-    unlockByTyping();
+    // The passphrase alone: typed at unlock (as one event, as a keyboard committing a word
+    // sends it), then lock at once (nothing else typed since).
+    unlockByTyping(true);
     lockNow();
     checkNoneLeft("after unlock then lock", 1);
 
-    unlockByTyping();
+    unlockByTyping(false);
 
     // Open the child (the caseload and the child's page show the name), start a visit and
     // type a note into it.
