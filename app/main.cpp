@@ -3,6 +3,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/tour.h"
 #include "platform/paths.h"
+#include "platform/process_hardening.h"
 #include "platform/window.h"
 
 #include <algorithm>
@@ -135,6 +136,11 @@ long long monotonicNs() {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Before anything secret exists: no core file, not readable by other processes, and
+    // freed memory wiped (issue 17.5, docs/security-model.md).
+    if (!heard::platform::hardenProcess())
+        std::fprintf(stderr, "heard: warning: could not turn off core dumps for this process\n");
+    heard::platform::enableZeroOnFree();
     Flags flags = parseFlags(argc, argv);
     if (flags.app.dataDir.empty()) flags.app.dataDir = heard::platform::defaultDataDir();
     if (flags.app.dataDir.empty()) {

@@ -11,9 +11,11 @@
 #include "app/ui/kit/widgets.h"
 #include "platform/window.h"
 #include "storage/keys.h"
+#include "platform/process_hardening.h"
 #include "sync/sync_client.h"
 
 #include <imgui_internal.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -35,7 +37,42 @@ std::vector<unsigned char> embeddedRecoveryPublicKey() {
 // ImGui's error recovery reports each thing it closes; the notice already says what failed.
 void ignoreImGuiRecoveryLog(void*, const char*, ...) {}
 
+template <typename T> void wipeVector(ImVector<T>& v) {
+    if (v.Data) sodium_memzero(v.Data, size_t(v.Capacity) * sizeof(T));
+    v.clear();
+}
+
+// ImGui copies the text of the field being edited into its own buffers (the UTF-16 edit
+// buffer, a UTF-8 copy, the text as it was when the field was focused, the undo history),
+// queues typed characters, and formats ImGui::Text into a scratch buffer. Lock wipes them all.
+void wipeImGuiText() {
+    ImGuiContext* context = ImGui::GetCurrentContext();
+    if (!context) return;
+    ImGuiContext& g = *context;
+    ImGui::ClearActiveID();
+    ImGuiInputTextState& state = g.InputTextState;
+    wipeVector(state.TextW);
+    wipeVector(state.TextA);
+    wipeVector(state.InitialTextA);
+    sodium_memzero(&state.Stb, sizeof(state.Stb)); // the undo history holds deleted text
+    state.ID = 0;
+    state.CurLenW = state.CurLenA = 0;
+    state.TextAIsValid = false;
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.InputQueueCharacters.Data)
+        sodium_memzero(io.InputQueueCharacters.Data,
+                       size_t(io.InputQueueCharacters.Capacity) * sizeof(ImWchar));
+    io.InputQueueCharacters.resize(0);
+    sodium_memzero(g.TempBuffer, sizeof(g.TempBuffer));
+}
+
 } // namespace
+
+void wipeText(std::string& text) {
+    // capacity() bytes are usable, plus the terminator, which is already zero.
+    sodium_memzero(text.data(), text.capacity());
+    text.clear();
+}
 
 App::App(platform::Window& window, AppOptions options)
     : m_window(window), m_options(std::move(options)),
@@ -92,7 +129,12 @@ void App::drawFrame() {
     // is closed by ImGui's own error recovery at the end of the frame.
     Actions actions;
     try {
-        screenSpec(screen()).draw(*this, actions);
+        // In the background or without focus the privacy screen stands in for every screen
+        // (child mode too): the screen underneath keeps its state for when focus returns.
+        if (m_obscured && unlocked())
+            drawPrivacyScreen();
+        else
+            screenSpec(screen()).draw(*this, actions);
     } catch (const std::exception& e) {
         report(e, _("showing this screen"));
         // Close what the screen left open (windows, IDs, styles), as ImGui's own error
@@ -156,9 +198,29 @@ void App::handleEvent(const SDL_Event& event) {
         m_lastInput = std::chrono::steady_clock::now();
         break;
     case SDL_APP_WILLENTERBACKGROUND:
+        m_obscured = true; // the app switcher's thumbnail is taken from the next frame
+        saveDrafts();      // the OS may kill a backgrounded app without warning
+        break;
+    case SDL_APP_DIDENTERFOREGROUND:
+        m_obscured = false;
+        break;
     case SDL_APP_TERMINATING:
         // The OS may kill a backgrounded app without warning: keep nothing only in memory.
         saveDrafts();
+        break;
+    case SDL_WINDOWEVENT:
+        switch (event.window.event) {
+        case SDL_WINDOWEVENT_FOCUS_LOST:
+        case SDL_WINDOWEVENT_MINIMIZED:
+        case SDL_WINDOWEVENT_HIDDEN:
+            m_obscured = true;
+            break;
+        case SDL_WINDOWEVENT_FOCUS_GAINED:
+            m_obscured = false;
+            break;
+        default:
+            break;
+        }
         break;
     default:
         break;
@@ -336,12 +398,32 @@ void App::lock() {
     // screen shows at once whatever the network is doing.
     m_syncControl.stopAndClose(m_session.release());
     m_nav.reset();
-    caseloadView = CaseloadView{};
-    m_childRecords.clear();
-    m_childRecordsFor.clear();
-    m_childRecordsRevision = ~0ull;
-    unlockForm = UnlockForm{};
+    wipeCaches();
     show(ScreenId::Unlock);
+}
+
+void App::wipeCaches() {
+    // Nothing typed or read stays in memory after lock (issue 17.5): every form field is
+    // overwritten before it is emptied, and containers give their memory back (the app's
+    // zero-on-free allocator, platform/zero_on_free.cpp, wipes what they free).
+    wipeText(caseloadView.search);
+    if (caseloadView.filteredFor) wipeText(*caseloadView.filteredFor);
+    caseloadView = CaseloadView{};
+    std::vector<storage::Record>().swap(m_childRecords); // clear() would keep the old elements' bytes
+    wipeText(m_childRecordsFor);
+    m_childRecordsRevision = ~0ull;
+    for (std::string* text : {&unlockForm.name, &unlockForm.role, &unlockForm.passphrase,
+                              &unlockForm.confirmation, &unlockForm.error})
+        wipeText(*text);
+    unlockForm = UnlockForm{};
+    if (!m_syncControl.enrolForm.busy) {
+        // A sign-in still running holds its own copy, wiped when its thread ends.
+        wipeText(m_syncControl.enrolForm.password);
+        wipeText(m_syncControl.enrolForm.username);
+    }
+    wipeImGuiText();
+    // Locals of the frames that drew a child's page or a form lie below this frame.
+    platform::scrubStack();
 }
 
 void App::autoLockIfIdle() {

@@ -65,6 +65,13 @@ struct CaseloadView {
 };
 
 class App;
+
+// Overwrites a string's whole buffer (its capacity, not only its length) and empties it: what
+// lock does to every passphrase and form field before the memory is reused (issue 17.5).
+void wipeText(std::string& text);
+// The screen drawn while the app is in the background or has lost focus (screen_privacy.cpp).
+void drawPrivacyScreen();
+
 using Action = std::function<void(App&)>;
 struct Actions {
     std::vector<Action> queued;
@@ -88,6 +95,9 @@ public:
     int idleWaitMs() const;
     // Worker threads hand results to the main thread here (never touching UI state).
     void postToMain(Action action);
+    // The app is in the background, minimised or without focus: frames draw the privacy
+    // screen, with nothing of any child, until focus returns.
+    bool obscured() const { return m_obscured; }
 
     platform::Window& window() { return m_window; }
     const AppOptions& options() const { return m_options; }
@@ -169,6 +179,7 @@ private:
     void autoLockIfIdle();
     void startSync();
     void reportIntegrityCheck();
+    void wipeCaches();
 
     platform::Window& m_window;
     AppOptions m_options;
@@ -184,6 +195,7 @@ private:
     std::vector<Action> m_mainQueue;
     std::chrono::steady_clock::time_point m_lastInput;
     bool m_integrityReported = false;
+    bool m_obscured = false;
 };
 
 } // namespace heard::ui

@@ -28,11 +28,10 @@ void ChildModeEditor::saveTo(storage::Store& /*store*/) {
 }
 
 void ChildModeEditor::clearState() {
-    std::fill(passphrase.begin(), passphrase.end(), '\0');
+    wipeText(passphrase);
     session.reset();
     visitRecordId.clear();
     contentId.clear();
-    passphrase.clear();
     error.clear();
     askingToLeave = false;
 }
@@ -64,7 +63,7 @@ void ChildModeEditor::leave(App& app, const std::string& typed) {
     std::string why;
     if (!app.verifyPassphrase(typed, why)) {
         error = why;
-        passphrase.clear();
+        wipeText(passphrase);
         return;
     }
     if (session) {
