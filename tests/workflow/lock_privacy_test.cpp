@@ -75,7 +75,7 @@ TEST_CASE("auto-lock on the visit screen mid-typing: the draft is saved, forgott
     CHECK(w.app->editors().visit.draft.recordId.empty());
     CHECK(w.app->editors().visit.visit.writeUp.empty());
     CHECK(w.app->childId().empty());
-    CHECK(w.app->caseloadView.rows.empty());
+    CHECK(w.app->caseloadView.index.rows().empty());
     const ImGuiInputTextState& state = ImGui::GetCurrentContext()->InputTextState;
     CHECK(state.CurLenA == 0);
     CHECK(state.TextW.Size == 0);
