@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include <limits>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -165,6 +167,32 @@ std::string parentDirectory(const std::string& path) {
 
 } // namespace
 
+namespace {
+
+// A whole number from the key file, within T's range. nlohmann's get<T>() on a float (a number
+// too big for 64 bits parses as one) or on a value out of T's range is undefined behaviour, so
+// anything but an in-range integer is damage (found by the keyfile fuzz target).
+template <typename T> T wholeNumber(const nlohmann::json& object, const char* key) {
+    const nlohmann::json& value = object.at(key);
+    const auto bad = [key] {
+        return StoreError(StoreErrorKind::NotAStore,
+                          std::string("key file is corrupt: bad field '") + key + "'");
+    };
+    if (!value.is_number_integer()) throw bad();
+    if (value.is_number_unsigned()) {
+        const uint64_t n = value.get<uint64_t>();
+        if (n > uint64_t(std::numeric_limits<T>::max())) throw bad();
+        return T(n);
+    }
+    const int64_t n = value.get<int64_t>();
+    if (n < int64_t(std::numeric_limits<T>::min()) ||
+        (n > 0 && uint64_t(n) > uint64_t(std::numeric_limits<T>::max())))
+        throw bad();
+    return T(n);
+}
+
+} // namespace
+
 KeyFile KeyFile::load(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
@@ -182,15 +210,15 @@ KeyFile KeyFile::load(const std::string& path) {
         throw StoreError(StoreErrorKind::NotAStore, "not a Heard key file (or truncated): " + path);
     try {
         KeyFile file;
-        file.formatVersion = j.at("version").get<int>();
+        file.formatVersion = wholeNumber<int>(j, "version");
         if (file.formatVersion != 1)
             throw StoreError(StoreErrorKind::TooNew,
                              "key file format " + std::to_string(file.formatVersion) + " is not supported");
         const auto& kdf = j.at("kdf");
         if (kdf.at("alg").get<std::string>() != "argon2id13")
             throw StoreError(StoreErrorKind::NotAStore, "key file names an unknown KDF");
-        file.kdf.opsLimit = kdf.at("opslimit").get<unsigned long long>();
-        file.kdf.memLimit = kdf.at("memlimit").get<size_t>();
+        file.kdf.opsLimit = wholeNumber<unsigned long long>(kdf, "opslimit");
+        file.kdf.memLimit = wholeNumber<size_t>(kdf, "memlimit");
         if (file.kdf.opsLimit < crypto_pwhash_OPSLIMIT_MIN ||
             file.kdf.opsLimit > crypto_pwhash_OPSLIMIT_MAX ||
             file.kdf.memLimit < crypto_pwhash_MEMLIMIT_MIN || file.kdf.memLimit > (size_t(4) << 30))
@@ -206,19 +234,19 @@ KeyFile KeyFile::load(const std::string& path) {
                                          crypto_box_PUBLICKEYBYTES, "recoveryPublicKey");
         file.sealedKey =
             fromHex(sealed.at("ciphertext").get<std::string>(), 32 + crypto_box_SEALBYTES, "sealed");
-        file.cipherPageSize = j.at("cipherPageSize").get<int>();
+        file.cipherPageSize = wholeNumber<int>(j, "cipherPageSize");
         if (file.cipherPageSize < 512 || file.cipherPageSize > 65536 ||
             (file.cipherPageSize & (file.cipherPageSize - 1)) != 0)
             throw StoreError(StoreErrorKind::NotAStore, "key file has an impossible page size");
-        file.cipherMajorVersion = j.at("cipherMajorVersion").get<int>();
-        file.failedAttempts = j.at("failedAttempts").get<int>();
-        file.lastFailureUnix = j.at("lastFailureUnix").get<int64_t>();
+        file.cipherMajorVersion = wholeNumber<int>(j, "cipherMajorVersion");
+        file.failedAttempts = wholeNumber<int>(j, "failedAttempts");
+        file.lastFailureUnix = wholeNumber<int64_t>(j, "lastFailureUnix");
         if (file.failedAttempts < 0) file.failedAttempts = 0;
         if (const auto checksum = j.find("checksum"); checksum != j.end())
             file.damaged = checksum->get<std::string>() != keyFileChecksum(file);
         if (const auto heads = j.find("chainHeads"); heads != j.end()) {
             file.hasChainHeads = true;
-            file.chainCount = heads->at("count").get<int64_t>();
+            file.chainCount = wholeNumber<int64_t>(*heads, "count");
             file.chainDigest = fromHex(heads->at("digest").get<std::string>(), 32, "chainHeads");
             if (file.chainCount < 0)
                 throw StoreError(StoreErrorKind::NotAStore, "key file is corrupt: bad field 'chainHeads'");

@@ -16,6 +16,7 @@
 #include "base/json_reader.h"
 #include "storage/chain.h"
 #include "storage/database.h"
+#include "storage/record_kinds.h"
 #include "storage/schema.h"
 
 #include <sodium.h>
@@ -958,7 +959,7 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
 
 Record Store::createDraft(const NewRecord& in) {
     if (in.kind.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "a record needs a kind");
-    if (in.kind == "addendum")
+    if (in.kind == kinds::kAddendum)
         throw StoreError(StoreErrorKind::InvalidArgument, "use addAddendum() for an addendum");
     if (in.author.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "a record needs an author");
     const std::string payload = payloadText(in.payload);
@@ -1074,7 +1075,7 @@ Record Store::addAddendum(const std::string& parentRecordId, const std::string& 
     r.id = newUuid();
     r.caseId = parent.caseId;
     r.childId = parent.childId;
-    r.kind = "addendum";
+    r.kind = kinds::kAddendum;
     r.status = RecordStatus::Signed;
     r.author = r.signedBy = author;
     r.parentId = parent.id;

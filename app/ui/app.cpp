@@ -79,6 +79,7 @@ App::App(platform::Window& window, AppOptions options)
       m_session(m_options.demo ? m_options.dataDir + "/demo" : m_options.dataDir, m_options.clock,
                 m_options.fastKeyDerivationForTests),
       m_lastInput(std::chrono::steady_clock::now()) {
+    m_session.beforeOpening = [this] { m_syncControl.waitForClosers(); };
     m_syncControl.enrolForm.host = m_options.serverHost;
     m_syncControl.enrolForm.port = m_options.serverPort;
 }
@@ -319,59 +320,78 @@ void App::afterUnlock(std::unique_ptr<storage::Store> store) {
     startSync();
 }
 
-void App::createStore(const std::string& name, const std::string& role, const std::string& passphrase) {
-    m_session.create(name, role, passphrase, embeddedRecoveryPublicKey());
-    if (m_options.demo) {
-        const model::DemoCaseload demo = model::demoCaseload();
-        for (const auto& c : demo.cases)
-            store()->putCase(c);
-        for (const auto& child : demo.children)
-            store()->putChild(child);
-    }
-    afterUnlock(m_session.release());
+Session::UnlockDone App::postSessionResult(bool created) {
+    return [this, created](std::unique_ptr<storage::Store> store, std::exception_ptr error) {
+        auto opened = std::make_shared<std::unique_ptr<storage::Store>>(std::move(store));
+        postToMain([opened, error, created](App& a) { a.sessionOpened(std::move(*opened), error, created); });
+    };
 }
 
-void App::beginUnlock(const std::string& passphrase) {
-    if (unlocked() || unlocking()) return;
-    if (m_options.demo && !storeExists()) {
-        // The demo is made once, here; it still wants its passphrase.
-        createStore(model::kDemoPractitioner, "Family Court Adviser (demo)", model::kDemoPassphrase);
-        if (passphrase == model::kDemoPassphrase) return;
-        lock();
+void App::sessionOpened(std::unique_ptr<storage::Store> store, std::exception_ptr error, bool created) {
+    m_session.unlockFinished();
+    if (!error && store) {
+        if (created && m_options.demo) {
+            const model::DemoCaseload demo = model::demoCaseload();
+            for (const auto& c : demo.cases)
+                store->putCase(c);
+            for (const auto& child : demo.children)
+                store->putChild(child);
+        }
+        afterUnlock(std::move(store));
+        return;
     }
-    unlockForm.error.clear();
-    m_session.beginUnlock(
-        passphrase, [this](std::unique_ptr<storage::Store> store, std::exception_ptr error) {
-            auto shared = std::make_shared<std::unique_ptr<storage::Store>>(std::move(store));
-            postToMain([shared, error](App& a) {
-                a.m_session.unlockFinished();
-                if (!error) {
-                    a.afterUnlock(std::move(*shared));
-                    return;
-                }
-                try {
-                    std::rethrow_exception(error);
-                } catch (const storage::StoreError& e) {
-                    a.report(e, _("unlocking"));
-                    a.unlockForm.retryAfterSeconds = e.retryAfterSeconds();
-                } catch (const std::exception& e) {
-                    a.report(e, _("unlocking"));
-                }
-                a.unlockForm.error = a.notice.text;
-                a.notice = {};
-            });
-        });
+    try {
+        std::rethrow_exception(error);
+    } catch (const storage::StoreError& e) {
+        report(e, created ? _("creating the store") : _("unlocking"));
+        unlockForm.retryAfterSeconds = e.retryAfterSeconds();
+    } catch (const std::exception& e) {
+        report(e, created ? _("creating the store") : _("unlocking"));
+    }
+    unlockForm.error = notice.text;
+    notice = {};
 }
 
-void App::unlock(const std::string& passphrase) {
-    beginUnlock(passphrase);
-    m_session.waitForUnlock();
+void App::drainWorkerQueue() {
     std::vector<Action> fromWorkers;
     {
         std::lock_guard<std::mutex> guard(m_mainQueueMutex);
         fromWorkers.swap(m_mainQueue);
     }
     applyActions(fromWorkers);
+}
+
+void App::beginCreateStore(const std::string& name, const std::string& role, const std::string& passphrase) {
+    if (unlocked() || unlocking()) return;
+    unlockForm.error.clear();
+    m_session.beginCreate(name, role, passphrase, embeddedRecoveryPublicKey(), postSessionResult(true));
+}
+
+void App::createStore(const std::string& name, const std::string& role, const std::string& passphrase) {
+    beginCreateStore(name, role, passphrase);
+    m_session.waitForUnlock();
+    drainWorkerQueue();
+}
+
+void App::beginUnlock(const std::string& passphrase) {
+    if (unlocked() || unlocking()) return;
+    unlockForm.error.clear();
+    if (m_options.demo && !storeExists()) {
+        // The demo store is made at its first unlock, with the passphrase shown on screen.
+        if (passphrase == model::kDemoPassphrase) {
+            beginCreateStore(model::kDemoPractitioner, "Family Court Adviser (demo)", model::kDemoPassphrase);
+        } else {
+            unlockForm.error = _("That passphrase is not right. Nothing was changed.");
+        }
+        return;
+    }
+    m_session.beginUnlock(passphrase, postSessionResult(false));
+}
+
+void App::unlock(const std::string& passphrase) {
+    beginUnlock(passphrase);
+    m_session.waitForUnlock();
+    drainWorkerQueue();
 }
 
 bool App::verifyPassphrase(const std::string& passphrase, std::string& error) {

@@ -120,6 +120,9 @@ public:
     // enrolled (it checks it), the typed name before.
     std::string author();
 
+    // Makes the store on first run, deriving its key on a worker like unlock.
+    void beginCreateStore(const std::string& name, const std::string& role, const std::string& passphrase);
+    // Makes the store and waits for it (tests, benchmarks).
     void createStore(const std::string& name, const std::string& role, const std::string& passphrase);
     // Starts unlocking on a worker (Argon2id takes about a second); the unlock screen shows
     // "Unlocking" and keeps drawing. The result arrives through postToMain.
@@ -176,6 +179,10 @@ private:
     void applyActions(std::vector<Action>& actions);
     void saveDue(bool force);
     void afterUnlock(std::unique_ptr<storage::Store> store);
+    // The unlock or create worker's result, on the main thread.
+    void sessionOpened(std::unique_ptr<storage::Store> store, std::exception_ptr error, bool created);
+    Session::UnlockDone postSessionResult(bool created);
+    void drainWorkerQueue();
     void autoLockIfIdle();
     void startSync();
     void reportIntegrityCheck();

@@ -55,7 +55,7 @@ void drawCreate(App& app, Actions& actions) {
     ImGui::BeginDisabled(!ready);
     if (primaryButton(_("Create my encrypted store"), "unlock.create", dp(360))) {
         actions.later([name = form.name, role = form.role, pass = form.passphrase](App& a) {
-            a.createStore(name, role, pass);
+            a.beginCreateStore(name, role, pass);
         });
     }
     ImGui::EndDisabled();
@@ -74,12 +74,6 @@ void drawUnlock(App& app, Actions& actions) {
             form.passphrase = model::kDemoPassphrase;
     }
     ImGui::Spacing();
-    if (app.unlocking()) {
-        // The key derivation runs on a worker; the screen keeps drawing and says so.
-        ImGui::TextUnformatted(_("Unlocking, please wait."));
-        tag("unlock.unlocking");
-        return;
-    }
     const bool enter = passphraseField(_("Passphrase"), form.passphrase, "unlock.passphrase");
     drawError(form);
     ImGui::Spacing();
@@ -105,7 +99,11 @@ void drawUnlockScreen(App& app, Actions& actions) {
     mutedText(_("Direct work with children, recorded safely."));
     ImGui::Spacing();
     ImGui::BeginChild("##unlock_card", ImVec2(width, 0), false);
-    if (app.storeExists() || app.options().demo)
+    if (app.unlocking()) {
+        // The key derivation (creating or unlocking) runs on a worker; the screen keeps drawing.
+        ImGui::TextUnformatted(_("Unlocking, please wait."));
+        tag("unlock.unlocking");
+    } else if (app.storeExists() || app.options().demo)
         drawUnlock(app, actions);
     else
         drawCreate(app, actions);

@@ -16,17 +16,31 @@ bool Session::exists() const {
     return storage::Store::exists(m_storeDir);
 }
 
-void Session::create(const std::string& name, const std::string& role, const std::string& passphrase,
-                     const std::vector<unsigned char>& recoveryPublicKey) {
+void Session::beginCreate(const std::string& name, const std::string& role, const std::string& passphrase,
+                          std::vector<unsigned char> recoveryPublicKey, UnlockDone done) {
+    waitForUnlock();
+    m_unlocking = true;
     const auto params =
         m_fastKeyDerivation ? storage::KdfParams::fastForTests() : storage::KdfParams::interactive();
     storage::StoreOptions storeOptions;
     storeOptions.clock = m_clock;
     storeOptions.actor = name;
-    auto store = storage::Store::create(m_storeDir, passphrase, recoveryPublicKey, params, storeOptions);
-    store->setSetting("practitioner.name", name);
-    store->setSetting("practitioner.role", role);
-    open(std::move(store));
+    m_unlockThread =
+        std::thread([dir = m_storeDir, name, role, passphrase, key = std::move(recoveryPublicKey), params,
+                     storeOptions, done = std::move(done), before = beforeOpening] {
+            std::unique_ptr<storage::Store> store;
+            std::exception_ptr error;
+            try {
+                if (before) before();
+                store = storage::Store::create(dir, passphrase, key, params, storeOptions);
+                store->setSetting("practitioner.name", name);
+                store->setSetting("practitioner.role", role);
+            } catch (...) {
+                store.reset();
+                error = std::current_exception();
+            }
+            done(std::move(store), error);
+        });
 }
 
 void Session::beginUnlock(const std::string& passphrase, UnlockDone done) {
@@ -34,17 +48,19 @@ void Session::beginUnlock(const std::string& passphrase, UnlockDone done) {
     m_unlocking = true;
     storage::StoreOptions storeOptions;
     storeOptions.clock = m_clock;
-    m_unlockThread = std::thread([dir = m_storeDir, passphrase, storeOptions, done = std::move(done)] {
-        std::unique_ptr<storage::Store> store;
-        std::exception_ptr error;
-        // Nothing may escape a worker: every failure travels to the main thread as a value.
-        try {
-            store = storage::Store::unlock(dir, passphrase, storeOptions);
-        } catch (...) {
-            error = std::current_exception();
-        }
-        done(std::move(store), error);
-    });
+    m_unlockThread = std::thread(
+        [dir = m_storeDir, passphrase, storeOptions, done = std::move(done), before = beforeOpening] {
+            std::unique_ptr<storage::Store> store;
+            std::exception_ptr error;
+            // Nothing may escape a worker: every failure travels to the main thread as a value.
+            try {
+                if (before) before();
+                store = storage::Store::unlock(dir, passphrase, storeOptions);
+            } catch (...) {
+                error = std::current_exception();
+            }
+            done(std::move(store), error);
+        });
 }
 
 void Session::waitForUnlock() {

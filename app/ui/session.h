@@ -27,12 +27,17 @@ public:
     const std::string& practitioner() const { return m_practitioner; }
     bool unlocking() const { return m_unlocking; }
 
-    // Makes a new store (first run) and opens it. Throws storage::StoreError.
-    void create(const std::string& name, const std::string& role, const std::string& passphrase,
-                const std::vector<unsigned char>& recoveryPublicKey);
+    // Makes a new store (first run) on a worker, like beginUnlock: the key derivation is the
+    // same second of work. `done` receives the new store (already holding the practitioner's
+    // name and role) or the error.
+    using UnlockDone = std::function<void(std::unique_ptr<storage::Store>, std::exception_ptr)>;
+    void beginCreate(const std::string& name, const std::string& role, const std::string& passphrase,
+                     std::vector<unsigned char> recoveryPublicKey, UnlockDone done);
+    // Runs first on each unlock or create worker: the App waits there for the previous store
+    // to finish closing, so two sessions never overlap on the same files.
+    std::function<void()> beforeOpening;
     // Unlocks on a worker. `done` runs on that worker with the store, or with the error; the
     // caller hands it to its main thread, which calls open() or shows the error.
-    using UnlockDone = std::function<void(std::unique_ptr<storage::Store>, std::exception_ptr)>;
     void beginUnlock(const std::string& passphrase, UnlockDone done);
     // Waits for a worker started by beginUnlock (tests, the tour, shutdown).
     void waitForUnlock();

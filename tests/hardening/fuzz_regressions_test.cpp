@@ -6,6 +6,9 @@
 // out_of_range (406), not parse_error, out of base::readJson; the protocol reader, content
 // loading, the key file and the server's entry intake all let it escape (content loading had
 // the same hole before the bounded reader). They must refuse it with their own typed error.
+// Found on a later 60 s run: a key file whose opslimit is too big for 64 bits (a double) was
+// cast to an integer by get<>() (undefined behaviour, caught by UBSan); the key file now takes
+// only in-range whole numbers.
 #include "app/tools/framework/model/activity_content.h"
 #include "base/json_reader.h"
 #include "storage/keys.h"
