@@ -206,7 +206,9 @@ KeyFile KeyFile::load(const std::string& path) {
 
     // A key file is a few hundred bytes of flat JSON: anything big or deep is not one.
     nlohmann::json j = base::tryReadJson(text, {64 * 1024, 8}).value_or(nlohmann::json());
-    if (!j.is_object() || j.value("format", "") != "heard-keyfile")
+    // (value() would throw on a "format" that is not text, outside the try below.)
+    const auto format = j.is_object() ? j.find("format") : j.end();
+    if (!j.is_object() || format == j.end() || !format->is_string() || *format != "heard-keyfile")
         throw StoreError(StoreErrorKind::NotAStore, "not a Heard key file (or truncated): " + path);
     try {
         KeyFile file;

@@ -18,18 +18,8 @@ void ConcernEditor::saveTo(storage::Store& store) {
 void ConcernEditor::start(App& app) {
     clear();
     concern.identifiedAt = app.now();
-    auto child = app.currentChild();
-    if (!app.store() || !child) return;
-    storage::NewRecord record;
-    record.caseId = child->caseId;
-    record.childId = child->id;
-    record.kind = storage::kinds::kConcern;
-    record.author = app.author();
-    record.highRisk = true;
-    record.payload = model::toJson(concern);
-    draft.recordId = app.store()->createDraft(record).id;
-    app.nav().setRecord(draft.recordId);
-    app.show(ScreenId::Concern);
+    draft.recordId = createDraftForChild(app, storage::kinds::kConcern, model::toJson(concern), true);
+    if (!draft.recordId.empty()) app.show(ScreenId::Concern);
 }
 
 void ConcernEditor::open(const storage::Record& record) {

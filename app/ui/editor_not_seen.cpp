@@ -29,17 +29,8 @@ void NotSeenEditor::saveTo(storage::Store& store) {
 
 void NotSeenEditor::start(App& app) {
     clear();
-    auto child = app.currentChild();
-    if (!app.store() || !child) return;
-    storage::NewRecord record;
-    record.caseId = child->caseId;
-    record.childId = child->id;
-    record.kind = storage::kinds::kNotSeen;
-    record.author = app.author();
-    record.payload = payloadOf(*this, false);
-    draft.recordId = app.store()->createDraft(record).id;
-    app.nav().setRecord(draft.recordId);
-    app.show(ScreenId::NotSeen);
+    draft.recordId = createDraftForChild(app, storage::kinds::kNotSeen, payloadOf(*this, false), false);
+    if (!draft.recordId.empty()) app.show(ScreenId::NotSeen);
 }
 
 void NotSeenEditor::open(const storage::Record& record) {

@@ -7,6 +7,21 @@
 
 namespace heard::ui {
 
+std::string createDraftForChild(App& app, const char* kind, const nlohmann::json& payload, bool highRisk) {
+    auto child = app.currentChild();
+    if (!app.store() || !child) return "";
+    storage::NewRecord record;
+    record.caseId = child->caseId;
+    record.childId = child->id;
+    record.kind = kind;
+    record.author = app.author();
+    record.highRisk = highRisk;
+    record.payload = payload;
+    const std::string id = app.store()->createDraft(record).id;
+    app.nav().setRecord(id);
+    return id;
+}
+
 void saveDraftRecord(storage::Store& store, const std::string& recordId, const nlohmann::json& payload,
                      bool highRisk) {
     store.saveDraft(recordId, payload);
@@ -31,17 +46,9 @@ void VisitEditor::start(App& app) {
 }
 
 void VisitEditor::confirmStart(App& app) {
-    auto child = app.currentChild();
-    if (!app.store() || !child || !visit.confidentialityExplained) return;
-    storage::NewRecord record;
-    record.caseId = child->caseId;
-    record.childId = child->id;
-    record.kind = storage::kinds::kVisit;
-    record.author = app.author();
-    record.payload = model::toJson(visit);
-    draft.recordId = app.store()->createDraft(record).id;
-    app.nav().setRecord(draft.recordId);
-    started = true;
+    if (!visit.confidentialityExplained) return;
+    draft.recordId = createDraftForChild(app, storage::kinds::kVisit, model::toJson(visit), false);
+    started = !draft.recordId.empty();
 }
 
 void VisitEditor::open(const storage::Record& record) {

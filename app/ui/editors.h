@@ -30,6 +30,9 @@ struct DraftState {
     Strokes currentStroke;     // the signature stroke being drawn
 };
 
+// Creates a draft record of `kind` for the child on screen, makes it the record being shown,
+// and returns its id ("" when no store is open or no child is on screen).
+std::string createDraftForChild(App& app, const char* kind, const nlohmann::json& payload, bool highRisk);
 // Writes a draft's payload and, when it changed, its high-risk flag.
 void saveDraftRecord(storage::Store& store, const std::string& recordId, const nlohmann::json& payload,
                      bool highRisk);

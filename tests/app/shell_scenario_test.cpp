@@ -50,6 +50,9 @@ TEST_CASE("first run: the create button waits for the passphrase rules, then ope
     h.driver->tap("unlock.confirmation");
     h.driver->typeText("short but now long enough");
     h.driver->tap("unlock.create");
+    // The key is derived on a worker while the screen says "Unlocking"; then the caseload opens.
+    REQUIRE(test::framesUntil(*h.driver, [&] { return !h.app->unlocking(); }));
+    h.driver->frames(2);
     REQUIRE(h.app->unlocked());
     CHECK((h.app->screen() == ui::ScreenId::Caseload));
     CHECK(h.app->practitioner() == "Sam Test-Practitioner");

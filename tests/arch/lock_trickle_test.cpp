@@ -136,17 +136,6 @@ private:
     std::thread m_thread;
 };
 
-template <typename Done>
-bool framesUntil(platform::TestDriver& driver, Done done,
-                 std::chrono::seconds limit = std::chrono::seconds(20)) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    while (!done() && std::chrono::steady_clock::now() < until) {
-        driver.frames(1);
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return done();
-}
-
 } // namespace
 
 TEST_CASE("lock returns at once while a sync request hangs on a trickling server") {
@@ -170,7 +159,8 @@ TEST_CASE("lock returns at once while a sync request hangs on a trickling server
         app.syncControl().enrolForm.username = synctest::kPractitioner;
         app.syncControl().enrolForm.password = synctest::kPassword;
         app.enrol();
-        REQUIRE(framesUntil(driver, [&] { return app.enrolled() && !app.syncControl().enrolForm.busy; }));
+        REQUIRE(
+            test::framesUntil(driver, [&] { return app.enrolled() && !app.syncControl().enrolForm.busy; }));
 
         // The central system now answers from the trickling server: lock, point there, unlock.
         app.store()->setSetting(sync::setting::kServerPort, std::to_string(trickle.port()));
@@ -178,7 +168,7 @@ TEST_CASE("lock returns at once while a sync request hangs on a trickling server
         app.unlock(synctest::kDevicePassphrase);
         REQUIRE(app.unlocked());
         app.syncNow();
-        REQUIRE(framesUntil(driver, [&] {
+        REQUIRE(test::framesUntil(driver, [&] {
             const auto status = app.syncStatus();
             return trickle.accepted() > 0 && status && status->state == sync::SyncState::Syncing;
         }));

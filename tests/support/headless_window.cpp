@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 namespace heard::test {
 
@@ -21,6 +22,16 @@ std::unique_ptr<platform::Window> headlessWindow(int width, int height, float sc
     auto window = platform::Window::create(options, error);
     REQUIRE_MESSAGE(window, error);
     return window;
+}
+
+bool framesUntil(platform::TestDriver& driver, const std::function<bool()>& done,
+                 std::chrono::seconds limit) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (!done() && std::chrono::steady_clock::now() < until) {
+        driver.frames(1);
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return done();
 }
 
 } // namespace heard::test

@@ -14,22 +14,6 @@
 
 using namespace heard;
 
-namespace {
-
-// Runs frames until done() or a time limit; returns done().
-template <typename Done>
-bool framesUntil(platform::TestDriver& driver, Done done,
-                 std::chrono::seconds limit = std::chrono::seconds(20)) {
-    const auto until = std::chrono::steady_clock::now() + limit;
-    while (!done() && std::chrono::steady_clock::now() < until) {
-        driver.frames(1);
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return done();
-}
-
-} // namespace
-
 TEST_CASE("sign in from the app, see allocations, sign a record, Sync now: the server holds it once") {
     synctest::TempDir dir;
     auto serverStore = server::openSqliteServerStore(dir.file("server.db"));
@@ -60,7 +44,7 @@ TEST_CASE("sign in from the app, see allocations, sign a record, Sync now: the s
     driver.typeText("not the password");
     const uint64_t framesBefore = window->framesPresented();
     driver.tap("sync.enrol");
-    REQUIRE(framesUntil(driver, [&] { return !app.syncControl().enrolForm.busy; }));
+    REQUIRE(test::framesUntil(driver, [&] { return !app.syncControl().enrolForm.busy; }));
     CHECK(window->framesPresented() > framesBefore);
     CHECK_FALSE(app.enrolled());
     CHECK(driver.has("sync.error"));
@@ -68,9 +52,9 @@ TEST_CASE("sign in from the app, see allocations, sign a record, Sync now: the s
     driver.tap("sync.password");
     driver.typeText(synctest::kPassword);
     driver.tap("sync.enrol");
-    REQUIRE(framesUntil(driver, [&] { return app.enrolled() && !app.syncControl().enrolForm.busy; }));
+    REQUIRE(test::framesUntil(driver, [&] { return app.enrolled() && !app.syncControl().enrolForm.busy; }));
     CHECK((app.screen() == ui::ScreenId::Caseload));
-    REQUIRE(framesUntil(driver, [&] { return app.caseload().size() >= 3; }));
+    REQUIRE(test::framesUntil(driver, [&] { return app.caseload().size() >= 3; }));
     CHECK(driver.has("caseload.child.child-a1"));
     CHECK(app.author() == synctest::kPractitioner);
 
@@ -91,7 +75,7 @@ TEST_CASE("sign in from the app, see allocations, sign a record, Sync now: the s
     app.show(ui::ScreenId::Caseload);
     driver.frames(2);
     driver.tap("caseload.sync_now");
-    REQUIRE(framesUntil(driver, [&] {
+    REQUIRE(test::framesUntil(driver, [&] {
         const auto status = app.syncStatus();
         return status && status->state == sync::SyncState::Idle && !status->lastSuccess.empty() &&
                app.store()->outboxPendingCount() == 0;
@@ -102,7 +86,7 @@ TEST_CASE("sign in from the app, see allocations, sign a record, Sync now: the s
     CHECK(copies == 1);
     // A second Sync now sends nothing again.
     driver.tap("caseload.sync_now");
-    REQUIRE(framesUntil(driver, [&] { return app.syncStatus()->state == sync::SyncState::Idle; }));
+    REQUIRE(test::framesUntil(driver, [&] { return app.syncStatus()->state == sync::SyncState::Idle; }));
     copies = 0;
     for (const auto& entry : serverStore->receivedSince(0, 10000))
         if (entry.itemId == recordId) ++copies;
