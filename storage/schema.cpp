@@ -173,7 +173,9 @@ CREATE INDEX outbox_by_group ON outbox(state, group_key);
 // now, so the app computes them from the signed concerns of the changed rows only.
 //
 // refreshChild(expr) recomputes one child's row from that child's records (indexed by
-// records_by_child), with a new change_seq.
+// records_by_child), with a new change_seq. "+o.state" keeps SQLite 3.15 on the outbox's
+// (item_type, item_id, version) index: with the outbox's state-first indexes (migration 5) and
+// no statistics it otherwise scans every pending entry for each record, quadratic at scale.
 std::string refreshChild(const std::string& child) {
     return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
            "INSERT OR REPLACE INTO caseload_summary "
@@ -181,7 +183,7 @@ std::string refreshChild(const std::string& child) {
            child +
            ", (SELECT seq FROM caseload_clock WHERE id = 1), "
            "coalesce(sum(r.status = 'draft' OR EXISTS (SELECT 1 FROM outbox o WHERE o.item_type = 'record' "
-           "AND o.item_id = r.id AND o.state = 'pending')), 0), "
+           "AND o.item_id = r.id AND +o.state = 'pending')), 0), "
            "coalesce(max(r.high_risk), 0), "
            "coalesce(max(CASE WHEN r.status = 'signed' AND r.kind = 'visit' THEN r.signed_at END), ''), "
            "coalesce(sum(r.status = 'signed' AND r.kind = 'concern'), 0) "
@@ -214,7 +216,7 @@ CREATE INDEX records_signed_concerns ON records(child_id, created_at) WHERE kind
            // Backfill: every child's row computed once, in the migration's transaction.
            "UPDATE caseload_summary SET "
            "not_synced = (SELECT coalesce(sum(r.status = 'draft' OR EXISTS (SELECT 1 FROM outbox o WHERE "
-           "o.item_type = 'record' AND o.item_id = r.id AND o.state = 'pending')), 0) FROM records r WHERE "
+           "o.item_type = 'record' AND o.item_id = r.id AND +o.state = 'pending')), 0) FROM records r WHERE "
            "r.child_id = caseload_summary.child_id), "
            "high_risk = (SELECT coalesce(max(r.high_risk), 0) FROM records r WHERE r.child_id = "
            "caseload_summary.child_id), "

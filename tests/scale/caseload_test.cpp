@@ -210,7 +210,7 @@ TEST_CASE("every kind of write keeps the rows equal to the full computation") {
     CHECK(index.fullLoads() == 1);
 }
 
-TEST_CASE("a store migrated from schema 4 backfills the summary") {
+TEST_CASE("a store migrated from schema 5 (before the caseload summary) backfills the summary") {
     TempDir tmp;
     auto store = test::createStore(tmp.dataDir());
     bench::RealisticShape shape;
@@ -219,14 +219,14 @@ TEST_CASE("a store migrated from schema 4 backfills the summary") {
     shape.payloadBytes = 50;
     const auto now = model::fromIsoUtc(bench::realisticTime(int64_t(shape.records) * 5 + 600));
     auto& db = store->databaseForTesting();
-    // Back to schema 4 (as a tablet in the field has it), fill, then migrate forward again.
+    // Back to schema 5 (the outbox order; the summary is migration 6), fill, then migrate forward.
     db.exec("DROP TRIGGER caseload_record_insert; DROP TRIGGER caseload_record_update; "
             "DROP TRIGGER caseload_record_moved; DROP TRIGGER caseload_record_delete; "
             "DROP TRIGGER caseload_outbox_insert; DROP TRIGGER caseload_outbox_state; "
             "DROP TRIGGER caseload_child_insert; DROP TRIGGER caseload_child_update; "
             "DROP TRIGGER caseload_case_update; DROP TABLE caseload_summary; DROP TABLE caseload_clock; "
             "DROP INDEX records_signed_concerns;");
-    db.setUserVersion(4);
+    db.setUserVersion(5);
     bench::fillRealisticStore(db, shape);
     migrate(db);
     model::CaseloadIndex index;
