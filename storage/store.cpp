@@ -1521,12 +1521,18 @@ void Store::setSetting(const std::string& key, const std::string& value) {
 namespace heard::storage {
 
 void Store::verifyPassphrase(const std::string& passphrase) {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    KeyFileLock keyFileLock(m_dataDir);
-    const std::string keyPath = keyFilePath(m_dataDir);
+    verifyPassphrase(m_dataDir, passphrase, m_options);
+}
+
+void Store::verifyPassphrase(const std::string& dataDir, const std::string& passphrase,
+                             const StoreOptions& options) {
+    // No store mutex: only the key file is read, under its own lock, which every key-file
+    // writer (chain heads, rewrap, reseal) also takes around its read-modify-write.
+    KeyFileLock keyFileLock(dataDir);
+    const std::string keyPath = keyFilePath(dataDir);
     KeyFile keys = KeyFile::load(keyPath);
     SecretKey dek = unwrapWithDelay(keyPath, keys, passphrase,
-                                    m_options.clock ? m_options.clock() : std::chrono::system_clock::now());
+                                    options.clock ? options.clock() : std::chrono::system_clock::now());
     if (keys.failedAttempts > 0) {
         keys.failedAttempts = 0;
         keys.lastFailureUnix = 0;

@@ -77,6 +77,11 @@ public:
     // Checks a passphrase against the key file while unlocked (leaving child mode needs it).
     // Wrong ones count towards the same growing delay as unlock: WrongPassphrase, RetryLater.
     void verifyPassphrase(const std::string& passphrase);
+    // The same check without an open store: it reads only the key file, so a worker thread can
+    // run Argon2id while the UI keeps drawing, and a lock that closes the store meanwhile does
+    // not pull anything from under it.
+    static void verifyPassphrase(const std::string& dataDir, const std::string& passphrase,
+                                 const StoreOptions& options);
     // Rewraps the data key (no re-encryption). WrongPassphrase if oldPassphrase is wrong.
     void changePassphrase(const std::string& oldPassphrase, const std::string& newPassphrase);
     // Re-seals the data key (crypto_box_seal) to another organisation recovery public key, e.g.

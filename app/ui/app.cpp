@@ -86,6 +86,7 @@ App::App(platform::Window& window, AppOptions options)
 
 App::~App() {
     m_session.waitForUnlock();
+    m_session.waitForVerify();
     {
         // An unlock that finished after the last frame would leave an open store in the queue.
         std::vector<Action> pending;
@@ -244,7 +245,8 @@ int App::idleWaitMs() const {
     if (const auto due = m_editors.set.nextDue()) consider(*due);
     if (unlocked() && screen() != ScreenId::ChildMode && m_options.autoLockSeconds > 0)
         consider(m_lastInput + seconds(m_options.autoLockSeconds) + milliseconds(50));
-    if (unlocking()) consider(nowTime + milliseconds(250)); // the "Unlocking" screen stays alive
+    if (unlocking() || verifyingPassphrase())
+        consider(nowTime + milliseconds(250)); // the "Unlocking" / "Checking" screens stay alive
     if (unlocked() && !m_integrityReported) consider(nowTime + milliseconds(500)); // the check's result
     return int(std::min<long long>(wait, 1 << 30));
 }
@@ -394,17 +396,27 @@ void App::unlock(const std::string& passphrase) {
     drainWorkerQueue();
 }
 
-bool App::verifyPassphrase(const std::string& passphrase, std::string& error) {
-    if (!store()) return false;
-    try {
-        store()->verifyPassphrase(passphrase);
-        return true;
-    } catch (const std::exception& e) {
-        report(e, _("checking the passphrase"));
-        error = notice.text;
-        notice = {};
-        return false;
-    }
+void App::beginVerifyPassphrase(const std::string& passphrase,
+                                std::function<void(App&, const std::string&)> then) {
+    if (!unlocked() || m_session.verifying()) return;
+    m_session.beginVerify(passphrase, [this, then = std::move(then)](std::exception_ptr error) {
+        postToMain([error, then](App& a) {
+            a.m_session.verifyFinished();
+            std::string why;
+            if (error) {
+                try {
+                    std::rethrow_exception(error);
+                } catch (const std::exception& e) {
+                    a.report(e, _("checking the passphrase"));
+                    why = a.notice.text;
+                    a.notice = {};
+                } catch (...) {
+                    why = _("The passphrase could not be checked.");
+                }
+            }
+            then(a, why);
+        });
+    });
 }
 
 void App::lock() {

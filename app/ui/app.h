@@ -132,7 +132,11 @@ public:
     // Saves every editor, clears them, shows the lock screen and hands the store and the sync
     // threads to a closer: returns at once, whatever the network is doing.
     void lock();
-    bool verifyPassphrase(const std::string& passphrase, std::string& error);
+    // Checks the passphrase on a worker (leaving child mode); `then` runs on the main thread
+    // with an empty string when it was right, or the reason in words.
+    void beginVerifyPassphrase(const std::string& passphrase,
+                               std::function<void(App&, const std::string&)> then);
+    bool verifyingPassphrase() const { return m_session.verifying(); }
     // A store error in words for the practitioner.
     void report(const std::exception& error, const std::string& doing);
 

@@ -34,6 +34,8 @@ void ChildModeEditor::clearState() {
     contentId.clear();
     error.clear();
     askingToLeave = false;
+    m_checking = false;
+    ++m_generation;
 }
 
 void ChildModeEditor::enter(App& app, const std::string& id) {
@@ -60,12 +62,24 @@ void ChildModeEditor::enter(App& app, const std::string& id) {
 }
 
 void ChildModeEditor::leave(App& app, const std::string& typed) {
-    std::string why;
-    if (!app.verifyPassphrase(typed, why)) {
-        error = why;
-        wipeText(passphrase);
-        return;
-    }
+    if (m_checking) return;
+    m_checking = true;
+    error.clear();
+    app.beginVerifyPassphrase(typed, [generation = m_generation](App& a, const std::string& why) {
+        ChildModeEditor& mode = a.editors().childMode;
+        if (generation != mode.m_generation) return; // locked or restarted meanwhile
+        mode.m_checking = false;
+        if (!why.empty()) {
+            mode.error = why;
+            wipeText(mode.passphrase);
+            return;
+        }
+        mode.finishLeaving(a);
+    });
+    if (!app.verifyingPassphrase()) m_checking = false; // not started: no store, or one running
+}
+
+void ChildModeEditor::finishLeaving(App& app) {
     if (session) {
         session->save();
         if (!session->saveError.empty())

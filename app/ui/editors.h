@@ -162,11 +162,19 @@ public:
     bool dirty() const override;
     std::optional<TimePoint> saveDue() const override;
     void enter(App& app, const std::string& contentId);
+    // Checks the passphrase on a worker; the activity stays in the child's hands until the
+    // answer arrives, and a wrong one (or a lock meanwhile) changes nothing.
     void leave(App& app, const std::string& passphrase);
+    bool checking() const { return m_checking; }
 
 protected:
     void saveTo(storage::Store& store) override;
     void clearState() override;
+
+private:
+    void finishLeaving(App& app);
+    bool m_checking = false;
+    unsigned m_generation = 0; // a check's answer applies only to the hand-back that asked
 };
 
 // Every editor, reachable by kind, and all of them as one list.

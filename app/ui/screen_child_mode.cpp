@@ -42,9 +42,15 @@ void drawHandBack(App& app, Actions& actions) {
         ImGui::TextWrapped("%s", mode.error.c_str());
         ImGui::PopStyleColor();
     }
+    if (mode.checking()) {
+        // Argon2id takes about a second on a worker; the screen keeps drawing meanwhile.
+        ImGui::TextUnformatted(_("Checking, please wait."));
+        tag("childmode.checking");
+        return;
+    }
     if (primaryButton(_("Leave child mode"), "childmode.leave", dp(320)) || enter) {
         actions.later([pass = mode.passphrase](App& a) { a.editors().childMode.leave(a, pass); });
-        mode.passphrase.clear();
+        wipeText(mode.passphrase);
     }
 }
 

@@ -10,6 +10,7 @@ Session::Session(std::string storeDir, storage::Clock clock, bool fastKeyDerivat
 
 Session::~Session() {
     waitForUnlock();
+    waitForVerify();
 }
 
 bool Session::exists() const {
@@ -65,6 +66,26 @@ void Session::beginUnlock(const std::string& passphrase, UnlockDone done) {
 
 void Session::waitForUnlock() {
     if (m_unlockThread.joinable()) m_unlockThread.join();
+}
+
+void Session::beginVerify(const std::string& passphrase, VerifyDone done) {
+    waitForVerify();
+    m_verifying = true;
+    storage::StoreOptions storeOptions;
+    storeOptions.clock = m_clock;
+    m_verifyThread = std::thread([dir = m_storeDir, passphrase, storeOptions, done = std::move(done)] {
+        std::exception_ptr error;
+        try {
+            storage::Store::verifyPassphrase(dir, passphrase, storeOptions);
+        } catch (...) {
+            error = std::current_exception();
+        }
+        done(error);
+    });
+}
+
+void Session::waitForVerify() {
+    if (m_verifyThread.joinable()) m_verifyThread.join();
 }
 
 void Session::open(std::unique_ptr<storage::Store> store) {

@@ -42,6 +42,14 @@ public:
     // Waits for a worker started by beginUnlock (tests, the tour, shutdown).
     void waitForUnlock();
     void unlockFinished() { m_unlocking = false; }
+    // Checks the passphrase against the key file on a worker (leaving child mode): the same
+    // growing delay as unlocking, the same second of Argon2id, and the screen keeps drawing.
+    // `done` runs on the worker with nothing (right) or the error.
+    using VerifyDone = std::function<void(std::exception_ptr)>;
+    void beginVerify(const std::string& passphrase, VerifyDone done);
+    bool verifying() const { return m_verifying; }
+    void verifyFinished() { m_verifying = false; }
+    void waitForVerify();
     // Makes an opened store the session's store.
     void open(std::unique_ptr<storage::Store> store);
     // Hands the store out to be closed (its key is wiped when it is destroyed).
@@ -55,6 +63,8 @@ private:
     std::string m_practitioner;
     bool m_unlocking = false;
     std::thread m_unlockThread;
+    bool m_verifying = false;
+    std::thread m_verifyThread;
 };
 
 } // namespace heard::ui

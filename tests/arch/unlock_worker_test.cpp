@@ -66,3 +66,101 @@ TEST_CASE("unlocking derives the key on a worker while the screen keeps drawing"
     REQUIRE(app.unlocked());
     CHECK((app.screen() == ui::ScreenId::Caseload));
 }
+
+namespace {
+
+// Opens the demo child's visit and hands the tablet to the child with one activity, stopped
+// so the hand-back screen shows.
+void handToChildAndStop(ui::App& app, platform::TestDriver& driver) {
+    driver.tap("caseload.child.child-demo-1");
+    driver.tap("child.start_visit");
+    driver.tap("visit.confidentiality");
+    driver.tap("visit.begin");
+    app.enterChildMode("three_wishes");
+    driver.frames(2);
+    REQUIRE((app.screen() == ui::ScreenId::ChildMode));
+    if (!app.editors().childMode.askingToLeave) driver.tap("activity.stop");
+    REQUIRE(driver.has("childmode.passphrase"));
+}
+
+// Frames, 10 ms apart, while the child-mode passphrase check runs; returns how many.
+int framesWhileChecking(ui::App& app, platform::TestDriver& driver, bool& sawCheckingText) {
+    int frames = 0;
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (app.editors().childMode.checking() && std::chrono::steady_clock::now() < until) {
+        driver.frames(1);
+        sawCheckingText = sawCheckingText || driver.has("childmode.checking");
+        if (app.editors().childMode.checking()) // the child's screen until the answer
+            CHECK((app.screen() == ui::ScreenId::ChildMode));
+        ++frames;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    driver.frames(2);
+    return frames;
+}
+
+} // namespace
+
+TEST_CASE("leaving child mode checks the passphrase on a worker while the screen keeps drawing") {
+    test::TempDir dir("heard-arch-leave");
+    auto window = test::headlessWindow();
+    ui::AppOptions options;
+    options.dataDir = dir.path() + "/data";
+    options.demo = true;
+    options.watchNetwork = false; // production key derivation: fastKeyDerivationForTests stays off
+    ui::App app(*window, options);
+    platform::TestDriver driver(*window, [&app] { app.runOneFrame(); });
+    app.createStore("Sam Example", "Family Court Adviser", kPassphrase);
+    REQUIRE(app.unlocked());
+    driver.frames(2);
+    handToChildAndStop(app, driver);
+
+    // A wrong passphrase: the child's screen keeps drawing, then a plain error.
+    driver.tap("childmode.passphrase");
+    driver.typeText("not the passphrase at all");
+    driver.tap("childmode.leave");
+    bool sawChecking = false;
+    framesWhileChecking(app, driver, sawChecking);
+    CHECK((app.screen() == ui::ScreenId::ChildMode));
+    CHECK_FALSE(app.editors().childMode.error.empty());
+
+    // One wrong guess brings no delay yet (that is hardening.store_*): the right one is checked now.
+    driver.tap("childmode.passphrase");
+    driver.typeText(kPassphrase);
+    const uint64_t presentedBefore = window->framesPresented();
+    driver.tap("childmode.leave");
+    sawChecking = false;
+    const int frames = framesWhileChecking(app, driver, sawChecking);
+    CHECK(frames >= 3); // Argon2id took several frames, and they were drawn
+    CHECK(window->framesPresented() > presentedBefore + 3);
+    CHECK(sawChecking);
+    CHECK((app.screen() == ui::ScreenId::Visit));
+}
+
+TEST_CASE("a lock while the child-mode check runs wins: the late answer changes nothing") {
+    test::TempDir dir("heard-arch-leave-lock");
+    auto window = test::headlessWindow();
+    ui::AppOptions options;
+    options.dataDir = dir.path() + "/data";
+    options.demo = true;
+    options.watchNetwork = false;
+    ui::App app(*window, options);
+    platform::TestDriver driver(*window, [&app] { app.runOneFrame(); });
+    app.createStore("Sam Example", "Family Court Adviser", kPassphrase);
+    REQUIRE(app.unlocked());
+    driver.frames(2);
+    handToChildAndStop(app, driver);
+
+    driver.tap("childmode.passphrase");
+    driver.typeText(kPassphrase);
+    driver.tap("childmode.leave");
+    REQUIRE(app.editors().childMode.checking());
+    app.lock(); // how fast lock returns is arch.lock_trickle's business
+    CHECK_FALSE(app.unlocked());
+    CHECK_FALSE(app.editors().childMode.checking());
+    // The check finishes on its worker; its answer arrives and must not reopen anything.
+    app.session().waitForVerify();
+    driver.frames(3);
+    CHECK_FALSE(app.unlocked());
+    CHECK((app.screen() == ui::ScreenId::Unlock));
+}

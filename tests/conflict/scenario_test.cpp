@@ -80,6 +80,7 @@ storage::Record childDoesTheActivity(test::WorkflowApp& w, const std::string& vi
     REQUIRE(w.driver->has("childmode.passphrase"));
     w.tapAndType("childmode.passphrase", model::kDemoPassphrase);
     w.driver->tap("childmode.leave");
+    w.settleChildModeCheck();
     REQUIRE((w.app->screen() == ui::ScreenId::Visit));
     auto record = findKind(w.store().recordsForChild("child-demo-1"), "activity", visitId);
     REQUIRE(record);

@@ -66,6 +66,7 @@ TEST_CASE("the unsafe choice in the parental conflict activity flags the activit
     REQUIRE(w.driver->has("childmode.passphrase"));
     w.tapAndType("childmode.passphrase", model::kDemoPassphrase);
     w.driver->tap("childmode.leave");
+    w.settleChildModeCheck();
     REQUIRE((w.app->screen() == ui::ScreenId::Visit));
     auto after = activityUnder(w, visitId);
     REQUIRE(after);

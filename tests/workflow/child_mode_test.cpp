@@ -65,6 +65,7 @@ TEST_CASE("child mode cannot reach case data by any input, and leaving needs the
     for (int i = 0; i < 5; ++i) {
         w.tapAndType("childmode.passphrase", "guess " + std::to_string(i));
         w.driver->tap("childmode.leave");
+        w.settleChildModeCheck();
         CHECK((w.app->screen() == ui::ScreenId::ChildMode));
         checkOnlyChildFacing();
     }
@@ -73,6 +74,7 @@ TEST_CASE("child mode cannot reach case data by any input, and leaving needs the
     w.now += std::chrono::minutes(20);
     w.tapAndType("childmode.passphrase", model::kDemoPassphrase);
     w.driver->tap("childmode.leave");
+    w.settleChildModeCheck();
     CHECK((w.app->screen() == ui::ScreenId::Visit));
 }
 

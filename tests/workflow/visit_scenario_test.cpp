@@ -55,10 +55,12 @@ TEST_CASE("a whole visit: start, activity, write-up, refused sign, sign, addendu
     w.driver->tap("activity.stop");
     w.tapAndType("childmode.passphrase", "not the passphrase");
     w.driver->tap("childmode.leave");
+    w.settleChildModeCheck();
     CHECK((w.app->screen() == ui::ScreenId::ChildMode));
     CHECK_FALSE(w.app->editors().childMode.error.empty());
     w.tapAndType("childmode.passphrase", model::kDemoPassphrase);
     w.driver->tap("childmode.leave");
+    w.settleChildModeCheck();
     REQUIRE((w.app->screen() == ui::ScreenId::Visit));
     const auto activity = findKind(w.store().recordsForChild("child-demo-1"), "activity");
     REQUIRE(activity);

@@ -34,6 +34,15 @@ void WorkflowApp::unlockDemo() {
     REQUIRE(app->unlocked());
 }
 
+void WorkflowApp::settleChildModeCheck() {
+    driver->frames(1);
+    for (int i = 0; i < 3000 && app->editors().childMode.checking(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        driver->frames(1);
+    }
+    driver->frames(2);
+}
+
 void WorkflowApp::settleUnlock() {
     // The key derivation runs on a worker while the screen keeps drawing "Unlocking".
     driver->frames(1);

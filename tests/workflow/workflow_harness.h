@@ -25,6 +25,8 @@ struct WorkflowApp {
     void unlockDemo(); // through the unlock screen
     // Draws frames until an unlock started by a tap has finished (its worker is done).
     void settleUnlock();
+    // Draws frames until a passphrase check started by "Leave child mode" has its answer.
+    void settleChildModeCheck();
     void tapAndType(const std::string& tagName, const std::string& text);
     void sign(const std::string& padTag); // a finger signature on a pad
     storage::Store& store() { return *app->store(); }
