@@ -30,6 +30,7 @@
 //   store.unlock_s                  Store::unlock with the production Argon2id parameters;
 //                                   store.unlock_kdf_share = Argon2id alone / whole unlock.
 #include "bench/bench.h"
+#include "storage/record_kinds.h"
 #include "bench/realistic_store.h"
 
 #include "app/model/caseload.h"
@@ -203,7 +204,7 @@ void saveVisitLatency(const heard::bench::Options& options) {
         NewRecord visit;
         visit.caseId = "case-b";
         visit.childId = "child-b";
-        visit.kind = "visit";
+        visit.kind = storage::kinds::kVisit;
         visit.author = "Pat Example";
         Record r = store->createDraft(visit);
         const auto payload = nlohmann::json::parse(payloadText(rng, 4000));
@@ -520,7 +521,7 @@ void caseloadAtScale(const heard::bench::Options& options) {
         NewRecord visit;
         visit.childId = child;
         visit.caseId = store->childById(child)->caseId;
-        visit.kind = "visit";
+        visit.kind = storage::kinds::kVisit;
         visit.author = "Pat Example";
         visit.payload = nlohmann::json::parse(payloadText(rng, shape.payloadBytes));
         const auto start = SteadyClock::now();
@@ -542,7 +543,7 @@ void caseloadAtScale(const heard::bench::Options& options) {
         NewRecord visit;
         visit.childId = "child-1";
         visit.caseId = store->childById("child-1")->caseId;
-        visit.kind = "visit";
+        visit.kind = storage::kinds::kVisit;
         visit.author = "Pat Example";
         return visit;
     }());

@@ -12,6 +12,7 @@
 //   sync.idle_cycle_ms                one SyncService cycle (push + pull) with nothing to send
 // The group makes its own self-signed certificate with the openssl CLI, in a temp directory.
 #include "bench/bench.h"
+#include "storage/record_kinds.h"
 
 #include "server/heard_server.h"
 #include "server/server_store.h"
@@ -73,7 +74,7 @@ std::vector<storage::Record> typicalChain(const std::string& caseId, int n) {
         r.id = "bench-" + sync::randomHex(12);
         r.caseId = caseId;
         r.childId = "child-1";
-        r.kind = "visit";
+        r.kind = storage::kinds::kVisit;
         r.status = storage::RecordStatus::Signed;
         r.author = "pr-bench";
         r.createdAt = "2026-11-23T09:00:00Z";
@@ -259,7 +260,7 @@ void clientPushAndIdle(const bench::Options& options, Setup& setup) {
         storage::NewRecord r;
         r.caseId = "case-3";
         r.childId = "child-3";
-        r.kind = "visit";
+        r.kind = storage::kinds::kVisit;
         r.author = "pr-bench";
         r.payload = realisticPayload(i);
         device->sign(device->createDraft(r).id, "pr-bench");

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "storage/chain.h"
+#include "storage/record_kinds.h"
 #include "storage/database.h"
 #include "storage/records.h"
 
@@ -107,11 +108,11 @@ inline int fillRealisticStore(storage::Database& db, const RealisticShape& shape
         const unsigned roll = rng() % 100;
         const auto& earlier = signedOf[child];
         if (roll < 10) {
-            r.kind = "visit"; // a draft still being written
+            r.kind = storage::kinds::kVisit; // a draft still being written
             r.highRisk = rng() % 20 == 0;
             r.payload = {{"where", "family centre"}, {"whatHappened", text(shape.payloadBytes)}};
         } else if (roll < 18) {
-            r.kind = "concern";
+            r.kind = storage::kinds::kConcern;
             nlohmann::json actions =
                 nlohmann::json::array({{{"what", "telephoned the local authority"}, {"at", r.createdAt}}});
             r.payload = {
@@ -124,17 +125,17 @@ inline int fillRealisticStore(storage::Database& db, const RealisticShape& shape
                 {"signature_name", "Pat Example"}};
         } else if (roll < 28 && !earlier.empty()) {
             const auto& parent = earlier[rng() % earlier.size()];
-            r.kind = "addendum";
+            r.kind = storage::kinds::kAddendum;
             r.parentId = parent.first;
             r.payload = {{"note", text(shape.payloadBytes / 4)}};
-            if (parent.second == "concern" && rng() % 2)
+            if (parent.second == storage::kinds::kConcern && rng() % 2)
                 r.payload["follow_ups_done"] = {{"confirm_in_writing", r.createdAt},
                                                 {"manager_copy", r.createdAt}};
         } else if (roll < 36) {
-            r.kind = roll < 33 ? "activity" : "not_seen";
+            r.kind = roll < 33 ? storage::kinds::kActivity : storage::kinds::kNotSeen;
             r.payload = {{"activity", "three houses"}, {"notes", text(shape.payloadBytes / 2)}};
         } else {
-            r.kind = "visit";
+            r.kind = storage::kinds::kVisit;
             r.payload = {{"where", "home"},
                          {"purpose", "wishes and feelings"},
                          {"whatHappened", text(shape.payloadBytes)}};

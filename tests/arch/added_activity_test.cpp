@@ -3,6 +3,7 @@
 // code, and a child can play it through the same ActivitySession the App uses, its answers saved
 // as an activity record linked to the visit. Everything here is fictional.
 #include "app/tools/framework/model/activity_content.h"
+#include "storage/record_kinds.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_screen.h"
 #include "storage/store.h"
@@ -182,7 +183,7 @@ TEST_CASE("a child plays the added activity through ActivitySession and the reco
     REQUIRE(session.recorder);
     const auto record = f.store->recordById(session.recorder->recordId());
     REQUIRE(record);
-    CHECK(record->kind == "activity");
+    CHECK(record->kind == storage::kinds::kActivity);
     CHECK(record->parentId == f.visitId);
     CHECK_FALSE(record->highRisk); // a 9 of 10 is not a safety flag
     ActivityResult result;

@@ -2,6 +2,7 @@
 // argue" in child mode by touch, skipping some questions; the record is stored under the visit;
 // then the practitioner writes the analysis citing the child's answers, and signs it.
 #include "../workflow/workflow_harness.h"
+#include "storage/record_kinds.h"
 
 #include "app/model/demo_caseload.h"
 #include "app/model/record_fields.h"
@@ -82,7 +83,7 @@ storage::Record childDoesTheActivity(test::WorkflowApp& w, const std::string& vi
     w.driver->tap("childmode.leave");
     w.settleChildModeCheck();
     REQUIRE((w.app->screen() == ui::ScreenId::Visit));
-    auto record = findKind(w.store().recordsForChild("child-demo-1"), "activity", visitId);
+    auto record = findKind(w.store().recordsForChild("child-demo-1"), storage::kinds::kActivity, visitId);
     REQUIRE(record);
     return *record;
 }
@@ -307,7 +308,8 @@ TEST_CASE("in the app: the practitioner opens the analysis from the visit, cites
     REQUIRE((w.app->screen() == ui::ScreenId::ConflictAnalysis)); // back to the analysis it belongs to
     CHECK(w.driver->has("record.addendum"));
     CHECK(w.store().recordById(analysisId)->payload == signedPayload);
-    auto addendum = findKind(w.store().recordsForChild("child-demo-1"), "addendum", analysisId);
+    auto addendum =
+        findKind(w.store().recordsForChild("child-demo-1"), storage::kinds::kAddendum, analysisId);
     REQUIRE(addendum);
     CHECK((addendum->status == storage::RecordStatus::Signed));
     CHECK(w.store().verifyCase(activity.caseId).ok);

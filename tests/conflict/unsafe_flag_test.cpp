@@ -2,6 +2,7 @@
 // "when grown-ups argue", and the activity record is flagged high risk in the store at once
 // (the manager is told; it heads the sync queue). Before that choice the record is not flagged.
 #include "../workflow/workflow_harness.h"
+#include "storage/record_kinds.h"
 
 #include "app/model/demo_caseload.h"
 #include "app/tools/framework/model/activity_result.h"
@@ -15,7 +16,7 @@ namespace {
 
 std::optional<storage::Record> activityUnder(test::WorkflowApp& w, const std::string& visitId) {
     for (const auto& r : w.store().recordsForChild("child-demo-1"))
-        if (r.kind == "activity" && r.parentId == visitId) return r;
+        if (r.kind == storage::kinds::kActivity && r.parentId == visitId) return r;
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 // the full computation the app used before (buildCaseload over every record, kept here as
 // the reference).
 #include "app/model/caseload.h"
+#include "storage/record_kinds.h"
 #include "bench/realistic_store.h"
 #include "storage/schema.h"
 #include "storage/store.h"
@@ -123,7 +124,8 @@ TEST_CASE("at 100,000 records a write updates one caseload row, never the full r
 
     // One record written: one child's entry comes back; nothing is rebuilt.
     const uint64_t computedBefore = index.rowsComputed();
-    Record draft = s.store->createDraft(s.newRecord("child-42", "visit", {{"where", "school"}}));
+    Record draft =
+        s.store->createDraft(s.newRecord("child-42", storage::kinds::kVisit, {{"where", "school"}}));
     CHECK(refresh(index, *s.store, s.now) == 1);
     CHECK(index.fullLoads() == 1);
     CHECK(index.rowsComputed() == computedBefore + 1);
@@ -135,8 +137,8 @@ TEST_CASE("at 100,000 records a write updates one caseload row, never the full r
     CHECK(refresh(index, *s.store, s.now) == 1);
     nlohmann::json concern = {{"fields", {{"child_words", "invented words"}}},
                               {"referral_by_phone_at", model::toIsoUtc(s.now - std::chrono::hours(30))}};
-    Record c =
-        s.store->sign(s.store->createDraft(s.newRecord("child-43", "concern", concern)).id, "Pat Example");
+    Record c = s.store->sign(
+        s.store->createDraft(s.newRecord("child-43", storage::kinds::kConcern, concern)).id, "Pat Example");
     CHECK(refresh(index, *s.store, s.now) == 1);
     s.store->addAddendum(c.id, "Pat Example",
                          {{"follow_ups_done", {{"manager_copy", model::toIsoUtc(s.now)}}}});
@@ -160,7 +162,7 @@ TEST_CASE("every kind of write keeps the rows equal to the full computation") {
         refresh(index, *s.store, s.now);
         checkSameRows(index.rows(), fullRebuild(*s.store, s.now));
     };
-    Record draft = s.store->createDraft(s.newRecord("child-1", "visit", {{"where", "home"}}));
+    Record draft = s.store->createDraft(s.newRecord("child-1", storage::kinds::kVisit, {{"where", "home"}}));
     same("draft created");
     s.store->saveDraft(draft.id, {{"where", "school"}});
     same("draft saved");
@@ -168,17 +170,19 @@ TEST_CASE("every kind of write keeps the rows equal to the full computation") {
     same("high risk");
     s.store->sign(draft.id, "Pat Example");
     same("signed");
-    Record other = s.store->createDraft(s.newRecord("child-2", "visit", nlohmann::json::object()));
+    Record other =
+        s.store->createDraft(s.newRecord("child-2", storage::kinds::kVisit, nlohmann::json::object()));
     s.store->deleteDraft(other.id);
     same("draft deleted");
     const nlohmann::json concern = {{"referral_by_phone_at", model::toIsoUtc(s.now - std::chrono::hours(2))}};
-    Record c =
-        s.store->sign(s.store->createDraft(s.newRecord("child-3", "concern", concern)).id, "Pat Example");
+    Record c = s.store->sign(
+        s.store->createDraft(s.newRecord("child-3", storage::kinds::kConcern, concern)).id, "Pat Example");
     same("concern signed");
     s.store->addAddendum(c.id, "Pat Example",
                          {{"follow_ups_done", {{"confirm_in_writing", "2026-01-01T00:00:00Z"}}}});
     same("follow-up done");
-    s.store->sign(s.store->createDraft(s.newRecord("child-3", "concern", {{"fields", 7}})).id, "Pat Example");
+    s.store->sign(s.store->createDraft(s.newRecord("child-3", storage::kinds::kConcern, {{"fields", 7}})).id,
+                  "Pat Example");
     same("malformed concern");
     std::vector<int64_t> ids;
     for (const auto& entry : s.store->outboxPending(10))

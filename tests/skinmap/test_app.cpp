@@ -1,6 +1,7 @@
 // The skin map inside the real App: navigation, the notice, a tap that marks, closing back
 // to the visit; and the screenshot tour's skin map stops in both orientations.
 #include "app/tools/skin_map/model/skin_map_demo.h"
+#include "storage/record_kinds.h"
 #include "app/model/demo_caseload.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/app.h"
@@ -65,7 +66,7 @@ TEST_CASE(
     CHECK((app.screen() == ui::ScreenId::Visit));
     auto record = app.store()->recordById(skinMapId);
     REQUIRE(record);
-    CHECK(record->kind == "skin_map");
+    CHECK(record->kind == storage::kinds::kSkinMap);
     CHECK(record->parentId == app.editors().visit.draft.recordId);
     CHECK(record->payload.dump().find("left chest") != std::string::npos);
 

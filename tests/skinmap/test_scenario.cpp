@@ -3,6 +3,7 @@
 // on the front, the back and a hand, signs, and finds them in the store with the right
 // region names. Saves screenshots of the tool in landscape and portrait for people to see.
 #include "app/tools/skin_map/model/skin_map_json.h"
+#include "storage/record_kinds.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/test_driver.h"
@@ -56,7 +57,7 @@ struct Fixture {
         storage::NewRecord visit;
         visit.caseId = c.id;
         visit.childId = child.id;
-        visit.kind = "visit";
+        visit.kind = storage::kinds::kVisit;
         visit.author = kPractitioner;
         visitId = store->createDraft(visit).id;
 
@@ -243,7 +244,7 @@ TEST_CASE("skin map scenario: three marks by touch on front, back and a hand, si
     // In the store: signed, linked to the visit, the marks with the right region names.
     const auto record = f.store->recordById(id);
     REQUIRE(record);
-    CHECK(record->kind == "skin_map");
+    CHECK(record->kind == storage::kinds::kSkinMap);
     CHECK((record->status == storage::RecordStatus::Signed));
     CHECK(record->parentId == f.visitId);
     CHECK_FALSE(record->highRisk);
@@ -340,7 +341,7 @@ TEST_CASE("opening a record that is not a readable skin map fails clearly and ch
     storage::NewRecord broken;
     broken.caseId = "case-0001";
     broken.childId = "child-0001";
-    broken.kind = "skin_map";
+    broken.kind = storage::kinds::kSkinMap;
     broken.author = kPractitioner;
     broken.payload = {{"schemaVersion", 99}};
     const std::string brokenId = f.store->createDraft(broken).id;

@@ -2,6 +2,7 @@
 // directory (database, WAL, shared memory, journal, temp files, key file) contains the
 // canary or any recognisable plaintext, while the store is open and after it is locked.
 #include "store_test_support.h"
+#include "storage/record_kinds.h"
 
 #include "storage/database.h"
 
@@ -52,7 +53,7 @@ void writeSensitiveRecords(Store& store) {
     store.putChild(child);
     for (int i = 0; i < 50; ++i) {
         NewRecord concern = visitFor();
-        concern.kind = "concern";
+        concern.kind = kinds::kConcern;
         concern.payload = {{"childsOwnWords", "I told " + kCanary + " number " + std::to_string(i)},
                            {"purpose", "wishes and feelings"}};
         Record r = store.createDraft(concern);

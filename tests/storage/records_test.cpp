@@ -2,6 +2,7 @@
 // signing freezes and chains, addenda are dated and signed, a secured case is frozen, the
 // audit log and outbox are written in the same transaction, the revision counter bumps.
 #include "store_test_support.h"
+#include "storage/record_kinds.h"
 
 #include "storage/chain.h"
 #include "storage/database.h"
@@ -96,7 +97,7 @@ TEST_CASE("createDraft refuses bad input clearly") {
     r.kind = "";
     CHECK_STORE_ERROR(f.store->createDraft(r), StoreErrorKind::InvalidArgument);
     r = visitFor();
-    r.kind = "addendum";
+    r.kind = kinds::kAddendum;
     CHECK_STORE_ERROR(f.store->createDraft(r), StoreErrorKind::InvalidArgument);
     r = visitFor();
     r.parentId = "00000000-0000-4000-8000-000000000000";
@@ -149,7 +150,7 @@ TEST_CASE("an addendum is dated, signed at once, chained, and leaves the origina
     Record visit = f.store->sign(f.store->createDraft(visitFor()).id, "Pat Example");
     f.clock.advance(86400);
     Record addendum = f.store->addAddendum(visit.id, "Pat Example", {{"note", "late entry: carer phoned"}});
-    CHECK(addendum.kind == "addendum");
+    CHECK(addendum.kind == kinds::kAddendum);
     CHECK(std::string(toString(addendum.status)) == "signed");
     CHECK(addendum.parentId == visit.id);
     CHECK(addendum.createdAt == "2026-11-24T10:15:00Z");
@@ -175,7 +176,7 @@ TEST_CASE("deleting a draft is audited; a draft with activities must lose them f
     Fixture f;
     Record visit = f.store->createDraft(visitFor());
     NewRecord activity = visitFor();
-    activity.kind = "activity";
+    activity.kind = kinds::kActivity;
     activity.parentId = visit.id;
     Record act = f.store->createDraft(activity);
     CHECK_STORE_ERROR(f.store->deleteDraft(visit.id, "Pat Example"), StoreErrorKind::InvalidArgument);
@@ -246,7 +247,7 @@ TEST_CASE("outbox: high-risk cases first, each case in order, acknowledge and qu
     Record a1 = f.store->sign(f.store->createDraft(visitFor("case-1", "case-1-child-a")).id, "Pat Example");
     Record b1 = f.store->sign(f.store->createDraft(visitFor("case-2", "case-2-child-a")).id, "Pat Example");
     NewRecord concern = visitFor("case-2", "case-2-child-b");
-    concern.kind = "concern";
+    concern.kind = kinds::kConcern;
     concern.highRisk = true;
     Record b2 = f.store->sign(f.store->createDraft(concern).id, "Pat Example");
 

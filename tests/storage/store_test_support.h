@@ -3,6 +3,7 @@
 #pragma once
 
 #include "storage/store.h"
+#include "storage/record_kinds.h"
 
 #include <doctest/doctest.h>
 
@@ -112,7 +113,7 @@ inline NewRecord visitFor(const std::string& caseId = "case-1",
     NewRecord r;
     r.caseId = caseId;
     r.childId = childId;
-    r.kind = "visit";
+    r.kind = storage::kinds::kVisit;
     r.author = "Pat Example";
     r.payload = {{"where", "family centre"}, {"purpose", "wishes and feelings"}};
     return r;

@@ -1,4 +1,5 @@
 #include "sync_test_support.h"
+#include "storage/record_kinds.h"
 
 #include "storage/chain.h"
 #include "storage/keys.h"
@@ -124,7 +125,7 @@ std::vector<storage::Record> makeChain(const std::string& caseId, const std::str
         r.version = 1;
         r.caseId = caseId;
         r.childId = childId;
-        r.kind = "visit";
+        r.kind = storage::kinds::kVisit;
         r.status = storage::RecordStatus::Signed;
         r.author = author;
         r.createdAt = "2026-11-23T09:00:00Z";
@@ -178,7 +179,7 @@ std::string signVisit(storage::Store& store, const std::string& caseId, const st
     storage::NewRecord draft;
     draft.caseId = caseId;
     draft.childId = childId;
-    draft.kind = "visit";
+    draft.kind = storage::kinds::kVisit;
     draft.author = kPractitioner;
     draft.highRisk = highRisk;
     draft.payload = {{"whatHappened", note}};

@@ -3,6 +3,7 @@
 // reaches the activity through the App's own event path, and the tour has a stop for every activity in
 // English and Welsh.
 #include "app/i18n/i18n.h"
+#include "storage/record_kinds.h"
 #include "app/model/demo_caseload.h"
 #include "app/tools/framework/model/activity_content.h"
 #include "app/ui/app.h"
@@ -79,7 +80,8 @@ TEST_CASE("in the App: three houses by touch, in Welsh, with a skip; done return
     CHECK(h.driver->has("childmode.passphrase"));
     bool stored = false;
     for (const auto& record : h.app->store()->recordsForChild("child-demo-1"))
-        if (record.kind == "activity" && record.parentId == h.app->editors().visit.draft.recordId)
+        if (record.kind == storage::kinds::kActivity &&
+            record.parentId == h.app->editors().visit.draft.recordId)
             stored = record.payload.dump().find("Nain") != std::string::npos;
     CHECK(stored);
 }

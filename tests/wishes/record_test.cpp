@@ -1,6 +1,7 @@
 // Activity results as records in the real encrypted store: kind "activity", linked to the visit,
 // autosaved on each change, and flagged highRisk the moment the child says they are not safe.
 #include "app/i18n/i18n.h"
+#include "storage/record_kinds.h"
 #include "app/tools/framework/view/activity_recorder.h"
 #include "app/tools/framework/view/activity_screen.h"
 #include "app/tools/framework/view/practitioner_language.h"
@@ -54,7 +55,7 @@ TEST_CASE("an activity is a draft record linked to the visit, autosaved as the c
     REQUIRE_FALSE(recorder.recordId().empty());
     auto record = f.store->recordById(recorder.recordId());
     REQUIRE(record);
-    CHECK(record->kind == "activity");
+    CHECK(record->kind == storage::kinds::kActivity);
     CHECK(record->parentId == f.visitId);
     CHECK(record->childId == "child-fictional-1");
     CHECK_FALSE(record->highRisk);

@@ -3,6 +3,7 @@
 // arithmetic that skips them. Expected lists were written from the rules and checked by hand
 // against a calendar; they match those published on gov.uk/bank-holidays.
 #include "app/i18n/i18n.h"
+#include "storage/record_kinds.h"
 #include "app/model/bank_holidays.h"
 #include "app/model/calendar.h"
 #include "app/model/caseload.h"
@@ -209,7 +210,7 @@ TEST_CASE("follow-ups over Easter are due after the holiday, and the caseload fl
     std::vector<storage::Record> records(1);
     records[0].id = "r1";
     records[0].childId = "child-demo-4";
-    records[0].kind = "concern";
+    records[0].kind = storage::kinds::kConcern;
     records[0].status = storage::RecordStatus::Signed;
     records[0].payload = toJson(concern);
     const auto rowOf = [&](const std::string& now) {

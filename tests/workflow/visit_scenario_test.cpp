@@ -2,6 +2,7 @@
 // sign that names the missing field, a successful sign, and an addendum; then what the
 // encrypted store holds.
 #include "workflow_harness.h"
+#include "storage/record_kinds.h"
 
 #include "app/model/demo_caseload.h"
 #include "app/model/visit.h"
@@ -62,7 +63,7 @@ TEST_CASE("a whole visit: start, activity, write-up, refused sign, sign, addendu
     w.driver->tap("childmode.leave");
     w.settleChildModeCheck();
     REQUIRE((w.app->screen() == ui::ScreenId::Visit));
-    const auto activity = findKind(w.store().recordsForChild("child-demo-1"), "activity");
+    const auto activity = findKind(w.store().recordsForChild("child-demo-1"), storage::kinds::kActivity);
     REQUIRE(activity);
     CHECK(activity->parentId == visitId);
     CHECK(activity->payload.dump().find("a puppy") != std::string::npos);
@@ -106,7 +107,7 @@ TEST_CASE("a whole visit: start, activity, write-up, refused sign, sign, addendu
     w.tapAndType("addendum.text", "Mother phoned later to say the child enjoyed it.");
     w.tapAndType("addendum.reason", "Information received after the visit.");
     w.driver->tap("addendum.save");
-    const auto addendum = findKind(w.store().recordsForChild("child-demo-1"), "addendum");
+    const auto addendum = findKind(w.store().recordsForChild("child-demo-1"), storage::kinds::kAddendum);
     REQUIRE(addendum);
     CHECK(addendum->parentId == visitId);
     CHECK((addendum->status == storage::RecordStatus::Signed));

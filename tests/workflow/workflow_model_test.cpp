@@ -1,6 +1,7 @@
 // The workflow's rules without a screen: what stops signing, working-day deadlines, the
 // caseload's flags and search, confidential addresses, and the passphrase rules.
 #include "app/model/calendar.h"
+#include "storage/record_kinds.h"
 #include "app/model/caseload.h"
 #include "app/model/child_details.h"
 #include "app/model/concern.h"
@@ -91,10 +92,10 @@ TEST_CASE("the caseload shows flags, counts unsynced records, sorts urgent first
     std::vector<storage::Record> records(3);
     records[0].id = "r1";
     records[0].childId = "child-demo-1";
-    records[0].kind = "visit"; // a draft: not synced
+    records[0].kind = storage::kinds::kVisit; // a draft: not synced
     records[1].id = "r2";
     records[1].childId = "child-demo-4";
-    records[1].kind = "concern";
+    records[1].kind = storage::kinds::kConcern;
     records[1].status = storage::RecordStatus::Signed;
     records[1].highRisk = true;
     Concern concern;
@@ -102,7 +103,7 @@ TEST_CASE("the caseload shows flags, counts unsynced records, sorts urgent first
     records[1].payload = toJson(concern);
     records[2].id = "r3";
     records[2].childId = "child-demo-4";
-    records[2].kind = "visit";
+    records[2].kind = storage::kinds::kVisit;
     records[2].status = storage::RecordStatus::Signed; // acknowledged: synced
     const auto rows =
         buildCaseload(demo.children, demo.cases, records, {"r2"}, fromIsoUtc("2026-11-26T10:00:00Z"));
