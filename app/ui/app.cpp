@@ -78,7 +78,7 @@ App::App(platform::Window& window, AppOptions options)
     : m_window(window), m_options(std::move(options)),
       m_session(m_options.demo ? m_options.dataDir + "/demo" : m_options.dataDir, m_options.clock,
                 m_options.fastKeyDerivationForTests),
-      m_lastInput(std::chrono::steady_clock::now()) {
+      m_lastInput(uiNow()) {
     m_session.beforeOpening = [this] { m_syncControl.waitForClosers(); };
     m_syncControl.enrolForm.host = m_options.serverHost;
     m_syncControl.enrolForm.port = m_options.serverPort;
@@ -112,7 +112,7 @@ void App::drawFrame() {
     // miss input that reaches ImGui another way, such as the test driver's pointer).
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left) || io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f)
-        m_lastInput = std::chrono::steady_clock::now();
+        m_lastInput = uiNow();
     {
         std::vector<Action> fromWorkers;
         {
@@ -197,7 +197,7 @@ void App::handleEvent(const SDL_Event& event) {
     case SDL_KEYDOWN:
     case SDL_TEXTINPUT:
     case SDL_MOUSEWHEEL:
-        m_lastInput = std::chrono::steady_clock::now();
+        m_lastInput = uiNow();
         break;
     case SDL_APP_WILLENTERBACKGROUND:
         m_obscured = true; // the app switcher's thumbnail is taken from the next frame
@@ -235,7 +235,7 @@ void App::handleEvent(const SDL_Event& event) {
 
 int App::idleWaitMs() const {
     using namespace std::chrono;
-    const auto nowTime = steady_clock::now();
+    const auto nowTime = uiNow();
     long long wait = -1;
     auto consider = [&](steady_clock::time_point due) {
         const long long ms =
@@ -316,7 +316,7 @@ void App::afterUnlock(std::unique_ptr<storage::Store> store) {
     m_session.store()->startIntegrityCheck();
     unlockForm = UnlockForm{};
     notice = {};
-    m_lastInput = std::chrono::steady_clock::now();
+    m_lastInput = uiNow();
     m_nav.reset();
     show(ScreenId::Caseload);
     startSync();
@@ -460,8 +460,7 @@ void App::wipeCaches() {
 
 void App::autoLockIfIdle() {
     if (!unlocked() || screen() == ScreenId::ChildMode || m_options.autoLockSeconds <= 0) return;
-    if (std::chrono::steady_clock::now() - m_lastInput <= std::chrono::seconds(m_options.autoLockSeconds))
-        return;
+    if (uiNow() - m_lastInput <= std::chrono::seconds(m_options.autoLockSeconds)) return;
     lock();
     notice = {_("Locked after a quiet spell. Your drafts were saved."), false};
 }

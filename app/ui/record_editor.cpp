@@ -2,6 +2,22 @@
 
 namespace heard::ui {
 
+namespace {
+std::function<std::chrono::steady_clock::time_point()>& uiClockOverride() {
+    static std::function<std::chrono::steady_clock::time_point()> clock;
+    return clock;
+}
+} // namespace
+
+std::chrono::steady_clock::time_point uiNow() {
+    const auto& clock = uiClockOverride();
+    return clock ? clock() : std::chrono::steady_clock::now();
+}
+
+void setUiClockForTests(std::function<std::chrono::steady_clock::time_point()> clock) {
+    uiClockOverride() = std::move(clock);
+}
+
 std::vector<EditorSet::Failure> EditorSet::save(storage::Store& store, bool force,
                                                 RecordEditor::TimePoint now) {
     std::vector<Failure> failures;

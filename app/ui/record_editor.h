@@ -10,6 +10,7 @@
 #include "storage/store.h"
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,12 @@ namespace heard::ui {
 
 // Autosave happens this long after the last keystroke (a crash loses at most this much).
 constexpr auto kAutosaveDelay = std::chrono::milliseconds(1500);
+
+// The clock autosave and auto-lock run on: the steady clock, or one a test moves by hand, so
+// a test about "typed, then idle for a second" holds however slowly a loaded machine draws.
+std::chrono::steady_clock::time_point uiNow();
+// Tests only; an empty function goes back to the steady clock.
+void setUiClockForTests(std::function<std::chrono::steady_clock::time_point()> clock);
 
 class RecordEditor {
 public:
@@ -30,7 +37,7 @@ public:
     virtual bool dirty() const { return m_dirty; }
     TimePoint lastEdit() const { return m_lastEdit; }
     // Screens call this after any change; the save follows kAutosaveDelay later.
-    void markEdited(TimePoint at = std::chrono::steady_clock::now()) {
+    void markEdited(TimePoint at = uiNow()) {
         m_dirty = true;
         m_lastEdit = at;
     }
@@ -77,8 +84,7 @@ public:
     };
     // Saves every editor whose save is due by `now` (all dirty ones with force). Each editor
     // is saved on its own: one failing never stops the others. Returns the failures.
-    std::vector<Failure> save(storage::Store& store, bool force,
-                              RecordEditor::TimePoint now = std::chrono::steady_clock::now());
+    std::vector<Failure> save(storage::Store& store, bool force, RecordEditor::TimePoint now = uiNow());
     // The earliest pending save, for the event loop's sleep.
     std::optional<RecordEditor::TimePoint> nextDue() const;
     bool anyDirty() const;

@@ -12,8 +12,6 @@
 
 #include <imgui_internal.h>
 
-#include <thread>
-
 using namespace heard;
 
 namespace {
@@ -52,7 +50,13 @@ void pushAppEvent(Uint32 type) {
 } // namespace
 
 TEST_CASE("auto-lock on the visit screen mid-typing: the draft is saved, forgotten, and no child is shown") {
-    // One second: the lock comes before the typed text's autosave (1.5 s) was due.
+    // One second: the lock comes before the typed text's autosave (1.5 s) was due. The UI
+    // clock moves only when the test says, so a slow machine's frames cannot reorder them.
+    auto ticks = std::chrono::steady_clock::now();
+    ui::setUiClockForTests([&ticks] { return ticks; });
+    struct RestoreClock {
+        ~RestoreClock() { ui::setUiClockForTests({}); }
+    } restoreClock;
     test::WorkflowApp w(/*autoLockSeconds=*/1, 1280, 4200);
     w.unlockDemo();
     w.driver->tap("caseload.child.child-demo-3");
@@ -65,7 +69,7 @@ TEST_CASE("auto-lock on the visit screen mid-typing: the draft is saved, forgott
     REQUIRE(w.app->editors().visit.dirty()); // typed, not yet saved
     REQUIRE(ImGui::GetCurrentContext()->InputTextState.CurLenA > 0);
 
-    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    ticks += std::chrono::milliseconds(1200);
     w.driver->frames(2);
     CHECK_FALSE(w.app->unlocked());
     CHECK((w.app->screen() == ui::ScreenId::Unlock));
