@@ -8,7 +8,8 @@ namespace heard::ui {
 // added here (and to the record kinds table, record_kinds.cpp).
 Editors::Editors() {
     for (RecordEditor* editor : std::initializer_list<RecordEditor*>{&visit, &concern, &notSeen, &addendum,
-                                                                     &skinMap, &conflict, &childMode})
+                                                                     &skinMap, &conflict, &childMode, &risk,
+                                                                     &sharing})
         set.add(*editor);
 }
 

@@ -19,6 +19,8 @@ enum class ScreenId {
     Sync,             // the central system: sign in once, sync status, "Sync now"
     SkinMap,          // the skin map of a visit or concern (app/tools/skin_map)
     ConflictAnalysis, // the practitioner's impact of parental conflict analysis of a visit
+    RiskIdentification, // risk factors, judgement, safety plan, review date (SF 2.26-2.30)
+    InformationSharing, // what was shared, with whom, why, on what basis (SF 3.62)
 };
 
 class Navigation {
