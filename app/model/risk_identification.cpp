@@ -134,6 +134,26 @@ std::vector<RiskVersion> riskHistory(const std::vector<storage::Record>& records
     return versions;
 }
 
+std::vector<RiskVersion> riskChain(const std::vector<RiskVersion>& history, const std::string& recordId) {
+    const auto find = [&](const std::string& id) -> const RiskVersion* {
+        for (const auto& version : history)
+            if (version.recordId == id) return &version;
+        return nullptr;
+    };
+    const RiskVersion* at = find(recordId);
+    // Back to the first version, then forward through the reviews; bounded by the history's
+    // size so a damaged cycle cannot loop.
+    for (size_t steps = 0; at && !at->reviews.empty() && steps < history.size(); ++steps)
+        if (const RiskVersion* previous = find(at->reviews)) at = previous;
+        else break;
+    std::vector<RiskVersion> chain;
+    for (size_t steps = 0; at && steps <= history.size(); ++steps) {
+        chain.push_back(*at);
+        at = at->replacedBy.empty() ? nullptr : find(at->replacedBy);
+    }
+    return chain;
+}
+
 std::string currentReviewDate(const std::vector<nlohmann::json>& signedPayloads) {
     for (auto it = signedPayloads.rbegin(); it != signedPayloads.rend(); ++it)
         if (it->is_object()) {

@@ -62,6 +62,9 @@ struct RiskVersion {
     std::string recordId, signedAt, signedBy, reviewDate, reviews, replacedBy;
 };
 std::vector<RiskVersion> riskHistory(const std::vector<storage::Record>& records);
+// The versions of the chain recordId belongs to (its first version and every review of it),
+// oldest first.
+std::vector<RiskVersion> riskChain(const std::vector<RiskVersion>& history, const std::string& recordId);
 
 // The review date of the current (latest signed) version among signed risk identification
 // payloads, oldest first; "" when there is none.

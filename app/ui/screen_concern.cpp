@@ -33,13 +33,16 @@ void drawConcernScreen(App& app, Actions& actions) {
     if (screenHeader(_("< Child"), _("Welfare concern"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     // SF 2.89-2.92: stop questioning, record the words, no promises of secrecy or outcomes.
+    const char* banner = _("Once you suspect significant harm, stop questioning. If the child wants to talk, listen "
+                           "and write down their own words. Do not promise to keep it secret, and do not say what "
+                           "will or will not happen. Tell the child a referral will be made, unless that would be "
+                           "unsafe, and that they may need to say it again to the person who deals with it.");
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    const float wrap = ImGui::GetContentRegionAvail().x - padding.x * 2;
+    const float bannerHeight = ImGui::CalcTextSize(banner, nullptr, false, wrap).y + padding.y * 2 + dp(4);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 236, 255));
-    ImGui::BeginChild("##stop_questioning", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * 4 + dp(24)), true);
-    ImGui::TextWrapped("%s", _("Once you suspect significant harm, stop questioning. If the child wants to talk, "
-                               "listen and write down their own words. Do not promise to keep it secret, and do "
-                               "not say what will or will not happen. Tell the child a referral will be made, "
-                               "unless that would be unsafe, and that they may need to say it again to the person "
-                               "who deals with it."));
+    ImGui::BeginChild("##stop_questioning", ImVec2(0, bannerHeight), true);
+    ImGui::TextWrapped("%s", banner);
     ImGui::EndChild();
     ImGui::PopStyleColor();
     if (model::isLateEntry(concern)) {

@@ -138,7 +138,7 @@ void drawRisk(App& app, Actions& actions, const storage::Record& record) {
         return;
     }
     // Every version, oldest first; the current one can be reviewed (a new version), never edited.
-    const auto history = model::riskHistory(app.recordsOfCurrentChild());
+    const auto history = model::riskChain(model::riskHistory(app.recordsOfCurrentChild()), record.id);
     sectionHeader(_("Versions"));
     for (size_t i = 0; i < history.size(); ++i) {
         const model::RiskVersion& version = history[i];

@@ -37,7 +37,7 @@ void drawSharingScreen(App& app, Actions& actions) {
             form.markEdited();
         }
     if (chosen && chosen->needsReason &&
-        textField(_("Why"), _("The reasons for your decision."), sharing.basisReason, "sharing.basis_reason", 3))
+        textField(_("The reasons for your decision"), _("Why consent was not needed, or why not shared."), sharing.basisReason, "sharing.basis_reason", 3))
         form.markEdited();
 
     sectionHeader(_("The decision"));
