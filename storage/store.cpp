@@ -914,10 +914,10 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
     // The review date of each changed child's latest signed risk identification (a review is a
     // new signed version, so the latest one holds the date that counts).
     {
-        auto st = m_db->prepare(
-            "SELECT child_id, payload FROM records WHERE kind = 'risk_identification' AND status = 'signed' AND "
-            "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > ?) "
-            "ORDER BY child_id, signed_at, rowid");
+        auto st = m_db->prepare("SELECT child_id, payload FROM records WHERE kind = 'risk_identification' "
+                                "AND status = 'signed' AND "
+                                "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > ?) "
+                                "ORDER BY child_id, signed_at, rowid");
         st.bind(1, since);
         while (st.step()) {
             auto found = entryByChild.find(st.columnText(0));

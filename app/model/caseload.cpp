@@ -58,7 +58,8 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
                 record->payload.is_object()) {
                 riskSignedAt = record->signedAt;
                 const auto date = record->payload.find("review_date");
-                row.riskReviewDate = date != record->payload.end() && date->is_string() ? date->get<std::string>() : "";
+                row.riskReviewDate =
+                    date != record->payload.end() && date->is_string() ? date->get<std::string>() : "";
             }
             const bool signed_ = record->status == storage::RecordStatus::Signed;
             if (!signed_ || pendingRecordIds.count(record->id)) ++row.notSynced;

@@ -19,9 +19,11 @@ const std::vector<FieldSpec>& concernTextFields() {
         {"witnesses", N_("Who else was present who could have witnessed it"),
          N_("Names and roles, or \"no one\".")},
         {"third_party", N_("Information from a parent or other third party"),
-         N_("What they said and who said it (SF 2.94), or \"none\". A referral based on it says you pass it on.")},
+         N_("What they said and who said it (SF 2.94), or \"none\". A referral based on it says you pass it "
+            "on.")},
         {"child_views", N_("The child's views and feelings about the referral"),
-         N_("As the child gave them (SF 2.91), and the support offered. If the child was not told, say why.")},
+         N_("As the child gave them (SF 2.91), and the support offered. If the child was not told, say "
+            "why.")},
         {"parents_note", N_("Parents informed: what was said, or why not"),
          N_("If telling a parent could put the child at risk, say so and why.")},
         {"manager_discussion", N_("Agreed note of the discussion with the manager"),
@@ -124,7 +126,8 @@ Concern concernFromJson(const nlohmann::json& json) {
         concern.identifiedWrittenAt = json.value("identified_written_at", concern.identifiedAt);
         for (const auto& action : json.value("actions", nlohmann::json::array())) {
             const std::string at = action.at("at").get<std::string>();
-            concern.actions.push_back({action.at("what").get<std::string>(), at, action.value("written_at", at)});
+            concern.actions.push_back(
+                {action.at("what").get<std::string>(), at, action.value("written_at", at)});
         }
         for (const auto& referral : json.value("referrals", nlohmann::json::array())) {
             const std::string at = referral.at("at").get<std::string>();
@@ -133,7 +136,8 @@ Concern concernFromJson(const nlohmann::json& json) {
         }
         // Concerns written before referral routes (issue 14) kept one telephone referral.
         const std::string phoned = json.value("referral_by_phone_at", "");
-        if (!phoned.empty()) concern.referrals.insert(concern.referrals.begin(), {"phone", phoned, phoned, ""});
+        if (!phoned.empty())
+            concern.referrals.insert(concern.referrals.begin(), {"phone", phoned, phoned, ""});
         concern.parentsInformed = json.value("parents_informed", "");
         concern.parentsAgreed = json.value("parents_agreed", "");
         concern.managerInformed = json.value("manager_informed", false);

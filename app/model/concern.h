@@ -47,7 +47,7 @@ struct Concern {
     std::string parentsAgreed;   // to the referral: "yes", "no", "" not answered (SF 2.99)
     bool managerInformed = false;
     std::string managerInformedAt;
-    std::string skinMapRecordId;   // the skin map of the injuries, when one was made
+    std::string skinMapRecordId; // the skin map of the injuries, when one was made
     std::string signatureName;
     std::vector<std::vector<float>> signatureStrokes;
 };

@@ -19,8 +19,8 @@ bool isLateEntry(const std::string& at, const std::string& writtenAt) {
 bool parseEventTime(const std::string& text, TimePoint now, std::string& iso, const char*& error) {
     std::tm tm{};
     int consumed = 0;
-    if (std::sscanf(text.c_str(), " %4d-%2d-%2d %2d:%2d %n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                    &tm.tm_min, &consumed) != 5 ||
+    if (std::sscanf(text.c_str(), " %4d-%2d-%2d %2d:%2d %n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                    &tm.tm_hour, &tm.tm_min, &consumed) != 5 ||
         size_t(consumed) != text.size() || tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 ||
         tm.tm_mday > 31 || tm.tm_hour > 23 || tm.tm_min > 59 || tm.tm_year < 2000) {
         error = N_("Write the time as year-month-day hours:minutes, for example 2026-11-22 16:00");
@@ -50,8 +50,8 @@ std::string eventTimeText(const std::string& iso) {
         std::tm tm{};
         localtime_r(&seconds, &tm);
         char text[96];
-        std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                      tm.tm_hour, tm.tm_min);
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1,
+                      tm.tm_mday, tm.tm_hour, tm.tm_min);
         return text;
     } catch (const std::invalid_argument&) {
         return "";

@@ -20,8 +20,10 @@ std::vector<std::string> sharingProblems(const InformationSharing& sharing, Time
     if (isBlank(sharing.withWhom)) problems.push_back(N_("With whom"));
     if (isBlank(sharing.why)) problems.push_back(N_("Why it was shared"));
     if (isBlank(sharing.decidedBy)) problems.push_back(N_("Who decided"));
-    if (isBlank(sharing.decidedAt)) problems.push_back(N_("When it was decided"));
-    else if (isInFuture(sharing.decidedAt, now)) problems.push_back(N_("When it was decided is in the future"));
+    if (isBlank(sharing.decidedAt))
+        problems.push_back(N_("When it was decided"));
+    else if (isInFuture(sharing.decidedAt, now))
+        problems.push_back(N_("When it was decided is in the future"));
     if (isBlank(sharing.signatureName)) problems.push_back(N_("Your name, typed"));
     if (sharing.signatureStrokes.empty()) problems.push_back(N_("Your signature"));
     return problems;

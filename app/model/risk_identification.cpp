@@ -38,7 +38,8 @@ std::vector<std::string> riskSigningProblems(const RiskIdentification& risk, con
             unanswered = true;
             continue;
         }
-        if (it->second.state == kFactorPresent && (isBlank(it->second.source) || isBlank(it->second.evidence)))
+        if (it->second.state == kFactorPresent &&
+            (isBlank(it->second.source) || isBlank(it->second.evidence)))
             unsupported = true;
     }
     if (unanswered) problems.push_back(N_("Every risk factor: present, not present or not known"));
@@ -51,7 +52,8 @@ std::vector<std::string> riskSigningProblems(const RiskIdentification& risk, con
         problems.push_back(N_("A review date (year-month-day)"));
     else if (readDate(today, now) && review <= now)
         problems.push_back(N_("The review date must be after today"));
-    if (!risk.reviews.empty() && isBlank(risk.reviewReason)) problems.push_back(N_("Why it is being reviewed"));
+    if (!risk.reviews.empty() && isBlank(risk.reviewReason))
+        problems.push_back(N_("Why it is being reviewed"));
     if (isBlank(risk.signatureName)) problems.push_back(N_("Your name, typed"));
     if (risk.signatureStrokes.empty()) problems.push_back(N_("Your signature"));
     return problems;
@@ -84,7 +86,8 @@ RiskIdentification riskFromJson(const nlohmann::json& json) {
         if (!factors.is_object()) throw std::invalid_argument("factors must be an object");
         for (const auto& [id, answer] : factors.items()) {
             if (!answer.is_object()) throw std::invalid_argument("factors." + id + " must be an object");
-            risk.factors[id] = {answer.value("state", ""), answer.value("source", ""), answer.value("evidence", "")};
+            risk.factors[id] = {answer.value("state", ""), answer.value("source", ""),
+                                answer.value("evidence", "")};
         }
         risk.otherFactors = json.value("other_factors", "");
         risk.likelihood = json.value("likelihood", "");
@@ -119,7 +122,8 @@ RiskIdentification startReview(const RiskIdentification& signedVersion, const st
 std::vector<RiskVersion> riskHistory(const std::vector<storage::Record>& records) {
     std::vector<RiskVersion> versions;
     for (const auto& record : records) {
-        if (record.kind != storage::kinds::kRiskIdentification || record.status != storage::RecordStatus::Signed)
+        if (record.kind != storage::kinds::kRiskIdentification ||
+            record.status != storage::RecordStatus::Signed)
             continue;
         RiskVersion version{record.id, record.signedAt, record.signedBy, "", "", ""};
         if (record.payload.is_object()) {
@@ -144,8 +148,10 @@ std::vector<RiskVersion> riskChain(const std::vector<RiskVersion>& history, cons
     // Back to the first version, then forward through the reviews; bounded by the history's
     // size so a damaged cycle cannot loop.
     for (size_t steps = 0; at && !at->reviews.empty() && steps < history.size(); ++steps)
-        if (const RiskVersion* previous = find(at->reviews)) at = previous;
-        else break;
+        if (const RiskVersion* previous = find(at->reviews))
+            at = previous;
+        else
+            break;
     std::vector<RiskVersion> chain;
     for (size_t steps = 0; at && steps <= history.size(); ++steps) {
         chain.push_back(*at);

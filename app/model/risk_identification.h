@@ -32,14 +32,14 @@ struct FactorAnswer {
 
 struct RiskIdentification {
     std::map<std::string, FactorAnswer> factors; // by ContentItem::id of safeguardingContent().riskFactors
-    std::string otherFactors;  // anything else, in the practitioner's words
-    std::string likelihood;    // of harm: the practitioner's judgement in words
-    std::string seriousness;   // of harm: the practitioner's judgement in words
+    std::string otherFactors;                    // anything else, in the practitioner's words
+    std::string likelihood;                      // of harm: the practitioner's judgement in words
+    std::string seriousness;                     // of harm: the practitioner's judgement in words
     std::string safetyPlan;
-    std::string reviewDate;    // "YYYY-MM-DD"
-    std::string reviews;       // the record id of the version this one reviews, "" for the first
-    std::string reviewReason;  // why it was reviewed (required on a review)
-    int contentVersion = 0;    // of the safeguarding content the factor list came from
+    std::string reviewDate;   // "YYYY-MM-DD"
+    std::string reviews;      // the record id of the version this one reviews, "" for the first
+    std::string reviewReason; // why it was reviewed (required on a review)
+    int contentVersion = 0;   // of the safeguarding content the factor list came from
     std::string signatureName;
     std::vector<std::vector<float>> signatureStrokes;
 };

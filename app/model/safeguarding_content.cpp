@@ -98,7 +98,8 @@ SafeguardingContent parseSafeguardingContent(const std::string& text) {
     for (const auto& entry : list(root, "referralRoutes", content.errors)) {
         const std::string where = "/referralRoutes/" + std::to_string(i++);
         ReferralRoute route;
-        if (!readText(entry, where, route.id, route.text, content.errors) || !unique(where, route.id)) continue;
+        if (!readText(entry, where, route.id, route.text, content.errors) || !unique(where, route.id))
+            continue;
         bool good = true;
         size_t j = 0;
         for (const auto& d : entry.value("deadlines", nlohmann::json::array())) {
@@ -126,7 +127,8 @@ SafeguardingContent parseSafeguardingContent(const std::string& text) {
     for (const auto& entry : list(root, "sharingBases", content.errors)) {
         const std::string where = "/sharingBases/" + std::to_string(i++);
         SharingBasis basis;
-        if (!readText(entry, where, basis.id, basis.text, content.errors) || !unique(where, basis.id)) continue;
+        if (!readText(entry, where, basis.id, basis.text, content.errors) || !unique(where, basis.id))
+            continue;
         const auto reason = entry.find("needsReason");
         basis.needsReason = reason != entry.end() && reason->is_boolean() && reason->get<bool>();
         content.sharingBases.push_back(std::move(basis));
@@ -137,8 +139,9 @@ SafeguardingContent parseSafeguardingContent(const std::string& text) {
 const SafeguardingContent& safeguardingContent() {
     static const SafeguardingContent s_content = [] {
         const char* override = std::getenv("HEARD_SAFEGUARDING_CONTENT");
-        const std::string path =
-            override && *override ? override : std::string(HEARD_ASSETS_DIR) + "/safeguarding/safeguarding.json";
+        const std::string path = override && *override
+                                     ? override
+                                     : std::string(HEARD_ASSETS_DIR) + "/safeguarding/safeguarding.json";
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             SafeguardingContent missing;

@@ -20,7 +20,8 @@ void RiskEditor::saveTo(storage::Store& store) {
 void RiskEditor::start(App& app) {
     clear();
     risk.contentVersion = model::safeguardingContent().version;
-    draft.recordId = createDraftForChild(app, storage::kinds::kRiskIdentification, model::toJson(risk), false);
+    draft.recordId =
+        createDraftForChild(app, storage::kinds::kRiskIdentification, model::toJson(risk), false);
     if (!draft.recordId.empty()) app.show(ScreenId::RiskIdentification);
 }
 
@@ -29,7 +30,8 @@ void RiskEditor::startReview(App& app, const std::string& signedRecordId) {
     if (!previous || previous->status != storage::RecordStatus::Signed) return;
     clear();
     risk = model::startReview(model::riskFromJson(previous->payload), signedRecordId);
-    draft.recordId = createDraftForChild(app, storage::kinds::kRiskIdentification, model::toJson(risk), false);
+    draft.recordId =
+        createDraftForChild(app, storage::kinds::kRiskIdentification, model::toJson(risk), false);
     if (!draft.recordId.empty()) app.show(ScreenId::RiskIdentification);
 }
 

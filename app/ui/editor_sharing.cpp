@@ -20,7 +20,8 @@ void SharingEditor::saveTo(storage::Store& store) {
 void SharingEditor::start(App& app) {
     clear();
     sharing.writtenAt = app.now();
-    draft.recordId = createDraftForChild(app, storage::kinds::kInformationSharing, model::toJson(sharing), false);
+    draft.recordId =
+        createDraftForChild(app, storage::kinds::kInformationSharing, model::toJson(sharing), false);
     if (!draft.recordId.empty()) app.show(ScreenId::InformationSharing);
 }
 

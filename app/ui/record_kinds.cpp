@@ -63,13 +63,13 @@ void registerBuiltInKinds(RecordKinds& kinds) {
                    app.show(ScreenId::RiskIdentification);
                    return true;
                }});
-    kinds.add({k::kInformationSharing, N_("Information shared"), true,
-               [](App& app, const storage::Record& record) {
-                   if (!isDraft(record)) return false;
-                   app.editors().sharing.open(record);
-                   app.show(ScreenId::InformationSharing);
-                   return true;
-               }});
+    kinds.add(
+        {k::kInformationSharing, N_("Information shared"), true, [](App& app, const storage::Record& record) {
+             if (!isDraft(record)) return false;
+             app.editors().sharing.open(record);
+             app.show(ScreenId::InformationSharing);
+             return true;
+         }});
     kinds.add({k::kActivity, N_("Activity"), false, {}});
     kinds.add({k::kAddendum, N_("Addendum"), false, {}});
 }

@@ -57,13 +57,18 @@ void drawChildScreen(App& app, Actions& actions) {
         std::string draftId, currentId;
         for (const auto& record : app.recordsOfCurrentChild())
             if (record.kind == storage::kinds::kRiskIdentification) {
-                if (record.status == storage::RecordStatus::Draft) draftId = record.id;
-                else currentId = record.id;
+                if (record.status == storage::RecordStatus::Draft)
+                    draftId = record.id;
+                else
+                    currentId = record.id;
             }
         actions.later([draftId, currentId](App& a) {
-            if (!draftId.empty()) a.openRecord(draftId);
-            else if (!currentId.empty()) a.openRecord(currentId);
-            else a.editors().risk.start(a);
+            if (!draftId.empty())
+                a.openRecord(draftId);
+            else if (!currentId.empty())
+                a.openRecord(currentId);
+            else
+                a.editors().risk.start(a);
         });
     }
     ImGui::SameLine();

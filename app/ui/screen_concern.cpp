@@ -33,10 +33,11 @@ void drawConcernScreen(App& app, Actions& actions) {
     if (screenHeader(_("< Child"), _("Welfare concern"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     // SF 2.89-2.92: stop questioning, record the words, no promises of secrecy or outcomes.
-    const char* banner = _("Once you suspect significant harm, stop questioning. If the child wants to talk, listen "
-                           "and write down their own words. Do not promise to keep it secret, and do not say what "
-                           "will or will not happen. Tell the child a referral will be made, unless that would be "
-                           "unsafe, and that they may need to say it again to the person who deals with it.");
+    const char* banner =
+        _("Once you suspect significant harm, stop questioning. If the child wants to talk, listen "
+          "and write down their own words. Do not promise to keep it secret, and do not say what "
+          "will or will not happen. Tell the child a referral will be made, unless that would be "
+          "unsafe, and that they may need to say it again to the person who deals with it.");
     const ImVec2 padding = ImGui::GetStyle().WindowPadding;
     const float wrap = ImGui::GetContentRegionAvail().x - padding.x * 2;
     const float bannerHeight = ImGui::CalcTextSize(banner, nullptr, false, wrap).y + padding.y * 2 + dp(4);
@@ -52,8 +53,9 @@ void drawConcernScreen(App& app, Actions& actions) {
 
     ImGui::Text(_("Concern identified: %s"), model::formatForPeople(concern.identifiedAt).c_str());
     lateEntryChip(concern.identifiedAt, concern.identifiedWrittenAt);
-    textField(_("When it was identified, if not now"), _("year-month-day hours:minutes, e.g. 2026-11-22 16:00"),
-              form.identifiedWhen, "concern.identified_when", 1);
+    textField(_("When it was identified, if not now"),
+              _("year-month-day hours:minutes, e.g. 2026-11-22 16:00"), form.identifiedWhen,
+              "concern.identified_when", 1);
     if (bigButton(_("Set the time"), "concern.identified_set")) form.setIdentified(app);
     errorLine(form.timeError.c_str());
 
@@ -108,12 +110,14 @@ void drawConcernScreen(App& app, Actions& actions) {
             form.markEdited();
         }
         ImGui::SameLine();
-        if (choiceButton(_("They did not agree"), concern.parentsAgreed == "no", "concern.parents_agreed_no")) {
+        if (choiceButton(_("They did not agree"), concern.parentsAgreed == "no",
+                         "concern.parents_agreed_no")) {
             concern.parentsAgreed = "no";
             form.markEdited();
         }
     }
-    if (bigCheckbox(_("The manager has been informed"), concern.managerInformed, "concern.manager_informed")) {
+    if (bigCheckbox(_("The manager has been informed"), concern.managerInformed,
+                    "concern.manager_informed")) {
         concern.managerInformedAt = concern.managerInformed ? app.now() : "";
         form.markEdited();
     }

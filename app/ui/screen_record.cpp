@@ -90,7 +90,8 @@ void drawConcern(App& app, const storage::Record& record) {
     // Referrals, with each deadline and whether an addendum has marked it done.
     std::vector<nlohmann::json> addenda;
     for (const auto& other : app.recordsOfCurrentChild())
-        if (other.parentId == record.id && other.kind == storage::kinds::kAddendum) addenda.push_back(other.payload);
+        if (other.parentId == record.id && other.kind == storage::kinds::kAddendum)
+            addenda.push_back(other.payload);
     const auto followUps = model::concernFollowUps(concern, addenda);
     sectionHeader(_("Referrals and follow-ups"));
     if (concern.referrals.empty()) mutedText(_("No referral recorded."));
@@ -108,10 +109,11 @@ void drawConcern(App& app, const storage::Record& record) {
         ImGui::Indent();
         for (const auto& followUp : followUps) {
             if (followUp.referral != i) continue;
-            const std::string line =
-                followUp.doneAt.empty()
-                    ? followUp.text.shown() + "  \u2014  " + _("due ") + model::formatForPeople(followUp.dueAt)
-                    : followUp.text.shown() + "  \u2014  " + _("done ") + model::formatForPeople(followUp.doneAt);
+            const std::string line = followUp.doneAt.empty()
+                                         ? followUp.text.shown() + "  \u2014  " + _("due ") +
+                                               model::formatForPeople(followUp.dueAt)
+                                         : followUp.text.shown() + "  \u2014  " + _("done ") +
+                                               model::formatForPeople(followUp.doneAt);
             ImGui::BulletText("%s", line.c_str());
             tag(("record.follow_up." + followUp.id).c_str());
         }
@@ -144,7 +146,8 @@ void drawRisk(App& app, Actions& actions, const storage::Record& record) {
         const model::RiskVersion& version = history[i];
         ImGui::PushID(int(i));
         std::string line = model::formatForPeople(version.signedAt) + "  \u00B7  " + version.signedBy;
-        line += version.reviews.empty() ? std::string("  \u00B7  ") + _("first") : std::string("  \u00B7  ") + _("review");
+        line += version.reviews.empty() ? std::string("  \u00B7  ") + _("first")
+                                        : std::string("  \u00B7  ") + _("review");
         if (version.replacedBy.empty()) line += std::string("  \u00B7  ") + _("current");
         if (ImGui::Selectable(line.c_str(), version.recordId == record.id))
             actions.later([id = version.recordId](App& a) { a.openRecord(id); });
@@ -166,14 +169,16 @@ void drawRisk(App& app, Actions& actions, const storage::Record& record) {
         const std::string state = it == risk.factors.end() ? "" : it->second.state;
         std::string value = factorStateLabel(state);
         if (state == model::kFactorPresent)
-            value += std::string("\n") + _("Source: ") + it->second.source + "\n" + _("Evidence: ") + it->second.evidence;
+            value += std::string("\n") + _("Source: ") + it->second.source + "\n" + _("Evidence: ") +
+                     it->second.evidence;
         field(factor.text.shown().c_str(), value);
     }
     field(_("Other risk factors"), risk.otherFactors);
     field(_("How likely is harm?"), risk.likelihood);
     field(_("How serious would the harm be?"), risk.seriousness);
     field(_("Safety plan"), risk.safetyPlan);
-    field(_("Review date"), risk.reviewDate.empty() ? "" : model::formatDateForPeople(risk.reviewDate + "T00:00:00Z"));
+    field(_("Review date"),
+          risk.reviewDate.empty() ? "" : model::formatDateForPeople(risk.reviewDate + "T00:00:00Z"));
     field(_("Signed by"), risk.signatureName);
     signatureView(risk.signatureStrokes, dp(80));
 }

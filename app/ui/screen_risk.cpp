@@ -32,12 +32,14 @@ void drawRiskScreen(App& app, Actions& actions) {
     beginScreen("##risk");
     RiskEditor& form = app.editors().risk;
     model::RiskIdentification& risk = form.risk;
-    if (screenHeader(_("< Child"), risk.reviews.empty() ? _("Risk identification") : _("Review of the risk identification")))
+    if (screenHeader(_("< Child"), risk.reviews.empty() ? _("Risk identification")
+                                                        : _("Review of the risk identification")))
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
-    mutedText(_("Describe the risk factors present, judge the likelihood and seriousness of harm in your own words, "
-                "and plan what reduces or manages the risk (SF 2.26). High or imminent risk: talk to your manager "
-                "now (SF 2.30)."));
+    mutedText(_(
+        "Describe the risk factors present, judge the likelihood and seriousness of harm in your own words, "
+        "and plan what reduces or manages the risk (SF 2.26). High or imminent risk: talk to your manager "
+        "now (SF 2.30)."));
     if (!risk.reviews.empty()) {
         if (const auto previous = app.store()->recordById(risk.reviews))
             ImGui::Text(_("Reviews the version signed %s by %s. That version is kept as it was."),
@@ -68,8 +70,10 @@ void drawRiskScreen(App& app, Actions& actions) {
             }
         }
         if (answer.state == model::kFactorPresent) {
-            if (textField(_("Source"), _("Where this comes from: screening, a check, a parent, the child, another agency."),
-                          answer.source, ("risk.factor." + factor.id + ".source").c_str(), 1))
+            if (textField(
+                    _("Source"),
+                    _("Where this comes from: screening, a check, a parent, the child, another agency."),
+                    answer.source, ("risk.factor." + factor.id + ".source").c_str(), 1))
                 form.markEdited();
             if (textField(_("Evidence"), _("What it rests on."), answer.evidence,
                           ("risk.factor." + factor.id + ".evidence").c_str(), 2))
@@ -84,19 +88,22 @@ void drawRiskScreen(App& app, Actions& actions) {
 
     sectionHeader(_("Your judgement"));
     mutedText(_("In your own words. Nothing here is calculated or scored."));
-    if (textField(_("How likely is harm?"), nullptr, risk.likelihood, "risk.likelihood", 3)) form.markEdited();
+    if (textField(_("How likely is harm?"), nullptr, risk.likelihood, "risk.likelihood", 3))
+        form.markEdited();
     if (textField(_("How serious would the harm be?"), nullptr, risk.seriousness, "risk.seriousness", 3))
         form.markEdited();
-    if (textField(_("Safety plan"), _("What needs to happen, by whom, to keep the child safe."), risk.safetyPlan,
-                  "risk.safety_plan", 4))
+    if (textField(_("Safety plan"), _("What needs to happen, by whom, to keep the child safe."),
+                  risk.safetyPlan, "risk.safety_plan", 4))
         form.markEdited();
     if (textField(_("Review date"), _("year-month-day, e.g. 2026-12-14. It shows on your caseload when due."),
                   risk.reviewDate, "risk.review_date", 1))
         form.markEdited();
 
     sectionHeader(_("Sign"));
-    if (textField(_("Your name, typed"), nullptr, risk.signatureName, "risk.signature_name", 1)) form.markEdited();
-    if (signaturePad(risk.signatureStrokes, form.draft.currentStroke, "risk.signature_pad")) form.markEdited();
+    if (textField(_("Your name, typed"), nullptr, risk.signatureName, "risk.signature_name", 1))
+        form.markEdited();
+    if (signaturePad(risk.signatureStrokes, form.draft.currentStroke, "risk.signature_pad"))
+        form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
     signProblemsPanel(form.draft.signProblems);
     if (primaryButton(_("Sign the risk identification"), "risk.sign", dp(360)))

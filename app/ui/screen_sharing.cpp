@@ -18,10 +18,12 @@ void drawSharingScreen(App& app, Actions& actions) {
     model::InformationSharing& sharing = form.sharing;
     if (screenHeader(_("< Child"), _("Information shared"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
-    mutedText(_("Share only what is needed, with those who need it, securely. The child's safety comes first. "
-                "Always record the reasons for your decision, to share or not (SF 3.62)."));
+    mutedText(
+        _("Share only what is needed, with those who need it, securely. The child's safety comes first. "
+          "Always record the reasons for your decision, to share or not (SF 3.62)."));
     if (textField(_("What was shared"), nullptr, sharing.what, "sharing.what", 3)) form.markEdited();
-    if (textField(_("With whom"), _("Name, role and organisation."), sharing.withWhom, "sharing.with_whom", 1))
+    if (textField(_("With whom"), _("Name, role and organisation."), sharing.withWhom, "sharing.with_whom",
+                  1))
         form.markEdited();
     if (textField(_("Why"), _("The purpose of sharing."), sharing.why, "sharing.why", 2)) form.markEdited();
 
@@ -31,13 +33,14 @@ void drawSharingScreen(App& app, Actions& actions) {
         mutedText(error.c_str());
     const model::SharingBasis* chosen = content.basis(sharing.basis);
     for (const model::SharingBasis& basis : content.sharingBases)
-        if (choiceButton(basis.text.shown().c_str(), sharing.basis == basis.id, ("sharing.basis." + basis.id).c_str(),
-                         -1.0f)) {
+        if (choiceButton(basis.text.shown().c_str(), sharing.basis == basis.id,
+                         ("sharing.basis." + basis.id).c_str(), -1.0f)) {
             sharing.basis = sharing.basis == basis.id ? "" : basis.id;
             form.markEdited();
         }
     if (chosen && chosen->needsReason &&
-        textField(_("The reasons for your decision"), _("Why consent was not needed, or why not shared."), sharing.basisReason, "sharing.basis_reason", 3))
+        textField(_("The reasons for your decision"), _("Why consent was not needed, or why not shared."),
+                  sharing.basisReason, "sharing.basis_reason", 3))
         form.markEdited();
 
     sectionHeader(_("The decision"));
@@ -60,7 +63,8 @@ void drawSharingScreen(App& app, Actions& actions) {
     sectionHeader(_("Sign"));
     if (textField(_("Your name, typed"), nullptr, sharing.signatureName, "sharing.signature_name", 1))
         form.markEdited();
-    if (signaturePad(sharing.signatureStrokes, form.draft.currentStroke, "sharing.signature_pad")) form.markEdited();
+    if (signaturePad(sharing.signatureStrokes, form.draft.currentStroke, "sharing.signature_pad"))
+        form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
     signProblemsPanel(form.draft.signProblems);
     if (primaryButton(_("Save and sign"), "sharing.sign", dp(300)))

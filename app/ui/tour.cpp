@@ -106,7 +106,8 @@ void fillRisk(App& app, bool complete) {
         }
     }
     risk.likelihood = "Harm is possible at handovers while the adults meet (fictional).";
-    risk.seriousness = "Emotional harm from seeing arguments; physical harm not indicated so far (fictional).";
+    risk.seriousness =
+        "Emotional harm from seeing arguments; physical harm not indicated so far (fictional).";
     risk.safetyPlan = "Handovers at school; no direct contact between the adults (fictional).";
     const model::TimePoint now = model::fromIsoUtc(app.now());
     risk.reviewDate = model::toIsoUtc(now + std::chrono::hours(24 * 5)).substr(0, 10);
@@ -143,7 +144,8 @@ void fillLateConcern(App& app) {
     ConcernEditor& form = app.editors().concern;
     form.start(app);
     const model::TimePoint now = model::fromIsoUtc(app.now());
-    const std::string yesterday = model::eventTimeText(model::toIsoUtc(now - std::chrono::hours(24))).substr(0, 10);
+    const std::string yesterday =
+        model::eventTimeText(model::toIsoUtc(now - std::chrono::hours(24))).substr(0, 10);
     form.identifiedWhen = yesterday + " 16:00";
     form.setIdentified(app);
     form.concern.fields["child_words"] = "\"He said he would take me away\" (fictional)";
@@ -185,7 +187,8 @@ void showSharing(App& app, const char* language, bool refused) {
         revealTag(app, "sharing.sign");
     } else {
         form.sharing.basis = "consent_refused";
-        form.sharing.basisReason = "The mother refused; the child's safety at handovers overrides it (fictional).";
+        form.sharing.basisReason =
+            "The mother refused; the child's safety at handovers overrides it (fictional).";
     }
 }
 
@@ -369,7 +372,8 @@ std::vector<TourStop> tourStops() {
              fillLateConcern(app);
              ConcernEditor& form = app.editors().concern;
              for (const auto& spec : model::concernTextFields())
-                 if (form.concern.fields.value(spec.key, "").empty()) form.concern.fields[spec.key] = "none (fictional)";
+                 if (form.concern.fields.value(spec.key, "").empty())
+                     form.concern.fields[spec.key] = "none (fictional)";
              form.concern.parentsInformed = "no";
              form.concern.managerInformed = true;
              form.concern.managerInformedAt = app.now();

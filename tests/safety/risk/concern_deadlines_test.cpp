@@ -40,7 +40,8 @@ void completeAndSign(test::WorkflowApp& w) {
     w.tapAndType("concern.injuries", "none seen");
     w.tapAndType("concern.witnesses", "no one");
     w.tapAndType("concern.third_party", "none");
-    w.tapAndType("concern.child_views", "The child was worried about the referral; support offered (fictional).");
+    w.tapAndType("concern.child_views",
+                 "The child was worried about the referral; support offered (fictional).");
     w.tapAndType("concern.parents_note", "The mother was told of the referral (fictional).");
     w.tapAndType("concern.manager_discussion", "Agreed: referral today, the court told (fictional).");
     w.driver->tap("concern.parents_yes");
@@ -94,7 +95,8 @@ TEST_CASE("a phone and a written referral show both deadlines, counted across th
     CHECK(form.concern.referrals[1].route == "written");
     w.driver->frames(2);
     // Both referrals' deadlines are on the screen.
-    for (const char* id : {"confirm_in_writing", "manager_copy", "chase_reply", "manager_copy_2", "chase_reply_2"})
+    for (const char* id :
+         {"confirm_in_writing", "manager_copy", "chase_reply", "manager_copy_2", "chase_reply_2"})
         CHECK_MESSAGE(w.driver->has(std::string("concern.deadline.") + id), id);
     // Friday 25 (Christmas), the weekend and Monday 28 (Boxing Day substitute) do not count.
     const auto followUps = model::concernFollowUps(form.concern, {});

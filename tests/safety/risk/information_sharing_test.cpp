@@ -71,7 +71,8 @@ TEST_CASE("information sharing: refused without a basis, then saved, listed and 
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].find("The basis:") == 0);
     const auto pending = app.store()->outboxPending(1000);
-    CHECK(std::none_of(pending.begin(), pending.end(), [&](const storage::OutboxEntry& e) { return e.itemId == id; }));
+    CHECK(std::none_of(pending.begin(), pending.end(),
+                       [&](const storage::OutboxEntry& e) { return e.itemId == id; }));
 
     // Consent not sought needs its reason too.
     driver.tap("sharing.basis.consent_not_sought");
@@ -80,7 +81,8 @@ TEST_CASE("information sharing: refused without a basis, then saved, listed and 
     CHECK((app.store()->recordById(id)->status == storage::RecordStatus::Draft));
     REQUIRE(app.editors().sharing.draft.signProblems.items.size() == 1);
     CHECK(app.editors().sharing.draft.signProblems.items[0] == "Why, for the basis chosen");
-    type("sharing.basis_reason", "Asking the father could put the child at risk of significant harm (fictional).");
+    type("sharing.basis_reason",
+         "Asking the father could put the child at risk of significant harm (fictional).");
     driver.tap("sharing.sign");
     const auto record = app.store()->recordById(id);
     REQUIRE(record);

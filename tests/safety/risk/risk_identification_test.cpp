@@ -30,7 +30,8 @@ std::vector<storage::Record> riskRecords(test::WorkflowApp& w, const std::string
 
 } // namespace
 
-TEST_CASE("a risk identification is completed, signed, reviewed once; both versions kept; review date on the caseload") {
+TEST_CASE("a risk identification is completed, signed, reviewed once; both versions kept; review date on the "
+          "caseload") {
     test::WorkflowApp w;
     w.unlockDemo();
     const std::string child = "child-demo-3";
@@ -54,7 +55,9 @@ TEST_CASE("a risk identification is completed, signed, reviewed once; both versi
     const auto& factors = model::safeguardingContent().riskFactors;
     REQUIRE(factors.size() == 16);
     for (const auto& factor : factors) {
-        const char* state = factor.id == "domestic_abuse" ? "present" : factor.id == "abduction" ? "not_known" : "not_present";
+        const char* state = factor.id == "domestic_abuse" ? "present"
+                            : factor.id == "abduction"    ? "not_known"
+                                                          : "not_present";
         w.driver->tap("risk.factor." + factor.id + "." + state);
     }
     w.tapAndType("risk.factor.domestic_abuse.source", "Police check and the mother's account (fictional)");

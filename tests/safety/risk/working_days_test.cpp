@@ -50,8 +50,8 @@ const model::FollowUp* find(const std::vector<model::FollowUp>& followUps, const
 } // namespace
 
 TEST_CASE("the published England-and-Wales bank holidays 2025-2028 are the ones the app computes") {
-    const auto published =
-        nlohmann::json::parse(readFile(std::string(HEARD_SOURCE_DIR) + "/assets/calendar/bank_holidays_england_wales.json"));
+    const auto published = nlohmann::json::parse(
+        readFile(std::string(HEARD_SOURCE_DIR) + "/assets/calendar/bank_holidays_england_wales.json"));
     for (int year = 2025; year <= 2028; ++year) {
         const auto& days = published.at(std::to_string(year));
         std::vector<std::string> want;
@@ -95,7 +95,8 @@ TEST_CASE("working days skip weekends and bank holidays") {
             REQUIRE(model::workingDaysBetween(t, model::addWorkingDays(t, n)) == n);
 }
 
-TEST_CASE("a phone and a written referral each get the deadlines the framework sets, from when they happened") {
+TEST_CASE(
+    "a phone and a written referral each get the deadlines the framework sets, from when they happened") {
     const auto followUps = model::concernFollowUps(phonedAndWritten("2026-12-24T10:00:00Z"), {});
     REQUIRE(followUps.size() == 5);
     // Telephone (SF 2.103, 2.108, 2.104).
@@ -107,15 +108,17 @@ TEST_CASE("a phone and a written referral each get the deadlines the framework s
     CHECK(find(followUps, "manager_copy_2")->dueAt == "2026-12-29T23:59:59Z");
     CHECK(find(followUps, "chase_reply_2")->dueAt == "2026-12-31T23:59:59Z");
     // An addendum marks one done by its id.
-    const auto done = model::concernFollowUps(phonedAndWritten("2026-12-24T10:00:00Z"),
-                                              {{{"follow_ups_done", {{"manager_copy_2", "2026-12-29T09:00:00Z"}}}}});
+    const auto done =
+        model::concernFollowUps(phonedAndWritten("2026-12-24T10:00:00Z"),
+                                {{{"follow_ups_done", {{"manager_copy_2", "2026-12-29T09:00:00Z"}}}}});
     CHECK(find(done, "manager_copy")->doneAt.empty());
     CHECK(find(done, "manager_copy_2")->doneAt == "2026-12-29T09:00:00Z");
 }
 
 TEST_CASE("deadlines count from when the referral happened, not when it was written") {
     model::Concern concern;
-    concern.referrals = {{"phone", "2026-11-22T16:00:00Z", "2026-11-23T10:00:00Z", ""}}; // Sunday, written Monday
+    concern.referrals = {
+        {"phone", "2026-11-22T16:00:00Z", "2026-11-23T10:00:00Z", ""}}; // Sunday, written Monday
     const auto followUps = model::concernFollowUps(concern, {});
     CHECK(find(followUps, "confirm_in_writing")->dueAt == "2026-11-23T23:59:59Z");
     CHECK(model::isLateEntry(concern));
@@ -124,11 +127,13 @@ TEST_CASE("deadlines count from when the referral happened, not when it was writ
 }
 
 TEST_CASE("a concern written before referral routes keeps its telephone referral and addenda") {
-    const nlohmann::json old = {{"referral_by_phone_at", "2026-11-23T10:00:00Z"}, {"identified_at", "2026-11-23T09:00:00Z"}};
+    const nlohmann::json old = {{"referral_by_phone_at", "2026-11-23T10:00:00Z"},
+                                {"identified_at", "2026-11-23T09:00:00Z"}};
     const model::Concern concern = model::concernFromJson(old);
     REQUIRE(concern.referrals.size() == 1);
     CHECK(concern.referrals[0].route == "phone");
-    const auto followUps = model::concernFollowUps(concern, {{{"follow_ups_done", {{"confirm_in_writing", "x"}}}}});
+    const auto followUps =
+        model::concernFollowUps(concern, {{{"follow_ups_done", {{"confirm_in_writing", "x"}}}}});
     CHECK(find(followUps, "confirm_in_writing")->doneAt == "x");
     // Round trip keeps both times.
     model::Concern again = model::concernFromJson(model::toJson(concern));
@@ -159,7 +164,8 @@ TEST_CASE("times in the future are refused, with the reason") {
     CHECK(signing.front() == problems.front());
 }
 
-TEST_CASE("risk identification: every factor answered, judgement in words, review date, reviews as versions") {
+TEST_CASE(
+    "risk identification: every factor answered, judgement in words, review date, reviews as versions") {
     const auto& content = model::safeguardingContent();
     REQUIRE(content.errors.empty());
     REQUIRE(content.riskFactors.size() == 16);
@@ -191,7 +197,8 @@ TEST_CASE("risk identification: every factor answered, judgement in words, revie
     review.reviewDate = "2026-12-20";
     review.signatureName = "Sam";
     review.signatureStrokes = risk.signatureStrokes;
-    CHECK(model::riskSigningProblems(review, "2026-11-30").front() == std::string("Why it is being reviewed"));
+    CHECK(model::riskSigningProblems(review, "2026-11-30").front() ==
+          std::string("Why it is being reviewed"));
 
     storage::Record first, second, other;
     first.id = "risk-1";
