@@ -54,6 +54,7 @@ void ConcernEditor::open(const storage::Record& record) {
 
 void ConcernEditor::setIdentified(App& app) {
     std::string at;
+    timeErrorFor = "identified";
     if (!resolveWhen(app, identifiedWhen, at, timeError)) return;
     concern.identifiedAt = at;
     concern.identifiedWrittenAt = app.now();
@@ -64,6 +65,7 @@ void ConcernEditor::setIdentified(App& app) {
 void ConcernEditor::addAction(App& app) {
     if (model::isBlank(newActionWhat)) return;
     std::string at;
+    timeErrorFor = "action";
     if (!resolveWhen(app, newActionWhen, at, timeError)) return;
     concern.actions.push_back({newActionWhat, at, app.now()});
     newActionWhat.clear();
@@ -72,6 +74,7 @@ void ConcernEditor::addAction(App& app) {
 }
 
 void ConcernEditor::addReferral(App& app) {
+    timeErrorFor = "referral";
     if (newReferralRoute.empty()) {
         timeError = N_("Choose how the referral was made");
         return;

@@ -67,7 +67,8 @@ public:
     std::string newReferralRoute; // no route is chosen for the practitioner
     std::string newReferralNote;
     std::string timeError;
-    bool highRisk = false; // only what happened: the practitioner ticks it (issue 13 item 3)
+    std::string timeErrorFor; // where to show it: "identified", "action" or "referral"
+    bool highRisk = false;    // only what happened: the practitioner ticks it (issue 13 item 3)
 
     const char* what() const override;
     void start(App& app);

@@ -57,7 +57,7 @@ void drawConcernScreen(App& app, Actions& actions) {
               _("year-month-day hours:minutes, e.g. 2026-11-22 16:00"), form.identifiedWhen,
               "concern.identified_when", 1);
     if (bigButton(_("Set the time"), "concern.identified_set")) form.setIdentified(app);
-    errorLine(form.timeError.c_str());
+    if (form.timeErrorFor == "identified") errorLine(form.timeError.c_str());
 
     if (bigCheckbox(_("High or imminent risk: flag for the manager now"), form.highRisk, "concern.high_risk"))
         form.markEdited();
@@ -90,6 +90,7 @@ void drawConcernScreen(App& app, Actions& actions) {
     textField(_("When it was done, if not now"), _("year-month-day hours:minutes"), form.newActionWhen,
               "concern.action_when", 1);
     if (bigButton(_("Add action"), "concern.add_action")) form.addAction(app);
+    if (form.timeErrorFor == "action") errorLine(form.timeError.c_str());
 
     sectionHeader(_("Who was told"));
     ImGui::TextUnformatted(_("Were the parents informed?"));
@@ -158,6 +159,7 @@ void drawConcernScreen(App& app, Actions& actions) {
               "concern.referral_when", 1);
     textField(_("To whom, and any reference"), nullptr, form.newReferralNote, "concern.referral_note", 1);
     if (bigButton(_("Add referral"), "concern.add_referral")) form.addReferral(app);
+    if (form.timeErrorFor == "referral") errorLine(form.timeError.c_str());
 
     sectionHeader(_("Sign"));
     mutedText(_("Written by the person directly involved, signed and dated."));

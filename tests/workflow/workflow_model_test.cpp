@@ -53,7 +53,7 @@ TEST_CASE("visit and concern JSON round-trip exactly and refuse malformed input"
 
     Concern concern;
     concern.fields["child_words"] = "\u201cWelsh: dw i\u2019n ofnus\u201d";
-    concern.actions = {{"Telephoned", "2026-11-23T10:00:00Z"}};
+    concern.actions = {{"Telephoned", "2026-11-23T10:00:00Z", "2026-11-23T10:00:00Z"}};
     concern.referrals = {{"phone", "2026-11-23T10:00:00Z", "2026-11-23T10:00:00Z", ""}};
     CHECK(toJson(concernFromJson(toJson(concern))) == toJson(concern));
     CHECK_THROWS_AS(concernFromJson({{"actions", {{{"what", "x"}}}}}), std::invalid_argument);

@@ -6,6 +6,7 @@
 #include "tests/workflow/workflow_harness.h"
 
 #include "app/model/safeguarding_content.h"
+#include "platform/ui_tags.h"
 #include "storage/record_kinds.h"
 
 #include <doctest/doctest.h>
@@ -145,4 +146,29 @@ TEST_CASE("a risk identification is completed, signed, reviewed once; both versi
     w.app->show(ui::ScreenId::Caseload);
     w.driver->frames(2);
     CHECK(w.driver->has("caseload.risk_review." + child));
+}
+
+TEST_CASE("the safeguarding records are never on screen in child mode") {
+    test::WorkflowApp w(/*autoLockSeconds=*/0, 1280, 800);
+    w.unlockDemo();
+    w.driver->tap("caseload.child.child-demo-3");
+    // A risk identification and an information-sharing record being written.
+    w.driver->tap("child.risk");
+    w.tapAndType("risk.likelihood", "PRACTITIONER-JUDGEMENT-CANARY");
+    w.app->back();
+    w.driver->frames(2);
+    w.driver->tap("child.sharing");
+    w.tapAndType("sharing.what", "PRACTITIONER-SHARING-CANARY");
+    w.app->back();
+    w.driver->frames(2);
+    w.driver->tap("child.start_visit");
+    w.driver->tap("visit.confidentiality");
+    w.driver->tap("visit.begin");
+    w.app->enterChildMode("three_wishes");
+    w.driver->frames(2);
+    REQUIRE((w.app->screen() == ui::ScreenId::ChildMode));
+    for (const auto& tag : platform::TagRegistry::instance().visibleTags()) {
+        for (const char* prefix : {"risk.", "sharing.", "concern.", "record.", "child.", "caseload."})
+            CHECK_MESSAGE(tag.rfind(prefix, 0) != 0, "practitioner widget visible in child mode: " << tag);
+    }
 }
