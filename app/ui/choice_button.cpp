@@ -24,6 +24,14 @@ bool choiceButton(const char* label, bool selected, const char* tagName, float w
     return pressed;
 }
 
+void wrappedBullet(const char* text) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+}
+
 void errorLine(const char* msgid) {
     if (!msgid || !*msgid) return;
     ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);

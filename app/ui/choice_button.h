@@ -8,6 +8,10 @@ namespace heard::ui {
 // Returns true when tapped. width 0: fits the label; -1: the whole row.
 bool choiceButton(const char* label, bool selected, const char* tagName, float width = 0.0f);
 
+// A bulleted line that wraps at the window edge (ImGui's BulletText does not wrap), so a
+// referral or deadline stays readable in portrait.
+void wrappedBullet(const char* text);
+
 // An error line in the danger colour (a msgid, translated here); nothing when empty.
 void errorLine(const char* msgid);
 

@@ -13,6 +13,8 @@
 
 #include <imgui_stdlib.h>
 
+#include <cstdio>
+
 namespace heard::ui {
 
 namespace {
@@ -81,8 +83,8 @@ void drawConcernScreen(App& app, Actions& actions) {
 
     sectionHeader(_("Actions taken, with times"));
     for (size_t i = 0; i < concern.actions.size(); ++i) {
-        ImGui::BulletText("%s  \u2014  %s", model::formatForPeople(concern.actions[i].at).c_str(),
-                          concern.actions[i].what.c_str());
+        wrappedBullet(
+            (model::formatForPeople(concern.actions[i].at) + "  \u2014  " + concern.actions[i].what).c_str());
         lateEntryChip(concern.actions[i].at, concern.actions[i].writtenAt);
     }
     textField(_("Action taken"), _("For example: telephoned the local authority's children's services."),
@@ -130,16 +132,19 @@ void drawConcernScreen(App& app, Actions& actions) {
         const model::Referral& referral = concern.referrals[i];
         const model::ReferralRoute* route = content.route(referral.route);
         ImGui::PushID(int(i));
-        ImGui::BulletText("%s  \u2014  %s", model::formatForPeople(referral.at).c_str(),
-                          route ? route->text.shown().c_str() : referral.route.c_str());
+        wrappedBullet((model::formatForPeople(referral.at) + "  \u2014  " +
+                       (route ? route->text.shown() : referral.route))
+                          .c_str());
         tag(("concern.referral." + std::to_string(i)).c_str());
         lateEntryChip(referral.at, referral.writtenAt);
         if (!referral.note.empty()) mutedText(referral.note.c_str());
         ImGui::Indent();
         for (const auto& followUp : followUps)
             if (followUp.referral == i) {
-                ImGui::BulletText(_("%s by %s"), followUp.text.shown().c_str(),
-                                  model::formatForPeople(followUp.dueAt).c_str());
+                char line[512];
+                std::snprintf(line, sizeof line, _("%s by %s"), followUp.text.shown().c_str(),
+                              model::formatForPeople(followUp.dueAt).c_str());
+                wrappedBullet(line);
                 tag(("concern.deadline." + followUp.id).c_str());
             }
         ImGui::Unindent();

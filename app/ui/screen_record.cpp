@@ -9,6 +9,7 @@
 #include "app/model/visit.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
+#include "app/ui/choice_button.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
@@ -100,10 +101,9 @@ void drawConcern(App& app, const storage::Record& record) {
         const model::Referral& referral = concern.referrals[i];
         const model::ReferralRoute* route = content.route(referral.route);
         ImGui::PushID(int(i));
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::BulletText("%s  \u2014  %s", timeWithLateEntry(referral.at, referral.writtenAt).c_str(),
-                          route ? route->text.shown().c_str() : referral.route.c_str());
-        ImGui::PopTextWrapPos();
+        wrappedBullet((timeWithLateEntry(referral.at, referral.writtenAt) + "  \u2014  " +
+                       (route ? route->text.shown() : referral.route))
+                          .c_str());
         tag(("record.referral." + std::to_string(i)).c_str());
         if (!referral.note.empty()) mutedText(referral.note.c_str());
         ImGui::Indent();
@@ -114,7 +114,7 @@ void drawConcern(App& app, const storage::Record& record) {
                                                model::formatForPeople(followUp.dueAt)
                                          : followUp.text.shown() + "  \u2014  " + _("done ") +
                                                model::formatForPeople(followUp.doneAt);
-            ImGui::BulletText("%s", line.c_str());
+            wrappedBullet(line.c_str());
             tag(("record.follow_up." + followUp.id).c_str());
         }
         ImGui::Unindent();
