@@ -15,10 +15,20 @@ inline constexpr const char* kActivity = "activity";                  // a child
 inline constexpr const char* kSkinMap = "skin_map";                   // visible injuries (SF 2.96)
 inline constexpr const char* kConflictAnalysis = "conflict_analysis"; // parental conflict analysis
 inline constexpr const char* kAddendum = "addendum";                  // a dated addition to a signed record
+inline constexpr const char* kRiskIdentification =
+    "risk_identification"; // SF 2.26-2.30; reviews are new versions
+inline constexpr const char* kInformationSharing = "information_sharing"; // what was shared and why (SF 3.62)
 
 // Every kind above, for code that must know them all (tests, the server's intake).
-inline constexpr const char* kAll[] = {kVisit,   kConcern,          kNotSeen, kActivity,
-                                       kSkinMap, kConflictAnalysis, kAddendum};
+inline constexpr const char* kAll[] = {kVisit,
+                                       kConcern,
+                                       kNotSeen,
+                                       kActivity,
+                                       kSkinMap,
+                                       kConflictAnalysis,
+                                       kAddendum,
+                                       kRiskIdentification,
+                                       kInformationSharing};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

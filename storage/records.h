@@ -96,6 +96,7 @@ struct CaseloadEntry {
     bool highRisk = false;                 // any record of the child flagged high risk
     std::string lastSeen;                  // signed_at of the latest signed visit, "" never
     std::vector<CaseloadConcern> concerns; // signed concerns, oldest first
+    std::string riskReviewDate;            // "review_date" of the latest signed risk identification, "" none
 };
 
 struct CaseloadChanges {

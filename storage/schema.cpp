@@ -176,6 +176,12 @@ CREATE INDEX outbox_by_group ON outbox(state, group_key);
 // records_by_child), with a new change_seq. "+o.state" keeps SQLite 3.15 on the outbox's
 // (item_type, item_id, version) index: with the outbox's state-first indexes (migration 5) and
 // no statistics it otherwise scans every pending entry for each record, quadratic at scale.
+// The caseload shows when a child's risk identification is due for review: its signed
+// versions are read for the children whose summary changed, through this partial index.
+const char* kV7RiskReviews = R"SQL(
+CREATE INDEX records_signed_risk ON records(child_id, signed_at) WHERE kind = 'risk_identification' AND status = 'signed';
+)SQL";
+
 std::string refreshChild(const std::string& child) {
     return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
            "INSERT OR REPLACE INTO caseload_summary "
@@ -269,6 +275,8 @@ const std::vector<Migration>& migrations() {
         {4, "indexes for the caseload and per-child history", kV4Indexes},
         {5, "outbox send order and batch groups", kV5OutboxOrder},
         {6, "caseload summary kept by triggers (issue 19)", caseloadSummarySql()},
+        {7, "signed risk identifications of a child, for review dates on the caseload (issue 14)",
+         kV7RiskReviews},
     };
     return s_migrations;
 }

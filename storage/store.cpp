@@ -911,6 +911,23 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
         out.changed[found->second.first].concerns[found->second.second].addendumPayloads.push_back(
             parseStoredJson(payload));
     };
+    // The review date of each changed child's latest signed risk identification (a review is a
+    // new signed version, so the latest one holds the date that counts).
+    {
+        auto st = m_db->prepare("SELECT child_id, payload FROM records WHERE kind = 'risk_identification' "
+                                "AND status = 'signed' AND "
+                                "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > ?) "
+                                "ORDER BY child_id, signed_at, rowid");
+        st.bind(1, since);
+        while (st.step()) {
+            auto found = entryByChild.find(st.columnText(0));
+            if (found == entryByChild.end()) continue;
+            const nlohmann::json payload = parseStoredJson(st.columnText(1));
+            const auto date = payload.is_object() ? payload.find("review_date") : payload.end();
+            if (payload.is_object() && date != payload.end() && date->is_string())
+                out.changed[found->second].riskReviewDate = date->get<std::string>();
+        }
+    }
     if (since > 0 && out.changed.size() <= 256) {
         auto concerns =
             m_db->prepare("SELECT id, payload FROM records WHERE child_id = ? AND kind = 'concern' "

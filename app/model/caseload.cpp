@@ -51,7 +51,16 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
         row.confidentialAddress = details.addressConfidential;
         row.childProtectionPlan = details.childProtectionPlan;
         row.interpreterLanguage = details.interpreterLanguage;
+        std::string riskSignedAt;
         for (const storage::Record* record : recordsByChild[child.id]) {
+            if (record->status == storage::RecordStatus::Signed &&
+                record->kind == storage::kinds::kRiskIdentification && record->signedAt >= riskSignedAt &&
+                record->payload.is_object()) {
+                riskSignedAt = record->signedAt;
+                const auto date = record->payload.find("review_date");
+                row.riskReviewDate =
+                    date != record->payload.end() && date->is_string() ? date->get<std::string>() : "";
+            }
             const bool signed_ = record->status == storage::RecordStatus::Signed;
             if (!signed_ || pendingRecordIds.count(record->id)) ++row.notSynced;
             if (record->highRisk) row.highRisk = true;
@@ -71,6 +80,7 @@ std::vector<CaseloadRow> buildCaseload(const std::vector<storage::Child>& childr
                 }
             }
         }
+        row.riskReview = reviewState(row.riskReviewDate, today);
         rows.push_back(std::move(row));
     }
     // Most urgent first, then by name: overdue follow-ups, high risk, due today.
@@ -140,6 +150,8 @@ bool CaseloadIndex::apply(const storage::CaseloadChanges& changes, TimePoint now
         row.notSynced = entry.notSynced;
         row.highRisk = entry.highRisk;
         row.lastSeen = entry.lastSeen;
+        row.riskReviewDate = entry.riskReviewDate;
+        row.riskReview = reviewState(row.riskReviewDate, today);
         std::vector<OpenFollowUp> open;
         for (const storage::CaseloadConcern& c : entry.concerns) {
             Concern concern;
@@ -178,8 +190,10 @@ bool CaseloadIndex::apply(const storage::CaseloadChanges& changes, TimePoint now
     bool changed = !changes.changed.empty();
     // Time moves on: ages on a new day, and the follow-up states of the rows that have any.
     if (today != m_today) {
-        for (CaseloadRow& row : m_rows)
+        for (CaseloadRow& row : m_rows) {
             row.age = ageInYears(row.dateOfBirth, today);
+            row.riskReview = reviewState(row.riskReviewDate, today);
+        }
         changed = changed || !m_today.empty();
         m_today = today;
     }

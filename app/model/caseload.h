@@ -7,6 +7,7 @@
 
 #include "app/model/calendar.h"
 #include "app/model/concern.h"
+#include "app/model/risk_identification.h"
 #include "storage/records.h"
 
 #include <set>
@@ -26,7 +27,9 @@ struct CaseloadRow {
     int followUpsOverdue = 0;
     int notSynced = 0; // drafts plus signed records the central system has not acknowledged
     bool highRisk = false;
-    std::string lastSeen; // ISO time of the latest signed visit, "" never
+    std::string lastSeen;                       // ISO time of the latest signed visit, "" never
+    std::string riskReviewDate;                 // of the current risk identification, "" none
+    ReviewState riskReview = ReviewState::None; // due (within a week) or overdue shows on the row
 };
 
 // pendingRecordIds: record ids with an outbox entry not yet acknowledged.

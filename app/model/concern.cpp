@@ -1,5 +1,8 @@
 #include "app/model/concern.h"
 
+#include "app/model/event_time.h"
+
+#include <map>
 #include <stdexcept>
 
 namespace heard::model {
@@ -15,8 +18,16 @@ const std::vector<FieldSpec>& concernTextFields() {
             "map for marks.")},
         {"witnesses", N_("Who else was present who could have witnessed it"),
          N_("Names and roles, or \"no one\".")},
+        {"third_party", N_("Information from a parent or other third party"),
+         N_("What they said and who said it (SF 2.94), or \"none\". A referral based on it says you pass it "
+            "on.")},
+        {"child_views", N_("The child's views and feelings about the referral"),
+         N_("As the child gave them (SF 2.91), and the support offered. If the child was not told, say "
+            "why.")},
         {"parents_note", N_("Parents informed: what was said, or why not"),
          N_("If telling a parent could put the child at risk, say so and why.")},
+        {"manager_discussion", N_("Agreed note of the discussion with the manager"),
+         N_("Who will act, by when, what the child and family will be told (SF 2.81-2.82).")},
     };
     return s_fields;
 }
@@ -31,25 +42,73 @@ std::vector<std::string> concernSigningProblems(const Concern& concern) {
             break;
         }
     if (concern.parentsInformed.empty()) problems.push_back(N_("Whether the parents were informed"));
+    if (concern.parentsInformed == "yes" && concern.parentsAgreed.empty())
+        problems.push_back(N_("Whether the parents agreed to the referral"));
+    for (const auto& referral : concern.referrals)
+        if (isBlank(referral.route) || isBlank(referral.at)) {
+            problems.push_back(N_("Every referral needs its route and when it was made"));
+            break;
+        }
     if (!concern.managerInformed) problems.push_back(N_("The manager must be informed"));
     if (isBlank(concern.signatureName)) problems.push_back(N_("Your name, typed"));
     if (concern.signatureStrokes.empty()) problems.push_back(N_("Your signature"));
     return problems;
 }
 
+std::vector<std::string> concernTimeProblems(const Concern& concern, TimePoint now) {
+    std::vector<std::string> problems;
+    if (isInFuture(concern.identifiedAt, now))
+        problems.push_back(N_("The time the concern was identified is in the future"));
+    for (const auto& action : concern.actions)
+        if (isInFuture(action.at, now)) {
+            problems.push_back(N_("An action's time is in the future"));
+            break;
+        }
+    for (const auto& referral : concern.referrals)
+        if (isInFuture(referral.at, now)) {
+            problems.push_back(N_("A referral's time is in the future"));
+            break;
+        }
+    return problems;
+}
+
+std::vector<std::string> concernSigningProblems(const Concern& concern, TimePoint now) {
+    std::vector<std::string> problems = concernTimeProblems(concern, now);
+    for (auto& problem : concernSigningProblems(concern))
+        problems.push_back(std::move(problem));
+    return problems;
+}
+
+bool isLateEntry(const Concern& concern) {
+    if (isLateEntry(concern.identifiedAt, concern.identifiedWrittenAt)) return true;
+    for (const auto& action : concern.actions)
+        if (isLateEntry(action.at, action.writtenAt)) return true;
+    for (const auto& referral : concern.referrals)
+        if (isLateEntry(referral.at, referral.writtenAt)) return true;
+    return false;
+}
+
 nlohmann::json toJson(const Concern& concern) {
     nlohmann::json actions = nlohmann::json::array();
     for (const auto& action : concern.actions)
-        actions.push_back({{"what", action.what}, {"at", action.at}});
+        actions.push_back({{"what", action.what}, {"at", action.at}, {"written_at", action.writtenAt}});
+    nlohmann::json referrals = nlohmann::json::array();
+    for (const auto& referral : concern.referrals)
+        referrals.push_back({{"route", referral.route},
+                             {"at", referral.at},
+                             {"written_at", referral.writtenAt},
+                             {"note", referral.note}});
     return {
         {"fields", concern.fields},
         {"identified_at", concern.identifiedAt},
+        {"identified_written_at", concern.identifiedWrittenAt},
         {"actions", actions},
+        {"referrals", referrals},
         {"parents_informed", concern.parentsInformed},
+        {"parents_agreed", concern.parentsAgreed},
         {"manager_informed", concern.managerInformed},
         {"manager_informed_at", concern.managerInformedAt},
         {"skin_map_record_id", concern.skinMapRecordId},
-        {"referral_by_phone_at", concern.referralByPhoneAt},
         {"signature_name", concern.signatureName},
         {"signature_strokes", concern.signatureStrokes},
     };
@@ -64,14 +123,26 @@ Concern concernFromJson(const nlohmann::json& json) {
         for (const auto& [key, value] : concern.fields.items())
             if (!value.is_string()) throw std::invalid_argument("fields." + key + " must be text");
         concern.identifiedAt = json.value("identified_at", "");
-        for (const auto& action : json.value("actions", nlohmann::json::array()))
+        concern.identifiedWrittenAt = json.value("identified_written_at", concern.identifiedAt);
+        for (const auto& action : json.value("actions", nlohmann::json::array())) {
+            const std::string at = action.at("at").get<std::string>();
             concern.actions.push_back(
-                {action.at("what").get<std::string>(), action.at("at").get<std::string>()});
+                {action.at("what").get<std::string>(), at, action.value("written_at", at)});
+        }
+        for (const auto& referral : json.value("referrals", nlohmann::json::array())) {
+            const std::string at = referral.at("at").get<std::string>();
+            concern.referrals.push_back({referral.at("route").get<std::string>(), at,
+                                         referral.value("written_at", at), referral.value("note", "")});
+        }
+        // Concerns written before referral routes (issue 14) kept one telephone referral.
+        const std::string phoned = json.value("referral_by_phone_at", "");
+        if (!phoned.empty())
+            concern.referrals.insert(concern.referrals.begin(), {"phone", phoned, phoned, ""});
         concern.parentsInformed = json.value("parents_informed", "");
+        concern.parentsAgreed = json.value("parents_agreed", "");
         concern.managerInformed = json.value("manager_informed", false);
         concern.managerInformedAt = json.value("manager_informed_at", "");
         concern.skinMapRecordId = json.value("skin_map_record_id", "");
-        concern.referralByPhoneAt = json.value("referral_by_phone_at", "");
         concern.signatureName = json.value("signature_name", "");
         concern.signatureStrokes = json.value("signature_strokes", std::vector<std::vector<float>>{});
         return concern;
@@ -83,22 +154,30 @@ Concern concernFromJson(const nlohmann::json& json) {
 std::vector<FollowUp> concernFollowUps(const Concern& concern,
                                        const std::vector<nlohmann::json>& addendumPayloads) {
     std::vector<FollowUp> followUps;
-    if (concern.referralByPhoneAt.empty()) return followUps;
-    TimePoint phoned;
-    try {
-        phoned = fromIsoUtc(concern.referralByPhoneAt);
-    } catch (const std::invalid_argument&) {
-        return followUps;
+    std::map<std::string, int> used; // a deadline id seen again gets "_2", "_3"...
+    const SafeguardingContent& content = safeguardingContent();
+    for (size_t i = 0; i < concern.referrals.size(); ++i) {
+        const Referral& referral = concern.referrals[i];
+        const ReferralRoute* route = content.route(referral.route);
+        if (!route) continue;
+        TimePoint made;
+        try {
+            made = fromIsoUtc(referral.at);
+        } catch (const std::invalid_argument&) {
+            continue;
+        }
+        // Working days count from when the referral was made, not when it was written.
+        for (const RouteDeadline& deadline : route->deadlines) {
+            const int n = ++used[deadline.id];
+            FollowUp followUp;
+            followUp.id = n == 1 ? deadline.id : deadline.id + "_" + std::to_string(n);
+            followUp.text = deadline.text;
+            followUp.route = route->id;
+            followUp.referral = i;
+            followUp.dueAt = toIsoUtc(addWorkingDays(made, deadline.workingDays));
+            followUps.push_back(std::move(followUp));
+        }
     }
-    // SF 2.103: a telephone referral is confirmed in writing within one working day.
-    followUps.push_back({"confirm_in_writing", N_("Confirm the referral in writing"),
-                         toIsoUtc(addWorkingDays(phoned, 1)), ""});
-    // SF 2.108: the service manager gets a copy within one working day.
-    followUps.push_back({"manager_copy", N_("Send the service manager a copy of the referral"),
-                         toIsoUtc(addWorkingDays(phoned, 1)), ""});
-    // SF 2.104: no reply within three working days is chased in writing.
-    followUps.push_back({"chase_reply", N_("No reply yet: chase the referral in writing"),
-                         toIsoUtc(addWorkingDays(phoned, 3)), ""});
     for (const auto& payload : addendumPayloads) {
         const auto done = payload.find("follow_ups_done");
         if (done == payload.end() || !done->is_object()) continue;

@@ -5,6 +5,8 @@
 #pragma once
 
 #include "app/model/concern.h"
+#include "app/model/information_sharing.h"
+#include "app/model/risk_identification.h"
 #include "app/model/visit.h"
 #include "app/tools/framework/view/activity_screen.h"
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
@@ -59,12 +61,24 @@ public:
     DraftState draft;
     model::Concern concern;
     std::string newActionWhat;
-    bool highRisk = true; // a concern is flagged for the manager unless the practitioner says otherwise
+    // Times as they happened (issue 13): "YYYY-MM-DD HH:MM" typed by the practitioner; blank
+    // means now. timeError is a msgid saying why the last time was refused ("" none).
+    std::string identifiedWhen, newActionWhen, newReferralWhen;
+    std::string newReferralRoute; // no route is chosen for the practitioner
+    std::string newReferralNote;
+    std::string timeError;
+    std::string timeErrorFor; // where to show it: "identified", "action" or "referral"
+    bool highRisk = false;    // only what happened: the practitioner ticks it (issue 13 item 3)
 
     const char* what() const override;
     void start(App& app);
     void open(const storage::Record& record);
     void sign(App& app);
+    // Each sets the time typed (or now) and records when it was written; a time that cannot be
+    // read or is in the future is refused with timeError and nothing changes.
+    void setIdentified(App& app);
+    void addAction(App& app);
+    void addReferral(App& app);
 
 protected:
     void saveTo(storage::Store& store) override;
@@ -85,6 +99,42 @@ public:
 protected:
     void saveTo(storage::Store& store) override;
     void clearState() override { *this = NotSeenEditor{}; }
+};
+
+// Risk identification (SF 2.26-2.30): a draft, or a review of a signed version (a new record
+// that names the one it reviews; the old one stays as it was signed).
+class RiskEditor : public RecordEditor {
+public:
+    DraftState draft;
+    model::RiskIdentification risk;
+
+    const char* what() const override;
+    void start(App& app);
+    void startReview(App& app, const std::string& signedRecordId);
+    void open(const storage::Record& record);
+    void sign(App& app);
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override { *this = RiskEditor{}; }
+};
+
+// A record of information shared, or of a decision not to share (SF 3.62).
+class SharingEditor : public RecordEditor {
+public:
+    DraftState draft;
+    model::InformationSharing sharing;
+    std::string decidedWhen; // "YYYY-MM-DD HH:MM", blank: now
+    std::string timeError;   // msgid
+
+    const char* what() const override;
+    void start(App& app);
+    void open(const storage::Record& record);
+    void sign(App& app);
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override { *this = SharingEditor{}; }
 };
 
 // A dated addendum to a signed record. Until it is signed its text is kept as an encrypted
@@ -186,6 +236,8 @@ struct Editors {
     SkinMapEditor skinMap;
     ConflictEditor conflict;
     ChildModeEditor childMode;
+    RiskEditor risk;
+    SharingEditor sharing;
     EditorSet set;
 
     Editors();

@@ -7,18 +7,20 @@
 namespace heard::ui {
 
 enum class ScreenId {
-    Unlock,           // first run / unlock: shows nothing about any child
-    Caseload,         // the practitioner's children and cases
-    Child,            // one child's page
-    Visit,            // one visit record: start, activities, write-up, sign; then read-only + addenda
-    Concern,          // a welfare concern record
-    NotSeen,          // the child was not seen: the reason
-    Addendum,         // a dated addendum to a signed record
-    Record,           // any signed record, read-only, with its addenda
-    ChildMode,        // the tablet is in the child's hands: only the activity
-    Sync,             // the central system: sign in once, sync status, "Sync now"
-    SkinMap,          // the skin map of a visit or concern (app/tools/skin_map)
-    ConflictAnalysis, // the practitioner's impact of parental conflict analysis of a visit
+    Unlock,             // first run / unlock: shows nothing about any child
+    Caseload,           // the practitioner's children and cases
+    Child,              // one child's page
+    Visit,              // one visit record: start, activities, write-up, sign; then read-only + addenda
+    Concern,            // a welfare concern record
+    NotSeen,            // the child was not seen: the reason
+    Addendum,           // a dated addendum to a signed record
+    Record,             // any signed record, read-only, with its addenda
+    ChildMode,          // the tablet is in the child's hands: only the activity
+    Sync,               // the central system: sign in once, sync status, "Sync now"
+    SkinMap,            // the skin map of a visit or concern (app/tools/skin_map)
+    ConflictAnalysis,   // the practitioner's impact of parental conflict analysis of a visit
+    RiskIdentification, // risk factors, judgement, safety plan, review date (SF 2.26-2.30)
+    InformationSharing, // what was shared, with whom, why, on what basis (SF 3.62)
 };
 
 class Navigation {

@@ -56,6 +56,20 @@ void registerBuiltInKinds(RecordKinds& kinds) {
                    app.openConflictAnalysis(record.parentId); // draft or signed: its own screen
                    return true;
                }});
+    kinds.add({k::kRiskIdentification, N_("Risk identification"), true,
+               [](App& app, const storage::Record& record) {
+                   if (!isDraft(record)) return false; // signed: read-only, changed only by a review
+                   app.editors().risk.open(record);
+                   app.show(ScreenId::RiskIdentification);
+                   return true;
+               }});
+    kinds.add(
+        {k::kInformationSharing, N_("Information shared"), true, [](App& app, const storage::Record& record) {
+             if (!isDraft(record)) return false;
+             app.editors().sharing.open(record);
+             app.show(ScreenId::InformationSharing);
+             return true;
+         }});
     kinds.add({k::kActivity, N_("Activity"), false, {}});
     kinds.add({k::kAddendum, N_("Addendum"), false, {}});
 }

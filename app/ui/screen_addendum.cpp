@@ -43,7 +43,7 @@ void drawAddendumScreen(App& app, Actions& actions) {
         for (const auto& followUp : followUps) {
             if (!followUp.doneAt.empty()) continue;
             bool done = form.followUpsDone.count(followUp.id) > 0;
-            if (bigCheckbox(_(followUp.label.c_str()), done, ("addendum.done." + followUp.id).c_str())) {
+            if (bigCheckbox(followUp.text.shown().c_str(), done, ("addendum.done." + followUp.id).c_str())) {
                 if (done)
                     form.followUpsDone.insert(followUp.id);
                 else

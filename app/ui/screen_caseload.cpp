@@ -22,7 +22,7 @@ void drawFlags(const model::CaseloadRow& row) {
         if (!first) ImGui::SameLine();
         first = false;
     };
-    char text[96];
+    char text[160];
     if (row.followUpsOverdue > 0) {
         next();
         std::snprintf(text, sizeof text, _("\u26A0 %d follow-up overdue"), row.followUpsOverdue);
@@ -32,6 +32,15 @@ void drawFlags(const model::CaseloadRow& row) {
         next();
         std::snprintf(text, sizeof text, _("%d due today"), row.followUpsDueToday);
         chip(text, IM_COL32(255, 232, 200, 255), colours::text);
+    }
+    if (row.riskReview == model::ReviewState::Overdue || row.riskReview == model::ReviewState::Due) {
+        next();
+        const bool overdue = row.riskReview == model::ReviewState::Overdue;
+        std::snprintf(text, sizeof text, overdue ? _("Risk review overdue: %s") : _("Risk review due: %s"),
+                      model::formatDateForPeople(row.riskReviewDate + "T00:00:00Z").c_str());
+        chip(text, overdue ? colours::danger : IM_COL32(255, 232, 200, 255),
+             overdue ? IM_COL32(255, 255, 255, 255) : colours::text);
+        tag(("caseload.risk_review." + row.childId).c_str());
     }
     if (row.highRisk) {
         next();

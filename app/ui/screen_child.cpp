@@ -8,6 +8,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "storage/record_kinds.h"
 
 namespace heard::ui {
 
@@ -50,6 +51,29 @@ void drawChildScreen(App& app, Actions& actions) {
     if (bigButton(_("\u26A0 Welfare concern"), "child.concern"))
         actions.later([](App& a) { a.editors().concern.start(a); });
     ImGui::PopStyleColor();
+    // Risk identification: the draft being written, else the current signed version (reviewed
+    // from there), else a new one. Information shared: a new record each time.
+    if (bigButton(_("Risk identification"), "child.risk")) {
+        std::string draftId, currentId;
+        for (const auto& record : app.recordsOfCurrentChild())
+            if (record.kind == storage::kinds::kRiskIdentification) {
+                if (record.status == storage::RecordStatus::Draft)
+                    draftId = record.id;
+                else
+                    currentId = record.id;
+            }
+        actions.later([draftId, currentId](App& a) {
+            if (!draftId.empty())
+                a.openRecord(draftId);
+            else if (!currentId.empty())
+                a.openRecord(currentId);
+            else
+                a.editors().risk.start(a);
+        });
+    }
+    ImGui::SameLine();
+    if (bigButton(_("Information shared"), "child.sharing"))
+        actions.later([](App& a) { a.editors().sharing.start(a); });
 
     sectionHeader(_("About"));
     char ageText[64];

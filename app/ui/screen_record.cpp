@@ -2,9 +2,14 @@
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
 #include "app/model/concern.h"
+#include "app/model/event_time.h"
+#include "app/model/information_sharing.h"
+#include "app/model/risk_identification.h"
+#include "app/model/safeguarding_content.h"
 #include "app/model/visit.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
+#include "app/ui/choice_button.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
@@ -46,28 +51,156 @@ void drawVisit(const nlohmann::json& payload) {
     signatureView(visit.signatureStrokes, dp(80));
 }
 
-void drawConcern(const nlohmann::json& payload) {
+// "Mon 23 Nov 2026, 10:15", and "(late entry, written ...)" when written well after (SF 3.45).
+std::string timeWithLateEntry(const std::string& at, const std::string& writtenAt) {
+    std::string text = model::formatForPeople(at);
+    if (model::isLateEntry(at, writtenAt))
+        text += std::string("  (") + _("late entry, written ") + model::formatForPeople(writtenAt) + ")";
+    return text;
+}
+
+void drawConcern(App& app, const storage::Record& record) {
     model::Concern concern;
     try {
-        concern = model::concernFromJson(payload);
+        concern = model::concernFromJson(record.payload);
     } catch (const std::invalid_argument& e) {
         mutedText(e.what());
         return;
     }
-    field(_("Concern identified"), model::formatForPeople(concern.identifiedAt));
+    if (model::isLateEntry(concern)) {
+        chip(_("Late entry (SF 3.45)"), IM_COL32(255, 241, 204, 255), colours::text);
+        tag("record.late_entry");
+    }
+    field(_("Concern identified"), timeWithLateEntry(concern.identifiedAt, concern.identifiedWrittenAt));
     for (const auto& spec : model::concernTextFields())
         field(_(spec.label), concern.fields.value(spec.key, ""));
     std::string actions;
     for (const auto& action : concern.actions)
-        actions += model::formatForPeople(action.at) + "  " + action.what + "\n";
+        actions += timeWithLateEntry(action.at, action.writtenAt) + "  " + action.what + "\n";
     field(_("Actions taken"), actions);
     field(_("Parents informed"), concern.parentsInformed == "yes"  ? _("Yes")
                                  : concern.parentsInformed == "no" ? _("No")
                                                                    : "");
+    if (concern.parentsInformed == "yes")
+        field(_("Parents agreed to the referral"), concern.parentsAgreed == "yes"  ? _("Yes")
+                                                   : concern.parentsAgreed == "no" ? _("No")
+                                                                                   : "");
     field(_("Manager informed"),
           concern.managerInformed ? model::formatForPeople(concern.managerInformedAt) : _("No"));
+
+    // Referrals, with each deadline and whether an addendum has marked it done.
+    std::vector<nlohmann::json> addenda;
+    for (const auto& other : app.recordsOfCurrentChild())
+        if (other.parentId == record.id && other.kind == storage::kinds::kAddendum)
+            addenda.push_back(other.payload);
+    const auto followUps = model::concernFollowUps(concern, addenda);
+    sectionHeader(_("Referrals and follow-ups"));
+    if (concern.referrals.empty()) mutedText(_("No referral recorded."));
+    const model::SafeguardingContent& content = model::safeguardingContent();
+    for (size_t i = 0; i < concern.referrals.size(); ++i) {
+        const model::Referral& referral = concern.referrals[i];
+        const model::ReferralRoute* route = content.route(referral.route);
+        ImGui::PushID(int(i));
+        wrappedBullet((timeWithLateEntry(referral.at, referral.writtenAt) + "  \u2014  " +
+                       (route ? route->text.shown() : referral.route))
+                          .c_str());
+        tag(("record.referral." + std::to_string(i)).c_str());
+        if (!referral.note.empty()) mutedText(referral.note.c_str());
+        ImGui::Indent();
+        for (const auto& followUp : followUps) {
+            if (followUp.referral != i) continue;
+            const std::string line = followUp.doneAt.empty()
+                                         ? followUp.text.shown() + "  \u2014  " + _("due ") +
+                                               model::formatForPeople(followUp.dueAt)
+                                         : followUp.text.shown() + "  \u2014  " + _("done ") +
+                                               model::formatForPeople(followUp.doneAt);
+            wrappedBullet(line.c_str());
+            tag(("record.follow_up." + followUp.id).c_str());
+        }
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
     field(_("Signed by"), concern.signatureName);
     signatureView(concern.signatureStrokes, dp(80));
+}
+
+const char* factorStateLabel(const std::string& state) {
+    if (state == model::kFactorPresent) return _("Present");
+    if (state == model::kFactorAbsent) return _("Not present");
+    if (state == model::kFactorUnknown) return _("Not known");
+    return _("Not answered");
+}
+
+void drawRisk(App& app, Actions& actions, const storage::Record& record) {
+    model::RiskIdentification risk;
+    try {
+        risk = model::riskFromJson(record.payload);
+    } catch (const std::invalid_argument& e) {
+        mutedText(e.what());
+        return;
+    }
+    // Every version, oldest first; the current one can be reviewed (a new version), never edited.
+    const auto history = model::riskChain(model::riskHistory(app.recordsOfCurrentChild()), record.id);
+    sectionHeader(_("Versions"));
+    for (size_t i = 0; i < history.size(); ++i) {
+        const model::RiskVersion& version = history[i];
+        ImGui::PushID(int(i));
+        std::string line = model::formatForPeople(version.signedAt) + "  \u00B7  " + version.signedBy;
+        line += version.reviews.empty() ? std::string("  \u00B7  ") + _("first")
+                                        : std::string("  \u00B7  ") + _("review");
+        if (version.replacedBy.empty()) line += std::string("  \u00B7  ") + _("current");
+        if (ImGui::Selectable(line.c_str(), version.recordId == record.id))
+            actions.later([id = version.recordId](App& a) { a.openRecord(id); });
+        tag(("record.risk_version." + std::to_string(i)).c_str());
+        ImGui::PopID();
+    }
+    bool current = false;
+    for (const auto& version : history)
+        if (version.recordId == record.id && version.replacedBy.empty()) current = true;
+    if (current && bigButton(_("Review the risk identification"), "record.risk_review", dp(360)))
+        actions.later([id = record.id](App& a) { a.editors().risk.startReview(a, id); });
+    if (!current && record.status == storage::RecordStatus::Signed)
+        mutedText(_("A later review replaced this version. It is kept as it was signed."));
+
+    if (!risk.reviews.empty()) field(_("Why it was reviewed"), risk.reviewReason);
+    sectionHeader(_("Risk factors (SF 2.14)"));
+    for (const model::ContentItem& factor : model::safeguardingContent().riskFactors) {
+        const auto it = risk.factors.find(factor.id);
+        const std::string state = it == risk.factors.end() ? "" : it->second.state;
+        std::string value = factorStateLabel(state);
+        if (state == model::kFactorPresent)
+            value += std::string("\n") + _("Source: ") + it->second.source + "\n" + _("Evidence: ") +
+                     it->second.evidence;
+        field(factor.text.shown().c_str(), value);
+    }
+    field(_("Other risk factors"), risk.otherFactors);
+    field(_("How likely is harm?"), risk.likelihood);
+    field(_("How serious would the harm be?"), risk.seriousness);
+    field(_("Safety plan"), risk.safetyPlan);
+    field(_("Review date"),
+          risk.reviewDate.empty() ? "" : model::formatDateForPeople(risk.reviewDate + "T00:00:00Z"));
+    field(_("Signed by"), risk.signatureName);
+    signatureView(risk.signatureStrokes, dp(80));
+}
+
+void drawSharing(const nlohmann::json& payload) {
+    model::InformationSharing sharing;
+    try {
+        sharing = model::sharingFromJson(payload);
+    } catch (const std::invalid_argument& e) {
+        mutedText(e.what());
+        return;
+    }
+    const model::SharingBasis* basis = model::safeguardingContent().basis(sharing.basis);
+    field(_("What was shared"), sharing.what);
+    field(_("With whom"), sharing.withWhom);
+    field(_("Why"), sharing.why);
+    field(_("Basis"), basis ? basis->text.shown() : sharing.basis);
+    if (!sharing.basisReason.empty()) field(_("Reasons for the decision"), sharing.basisReason);
+    field(_("Who decided"), sharing.decidedBy);
+    field(_("When it was decided"), timeWithLateEntry(sharing.decidedAt, sharing.writtenAt));
+    field(_("Signed by"), sharing.signatureName);
+    signatureView(sharing.signatureStrokes, dp(80));
 }
 
 } // namespace
@@ -85,7 +218,9 @@ void drawRecordScreen(App& app, Actions& actions) {
     }
     ImGui::TextUnformatted(recordSummaryLine(*record).c_str());
     if (record->highRisk) chip(_("\u2691 Manager flagged"), IM_COL32(250, 220, 220, 255), colours::danger);
-    if (record->status == storage::RecordStatus::Signed && record->kind != storage::kinds::kAddendum) {
+    // A risk identification is changed only by a review (a new version), not by an addendum.
+    if (record->status == storage::RecordStatus::Signed && record->kind != storage::kinds::kAddendum &&
+        record->kind != storage::kinds::kRiskIdentification) {
         if (primaryButton(_("Add an addendum"), "record.add_addendum", dp(300)))
             actions.later([id = record->id](App& a) { a.startAddendum(id); });
     }
@@ -93,7 +228,11 @@ void drawRecordScreen(App& app, Actions& actions) {
     if (record->kind == storage::kinds::kVisit)
         drawVisit(record->payload);
     else if (record->kind == storage::kinds::kConcern)
-        drawConcern(record->payload);
+        drawConcern(app, *record);
+    else if (record->kind == storage::kinds::kRiskIdentification)
+        drawRisk(app, actions, *record);
+    else if (record->kind == storage::kinds::kInformationSharing)
+        drawSharing(record->payload);
     else if (record->kind == storage::kinds::kNotSeen) {
         field(_("Why the child was not seen"), record->payload.value("reason", ""));
         field(_("What happens next"), record->payload.value("planned_next", ""));

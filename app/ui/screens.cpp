@@ -50,6 +50,8 @@ const std::vector<ScreenSpec>& screenTable() {
         {ScreenId::SkinMap, "skin_map", drawSkinMapScreen, backFromSkinMap},
         {ScreenId::ConflictAnalysis, "conflict_analysis", drawConflictAnalysisScreen,
          backFromConflictAnalysis},
+        {ScreenId::RiskIdentification, "risk_identification", drawRiskScreen, nullptr},
+        {ScreenId::InformationSharing, "information_sharing", drawSharingScreen, nullptr},
     };
     return s_table;
 }

@@ -37,6 +37,8 @@ void drawChildModeScreen(App& app, Actions& actions);
 void drawSyncScreen(App& app, Actions& actions);
 void drawSkinMapScreen(App& app, Actions& actions);
 void drawConflictAnalysisScreen(App& app, Actions& actions);
+void drawRiskScreen(App& app, Actions& actions);
+void drawSharingScreen(App& app, Actions& actions);
 
 // The dated addenda under a signed record, oldest first (screen_record.cpp).
 void drawAddenda(App& app, const std::string& parentRecordId);

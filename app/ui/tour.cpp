@@ -6,7 +6,12 @@
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/skin_map/model/skin_map_demo.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
+#include "app/model/event_time.h"
+#include "app/model/safeguarding_content.h"
 #include "platform/paths.h"
+#include "platform/test_driver.h"
+
+#include <imgui_internal.h>
 
 #include <cstdio>
 
@@ -73,6 +78,120 @@ void showActivity(App& app, const std::string& contentId, const std::string& lan
 }
 
 // A visit in which the child did "when grown-ups argue" (fictional answers, three skipped),
+// [SECTION] the safeguarding records (issue 14): risk identification, concern referrals,
+// information sharing, each in the language given.
+
+// Puts a screen back at its top (a later stop may have scrolled it).
+void scrollToTop(const char* windowName) {
+    if (ImGuiWindow* window = ImGui::FindWindowByName(windowName)) ImGui::SetScrollY(window, 0.0f);
+}
+
+// Scrolls the screen so the tagged widget is in view, as a finger would.
+void revealTag(App& app, const std::string& tagName) {
+    platform::TestDriver driver(app.window(), [&app] { app.runOneFrame(); });
+    driver.frames(2);
+    if (driver.has(tagName)) driver.reveal(tagName);
+}
+
+void fillRisk(App& app, bool complete) {
+    model::RiskIdentification& risk = app.editors().risk.risk;
+    const auto& factors = model::safeguardingContent().riskFactors;
+    for (size_t i = 0; i < factors.size(); ++i) {
+        if (!complete && i >= 3) break;
+        model::FactorAnswer& answer = risk.factors[factors[i].id];
+        answer.state = i == 1 ? model::kFactorPresent : i == 5 ? model::kFactorUnknown : model::kFactorAbsent;
+        if (i == 1) {
+            answer.source = "Police check and the mother's account (fictional).";
+            answer.evidence = "Two call-outs this year; no injuries recorded (fictional).";
+        }
+    }
+    risk.likelihood = "Harm is possible at handovers while the adults meet (fictional).";
+    risk.seriousness =
+        "Emotional harm from seeing arguments; physical harm not indicated so far (fictional).";
+    risk.safetyPlan = "Handovers at school; no direct contact between the adults (fictional).";
+    const model::TimePoint now = model::fromIsoUtc(app.now());
+    risk.reviewDate = model::toIsoUtc(now + std::chrono::hours(24 * 5)).substr(0, 10);
+    risk.signatureName = model::kDemoPractitioner;
+    risk.signatureStrokes = demoSignature();
+}
+
+void showRisk(App& app, const char* language) {
+    i18n::setLanguage(language);
+    openDemoChild(app, "child-demo-3");
+    app.editors().risk.start(app);
+    fillRisk(app, false);
+    scrollToTop("##risk");
+}
+
+// A risk identification signed, then reviewed once: the record shows both versions.
+void showRiskReviewed(App& app, const char* language) {
+    i18n::setLanguage(language);
+    openDemoChild(app, "child-demo-3");
+    app.editors().risk.start(app);
+    fillRisk(app, true);
+    app.editors().risk.sign(app);
+    const std::string first = app.recordId();
+    app.editors().risk.startReview(app, first);
+    fillRisk(app, true);
+    app.editors().risk.risk.reviewReason = "The father moved back to the area (fictional).";
+    app.editors().risk.sign(app);
+    scrollToTop("##record");
+}
+
+// A concern written up later: identified yesterday at 16:00, telephoned then, confirmed in
+// writing this morning; the deadlines count from when it happened.
+void fillLateConcern(App& app) {
+    ConcernEditor& form = app.editors().concern;
+    form.start(app);
+    const model::TimePoint now = model::fromIsoUtc(app.now());
+    const std::string yesterday =
+        model::eventTimeText(model::toIsoUtc(now - std::chrono::hours(24))).substr(0, 10);
+    form.identifiedWhen = yesterday + " 16:00";
+    form.setIdentified(app);
+    form.concern.fields["child_words"] = "\"He said he would take me away\" (fictional)";
+    form.concern.fields["third_party"] = "none";
+    form.newActionWhat = "Telephoned children's services duty desk";
+    form.newActionWhen = yesterday + " 16:30";
+    form.addAction(app);
+    form.newReferralRoute = "phone";
+    form.newReferralWhen = yesterday + " 16:30";
+    form.newReferralNote = "Duty social worker (fictional), ref. FICT-001";
+    form.addReferral(app);
+    form.newReferralRoute = "written";
+    form.newReferralNote = "Letter and referral form sent (fictional)";
+    form.addReferral(app);
+}
+
+void showLateConcern(App& app, const char* language, bool atReferrals) {
+    i18n::setLanguage(language);
+    openDemoChild(app, "child-demo-4");
+    fillLateConcern(app);
+    scrollToTop("##concern");
+    if (atReferrals) revealTag(app, "concern.referral.1");
+}
+
+void showSharing(App& app, const char* language, bool refused) {
+    i18n::setLanguage(language);
+    openDemoChild(app, "child-demo-3");
+    SharingEditor& form = app.editors().sharing;
+    form.start(app);
+    form.sharing.what = "The dates of the two police call-outs (fictional).";
+    form.sharing.withWhom = "The school's safeguarding lead (fictional).";
+    form.sharing.why = "So that handovers at school can be made safe.";
+    form.sharing.decidedBy = std::string(model::kDemoPractitioner) + ", after talking to the service manager";
+    scrollToTop("##sharing");
+    if (refused) {
+        form.sharing.signatureName = model::kDemoPractitioner;
+        form.sharing.signatureStrokes = demoSignature();
+        form.sign(app); // no basis: refused, and says why
+        revealTag(app, "sharing.sign");
+    } else {
+        form.sharing.basis = "consent_refused";
+        form.sharing.basisReason =
+            "The mother refused; the child's safety at handovers overrides it (fictional).";
+    }
+}
+
 // then the practitioner's analysis of it in a language: part written with answers cited and
 // one answer chosen, or complete, signed and with an addendum.
 void showConflictAnalysis(App& app, const char* language, bool signedWithAddendum) {
@@ -192,7 +311,8 @@ std::vector<TourStop> tourStops() {
              app.editors().concern.start(app);
              app.editors().concern.concern.fields["child_words"] =
                  "\"I don't like it when the shouting starts\" (fictional)";
-             app.editors().concern.concern.referralByPhoneAt = app.now();
+             app.editors().concern.concern.referrals.push_back({"phone", app.now(), app.now(), ""});
+             scrollToTop("##concern");
          }},
         {"not-seen",
          [](App& app) {
@@ -209,6 +329,7 @@ std::vector<TourStop> tourStops() {
              app.editors().notSeen.signatureName = model::kDemoPractitioner;
              app.editors().notSeen.signatureStrokes = demoSignature();
              app.editors().notSeen.sign(app);
+             scrollToTop("##record");
          }},
         {"addendum",
          [](App& app) {
@@ -226,6 +347,45 @@ std::vector<TourStop> tourStops() {
         {"skin-map-notice", [](App& app) { showSkinMap(app, false, skinmap::ViewId::BodyFront, 0); }},
         {"skin-map-front", [](App& app) { showSkinMap(app, true, skinmap::ViewId::BodyFront, 1); }},
         {"skin-map-hand", [](App& app) { showSkinMap(app, true, skinmap::ViewId::LeftPalm, 3); }},
+        // The safeguarding records (issue 14), in English and in Welsh: each stop sets the language.
+        {"risk-identification-en", [](App& app) { showRisk(app, "en"); }},
+        {"risk-identification-cy", [](App& app) { showRisk(app, "cy"); }},
+        {"risk-reviewed-en", [](App& app) { showRiskReviewed(app, "en"); }},
+        {"risk-reviewed-cy", [](App& app) { showRiskReviewed(app, "cy"); }},
+        {"caseload-risk-review-cy",
+         [](App& app) {
+             // Continues the reviewed risk identification above: its review date is within a week.
+             app.show(ScreenId::Caseload);
+         }},
+        {"caseload-risk-review-en",
+         [](App& app) {
+             i18n::setLanguage("en");
+             app.show(ScreenId::Caseload);
+         }},
+        {"concern-late-en", [](App& app) { showLateConcern(app, "en", false); }},
+        {"concern-referrals-en", [](App& app) { showLateConcern(app, "en", true); }},
+        {"concern-referrals-cy", [](App& app) { showLateConcern(app, "cy", true); }},
+        {"concern-signed-en",
+         [](App& app) {
+             i18n::setLanguage("en");
+             openDemoChild(app, "child-demo-4");
+             fillLateConcern(app);
+             ConcernEditor& form = app.editors().concern;
+             for (const auto& spec : model::concernTextFields())
+                 if (form.concern.fields.value(spec.key, "").empty())
+                     form.concern.fields[spec.key] = "none (fictional)";
+             form.concern.parentsInformed = "no";
+             form.concern.managerInformed = true;
+             form.concern.managerInformedAt = app.now();
+             form.concern.signatureName = model::kDemoPractitioner;
+             form.concern.signatureStrokes = demoSignature();
+             form.sign(app);
+             scrollToTop("##record");
+             revealTag(app, "record.referral.0");
+         }},
+        {"information-sharing-en", [](App& app) { showSharing(app, "en", false); }},
+        {"information-sharing-cy", [](App& app) { showSharing(app, "cy", false); }},
+        {"information-sharing-refused-en", [](App& app) { showSharing(app, "en", true); }},
         // The practitioner's analysis is in the practitioner's language: each stop sets it.
         {"conflict-analysis-en", [](App& app) { showConflictAnalysis(app, "en", false); }},
         {"conflict-analysis-cy", [](App& app) { showConflictAnalysis(app, "cy", false); }},

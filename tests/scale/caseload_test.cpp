@@ -229,7 +229,8 @@ TEST_CASE("a store migrated from schema 5 (before the caseload summary) backfill
             "DROP TRIGGER caseload_outbox_insert; DROP TRIGGER caseload_outbox_state; "
             "DROP TRIGGER caseload_child_insert; DROP TRIGGER caseload_child_update; "
             "DROP TRIGGER caseload_case_update; DROP TABLE caseload_summary; DROP TABLE caseload_clock; "
-            "DROP INDEX records_signed_concerns;");
+            "DROP INDEX records_signed_concerns; "
+            "DROP INDEX records_signed_risk;"); // migration 7
     db.setUserVersion(5);
     bench::fillRealisticStore(db, shape);
     migrate(db);

@@ -195,7 +195,8 @@ TEST_CASE("counting working days agrees with adding them and with counting day b
 
 TEST_CASE("follow-ups over Easter are due after the holiday, and the caseload flags them so") {
     Concern concern;
-    concern.referralByPhoneAt = "2026-04-02T15:00:00Z"; // Thursday before Good Friday
+    concern.referrals = {
+        {"phone", "2026-04-02T15:00:00Z", "2026-04-02T15:00:00Z", ""}}; // Thursday before Good Friday
     const auto followUps = concernFollowUps(concern, {});
     REQUIRE(followUps.size() == 3);
     CHECK(followUps[0].dueAt == "2026-04-07T23:59:59Z"); // confirm in writing (SF 2.103)

@@ -28,19 +28,25 @@ TEST_CASE("a whole concern: record, refused sign, sign, follow-ups due and overd
     REQUIRE((w.app->screen() == ui::ScreenId::Concern));
     const std::string concernId = w.app->editors().concern.draft.recordId;
     REQUIRE_FALSE(concernId.empty());
-    CHECK(w.store().recordById(concernId)->highRisk);
+    // Only what happened (issue 13): a new concern flags nobody until the practitioner ticks it.
+    CHECK_FALSE(w.store().recordById(concernId)->highRisk);
+    w.driver->tap("concern.high_risk");
 
     w.tapAndType("concern.child_words", "\"It hurts when he grabs my arm\" (fictional)");
     w.tapAndType("concern.explanation", "none given");
     w.tapAndType("concern.injuries", "none seen");
     w.tapAndType("concern.witnesses", "no one");
+    w.tapAndType("concern.third_party", "none");
+    w.tapAndType("concern.child_views", "Not told yet: it would be unsafe today (fictional).");
     w.tapAndType("concern.parents_note", "Not told: it could put the child at risk.");
+    w.tapAndType("concern.manager_discussion", "Agreed with the manager: referral today (fictional).");
     w.tapAndType("concern.action_text", "Telephoned children's services");
     w.driver->tap("concern.add_action");
     REQUIRE(w.app->editors().concern.concern.actions.size() == 1);
     CHECK(w.app->editors().concern.concern.actions[0].at == "2026-11-23T10:00:00Z");
     w.driver->tap("concern.parents_no");
-    w.driver->tap("concern.referral_phone");
+    w.driver->tap("concern.route.phone");
+    w.driver->tap("concern.add_referral");
     w.tapAndType("concern.signature_name", "Sam Demo-Practitioner");
 
     // Manager not informed and no signature yet: refused, and says which.
@@ -59,7 +65,8 @@ TEST_CASE("a whole concern: record, refused sign, sign, follow-ups due and overd
     CHECK((concern->status == storage::RecordStatus::Signed));
     CHECK(concern->highRisk);
     CHECK(concern->payload["fields"]["child_words"] == "\"It hurts when he grabs my arm\" (fictional)");
-    CHECK(concern->payload["referral_by_phone_at"] == "2026-11-23T10:00:00Z");
+    CHECK(concern->payload["referrals"][0]["route"] == "phone");
+    CHECK(concern->payload["referrals"][0]["at"] == "2026-11-23T10:00:00Z");
     // The high-risk record heads the sync queue (with the audit entries of its creation and
     // signing beside it: only they may come before it).
     const auto outbox = w.store().outboxPending(10);

@@ -54,8 +54,8 @@ TEST_CASE("visit and concern JSON round-trip exactly and refuse malformed input"
 
     Concern concern;
     concern.fields["child_words"] = "\u201cWelsh: dw i\u2019n ofnus\u201d";
-    concern.actions = {{"Telephoned", "2026-11-23T10:00:00Z"}};
-    concern.referralByPhoneAt = "2026-11-23T10:00:00Z";
+    concern.actions = {{"Telephoned", "2026-11-23T10:00:00Z", "2026-11-23T10:00:00Z"}};
+    concern.referrals = {{"phone", "2026-11-23T10:00:00Z", "2026-11-23T10:00:00Z", ""}};
     CHECK(toJson(concernFromJson(toJson(concern))) == toJson(concern));
     CHECK_THROWS_AS(concernFromJson({{"actions", {{{"what", "x"}}}}}), std::invalid_argument);
 }
@@ -72,7 +72,7 @@ TEST_CASE("working days skip weekends") {
 
 TEST_CASE("a telephone referral creates three follow-ups; addenda close them") {
     Concern concern;
-    concern.referralByPhoneAt = "2026-11-27T16:30:00Z"; // a Friday
+    concern.referrals = {{"phone", "2026-11-27T16:30:00Z", "2026-11-27T16:30:00Z", ""}}; // a Friday
     auto followUps = concernFollowUps(concern, {});
     REQUIRE(followUps.size() == 3);
     CHECK(followUps[0].id == "confirm_in_writing");
@@ -99,7 +99,7 @@ TEST_CASE("the caseload shows flags, counts unsynced records, sorts urgent first
     records[1].status = storage::RecordStatus::Signed;
     records[1].highRisk = true;
     Concern concern;
-    concern.referralByPhoneAt = "2026-11-23T10:00:00Z";
+    concern.referrals = {{"phone", "2026-11-23T10:00:00Z", "2026-11-23T10:00:00Z", ""}};
     records[1].payload = toJson(concern);
     records[2].id = "r3";
     records[2].childId = "child-demo-4";
