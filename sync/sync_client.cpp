@@ -8,6 +8,8 @@
 
 #include "base/json_reader.h"
 #include "storage/keys.h"
+#include "sync/certificate_pin.h"
+#include "sync/device_command.h"
 
 #include <sodium.h>
 
@@ -131,7 +133,14 @@ bool SyncClient::enrolled() {
 
 ServerEndpoint SyncClient::currentEndpoint() {
     ServerEndpoint endpoint = m_endpoint;
-    if (auto pin = m_store.setting(setting::kPinnedCert)) endpoint.pinnedCertPem = *pin;
+    // The organisation pin saved at enrolment wins over whatever the caller trusts.
+    if (auto ca = m_store.setting(setting::kPinnedCaPem)) {
+        endpoint.trustedCaPem = *ca;
+        endpoint.pinnedSpkiSha256 = m_store.setting(setting::kPinnedSpki).value_or("");
+        endpoint.pinnedCertPem.clear();
+    } else if (auto pin = m_store.setting(setting::kPinnedCert)) {
+        endpoint.pinnedCertPem = *pin;
+    }
     return endpoint;
 }
 
@@ -185,7 +194,17 @@ bool SyncClient::serverReachable() {
 StepResult SyncClient::enrol(const std::string& username, const std::string& password,
                              const std::string& deviceName) {
     ServerEndpoint endpoint = m_endpoint;
-    endpoint.pinnedCertPem.clear(); // enrolment trusts the organisation's CA, then pins
+    endpoint.pinnedCertPem.clear(); // enrolment trusts the organisation's CA, then pins it
+    if (!endpoint.plainHttpForDevelopment) {
+        if (endpoint.trustedCaPem.empty())
+            return failed(
+                SyncFailure::Certificate,
+                "this tablet has no organisation configuration: your administrator must install one");
+        if (endpoint.pinnedSpkiSha256.empty())
+            endpoint.pinnedSpkiSha256 = spkiSha256OfPem(endpoint.trustedCaPem);
+        if (endpoint.pinnedSpkiSha256.empty())
+            return failed(SyncFailure::Certificate, "the organisation's CA certificate cannot be read");
+    }
     HttpsChannel channel(endpoint, m_cancel);
     EnrolRequest request{kProtocolVersion, username, password, deviceName};
     HttpResult result = channel.post(kPathEnrol, toJson(request).dump());
@@ -225,19 +244,28 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
         }
         m_store.setSetting(setting::kServerHost, endpoint.host);
         m_store.setSetting(setting::kServerPort, std::to_string(endpoint.port));
-        if (!result.presentedCertPem.empty())
-            m_store.setSetting(setting::kPinnedCert, result.presentedCertPem);
+        if (!endpoint.plainHttpForDevelopment) {
+            m_store.setSetting(setting::kPinnedCaPem, endpoint.trustedCaPem);
+            m_store.setSetting(setting::kPinnedSpki, endpoint.pinnedSpkiSha256);
+        }
         m_store.setSetting(setting::kRecoveryPublicKey, response.recoveryPublicKey);
         m_store.setSetting(setting::kPractitionerId, response.practitionerId);
         m_store.setSetting(setting::kPractitionerName, response.practitionerName);
         m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
         m_store.setSetting(setting::kDeviceSecret, response.deviceSecret);
+        // Outside the store, so a locked tablet can still be told to wipe itself (issue 17.9).
+        saveDeviceCommandCredential(
+            m_store.dataDir(),
+            makeDeviceCommandCredential(endpoint, response.deviceId, response.deviceSecret));
         m_store.setSetting(setting::kDeviceId, response.deviceId); // last: marks the device enrolled
         learnGzip(channel);
         m_store.audit(response.practitionerId, "sync", "enrol", "device " + response.deviceId);
     } catch (const storage::StoreError& e) {
         return failed(SyncFailure::LocalStore,
                       storeProblem("could not save the sign-in on this tablet", e) + ": try again");
+    } catch (const base::Error& e) { // the device-command credential file
+        return failed(SyncFailure::LocalStore,
+                      std::string("could not save the sign-in on this tablet (") + e.what() + "): try again");
     }
     StepResult ok;
     ok.message = "enrolled";

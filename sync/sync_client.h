@@ -24,7 +24,9 @@ namespace heard::sync {
 namespace setting {
 inline constexpr const char* kServerHost = "sync.server.host";
 inline constexpr const char* kServerPort = "sync.server.port";
-inline constexpr const char* kPinnedCert = "sync.server.pinnedCert";
+inline constexpr const char* kPinnedCert = "sync.server.pinnedCert"; // leaf pin of older enrolments
+inline constexpr const char* kPinnedCaPem = "sync.server.caPem";     // the organisation CA (issue 17.2)
+inline constexpr const char* kPinnedSpki = "sync.server.spkiSha256"; // its key, pinned
 inline constexpr const char* kDeviceId = "sync.device.id";
 inline constexpr const char* kDeviceSecret = "sync.device.secret";
 inline constexpr const char* kPractitionerId = "sync.practitioner.id";
@@ -80,6 +82,9 @@ public:
     bool enrolled();
 
     // Signs in once while online; saves identity, pin, recovery key, allocations and content.
+    // The endpoint must carry the organisation's CA (sync/org_config.h): without one nothing is
+    // sent. The CA and its key are pinned (not the leaf, so the server certificate can be renewed),
+    // and the device-command credential is written outside the store (sync/device_command.h).
     // Before saving anything it re-seals the store's data key to the organisation recovery key
     // in the answer (Store::resealRecoveryKey), so every enrolled store can be recovered. An
     // answer without a usable key (ServerError) or a failed re-seal (LocalStore) fails the
