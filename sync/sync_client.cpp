@@ -173,6 +173,19 @@ StepResult SyncClient::classify(const HttpResult& result) {
         return failed(SyncFailure::Revoked, "this device may no longer sync (" + code + ")");
     if (result.status == 413)
         return failed(SyncFailure::ServerError, "the server refused a batch as too large");
+    if (result.status == 429 || result.status == 503) {
+        // Busy or too many attempts: say so plainly and wait at least as long as the server asks
+        // (bounded: a server cannot park the tablet for more than an hour).
+        long long wait = 0;
+        if (body.is_object() && body.contains("retryAfter") && body["retryAfter"].is_number_integer())
+            wait = std::clamp<long long>(body["retryAfter"].get<long long>(), 0, 3600);
+        StepResult busy =
+            failed(SyncFailure::ServerError,
+                   std::string(result.status == 429 ? "too many attempts" : "the central system is busy") +
+                       (wait > 0 ? ": it asked to wait " + std::to_string(wait) + " s" : ""));
+        busy.retryAfter = std::chrono::seconds(wait);
+        return busy;
+    }
     return failed(SyncFailure::ServerError, "server answered " + std::to_string(result.status) +
                                                 (code.empty() ? "" : " (" + code + ")"));
 }

@@ -13,6 +13,7 @@
 #include "sync/protocol.h"
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -61,6 +62,8 @@ struct StepResult {
     std::size_t acknowledged = 0;
     std::size_t quarantined = 0;
     std::size_t retried = 0;
+    // A busy server's own wait (429 or 503 with "retryAfter"): no retry before it, whatever the backoff.
+    std::chrono::seconds retryAfter{0};
     bool ok() const { return failure == SyncFailure::None; }
 };
 
