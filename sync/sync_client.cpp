@@ -298,6 +298,24 @@ StepResult SyncClient::ensureRecoverySeal() {
     }
 }
 
+void SyncClient::ensureCommandCredential() {
+    try {
+        const std::string dir = m_store.dataDir();
+        if (loadDeviceCommandCredential(dir)) return;
+        ServerEndpoint endpoint = currentEndpoint();
+        if (endpoint.trustedCaPem.empty() && !endpoint.pinnedCertPem.empty()) {
+            // An older enrolment pinned the leaf: the credential trusts that certificate alone.
+            endpoint.trustedCaPem = endpoint.pinnedCertPem;
+            endpoint.pinnedSpkiSha256 = spkiSha256OfPem(endpoint.pinnedCertPem);
+        }
+        const auto id = m_store.setting(setting::kDeviceId), secret = m_store.setting(setting::kDeviceSecret);
+        if (!id || !secret || (endpoint.trustedCaPem.empty() && !endpoint.plainHttpForDevelopment)) return;
+        saveDeviceCommandCredential(dir, makeDeviceCommandCredential(endpoint, *id, *secret));
+    } catch (const std::exception&) {
+        // Best effort: the next pull tries again; nothing else depends on it.
+    }
+}
+
 // [SECTION] Push -----------------------------------------------------------------------------
 
 StepResult SyncClient::push(std::size_t maxBatches,
@@ -527,6 +545,7 @@ StepResult SyncClient::pull() {
         // so the service backs off and tries again.
         StepResult sealed = ensureRecoverySeal();
         if (!sealed.ok()) return sealed;
+        ensureCommandCredential();
     }
     StepResult ok;
     ok.message = "pulled";

@@ -100,6 +100,11 @@ public:
     // pull() calls it after applying its answer, so a failure is retried with the next cycle.
     StepResult ensureRecoverySeal();
 
+    // Writes the device-command credential (sync/device_command.h) if it is missing: a tablet
+    // enrolled before it existed gets one at its next pull, so it too can be wiped while locked.
+    // Best effort: a failure is retried at the next pull.
+    void ensureCommandCredential();
+
     // Sends the outbox in bounded batches until it is empty, a failure occurs, nothing more
     // can be acknowledged right now, or maxBatches is reached. progress(sent, total) is called
     // after each batch.

@@ -79,3 +79,23 @@ TEST_CASE("a tablet with no command credential does not poll while locked") {
     driver.frames(5);
     CHECK_FALSE(app.syncControl().lockedPolling());
 }
+
+TEST_CASE("a tablet without a command credential (enrolled before it existed) gets one at its next pull") {
+    TempDir dir;
+    auto serverStore = openDatabase(newDatabase());
+    seedOrganisation(*serverStore);
+    const TestCert orgCa = makeCert(dir.path(), "org-ca");
+    const TestCert serverCert = makeCertSignedBy(dir.path(), "server", orgCa);
+    ServerHarness harness(*serverStore, serverCert);
+    auto device = makeDeviceStore(dir.path());
+    sync::SyncClient client(*device, sync::endpointFor(orgConfigFor(orgCa, harness.port())));
+    REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
+    const std::string path = sync::deviceCredentialPath(device->dataDir());
+    REQUIRE(std::filesystem::remove(path));
+    REQUIRE(client.pull().ok());
+    const auto credential = sync::loadDeviceCommandCredential(device->dataDir());
+    REQUIRE(credential.has_value());
+    const auto answer = sync::askForDeviceCommand(*credential);
+    CHECK_MESSAGE(answer.ok, answer.message);
+    CHECK(answer.command == sync::DeviceCommand::None);
+}
