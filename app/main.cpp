@@ -5,6 +5,7 @@
 #include "platform/paths.h"
 #include "platform/process_hardening.h"
 #include "platform/window.h"
+#include "sync/org_config.h"
 
 #include <algorithm>
 #include <chrono>
@@ -34,6 +35,8 @@ constexpr const char* kHelp =
     "  --scale S              force the UI scale (default: from the display's DPI)\n"
     "  --software             use SDL's software renderer (always so when SDL_VIDEODRIVER=dummy)\n"
     "  --auto-lock SECONDS    lock after this much idle time in practitioner mode (default 300)\n"
+    "  --org-config FILE      the organisation configuration from the administrator (heard-server admin\n"
+    "                         enrolment-config); default: organisation.json in the data folder\n"
     "  --tour DIR             render every screen at 1280x800 and 800x1280 to numbered PNGs\n"
     "                         in DIR, then exit (works headless with SDL_VIDEODRIVER=dummy)\n"
     "\n"
@@ -102,6 +105,13 @@ Flags parseFlags(int argc, char** argv) {
             flags.window.softwareRenderer = true;
         } else if (arg == "--auto-lock") {
             flags.app.autoLockSeconds = int(parseNumber("--auto-lock", value()));
+        } else if (arg == "--org-config") {
+            const char* path = value();
+            try {
+                flags.app.orgConfig = heard::sync::readOrgConfigFile(path);
+            } catch (const heard::sync::OrgConfigError& e) {
+                usageError(std::string("--org-config ") + path + ": " + e.what());
+            }
         } else if (arg == "--tour") {
             flags.tourDir = value();
         } else if (arg == "--run-for") {
@@ -133,6 +143,31 @@ long long monotonicNs() {
     return ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+// A folder in the temporary directory ($TMPDIR, else /tmp) removed with everything in it when
+// this object goes, on every return path.
+class TempFolder {
+public:
+    TempFolder() = default;
+    TempFolder(const TempFolder&) = delete;
+    TempFolder& operator=(const TempFolder&) = delete;
+    ~TempFolder() {
+        if (m_path.empty()) return;
+        std::error_code ignored;
+        std::filesystem::remove_all(m_path, ignored);
+    }
+    bool make(const std::string& prefix) {
+        std::error_code ec;
+        std::string pattern = (std::filesystem::temp_directory_path(ec) / (prefix + "-XXXXXX")).string();
+        if (ec || !mkdtemp(pattern.data())) return false;
+        m_path = pattern;
+        return true;
+    }
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+};
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -148,16 +183,15 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    std::string tourDataDir;
+    // The tour shows the fictional demo in a throw-away store, never the practitioner's; the
+    // folder goes however the tour ends (declared before the App, so removed after it closes).
+    TempFolder tourData;
     if (!flags.tourDir.empty()) {
-        // The tour shows the fictional demo in a throw-away store, never the practitioner's.
-        char pattern[] = "/tmp/heard-tour-XXXXXX";
-        if (!mkdtemp(pattern)) {
+        if (!tourData.make("heard-tour")) {
             std::fprintf(stderr, "heard: cannot make a temporary folder for the tour\n");
             return 1;
         }
-        tourDataDir = pattern;
-        flags.app.dataDir = tourDataDir;
+        flags.app.dataDir = tourData.path();
         flags.app.demo = true;
         flags.app.fastKeyDerivationForTests = true;
     }
@@ -178,7 +212,6 @@ int main(int argc, char** argv) {
         }
         std::printf("heard: tour wrote %zu screenshots to %s\n", written.size(), flags.tourDir.c_str());
         app.lock();
-        std::filesystem::remove_all(tourDataDir);
         return 0;
     }
 

@@ -213,6 +213,31 @@ std::optional<Device> HeardServer::authenticate(const std::string& deviceAuth, R
     return device;
 }
 
+HeardServer::Reply HeardServer::handleDeviceCommand(const std::string& requestBody) {
+    sync::DeviceCommandRequest request;
+    try {
+        request = sync::deviceCommandRequestFromJson(sync::parseObject(requestBody));
+    } catch (const sync::ProtocolError& e) {
+        log({{"event", "device_command"}, {"status", 400}, {"reason", e.what()}});
+        return {400, sync::errorBody(sync::error::kBadRequest, e.what())};
+    }
+    // The token is the stored BLAKE2b of the device secret, compared in constant time.
+    auto device = m_store.device(request.deviceId);
+    if (!device || device->secretHash.size() != request.token.size() ||
+        sodium_memcmp(device->secretHash.data(), request.token.data(), request.token.size()) != 0) {
+        log({{"event", "device_command"}, {"status", 401}});
+        return {401, sync::errorBody(sync::error::kUnauthorised, "device not recognised")};
+    }
+    log({{"event", "device_command"},
+         {"device", device->id},
+         {"status", 200},
+         {"command", sync::deviceCommandName(device->command)}});
+    return {200,
+            {{"ok", true},
+             {"protocol", sync::kProtocolVersion},
+             {"command", sync::deviceCommandName(device->command)}}};
+}
+
 HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const std::string& requestBody) {
     auto started = std::chrono::steady_clock::now();
     Reply failure;
@@ -481,6 +506,12 @@ void HeardServer::bind() {
         if (!readBody(reader, body)) return sendTooLarge(res);
         send(res, handlePull(req.get_header_value(sync::kDeviceAuthHeader), body));
     });
+    http.Post(sync::kPathDeviceCommand,
+              [this](const httplib::Request&, httplib::Response& res, const httplib::ContentReader& reader) {
+                  std::string body;
+                  if (!readBody(reader, body)) return sendTooLarge(res);
+                  send(res, handleDeviceCommand(body));
+              });
     // Errors the router produces itself (404, 413 too large, 400 unparsable) still get a JSON body.
     http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;

@@ -72,6 +72,9 @@ public:
     Reply handlePush(const std::string& deviceAuth, const std::string& requestBody);
     Reply handlePull(const std::string& deviceAuth, const std::string& requestBody);
     Reply handleHealth();
+    // A locked tablet's question for device commands (issue 17.9): device id and command token
+    // only. Answered for a revoked device too, so a lost tablet that was revoked can still be wiped.
+    Reply handleDeviceCommand(const std::string& requestBody);
 
 private:
     struct Impl;

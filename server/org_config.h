@@ -3,11 +3,14 @@
 // key (SPKI SHA-256), not the leaf, so renewing the server certificate needs no re-enrolment, and
 // it never consults the system trust store for enrolment.
 //
-//   heard-server admin enrolment-config --host <name> --port <n> --ca <ca.pem>
+//   heard-server admin enrolment-config --host <name> --port <n> --ca <ca.pem> [--code] [--qr]
 //
-// prints one JSON object:
+// prints one JSON object (the file an administrator installs on a tablet):
 //   {"format":"heard-organisation-v1","server":"<name>","port":<n>,
 //    "caSpkiSha256":"<64 hex>","caPem":"-----BEGIN CERTIFICATE-----..."}
+// --code prints it as an enrolment code instead ("HEARD-ORG1:" + URL-safe base64, which the
+// tablet's sign-in screen accepts pasted or typed; sync/org_config.h), --qr draws that code as a
+// QR code in the terminal (libqrencode) above it.
 #pragma once
 
 #include <iosfwd>

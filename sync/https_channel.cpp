@@ -81,6 +81,24 @@ int checkPinnedLeaf(int preverifyOk, X509_STORE_CTX* storeContext, const std::st
     return preverifyOk;
 }
 
+int checkPinnedSpki(int preverifyOk, X509_STORE_CTX* storeContext, const std::string& pinnedSpki,
+                    std::string& presentedPem) {
+    if (X509_STORE_CTX_get_error_depth(storeContext) != 0) return preverifyOk;
+    X509* leaf = X509_STORE_CTX_get_current_cert(storeContext);
+    if (!leaf) return 0;
+    presentedPem = pemOf(leaf);
+    if (pinnedSpki.empty()) return preverifyOk;
+    bool found = false;
+    if (STACK_OF(X509)* chain = X509_STORE_CTX_get0_chain(storeContext))
+        for (int i = 0; i < sk_X509_num(chain) && !found; ++i)
+            found = spkiSha256(sk_X509_value(chain, i)) == pinnedSpki;
+    if (!found) {
+        X509_STORE_CTX_set_error(storeContext, X509_V_ERR_CERT_REJECTED);
+        return 0;
+    }
+    return preverifyOk;
+}
+
 std::string certificateFingerprint(const std::string& pem) {
     BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
@@ -90,7 +108,8 @@ std::string certificateFingerprint(const std::string& pem) {
 
 struct HttpsChannel::Impl {
     std::unique_ptr<httplib::ClientImpl> client;
-    std::string pinnedFingerprint; // empty: no pin (enrolment against the trusted CA)
+    std::string pinnedFingerprint; // empty: no leaf pin (the organisation pin below, or none)
+    std::string pinnedSpki;        // the organisation's CA key or the server key (issue 17.2)
     std::string presentedPem;      // the leaf seen during the last handshake
     bool trustConfigured = true;
     static int appDataIndex;
@@ -141,6 +160,8 @@ struct HttpsChannel::Impl {
         if (!ssl) return 0;
         auto* self = static_cast<Impl*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), appDataIndex));
         if (!self) return 0;
+        if (!self->pinnedSpki.empty())
+            preverifyOk = checkPinnedSpki(preverifyOk, storeContext, self->pinnedSpki, self->presentedPem);
         return checkPinnedLeaf(preverifyOk, storeContext, self->pinnedFingerprint, self->presentedPem);
     }
 };
@@ -203,17 +224,18 @@ HttpsChannel::HttpsChannel(ServerEndpoint endpoint, std::shared_ptr<CancelToken>
         ssl->enable_server_certificate_verification(true);
         const std::string& anchor =
             m_endpoint.pinnedCertPem.empty() ? m_endpoint.trustedCaPem : m_endpoint.pinnedCertPem;
-        if (!anchor.empty()) {
-            X509_STORE* store = X509_STORE_new();
-            X509_STORE_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN);
-            if (addPemToStore(store, anchor) == 0) m_impl->trustConfigured = false;
-            ssl->set_ca_cert_store(store); // httplib takes ownership
-            // Without a CA path httplib adds the system trust store to ours, parsing ~150
-            // certificates per connection (tens of ms of CPU each time under OpenSSL 3) and
-            // widening trust beyond the anchor. A directory lookup is lazy: pointing it at a
-            // directory that holds no certificates keeps trust to our anchor alone.
-            ssl->set_ca_cert_path("", "/nonexistent/heard-no-system-trust");
-        }
+        // The system trust store is never used (issue 17.2): with no anchor of our own the
+        // channel refuses to connect rather than trust every public CA.
+        X509_STORE* store = X509_STORE_new();
+        X509_STORE_set_flags(store, X509_V_FLAG_PARTIAL_CHAIN);
+        if (anchor.empty() || addPemToStore(store, anchor) == 0) m_impl->trustConfigured = false;
+        ssl->set_ca_cert_store(store); // httplib takes ownership
+        // Without a CA path httplib adds the system trust store to ours, parsing ~150
+        // certificates per connection (tens of ms of CPU each time under OpenSSL 3) and
+        // widening trust beyond the anchor. A directory lookup is lazy: pointing it at a
+        // directory that holds no certificates keeps trust to our anchor alone.
+        ssl->set_ca_cert_path("", "/nonexistent/heard-no-system-trust");
+        m_impl->pinnedSpki = m_endpoint.pinnedSpkiSha256;
         if (!m_endpoint.pinnedCertPem.empty()) {
             m_impl->pinnedFingerprint = certificateFingerprint(m_endpoint.pinnedCertPem);
             if (m_impl->pinnedFingerprint.empty()) m_impl->trustConfigured = false;
@@ -279,7 +301,9 @@ HttpResult HttpsChannel::send(const std::string& method, const std::string& path
     HttpResult out;
     if (!m_impl->trustConfigured) {
         out.failure = HttpFailure::Transport;
-        out.error = "certificate pin is not a valid PEM certificate";
+        out.error = m_endpoint.trustedCaPem.empty() && m_endpoint.pinnedCertPem.empty()
+                        ? "no certificate to trust: this tablet has no organisation configuration"
+                        : "certificate pin is not a valid PEM certificate";
         return out;
     }
     if (m_cancel && m_cancel->cancelled()) {

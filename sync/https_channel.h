@@ -1,9 +1,9 @@
 // One HTTPS connection to heard-server, with certificate pinning.
 //
-// Before enrolment the device trusts the organisation's CA certificate (given in PEM); the
-// enrolment call records the leaf certificate the server actually presented, and the device pins
-// it. From then on only that exact certificate is accepted (and the host name must match it), so a
-// server with any other certificate, even one signed by a public CA, is refused.
+// The device trusts only the organisation's CA certificate from its configuration (never the
+// system trust store) and pins that CA's key, or the server's key (SPKI SHA-256), so a renewed
+// server certificate under the same CA or key needs no re-enrolment, while a server with any other
+// certificate, even one a public CA signed, is refused; the host name must match the leaf.
 // Plain HTTP exists only for development and must be asked for explicitly.
 //
 // One channel is one keep-alive connection (TCP_NODELAY on, so a request never waits ~40 ms on
@@ -27,8 +27,14 @@ struct ServerEndpoint {
     std::string host = "127.0.0.1";
     int port = 8443;
     bool plainHttpForDevelopment = false; // never in production: refused unless set on purpose
-    std::string trustedCaPem;             // used only when pinnedCertPem is empty (enrolment)
-    std::string pinnedCertPem;            // the server leaf certificate pinned at enrolment
+    // The trust anchor: the organisation's CA certificate from its configuration (sync/org_config.h),
+    // used when pinnedCertPem is empty. The system trust store is never used: with neither set,
+    // every request fails.
+    std::string trustedCaPem;
+    // SHA-256 of the SubjectPublicKeyInfo of the organisation's CA or of the server's key: a
+    // chain holding no certificate with this key is refused, whatever the trust store says.
+    std::string pinnedSpkiSha256;
+    std::string pinnedCertPem; // a leaf pinned by a tablet enrolled before the organisation pin
     std::chrono::milliseconds connectTimeout{5000};
     std::chrono::milliseconds readTimeout{15000}; // between two reads
     // The whole request, connect to last byte of the answer: a server trickling bytes is

@@ -340,6 +340,26 @@ PullResponse pullResponseFromJson(const json& j) {
     return v;
 }
 
+json toJson(const DeviceCommandRequest& v) {
+    return {{"protocol", v.protocol}, {"deviceId", v.deviceId}, {"token", v.token}};
+}
+
+DeviceCommandRequest deviceCommandRequestFromJson(const json& j) {
+    requireObject(j, "device command request");
+    requireProtocol(j);
+    DeviceCommandRequest v;
+    v.deviceId = stringField(j, "deviceId", false);
+    if (!isSafeId(v.deviceId)) throw ProtocolError("field is not a valid id: deviceId");
+    v.token = stringField(j, "token", false);
+    if (v.token.size() != 64) throw ProtocolError("field is not a token: token");
+    return v;
+}
+
+DeviceCommand deviceCommandResponseFromJson(const json& j) {
+    requireObject(j, "device command response");
+    return deviceCommandFromString(stringField(j, "command"));
+}
+
 // --- helpers ----------------------------------------------------------------------------------
 
 json parseObject(const std::string& text) {

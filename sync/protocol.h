@@ -31,6 +31,8 @@ inline constexpr const char* kPathHealth = "/v1/health";
 inline constexpr const char* kPathEnrol = "/v1/enrol";
 inline constexpr const char* kPathPush = "/v1/push";
 inline constexpr const char* kPathPull = "/v1/pull";
+// A locked tablet asks for device commands (issue 17.9) with its command credential only.
+inline constexpr const char* kPathDeviceCommand = "/v1/device-command";
 
 // Device credentials travel in this header as "<deviceId>:<deviceSecret>" (over TLS only).
 inline constexpr const char* kDeviceAuthHeader = "X-Heard-Device";
@@ -170,6 +172,15 @@ struct PullResponse {
     DeviceCommand command = DeviceCommand::None;
 };
 
+// The locked tablet's question (kPathDeviceCommand). token is the BLAKE2b-256 hex of the device
+// secret: what the server already stores, so no schema change; it cannot push or pull (that needs
+// the secret itself) and reveals no case data. The answer is {"ok":true,"command":"none|lock|wipe"}.
+struct DeviceCommandRequest {
+    int protocol = kProtocolVersion;
+    std::string deviceId;
+    std::string token;
+};
+
 // [SECTION] JSON (de)serialisation -----------------------------------------------------------
 // from*() functions throw ProtocolError on anything not matching the protocol.
 
@@ -188,6 +199,7 @@ nlohmann::json toJson(const PushResult& value);
 nlohmann::json toJson(const PushResponse& value);
 nlohmann::json toJson(const PullRequest& value);
 nlohmann::json toJson(const PullResponse& value);
+nlohmann::json toJson(const DeviceCommandRequest& value);
 
 Allocation allocationFromJson(const nlohmann::json& json);
 ContentUpdate contentUpdateFromJson(const nlohmann::json& json);
@@ -199,6 +211,8 @@ PushResult pushResultFromJson(const nlohmann::json& json);
 PushResponse pushResponseFromJson(const nlohmann::json& json);
 PullRequest pullRequestFromJson(const nlohmann::json& json);
 PullResponse pullResponseFromJson(const nlohmann::json& json);
+DeviceCommandRequest deviceCommandRequestFromJson(const nlohmann::json& json);
+DeviceCommand deviceCommandResponseFromJson(const nlohmann::json& json); // after requireOk
 
 // Parses request/response text with the bounded reader (at most kMaxResponseBytes, nested at most
 // kMaxJsonDepth); throws ProtocolError for invalid, too large or too deep JSON or a non-object.

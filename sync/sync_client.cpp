@@ -8,6 +8,8 @@
 
 #include "base/json_reader.h"
 #include "storage/keys.h"
+#include "sync/certificate_pin.h"
+#include "sync/device_command.h"
 
 #include <sodium.h>
 
@@ -131,7 +133,14 @@ bool SyncClient::enrolled() {
 
 ServerEndpoint SyncClient::currentEndpoint() {
     ServerEndpoint endpoint = m_endpoint;
-    if (auto pin = m_store.setting(setting::kPinnedCert)) endpoint.pinnedCertPem = *pin;
+    // The organisation pin saved at enrolment wins over whatever the caller trusts.
+    if (auto ca = m_store.setting(setting::kPinnedCaPem)) {
+        endpoint.trustedCaPem = *ca;
+        endpoint.pinnedSpkiSha256 = m_store.setting(setting::kPinnedSpki).value_or("");
+        endpoint.pinnedCertPem.clear();
+    } else if (auto pin = m_store.setting(setting::kPinnedCert)) {
+        endpoint.pinnedCertPem = *pin;
+    }
     return endpoint;
 }
 
@@ -164,6 +173,19 @@ StepResult SyncClient::classify(const HttpResult& result) {
         return failed(SyncFailure::Revoked, "this device may no longer sync (" + code + ")");
     if (result.status == 413)
         return failed(SyncFailure::ServerError, "the server refused a batch as too large");
+    if (result.status == 429 || result.status == 503) {
+        // Busy or too many attempts: say so plainly and wait at least as long as the server asks
+        // (bounded: a server cannot park the tablet for more than an hour).
+        long long wait = 0;
+        if (body.is_object() && body.contains("retryAfter") && body["retryAfter"].is_number_integer())
+            wait = std::clamp<long long>(body["retryAfter"].get<long long>(), 0, 3600);
+        StepResult busy =
+            failed(SyncFailure::ServerError,
+                   std::string(result.status == 429 ? "too many attempts" : "the central system is busy") +
+                       (wait > 0 ? ": it asked to wait " + std::to_string(wait) + " s" : ""));
+        busy.retryAfter = std::chrono::seconds(wait);
+        return busy;
+    }
     return failed(SyncFailure::ServerError, "server answered " + std::to_string(result.status) +
                                                 (code.empty() ? "" : " (" + code + ")"));
 }
@@ -185,7 +207,17 @@ bool SyncClient::serverReachable() {
 StepResult SyncClient::enrol(const std::string& username, const std::string& password,
                              const std::string& deviceName) {
     ServerEndpoint endpoint = m_endpoint;
-    endpoint.pinnedCertPem.clear(); // enrolment trusts the organisation's CA, then pins
+    endpoint.pinnedCertPem.clear(); // enrolment trusts the organisation's CA, then pins it
+    if (!endpoint.plainHttpForDevelopment) {
+        if (endpoint.trustedCaPem.empty())
+            return failed(
+                SyncFailure::Certificate,
+                "this tablet has no organisation configuration: your administrator must install one");
+        if (endpoint.pinnedSpkiSha256.empty())
+            endpoint.pinnedSpkiSha256 = spkiSha256OfPem(endpoint.trustedCaPem);
+        if (endpoint.pinnedSpkiSha256.empty())
+            return failed(SyncFailure::Certificate, "the organisation's CA certificate cannot be read");
+    }
     HttpsChannel channel(endpoint, m_cancel);
     EnrolRequest request{kProtocolVersion, username, password, deviceName};
     HttpResult result = channel.post(kPathEnrol, toJson(request).dump());
@@ -225,19 +257,28 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
         }
         m_store.setSetting(setting::kServerHost, endpoint.host);
         m_store.setSetting(setting::kServerPort, std::to_string(endpoint.port));
-        if (!result.presentedCertPem.empty())
-            m_store.setSetting(setting::kPinnedCert, result.presentedCertPem);
+        if (!endpoint.plainHttpForDevelopment) {
+            m_store.setSetting(setting::kPinnedCaPem, endpoint.trustedCaPem);
+            m_store.setSetting(setting::kPinnedSpki, endpoint.pinnedSpkiSha256);
+        }
         m_store.setSetting(setting::kRecoveryPublicKey, response.recoveryPublicKey);
         m_store.setSetting(setting::kPractitionerId, response.practitionerId);
         m_store.setSetting(setting::kPractitionerName, response.practitionerName);
         m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
         m_store.setSetting(setting::kDeviceSecret, response.deviceSecret);
+        // Outside the store, so a locked tablet can still be told to wipe itself (issue 17.9).
+        saveDeviceCommandCredential(
+            m_store.dataDir(),
+            makeDeviceCommandCredential(endpoint, response.deviceId, response.deviceSecret));
         m_store.setSetting(setting::kDeviceId, response.deviceId); // last: marks the device enrolled
         learnGzip(channel);
         m_store.audit(response.practitionerId, "sync", "enrol", "device " + response.deviceId);
     } catch (const storage::StoreError& e) {
         return failed(SyncFailure::LocalStore,
                       storeProblem("could not save the sign-in on this tablet", e) + ": try again");
+    } catch (const base::Error& e) { // the device-command credential file
+        return failed(SyncFailure::LocalStore,
+                      std::string("could not save the sign-in on this tablet (") + e.what() + "): try again");
     }
     StepResult ok;
     ok.message = "enrolled";
@@ -254,6 +295,24 @@ StepResult SyncClient::ensureRecoverySeal() {
         return {};
     } catch (const storage::StoreError& e) {
         return failed(SyncFailure::LocalStore, storeProblem(kResealFailed, e) + "; will try again");
+    }
+}
+
+void SyncClient::ensureCommandCredential() {
+    try {
+        const std::string dir = m_store.dataDir();
+        if (loadDeviceCommandCredential(dir)) return;
+        ServerEndpoint endpoint = currentEndpoint();
+        if (endpoint.trustedCaPem.empty() && !endpoint.pinnedCertPem.empty()) {
+            // An older enrolment pinned the leaf: the credential trusts that certificate alone.
+            endpoint.trustedCaPem = endpoint.pinnedCertPem;
+            endpoint.pinnedSpkiSha256 = spkiSha256OfPem(endpoint.pinnedCertPem);
+        }
+        const auto id = m_store.setting(setting::kDeviceId), secret = m_store.setting(setting::kDeviceSecret);
+        if (!id || !secret || (endpoint.trustedCaPem.empty() && !endpoint.plainHttpForDevelopment)) return;
+        saveDeviceCommandCredential(dir, makeDeviceCommandCredential(endpoint, *id, *secret));
+    } catch (const std::exception&) {
+        // Best effort: the next pull tries again; nothing else depends on it.
     }
 }
 
@@ -486,6 +545,7 @@ StepResult SyncClient::pull() {
         // so the service backs off and tries again.
         StepResult sealed = ensureRecoverySeal();
         if (!sealed.ok()) return sealed;
+        ensureCommandCredential();
     }
     StepResult ok;
     ok.message = "pulled";

@@ -13,6 +13,7 @@
 #include "sync/protocol.h"
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -24,7 +25,9 @@ namespace heard::sync {
 namespace setting {
 inline constexpr const char* kServerHost = "sync.server.host";
 inline constexpr const char* kServerPort = "sync.server.port";
-inline constexpr const char* kPinnedCert = "sync.server.pinnedCert";
+inline constexpr const char* kPinnedCert = "sync.server.pinnedCert"; // leaf pin of older enrolments
+inline constexpr const char* kPinnedCaPem = "sync.server.caPem";     // the organisation CA (issue 17.2)
+inline constexpr const char* kPinnedSpki = "sync.server.spkiSha256"; // its key, pinned
 inline constexpr const char* kDeviceId = "sync.device.id";
 inline constexpr const char* kDeviceSecret = "sync.device.secret";
 inline constexpr const char* kPractitionerId = "sync.practitioner.id";
@@ -59,6 +62,8 @@ struct StepResult {
     std::size_t acknowledged = 0;
     std::size_t quarantined = 0;
     std::size_t retried = 0;
+    // A busy server's own wait (429 or 503 with "retryAfter"): no retry before it, whatever the backoff.
+    std::chrono::seconds retryAfter{0};
     bool ok() const { return failure == SyncFailure::None; }
 };
 
@@ -80,6 +85,9 @@ public:
     bool enrolled();
 
     // Signs in once while online; saves identity, pin, recovery key, allocations and content.
+    // The endpoint must carry the organisation's CA (sync/org_config.h): without one nothing is
+    // sent. The CA and its key are pinned (not the leaf, so the server certificate can be renewed),
+    // and the device-command credential is written outside the store (sync/device_command.h).
     // Before saving anything it re-seals the store's data key to the organisation recovery key
     // in the answer (Store::resealRecoveryKey), so every enrolled store can be recovered. An
     // answer without a usable key (ServerError) or a failed re-seal (LocalStore) fails the
@@ -91,6 +99,11 @@ public:
     // enrolled, or when the saved key is unusable. LocalStore if the key file cannot be written.
     // pull() calls it after applying its answer, so a failure is retried with the next cycle.
     StepResult ensureRecoverySeal();
+
+    // Writes the device-command credential (sync/device_command.h) if it is missing: a tablet
+    // enrolled before it existed gets one at its next pull, so it too can be wiped while locked.
+    // Best effort: a failure is retried at the next pull.
+    void ensureCommandCredential();
 
     // Sends the outbox in bounded batches until it is empty, a failure occurs, nothing more
     // can be acknowledged right now, or maxBatches is reached. progress(sent, total) is called

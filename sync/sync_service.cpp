@@ -228,7 +228,8 @@ void SyncService::runCycle() {
             s.state = SyncState::NotEnrolled;
         } else {
             s.state = SyncState::WaitingRetry;
-            s.nextAttemptIn = m_policy.delayAfter(s.consecutiveFailures, random);
+            s.nextAttemptIn = std::max<std::chrono::milliseconds>(
+                m_policy.delayAfter(s.consecutiveFailures, random), result.retryAfter);
         }
     });
 }

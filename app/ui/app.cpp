@@ -10,6 +10,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/window.h"
+#include "storage/erase.h"
 #include "storage/keys.h"
 #include "platform/process_hardening.h"
 #include "sync/sync_client.h"
@@ -80,8 +81,13 @@ App::App(platform::Window& window, AppOptions options)
                 m_options.fastKeyDerivationForTests),
       m_lastInput(uiNow()) {
     m_session.beforeOpening = [this] { m_syncControl.waitForClosers(); };
-    m_syncControl.enrolForm.host = m_options.serverHost;
-    m_syncControl.enrolForm.port = m_options.serverPort;
+    EnrolForm& form = m_syncControl.enrolForm;
+    form.org = m_options.orgConfig;
+    try {
+        if (!form.org) form.org = sync::loadOrgConfig(m_options.dataDir);
+    } catch (const sync::OrgConfigError& e) {
+        form.orgError = e.what(); // shown on the sign-in screen; nothing else depends on it
+    }
 }
 
 App::~App() {
@@ -94,6 +100,7 @@ App::~App() {
         pending.swap(m_mainQueue);
     }
     lock();
+    m_syncControl.stopLockedPoll(); // its worker posts to this App
     m_syncControl.waitForClosers();
 }
 
@@ -311,6 +318,7 @@ void App::report(const std::exception& error, const std::string& doing) {
 }
 
 void App::afterUnlock(std::unique_ptr<storage::Store> store) {
+    m_syncControl.stopLockedPoll(); // unlocked: commands come with the sync again
     m_session.open(std::move(store));
     m_integrityReported = false;
     m_session.store()->startIntegrityCheck();
@@ -539,10 +547,12 @@ bool App::enrolled() {
 
 void App::startSync() {
     if (!store() || m_syncControl.running() || !enrolled()) return;
-    sync::ServerEndpoint endpoint;
-    endpoint.host = store()->setting(sync::setting::kServerHost).value_or(m_options.serverHost);
-    endpoint.port = std::atoi(store()->setting(sync::setting::kServerPort).value_or("0").c_str());
-    if (endpoint.port <= 0) endpoint.port = m_options.serverPort;
+    // Where it enrolled wins; the trust pinned at enrolment is applied by the client itself.
+    const auto& org = m_syncControl.enrolForm.org;
+    sync::ServerEndpoint endpoint = org ? sync::endpointFor(*org) : sync::ServerEndpoint{};
+    endpoint.host = store()->setting(sync::setting::kServerHost).value_or(endpoint.host);
+    const int port = std::atoi(store()->setting(sync::setting::kServerPort).value_or("0").c_str());
+    if (port > 0) endpoint.port = port;
     sync::DeviceActions deviceActions;
     // Remote commands arrive on the sync thread; they run on the main thread.
     deviceActions.lock = [this] {
@@ -551,19 +561,7 @@ void App::startSync() {
             a.notice = {_("This tablet was locked by your organisation."), true};
         });
     };
-    deviceActions.wipe = [this] {
-        postToMain([](App& a) {
-            const std::string dir = a.storeDir();
-            a.lock();
-            a.m_syncControl.waitForClosers(); // the store is closed before its files go
-            std::error_code ignored;
-            std::filesystem::remove(storage::Store::databasePath(dir), ignored);
-            std::filesystem::remove(storage::Store::databasePath(dir) + "-wal", ignored);
-            std::filesystem::remove(storage::Store::databasePath(dir) + "-shm", ignored);
-            std::filesystem::remove(storage::Store::keyFilePath(dir), ignored);
-            a.notice = {_("Your organisation wiped the records from this tablet."), true};
-        });
-    };
+    deviceActions.wipe = [this] { postToMain([](App& a) { a.wipeThisTablet(); }); };
     auto service = std::make_unique<sync::SyncService>(*store(), endpoint, deviceActions);
     service->setOnChange([] { platform::Window::wakeFromAnyThread(); });
     std::function<void()> onNetwork;
@@ -572,13 +570,29 @@ void App::startSync() {
     m_syncControl.start(std::move(service), std::move(onNetwork));
 }
 
+void App::wipeThisTablet() {
+    if (unlocking()) { // the unlock worker still reads the files: wipe once it has finished
+        postToMain([](App& a) { a.wipeThisTablet(); });
+        return;
+    }
+    const std::string dir = storeDir();
+    lock();
+    m_syncControl.stopLockedPoll();
+    m_syncControl.waitForClosers(); // the store is closed before its key material goes
+    const storage::EraseReport erased = storage::cryptoEraseStore(dir);
+    notice = {
+        erased.keyMaterialDestroyed
+            ? _("Your organisation wiped the records from this tablet.")
+            : _("Your organisation asked for this tablet to be wiped, but it could not be done completely. "
+                "Please call support."),
+        true};
+}
+
 void App::enrol() {
     EnrolForm& form = m_syncControl.enrolForm;
     if (!store() || form.busy) return;
-    sync::ServerEndpoint endpoint;
-    endpoint.host = form.host;
-    endpoint.port = form.port;
-    endpoint.trustedCaPem = m_options.serverCaPem;
+    if (!form.org) return; // the sign-in screen says an administrator must install one
+    const sync::ServerEndpoint endpoint = sync::endpointFor(*form.org);
     form.busy = true;
     form.error.clear();
     storage::Store* openStore = store();

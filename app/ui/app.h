@@ -44,10 +44,11 @@ struct AppOptions {
     int autoLockSeconds = 300;              // practitioner mode locks after this much idle time
     bool fastKeyDerivationForTests = false; // Argon2id at libsodium's minimum: tests only
     storage::Clock clock;                   // default: the system clock (tests inject one)
-    std::string serverHost = "127.0.0.1";   // the central system, for first sign-in (enrolment)
-    int serverPort = 8443;
-    std::string serverCaPem;  // the organisation's CA certificate for enrolment (PEM text)
-    bool watchNetwork = true; // sync when a connection appears
+    // The central system and the only key trusted for it (--org-config); without it the app reads
+    // organisation.json in dataDir (sync/org_config.h). No configuration: no sign-in.
+    std::optional<sync::OrgConfig> orgConfig;
+    bool watchNetwork = true;   // sync when a connection appears
+    int lockedPollSeconds = 60; // how often a locked tablet asks for device commands (issue 17.9)
 };
 
 struct UnlockForm {
@@ -160,6 +161,9 @@ public:
     // [SECTION] sync (SyncControl)
     bool enrolled();
     void enrol(); // signs in with the sync control's form on a worker thread
+    // A remote wipe (from a sync, or asked for while locked): locks, closes the store, destroys
+    // the key material, then the files (storage/erase.h), and says so on the lock screen.
+    void wipeThisTablet();
     void syncNow() { m_syncControl.syncNow(); }
     std::optional<sync::SyncStatus> syncStatus() const { return m_syncControl.status(); }
 

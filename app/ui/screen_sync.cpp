@@ -12,6 +12,42 @@
 
 namespace heard::ui {
 
+namespace {
+
+// No organisation configuration: the practitioner cannot sign in, and is told who can fix it.
+// An administrator can paste the enrolment code here (or install the file, sync/org_config.h).
+void drawNoOrganisation(App& app, Actions& actions, EnrolForm& form) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(_("This tablet is not set up for your organisation yet. Your administrator must "
+                             "install the organisation's configuration before you can sign in."));
+    ImGui::PopTextWrapPos();
+    tag("sync.no_org");
+    textField(_("Enrolment code from your administrator"), nullptr, form.code, "sync.org_code", 3);
+    if (!form.orgError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
+        ImGui::TextWrapped("%s", form.orgError.c_str());
+        ImGui::PopStyleColor();
+        tag("sync.org_error");
+    }
+    ImGui::BeginDisabled(form.code.empty());
+    if (primaryButton(_("Install"), "sync.org_install", dp(300)))
+        actions.later([dataDir = app.options().dataDir](App& a) {
+            EnrolForm& f = a.syncControl().enrolForm;
+            try {
+                sync::OrgConfig config = sync::parseOrgConfig(f.code);
+                sync::installOrgConfig(dataDir, config);
+                f.org = std::move(config);
+                f.orgError.clear();
+                f.code.clear();
+            } catch (const sync::OrgConfigError& e) {
+                f.orgError = std::string(_("This code cannot be used: ")) + e.what();
+            }
+        });
+    ImGui::EndDisabled();
+}
+
+} // namespace
+
 void drawSyncScreen(App& app, Actions& actions) {
     beginScreen("##sync");
     if (screenHeader(_("< Caseload"), _("Central system")))
@@ -19,14 +55,16 @@ void drawSyncScreen(App& app, Actions& actions) {
     noticeBar(app.notice);
     if (!app.enrolled()) {
         EnrolForm& form = app.syncControl().enrolForm;
+        if (!form.org) {
+            drawNoOrganisation(app, actions, form);
+            endScreen();
+            return;
+        }
         mutedText(
             _("Sign in once while you have a connection. Your children and cases then come to this tablet, "
               "and your records go to the central system whenever there is a connection."));
-        textField(_("Server"), nullptr, form.host, "sync.host", 1);
-        ImGui::TextUnformatted(_("Port"));
-        ImGui::SetNextItemWidth(dp(200));
-        ImGui::InputInt("##port", &form.port, 0);
-        tag("sync.port");
+        ImGui::TextDisabled(_("Central system: %s"), form.org->server.c_str());
+        tag("sync.server");
         textField(_("Your user name"), nullptr, form.username, "sync.username", 1);
         ImGui::TextUnformatted(_("Your password"));
         ImGui::SetNextItemWidth(-1.0f);

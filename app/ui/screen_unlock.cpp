@@ -87,6 +87,15 @@ void drawUnlock(App& app, Actions& actions) {
 } // namespace
 
 void drawUnlockScreen(App& app, Actions& actions) {
+    // A lost, locked tablet can still be wiped (issue 17.9): while this screen shows, a worker asks
+    // the server for device commands with the credential kept outside the store.
+    if (!app.unlocked() && !app.unlocking())
+        app.syncControl().pollWhileLocked(app.storeDir(),
+                                          std::chrono::seconds(app.options().lockedPollSeconds),
+                                          [&app](sync::DeviceCommand command) {
+                                              if (command == sync::DeviceCommand::Wipe)
+                                                  app.postToMain([](App& a) { a.wipeThisTablet(); });
+                                          });
     beginScreen("##unlock");
     noticeBar(app.notice);
     const float width = std::min(ImGui::GetContentRegionAvail().x, dp(640));

@@ -3,6 +3,7 @@
 namespace heard::ui {
 
 SyncControl::~SyncControl() {
+    stopLockedPoll();
     stopAndClose(nullptr);
     waitForClosers();
 }
@@ -33,6 +34,26 @@ void SyncControl::startEnrol(std::function<void()> work) {
 
 void SyncControl::finishEnrol() {
     if (m_enrolThread.joinable()) m_enrolThread.join();
+}
+
+void SyncControl::pollWhileLocked(const std::string& storeDir, std::chrono::milliseconds interval,
+                                  std::function<void(sync::DeviceCommand)> onCommand) {
+    if (m_poller) return;
+    auto credential = sync::loadDeviceCommandCredential(storeDir);
+    if (!credential) return;
+    sync::LockedCommandPoller::Options options;
+    options.interval = interval;
+    m_poller =
+        std::make_unique<sync::LockedCommandPoller>(std::move(*credential), options, std::move(onCommand));
+    m_poller->start();
+}
+
+void SyncControl::stopLockedPoll() {
+    if (!m_poller) return;
+    m_poller->stop(); // cancels the request in flight; the join below is then short
+    std::shared_ptr<sync::LockedCommandPoller> poller(std::move(m_poller));
+    std::lock_guard<std::mutex> guard(m_closersMutex);
+    m_closers.emplace_back([poller] { poller->join(); });
 }
 
 void SyncControl::stopAndClose(std::unique_ptr<storage::Store> store) {

@@ -6,8 +6,11 @@
 
 #include "platform/network_watch.h"
 #include "storage/store.h"
+#include "sync/device_command.h"
+#include "sync/org_config.h"
 #include "sync/sync_service.h"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -19,8 +22,10 @@
 namespace heard::ui {
 
 struct EnrolForm {
-    std::string host, username, password;
-    int port = 0;
+    std::optional<sync::OrgConfig> org; // where to sign in and the key to trust; none: no sign-in
+    std::string orgError;               // why an installed configuration or a typed code was refused
+    std::string code;                   // an enrolment code being pasted or typed
+    std::string username, password;
     std::string error;
     bool busy = false; // a sign-in is running on its own thread
 };
@@ -45,6 +50,15 @@ public:
     void startEnrol(std::function<void()> work);
     void finishEnrol();
 
+    // While the lock screen shows: a worker asks the server for device commands with the credential
+    // kept outside the store (issue 17.9). No-op when already polling or when storeDir holds no
+    // credential (no network configuration, no polling). onCommand runs on the worker.
+    void pollWhileLocked(const std::string& storeDir, std::chrono::milliseconds interval,
+                         std::function<void(sync::DeviceCommand)> onCommand);
+    // Stops the poll (unlocked, or wiped); returns at once, the worker is joined on a closer.
+    void stopLockedPoll();
+    bool lockedPolling() const { return m_poller != nullptr; }
+
     // Stops every thread that uses the store and then closes the store, on a closer thread.
     // Returns at once. Pass a null store to stop the threads only.
     void stopAndClose(std::unique_ptr<storage::Store> store);
@@ -55,6 +69,7 @@ private:
     std::unique_ptr<sync::SyncService> m_sync;
     std::unique_ptr<platform::NetworkWatch> m_network;
     std::thread m_enrolThread;
+    std::unique_ptr<sync::LockedCommandPoller> m_poller;
     std::mutex m_closersMutex;
     std::vector<std::thread> m_closers;
 };

@@ -150,8 +150,7 @@ TEST_CASE("lock returns at once while a sync request hangs on a trickling server
         ui::AppOptions options;
         options.dataDir = dir.file("device");
         options.fastKeyDerivationForTests = true;
-        options.serverPort = harness.port();
-        options.serverCaPem = cert.pem;
+        options.orgConfig = synctest::orgConfigFor(cert, harness.port());
         options.watchNetwork = false;
         ui::App app(*window, options);
         platform::TestDriver driver(*window, [&app] { app.runOneFrame(); });

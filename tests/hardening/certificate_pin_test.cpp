@@ -20,23 +20,6 @@ using namespace heard::synctest;
 
 namespace {
 
-// A certificate for 127.0.0.1 signed by issuer's key (the issuer is a self-signed makeCert
-// certificate, which openssl marks CA:TRUE), so a trust store holding the issuer accepts it.
-TestCert makeCertSignedBy(const std::string& dir, const std::string& name, const TestCert& issuer) {
-    TestCert cert{dir + "/" + name + ".crt", dir + "/" + name + ".key", {}};
-    const std::string csr = dir + "/" + name + ".csr", ext = dir + "/" + name + ".ext";
-    std::ofstream(ext) << "subjectAltName=IP:127.0.0.1,DNS:localhost\n";
-    const std::string command =
-        "openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=127.0.0.1 "
-        "-keyout '" +
-        cert.keyPath + "' -out '" + csr + "' >/dev/null 2>&1 && openssl x509 -req -days 2 -in '" + csr +
-        "' -CA '" + issuer.certPath + "' -CAkey '" + issuer.keyPath + "' -set_serial 4242 -extfile '" + ext +
-        "' -out '" + cert.certPath + "' >/dev/null 2>&1";
-    REQUIRE(std::system(command.c_str()) == 0);
-    cert.pem = readFile(cert.certPath);
-    return cert;
-}
-
 struct X509Free {
     void operator()(X509* c) const { X509_free(c); }
 };
@@ -56,7 +39,10 @@ std::unique_ptr<X509, X509Free> parsePem(const std::string& pem) {
 // The pin the callback under test compares against (OpenSSL's verify callback has no user data).
 std::string g_pin, g_presented;
 
+bool g_spkiPin = false; // checkPinnedSpki (the organisation pin) rather than checkPinnedLeaf
+
 int callbackUnderTest(int preverifyOk, X509_STORE_CTX* context) {
+    if (g_spkiPin) return sync::checkPinnedSpki(preverifyOk, context, g_pin, g_presented);
     return sync::checkPinnedLeaf(preverifyOk, context, g_pin, g_presented);
 }
 
@@ -70,10 +56,18 @@ struct Verdict {
 Verdict verify(const std::string& anchorPem, const std::string& leafPem, const std::string& pin) {
     std::unique_ptr<X509_STORE, StoreFree> store(X509_STORE_new());
     X509_STORE_set_flags(store.get(), X509_V_FLAG_PARTIAL_CHAIN);
-    auto anchor = parsePem(anchorPem);
     auto leaf = parsePem(leafPem);
-    REQUIRE((anchor && leaf));
-    REQUIRE(X509_STORE_add_cert(store.get(), anchor.get()) == 1);
+    REQUIRE(leaf);
+    // anchorPem may hold several certificates: each is a trust anchor.
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(
+        BIO_new_mem_buf(anchorPem.data(), static_cast<int>(anchorPem.size())), &BIO_free);
+    int anchors = 0;
+    while (X509* anchor = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+        REQUIRE(X509_STORE_add_cert(store.get(), anchor) == 1);
+        X509_free(anchor);
+        ++anchors;
+    }
+    REQUIRE(anchors > 0);
     std::unique_ptr<X509_STORE_CTX, ContextFree> context(X509_STORE_CTX_new());
     REQUIRE(X509_STORE_CTX_init(context.get(), store.get(), leaf.get(), nullptr) == 1);
     X509_STORE_CTX_set_verify_cb(context.get(), &callbackUnderTest);
@@ -107,38 +101,65 @@ TEST_CASE("the verify callback refuses a certificate the trust store accepts whe
     CHECK(verify(pinned.pem, impostor.pem, impostorFingerprint).accepted);
 }
 
+TEST_CASE("the organisation pin refuses a chain the trust store accepts through another CA's key") {
+    TempDir dir;
+    const TestCert orgCa = makeCert(dir.path(), "org-ca");
+    const TestCert otherCa = makeCert(dir.path(), "other-ca");
+    const TestCert server = makeCertSignedBy(dir.path(), "server", orgCa);
+    const TestCert impostor = makeCertSignedBy(dir.path(), "impostor", otherCa);
+    const std::string orgPin = sync::spkiSha256OfPem(orgCa.pem);
+    REQUIRE(orgPin.size() == 64);
+    g_spkiPin = true;
+    // A trust store holding both CAs accepts the impostor; the pin on the organisation's key refuses it.
+    CHECK(verify(orgCa.pem + otherCa.pem, impostor.pem, "").accepted);
+    auto pinned = verify(orgCa.pem + otherCa.pem, impostor.pem, orgPin);
+    CHECK_FALSE(pinned.accepted);
+    CHECK(pinned.error == X509_V_ERR_CERT_REJECTED);
+    // The organisation's own server passes, under the CA pin or pinned by its own key.
+    CHECK(verify(orgCa.pem + otherCa.pem, server.pem, orgPin).accepted);
+    CHECK(verify(orgCa.pem, server.pem, sync::spkiSha256OfPem(server.pem)).accepted);
+    g_spkiPin = false;
+}
+
 TEST_CASE("the sync client refuses a server whose certificate the trust store accepts but is not pinned") {
     TempDir dir;
-    const TestCert pinned = makeCert(dir.path(), "server");
-    const TestCert impostor = makeCertSignedBy(dir.path(), "impostor", pinned);
+    const TestCert orgCa = makeCert(dir.path(), "org-ca");
+    const TestCert otherCa = makeCert(dir.path(), "other-ca");
+    const TestCert serverCert = makeCertSignedBy(dir.path(), "server", orgCa);
+    const TestCert impostor = makeCertSignedBy(dir.path(), "impostor", otherCa);
     auto realStore = server::openSqliteServerStore(dir.file("real.db"));
     auto impostorStore = server::openSqliteServerStore(dir.file("impostor.db"));
     seedOrganisation(*realStore);
     seedOrganisation(*impostorStore); // the impostor knows the organisation's data too
-    ServerHarness real(*realStore, pinned);
+    ServerHarness real(*realStore, serverCert);
     ServerHarness fake(*impostorStore, impostor);
 
     auto device = makeDeviceStore(dir.path());
-    sync::SyncClient enrolling(*device, real.endpoint());
+    sync::SyncClient enrolling(*device, sync::endpointFor(orgConfigFor(orgCa, real.port())));
     auto enrolled = enrolling.enrol(kPractitioner, kPassword, "tablet 1");
     REQUIRE_MESSAGE(enrolled.ok(), enrolled.message);
-    REQUIRE(device->setting(sync::setting::kPinnedCert).value_or("") == pinned.pem);
+    REQUIRE(device->setting(sync::setting::kPinnedCaPem).value_or("") == orgCa.pem);
+    REQUIRE(device->setting(sync::setting::kPinnedSpki).value_or("") == sync::spkiSha256OfPem(orgCa.pem));
     const auto cursorBefore = device->setting(sync::setting::kCursor);
 
-    // Without a pin, a channel trusting the pinned certificate accepts the impostor: only the
-    // pin is left to refuse it.
+    // A channel whose trust store holds both CAs accepts the impostor without the pin, and
+    // refuses it with the organisation's pin: the pin alone stands between them.
     {
-        sync::ServerEndpoint trustOnly = fake.endpoint();
-        trustOnly.trustedCaPem = pinned.pem;
-        sync::HttpsChannel channel(trustOnly);
-        auto health = channel.get(sync::kPathHealth);
+        sync::ServerEndpoint trustBoth = fake.endpoint();
+        trustBoth.trustedCaPem = orgCa.pem + otherCa.pem;
+        sync::HttpsChannel open(trustBoth);
+        auto health = open.get(sync::kPathHealth);
         REQUIRE_MESSAGE(health.transportOk, health.error);
         CHECK(health.status == 200);
+        trustBoth.pinnedSpkiSha256 = sync::spkiSha256OfPem(orgCa.pem);
+        sync::HttpsChannel pinned(trustBoth);
+        CHECK_FALSE(pinned.get(sync::kPathHealth).transportOk);
     }
 
-    // The enrolled client, pointed at the impostor, refuses it: no pull applied, no push sent.
+    // The enrolled client, pointed at the impostor and told to trust its CA, refuses it: the pin
+    // saved at enrolment wins; no pull applied, no push sent.
     sync::ServerEndpoint redirected = fake.endpoint();
-    redirected.trustedCaPem = pinned.pem;
+    redirected.trustedCaPem = otherCa.pem;
     sync::SyncClient client(*device, redirected);
     auto pulled = client.pull();
     CHECK(pulled.failure == sync::SyncFailure::Certificate);

@@ -2,6 +2,7 @@
 // (SQLite backend) over loopback TLS: enrolment, push, quarantine, pull, reallocation, remote
 // commands and the SyncService thread.
 #include "sync_test_support.h"
+#include "sync/certificate_pin.h"
 
 #include "sync/sync_client.h"
 #include "sync/sync_service.h"
@@ -58,9 +59,13 @@ TEST_CASE(
     CHECK(w.device->setting(sync::setting::kRecoveryPublicKey) ==
           std::optional<std::string>(organisationRecoveryPublicKeyHex()));
     CHECK(w.device->setting(sync::setting::kContentVersion) == std::optional<std::string>("1"));
-    auto pin = w.device->setting(sync::setting::kPinnedCert);
+    // The organisation's CA and its key are pinned (here the server's certificate is its own CA),
+    // not the leaf: a renewed certificate under the same CA needs no re-enrolment.
+    auto pin = w.device->setting(sync::setting::kPinnedCaPem);
     REQUIRE(pin.has_value());
     CHECK(sync::certificateFingerprint(*pin) == sync::certificateFingerprint(w.cert.pem));
+    CHECK(w.device->setting(sync::setting::kPinnedSpki) == sync::spkiSha256OfPem(w.cert.pem));
+    CHECK_FALSE(w.device->setting(sync::setting::kPinnedCert).has_value());
 }
 
 TEST_CASE("push sends the whole outbox, high-risk first, and clears entries only on acknowledgement") {

@@ -34,6 +34,30 @@ TestCert makeCert(const std::string& dir, const std::string& name) {
     return cert;
 }
 
+TestCert makeCertSignedBy(const std::string& dir, const std::string& name, const TestCert& issuer, int serial,
+                          const std::string& reuseKeyOf) {
+    TestCert cert{dir + "/" + name + ".crt", reuseKeyOf.empty() ? dir + "/" + name + ".key" : reuseKeyOf, {}};
+    const std::string csr = dir + "/" + name + ".csr", ext = dir + "/" + name + ".ext";
+    std::ofstream(ext) << "subjectAltName=IP:127.0.0.1,DNS:localhost\n";
+    const std::string newKey =
+        reuseKeyOf.empty()
+            ? "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout '" + cert.keyPath + "'"
+            : "-key '" + cert.keyPath + "'";
+    const std::string command = "openssl req -new " + newKey + " -subj /CN=127.0.0.1 -out '" + csr +
+                                "' >/dev/null 2>&1 && openssl x509 -req -days 2 -in '" + csr + "' -CA '" +
+                                issuer.certPath + "' -CAkey '" + issuer.keyPath + "' -set_serial " +
+                                std::to_string(serial) + " -extfile '" + ext + "' -out '" + cert.certPath +
+                                "' >/dev/null 2>&1";
+    if (std::system(command.c_str()) != 0)
+        throw std::runtime_error("openssl could not sign a test certificate");
+    cert.pem = readFile(cert.certPath);
+    return cert;
+}
+
+sync::OrgConfig orgConfigFor(const TestCert& ca, int port) {
+    return {"127.0.0.1", port, ca.pem, sync::spkiSha256OfPem(ca.pem)};
+}
+
 const storage::RecoveryKeyPair& organisationRecoveryKeys() {
     static const storage::RecoveryKeyPair s_keys = storage::RecoveryKeyPair::generate();
     return s_keys;

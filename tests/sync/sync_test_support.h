@@ -10,6 +10,7 @@
 #include "storage/records.h"
 #include "storage/store.h"
 #include "sync/https_channel.h"
+#include "sync/org_config.h"
 #include "sync/protocol.h"
 #include "tests/support/temp_dir.h"
 
@@ -36,7 +37,16 @@ struct TestCert {
 // A self-signed certificate for 127.0.0.1/localhost (EC P-256), valid for two days.
 TestCert makeCert(const std::string& dir, const std::string& name);
 
+// A certificate for 127.0.0.1/localhost signed by issuer's key (a makeCert certificate, which
+// openssl marks CA:TRUE), with the given serial; reuseKeyOf, when given, is a key file to reuse
+// (a renewal with the same key).
+TestCert makeCertSignedBy(const std::string& dir, const std::string& name, const TestCert& issuer,
+                          int serial = 4242, const std::string& reuseKeyOf = "");
+
 std::string readFile(const std::string& path);
+
+// The organisation configuration a tablet gets for a server on 127.0.0.1:port whose CA is ca.
+sync::OrgConfig orgConfigFor(const TestCert& ca, int port);
 
 // The fictional organisation's recovery key pair (made once per test process), and its public
 // key in hex as the server sends it at enrolment.
