@@ -15,10 +15,12 @@ inline constexpr const char* kActivity = "activity";                  // a child
 inline constexpr const char* kSkinMap = "skin_map";                   // visible injuries (SF 2.96)
 inline constexpr const char* kConflictAnalysis = "conflict_analysis"; // parental conflict analysis
 inline constexpr const char* kAddendum = "addendum";                  // a dated addition to a signed record
+inline constexpr const char* kSafetyAlert =
+    "safety_alert"; // the child said they may not be safe (SF 2.88-2.92)
 
 // Every kind above, for code that must know them all (tests, the server's intake).
-inline constexpr const char* kAll[] = {kVisit,   kConcern,          kNotSeen, kActivity,
-                                       kSkinMap, kConflictAnalysis, kAddendum};
+inline constexpr const char* kAll[] = {kVisit,   kConcern,          kNotSeen,  kActivity,
+                                       kSkinMap, kConflictAnalysis, kAddendum, kSafetyAlert};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

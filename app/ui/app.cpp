@@ -134,8 +134,11 @@ void App::drawFrame() {
         // (child mode too): the screen underneath keeps its state for when focus returns.
         if (m_obscured && unlocked())
             drawPrivacyScreen();
-        else
-            screenSpec(screen()).draw(*this, actions);
+        else {
+            const ScreenSpec& spec = screenSpec(screen());
+            spec.draw(*this, actions);
+            if (spec.aboutChild && !childId().empty()) drawSafetyControl(*this, actions);
+        }
     } catch (const std::exception& e) {
         report(e, _("showing this screen"));
         // Close what the screen left open (windows, IDs, styles), as ImGui's own error

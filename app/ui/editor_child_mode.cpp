@@ -34,6 +34,8 @@ void ChildModeEditor::clearState() {
     contentId.clear();
     error.clear();
     askingToLeave = false;
+    calm = false;
+    disclosedSteps.clear();
 }
 
 void ChildModeEditor::enter(App& app, const std::string& id) {
@@ -72,9 +74,23 @@ void ChildModeEditor::leave(App& app, const std::string& typed) {
             app.notice = {std::string(_("The activity could not be saved: ")) + session->saveError, true};
     }
     const std::string visitId = visitRecordId;
+    // An alert raised before its activity record was first saved names it now.
+    if (session && session->recorder)
+        for (auto& item : app.editors().safetyAlert.items)
+            if (item.alert.activityRecordId.empty() && item.alert.visitRecordId == visitId &&
+                item.alert.source == model::AlertSource::ChildAnswer) {
+                item.alert.activityRecordId = session->recorder->recordId();
+                app.editors().safetyAlert.markEdited();
+            }
     clear();
-    app.show(ScreenId::Visit);
     app.nav().setRecord(visitId);
+    // What the child said about their safety comes first, before anything else (issue 14).
+    if (app.editors().safetyAlert.waiting()) {
+        app.editors().safetyAlert.returnTo = ScreenId::Visit;
+        app.show(ScreenId::SafetyAlert);
+        return;
+    }
+    app.show(ScreenId::Visit);
 }
 
 } // namespace heard::ui

@@ -19,6 +19,7 @@ enum class ScreenId {
     Sync,             // the central system: sign in once, sync status, "Sync now"
     SkinMap,          // the skin map of a visit or concern (app/tools/skin_map)
     ConflictAnalysis, // the practitioner's impact of parental conflict analysis of a visit
+    SafetyAlert,      // a child said they may not be safe: what they said, the steps, sign (issue 14)
 };
 
 class Navigation {

@@ -56,6 +56,10 @@ void registerBuiltInKinds(RecordKinds& kinds) {
                    app.openConflictAnalysis(record.parentId); // draft or signed: its own screen
                    return true;
                }});
+    kinds.add({k::kSafetyAlert, N_("Safety alert"), true, [](App& app, const storage::Record& record) {
+                   app.editors().safetyAlert.open(app, record); // draft or signed: its own screen
+                   return true;
+               }});
     kinds.add({k::kActivity, N_("Activity"), false, {}});
     kinds.add({k::kAddendum, N_("Addendum"), false, {}});
 }
