@@ -12,6 +12,9 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+#include <cstdlib>
+
 namespace heard::ui {
 
 namespace {
@@ -80,6 +83,30 @@ void drawSteps() {
     tag("safety.steps");
 }
 
+// On a narrow screen (portrait) the control's label goes on two lines, so it stays clear of
+// the screen's own buttons at the top (the skin map's Sign).
+std::string fitLabel(const char* text) {
+    std::string label = text;
+    if (ImGui::GetMainViewport()->WorkSize.x >= dp(1000)) return label;
+    size_t best = std::string::npos;
+    for (size_t i = label.find(' '); i != std::string::npos; i = label.find(' ', i + 1))
+        if (best == std::string::npos ||
+            std::abs(long(i) - long(label.size() / 2)) < std::abs(long(best) - long(label.size() / 2)))
+            best = i;
+    if (best != std::string::npos) label[best] = '\n';
+    return label;
+}
+
+// A button as tall as its (possibly two-line) label, and at least a touch target.
+bool controlButton(const std::string& label, const char* tagName) {
+    const ImVec2 text = ImGui::CalcTextSize(label.c_str());
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    const bool pressed =
+        ImGui::Button(label.c_str(), ImVec2(text.x + pad.x * 2, std::max(touchTarget(), text.y + pad.y * 2)));
+    tag(tagName);
+    return pressed;
+}
+
 } // namespace
 
 void drawSafetyAlertScreen(App& app, Actions& actions) {
@@ -118,7 +145,7 @@ void drawSafetyAlertScreen(App& app, Actions& actions) {
             actions.later([](App& a) { a.editors().safetyAlert.retryNow(a); });
     }
     if (editor.items.size() > 1)
-        ImGui::Text(_("%d more safety alerts are waiting after this one."), int(editor.items.size() - 1));
+        ImGui::Text(_("Safety alerts waiting after this one: %d"), int(editor.items.size() - 1));
     drawWhatTheChildSaid(alert);
     drawSteps();
 
@@ -134,7 +161,8 @@ void drawSafetyAlertScreen(App& app, Actions& actions) {
         }
         ImGui::Text(_("Signed by %s"), alert.signatureName.c_str());
         signatureView(alert.signatureStrokes, dp(60));
-        chip(_("Sent to your manager before anything else"), colours::accentSoft, colours::accent);
+        chip(_("First in the queue: sent to your manager before anything else"), colours::accentSoft,
+             colours::accent);
         tag("safety.signed");
     } else {
         sectionHeader(_("Sign the alert"));
@@ -190,9 +218,9 @@ void drawSafetyControl(App& app, Actions& actions) {
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 220, 215, 255));
     ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
     if (app.editors().safetyAlert.waiting()) {
-        if (bigButton(_("A safety alert is waiting to be signed"), "safety.waiting"))
+        if (controlButton(fitLabel(_("A safety alert is waiting to be signed")), "safety.waiting"))
             actions.later([](App& a) { a.show(ScreenId::SafetyAlert); });
-    } else if (bigButton(_("The child has told me something worrying"), "safety.worried")) {
+    } else if (controlButton(fitLabel(_("The child has told me something worrying")), "safety.worried")) {
         actions.later([](App& a) { a.editors().safetyAlert.raiseByPractitioner(a); });
     }
     ImGui::PopStyleColor(2);
