@@ -1380,25 +1380,26 @@ void Store::stopIntegrityCheck() {
 // [SECTION] Outbox
 
 // Send order: first every case with a safety alert pending (a child said they may not be
-// safe), then every case with a high-risk entry pending, each case as a whole (its entries in
-// their order, with the audit entries of its records), then everything else in the order
-// written, so a record and the audit entry of its signing sit side by side. A case goes as a
-// whole because the server takes a case's chain only in order: an alert never waits behind
-// another case, and waits behind its own case's earlier records only as long as they take to
-// send in the same batch. Each part is an index range scan (migration 5's outbox_by_priority
-// finds the cases, outbox_case_order their entries, outbox_send_order the rest), so a batch
-// costs the same with 300 or 30,000 entries pending.
+// safe), case by case in the order of their first alert; then every case with a high-risk entry
+// pending; each case's entries in their order, with the audit entries of its records; then
+// everything else in the order written, so a record and the audit entry of its signing sit
+// side by side. A case goes as a whole because the server takes a case's chain only in order:
+// an alert waits for no other case, and behind its own case's earlier records only as long as
+// they take to send in the same batch. Each part is an index range scan (migration 5's
+// outbox_by_priority finds the cases, outbox_case_order their entries, outbox_send_order the
+// rest), so a batch costs the same with 300 or 30,000 entries pending.
 std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
     Lock lock(m_mutex);
     std::vector<OutboxEntry> out;
     std::set<int64_t> urgentIds;
-    auto cases = m_db->prepare("SELECT DISTINCT case_id FROM outbox WHERE state = 'pending' AND "
-                               "priority >= ? AND case_id <> ''");
+    auto cases = m_db->prepare("SELECT case_id, min(id) FROM outbox WHERE state = 'pending' AND "
+                               "priority >= ? AND case_id <> '' GROUP BY case_id ORDER BY 2");
     auto ofCase = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
                                 " FROM outbox WHERE state = 'pending' AND case_id = ? ORDER BY id LIMIT ?");
     auto ofGroup = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
                                  " FROM outbox WHERE state = 'pending' AND group_key = ? AND "
                                  "item_type = 'audit'");
+    auto byId = [](const OutboxEntry& a, const OutboxEntry& b) { return a.id < b.id; };
     std::set<std::string> casesTaken;
     for (const int threshold : {OutboxPriority::SafetyAlert, OutboxPriority::HighRiskRecord}) {
         if (out.size() >= limit) break;
@@ -1411,20 +1412,27 @@ std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
         for (const auto& caseId : urgentCases) {
             ofCase.reset();
             ofCase.bind(1, caseId).bind(2, int64_t(limit));
-            std::vector<std::string> groups;
-            while (ofCase.step()) {
-                part.push_back(readOutbox(ofCase));
-                if (!part.back().groupKey.empty()) groups.push_back(part.back().groupKey);
-            }
-            for (const auto& group : groups) {
+            std::vector<OutboxEntry> records;
+            while (ofCase.step())
+                records.push_back(readOutbox(ofCase));
+            // Each record, then the audit entries of its group (its creation, its signing):
+            // the case's first record (an alert) heads the batch, its audit right behind it.
+            for (auto& record : records) {
+                const std::string group = record.groupKey;
+                part.push_back(std::move(record));
+                if (group.empty()) continue;
+                std::vector<OutboxEntry> audits;
                 ofGroup.reset();
                 ofGroup.bind(1, group);
                 while (ofGroup.step())
-                    part.push_back(readOutbox(ofGroup));
+                    audits.push_back(readOutbox(ofGroup));
+                std::sort(audits.begin(), audits.end(), byId);
+                for (auto& e : audits)
+                    part.push_back(std::move(e));
             }
         }
-        std::sort(part.begin(), part.end(),
-                  [](const OutboxEntry& a, const OutboxEntry& b) { return a.id < b.id; });
+        // Alerts' cases one after another; high-risk cases interleaved in the order written.
+        if (threshold != OutboxPriority::SafetyAlert) std::sort(part.begin(), part.end(), byId);
         for (auto& e : part) {
             if (out.size() >= limit) break;
             if (urgentIds.insert(e.id).second) out.push_back(std::move(e));
