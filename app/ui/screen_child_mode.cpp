@@ -5,6 +5,7 @@
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
 #include "app/tools/framework/model/activity_run.h"
+#include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/activity_screen.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
@@ -12,6 +13,8 @@
 #include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
+
+#include <algorithm>
 
 namespace heard::ui {
 
@@ -84,15 +87,29 @@ model::SafetyAlert alertFromAnswer(const tools::ActivityRun& run, const std::str
 void drawCalm(ChildModeEditor& mode) {
     tools::ActivityRun& run = *mode.session->run;
     i18n::ScopedLanguage childLanguage(run.language());
-    ImGui::PushFont(fonts().huge);
-    ImGui::TextWrapped("%s", _("Thank you for telling me."));
-    ImGui::PopFont();
+    const float width = ImGui::GetContentRegionAvail().x;
+    auto centred = [&](const char* text, ImFont* font) {
+        ImGui::PushFont(font);
+        const float textWidth = std::min(width, ImGui::CalcTextSize(text).x);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - textWidth) / 2);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textWidth);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    };
+    ImGui::Dummy(ImVec2(0, dp(48)));
+    const float side = dp(120);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    tools::drawIcon(ImGui::GetWindowDrawList(), "heart", ImVec2(at.x + width / 2, at.y + side / 2), side,
+                    IM_COL32(225, 85, 95, 255));
+    ImGui::Dummy(ImVec2(width, side));
+    ImGui::Spacing();
+    centred(_("Thank you for telling me."), fonts().huge);
     tag("childmode.calm");
-    ImGui::PushFont(fonts().title);
-    ImGui::TextWrapped("%s", _("I will talk with you about it."));
-    ImGui::PopFont();
+    centred(_("I will talk with you about it."), fonts().title);
     ImGui::Spacing();
     ImGui::Spacing();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - dp(360)) / 2));
     // The answer the child gave stays as given: moving on records it, whichever they choose.
     auto moveOnFromDisclosure = [&] {
         const tools::Step* step = run.currentStep();
@@ -106,6 +123,7 @@ void drawCalm(ChildModeEditor& mode) {
             if (run.finished()) mode.askingToLeave = true;
         }
         ImGui::Spacing();
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - dp(360)) / 2));
     }
     if (bigButton(_("Stop for now"), "childmode.calm.stop", dp(360))) {
         moveOnFromDisclosure();
