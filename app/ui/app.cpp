@@ -320,6 +320,12 @@ void App::afterUnlock(std::unique_ptr<storage::Store> store) {
     m_lastInput = std::chrono::steady_clock::now();
     m_nav.reset();
     show(ScreenId::Caseload);
+    // A safety alert not yet signed (a lock, a crash) is the first screen again (issue 14).
+    try {
+        m_editors.safetyAlert.restore(*this);
+    } catch (const std::exception& e) {
+        report(e, _("opening the safety alert"));
+    }
     startSync();
 }
 

@@ -14,6 +14,20 @@ namespace {
 // A failed save is tried again this often (a full disk may be freed, a store error may pass).
 constexpr auto kRetryEvery = std::chrono::seconds(2);
 
+// The ids of the alerts saved but not yet signed, so they come back first after unlock.
+constexpr const char* kWaitingSetting = "safety.alerts.waiting";
+
+std::vector<std::string> waitingIds(storage::Store& store) {
+    std::vector<std::string> ids;
+    const auto text = store.setting(kWaitingSetting);
+    if (!text) return ids;
+    const auto parsed = nlohmann::json::parse(*text, nullptr, false);
+    if (!parsed.is_array()) return ids;
+    for (const auto& id : parsed)
+        if (id.is_string()) ids.push_back(id.get<std::string>());
+    return ids;
+}
+
 } // namespace
 
 const char* SafetyAlertEditor::what() const {
@@ -53,6 +67,19 @@ void SafetyAlertEditor::saveTo(storage::Store& store) {
                 syncWanted = true;
             }
         }
+        // Which alerts still wait for a signature: this editor's, and any kept from before
+        // that it has not opened (signed ones drop out).
+        std::vector<std::string> waiting;
+        for (const Item& item : items)
+            if (!item.isSigned && !item.recordId.empty()) waiting.push_back(item.recordId);
+        for (const std::string& id : waitingIds(store)) {
+            if (std::find(waiting.begin(), waiting.end(), id) != waiting.end()) continue;
+            if (std::any_of(items.begin(), items.end(), [&](const Item& i) { return i.recordId == id; }))
+                continue;
+            const auto record = store.recordById(id);
+            if (record && record->status == storage::RecordStatus::Draft) waiting.push_back(id);
+        }
+        store.setSetting(kWaitingSetting, nlohmann::json(waiting).dump());
     } catch (const std::exception& e) {
         error = e.what();
         m_retryAt = std::chrono::steady_clock::now() + kRetryEvery;
@@ -177,6 +204,31 @@ void SafetyAlertEditor::startConcern(App& app) {
     if (!alert.disclosedAt.empty()) concern.identifiedAt = alert.disclosedAt;
     concern.fields["child_words"] = alert.childWords + (alert.note.empty() ? "" : "\n" + alert.note);
     app.editors().concern.markEdited();
+}
+
+bool SafetyAlertEditor::restore(App& app) {
+    storage::Store* store = app.store();
+    if (!store) return false;
+    bool any = false;
+    for (const std::string& id : waitingIds(*store)) {
+        const auto record = store->recordById(id);
+        if (!record || record->status != storage::RecordStatus::Draft ||
+            record->kind != storage::kinds::kSafetyAlert)
+            continue;
+        Item item;
+        item.recordId = record->id;
+        item.caseId = record->caseId;
+        item.childId = record->childId;
+        item.author = record->author;
+        item.alert = model::safetyAlertFromJson(record->payload);
+        items.push_back(std::move(item));
+        any = true;
+    }
+    if (!any) return false;
+    app.nav().setChild(items.front().childId);
+    returnTo = ScreenId::Child;
+    app.show(ScreenId::SafetyAlert);
+    return true;
 }
 
 void SafetyAlertEditor::done(App& app) {

@@ -213,6 +213,9 @@ public:
     void startConcern(App& app);
     // Done with the alert on screen: the next one waiting, or back where the practitioner was.
     void done(App& app);
+    // After unlock: alerts raised before a lock, crash or flat battery and not yet signed come
+    // back first (their ids are kept as an encrypted setting of the store). True if any did.
+    bool restore(App& app);
 
 protected:
     void saveTo(storage::Store& store) override;

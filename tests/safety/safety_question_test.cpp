@@ -89,4 +89,22 @@ TEST_CASE("a low answer on the safety scale raises the alert the same way") {
     const std::string alertId = w.app->editors().safetyAlert.items.front().recordId;
     REQUIRE_FALSE(alertId.empty());
     CHECK(w.store().recordById(alertId)->kind == storage::kinds::kSafetyAlert);
+
+    // Locked before it was signed: after unlock the unsigned alert is the first screen again.
+    w.app->lock();
+    w.driver->frames(2);
+    w.unlockDemo();
+    REQUIRE((w.app->screen() == ui::ScreenId::SafetyAlert));
+    REQUIRE(w.app->editors().safetyAlert.items.size() == 1);
+    CHECK(w.app->editors().safetyAlert.items.front().recordId == alertId);
+    CHECK(w.app->editors().safetyAlert.items.front().alert.scale == 2);
+    w.tapAndType("safety.signature_name", model::kDemoPractitioner);
+    w.sign("safety.signature_pad");
+    w.driver->tap("safety.sign");
+    CHECK((w.store().recordById(alertId)->status == storage::RecordStatus::Signed));
+    // Signed: the next unlock opens on the caseload as usual.
+    w.app->lock();
+    w.driver->frames(2);
+    w.unlockDemo();
+    CHECK((w.app->screen() == ui::ScreenId::Caseload));
 }
