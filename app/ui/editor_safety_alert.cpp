@@ -206,6 +206,33 @@ void SafetyAlertEditor::startConcern(App& app) {
     app.editors().concern.markEdited();
 }
 
+bool SafetyAlertEditor::canDiscard() const {
+    if (items.empty()) return false;
+    const Item& item = items.front();
+    return !item.isSigned && !item.signWanted && item.alert.source == model::AlertSource::Practitioner &&
+           model::isBlank(item.alert.childWords) && model::isBlank(item.alert.note);
+}
+
+void SafetyAlertEditor::discard(App& app) {
+    storage::Store* store = app.store();
+    if (!canDiscard() || !store) return;
+    const std::string id = items.front().recordId;
+    if (!id.empty()) store->deleteDraft(id, app.practitioner());
+    items.erase(items.begin());
+    signProblems = {};
+    currentStroke.clear();
+    markEdited(); // the list of alerts waiting is written again without it
+    m_retryAt = TimePoint::min();
+    save(*store);
+    if (!items.empty()) return;
+    if (returnTo == ScreenId::Visit && !app.editors().visit.draft.recordId.empty()) {
+        app.nav().setRecord(app.editors().visit.draft.recordId);
+        app.show(ScreenId::Visit);
+    } else {
+        app.show(app.childId().empty() ? ScreenId::Caseload : ScreenId::Child);
+    }
+}
+
 bool SafetyAlertEditor::restore(App& app) {
     storage::Store* store = app.store();
     if (!store) return false;

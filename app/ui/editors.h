@@ -213,6 +213,10 @@ public:
     void startConcern(App& app);
     // Done with the alert on screen: the next one waiting, or back where the practitioner was.
     void done(App& app);
+    // The practitioner's own alert, opened by mistake and still empty (no words of the child):
+    // its draft is deleted (audited). A child's answer is never discarded.
+    bool canDiscard() const;
+    void discard(App& app);
     // After unlock: alerts raised before a lock, crash or flat battery and not yet signed come
     // back first (their ids are kept as an encrypted setting of the store). True if any did.
     bool restore(App& app);

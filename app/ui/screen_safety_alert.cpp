@@ -186,6 +186,11 @@ void drawSafetyAlertScreen(App& app, Actions& actions) {
         signProblemsPanel(editor.signProblems);
         if (primaryButton(_("Sign the alert"), "safety.sign", dp(300)))
             actions.later([](App& a) { a.editors().safetyAlert.sign(a); });
+        if (editor.canDiscard()) {
+            ImGui::SameLine();
+            if (bigButton(_("Opened by mistake: discard"), "safety.discard", dp(300)))
+                actions.later([](App& a) { a.editors().safetyAlert.discard(a); });
+        }
     }
 
     sectionHeader(_("Welfare concern"));

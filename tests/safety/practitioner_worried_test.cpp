@@ -38,6 +38,17 @@ TEST_CASE(
     w.driver->tap("childmode.leave");
     REQUIRE((w.app->screen() == ui::ScreenId::Visit)); // nothing unsafe: back to the visit
 
+    // Tapped by mistake: an empty practitioner's alert can be discarded (its draft goes).
+    w.driver->tap("safety.worried");
+    REQUIRE((w.app->screen() == ui::ScreenId::SafetyAlert));
+    REQUIRE(test::framesUntil(*w.driver,
+                              [&] { return !w.app->editors().safetyAlert.items.front().recordId.empty(); }));
+    const std::string mistakeId = w.app->editors().safetyAlert.items.front().recordId;
+    w.driver->tap("safety.discard");
+    CHECK((w.app->screen() == ui::ScreenId::Visit));
+    CHECK_FALSE(w.store().recordById(mistakeId));
+    CHECK(w.app->editors().safetyAlert.items.empty());
+
     // The practitioner's control.
     w.driver->tap("safety.worried");
     REQUIRE((w.app->screen() == ui::ScreenId::SafetyAlert));
