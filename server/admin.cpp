@@ -1,5 +1,6 @@
 #include "server/admin.h"
 
+#include "base/iso_time.h"
 #include "base/json_reader.h"
 #include "server/heard_server.h"
 #include "server/record_cipher.h"
@@ -158,6 +159,34 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
                     after = e.receivedSeq;
                 }
             }
+            return 0;
+        }
+        if (command == "alerts") {
+            // Safety alerts (issue 14): unacknowledged first, newest first; one JSON line each.
+            if (args.size() > 2) return usage(err, "alerts [limit]");
+            const long long limit = args.size() == 2 ? std::stoll(args[1]) : 100;
+            if (limit < 1 || limit > 100000) return usage(err, "alerts [limit]: limit 1 to 100000");
+            for (const auto& a : store.safetyAlerts(static_cast<std::size_t>(limit)))
+                out << json{{"seq", a.receivedSeq},
+                            {"itemId", a.itemId},
+                            {"version", a.version},
+                            {"caseId", a.caseId},
+                            {"deviceId", a.deviceId},
+                            {"practitionerId", a.practitionerId},
+                            {"receivedAt", a.receivedAt},
+                            {"acknowledgedAt", a.acknowledgedAt},
+                            {"acknowledgedBy", a.acknowledgedBy}}
+                           .dump()
+                    << '\n';
+            return 0;
+        }
+        if (command == "acknowledge-alert") {
+            if (args.size() != 3) return usage(err, "acknowledge-alert <record id> <by>");
+            if (!store.acknowledgeSafetyAlert(args[1], args[2], base::nowIsoUtc())) {
+                err << "no unacknowledged safety alert " << args[1] << '\n';
+                return 1;
+            }
+            out << "acknowledged " << args[1] << '\n';
             return 0;
         }
         if (command == "stats") {

@@ -25,6 +25,9 @@ std::unique_ptr<ServerStore> openServerStore(const std::string& spec);
 //   publish-content <version> <json file>
 //   export <after seq>                          received entries as JSON lines, oldest first
 //   stats                                       counts of received entries and conflicts
+//   alerts [limit]                              safety alerts as JSON lines: unacknowledged first,
+//                                               newest first (default limit 100)
+//   acknowledge-alert <record id> <by>          a manager has read the alert
 int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, std::istream& in,
                     std::ostream& out, std::ostream& err);
 

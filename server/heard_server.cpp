@@ -69,6 +69,7 @@ std::string validateRecordBody(const json& body, const sync::PushEntry& entry, c
     if (entry.caseId.empty() || text("caseId") != entry.caseId) return "schema_case";
     if (text("status") != "signed") return "schema_status";
     if (text("kind").empty()) return "schema_kind";
+    intake.kind = text("kind");
     std::string writer = text("author");
     if (writer != author.id && writer != author.displayName) return "wrong_author";
     intake.hash = text("hash");

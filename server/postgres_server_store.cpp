@@ -21,6 +21,7 @@ std::unique_ptr<ServerStore> openPostgresServerStore(const std::string&) {
 #include "base/json_reader.h"
 #include "server/intake_rules.h"
 #include "server/server_schema.h"
+#include "storage/record_kinds.h"
 
 #include <pqxx/pqxx>
 
@@ -317,6 +318,30 @@ public:
         return static_cast<std::size_t>(integer(read("SELECT COUNT(*) FROM conflicts")[0][0]));
     }
 
+    std::vector<SafetyAlertReceived> safetyAlerts(std::size_t limit) override {
+        std::vector<SafetyAlertReceived> out;
+        for (const auto& row :
+             read("SELECT received_seq, item_id, version, case_id, device_id, practitioner_id, received_at, "
+                  "acknowledged_at, acknowledged_by FROM safety_alerts "
+                  "ORDER BY CASE WHEN acknowledged_at = '' THEN 0 ELSE 1 END, received_seq DESC LIMIT $1",
+                  static_cast<std::int64_t>(limit)))
+            out.push_back({integer(row[0]), text(row[1]), integer(row[2]), text(row[3]), text(row[4]),
+                           text(row[5]), text(row[6]), text(row[7]), text(row[8])});
+        return out;
+    }
+
+    bool acknowledgeSafetyAlert(const std::string& itemId, const std::string& by,
+                                const std::string& at) override {
+        bool changed = false;
+        write([&](pqxx::work& tx) {
+            changed = tx.exec_params("UPDATE safety_alerts SET acknowledged_at=$1, acknowledged_by=$2 "
+                                     "WHERE item_id=$3 AND acknowledged_at=''",
+                                     at, by, itemId)
+                          .affected_rows() > 0;
+        });
+        return changed;
+    }
+
     // --- hardening (issue 17)
     AuthThrottle authThrottle(const std::string& key) override {
         auto r = read("SELECT failures, last_failure_ms FROM auth_throttle WHERE key=$1", key);
@@ -401,6 +426,12 @@ private:
             flagConflict(tx, e, "conflict");
             return IntakeOutcome{sync::EntryStatus::Rejected, "conflict"};
         }
+        if (e.kind == storage::kinds::kSafetyAlert)
+            // Told apart from other records at intake, in the same transaction (issue 14).
+            tx.exec_params("INSERT INTO safety_alerts(item_id, version, received_seq, case_id, device_id, "
+                           "practitioner_id, received_at) SELECT item_id, version, seq, case_id, device_id, "
+                           "practitioner_id, received_at FROM received WHERE seq=$1",
+                           integer(inserted[0][0]));
         if (e.chainSeq > 0)
             tx.exec_params("INSERT INTO chain_tips(case_id, device_id, chain_seq, hash) VALUES($1,$2,$3,$4) "
                            "ON CONFLICT (case_id, device_id) DO UPDATE SET chain_seq=EXCLUDED.chain_seq, "

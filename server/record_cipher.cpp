@@ -195,6 +195,13 @@ public:
     }
     std::size_t receivedCount() override { return m_inner->receivedCount(); }
     std::size_t conflictCount() override { return m_inner->conflictCount(); }
+    std::vector<SafetyAlertReceived> safetyAlerts(std::size_t limit) override {
+        return m_inner->safetyAlerts(limit);
+    }
+    bool acknowledgeSafetyAlert(const std::string& itemId, const std::string& by,
+                                const std::string& at) override {
+        return m_inner->acknowledgeSafetyAlert(itemId, by, at);
+    }
     AuthThrottle authThrottle(const std::string& key) override { return m_inner->authThrottle(key); }
     AuthThrottle recordAuthFailure(const std::string& key, std::int64_t nowMs,
                                    std::int64_t staleAfterMs) override {

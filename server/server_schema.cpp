@@ -33,6 +33,13 @@ CREATE TABLE IF NOT EXISTS received(
 CREATE TABLE IF NOT EXISTS chain_tips(
   case_id TEXT NOT NULL, device_id TEXT NOT NULL, chain_seq BIGINT NOT NULL, hash TEXT NOT NULL,
   PRIMARY KEY(case_id, device_id));
+CREATE TABLE IF NOT EXISTS safety_alerts(
+  item_id TEXT NOT NULL, version BIGINT NOT NULL, received_seq BIGINT NOT NULL,
+  case_id TEXT NOT NULL, device_id TEXT NOT NULL, practitioner_id TEXT NOT NULL,
+  received_at TEXT NOT NULL, acknowledged_at TEXT NOT NULL DEFAULT '',
+  acknowledged_by TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(item_id, version));
+CREATE INDEX IF NOT EXISTS safety_alerts_by_seq ON safety_alerts(received_seq);
 CREATE TABLE IF NOT EXISTS conflicts(
   seq {serial}, item_type TEXT NOT NULL, item_id TEXT NOT NULL,
   version BIGINT NOT NULL, device_id TEXT NOT NULL, body_digest TEXT NOT NULL,

@@ -58,6 +58,18 @@ struct IntakeEntry {
     std::int64_t chainSeq = 0;
     std::string hash;
     std::string prevHash;
+    std::string kind; // a record's kind (storage/record_kinds.h); empty for audit entries
+};
+
+// A safety alert received (issue 14): a child said they may not be safe. Kept apart from the
+// body (which may be sealed at rest) so managers can be told first, and acknowledged once one
+// has read it. The body itself is the received entry (receivedSeq).
+struct SafetyAlertReceived {
+    std::int64_t receivedSeq = 0;
+    std::string itemId;
+    std::int64_t version = 0;
+    std::string caseId, deviceId, practitionerId, receivedAt;
+    std::string acknowledgedAt, acknowledgedBy; // empty until a manager has acknowledged it
 };
 
 struct IntakeOutcome {
@@ -133,6 +145,15 @@ public:
     virtual std::vector<ReceivedEntry> receivedSince(std::int64_t receivedSeq, std::size_t limit) = 0;
     virtual std::size_t receivedCount() = 0;
     virtual std::size_t conflictCount() = 0;
+
+    // --- safety alerts (issue 14), stored by intake with the record
+    // Unacknowledged first, newest first within each, at most limit: what a manager's console
+    // shows first.
+    virtual std::vector<SafetyAlertReceived> safetyAlerts(std::size_t limit) = 0;
+    // Marks every version of the alert acknowledged (by, at: ISO 8601 UTC); false when there is no
+    // such alert or it was already acknowledged.
+    virtual bool acknowledgeSafetyAlert(const std::string& itemId, const std::string& by,
+                                        const std::string& at) = 0;
 
     // --- hardening (issue 17)
     virtual AuthThrottle authThrottle(const std::string& key) = 0;

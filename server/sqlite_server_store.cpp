@@ -13,6 +13,7 @@
 #include "server/server_store.h"
 #include "server/server_schema.h"
 #include "storage/database.h"
+#include "storage/record_kinds.h"
 
 #include <sqlite3.h>
 
@@ -285,6 +286,31 @@ public:
     std::size_t receivedCount() override { return count("SELECT COUNT(*) FROM received"); }
     std::size_t conflictCount() override { return count("SELECT COUNT(*) FROM conflicts"); }
 
+    std::vector<SafetyAlertReceived> safetyAlerts(std::size_t limit) override {
+        std::lock_guard lock(m_mutex);
+        storage::Statement s = m_db->prepare(
+            "SELECT received_seq, item_id, version, case_id, device_id, practitioner_id, received_at, "
+            "acknowledged_at, acknowledged_by FROM safety_alerts "
+            "ORDER BY CASE WHEN acknowledged_at = '' THEN 0 ELSE 1 END, received_seq DESC LIMIT ?");
+        s.bind(1, static_cast<std::int64_t>(limit));
+        std::vector<SafetyAlertReceived> out;
+        while (s.step())
+            out.push_back({s.columnInt64(0), s.columnText(1), s.columnInt64(2), s.columnText(3),
+                           s.columnText(4), s.columnText(5), s.columnText(6), s.columnText(7),
+                           s.columnText(8)});
+        return out;
+    }
+
+    bool acknowledgeSafetyAlert(const std::string& itemId, const std::string& by,
+                                const std::string& at) override {
+        std::lock_guard lock(m_mutex);
+        storage::Statement s = m_db->prepare("UPDATE safety_alerts SET acknowledged_at=?, acknowledged_by=? "
+                                             "WHERE item_id=? AND acknowledged_at=''");
+        s.bind(1, at).bind(2, by).bind(3, itemId);
+        s.step();
+        return m_db->changes() > 0;
+    }
+
     // --- hardening (issue 17)
     AuthThrottle authThrottle(const std::string& key) override {
         std::lock_guard lock(m_mutex);
@@ -410,6 +436,16 @@ private:
                 .bind(9, e.bodyDigest)
                 .bind(10, e.entry.body)
                 .bind(11, base::nowIsoUtc());
+            s.step();
+        }
+        if (e.kind == storage::kinds::kSafetyAlert) {
+            // Told apart from other records at intake, in the same transaction (issue 14).
+            storage::Statement s = m_db->prepare(
+                "INSERT INTO safety_alerts(item_id, version, received_seq, case_id, device_id, "
+                "practitioner_id, "
+                "received_at) SELECT item_id, version, seq, case_id, device_id, practitioner_id, received_at "
+                "FROM received WHERE item_type=? AND item_id=? AND version=?");
+            s.bind(1, e.entry.itemType).bind(2, e.entry.itemId).bind(3, e.entry.version);
             s.step();
         }
         if (e.chainSeq > 0) {

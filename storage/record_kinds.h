@@ -18,6 +18,8 @@ inline constexpr const char* kAddendum = "addendum";                  // a dated
 inline constexpr const char* kRiskIdentification =
     "risk_identification"; // SF 2.26-2.30; reviews are new versions
 inline constexpr const char* kInformationSharing = "information_sharing"; // what was shared and why (SF 3.62)
+inline constexpr const char* kSafetyAlert =
+    "safety_alert"; // the child said they may not be safe (SF 2.88-2.92)
 
 // Every kind above, for code that must know them all (tests, the server's intake).
 inline constexpr const char* kAll[] = {kVisit,
@@ -28,7 +30,8 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kConflictAnalysis,
                                        kAddendum,
                                        kRiskIdentification,
-                                       kInformationSharing};
+                                       kInformationSharing,
+                                       kSafetyAlert};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

@@ -75,6 +75,8 @@ struct OutboxEntry {
 // Outbox priorities: a case with a high-risk record pending goes first as a whole (in its own
 // order, with the audit entries of its records); everything else goes in the order written.
 struct OutboxPriority {
+    // A signed safety alert (a child said they may not be safe): sent before anything else.
+    static constexpr int SafetyAlert = 200;
     static constexpr int HighRiskRecord = 100;
     static constexpr int Record = 50;
     static constexpr int Audit = 10;

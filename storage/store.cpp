@@ -315,10 +315,13 @@ void chainRecord(Database& db, Record& r) {
     r.hash = recordHash(r);
 }
 
+int outboxPriorityOf(const Record& r) {
+    if (r.kind == kinds::kSafetyAlert) return OutboxPriority::SafetyAlert;
+    return r.highRisk ? OutboxPriority::HighRiskRecord : OutboxPriority::Record;
+}
+
 void enqueueRecord(Database& db, const Record& r, const std::string& at) {
-    enqueue(db, "record", r.id, r.version, r.caseId,
-            r.highRisk ? OutboxPriority::HighRiskRecord : OutboxPriority::Record, recordOutboxBody(r), at,
-            r.id);
+    enqueue(db, "record", r.id, r.version, r.caseId, outboxPriorityOf(r), recordOutboxBody(r), at, r.id);
 }
 
 // [SECTION] Chain heads (issue 17.6)
@@ -1393,50 +1396,64 @@ void Store::stopIntegrityCheck() {
 
 // [SECTION] Outbox
 
-// Send order: a case with a high-risk entry pending goes first as a whole (its entries in their
-// order, with the audit entries of its records), then everything else in the order written, so a
-// record and the audit entry of its signing sit side by side. Each part is an index range scan
-// (migration 5), so a batch costs the same with 300 or 30,000 entries pending.
+// Send order: first every case with a safety alert pending (a child said they may not be
+// safe), case by case in the order of their first alert; then every case with a high-risk entry
+// pending; each case's entries in their order, with the audit entries of its records; then
+// everything else in the order written, so a record and the audit entry of its signing sit
+// side by side. A case goes as a whole because the server takes a case's chain only in order:
+// an alert waits for no other case, and behind its own case's earlier records only as long as
+// they take to send in the same batch. Each part is an index range scan (migration 5's
+// outbox_by_priority finds the cases, outbox_case_order their entries, outbox_send_order the
+// rest), so a batch costs the same with 300 or 30,000 entries pending.
 std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
     Lock lock(m_mutex);
     std::vector<OutboxEntry> out;
     std::set<int64_t> urgentIds;
-    {
-        auto cases = m_db->prepare("SELECT DISTINCT case_id FROM outbox WHERE state = 'pending' AND "
-                                   "priority >= ? AND case_id <> ''");
-        cases.bind(1, OutboxPriority::HighRiskRecord);
+    auto cases = m_db->prepare("SELECT case_id, min(id) FROM outbox WHERE state = 'pending' AND "
+                               "priority >= ? AND case_id <> '' GROUP BY case_id ORDER BY 2");
+    auto ofCase = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
+                                " FROM outbox WHERE state = 'pending' AND case_id = ? ORDER BY id LIMIT ?");
+    auto ofGroup = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
+                                 " FROM outbox WHERE state = 'pending' AND group_key = ? AND "
+                                 "item_type = 'audit'");
+    auto byId = [](const OutboxEntry& a, const OutboxEntry& b) { return a.id < b.id; };
+    std::set<std::string> casesTaken;
+    for (const int threshold : {OutboxPriority::SafetyAlert, OutboxPriority::HighRiskRecord}) {
+        if (out.size() >= limit) break;
+        cases.reset();
+        cases.bind(1, threshold);
         std::vector<std::string> urgentCases;
         while (cases.step())
-            urgentCases.push_back(cases.columnText(0));
-        auto ofCase =
-            m_db->prepare(std::string("SELECT ") + kOutboxColumns +
-                          " FROM outbox WHERE state = 'pending' AND case_id = ? ORDER BY id LIMIT ?");
-        auto ofGroup = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
-                                     " FROM outbox WHERE state = 'pending' AND group_key = ? AND "
-                                     "item_type = 'audit'");
+            if (casesTaken.insert(cases.columnText(0)).second) urgentCases.push_back(cases.columnText(0));
+        std::vector<OutboxEntry> part;
         for (const auto& caseId : urgentCases) {
             ofCase.reset();
             ofCase.bind(1, caseId).bind(2, int64_t(limit));
-            std::vector<std::string> groups;
-            while (ofCase.step()) {
-                out.push_back(readOutbox(ofCase));
-                if (!out.back().groupKey.empty()) groups.push_back(out.back().groupKey);
-            }
-            for (const auto& group : groups) {
+            std::vector<OutboxEntry> records;
+            while (ofCase.step())
+                records.push_back(readOutbox(ofCase));
+            // Each record, then the audit entries of its group (its creation, its signing):
+            // the case's first record (an alert) heads the batch, its audit right behind it.
+            for (auto& record : records) {
+                const std::string group = record.groupKey;
+                part.push_back(std::move(record));
+                if (group.empty()) continue;
+                std::vector<OutboxEntry> audits;
                 ofGroup.reset();
                 ofGroup.bind(1, group);
                 while (ofGroup.step())
-                    out.push_back(readOutbox(ofGroup));
+                    audits.push_back(readOutbox(ofGroup));
+                std::sort(audits.begin(), audits.end(), byId);
+                for (auto& e : audits)
+                    part.push_back(std::move(e));
             }
         }
-        std::sort(out.begin(), out.end(),
-                  [](const OutboxEntry& a, const OutboxEntry& b) { return a.id < b.id; });
-        out.erase(std::unique(out.begin(), out.end(),
-                              [](const OutboxEntry& a, const OutboxEntry& b) { return a.id == b.id; }),
-                  out.end());
-        if (out.size() > limit) out.resize(limit);
-        for (const auto& e : out)
-            urgentIds.insert(e.id);
+        // Alerts' cases one after another; high-risk cases interleaved in the order written.
+        if (threshold != OutboxPriority::SafetyAlert) std::sort(part.begin(), part.end(), byId);
+        for (auto& e : part) {
+            if (out.size() >= limit) break;
+            if (urgentIds.insert(e.id).second) out.push_back(std::move(e));
+        }
     }
     if (out.size() >= limit) return out;
     auto st = m_db->prepare(std::string("SELECT ") + kOutboxColumns +

@@ -142,8 +142,11 @@ void App::drawFrame() {
         // (child mode too): the screen underneath keeps its state for when focus returns.
         if (m_obscured && unlocked())
             drawPrivacyScreen();
-        else
-            screenSpec(screen()).draw(*this, actions);
+        else {
+            const ScreenSpec& spec = screenSpec(screen());
+            spec.draw(*this, actions);
+            if (spec.aboutChild && !childId().empty()) drawSafetyControl(*this, actions);
+        }
     } catch (const std::exception& e) {
         report(e, _("showing this screen"));
         // Close what the screen left open (windows, IDs, styles), as ImGui's own error
@@ -327,6 +330,12 @@ void App::afterUnlock(std::unique_ptr<storage::Store> store) {
     m_lastInput = uiNow();
     m_nav.reset();
     show(ScreenId::Caseload);
+    // A safety alert not yet signed (a lock, a crash) is the first screen again (issue 14).
+    try {
+        m_editors.safetyAlert.restore(*this);
+    } catch (const std::exception& e) {
+        report(e, _("opening the safety alert"));
+    }
     startSync();
 }
 

@@ -36,6 +36,8 @@ void ChildModeEditor::clearState() {
     askingToLeave = false;
     m_checking = false;
     ++m_generation;
+    calm = false;
+    disclosedSteps.clear();
 }
 
 void ChildModeEditor::enter(App& app, const std::string& id) {
@@ -86,9 +88,23 @@ void ChildModeEditor::finishLeaving(App& app) {
             app.notice = {std::string(_("The activity could not be saved: ")) + session->saveError, true};
     }
     const std::string visitId = visitRecordId;
+    // An alert raised before its activity record was first saved names it now.
+    if (session && session->recorder)
+        for (auto& item : app.editors().safetyAlert.items)
+            if (item.alert.activityRecordId.empty() && item.alert.visitRecordId == visitId &&
+                item.alert.source == model::AlertSource::ChildAnswer) {
+                item.alert.activityRecordId = session->recorder->recordId();
+                app.editors().safetyAlert.markEdited();
+            }
     clear();
-    app.show(ScreenId::Visit);
     app.nav().setRecord(visitId);
+    // What the child said about their safety comes first, before anything else (issue 14).
+    if (app.editors().safetyAlert.waiting()) {
+        app.editors().safetyAlert.returnTo = ScreenId::Visit;
+        app.show(ScreenId::SafetyAlert);
+        return;
+    }
+    app.show(ScreenId::Visit);
 }
 
 } // namespace heard::ui

@@ -7,10 +7,12 @@
 #include "app/model/concern.h"
 #include "app/model/information_sharing.h"
 #include "app/model/risk_identification.h"
+#include "app/model/safety_alert.h"
 #include "app/model/visit.h"
 #include "app/tools/framework/view/activity_screen.h"
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
 #include "app/ui/kit/form_types.h"
+#include "app/ui/navigation.h"
 #include "app/ui/record_editor.h"
 
 #include <memory>
@@ -207,6 +209,10 @@ public:
     std::string passphrase;
     std::string error;
     std::unique_ptr<tools::ActivitySession> session; // the run, its view state and its recorder
+    // The child said they may not be safe: the calm screen is up (no more questions on it),
+    // and the steps already turned into a safety alert.
+    bool calm = false;
+    std::set<std::string> disclosedSteps;
 
     const char* what() const override;
     bool dirty() const override;
@@ -227,8 +233,63 @@ private:
     unsigned m_generation = 0; // a check's answer applies only to the hand-back that asked
 };
 
+// Safety alerts (issue 14): a child said they may not be safe, by an answer in child mode or
+// in words the practitioner heard. Each alert is kept in the store as a draft at once (and
+// retried every few seconds until it is: never lost silently), shown first when the
+// practitioner takes the tablet back, and signed there. Signing puts it at the head of the
+// outbox and asks the sync thread to sync now.
+class SafetyAlertEditor : public RecordEditor {
+public:
+    struct Item {
+        std::string recordId; // "" until the draft is in the store
+        std::string caseId, childId, author;
+        model::SafetyAlert alert;
+        bool signWanted = false; // the practitioner signed: sign as soon as the store takes it
+        bool isSigned = false;
+    };
+    std::vector<Item> items; // the first is on screen; the others wait their turn
+    Strokes currentStroke;
+    SignProblems signProblems;
+    std::string error;       // why the last save or signing failed, shown on the alert screen
+    bool syncWanted = false; // an alert was signed after the frame that asked: sync now
+    ScreenId returnTo = ScreenId::Child;
+
+    const char* what() const override;
+    std::optional<TimePoint> saveDue() const override;
+    Item* current() { return items.empty() ? nullptr : &items.front(); }
+    bool waiting() const; // an alert is not yet signed
+    // Keeps a new alert and saves it at once (after the frame that raised it).
+    void raise(App& app, model::SafetyAlert alert, const std::string& caseId, const std::string& childId);
+    // The practitioner's "the child has told me something worrying": a new alert for the child on
+    // screen, shown now.
+    void raiseByPractitioner(App& app);
+    void open(App& app, const storage::Record& record);
+    void sign(App& app);
+    // Saves (and signs, if asked) now rather than at the next retry.
+    void retryNow(App& app);
+    // Opens a welfare concern for the child with what the alert holds (signed alerts only).
+    void startConcern(App& app);
+    // Done with the alert on screen: the next one waiting, or back where the practitioner was.
+    void done(App& app);
+    // The practitioner's own alert, opened by mistake and still empty (no words of the child):
+    // its draft is deleted (audited). A child's answer is never discarded.
+    bool canDiscard() const;
+    void discard(App& app);
+    // After unlock: alerts raised before a lock, crash or flat battery and not yet signed come
+    // back first (their ids are kept as an encrypted setting of the store). True if any did.
+    bool restore(App& app);
+
+protected:
+    void saveTo(storage::Store& store) override;
+    void clearState() override;
+
+private:
+    TimePoint m_retryAt = TimePoint::min();
+};
+
 // Every editor, reachable by kind, and all of them as one list.
 struct Editors {
+    SafetyAlertEditor safetyAlert;
     VisitEditor visit;
     ConcernEditor concern;
     NotSeenEditor notSeen;

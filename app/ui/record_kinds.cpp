@@ -70,6 +70,10 @@ void registerBuiltInKinds(RecordKinds& kinds) {
              app.show(ScreenId::InformationSharing);
              return true;
          }});
+    kinds.add({k::kSafetyAlert, N_("Safety alert"), true, [](App& app, const storage::Record& record) {
+                   app.editors().safetyAlert.open(app, record); // draft or signed: its own screen
+                   return true;
+               }});
     kinds.add({k::kActivity, N_("Activity"), false, {}});
     kinds.add({k::kAddendum, N_("Addendum"), false, {}});
 }

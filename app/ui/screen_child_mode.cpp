@@ -3,7 +3,9 @@
 // children, the practitioner's notes or the case is drawn here, and leaving needs the
 // practitioner's passphrase (wrong ones meet the same growing delay as unlocking).
 #include "app/i18n/i18n.h"
+#include "app/model/calendar.h"
 #include "app/tools/framework/model/activity_run.h"
+#include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/activity_screen.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
@@ -11,6 +13,8 @@
 #include "app/ui/kit/widgets.h"
 
 #include <imgui_stdlib.h>
+
+#include <algorithm>
 
 namespace heard::ui {
 
@@ -54,10 +58,140 @@ void drawHandBack(App& app, Actions& actions) {
     }
 }
 
+// What the child said or chose at a step, exactly as they saw it, for the safety alert.
+model::SafetyAlert alertFromAnswer(const tools::ActivityRun& run, const std::string& stepId) {
+    model::SafetyAlert alert;
+    alert.source = model::AlertSource::ChildAnswer;
+    alert.language = run.language();
+    alert.stepId = stepId;
+    alert.activityContentId = run.content().id;
+    alert.activityTitle = run.content().title;
+    const tools::Step* step = run.content().findStep(stepId);
+    const tools::Answer* answer = run.result().answerFor(stepId);
+    if (!step || !answer) return alert;
+    alert.promptMsgid = step->prompt;
+    alert.choiceId = answer->choiceId;
+    alert.scale = answer->scale;
+    for (const tools::ChoiceOption& choice : step->choices)
+        if (choice.id == answer->choiceId) alert.answerMsgid = choice.label;
+    // In the child's language: the words on the child's screen are the child's answer.
+    i18n::ScopedLanguage childLanguage(run.language());
+    alert.prompt = i18n::tr(step->prompt);
+    if (!alert.answerMsgid.empty()) {
+        alert.answer = i18n::tr(alert.answerMsgid);
+    } else if (answer->scale >= 0) {
+        alert.answer = std::to_string(answer->scale) + " / 10 (0 = " + i18n::tr(step->lowLabel) +
+                       ", 10 = " + i18n::tr(step->highLabel) + ")";
+    }
+    alert.childWords = alert.answer;
+    if (!answer->words.empty()) alert.childWords += "\n" + answer->words;
+    return alert;
+}
+
+// The child said they may not be safe: one calm, non-leading screen in their language, and no
+// question about it. The child chooses to go on with the activity or to stop.
+void drawCalm(ChildModeEditor& mode) {
+    tools::ActivityRun& run = *mode.session->run;
+    i18n::ScopedLanguage childLanguage(run.language());
+    const float width = ImGui::GetContentRegionAvail().x;
+    auto centred = [&](const char* text, ImFont* font) {
+        ImGui::PushFont(font);
+        const float textWidth = std::min(width, ImGui::CalcTextSize(text).x);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - textWidth) / 2);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textWidth);
+        ImGui::TextUnformatted(text);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    };
+    ImGui::Dummy(ImVec2(0, dp(48)));
+    const float side = dp(120);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    tools::drawIcon(ImGui::GetWindowDrawList(), "heart", ImVec2(at.x + width / 2, at.y + side / 2), side,
+                    IM_COL32(225, 85, 95, 255));
+    ImGui::Dummy(ImVec2(width, side));
+    ImGui::Spacing();
+    centred(_("Thank you for telling me."), fonts().huge);
+    tag("childmode.calm");
+    centred(_("I will talk with you about it."), fonts().title);
+    ImGui::Spacing();
+    ImGui::Spacing();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - dp(360)) / 2));
+    // The answer the child gave stays as given: moving on records it, whichever they choose.
+    auto moveOnFromDisclosure = [&] {
+        const tools::Step* step = run.currentStep();
+        if (step && mode.disclosedSteps.count(step->id)) run.next();
+    };
+    if (!run.finished()) {
+        if (primaryButton(_("Go on with the activity"), "childmode.calm.go_on", dp(360))) {
+            moveOnFromDisclosure();
+            mode.calm = false;
+            mode.session->saveWanted = true;
+            if (run.finished()) mode.askingToLeave = true;
+        }
+        ImGui::Spacing();
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - dp(360)) / 2));
+    }
+    if (bigButton(_("Stop for now"), "childmode.calm.stop", dp(360))) {
+        moveOnFromDisclosure();
+        if (!run.finished()) run.stop();
+        mode.calm = false;
+        mode.askingToLeave = true;
+        mode.session->saveWanted = true;
+    }
+}
+
+void beginChildModeWindow(const char* id) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(253, 250, 240, 255));
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+}
+
+void endChildModeWindow() {
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+// Turns each answer that newly says the child is not safe into a safety alert (kept in the
+// store right after this frame) and puts up the calm screen.
+void noticeDisclosures(App& app, Actions& actions) {
+    ChildModeEditor& mode = app.editors().childMode;
+    const tools::ActivityRun& run = *mode.session->run;
+    for (const std::string& stepId : tools::unsafeAnswerSteps(run.result(), run.content())) {
+        if (!mode.disclosedSteps.insert(stepId).second) continue;
+        model::SafetyAlert alert = alertFromAnswer(run, stepId);
+        alert.disclosedAt = app.now();
+        alert.visitRecordId = mode.visitRecordId;
+        mode.calm = true;
+        actions.later([alert = std::move(alert)](App& a) mutable {
+            ChildModeEditor& m = a.editors().childMode;
+            const auto child = a.currentChild();
+            if (!child) return;
+            // The activity record first, so the alert can name it (a failure is kept for the
+            // practitioner; the name is filled in at hand-back).
+            if (m.session) {
+                m.session->save();
+                if (m.session->recorder) alert.activityRecordId = m.session->recorder->recordId();
+            }
+            a.editors().safetyAlert.returnTo = ScreenId::Visit;
+            a.editors().safetyAlert.raise(a, std::move(alert), child->caseId, child->id);
+        });
+    }
+}
+
 } // namespace
 
 void drawChildModeScreen(App& app, Actions& actions) {
     ChildModeEditor& mode = app.editors().childMode;
+    if (mode.session && mode.session->run && mode.calm) {
+        beginChildModeWindow("##child_mode_calm");
+        drawCalm(mode);
+        endChildModeWindow();
+        return;
+    }
     if (mode.session && !mode.askingToLeave) {
         // Every change is saved right after this frame (ChildModeEditor); a failed save is
         // kept for the practitioner and never shown to the child.
@@ -65,18 +199,13 @@ void drawChildModeScreen(App& app, Actions& actions) {
         if (mode.session->lastActions.stopped || mode.session->lastActions.languageChanged)
             mode.session->saveWanted = true;
         if (done || mode.session->lastActions.stopped) mode.askingToLeave = true;
+        if (mode.session->run) noticeDisclosures(app, actions);
+        if (mode.calm) mode.askingToLeave = false; // the calm screen first; stop is offered there
         return;
     }
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(253, 250, 240, 255));
-    ImGui::Begin("##child_mode_hand_back", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    beginChildModeWindow("##child_mode_hand_back");
     drawHandBack(app, actions);
-    ImGui::End();
-    ImGui::PopStyleColor();
+    endChildModeWindow();
 }
 
 } // namespace heard::ui

@@ -33,25 +33,41 @@ void backFromSkinMap(App& app) {
     app.closeSkinMap();
 }
 
+// A signed alert is done with; an unsigned one stays waiting (the control over every screen
+// about the child says so) while the practitioner goes back where they were.
+void backFromSafetyAlert(App& app) {
+    SafetyAlertEditor& editor = app.editors().safetyAlert;
+    if (editor.current() && editor.current()->isSigned) {
+        editor.done(app);
+        return;
+    }
+    const ScreenId to = editor.returnTo;
+    if (to == ScreenId::Visit && !app.editors().visit.draft.recordId.empty())
+        app.show(ScreenId::Visit);
+    else
+        app.show(app.childId().empty() ? ScreenId::Caseload : ScreenId::Child);
+}
+
 } // namespace
 
 const std::vector<ScreenSpec>& screenTable() {
     static const std::vector<ScreenSpec> s_table = {
         {ScreenId::Unlock, "unlock", drawUnlockScreen, stayOnCaseload, false},
         {ScreenId::Caseload, "caseload", drawCaseloadScreen, stayOnCaseload},
-        {ScreenId::Child, "child", drawChildScreen, backToCaseload},
-        {ScreenId::Visit, "visit", drawVisitScreen, nullptr},
-        {ScreenId::Concern, "concern", drawConcernScreen, nullptr},
-        {ScreenId::NotSeen, "not_seen", drawNotSeenScreen, nullptr},
-        {ScreenId::Addendum, "addendum", drawAddendumScreen, nullptr},
-        {ScreenId::Record, "record", drawRecordScreen, nullptr},
+        {ScreenId::Child, "child", drawChildScreen, backToCaseload, true, true},
+        {ScreenId::Visit, "visit", drawVisitScreen, nullptr, true, true},
+        {ScreenId::Concern, "concern", drawConcernScreen, nullptr, true, true},
+        {ScreenId::NotSeen, "not_seen", drawNotSeenScreen, nullptr, true, true},
+        {ScreenId::Addendum, "addendum", drawAddendumScreen, nullptr, true, true},
+        {ScreenId::Record, "record", drawRecordScreen, nullptr, true, true},
         {ScreenId::ChildMode, "child_mode", drawChildModeScreen, stayOnCaseload, false},
         {ScreenId::Sync, "sync", drawSyncScreen, nullptr},
-        {ScreenId::SkinMap, "skin_map", drawSkinMapScreen, backFromSkinMap},
+        {ScreenId::SkinMap, "skin_map", drawSkinMapScreen, backFromSkinMap, true, true},
         {ScreenId::ConflictAnalysis, "conflict_analysis", drawConflictAnalysisScreen,
-         backFromConflictAnalysis},
-        {ScreenId::RiskIdentification, "risk_identification", drawRiskScreen, nullptr},
-        {ScreenId::InformationSharing, "information_sharing", drawSharingScreen, nullptr},
+         backFromConflictAnalysis, true, true},
+        {ScreenId::RiskIdentification, "risk_identification", drawRiskScreen, nullptr, true, true},
+        {ScreenId::InformationSharing, "information_sharing", drawSharingScreen, nullptr, true, true},
+        {ScreenId::SafetyAlert, "safety_alert", drawSafetyAlertScreen, backFromSafetyAlert},
     };
     return s_table;
 }

@@ -19,6 +19,9 @@ struct ScreenSpec {
     DrawScreen draw;
     BackFromScreen back;
     bool practitionerOnly = true; // false only for the unlock screen and child mode
+    // A practitioner screen about one child: the "the child has told me something worrying"
+    // control is drawn over it (screen_safety_alert.cpp).
+    bool aboutChild = false;
 };
 
 // The table; a new screen is one entry here and one file.
@@ -39,6 +42,9 @@ void drawSkinMapScreen(App& app, Actions& actions);
 void drawConflictAnalysisScreen(App& app, Actions& actions);
 void drawRiskScreen(App& app, Actions& actions);
 void drawSharingScreen(App& app, Actions& actions);
+void drawSafetyAlertScreen(App& app, Actions& actions);
+// The practitioner's "the child has told me something worrying", over screens about a child.
+void drawSafetyControl(App& app, Actions& actions);
 
 // The dated addenda under a signed record, oldest first (screen_record.cpp).
 void drawAddenda(App& app, const std::string& parentRecordId);

@@ -272,6 +272,39 @@ void showConflictAnalysis(App& app, const char* language, bool signedWithAddendu
     app.editors().addendum.sign(app);
 }
 
+// A child in "when grown-ups argue" chooses "Pushing or hitting": the calm screen the child
+// sees, in a language.
+void showCalmScreen(App& app, const std::string& language) {
+    app.editors().safetyAlert.clear(); // the alerts of earlier stops are in the store, signed or not
+    startDemoVisit(app, "child-demo-1");
+    app.enterChildMode("parental_conflict");
+    auto& mode = app.editors().childMode;
+    if (!mode.session || !mode.session->run) return;
+    tools::ActivityRun& run = *mode.session->run;
+    run.setLanguage(language);
+    run.setScale(6);
+    run.next();
+    run.skip();
+    run.chooseOption("another_room");
+    run.next();
+    run.chooseOption("pushing_hitting");
+    // The next frame notices the answer, raises the alert and shows the calm screen.
+}
+
+// Then the practitioner takes the tablet back: the safety alert, unsigned or signed.
+void showSafetyAlert(App& app, bool sign) {
+    showCalmScreen(app, "en");
+    for (int i = 0; i < 3; ++i)
+        app.runOneFrame();
+    app.editors().childMode.leave(app, model::kDemoPassphrase);
+    if (!sign) return;
+    SafetyAlertEditor& alerts = app.editors().safetyAlert;
+    if (!alerts.current()) return;
+    alerts.current()->alert.signatureName = model::kDemoPractitioner;
+    alerts.current()->alert.signatureStrokes = demoSignature();
+    alerts.sign(app);
+}
+
 } // namespace
 
 std::vector<TourStop> tourStops() {
@@ -344,6 +377,16 @@ std::vector<TourStop> tourStops() {
              if (!library.activities.empty()) app.enterChildMode(library.activities.front().id);
          }},
         {"child-mode-hand-back", [](App& app) { app.editors().childMode.askingToLeave = true; }},
+        {"child-mode-calm-en", [](App& app) { showCalmScreen(app, "en"); }},
+        {"child-mode-calm-cy", [](App& app) { showCalmScreen(app, "cy"); }},
+        {"safety-alert", [](App& app) { showSafetyAlert(app, false); }},
+        {"safety-alert-signed", [](App& app) { showSafetyAlert(app, true); }},
+        {"safety-worried",
+         [](App& app) {
+             app.editors().safetyAlert.clear();
+             openDemoChild(app, "child-demo-3");
+             app.editors().safetyAlert.raiseByPractitioner(app);
+         }},
         {"skin-map-notice", [](App& app) { showSkinMap(app, false, skinmap::ViewId::BodyFront, 0); }},
         {"skin-map-front", [](App& app) { showSkinMap(app, true, skinmap::ViewId::BodyFront, 1); }},
         {"skin-map-hand", [](App& app) { showSkinMap(app, true, skinmap::ViewId::LeftPalm, 3); }},

@@ -25,9 +25,7 @@ TEST_CASE("information sharing: refused without a basis, then saved, listed and 
     ui::AppOptions options;
     options.dataDir = dir.file("device");
     options.fastKeyDerivationForTests = true;
-    options.serverHost = "127.0.0.1";
-    options.serverPort = harness.port();
-    options.serverCaPem = cert.pem;
+    options.orgConfig = synctest::orgConfigFor(cert, harness.port());
     options.watchNetwork = false;
     ui::App app(*window, options);
     platform::TestDriver driver(*window, [&app] { app.runOneFrame(); });

@@ -71,22 +71,27 @@ ActivityResult newResult(const ActivityContent& content, const std::string& lang
     return result;
 }
 
-bool answersDiscloseUnsafe(const ActivityResult& result, const ActivityContent& content) {
+std::vector<std::string> unsafeAnswerSteps(const ActivityResult& result, const ActivityContent& content) {
+    std::vector<std::string> steps;
     for (const Answer& answer : result.answers) {
         // Any answer given counts, even one on screen not yet moved on from or left by a stop.
         if (!answer.hasContent()) continue;
         const Step* step = content.findStep(answer.stepId);
         if (!step) continue;
-        if (step->kind == StepKind::Scale && step->unsafeAtOrBelow >= 0 && answer.scale >= 0 &&
-            answer.scale <= step->unsafeAtOrBelow)
-            return true;
+        bool unsafe = step->kind == StepKind::Scale && step->unsafeAtOrBelow >= 0 && answer.scale >= 0 &&
+                      answer.scale <= step->unsafeAtOrBelow;
         if (step->kind == StepKind::Choice) {
             for (const ChoiceOption& choice : step->choices) {
-                if (choice.unsafe && choice.id == answer.choiceId) return true;
+                if (choice.unsafe && choice.id == answer.choiceId) unsafe = true;
             }
         }
+        if (unsafe) steps.push_back(answer.stepId);
     }
-    return false;
+    return steps;
+}
+
+bool answersDiscloseUnsafe(const ActivityResult& result, const ActivityContent& content) {
+    return !unsafeAnswerSteps(result, content).empty();
 }
 
 // [SECTION] JSON

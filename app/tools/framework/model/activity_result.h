@@ -94,5 +94,8 @@ bool resultFromJson(const nlohmann::json& payload, ActivityResult& out, std::str
 // True when any answer says the child is not safe: an unsafe choice, or a safety scale at or
 // below its threshold (whatever the answer's status: a child who said it has said it).
 bool answersDiscloseUnsafe(const ActivityResult& result, const ActivityContent& content);
+// The steps whose answers say so, in content order (for the safety alert: which question, and
+// what the child chose there). A type's own extra rule may flag a result with none listed here.
+std::vector<std::string> unsafeAnswerSteps(const ActivityResult& result, const ActivityContent& content);
 
 } // namespace heard::tools

@@ -29,7 +29,12 @@ bool drawChoiceStep(ActivityRun& run, const Step& step, ImVec2 area) {
         if (i + 1 < step.choices.size()) ImGui::SameLine();
     }
     answer = run.currentAnswer();
-    if (step.allowWords && answer && !answer->choiceId.empty()) {
+    // After a choice that says the child is not safe, nothing asks for more: once a child has
+    // said it, questioning stops (SF 2.89); the child mode container shows the calm screen.
+    const bool unsafeChosen =
+        answer && std::any_of(step.choices.begin(), step.choices.end(),
+                              [&](const ChoiceOption& c) { return c.unsafe && c.id == answer->choiceId; });
+    if (step.allowWords && answer && !answer->choiceId.empty() && !unsafeChosen) {
         ImGui::Spacing();
         ImGui::TextUnformatted(_("Do you want to say more? (you don't have to)"));
         std::string words = answer->words;
