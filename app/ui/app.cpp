@@ -8,6 +8,7 @@
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/record_kinds.h"
 #include "app/ui/screens.h"
+#include "app/ui/kit/text_area.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/window.h"
 #include "storage/keys.h"
@@ -64,6 +65,7 @@ void wipeImGuiText() {
                        size_t(io.InputQueueCharacters.Capacity) * sizeof(ImWchar));
     io.InputQueueCharacters.resize(0);
     sodium_memzero(g.TempBuffer, sizeof(g.TempBuffer));
+    wipeTextAreas(); // the kit's own text areas: undo history, queued input, composition
 }
 
 } // namespace
@@ -189,6 +191,7 @@ void App::saveDrafts() {
 }
 
 void App::handleEvent(const SDL_Event& event) {
+    textAreaEvent(event); // keys, text and IME composition for the focused text area
     switch (event.type) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEMOTION:

@@ -473,8 +473,7 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
     // The practitioner's reading is kept apart from the child's words, and never shown in child mode.
     ImGui::TextUnformatted(_("Practitioner's interpretation"));
     if (interpretation) {
-        changed = inputChildWords("##interpretation", *interpretation, ImVec2(-1, dp(140)));
-        ui::tag("activity.interpretation");
+        changed = inputChildWords("activity.interpretation", *interpretation, ImVec2(-1, dp(140)));
     } else {
         ImGui::PushTextWrapPos(0.0f);
         if (result.interpretation.empty())
