@@ -8,6 +8,7 @@
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/record_kinds.h"
 #include "app/ui/screens.h"
+#include "app/ui/spelling_service.h"
 #include "app/ui/kit/text_area.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/window.h"
@@ -124,6 +125,7 @@ void App::drawFrame() {
     }
     saveDue(false);
     autoLockIfIdle();
+    syncSpelling(*this); // the practitioner's own words come and go with the store
     if (!unlocked() && screen() != ScreenId::Unlock) show(ScreenId::Unlock);
     reportIntegrityCheck();
 
