@@ -141,6 +141,7 @@ void Speller::addWord(const std::string& word) {
 
 void Speller::clearAddedWords() {
     m_added.clear();
+    m_cache.clear(); // the app's zero-on-free allocator wipes the freed nodes
 }
 
 } // namespace heard::model

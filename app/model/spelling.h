@@ -35,7 +35,8 @@ public:
     // Up to `limit` suggestions, best first.
     std::vector<std::string> suggest(const std::string& word, size_t limit = 6);
     void addWord(const std::string& word);
-    // Forgets the practitioner's words (lock).
+    // Forgets the practitioner's words and every word checked so far (lock): the cache holds
+    // words of the notes.
     void clearAddedWords();
 
 private:

@@ -143,20 +143,29 @@ TEST_CASE("a long note wraps, is edited by touch and keys, and is stored exactly
     w.driver->pressKey(SDLK_z, KMOD_CTRL);
     CHECK_TEXT(fieldValue(w), note);
 
-    // A drag across a line selects (the field has the keyboard, so the page does not scroll).
+    // A drag across a visible line selects (the field has the keyboard, so the page does not
+    // scroll). The text scrolled to the caret at the end, so the line is chosen again.
     p = probe(w);
-    const float dragY = p.textY + p.lineHeight * (float(target) + 0.5f);
-    w.driver->drag(p.textX + p.lines[target].width * 0.1f, dragY, p.textX + p.lines[target].width * 0.6f,
-                   dragY);
+    size_t row = p.lines.size();
+    for (size_t i = p.lines.size() - 2; i > 0; --i)
+        if (p.textY + p.lineHeight * float(i) >= p.visibleTop &&
+            p.textY + p.lineHeight * float(i + 1) <= p.visibleBottom) {
+            row = i;
+            break;
+        }
+    REQUIRE(row + 1 < p.lines.size());
+    const float dragY = p.textY + p.lineHeight * (float(row) + 0.5f);
+    w.driver->drag(p.textX + p.lines[row].width * 0.1f, dragY, p.textX + p.lines[row].width * 0.6f, dragY);
     p = probe(w);
     CHECK(p.caret > p.anchor);
-    CHECK(p.caret <= p.lines[target].end);
+    CHECK(p.anchor >= p.lines[row].begin);
+    CHECK(p.caret <= p.lines[row].end);
     // Arrow keys move across wrapped lines: Down from a line lands on the next one.
     w.driver->pressKey(SDLK_DOWN);
     p = probe(w);
     CHECK(p.caret == p.anchor);
-    CHECK(p.caret >= p.lines[target + 1].begin);
-    CHECK(p.caret <= p.lines[target + 1].next);
+    CHECK(p.caret >= p.lines[row + 1].begin);
+    CHECK(p.caret <= p.lines[row + 1].next);
     CHECK_TEXT(fieldValue(w), note);
 
     // Saved (autosave after the pause), then reopened from the child's page.

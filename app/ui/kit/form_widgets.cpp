@@ -105,6 +105,11 @@ bool signaturePad(Strokes& strokes, Strokes& current, const char* tagName) {
     if (strokes.empty() && current.empty())
         draw->AddText(ImVec2(origin.x + dp(16), origin.y + dp(12)), colours::muted,
                       _("Sign here with your finger"));
+    if (!strokes.empty() && current.empty() && !model::isRealSignature(strokes)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
+        ImGui::TextWrapped("%s", _("A dot or a tap is not a signature. Clear it and sign with your finger."));
+        ImGui::PopStyleColor();
+    }
     ImGui::PushID(tagName);
     if (bigButton(_("Clear signature"), nullptr)) {
         strokes.clear();

@@ -36,8 +36,10 @@ struct PendingInput {
 struct AreaState {
     text::Editor editor;
     text::Layout layout;
-    uint64_t fingerprint = 0;
+    uint64_t fingerprint = 0; // of the text the layout is for
     size_t size = size_t(-1);
+    uint64_t ownFingerprint = 0; // of the text as this widget left it last frame
+    bool known = false;
     float wrapWidth = -1, fontSize = -1;
     ImFont* font = nullptr;
     float scrollY = 0;
@@ -56,6 +58,7 @@ struct AreaState {
     size_t popupBegin = 0, popupEnd = 0;
     std::vector<std::string> suggestions;
     bool openPopup = false;
+    bool closePopup = false;
     int missingGlyphs = 0;
     // Where the latest frame drew it (for the probe).
     float textX = 0, textY = 0, visibleTop = 0, visibleBottom = 0, lineHeight = 0;
@@ -356,8 +359,7 @@ bool textArea(const char* tagName, std::string& value, const TextAreaOptions& op
         std::max(options.width > 0 ? options.width : ImGui::GetContentRegionAvail().x, fontSize * 4);
     const float wrapWidth = std::max(fontSize, width - pad.x * 2 - gutter);
 
-    auto layoutIfStale = [&] {
-        const uint64_t fp = text::fingerprint(value);
+    auto layoutIfStale = [&](uint64_t fp) {
         if (fp != state.fingerprint || value.size() != state.size || wrapWidth != state.wrapWidth ||
             fontSize != state.fontSize || font != state.font) {
             state.wrapWidth = wrapWidth;
@@ -368,12 +370,17 @@ bool textArea(const char* tagName, std::string& value, const TextAreaOptions& op
             state.size = value.size();
         }
     };
-    layoutIfStale();
+    // Text changed by someone else (another record opened under the same tag, a reload): the
+    // undo history belongs to the old text and is dropped.
+    const uint64_t before = text::fingerprint(value);
+    if (state.known && before != state.ownFingerprint) state.editor.wipe();
+    layoutIfStale(before);
     bool focused = k.focused == id;
     bool changed = false;
     if (focused && !k.queue.empty()) {
+        state.closePopup = true; // typing or a key means the suggestions were not wanted
         changed = applyInput(state, value, options, metrics);
-        layoutIfStale();
+        layoutIfStale(text::fingerprint(value));
         focused = k.focused == id;
     }
 
@@ -583,8 +590,10 @@ bool textArea(const char* tagName, std::string& value, const TextAreaOptions& op
     if (state.openPopup) {
         ImGui::OpenPopup("##spelling");
         state.openPopup = false;
+        state.closePopup = false;
     }
     if (ImGui::BeginPopup("##spelling")) {
+        if (state.closePopup) ImGui::CloseCurrentPopup();
         const std::string base = state.tagName;
         if (state.suggestions.empty()) mutedText(_("No suggestions"));
         for (size_t i = 0; i < state.suggestions.size(); ++i) {
@@ -607,6 +616,8 @@ bool textArea(const char* tagName, std::string& value, const TextAreaOptions& op
         }
         ImGui::EndPopup();
     }
+    state.ownFingerprint = changed ? text::fingerprint(value) : before;
+    state.known = true;
     ImGui::PopID();
     return changed;
 }
