@@ -103,3 +103,5 @@ void writingFrames(const Options& options) {
 } // namespace
 
 HEARD_BENCH_GROUP("writing.text_area", writingFrames);
+
+} // namespace heard::bench

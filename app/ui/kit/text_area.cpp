@@ -642,6 +642,7 @@ bool textAreaProbe(const std::string& tagName, TextAreaProbe& out) {
     out.focused = k.focused == found->second;
     out.misspelt = state.misspelt;
     out.missingGlyphs = state.missingGlyphs;
+    out.historyBytes = state.editor.historyBytes();
     return true;
 }
 

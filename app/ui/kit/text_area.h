@@ -52,7 +52,8 @@ struct TextAreaProbe {
     size_t caret = 0, anchor = 0;
     bool focused = false;
     std::vector<std::pair<size_t, size_t>> misspelt; // byte ranges underlined
-    int missingGlyphs = 0; // characters drawn as a replacement box in the latest frame
+    int missingGlyphs = 0;   // characters drawn as a replacement box in the latest frame
+    size_t historyBytes = 0; // text held by the undo history (wiped on lock)
 };
 bool textAreaProbe(const std::string& tagName, TextAreaProbe& out);
 

@@ -107,6 +107,7 @@ public:
     void end(std::string_view text, const Layout& layout, bool extend);
 
     bool canUndo() const { return m_done > 0; }
+    size_t historyBytes() const { return m_historyBytes; }
     bool canRedo() const { return m_done < m_history.size(); }
     bool undo(std::string& text);
     bool redo(std::string& text);
