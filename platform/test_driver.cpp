@@ -113,7 +113,7 @@ void TestDriver::typeText(const std::string& utf8) {
     frames(1);
 }
 
-void TestDriver::pressKey(SDL_Keycode key) {
+void TestDriver::pressKey(SDL_Keycode key, Uint16 mod) {
     for (Uint32 type : {Uint32(SDL_KEYDOWN), Uint32(SDL_KEYUP)}) {
         SDL_Event event{};
         event.type = type;
@@ -121,6 +121,7 @@ void TestDriver::pressKey(SDL_Keycode key) {
         event.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
         event.key.keysym.sym = key;
         event.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+        event.key.keysym.mod = mod;
         SDL_PushEvent(&event);
         frames(1);
     }

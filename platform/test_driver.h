@@ -35,7 +35,8 @@ public:
     // Presses at the tag's centre and drags by (dx, dy): a finger scrolling or moving a mark.
     void dragTag(const std::string& tag, float dx, float dy, int steps = 8);
     void typeText(const std::string& utf8);
-    void pressKey(SDL_Keycode key);
+    // mod: SDL key modifiers held with it (KMOD_CTRL for Ctrl+X, KMOD_SHIFT to select).
+    void pressKey(SDL_Keycode key, Uint16 mod = 0);
 
 private:
     void pointerTo(float x, float y, bool down);

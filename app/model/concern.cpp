@@ -51,7 +51,7 @@ std::vector<std::string> concernSigningProblems(const Concern& concern) {
         }
     if (!concern.managerInformed) problems.push_back(N_("The manager must be informed"));
     if (isBlank(concern.signatureName)) problems.push_back(N_("Your name, typed"));
-    if (concern.signatureStrokes.empty()) problems.push_back(N_("Your signature"));
+    if (const char* problem = signatureProblem(concern.signatureStrokes)) problems.push_back(problem);
     return problems;
 }
 

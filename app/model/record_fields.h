@@ -28,6 +28,13 @@ bool isBlank(const std::string& text);
 // The labels of every required field of specs that is blank in fields.
 std::vector<std::string> missingFields(const std::vector<FieldSpec>& specs, const nlohmann::json& fields);
 
+// A finger signature is real when its strokes, together, are long enough to be a mark made on
+// purpose: a dot or a tap on the pad is not a signature (issue 13.3). Strokes are
+// x0,y0,x1,y1,... normalised to the pad (about 3.25 times as wide as it is tall).
+bool isRealSignature(const std::vector<std::vector<float>>& strokes);
+// The sign problem for a signature (a msgid), or nullptr when it is real.
+const char* signatureProblem(const std::vector<std::vector<float>>& strokes);
+
 // Longest text one field accepts (characters of UTF-8). Longer input is refused with a
 // message rather than truncated, so nothing a practitioner wrote is silently lost.
 constexpr size_t kMaxFieldBytes = 64 * 1024;

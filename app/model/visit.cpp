@@ -38,7 +38,7 @@ std::vector<std::string> visitSigningProblems(const Visit& visit) {
     const auto writeUp = missingFields(visitWriteUpFields(), visit.writeUp);
     problems.insert(problems.end(), writeUp.begin(), writeUp.end());
     if (isBlank(visit.signatureName)) problems.push_back(N_("Your name, typed"));
-    if (visit.signatureStrokes.empty()) problems.push_back(N_("Your signature"));
+    if (const char* problem = signatureProblem(visit.signatureStrokes)) problems.push_back(problem);
     return problems;
 }
 

@@ -8,6 +8,8 @@
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/record_kinds.h"
 #include "app/ui/screens.h"
+#include "app/ui/spelling_service.h"
+#include "app/ui/kit/text_area.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/window.h"
 #include "storage/erase.h"
@@ -65,6 +67,7 @@ void wipeImGuiText() {
                        size_t(io.InputQueueCharacters.Capacity) * sizeof(ImWchar));
     io.InputQueueCharacters.resize(0);
     sodium_memzero(g.TempBuffer, sizeof(g.TempBuffer));
+    wipeTextAreas(); // the kit's own text areas: undo history, queued input, composition
 }
 
 } // namespace
@@ -130,6 +133,7 @@ void App::drawFrame() {
     }
     saveDue(false);
     autoLockIfIdle();
+    syncSpelling(*this); // the practitioner's own words come and go with the store
     if (!unlocked() && screen() != ScreenId::Unlock) show(ScreenId::Unlock);
     reportIntegrityCheck();
 
@@ -200,6 +204,7 @@ void App::saveDrafts() {
 }
 
 void App::handleEvent(const SDL_Event& event) {
+    textAreaEvent(event); // keys, text and IME composition for the focused text area
     switch (event.type) {
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEMOTION:

@@ -45,7 +45,7 @@ void NotSeenEditor::sign(App& app) {
     if (model::isBlank(reason)) problems.push_back(N_("Why the child was not seen"));
     if (model::isBlank(plannedNext)) problems.push_back(N_("What happens next"));
     if (model::isBlank(signatureName)) problems.push_back(N_("Your name, typed"));
-    if (signatureStrokes.empty()) problems.push_back(N_("Your signature"));
+    if (const char* problem = model::signatureProblem(signatureStrokes)) problems.push_back(problem);
     draft.signProblems.set(std::move(problems));
     storage::Store* store = app.store();
     if (!draft.signProblems.empty() || !store) return;

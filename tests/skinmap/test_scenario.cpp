@@ -5,6 +5,7 @@
 #include "app/tools/skin_map/model/skin_map_json.h"
 #include "storage/record_kinds.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
+#include "app/ui/kit/text_area.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/test_driver.h"
 #include "platform/window.h"
@@ -67,7 +68,10 @@ struct Fixture {
     }
 
     void frame() {
-        window->pumpEvents(0, [this](const SDL_Event& e) { controller->handleEvent(e); });
+        window->pumpEvents(0, [this](const SDL_Event& e) {
+            ui::textAreaEvent(e); // the multi-line fields are the kit's text area, as in the App
+            controller->handleEvent(e);
+        });
         window->beginFrame();
         ui::setFrameContext(window->scale(), window->fonts());
         ui::beginScreen("##skinmap.screen");

@@ -7,6 +7,7 @@
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/framework/view/activity_views.h"
 #include "app/tools/framework/view/child_text.h"
+#include "app/ui/kit/text_area.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/test_driver.h"
 #include "platform/window.h"
@@ -52,7 +53,10 @@ struct ChildHarness {
     }
 
     void frame() {
-        window->pumpEvents(0, [](const SDL_Event& e) { tools::noteTextInput(e); }); // as the container must
+        window->pumpEvents(0, [](const SDL_Event& e) { // as the container must
+            tools::noteTextInput(e);
+            ui::textAreaEvent(e); // the child's words box is the kit's text area (issue 13.1)
+        });
         window->beginFrame();
         ui::setFrameContext(window->scale(), window->fonts());
         ui::beginScreen("##child_mode");

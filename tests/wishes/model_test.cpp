@@ -58,7 +58,8 @@ TEST_CASE("faces: choose and rate; unknown faces and bad strengths are ignored")
     run.chooseFace("dragon");
     CHECK(run.currentAnswer()->faceId.empty());
     run.chooseFace("worried");
-    CHECK(run.currentAnswer()->strength == 2); // a sensible default the child can change
+    // No intensity is assumed (issue 13.3): "how much" is recorded only when the child picks it.
+    CHECK(run.currentAnswer()->strength == 0);
     run.setStrength(3);
     run.setStrength(7);
     CHECK(run.currentAnswer()->strength == 3);

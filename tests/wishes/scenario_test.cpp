@@ -270,7 +270,10 @@ struct ScreenHarness {
     std::unique_ptr<heard::platform::TestDriver> driver;
     ScreenHarness(ChildHarness& harness, std::function<void()> draw) : h(harness), body(std::move(draw)) {
         driver = std::make_unique<heard::platform::TestDriver>(*h.window, [this] {
-            h.window->pumpEvents(0, [](const SDL_Event& e) { noteTextInput(e); });
+            h.window->pumpEvents(0, [](const SDL_Event& e) {
+                noteTextInput(e);
+                heard::ui::textAreaEvent(e); // the kit's text area, as the App forwards
+            });
             h.window->beginFrame();
             heard::ui::setFrameContext(h.window->scale(), h.window->fonts());
             heard::ui::beginScreen("##screen");

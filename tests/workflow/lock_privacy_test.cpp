@@ -6,6 +6,7 @@
 #include "workflow_harness.h"
 
 #include "app/model/demo_caseload.h"
+#include "app/ui/kit/text_area.h"
 #include "platform/ui_tags.h"
 
 #include <doctest/doctest.h>
@@ -67,7 +68,11 @@ TEST_CASE("auto-lock on the visit screen mid-typing: the draft is saved, forgott
     REQUIRE_FALSE(visitId.empty());
     w.tapAndType("visit.carer_feedback", "half a sentence left when the door went");
     REQUIRE(w.app->editors().visit.dirty()); // typed, not yet saved
-    REQUIRE(ImGui::GetCurrentContext()->InputTextState.CurLenA > 0);
+    // The note's field is the kit's text area (issue 13.1): its own buffers hold the typing.
+    ui::TextAreaProbe typing;
+    REQUIRE(ui::textAreaProbe("visit.carer_feedback", typing));
+    REQUIRE(typing.focused);
+    REQUIRE(typing.historyBytes > 0);
 
     ticks += std::chrono::milliseconds(1200);
     w.driver->frames(2);
@@ -84,6 +89,8 @@ TEST_CASE("auto-lock on the visit screen mid-typing: the draft is saved, forgott
     CHECK(state.CurLenA == 0);
     CHECK(state.TextW.Size == 0);
     CHECK(state.InitialTextA.Size == 0);
+    CHECK_FALSE(ui::textAreaProbe("visit.carer_feedback", typing)); // the text areas' state is gone
+    CHECK_FALSE(ui::textAreaFocused());
     CHECK(w.app->notice.text.find("Locked") != std::string::npos);
 
     w.unlockDemo();

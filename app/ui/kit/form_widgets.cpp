@@ -2,6 +2,7 @@
 
 #include "app/i18n/i18n.h"
 #include "app/model/record_fields.h"
+#include "app/ui/kit/text_area.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 
@@ -22,12 +23,16 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
     if (lines <= 1) {
         ImGui::SetNextItemWidth(-1.0f);
         changed = ImGui::InputText("##field", &value);
+        tag(tagName);
     } else {
-        changed = ImGui::InputTextMultiline("##field", &value,
-                                            ImVec2(-1.0f, ImGui::GetTextLineHeight() * float(lines) +
-                                                              ImGui::GetStyle().FramePadding.y * 2.0f));
+        // Notes wrap, grow with what is written, and keep every character (text_area.h); the
+        // spelling follows the language the practitioner works in.
+        TextAreaOptions options;
+        options.minLines = lines;
+        options.maxBytes = model::kMaxFieldBytes;
+        options.language = i18n::language();
+        changed = textArea(tagName, value, options);
     }
-    tag(tagName);
     if (value.size() > model::kMaxFieldBytes) {
         size_t cut = model::kMaxFieldBytes;
         while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80)
@@ -100,6 +105,11 @@ bool signaturePad(Strokes& strokes, Strokes& current, const char* tagName) {
     if (strokes.empty() && current.empty())
         draw->AddText(ImVec2(origin.x + dp(16), origin.y + dp(12)), colours::muted,
                       _("Sign here with your finger"));
+    if (!strokes.empty() && current.empty() && !model::isRealSignature(strokes)) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
+        ImGui::TextWrapped("%s", _("A dot or a tap is not a signature. Clear it and sign with your finger."));
+        ImGui::PopStyleColor();
+    }
     ImGui::PushID(tagName);
     if (bigButton(_("Clear signature"), nullptr)) {
         strokes.clear();

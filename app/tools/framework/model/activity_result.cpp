@@ -107,6 +107,15 @@ json answerToJson(const Answer& a) {
     if (!a.choiceId.empty()) j["choice"] = a.choiceId;
     if (!a.words.empty()) j["words"] = a.words;
     if (a.dictated) j["dictated"] = true;
+    // How the child answered, said plainly for whoever reads the record: picked from what was
+    // offered (a face, a choice, a point on a scale), in their own words, placed or drawn.
+    json answeredWith = json::array();
+    if (!a.faceId.empty() || !a.choiceId.empty() || a.scale >= 0) answeredWith.push_back("picked_from_list");
+    if (!a.words.empty())
+        answeredWith.push_back(a.dictated ? "own_words_typed_by_practitioner" : "own_words");
+    if (!a.placements.empty()) answeredWith.push_back("placed");
+    if (!a.strokes.empty()) answeredWith.push_back("drawn");
+    if (!answeredWith.empty()) j["answered_with"] = answeredWith;
     if (!a.placements.empty()) {
         json list = json::array();
         for (const Placement& p : a.placements)

@@ -77,7 +77,7 @@ void ActivityRun::chooseFace(const std::string& faceId) {
     if (!known) return;
     Answer* answer = currentAnswer();
     answer->faceId = faceId;
-    if (answer->strength == 0) answer->strength = 2;
+    // No intensity is assumed: "how much" stays unsaid unless the child picks one (issue 13.3).
     changed();
 }
 

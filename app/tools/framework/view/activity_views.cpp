@@ -362,9 +362,12 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
             ImGui::Dummy(ImVec2(r * 2, r * 2));
             ImGui::SameLine();
         }
+        // Only what the child picked: a face without "how much" shows no intensity.
         const char* strength[] = {"", _("a little"), _("quite"), _("very")};
-        ImGui::Text("%s (%s)", faceLabel(content, answer.faceId),
-                    strength[std::clamp(answer.strength, 0, 3)]);
+        if (answer.strength >= 1 && answer.strength <= 3)
+            ImGui::Text("%s (%s)", faceLabel(content, answer.faceId), strength[answer.strength]);
+        else
+            ImGui::TextUnformatted(faceLabel(content, answer.faceId));
     }
     if (answer.scale >= 0) {
         ImGui::Text("%d / 10", answer.scale);
@@ -389,7 +392,12 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
         else
             ImGui::TextUnformatted(label);
     }
-    if (!answer.words.empty()) childWords(answer.words, answer.dictated);
+    if (!answer.faceId.empty() || answer.scale >= 0 || !answer.choiceId.empty())
+        ui::mutedText(_("(picked from the choices offered)"));
+    if (!answer.words.empty()) {
+        ui::mutedText(_("In the child's own words:"));
+        childWords(answer.words, answer.dictated);
+    }
     if (!answer.placements.empty()) {
         // Nearest first: who the child put close to them is what matters.
         std::vector<Placement> byDistance = answer.placements;
@@ -473,8 +481,7 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
     // The practitioner's reading is kept apart from the child's words, and never shown in child mode.
     ImGui::TextUnformatted(_("Practitioner's interpretation"));
     if (interpretation) {
-        changed = inputChildWords("##interpretation", *interpretation, ImVec2(-1, dp(140)));
-        ui::tag("activity.interpretation");
+        changed = inputChildWords("activity.interpretation", *interpretation, ImVec2(-1, dp(140)));
     } else {
         ImGui::PushTextWrapPos(0.0f);
         if (result.interpretation.empty())

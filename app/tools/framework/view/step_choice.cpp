@@ -39,11 +39,10 @@ bool drawChoiceStep(ActivityRun& run, const Step& step, ImVec2 area) {
         ImGui::TextUnformatted(_("Do you want to say more? (you don't have to)"));
         std::string words = answer->words;
         const float height = std::max(ui::dp(80), ImGui::GetContentRegionAvail().y - ui::dp(8));
-        if (inputChildWords("##more", words, ImVec2(-1, height))) {
+        if (inputChildWords("words.input", words, ImVec2(-1, height))) {
             run.setWords(words, answer->dictated);
             changed = true;
         }
-        ui::tag("words.input");
     }
     return changed;
 }

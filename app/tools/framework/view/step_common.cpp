@@ -1,7 +1,8 @@
 // Shared pieces of the step views: the picture button and the text box for the child's words.
 #include "app/tools/framework/view/step_views.h"
 
-#include "app/tools/framework/view/child_text.h"
+#include "app/i18n/i18n.h"
+#include "app/ui/kit/text_area.h"
 
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
@@ -42,29 +43,15 @@ bool pictureButton(const char* id, const char* tagName, const char* caption, flo
     return pressed;
 }
 
-namespace {
-int childTextCallback(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(size_t(data->BufTextLen));
-        data->Buf = text->data();
-    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
-        data->EventChar = ImWchar(filterTypedCharacter(data->EventChar));
-    }
-    return 0;
-}
-} // namespace
-
-bool inputChildWords(const char* id, std::string& words, ImVec2 size) {
-    // ImGui edits a copy in which characters it cannot hold are placeholders (child_text.h);
-    // the child's words come back exactly. Nothing is trimmed or corrected.
-    std::string shown = encodeForImGui(words);
-    const bool changed =
-        ImGui::InputTextMultiline(id, shown.data(), shown.capacity() + 1, size,
-                                  ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackCharFilter,
-                                  childTextCallback, &shown);
-    if (changed) words = decodeFromImGui(shown);
-    return changed;
+bool inputChildWords(const char* tagName, std::string& words, ImVec2 size) {
+    // The child's words are kept exactly as typed, every character (emoji too), never trimmed
+    // or corrected; spelling is only underlined, in the language the activity is drawn in
+    // (the child's).
+    ui::TextAreaOptions options;
+    options.width = size.x > 0 ? size.x : 0;
+    options.height = size.y;
+    options.language = i18n::language();
+    return ui::textArea(tagName, words, options);
 }
 
 } // namespace heard::tools

@@ -16,7 +16,7 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
 // The canvas: finger strokes stored as vectors normalised to the canvas.
 bool drawCanvas(ActivityRun& run, ChildViewState& state, ImVec2 size);
 // Text that keeps the child's words exactly; `dictated` shows the practitioner typing for them.
-bool inputChildWords(const char* id, std::string& words, ImVec2 size);
+bool inputChildWords(const char* tagName, std::string& words, ImVec2 size);
 
 // The colours of a scale: a step's fill, and the colour of its number on that fill (dark or
 // white, whichever contrasts more; the palettes keep every step at 4.5:1 or better, WCAG AA).

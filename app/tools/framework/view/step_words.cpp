@@ -40,12 +40,11 @@ bool drawWordsStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
     std::string words = answer->words;
     ImGui::PushFont(ui::fonts().title);
     const float height = std::max(ui::dp(100), ImGui::GetContentRegionAvail().y - ui::dp(8));
-    if (inputChildWords("##words", words,
+    if (inputChildWords("words.input", words,
                         ImVec2(std::min(area.x, ImGui::GetContentRegionAvail().x), height))) {
         run.setWords(words, run.currentAnswer()->dictated);
         changed = true;
     }
-    ui::tag("words.input");
     ImGui::PopFont();
     return changed;
 }

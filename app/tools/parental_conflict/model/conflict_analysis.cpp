@@ -1,6 +1,7 @@
 #include "app/tools/parental_conflict/model/conflict_analysis.h"
 
 #include "app/i18n/i18n.h"
+#include "app/model/record_fields.h"
 
 #include <algorithm>
 #include <cctype>
@@ -218,7 +219,11 @@ ConflictAnalysis::problemsBeforeSigning(const std::string& activityRecordId,
     if (harmJudgement == HarmJudgement::NotChosen)
         problems.push_back({N_("Your judgement of harmful conflict"), N_("choose one")});
     if (blank(signatureName)) problems.push_back({N_("Your name, typed"), N_("needed to sign")});
-    if (signatureStrokes.empty()) problems.push_back({N_("Your signature"), N_("needed to sign")});
+    if (signatureStrokes.empty())
+        problems.push_back({N_("Your signature"), N_("needed to sign")});
+    else if (!model::isRealSignature(signatureStrokes))
+        problems.push_back(
+            {N_("Your signature"), N_("a dot or a tap is not a signature; sign with your finger")});
     return problems;
 }
 

@@ -37,9 +37,13 @@ template <typename E, size_t N> std::vector<E> valuesOf(const EnumWord<E> (&tabl
 }
 
 const EnumWord<InjuryType> kInjuryTypes[] = {
-    {InjuryType::Bruise, "bruise", "Bruise"}, {InjuryType::CutOrGraze, "cut_or_graze", "Cut or graze"},
-    {InjuryType::Burn, "burn", "Burn"},       {InjuryType::Scratch, "scratch", "Scratch"},
-    {InjuryType::Bite, "bite", "Bite"},       {InjuryType::Other, "other", "Mark or other"},
+    {InjuryType::Bruise, "bruise", "Bruise"},
+    {InjuryType::CutOrGraze, "cut_or_graze", "Cut or graze"},
+    {InjuryType::Burn, "burn", "Burn"},
+    {InjuryType::Scratch, "scratch", "Scratch"},
+    {InjuryType::Bite, "bite", "Bite"},
+    {InjuryType::Other, "other", "Mark or other"},
+    {InjuryType::NotRecorded, "not_recorded", "Type not recorded"},
 };
 const EnumWord<MarkShape> kMarkShapes[] = {
     {MarkShape::Round, "round", "Round"},
@@ -48,6 +52,7 @@ const EnumWord<MarkShape> kMarkShapes[] = {
     {MarkShape::Irregular, "irregular", "Irregular"},
     {MarkShape::Patterned, "patterned", "Patterned (like an imprint)"},
     {MarkShape::Other, "other", "Other"},
+    {MarkShape::NotRecorded, "not_recorded", "Shape not recorded"},
 };
 const EnumWord<Colour> kColours[] = {
     {Colour::Red, "red", "Red"},          {Colour::Pink, "pink", "Pink"},
@@ -307,7 +312,8 @@ std::vector<Concern> concerns(const SkinMap& map) {
     std::vector<int> bruises, sites, imprints, petechiae;
     const bool currentOutlines = map.outlinesVersion == kOutlinesVersion;
     for (const Mark& m : map.marks) {
-        if (m.type == InjuryType::Bruise) bruises.push_back(m.number);
+        // A mark whose type is not recorded yet could be a bruise: the NICE prompt names it too.
+        if (m.type == InjuryType::Bruise || m.type == InjuryType::NotRecorded) bruises.push_back(m.number);
         const Region* region =
             currentOutlines ? outlineView(map.bodyShape, m.view).region(m.regionId) : nullptr;
         if (region && region->highConcern) sites.push_back(m.number);

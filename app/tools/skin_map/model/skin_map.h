@@ -23,8 +23,18 @@ namespace heard::skinmap {
 constexpr int kSkinMapSchemaVersion = 1;
 constexpr const char* kSkinMapRecordKind = storage::kinds::kSkinMap;
 
-enum class InjuryType { Bruise, CutOrGraze, Burn, Scratch, Bite, Other };
-enum class MarkShape { Round, Oval, Linear, Irregular, Patterned, Other }; // Patterned: looks like an imprint
+// NotRecorded: nobody has chosen yet (a new mark has no type or shape until the practitioner
+// picks one: issue 13.3, the record holds only what happened).
+enum class InjuryType { Bruise, CutOrGraze, Burn, Scratch, Bite, Other, NotRecorded };
+enum class MarkShape {
+    Round,
+    Oval,
+    Linear,
+    Irregular,
+    Patterned,
+    Other,
+    NotRecorded
+}; // Patterned: looks like an imprint
 enum class Colour { Red, Pink, Purple, Blue, Black, Green, Yellow, Brown, Grey };
 enum class YesNoUnknown { Unknown, Yes, No };
 enum class Progress { NotKnown, Healing, Worsening, Unchanged };
@@ -51,10 +61,10 @@ struct Mark {
     Point position;         // normalised in the view's frame
     std::string regionId;   // from hit-testing position
     std::string regionName; // the region's name when it was marked (readable without code)
-    InjuryType type = InjuryType::Bruise;
+    InjuryType type = InjuryType::NotRecorded;
     double lengthCm = 0; // approximate size; 0: not yet measured
     double widthCm = 0;
-    MarkShape shape = MarkShape::Irregular;
+    MarkShape shape = MarkShape::NotRecorded;
     std::vector<Colour> colours; // every colour present
     YesNoUnknown skinBroken = YesNoUnknown::Unknown;
     bool swelling = false, scab = false, blister = false, bleeding = false;

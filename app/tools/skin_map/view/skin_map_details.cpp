@@ -165,7 +165,9 @@ void drawMarkDetails(SkinMapViewState& state) {
     ImGui::TextUnformatted(_("Type"));
     flowStart();
     for (InjuryType t : allInjuryTypes())
-        if (choiceButton(_(title(t)), m->type == t, tagOf("skinmap.type.", toString(t)).c_str())) m->type = t;
+        if (t != InjuryType::NotRecorded &&
+            choiceButton(_(title(t)), m->type == t, tagOf("skinmap.type.", toString(t)).c_str()))
+            m->type = t;
 
     ImGui::TextUnformatted(_("Approximate size (cm)"));
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
@@ -180,7 +182,8 @@ void drawMarkDetails(SkinMapViewState& state) {
     ImGui::TextUnformatted(_("Shape"));
     flowStart();
     for (MarkShape s : allMarkShapes())
-        if (choiceButton(_(title(s)), m->shape == s, tagOf("skinmap.shape.", toString(s)).c_str()))
+        if (s != MarkShape::NotRecorded &&
+            choiceButton(_(title(s)), m->shape == s, tagOf("skinmap.shape.", toString(s)).c_str()))
             m->shape = s;
 
     ImGui::TextUnformatted(_("Every colour present"));

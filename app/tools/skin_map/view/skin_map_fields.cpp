@@ -1,9 +1,13 @@
 #include "app/tools/skin_map/view/skin_map_fields.h"
 
+#include "app/i18n/i18n.h"
+#include "app/ui/kit/text_area.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace heard::skinmap {
 
@@ -39,14 +43,10 @@ bool textField(const char* text, std::string& value, const char* tagName, const 
 
 bool textArea(const char* text, std::string& value, const char* tagName, float lines) {
     label(text);
-    ImGui::PushID(tagName);
-    const bool changed =
-        ImGui::InputTextMultiline("##text", value.data(), value.capacity() + 1,
-                                  ImVec2(-1, ImGui::GetTextLineHeight() * lines + ui::dp(16)),
-                                  ImGuiInputTextFlags_CallbackResize, growString, &value);
-    ui::tag(tagName);
-    ImGui::PopID();
-    return changed;
+    ui::TextAreaOptions options;
+    options.minLines = std::max(1, int(lines + 0.5f));
+    options.language = i18n::language();
+    return ui::textArea(tagName, value, options);
 }
 
 bool choiceButton(const char* text, bool selected, const char* tagName) {
