@@ -7,8 +7,6 @@
 
 #include <doctest/doctest.h>
 
-#include <thread>
-
 using namespace heard;
 
 namespace {
@@ -79,6 +77,13 @@ TEST_CASE("child mode cannot reach case data by any input, and leaving needs the
 }
 
 TEST_CASE("auto-lock: idle practitioner mode locks, drafts are saved, and the lock screen shows no child") {
+    // The UI clock moves only when the test says: a loaded machine's slow frames cannot lock
+    // the app before the test has typed (it did, under load 10).
+    auto ticks = std::chrono::steady_clock::now();
+    ui::setUiClockForTests([&ticks] { return ticks; });
+    struct RestoreClock {
+        ~RestoreClock() { ui::setUiClockForTests({}); }
+    } restoreClock;
     test::WorkflowApp w(/*autoLockSeconds=*/2, 1280, 4200);
     w.unlockDemo();
     w.driver->tap("caseload.child.child-demo-1");
@@ -88,7 +93,7 @@ TEST_CASE("auto-lock: idle practitioner mode locks, drafts are saved, and the lo
     const std::string visitId = w.app->editors().visit.draft.recordId;
     w.tapAndType("visit.outcomes", "typed before the tablet was left on the table");
     CHECK(w.app->idleWaitMs() >= 0); // the loop knows when to wake for autosave and lock
-    std::this_thread::sleep_for(std::chrono::milliseconds(2300));
+    ticks += std::chrono::milliseconds(2300);
     w.driver->frames(2);
     CHECK_FALSE(w.app->unlocked());
     CHECK((w.app->screen() == ui::ScreenId::Unlock));
