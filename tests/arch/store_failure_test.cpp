@@ -7,7 +7,6 @@
 #include "storage/database.h"
 
 #include <chrono>
-#include <thread>
 
 #include <doctest/doctest.h>
 
@@ -27,22 +26,33 @@ void startVisit(test::WorkflowApp& w) {
     REQUIRE(w.app->editors().visit.started);
 }
 
-// Frames until the autosave delay has passed, as a practitioner pausing would.
-void pauseForAutosave(test::WorkflowApp& w) {
-    std::this_thread::sleep_for(ui::kAutosaveDelay + std::chrono::milliseconds(100));
+// The UI clock moves only when the test says, so a loaded machine's slow frames cannot save
+// (or not save) at a moment the test did not choose.
+struct HandClock {
+    std::chrono::steady_clock::time_point ticks = std::chrono::steady_clock::now();
+    HandClock() {
+        ui::setUiClockForTests([this] { return ticks; });
+    }
+    ~HandClock() { ui::setUiClockForTests({}); }
+};
+
+// Frames after the autosave delay has passed, as a practitioner pausing would.
+void pauseForAutosave(HandClock& clock, test::WorkflowApp& w) {
+    clock.ticks += ui::kAutosaveDelay + std::chrono::milliseconds(100);
     w.driver->frames(2);
 }
 
 } // namespace
 
 TEST_CASE("writes fail mid-visit: a notice, the app runs on, nothing typed is lost, the next save works") {
+    HandClock clock;
     test::WorkflowApp w;
     startVisit(w);
     const std::string visitId = w.app->editors().visit.draft.recordId;
     w.store().databaseForTesting().exec("PRAGMA query_only = ON"); // every write now fails
 
     w.tapAndType("visit.outcomes", "typed while the store refuses every write");
-    pauseForAutosave(w);
+    pauseForAutosave(clock, w);
     CHECK(w.app->notice.error);
     CHECK(w.app->notice.text.find(w.app->editors().visit.what()) != std::string::npos);
     CHECK(w.app->editors().visit.dirty()); // still waiting to be saved, not dropped
@@ -55,7 +65,7 @@ TEST_CASE("writes fail mid-visit: a notice, the app runs on, nothing typed is lo
     CHECK(w.app->editors().visit.dirty());
 
     w.store().databaseForTesting().exec("PRAGMA query_only = OFF");
-    pauseForAutosave(w);
+    pauseForAutosave(clock, w);
     CHECK_FALSE(w.app->editors().visit.dirty());
     const auto stored = w.store().recordById(visitId);
     REQUIRE(stored);
