@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <functional>
 #include <thread>
 
 using namespace heard;
@@ -17,18 +18,26 @@ namespace {
 
 constexpr const char* kPassphrase = "a long enough passphrase for tests";
 
-// Frames, 10 ms apart, while the unlock worker runs (at most 30 s); returns how many.
-int framesWhileUnlocking(ui::App& app, platform::TestDriver& driver, bool& sawUnlockingText) {
+// Frames, 10 ms apart, while `busy()` (at most 30 s); notes whether `tagName` was drawn, runs
+// `eachFrame` after each frame, and returns how many frames were drawn.
+int framesWhile(platform::TestDriver& driver, const std::function<bool()>& busy, const char* tagName,
+                bool& sawTag, const std::function<void()>& eachFrame = {}) {
     int frames = 0;
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (app.unlocking() && std::chrono::steady_clock::now() < until) {
+    while (busy() && std::chrono::steady_clock::now() < until) {
         driver.frames(1);
-        sawUnlockingText = sawUnlockingText || driver.has("unlock.unlocking");
+        sawTag = sawTag || driver.has(tagName);
+        if (eachFrame) eachFrame();
         ++frames;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     driver.frames(2);
     return frames;
+}
+
+int framesWhileUnlocking(ui::App& app, platform::TestDriver& driver, bool& sawUnlockingText) {
+    return framesWhile(
+        driver, [&app] { return app.unlocking(); }, "unlock.unlocking", sawUnlockingText);
 }
 
 } // namespace
@@ -83,20 +92,13 @@ void handToChildAndStop(ui::App& app, platform::TestDriver& driver) {
     REQUIRE(driver.has("childmode.passphrase"));
 }
 
-// Frames, 10 ms apart, while the child-mode passphrase check runs; returns how many.
+// Frames while the child-mode passphrase check runs: the child's screen until the answer.
 int framesWhileChecking(ui::App& app, platform::TestDriver& driver, bool& sawCheckingText) {
-    int frames = 0;
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (app.editors().childMode.checking() && std::chrono::steady_clock::now() < until) {
-        driver.frames(1);
-        sawCheckingText = sawCheckingText || driver.has("childmode.checking");
-        if (app.editors().childMode.checking()) // the child's screen until the answer
-            CHECK((app.screen() == ui::ScreenId::ChildMode));
-        ++frames;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    driver.frames(2);
-    return frames;
+    return framesWhile(
+        driver, [&app] { return app.editors().childMode.checking(); }, "childmode.checking", sawCheckingText,
+        [&app] {
+            if (app.editors().childMode.checking()) CHECK((app.screen() == ui::ScreenId::ChildMode));
+        });
 }
 
 } // namespace
