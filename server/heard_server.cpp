@@ -9,6 +9,8 @@
 #include "base/iso_time.h"
 #include "base/json_reader.h"
 #include "server/intake_checks.h"
+#include "storage/chain.h"
+#include "storage/record_kinds.h"
 #include "sync/https_channel.h"
 
 #include <httplib.h>
@@ -77,6 +79,14 @@ std::string validateRecordBody(const json& body, const sync::PushEntry& entry, c
     intake.chainSeq = integer("chainSeq");
     if (intake.hash.empty() || intake.chainSeq < 1) return "schema_chain";
     if (!body.contains("prevHash") || !body["prevHash"].is_string()) return "schema_chain";
+    // Only a safety alert may travel on the alert chain (storage/chain.h): no other record can
+    // leave its case's chain to skip ahead of it. (An alert from a tablet before the alert chain
+    // came is on the case chain.)
+    if (body.contains("chain")) {
+        intake.chain = text("chain");
+        if (intake.chain != storage::kSafetyChain || intake.kind != storage::kinds::kSafetyAlert)
+            return "schema_chain";
+    }
     return {};
 }
 

@@ -289,7 +289,7 @@ public:
             // instances. Locks are taken in sorted order so two batches can never deadlock.
             std::set<std::string> lockKeys;
             for (const auto& e : entries)
-                lockKeys.insert(e.chainSeq > 0 ? "chain/" + e.entry.caseId + "/" + e.deviceId
+                lockKeys.insert(e.chainSeq > 0 ? "chain/" + e.entry.caseId + "/" + e.deviceId + "/" + e.chain
                                                : "item/" + e.entry.itemType + "/" + e.entry.itemId);
             for (const auto& key : lockKeys)
                 tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", key);
@@ -399,9 +399,9 @@ private:
         if (!existing.empty()) storedDigest = text(existing[0][0]);
         ChainTip tip;
         if (e.chainSeq > 0) {
-            auto t =
-                tx.exec_params("SELECT chain_seq, hash FROM chain_tips WHERE case_id=$1 AND device_id=$2",
-                               e.entry.caseId, e.deviceId);
+            auto t = tx.exec_params(std::string("SELECT chain_seq, hash FROM ") + e.chainTipTable() +
+                                        " WHERE case_id=$1 AND device_id=$2",
+                                    e.entry.caseId, e.deviceId);
             if (!t.empty()) tip = ChainTip{integer(t[0][0]), text(t[0][1])};
         }
         if (auto decided = decideIntake(e, storedDigest, tip)) {
@@ -433,9 +433,10 @@ private:
                            "practitioner_id, received_at FROM received WHERE seq=$1",
                            integer(inserted[0][0]));
         if (e.chainSeq > 0)
-            tx.exec_params("INSERT INTO chain_tips(case_id, device_id, chain_seq, hash) VALUES($1,$2,$3,$4) "
-                           "ON CONFLICT (case_id, device_id) DO UPDATE SET chain_seq=EXCLUDED.chain_seq, "
-                           "hash=EXCLUDED.hash",
+            tx.exec_params(std::string("INSERT INTO ") + e.chainTipTable() +
+                               "(case_id, device_id, chain_seq, hash) VALUES($1,$2,$3,$4) "
+                               "ON CONFLICT (case_id, device_id) DO UPDATE SET chain_seq=EXCLUDED.chain_seq, "
+                               "hash=EXCLUDED.hash",
                            e.entry.caseId, e.deviceId, e.chainSeq, e.hash);
         return IntakeOutcome{sync::EntryStatus::Stored, {}};
     }

@@ -36,7 +36,12 @@ std::string verifyRecord(const json& body, const std::string& text) {
                     read(body, "prevHash", r.prevHash) && read(body, "hash", r.hash) &&
                     body.contains("payload");
     if (!complete) return "schema_fields";
-    if (chainVersion != 1) return "chain_version";
+    // Version 1: the case's chain; version 2 names another chain of the case (storage/chain.h).
+    if (chainVersion == 2) {
+        if (!read(body, "chain", r.chain) || r.chain.empty()) return "chain_version";
+    } else if (chainVersion != 1) {
+        return "chain_version";
+    }
     if (status != "signed") return "schema_status";
     r.status = storage::RecordStatus::Signed;
     r.payload = body["payload"];

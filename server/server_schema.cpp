@@ -44,6 +44,11 @@ CREATE TABLE IF NOT EXISTS conflicts(
   seq {serial}, item_type TEXT NOT NULL, item_id TEXT NOT NULL,
   version BIGINT NOT NULL, device_id TEXT NOT NULL, body_digest TEXT NOT NULL,
   reason TEXT NOT NULL, received_at TEXT NOT NULL);
+-- Each case's safety alert chain per device (issue 14; storage/chain.h, kSafetyChain): verified
+-- apart from the case's records chain (chain_tips), so an alert never waits behind them.
+CREATE TABLE IF NOT EXISTS safety_chain_tips(
+  case_id TEXT NOT NULL, device_id TEXT NOT NULL, chain_seq BIGINT NOT NULL, hash TEXT NOT NULL,
+  PRIMARY KEY(case_id, device_id));
 )sql";
 
 } // namespace

@@ -42,7 +42,7 @@ struct Device {
     sync::DeviceCommand command = sync::DeviceCommand::None;
 };
 
-// What the server already knows about the chain of one case.
+// What the server already knows about one chain of a case (IntakeEntry::chain).
 struct ChainTip {
     std::int64_t chainSeq = 0; // 0: nothing stored yet for the case
     std::string hash;
@@ -59,6 +59,10 @@ struct IntakeEntry {
     std::string hash;
     std::string prevHash;
     std::string kind; // a record's kind (storage/record_kinds.h); empty for audit entries
+    // The record's chain within its case: "" the case's records (chain_tips), kSafetyChain its
+    // safety alerts (safety_chain_tips). Each chain is verified on its own.
+    std::string chain;
+    const char* chainTipTable() const { return chain.empty() ? "chain_tips" : "safety_chain_tips"; }
 };
 
 // A safety alert received (issue 14): a child said they may not be safe. Kept apart from the

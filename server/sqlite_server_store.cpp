@@ -400,8 +400,8 @@ private:
         }
         ChainTip tip;
         if (e.chainSeq > 0) {
-            storage::Statement s =
-                m_db->prepare("SELECT chain_seq, hash FROM chain_tips WHERE case_id=? AND device_id=?");
+            storage::Statement s = m_db->prepare(std::string("SELECT chain_seq, hash FROM ") +
+                                                 e.chainTipTable() + " WHERE case_id=? AND device_id=?");
             s.bind(1, e.entry.caseId).bind(2, e.deviceId);
             if (s.step()) tip = ChainTip{s.columnInt64(0), s.columnText(1)};
         }
@@ -449,8 +449,8 @@ private:
             s.step();
         }
         if (e.chainSeq > 0) {
-            storage::Statement s = m_db->prepare(
-                "INSERT OR REPLACE INTO chain_tips(case_id, device_id, chain_seq, hash) VALUES(?,?,?,?)");
+            storage::Statement s = m_db->prepare(std::string("INSERT OR REPLACE INTO ") + e.chainTipTable() +
+                                                 "(case_id, device_id, chain_seq, hash) VALUES(?,?,?,?)");
             s.bind(1, e.entry.caseId).bind(2, e.deviceId).bind(3, e.chainSeq).bind(4, e.hash);
             s.step();
         }

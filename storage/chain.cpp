@@ -1,6 +1,8 @@
 // Canonical JSON and BLAKE2b hashes for the per-case record chains and the audit chain.
 #include "storage/chain.h"
 
+#include "storage/record_kinds.h"
+
 #include <nlohmann/json.hpp>
 
 namespace heard::storage {
@@ -10,7 +12,7 @@ namespace {
 // nlohmann::json stores objects in a std::map, so dump() emits keys in byte order:
 // that ordering plus compact output is the canonical form.
 nlohmann::json recordFields(const Record& r) {
-    return nlohmann::json{
+    auto fields = nlohmann::json{
         {"chainVersion", 1},
         {"id", r.id},
         {"version", r.version},
@@ -28,6 +30,11 @@ nlohmann::json recordFields(const Record& r) {
         {"chainSeq", r.chainSeq},
         {"prevHash", r.prevHash},
     };
+    if (!r.chain.empty()) {
+        fields["chainVersion"] = 2;
+        fields["chain"] = r.chain;
+    }
+    return fields;
 }
 
 nlohmann::json auditFields(const AuditEntry& e) {
@@ -38,6 +45,10 @@ nlohmann::json auditFields(const AuditEntry& e) {
 }
 
 } // namespace
+
+std::string chainForKind(const std::string& kind) {
+    return kind == kinds::kSafetyAlert ? kSafetyChain : "";
+}
 
 std::string canonicalRecordJson(const Record& record) {
     return recordFields(record).dump();

@@ -11,8 +11,18 @@
 
 namespace heard::storage {
 
+// A case has two record chains. Its records (visits, concerns, addenda...) form the case chain
+// (Record::chain ""); its safety alerts form their own chain, kSafetyChain, so an alert is never
+// held behind the case's earlier, unsynced records: the server verifies each chain on its own
+// (docs/sync-protocol.md, "Safety alerts travel on their own chain"). Alerts signed before
+// migration 8 stay where they were signed, on the case chain.
+inline constexpr const char* kSafetyChain = "safety";
+// The chain a record of this kind is signed on.
+std::string chainForKind(const std::string& kind);
+
 // Sorted-keys compact JSON (UTF-8, nlohmann::json::dump()) of a record's fixed fields and
-// payload, without "hash" and without "updatedAt".
+// payload, without "hash" and without "updatedAt". A record on the case chain is chain version
+// 1; one on another chain is version 2, which adds "chain" (so version 1 hashes never change).
 std::string canonicalRecordJson(const Record& record);
 // Hex BLAKE2b-256 (crypto_generichash, no key) of canonicalRecordJson.
 std::string recordHash(const Record& record);

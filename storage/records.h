@@ -43,7 +43,10 @@ struct Record {
     bool highRisk = false; // manager told at once; heads the sync queue (SF 2.30)
     nlohmann::json payload = nlohmann::json::object();
     std::string hash, prevHash; // set when signed (hex BLAKE2b-256), see docs/security-model.md
-    int64_t chainSeq = 0;       // position in the case's chain (1, 2, ...); 0 for drafts
+    int64_t chainSeq = 0;       // position in its chain (1, 2, ...); 0 for drafts
+    // Which of the case's chains (storage/chain.h): "" the case's records; kSafetyChain its
+    // safety alerts, which so never wait behind the case's unsynced records. Set when signed.
+    std::string chain;
 };
 
 struct NewRecord {
@@ -75,7 +78,11 @@ struct OutboxEntry {
 // Outbox priorities: a case with a high-risk record pending goes first as a whole (in its own
 // order, with the audit entries of its records); everything else goes in the order written.
 struct OutboxPriority {
-    // A signed safety alert (a child said they may not be safe): sent before anything else.
+    // A signed safety alert on the case's alert chain (storage/chain.h, kSafetyChain): sent
+    // before anything else, on its own, since nothing of its case's records chain precedes it.
+    static constexpr int SafetyAlertChain = 300;
+    // A safety alert signed on the case's own chain (a store from before migration 8): its case
+    // goes first, as a whole, in chain order.
     static constexpr int SafetyAlert = 200;
     static constexpr int HighRiskRecord = 100;
     static constexpr int Record = 50;

@@ -182,6 +182,15 @@ const char* kV7RiskReviews = R"SQL(
 CREATE INDEX records_signed_risk ON records(child_id, signed_at) WHERE kind = 'risk_identification' AND status = 'signed';
 )SQL";
 
+// Safety alerts get a chain of their own per case (issue 14): an alert signed after the
+// case's unsynced visit no longer waits for it at the server. A record's chain is part of its
+// identity in the chain index; rows signed before this migration stay on the case chain ('').
+const char* kV8SafetyChain = R"SQL(
+ALTER TABLE records ADD COLUMN chain TEXT NOT NULL DEFAULT '';
+DROP INDEX records_chain;
+CREATE UNIQUE INDEX records_chain ON records(case_id, chain, chain_seq) WHERE chain_seq > 0;
+)SQL";
+
 std::string refreshChild(const std::string& child) {
     return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
            "INSERT OR REPLACE INTO caseload_summary "
@@ -277,6 +286,7 @@ const std::vector<Migration>& migrations() {
         {6, "caseload summary kept by triggers (issue 19)", caseloadSummarySql()},
         {7, "signed risk identifications of a child, for review dates on the caseload (issue 14)",
          kV7RiskReviews},
+        {8, "safety alerts on a chain of their own per case (issue 14)", kV8SafetyChain},
     };
     return s_migrations;
 }

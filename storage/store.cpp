@@ -150,7 +150,7 @@ nlohmann::json parseStoredJson(const std::string& text) {
 
 const char* kRecordColumns =
     "id, version, case_id, child_id, kind, status, author, created_at, updated_at, signed_at, "
-    "signed_by, parent_id, high_risk, payload, hash, prev_hash, chain_seq";
+    "signed_by, parent_id, high_risk, payload, hash, prev_hash, chain_seq, chain";
 
 Record readRecord(const Statement& st) {
     Record r;
@@ -171,6 +171,7 @@ Record readRecord(const Statement& st) {
     r.hash = st.columnText(14);
     r.prevHash = st.columnText(15);
     r.chainSeq = st.columnInt64(16);
+    r.chain = st.columnText(17);
     return r;
 }
 
@@ -300,11 +301,11 @@ void appendAudit(Database& db, const std::string& at, const std::string& actor, 
             entry.target);
 }
 
-// Gives r its place at the end of its case's chain and its hash.
+// Gives r its place at the end of its chain (r.chain, of its case) and its hash.
 void chainRecord(Database& db, Record& r) {
-    auto last = db.prepare("SELECT chain_seq, hash FROM records WHERE case_id = ? AND chain_seq > 0 "
-                           "ORDER BY chain_seq DESC LIMIT 1");
-    last.bind(1, r.caseId);
+    auto last = db.prepare("SELECT chain_seq, hash FROM records WHERE case_id = ? AND chain = ? AND "
+                           "chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1");
+    last.bind(1, r.caseId).bind(2, r.chain);
     if (last.step()) {
         r.chainSeq = last.columnInt64(0) + 1;
         r.prevHash = last.columnText(1);
@@ -316,7 +317,8 @@ void chainRecord(Database& db, Record& r) {
 }
 
 int outboxPriorityOf(const Record& r) {
-    if (r.kind == kinds::kSafetyAlert) return OutboxPriority::SafetyAlert;
+    if (r.kind == kinds::kSafetyAlert)
+        return r.chain == kSafetyChain ? OutboxPriority::SafetyAlertChain : OutboxPriority::SafetyAlert;
     return r.highRisk ? OutboxPriority::HighRiskRecord : OutboxPriority::Record;
 }
 
@@ -345,19 +347,31 @@ void xorInto(ChainHeads::Digest& into, const ChainHeads::Digest& term) {
         into[i] ^= term[i];
 }
 
-// Advances heads by one signed record r (the new head of its case).
+// The chains of a case (storage/chain.h). A chain other than the case's own is named in the
+// head term after the case, so the case chain's term, and key files from before, are unchanged.
+const std::vector<std::string>& chainNames() {
+    static const std::vector<std::string> names{"", kSafetyChain};
+    return names;
+}
+std::string chainHeadKey(const std::string& caseId, const std::string& chain) {
+    return chain.empty() ? caseId : caseId + "\n" + chain;
+}
+
+// Advances heads by one signed record r (the new head of its chain).
 void advanceHeads(ChainHeads& heads, const Record& r) {
-    if (r.chainSeq > 1) xorInto(heads.digest, headTerm(r.caseId, r.chainSeq - 1, r.prevHash));
-    xorInto(heads.digest, headTerm(r.caseId, r.chainSeq, r.hash));
+    const std::string key = chainHeadKey(r.caseId, r.chain);
+    if (r.chainSeq > 1) xorInto(heads.digest, headTerm(key, r.chainSeq - 1, r.prevHash));
+    xorInto(heads.digest, headTerm(key, r.chainSeq, r.hash));
     heads.count += 1;
 }
 
 struct HeadRow {
-    std::string caseId, hash, prevHash;
+    std::string caseId, hash, prevHash; // caseId: the chain's head key (chainHeadKey)
     int64_t seq = 0;
 };
 
-// Every case's head from the database: one seek per case on records_chain.
+// Every chain's head from the database: one seek per case and chain on records_chain. A
+// database not yet at migration 8 has only the case chains.
 ChainHeads readChainHeads(Database& db, std::vector<HeadRow>& rows) {
     ChainHeads heads;
     std::vector<std::string> caseIds;
@@ -366,16 +380,25 @@ ChainHeads readChainHeads(Database& db, std::vector<HeadRow>& rows) {
         while (st.step())
             caseIds.push_back(st.columnText(0));
     }
-    auto st = db.prepare("SELECT chain_seq, hash, prev_hash FROM records WHERE case_id = ? AND chain_seq > 0 "
-                         "ORDER BY chain_seq DESC LIMIT 1");
+    const bool chains = db.userVersion() >= 8;
+    auto st =
+        db.prepare(chains ? "SELECT chain_seq, hash, prev_hash FROM records WHERE case_id = ? AND chain = ? "
+                            "AND chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1"
+                          : "SELECT chain_seq, hash, prev_hash FROM records WHERE case_id = ? AND "
+                            "chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1");
     for (const auto& caseId : caseIds) {
-        st.reset();
-        st.bind(1, caseId);
-        if (!st.step()) continue;
-        HeadRow row{caseId, st.columnText(1), st.columnText(2), st.columnInt64(0)};
-        heads.count += row.seq;
-        xorInto(heads.digest, headTerm(caseId, row.seq, row.hash));
-        rows.push_back(std::move(row));
+        for (const auto& chain : chainNames()) {
+            if (!chains && !chain.empty()) break;
+            st.reset();
+            st.bind(1, caseId);
+            if (chains) st.bind(2, chain);
+            if (!st.step()) continue;
+            const std::string key = chainHeadKey(caseId, chain);
+            HeadRow row{key, st.columnText(1), st.columnText(2), st.columnInt64(0)};
+            heads.count += row.seq;
+            xorInto(heads.digest, headTerm(key, row.seq, row.hash));
+            rows.push_back(std::move(row));
+        }
     }
     return heads;
 }
@@ -1066,11 +1089,12 @@ Record Store::sign(const std::string& recordId, const std::string& signedBy) {
     r.status = RecordStatus::Signed;
     r.signedAt = r.updatedAt = now();
     r.signedBy = signedBy;
+    r.chain = chainForKind(r.kind);
     chainRecord(*m_db, r);
     auto st = m_db->prepare("UPDATE records SET status = 'signed', signed_at = ?, signed_by = ?, "
-                            "updated_at = ?, hash = ?, prev_hash = ?, chain_seq = ? WHERE id = ?");
+                            "updated_at = ?, hash = ?, prev_hash = ?, chain_seq = ?, chain = ? WHERE id = ?");
     st.bind(1, r.signedAt).bind(2, r.signedBy).bind(3, r.updatedAt).bind(4, r.hash);
-    st.bind(5, r.prevHash).bind(6, r.chainSeq).bind(7, r.id);
+    st.bind(5, r.prevHash).bind(6, r.chainSeq).bind(7, r.chain).bind(8, r.id);
     st.run();
     enqueueRecord(*m_db, r, r.signedAt);
     appendAudit(*m_db, r.signedAt, signedBy, "sign", r.id, "case=" + r.caseId + " hash=" + r.hash);
@@ -1179,11 +1203,17 @@ ChainReport verifyCaseOn(Database& db, const std::string& caseId) {
     {
         auto st = db.prepare(std::string("SELECT ") + kRecordColumns +
                              " FROM records WHERE case_id = ? AND (status = 'signed' OR chain_seq > 0) "
-                             "ORDER BY chain_seq");
+                             "ORDER BY chain, chain_seq");
         st.bind(1, caseId);
+        // Each of the case's chains (storage/chain.h) on its own: the rows come chain by chain.
         int64_t expectedSeq = 1;
-        std::string previousHash;
+        std::string previousHash, chain;
         while (st.step()) {
+            if (st.columnText(17) != chain) {
+                chain = st.columnText(17);
+                expectedSeq = 1;
+                previousHash.clear();
+            }
             Record r;
             try {
                 r = readRecord(st);
@@ -1192,6 +1222,8 @@ ChainReport verifyCaseOn(Database& db, const std::string& caseId) {
                 ++expectedSeq;
                 continue;
             }
+            if (r.chain != chainForKind(r.kind) && !(r.chain.empty() && r.kind == kinds::kSafetyAlert))
+                problem("record " + r.id + ": a " + r.kind + " on the wrong chain");
             if (r.status != RecordStatus::Signed)
                 problem("record " + r.id + ": has a chain position but is not signed");
             if (r.chainSeq != expectedSeq)
@@ -1396,15 +1428,17 @@ void Store::stopIntegrityCheck() {
 
 // [SECTION] Outbox
 
-// Send order: first every case with a safety alert pending (a child said they may not be
-// safe), case by case in the order of their first alert; then every case with a high-risk entry
-// pending; each case's entries in their order, with the audit entries of its records; then
-// everything else in the order written, so a record and the audit entry of its signing sit
-// side by side. A case goes as a whole because the server takes a case's chain only in order:
-// an alert waits for no other case, and behind its own case's earlier records only as long as
-// they take to send in the same batch. Each part is an index range scan (migration 5's
-// outbox_by_priority finds the cases, outbox_case_order their entries, outbox_send_order the
-// rest), so a batch costs the same with 300 or 30,000 entries pending.
+// Send order: first every safety alert pending (a child said they may not be safe), each with
+// the audit entries of its signing, in the order signed: an alert is on its case's alert chain
+// (storage/chain.h), which no ordinary record precedes, so it waits for nothing. Then every case
+// with a safety alert pending, case by case in the order of their first alert (an alert signed
+// before migration 8 sits on its case chain and goes here, behind its case's earlier records,
+// since the server takes a chain only in order); then every case with a high-risk entry pending;
+// each case's entries in their order, with the audit entries of its records; then everything
+// else in the order written, so a record and the audit entry of its signing sit side by side.
+// Each part is an index range scan (migration 5's outbox_by_priority finds the alerts and the
+// cases, outbox_case_order their entries, outbox_send_order the rest), so a batch costs the same
+// with 300 or 30,000 entries pending.
 std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
     Lock lock(m_mutex);
     std::vector<OutboxEntry> out;
@@ -1417,6 +1451,33 @@ std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
                                  " FROM outbox WHERE state = 'pending' AND group_key = ? AND "
                                  "item_type = 'audit'");
     auto byId = [](const OutboxEntry& a, const OutboxEntry& b) { return a.id < b.id; };
+    // Each entry, then the audit entries of its group (its creation, its signing).
+    auto withAudits = [&](OutboxEntry record, std::vector<OutboxEntry>& into) {
+        const std::string group = record.groupKey;
+        into.push_back(std::move(record));
+        if (group.empty()) return;
+        std::vector<OutboxEntry> audits;
+        ofGroup.reset();
+        ofGroup.bind(1, group);
+        while (ofGroup.step())
+            audits.push_back(readOutbox(ofGroup));
+        std::sort(audits.begin(), audits.end(), byId);
+        for (auto& e : audits)
+            into.push_back(std::move(e));
+    };
+    {
+        auto alerts =
+            m_db->prepare(std::string("SELECT ") + kOutboxColumns +
+                          " FROM outbox WHERE state = 'pending' AND priority = ? ORDER BY id LIMIT ?");
+        alerts.bind(1, OutboxPriority::SafetyAlertChain).bind(2, int64_t(limit));
+        std::vector<OutboxEntry> part;
+        while (alerts.step())
+            withAudits(readOutbox(alerts), part);
+        for (auto& e : part) {
+            if (out.size() >= limit) break;
+            if (urgentIds.insert(e.id).second) out.push_back(std::move(e));
+        }
+    }
     std::set<std::string> casesTaken;
     for (const int threshold : {OutboxPriority::SafetyAlert, OutboxPriority::HighRiskRecord}) {
         if (out.size() >= limit) break;
@@ -1432,21 +1493,8 @@ std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
             std::vector<OutboxEntry> records;
             while (ofCase.step())
                 records.push_back(readOutbox(ofCase));
-            // Each record, then the audit entries of its group (its creation, its signing):
-            // the case's first record (an alert) heads the batch, its audit right behind it.
-            for (auto& record : records) {
-                const std::string group = record.groupKey;
-                part.push_back(std::move(record));
-                if (group.empty()) continue;
-                std::vector<OutboxEntry> audits;
-                ofGroup.reset();
-                ofGroup.bind(1, group);
-                while (ofGroup.step())
-                    audits.push_back(readOutbox(ofGroup));
-                std::sort(audits.begin(), audits.end(), byId);
-                for (auto& e : audits)
-                    part.push_back(std::move(e));
-            }
+            for (auto& record : records)
+                withAudits(std::move(record), part);
         }
         // Alerts' cases one after another; high-risk cases interleaved in the order written.
         if (threshold != OutboxPriority::SafetyAlert) std::sort(part.begin(), part.end(), byId);

@@ -7,6 +7,7 @@
 #include "sync/sync_client.h"
 
 #include "base/json_reader.h"
+#include "storage/chain.h"
 #include "storage/keys.h"
 #include "sync/certificate_pin.h"
 #include "sync/device_command.h"
@@ -338,11 +339,18 @@ StepResult SyncClient::push(std::size_t maxBatches,
         PushRequest request;
         request.batchId = randomHex(16);
         std::size_t bytes = 0;
-        std::set<std::string> heldCases; // a case with an entry held back: its later entries wait too
+        // A chain with an entry held back: its later entries wait too. A case's safety alerts
+        // are a chain of their own (storage/chain.h), held apart from the case's records.
+        std::set<std::string> heldChains;
+        auto chainOf = [](const storage::OutboxEntry& e) {
+            return e.priority == storage::OutboxPriority::SafetyAlertChain
+                       ? e.caseId + "\n" + storage::kSafetyChain
+                       : e.caseId;
+        };
         std::vector<std::string> groups; // groupKey of each entry in request.entries
         for (auto& entry : pending) {
-            if (retriedThisRun.count(entry.id) || heldCases.count(entry.caseId)) {
-                if (!entry.caseId.empty()) heldCases.insert(entry.caseId);
+            if (retriedThisRun.count(entry.id) || heldChains.count(chainOf(entry))) {
+                if (!entry.caseId.empty()) heldChains.insert(chainOf(entry));
                 continue;
             }
             if (entry.body.size() > kMaxEntryBodyBytes) {
@@ -351,7 +359,7 @@ StepResult SyncClient::push(std::size_t maxBatches,
                                                        " bytes; the limit is " +
                                                        std::to_string(kMaxEntryBodyBytes) + ")");
                 ++total.quarantined;
-                if (!entry.caseId.empty()) heldCases.insert(entry.caseId);
+                if (!entry.caseId.empty()) heldChains.insert(chainOf(entry));
                 continue;
             }
             const bool full = request.entries.size() >= entryLimit ||
