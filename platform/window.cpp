@@ -5,6 +5,8 @@
 #include "platform/imgui_backend.h"
 #include "platform/ui_tags.h"
 
+#include <imgui_internal.h>
+
 #include <stb_image_write.h>
 
 #include <algorithm>
@@ -74,6 +76,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options, std::string
         error = std::string("could not open a window: ") + SDL_GetError();
         return nullptr;
     }
+    SDL_StopTextInput(); // until a text field has the keyboard (syncTextInput)
     const bool software = options.softwareRenderer || headlessDriver();
     const Uint32 flags =
         software ? SDL_RENDERER_SOFTWARE : (SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
@@ -238,6 +241,23 @@ void Window::endFrame() {
     }
     SDL_RenderPresent(m_renderer);
     ++m_framesPresented;
+    syncTextInput();
+}
+
+// Keyboard caching (issue 17, docs/security-model.md section 8): the system's text input (the
+// input method, and on a tablet the on-screen keyboard) is on only while a text field has the
+// keyboard in the frame just drawn (an ImGui input, or the kit's text area, both of which ask
+// for it through WantTextInputNextFrame). SDL turns it on for every window on desktops; left
+// on, an input method (IBus, fcitx: some learn words) would see every key typed on any screen.
+// It goes off as soon as no field has the keyboard: a tap elsewhere, another screen, the
+// privacy screen, lock.
+void Window::syncTextInput() {
+    const bool wanted = ImGui::GetCurrentContext()->WantTextInputNextFrame == 1;
+    if (wanted == (SDL_IsTextInputActive() == SDL_TRUE)) return;
+    if (wanted)
+        SDL_StartTextInput();
+    else
+        SDL_StopTextInput();
 }
 
 void Window::setSize(int width, int height) {

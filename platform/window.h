@@ -84,6 +84,7 @@ public:
 private:
     Window() = default;
     void rebuildFontsAndStyle();
+    void syncTextInput(); // system text input on only while a field has the keyboard
     float scaleFromDisplay() const;
 
     SDL_Window* m_window = nullptr;
