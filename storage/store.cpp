@@ -1466,9 +1466,11 @@ std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
             into.push_back(std::move(e));
     };
     {
-        auto alerts =
-            m_db->prepare(std::string("SELECT ") + kOutboxColumns +
-                          " FROM outbox WHERE state = 'pending' AND priority = ? ORDER BY id LIMIT ?");
+        // INDEXED BY: without it SQLite walks outbox_send_order for the ORDER BY, through every
+        // pending entry (scale.outbox), to find the few alerts.
+        auto alerts = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
+                                    " FROM outbox INDEXED BY outbox_by_priority WHERE state = 'pending' AND "
+                                    "priority = ? ORDER BY id LIMIT ?");
         alerts.bind(1, OutboxPriority::SafetyAlertChain).bind(2, int64_t(limit));
         std::vector<OutboxEntry> part;
         while (alerts.step())

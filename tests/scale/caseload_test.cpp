@@ -233,7 +233,10 @@ TEST_CASE("a store migrated from schema 5 (before the caseload summary) backfill
             "DROP INDEX records_signed_risk;"); // migration 7
     db.setUserVersion(5);
     bench::fillRealisticStore(db, shape);
-    migrate(db);
+    // Migration 8 (the record's chain column) stays: SQLite 3.15 (SQLCipher 3.4) cannot drop a
+    // column, so migrate through 7 and mark 8 as done.
+    migrate(db, 7);
+    db.setUserVersion(8);
     model::CaseloadIndex index;
     refresh(index, *store, now);
     checkSameRows(index.rows(), fullRebuild(*store, now));
