@@ -14,7 +14,7 @@ namespace heard::ui {
 void drawAddendumScreen(App& app, Actions& actions) {
     beginScreen("##addendum");
     AddendumEditor& form = app.editors().addendum;
-    if (screenHeader(_("< Back"), _("Addendum"))) actions.later([](App& a) { a.back(); });
+    if (childScreenHeader(app, _("< Back"), _("Addendum"))) actions.later([](App& a) { a.back(); });
     const auto parent = app.store()->recordById(form.parentRecordId);
     if (!parent) {
         mutedText(_("The record this adds to is not on this tablet."));

@@ -208,7 +208,7 @@ void drawSharing(const nlohmann::json& payload) {
 void drawRecordScreen(App& app, Actions& actions) {
     beginScreen("##record");
     const auto record = app.store()->recordById(app.recordId());
-    if (screenHeader(_("< Child"), record ? recordKindLabel(record->kind) : _("Record")))
+    if (childScreenHeader(app, _("< Child"), record ? recordKindLabel(record->kind) : _("Record")))
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!record) {

@@ -94,7 +94,13 @@ void drawSign(App& app, Actions& actions) {
     if (signaturePad(form.visit.signatureStrokes, form.draft.currentStroke, "visit.signature_pad"))
         form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft.signProblems);
+    form.draft.signProblems.update(model::visitSigningProblems(form.visit));
+    std::vector<model::FieldSpec> fields = model::visitStartFields();
+    for (const auto& spec : model::visitWriteUpFields())
+        fields.push_back(spec);
+    signProblemsPanel(form.draft.signProblems,
+                      problemFields("visit.", std::move(fields),
+                                    {{"Limits of confidentiality explained to the child", "confidentiality"}}));
     if (primaryButton(_("Sign the visit"), "visit.sign", dp(300)))
         actions.later([](App& a) { a.editors().visit.sign(a); });
 }
@@ -104,7 +110,7 @@ void drawSign(App& app, Actions& actions) {
 void drawVisitScreen(App& app, Actions& actions) {
     beginScreen("##visit");
     VisitEditor& form = app.editors().visit;
-    if (screenHeader(_("< Child"), _("Visit"))) actions.later([](App& a) { a.back(); });
+    if (childScreenHeader(app, _("< Child"), _("Visit"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!form.started) {
         mutedText(_("Before you start: tell the child what you will share and why (the limits of "

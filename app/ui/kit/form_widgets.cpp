@@ -13,7 +13,17 @@
 
 namespace heard::ui {
 
+namespace {
+std::string s_focusField; // a field asked to take the keyboard when next drawn
+} // namespace
+
+void focusField(const char* tagName) {
+    s_focusField = tagName ? tagName : "";
+}
+
 bool textField(const char* label, const char* hint, std::string& value, const char* tagName, int lines) {
+    const bool takeFocus = !s_focusField.empty() && s_focusField == tagName;
+    if (takeFocus) s_focusField.clear();
     ImGui::PushID(tagName);
     if (label && *label) ImGui::TextUnformatted(label); // a section heading may already name it
     if (hint && *hint) mutedText(hint);
@@ -22,6 +32,7 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
     // SDL has no per-field switch, so the store never logs what is typed.
     if (lines <= 1) {
         ImGui::SetNextItemWidth(-1.0f);
+        if (takeFocus) ImGui::SetKeyboardFocusHere();
         changed = ImGui::InputText("##field", &value);
         tag(tagName);
     } else {
@@ -31,6 +42,7 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
         options.minLines = lines;
         options.maxBytes = model::kMaxFieldBytes;
         options.language = i18n::language();
+        if (takeFocus) focusTextArea(tagName);
         changed = textArea(tagName, value, options);
     }
     if (value.size() > model::kMaxFieldBytes) {
@@ -159,19 +171,62 @@ void noticeBar(Notice& notice) {
     ImGui::PopStyleColor();
 }
 
-void signProblemsPanel(SignProblems& signProblems) {
+void signProblemsPanel(SignProblems& signProblems, const ProblemField& fieldOf) {
     const std::vector<std::string>& problems = signProblems.items;
     if (problems.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 230, 255));
-    const float height = ImGui::GetTextLineHeightWithSpacing() * float(problems.size() + 1) + dp(28);
-    ImGui::BeginChild("##sign_problems", ImVec2(0, height), true);
+    // The rows first (channel 1), then the panel's background under them (channel 0).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    const ImVec2 panelStart = ImGui::GetCursorScreenPos();
+    ImGui::Indent(dp(12));
+    ImGui::Dummy(ImVec2(0, dp(4)));
+    ImGui::BeginGroup();
     ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
     ImGui::TextUnformatted(_("Cannot sign yet. Still needed:"));
     ImGui::PopStyleColor();
-    for (const auto& problem : problems)
-        ImGui::BulletText("%s", _(problem.c_str()));
-    ImGui::EndChild();
+    std::string jumpTo;
+    for (size_t i = 0; i < problems.size(); ++i) {
+        const std::string field = fieldOf ? fieldOf(problems[i]) : std::string();
+        if (field.empty()) {
+            ImGui::BulletText("%s", _(problems[i].c_str()));
+            continue;
+        }
+        // A row as tall as a touch target: the problem, and a tap takes you to the field.
+        ImGui::PushID(int(i));
+        const std::string label = std::string("\u2192 ") + _(problems[i].c_str());
+        const float wrap = ImGui::GetContentRegionAvail().x - dp(12);
+        const float textHeight = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap).y;
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##problem", false, 0, ImVec2(0, std::max(touchTarget(), textHeight + dp(12)))))
+            jumpTo = field;
+        tag(("sign.problem." + std::to_string(i)).c_str());
+        const ImVec2 end = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(
+            ImVec2(start.x, start.y + std::max(0.0f, (std::max(touchTarget(), textHeight + dp(12)) - textHeight) * 0.5f)));
+        ImGui::PushTextWrapPos(start.x - ImGui::GetWindowPos().x + wrap);
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::accent);
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        ImGui::SetCursorScreenPos(end);
+        ImGui::Dummy(ImVec2(0, 0));
+        ImGui::PopID();
+    }
+    ImGui::EndGroup();
     tag("sign.problems");
+    ImGui::Dummy(ImVec2(0, dp(4)));
+    ImGui::Unindent(dp(12));
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(panelStart,
+                        ImVec2(panelStart.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y),
+                        ImGui::GetColorU32(ImGuiCol_ChildBg), dp(8));
+    draw->ChannelsMerge();
+    if (!jumpTo.empty()) {
+        scrollToTag(jumpTo.c_str());
+        focusField(jumpTo.c_str());
+    }
     if (signProblems.reveal) { // the practitioner tapped Sign at the bottom: show why it was refused
         ImGui::SetScrollHereY(1.0f);
         signProblems.reveal = false;

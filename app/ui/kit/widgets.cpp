@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace heard::ui {
 
@@ -15,6 +16,7 @@ namespace {
 float s_scale = 1.0f;
 platform::Fonts s_fonts;
 ImGuiID s_claimedGesture = 0;
+std::string s_scrollTo; // a tag to bring near the top of its window when next drawn
 } // namespace
 
 void setFrameContext(float scale, const platform::Fonts& fonts) {
@@ -37,6 +39,17 @@ void tag(const char* name) {
     while (scroller && scroller->ScrollMax.y <= 0.0f)
         scroller = scroller->ParentWindow;
     platform::TagRegistry::instance().set(name, min.x, min.y, max.x, max.y, scroller ? scroller->ID : 0);
+    if (!s_scrollTo.empty() && s_scrollTo == name) {
+        s_scrollTo.clear();
+        // Its label and hint sit just above the widget: leave room for them.
+        if (scroller)
+            ImGui::SetScrollY(scroller, std::max(0.0f, scroller->Scroll.y + min.y - scroller->InnerRect.Min.y -
+                                                           ImGui::GetTextLineHeightWithSpacing() * 3));
+    }
+}
+
+void scrollToTag(const char* name) {
+    s_scrollTo = name ? name : "";
 }
 
 bool bigButton(const char* label, const char* tagName, float width) {

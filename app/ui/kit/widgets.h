@@ -20,6 +20,9 @@ inline float touchTarget() {
 
 // Registers the last ImGui item under a stable tag for tests and the tour.
 void tag(const char* name);
+// When the widget with this tag is next drawn, its window scrolls to bring it near the top
+// (a refused-sign item jumps to its field).
+void scrollToTag(const char* name);
 
 // A button at least a touch target tall. width 0: fit the label; -1: fill the line.
 bool bigButton(const char* label, const char* tagName, float width = 0.0f);
