@@ -10,6 +10,7 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace heard::ui {
@@ -25,8 +26,8 @@ void drawFlags(const model::CaseloadRow& row) {
     char text[160];
     if (row.followUpsOverdue > 0) {
         next();
-        std::snprintf(text, sizeof text, _("\u26A0 %d follow-up overdue"), row.followUpsOverdue);
-        chip(text, colours::danger, IM_COL32(255, 255, 255, 255));
+        std::snprintf(text, sizeof text, _("%d follow-up overdue"), row.followUpsOverdue);
+        chip((std::string("\u26A0 ") + text).c_str(), colours::danger, IM_COL32(255, 255, 255, 255));
     }
     if (row.followUpsDueToday > 0) {
         next();
@@ -44,7 +45,7 @@ void drawFlags(const model::CaseloadRow& row) {
     }
     if (row.highRisk) {
         next();
-        chip(_("\u2691 Manager flagged"), IM_COL32(250, 220, 220, 255), colours::danger);
+        chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255), colours::danger);
     }
     if (row.childProtectionPlan) {
         next();
@@ -74,18 +75,29 @@ void drawCaseloadScreen(App& app, Actions& actions) {
     ImGui::PushFont(fonts().title);
     ImGui::TextUnformatted(_("My caseload"));
     ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - dp(150));
-    if (bigButton(_("Lock"), "caseload.lock", dp(150))) actions.later([](App& a) { a.lock(); });
+    // Settings and Lock at the right, or on their own line when the title leaves no room.
+    const float padX = ImGui::GetStyle().FramePadding.x * 2, gap = ImGui::GetStyle().ItemSpacing.x;
+    const float settingsWidth = ImGui::CalcTextSize(_("Settings")).x + padX;
+    const float lockWidth = std::max(dp(150), ImGui::CalcTextSize(_("Lock")).x + padX);
+    const float right = ImGui::GetWindowContentRegionMax().x - settingsWidth - gap - lockWidth;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + gap <= right) ImGui::SameLine(right);
+    if (bigButton(_("Settings"), "caseload.settings", settingsWidth))
+        actions.later([](App& a) { a.show(ScreenId::Settings); });
+    ImGui::SameLine();
+    if (bigButton(_("Lock"), "caseload.lock", lockWidth)) actions.later([](App& a) { a.lock(); });
     mutedText(app.practitioner().c_str());
     // Sync at a glance: one line and one button, never blocking.
     ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(syncStatusLine(app.syncStatus()).c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     tag("caseload.sync_status");
-    ImGui::SameLine();
+    const char* syncLabel = app.enrolled() ? _("Sync now") : _("Sign in to sync");
+    sameLineIfFits(ImGui::CalcTextSize(syncLabel).x + padX);
     if (app.enrolled()) {
-        if (bigButton(_("Sync now"), "caseload.sync_now")) actions.later([](App& a) { a.syncNow(); });
-    } else if (bigButton(_("Sign in to sync"), "caseload.sync_sign_in")) {
+        if (bigButton(syncLabel, "caseload.sync_now")) actions.later([](App& a) { a.syncNow(); });
+    } else if (bigButton(syncLabel, "caseload.sync_sign_in")) {
         actions.later([](App& a) { a.show(ScreenId::Sync); });
     }
 
@@ -127,9 +139,11 @@ void drawCaseloadScreen(App& app, Actions& actions) {
             ImGui::PopFont();
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
-            if (row.age >= 0)
-                ImGui::Text(_("age %d  \u00B7  %s"), row.age, row.caseReference.c_str());
-            else
+            if (row.age >= 0) {
+                ImGui::Text(_("age %d"), row.age);
+                ImGui::SameLine();
+                ImGui::Text("\u00B7  %s", row.caseReference.c_str());
+            } else
                 ImGui::TextUnformatted(row.caseReference.c_str());
             ImGui::PopStyleColor();
             drawFlags(row);

@@ -63,7 +63,7 @@ void drawChildScreen(App& app, Actions& actions) {
         actions.later([](App& a) { a.editors().notSeen.start(a); });
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 226, 222, 255));
-    if (bigButton(_("\u26A0 Welfare concern"), "child.concern"))
+    if (bigButton((std::string("\u26A0 ") + _("Welfare concern")).c_str(), "child.concern"))
         actions.later([](App& a) { a.editors().concern.start(a); });
     ImGui::PopStyleColor();
     // Risk identification: the draft being written, else the current signed version (reviewed
@@ -124,7 +124,7 @@ void drawChildScreen(App& app, Actions& actions) {
         ImGui::TextUnformatted(recordKindLabel(record.kind));
         if (record.highRisk) {
             ImGui::SameLine();
-            chip(_("\u2691 Manager flagged"), IM_COL32(250, 220, 220, 255), colours::danger);
+            chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255), colours::danger);
         }
         if (record.status == storage::RecordStatus::Draft) {
             ImGui::SameLine();

@@ -189,8 +189,10 @@ void signProblemsPanel(SignProblems& signProblems, const ProblemField& fieldOf) 
     std::string jumpTo;
     for (size_t i = 0; i < problems.size(); ++i) {
         const std::string field = fieldOf ? fieldOf(problems[i]) : std::string();
-        if (field.empty()) {
-            ImGui::BulletText("%s", _(problems[i].c_str()));
+        if (field.empty()) { // nothing to jump to: the reason, wrapped
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted((std::string("\u2022 ") + _(problems[i].c_str())).c_str());
+            ImGui::PopTextWrapPos();
             continue;
         }
         // A row as tall as a touch target: the problem, and a tap takes you to the field.
@@ -198,20 +200,13 @@ void signProblemsPanel(SignProblems& signProblems, const ProblemField& fieldOf) 
         const std::string label = std::string("\u2192 ") + _(problems[i].c_str());
         const float wrap = ImGui::GetContentRegionAvail().x - dp(12);
         const float textHeight = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap).y;
+        const float rowHeight = std::max(touchTarget(), textHeight + dp(12));
         const ImVec2 start = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##problem", false, 0, ImVec2(0, std::max(touchTarget(), textHeight + dp(12)))))
-            jumpTo = field;
+        if (ImGui::Selectable("##problem", false, 0, ImVec2(0, rowHeight))) jumpTo = field;
         tag(("sign.problem." + std::to_string(i)).c_str());
-        const ImVec2 end = ImGui::GetCursorScreenPos();
-        ImGui::SetCursorScreenPos(
-            ImVec2(start.x, start.y + std::max(0.0f, (std::max(touchTarget(), textHeight + dp(12)) - textHeight) * 0.5f)));
-        ImGui::PushTextWrapPos(start.x - ImGui::GetWindowPos().x + wrap);
-        ImGui::PushStyleColor(ImGuiCol_Text, colours::accent);
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::PopStyleColor();
-        ImGui::PopTextWrapPos();
-        ImGui::SetCursorScreenPos(end);
-        ImGui::Dummy(ImVec2(0, 0));
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                            ImVec2(start.x, start.y + (rowHeight - textHeight) * 0.5f),
+                                            colours::text, label.c_str(), nullptr, wrap);
         ImGui::PopID();
     }
     ImGui::EndGroup();

@@ -48,14 +48,52 @@ void tag(const char* name) {
     }
 }
 
+void sameLineIfFits(float nextWidth) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float after = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    if (after + nextWidth <= right) ImGui::SameLine();
+}
+
 void scrollToTag(const char* name) {
     s_scrollTo = name ? name : "";
 }
 
 bool bigButton(const char* label, const char* tagName, float width) {
-    if (width < 0.0f) width = ImGui::GetContentRegionAvail().x;
-    const bool pressed =
-        ImGui::Button(label, ImVec2(width, std::max(touchTarget(), ImGui::GetFrameHeight())));
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float natural = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
+    float avail = ImGui::GetContentRegionAvail().x;
+    // After SameLine, a button that no longer fits on the line starts the next one (large text
+    // sizes, portrait, longer Welsh labels) instead of running off the window.
+    const float lineStart = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
+    const float needed = width > 0.0f ? width : natural;
+    if (width >= 0.0f && window->DC.CursorPos.x > lineStart + 1.0f && needed > avail) {
+        ImGui::NewLine();
+        avail = ImGui::GetContentRegionAvail().x;
+    }
+    if (width < 0.0f) width = avail;
+    const float height = std::max(touchTarget(), ImGui::GetFrameHeight());
+    bool pressed;
+    if (std::max(width, natural) <= avail + 0.5f) {
+        pressed = ImGui::Button(label, ImVec2(width, height));
+    } else {
+        // Wider than the window: as wide as the line allows, the label wrapped over lines.
+        width = std::max(avail, ImGui::GetFontSize() * 4);
+        const float inner = width - style.FramePadding.x * 2;
+        const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true, inner);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const ImVec2 size(width, std::max(height, text.y + style.FramePadding.y * 2));
+        pressed = ImGui::InvisibleButton(label, size);
+        const ImGuiCol colour = ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
+                                : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
+                                                         : ImGuiCol_Button;
+        ImGui::RenderFrame(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(colour), true,
+                           style.FrameRounding);
+        window->DrawList->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                  ImVec2(pos.x + style.FramePadding.x, pos.y + (size.y - text.y) * 0.5f),
+                                  ImGui::GetColorU32(ImGuiCol_Text), label, ImGui::FindRenderedTextEnd(label),
+                                  inner);
+    }
     if (tagName) tag(tagName);
     return pressed;
 }

@@ -29,6 +29,10 @@ bool bigButton(const char* label, const char* tagName, float width = 0.0f);
 // A filled, accent-coloured button for the main action of a screen.
 bool primaryButton(const char* label, const char* tagName, float width = 0.0f);
 
+// After an item: the next item of the given width goes on the same line if it fits before the
+// window's right edge, else on the next line (rows of buttons that flow at large text sizes).
+void sameLineIfFits(float nextWidth);
+
 // Lets a finger scroll the current window by dragging anywhere in it, buttons included
 // (ImGui only scrolls with the wheel or the scrollbar). Call right after Begin/BeginChild.
 void dragToScroll();
