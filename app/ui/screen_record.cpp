@@ -149,9 +149,9 @@ void drawRisk(App& app, Actions& actions, const storage::Record& record) {
         line += version.reviews.empty() ? std::string("  \u00B7  ") + _("first")
                                         : std::string("  \u00B7  ") + _("review");
         if (version.replacedBy.empty()) line += std::string("  \u00B7  ") + _("current");
-        if (ImGui::Selectable(line.c_str(), version.recordId == record.id))
+        if (selectableRow(line.c_str(), version.recordId == record.id,
+                          ("record.risk_version." + std::to_string(i)).c_str()))
             actions.later([id = version.recordId](App& a) { a.openRecord(id); });
-        tag(("record.risk_version." + std::to_string(i)).c_str());
         ImGui::PopID();
     }
     bool current = false;

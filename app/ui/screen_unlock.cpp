@@ -68,7 +68,7 @@ void drawUnlock(App& app, Actions& actions) {
     if (app.options().demo) {
         ImGui::Spacing();
         chip(_("Demo: fictional children only"), IM_COL32(255, 241, 204, 255), colours::text);
-        ImGui::Text(_("The demo passphrase is: %s"), model::kDemoPassphrase);
+        ImGui::TextWrapped(_("The demo passphrase is: %s"), model::kDemoPassphrase);
         tag("unlock.demo_hint");
         if (bigButton(_("Fill in the demo passphrase"), "unlock.fill_demo"))
             form.passphrase = model::kDemoPassphrase;

@@ -63,11 +63,34 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
 }
 
 bool bigCheckbox(const char* label, bool& value, const char* tagName) {
-    const float pad = std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().FramePadding.y + pad));
-    const bool toggled = ImGui::Checkbox(label, &value);
-    ImGui::PopStyleVar();
+    // Box and label are one touch target; the label wraps at the window edge (ImGui's
+    // Checkbox runs a long label, or a large text size, off the screen).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float box = ImGui::GetFrameHeight();
+    const float avail = std::max(ImGui::GetContentRegionAvail().x, box * 3);
+    const float wrap = avail - box - style.ItemInnerSpacing.x;
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true, wrap);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(std::min(avail, box + style.ItemInnerSpacing.x + text.x),
+                      std::max({touchTarget(), box, text.y + style.FramePadding.y}));
+    const bool toggled = ImGui::InvisibleButton(label, size);
+    if (toggled) value = !value;
+    const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 boxMin(pos.x, pos.y + (size.y - box) * 0.5f);
+    ImGui::RenderFrame(boxMin, ImVec2(boxMin.x + box, boxMin.y + box),
+                       ImGui::GetColorU32(held      ? ImGuiCol_FrameBgActive
+                                          : hovered ? ImGuiCol_FrameBgHovered
+                                                    : ImGuiCol_FrameBg),
+                       true, style.FrameRounding);
+    if (value) {
+        const float inset = std::max(1.0f, box / 6.0f);
+        ImGui::RenderCheckMark(draw, ImVec2(boxMin.x + inset, boxMin.y + inset), ImGui::GetColorU32(ImGuiCol_CheckMark),
+                               box - inset * 2);
+    }
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                  ImVec2(pos.x + box + style.ItemInnerSpacing.x, pos.y + (size.y - text.y) * 0.5f),
+                  ImGui::GetColorU32(ImGuiCol_Text), label, ImGui::FindRenderedTextEnd(label), wrap);
     tag(tagName);
     return toggled;
 }
@@ -145,28 +168,38 @@ void signatureView(const Strokes& strokes, float height) {
 }
 
 void chip(const char* text, ImU32 background, ImU32 foreground) {
-    const ImVec2 textSize = ImGui::CalcTextSize(text);
     const ImVec2 pad(dp(10), dp(4));
+    newLineUnlessFits(ImGui::CalcTextSize(text).x + pad.x * 2);
+    // Wider than the window (portrait, large text): the words wrap inside the chip.
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x - pad.x * 2, ImGui::GetFontSize() * 4);
+    const ImVec2 textSize = ImGui::CalcTextSize(text, nullptr, false, wrap);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 size(textSize.x + pad.x * 2, textSize.y + pad.y * 2);
     ImGui::Dummy(size);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), background, size.y * 0.5f);
-    draw->AddText(ImVec2(origin.x + pad.x, origin.y + pad.y), foreground, text);
+    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), background,
+                        std::min(size.y * 0.5f, dp(16)));
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + pad.x, origin.y + pad.y), foreground, text,
+                  nullptr, wrap);
 }
 
 void noticeBar(Notice& notice) {
     if (notice.text.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg,
                           notice.error ? IM_COL32(253, 231, 231, 255) : IM_COL32(226, 242, 232, 255));
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + dp(24);
+    // As tall as its wrapped text, and at least the touch-sized OK button.
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    const float okWidth = std::max(dp(110), ImGui::CalcTextSize(_("OK")).x + ImGui::GetStyle().FramePadding.x * 2);
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x - padding.x * 2 - okWidth - dp(30), dp(120));
+    const float textHeight = ImGui::CalcTextSize(notice.text.c_str(), nullptr, false, wrap).y;
+    const float height = std::max(textHeight, touchTarget()) + padding.y * 2 + dp(4);
     ImGui::BeginChild("##notice", ImVec2(0, height), true);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - dp(140));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::TextUnformatted(notice.text.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - dp(110));
-    if (ImGui::Button(_("OK"), ImVec2(dp(110), 0))) notice = {};
-    tag("notice.dismiss");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - okWidth);
+    ImGui::SetCursorPosY(padding.y);
+    if (bigButton(_("OK"), "notice.dismiss", okWidth)) notice = {};
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }

@@ -48,6 +48,12 @@ void tag(const char* name) {
     }
 }
 
+void newLineUnlessFits(float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float lineStart = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
+    if (window->DC.CursorPos.x > lineStart + 1.0f && width > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+}
+
 void sameLineIfFits(float nextWidth) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     const float after = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
@@ -62,15 +68,10 @@ bool bigButton(const char* label, const char* tagName, float width) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImGuiStyle& style = ImGui::GetStyle();
     const float natural = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
-    float avail = ImGui::GetContentRegionAvail().x;
     // After SameLine, a button that no longer fits on the line starts the next one (large text
     // sizes, portrait, longer Welsh labels) instead of running off the window.
-    const float lineStart = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
-    const float needed = width > 0.0f ? width : natural;
-    if (width >= 0.0f && window->DC.CursorPos.x > lineStart + 1.0f && needed > avail) {
-        ImGui::NewLine();
-        avail = ImGui::GetContentRegionAvail().x;
-    }
+    if (width >= 0.0f) newLineUnlessFits(width > 0.0f ? width : natural);
+    const float avail = ImGui::GetContentRegionAvail().x;
     if (width < 0.0f) width = avail;
     const float height = std::max(touchTarget(), ImGui::GetFrameHeight());
     bool pressed;
@@ -95,6 +96,22 @@ bool bigButton(const char* label, const char* tagName, float width) {
                                   inner);
     }
     if (tagName) tag(tagName);
+    return pressed;
+}
+
+bool selectableRow(const char* text, bool selected, const char* tagName) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x - style.FramePadding.x * 2, ImGui::GetFontSize() * 4);
+    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    const float height = std::max(touchTarget(), size.y + style.FramePadding.y * 2);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(tagName);
+    const bool pressed = ImGui::Selectable("##row", selected, 0, ImVec2(0, height));
+    ImGui::PopID();
+    if (tagName) tag(tagName);
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                        ImVec2(pos.x + style.FramePadding.x, pos.y + (height - size.y) * 0.5f),
+                                        ImGui::GetColorU32(ImGuiCol_Text), text, nullptr, wrap);
     return pressed;
 }
 

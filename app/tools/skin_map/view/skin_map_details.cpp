@@ -7,6 +7,7 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/skin_map/report/skin_map_render.h"
 #include "app/tools/skin_map/view/skin_map_fields.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 
@@ -42,8 +43,7 @@ void yesNoUnknown(const char* text, YesNoUnknown& value, const char* tagPrefix) 
 }
 
 void checkbox(const char* text, bool& value, const char* tagName) {
-    ImGui::Checkbox(text, &value);
-    ui::tag(tagName);
+    ui::bigCheckbox(text, value, tagName); // a touch target, its label wrapped
 }
 
 ImU32 swatch(Colour c) {
@@ -117,11 +117,11 @@ void drawMarkList(SkinMapViewState& state) {
         ImGui::PushID(m.number);
         const std::string row = std::to_string(m.number) + ".  " + _(title(m.type)) + " - " +
                                 _(m.regionName) + "  (" + _(viewTitle(m.view)) + ")";
-        if (ImGui::Selectable(row.c_str(), m.number == state.selectedMark, 0, ImVec2(0, ui::touchTarget()))) {
+        if (ui::selectableRow(row.c_str(), m.number == state.selectedMark,
+                              ("skinmap.list." + std::to_string(m.number)).c_str())) {
             state.selectedMark = m.number;
             state.view = m.view; // show the mark where it is
         }
-        ui::tag(("skinmap.list." + std::to_string(m.number)).c_str());
         ImGui::PopID();
     }
     ImGui::PopStyleVar();
