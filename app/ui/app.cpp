@@ -631,7 +631,8 @@ void App::enrol() {
             done.busy = false;
             done.password.clear();
             if (!result.ok()) {
-                done.error = std::string(_("Could not sign in: ")) + syncFailureText(result.failure, result.message);
+                done.error =
+                    std::string(_("Could not sign in: ")) + syncFailureText(result.failure, result.message);
                 return;
             }
             if (!a.unlocked()) return; // locked meanwhile: sync starts at the next unlock

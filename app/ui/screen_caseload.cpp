@@ -45,7 +45,8 @@ void drawFlags(const model::CaseloadRow& row) {
     }
     if (row.highRisk) {
         next();
-        chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255), colours::danger);
+        chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255),
+             colours::danger);
     }
     if (row.childProtectionPlan) {
         next();

@@ -124,7 +124,8 @@ void drawChildScreen(App& app, Actions& actions) {
         ImGui::TextUnformatted(recordKindLabel(record.kind));
         if (record.highRisk) {
             ImGui::SameLine();
-            chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255), colours::danger);
+            chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255),
+                 colours::danger);
         }
         if (record.status == storage::RecordStatus::Draft) {
             ImGui::SameLine();

@@ -30,7 +30,8 @@ void drawHandBack(App& app, Actions& actions) {
     ImGui::PopFont();
     ImGui::Spacing();
     if (mode.session && mode.session->run && !mode.session->run->finished()) {
-        if (bigButton((std::string("\u25C0 ") + _("Back to the activity")).c_str(), "childmode.resume", dp(320)))
+        if (bigButton((std::string("\u25C0 ") + _("Back to the activity")).c_str(), "childmode.resume",
+                      dp(320)))
             mode.askingToLeave = false;
         ImGui::Spacing();
     }

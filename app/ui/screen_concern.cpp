@@ -174,16 +174,17 @@ void drawConcernScreen(App& app, Actions& actions) {
         form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
     form.draft.signProblems.update(model::concernSigningProblems(concern, model::fromIsoUtc(app.now())));
-    signProblemsPanel(form.draft.signProblems,
-                      problemFields("concern.", model::concernTextFields(),
-                                    {{"When the concern was identified", "identified_when"},
-                                     {"The time the concern was identified is in the future", "identified_when"},
-                                     {"At least one action taken, with its time", "action_text"},
-                                     {"Every action needs what was done and when", "action_text"},
-                                     {"An action's time is in the future", "action_text"},
-                                     {"Whether the parents were informed", "parents_yes"},
-                                     {"Whether the parents agreed to the referral", "parents_agreed_yes"},
-                                     {"The manager must be informed", "manager_informed"}}));
+    signProblemsPanel(
+        form.draft.signProblems,
+        problemFields("concern.", model::concernTextFields(),
+                      {{"When the concern was identified", "identified_when"},
+                       {"The time the concern was identified is in the future", "identified_when"},
+                       {"At least one action taken, with its time", "action_text"},
+                       {"Every action needs what was done and when", "action_text"},
+                       {"An action's time is in the future", "action_text"},
+                       {"Whether the parents were informed", "parents_yes"},
+                       {"Whether the parents agreed to the referral", "parents_agreed_yes"},
+                       {"The manager must be informed", "manager_informed"}}));
     if (primaryButton(_("Sign the concern"), "concern.sign", dp(300)))
         actions.later([](App& a) { a.editors().concern.sign(a); });
     endScreen();

@@ -26,9 +26,9 @@ void drawNotSeenScreen(App& app, Actions& actions) {
         form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
     form.draft.signProblems.update(form.problems());
-    signProblemsPanel(form.draft.signProblems,
-                      problemFields("not_seen.", {},
-                                    {{"Why the child was not seen", "reason"}, {"What happens next", "next"}}));
+    signProblemsPanel(form.draft.signProblems, problemFields("not_seen.", {},
+                                                             {{"Why the child was not seen", "reason"},
+                                                              {"What happens next", "next"}}));
     if (primaryButton(_("Sign"), "not_seen.sign", dp(300)))
         actions.later([](App& a) { a.editors().notSeen.sign(a); });
     endScreen();

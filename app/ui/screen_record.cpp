@@ -217,7 +217,9 @@ void drawRecordScreen(App& app, Actions& actions) {
         return;
     }
     ImGui::TextUnformatted(recordSummaryLine(*record).c_str());
-    if (record->highRisk) chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255), colours::danger);
+    if (record->highRisk)
+        chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255),
+             colours::danger);
     // A risk identification is changed only by a review (a new version), not by an addendum.
     if (record->status == storage::RecordStatus::Signed && record->kind != storage::kinds::kAddendum &&
         record->kind != storage::kinds::kRiskIdentification) {

@@ -32,8 +32,9 @@ void drawRiskScreen(App& app, Actions& actions) {
     beginScreen("##risk");
     RiskEditor& form = app.editors().risk;
     model::RiskIdentification& risk = form.risk;
-    if (childScreenHeader(app, _("< Child"), risk.reviews.empty() ? _("Risk identification")
-                                                        : _("Review of the risk identification")))
+    if (childScreenHeader(app, _("< Child"),
+                          risk.reviews.empty() ? _("Risk identification")
+                                               : _("Review of the risk identification")))
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     mutedText(_(

@@ -48,8 +48,8 @@ void drawSettingsScreen(App& app, Actions& actions) {
         char label[16], tagName[32];
         std::snprintf(label, sizeof label, "%d%%", int(std::lround(size * 100)));
         std::snprintf(tagName, sizeof tagName, "settings.text_size.%d", int(std::lround(size * 100)));
-        const float width =
-            ImGui::CalcTextSize((std::string("\u25CB ") + label).c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+        const float width = ImGui::CalcTextSize((std::string("\u25CB ") + label).c_str()).x +
+                            ImGui::GetStyle().FramePadding.x * 2;
         if (choiceButton(label, std::fabs(current - size) < 0.01f, tagName)) choose(actions, {"", size});
         sameLineIfFits(width);
     }

@@ -16,7 +16,8 @@ void drawSharingScreen(App& app, Actions& actions) {
     beginScreen("##sharing");
     SharingEditor& form = app.editors().sharing;
     model::InformationSharing& sharing = form.sharing;
-    if (childScreenHeader(app, _("< Child"), _("Information shared"))) actions.later([](App& a) { a.back(); });
+    if (childScreenHeader(app, _("< Child"), _("Information shared")))
+        actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     mutedText(
         _("Share only what is needed, with those who need it, securely. The child's safety comes first. "

@@ -77,7 +77,8 @@ void drawSyncScreen(App& app, Actions& actions) {
             tag("sync.error");
         }
         ImGui::BeginDisabled(form.busy || form.username.empty() || form.password.empty());
-        if (primaryButton(form.busy ? (std::string(_("Signing in")) + "\u2026").c_str() : _("Sign in"), "sync.enrol", dp(300)))
+        if (primaryButton(form.busy ? (std::string(_("Signing in")) + "\u2026").c_str() : _("Sign in"),
+                          "sync.enrol", dp(300)))
             actions.later([](App& a) { a.enrol(); });
         ImGui::EndDisabled();
         endScreen();

@@ -98,9 +98,10 @@ void drawSign(App& app, Actions& actions) {
     std::vector<model::FieldSpec> fields = model::visitStartFields();
     for (const auto& spec : model::visitWriteUpFields())
         fields.push_back(spec);
-    signProblemsPanel(form.draft.signProblems,
-                      problemFields("visit.", std::move(fields),
-                                    {{"Limits of confidentiality explained to the child", "confidentiality"}}));
+    signProblemsPanel(
+        form.draft.signProblems,
+        problemFields("visit.", std::move(fields),
+                      {{"Limits of confidentiality explained to the child", "confidentiality"}}));
     if (primaryButton(_("Sign the visit"), "visit.sign", dp(300)))
         actions.later([](App& a) { a.editors().visit.sign(a); });
 }

@@ -53,7 +53,8 @@ std::string syncStatusLine(const std::optional<sync::SyncStatus>& status) {
     case sync::SyncState::WaitingRetry:
         why = syncFailureText(status->lastFailure);
         if (why.empty()) why = status->lastError;
-        std::snprintf(text, sizeof text, _("Not synced (%s). Trying again in %lld s. %zu waiting."), why.c_str(), static_cast<long long>(status->nextAttemptIn.count() / 1000),
+        std::snprintf(text, sizeof text, _("Not synced (%s). Trying again in %lld s. %zu waiting."),
+                      why.c_str(), static_cast<long long>(status->nextAttemptIn.count() / 1000),
                       status->pendingCount);
         return text;
     case sync::SyncState::NotEnrolled:

@@ -124,7 +124,8 @@ TEST_CASE("no tagged widget of any tour screen lies outside the window at this t
                 ++checked;
                 // Across: always inside. Down: inside unless a window scrolls it into view.
                 const bool across = r->x0 >= -1.0f && r->x1 <= float(shape.width) + 1.0f;
-                const bool down = r->scrollWindow != 0 || (r->y0 >= -1.0f && r->y1 <= float(shape.height) + 1.0f);
+                const bool down =
+                    r->scrollWindow != 0 || (r->y0 >= -1.0f && r->y1 <= float(shape.height) + 1.0f);
                 if (!across || !down)
                     report << shape.name << " " << stop.name << ": " << name << " at (" << r->x0 << ", "
                            << r->y0 << ")-(" << r->x1 << ", " << r->y1 << ")\n";

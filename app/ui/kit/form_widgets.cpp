@@ -67,6 +67,7 @@ bool bigCheckbox(const char* label, bool& value, const char* tagName) {
     // Checkbox runs a long label, or a large text size, off the screen).
     const ImGuiStyle& style = ImGui::GetStyle();
     const float box = ImGui::GetFrameHeight();
+    newLineUnlessFits(box + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x);
     const float avail = std::max(ImGui::GetContentRegionAvail().x, box * 3);
     const float wrap = avail - box - style.ItemInnerSpacing.x;
     const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true, wrap);
@@ -85,8 +86,8 @@ bool bigCheckbox(const char* label, bool& value, const char* tagName) {
                        true, style.FrameRounding);
     if (value) {
         const float inset = std::max(1.0f, box / 6.0f);
-        ImGui::RenderCheckMark(draw, ImVec2(boxMin.x + inset, boxMin.y + inset), ImGui::GetColorU32(ImGuiCol_CheckMark),
-                               box - inset * 2);
+        ImGui::RenderCheckMark(draw, ImVec2(boxMin.x + inset, boxMin.y + inset),
+                               ImGui::GetColorU32(ImGuiCol_CheckMark), box - inset * 2);
     }
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                   ImVec2(pos.x + box + style.ItemInnerSpacing.x, pos.y + (size.y - text.y) * 0.5f),
@@ -179,8 +180,8 @@ void chip(const char* text, ImU32 background, ImU32 foreground) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), background,
                         std::min(size.y * 0.5f, dp(16)));
-    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + pad.x, origin.y + pad.y), foreground, text,
-                  nullptr, wrap);
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + pad.x, origin.y + pad.y),
+                  foreground, text, nullptr, wrap);
 }
 
 void noticeBar(Notice& notice) {
@@ -189,7 +190,8 @@ void noticeBar(Notice& notice) {
                           notice.error ? IM_COL32(253, 231, 231, 255) : IM_COL32(226, 242, 232, 255));
     // As tall as its wrapped text, and at least the touch-sized OK button.
     const ImVec2 padding = ImGui::GetStyle().WindowPadding;
-    const float okWidth = std::max(dp(110), ImGui::CalcTextSize(_("OK")).x + ImGui::GetStyle().FramePadding.x * 2);
+    const float okWidth =
+        std::max(dp(110), ImGui::CalcTextSize(_("OK")).x + ImGui::GetStyle().FramePadding.x * 2);
     const float wrap = std::max(ImGui::GetContentRegionAvail().x - padding.x * 2 - okWidth - dp(30), dp(120));
     const float textHeight = ImGui::CalcTextSize(notice.text.c_str(), nullptr, false, wrap).y;
     const float height = std::max(textHeight, touchTarget()) + padding.y * 2 + dp(4);
@@ -247,9 +249,9 @@ void signProblemsPanel(SignProblems& signProblems, const ProblemField& fieldOf) 
     ImGui::Dummy(ImVec2(0, dp(4)));
     ImGui::Unindent(dp(12));
     draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(panelStart,
-                        ImVec2(panelStart.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y),
-                        ImGui::GetColorU32(ImGuiCol_ChildBg), dp(8));
+    draw->AddRectFilled(
+        panelStart, ImVec2(panelStart.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y),
+        ImGui::GetColorU32(ImGuiCol_ChildBg), dp(8));
     draw->ChannelsMerge();
     if (!jumpTo.empty()) {
         scrollToTag(jumpTo.c_str());

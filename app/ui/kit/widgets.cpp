@@ -43,15 +43,17 @@ void tag(const char* name) {
         s_scrollTo.clear();
         // Its label and hint sit just above the widget: leave room for them.
         if (scroller)
-            ImGui::SetScrollY(scroller, std::max(0.0f, scroller->Scroll.y + min.y - scroller->InnerRect.Min.y -
-                                                           ImGui::GetTextLineHeightWithSpacing() * 3));
+            ImGui::SetScrollY(scroller,
+                              std::max(0.0f, scroller->Scroll.y + min.y - scroller->InnerRect.Min.y -
+                                                 ImGui::GetTextLineHeightWithSpacing() * 3));
     }
 }
 
 void newLineUnlessFits(float width) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const float lineStart = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
-    if (window->DC.CursorPos.x > lineStart + 1.0f && width > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    if (window->DC.CursorPos.x > lineStart + 1.0f && width > ImGui::GetContentRegionAvail().x)
+        ImGui::NewLine();
 }
 
 void sameLineIfFits(float nextWidth) {
@@ -101,7 +103,8 @@ bool bigButton(const char* label, const char* tagName, float width) {
 
 bool selectableRow(const char* text, bool selected, const char* tagName) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float wrap = std::max(ImGui::GetContentRegionAvail().x - style.FramePadding.x * 2, ImGui::GetFontSize() * 4);
+    const float wrap =
+        std::max(ImGui::GetContentRegionAvail().x - style.FramePadding.x * 2, ImGui::GetFontSize() * 4);
     const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
     const float height = std::max(touchTarget(), size.y + style.FramePadding.y * 2);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -109,9 +112,10 @@ bool selectableRow(const char* text, bool selected, const char* tagName) {
     const bool pressed = ImGui::Selectable("##row", selected, 0, ImVec2(0, height));
     ImGui::PopID();
     if (tagName) tag(tagName);
-    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                                        ImVec2(pos.x + style.FramePadding.x, pos.y + (height - size.y) * 0.5f),
-                                        ImGui::GetColorU32(ImGuiCol_Text), text, nullptr, wrap);
+    ImGui::GetWindowDrawList()->AddText(
+        ImGui::GetFont(), ImGui::GetFontSize(),
+        ImVec2(pos.x + style.FramePadding.x, pos.y + (height - size.y) * 0.5f),
+        ImGui::GetColorU32(ImGuiCol_Text), text, nullptr, wrap);
     return pressed;
 }
 
