@@ -8,6 +8,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "storage/record_kinds.h"
+#include "app/ui/kit/wrapped_text.h"
 
 namespace heard::ui {
 
@@ -53,7 +54,7 @@ void drawAddendumScreen(App& app, Actions& actions) {
     }
     if (!form.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped("%s", form.error.c_str());
+        wrappedText(form.error.c_str());
         ImGui::PopStyleColor();
     }
     if (primaryButton(_("Add and sign the addendum"), "addendum.save", dp(360)))

@@ -103,7 +103,12 @@ void drawCaseloadScreen(App& app, Actions& actions) {
     }
 
     ImGui::SetNextItemWidth(-1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x,
+                               ImGui::GetStyle().FramePadding.y +
+                                   std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f)));
     ImGui::InputTextWithHint("##search", _("Search by name or case number"), &app.caseloadView.search);
+    ImGui::PopStyleVar();
     tag("caseload.search");
 
     const auto& rows = app.caseload();

@@ -11,6 +11,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui_stdlib.h>
 
@@ -23,10 +24,10 @@ namespace {
 void drawHandBack(App& app, Actions& actions) {
     ChildModeEditor& mode = app.editors().childMode;
     ImGui::PushFont(fonts().huge);
-    ImGui::TextWrapped("%s", _("Thank you!"));
+    wrappedText(_("Thank you!"));
     ImGui::PopFont();
     ImGui::PushFont(fonts().title);
-    ImGui::TextWrapped("%s", _("Please give the tablet back to the grown-up."));
+    wrappedText(_("Please give the tablet back to the grown-up."));
     ImGui::PopFont();
     ImGui::Spacing();
     if (mode.session && mode.session->run && !mode.session->run->finished()) {
@@ -44,7 +45,7 @@ void drawHandBack(App& app, Actions& actions) {
     tag("childmode.passphrase");
     if (!mode.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped("%s", mode.error.c_str());
+        wrappedText(mode.error.c_str());
         ImGui::PopStyleColor();
     }
     if (mode.checking()) {

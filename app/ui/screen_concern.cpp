@@ -10,6 +10,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "app/ui/screens.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui_stdlib.h>
 
@@ -45,7 +46,7 @@ void drawConcernScreen(App& app, Actions& actions) {
     const float bannerHeight = ImGui::CalcTextSize(banner, nullptr, false, wrap).y + padding.y * 2 + dp(4);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 236, 255));
     ImGui::BeginChild("##stop_questioning", ImVec2(0, bannerHeight), true);
-    ImGui::TextWrapped("%s", banner);
+    wrappedText(banner);
     ImGui::EndChild();
     ImGui::PopStyleColor();
     if (model::isLateEntry(concern)) {

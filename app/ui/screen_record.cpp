@@ -16,6 +16,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "storage/record_kinds.h"
+#include "app/ui/kit/wrapped_text.h"
 
 namespace heard::ui {
 
@@ -23,7 +24,7 @@ namespace {
 
 void field(const char* label, const std::string& value) {
     ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
-    ImGui::TextWrapped("%s", label);
+    wrappedText(label);
     ImGui::PopStyleColor();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(value.empty() ? "\u2014" : value.c_str());
@@ -247,7 +248,7 @@ void drawRecordScreen(App& app, Actions& actions) {
         else
             mutedText(error.c_str());
     } else {
-        ImGui::TextWrapped("%s", record->payload.dump(2).c_str());
+        wrappedText(record->payload.dump(2).c_str());
     }
 
     if (record->kind == storage::kinds::kVisit) {

@@ -13,6 +13,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "storage/record_kinds.h"
+#include "app/ui/kit/wrapped_text.h"
 
 namespace heard::ui {
 
@@ -39,7 +40,7 @@ void drawActivities(App& app, Actions& actions) {
     const auto& library = app.activityLibrary();
     for (const auto& error : library.errors) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::warning);
-        ImGui::TextWrapped("%s %s", _("A tool content file could not be used:"), error.text().c_str());
+        wrappedTextF("%s %s", _("A tool content file could not be used:"), error.text().c_str());
         ImGui::PopStyleColor();
     }
     int shown = 0;
@@ -125,6 +126,10 @@ void drawVisitScreen(App& app, Actions& actions) {
             actions.later([](App& a) { a.editors().visit.confirmStart(a); });
         }
         ImGui::EndDisabled();
+        if (!form.visit.confidentialityExplained) {
+            mutedText(_("Tick the box above once you have explained the limits of confidentiality."));
+            tag("visit.begin.why");
+        }
         endScreen();
         return;
     }

@@ -5,6 +5,7 @@
 #include "app/ui/kit/text_area.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
@@ -33,7 +34,12 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
     if (lines <= 1) {
         ImGui::SetNextItemWidth(-1.0f);
         if (takeFocus) ImGui::SetKeyboardFocusHere();
+        // As tall as a touch target (ImGui's frame is about 40 dp).
+        const float extra = std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x,
+                                                               ImGui::GetStyle().FramePadding.y + extra));
         changed = ImGui::InputText("##field", &value);
+        ImGui::PopStyleVar();
         tag(tagName);
     } else {
         // Notes wrap, grow with what is written, and keep every character (text_area.h); the
@@ -54,7 +60,7 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
     }
     if (value.size() >= model::kMaxFieldBytes) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped("%s", _("This field is full. Continue in an addendum or another field."));
+        wrappedText(_("This field is full. Continue in an addendum or another field."));
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
@@ -143,7 +149,7 @@ bool signaturePad(Strokes& strokes, Strokes& current, const char* tagName) {
                       _("Sign here with your finger"));
     if (!strokes.empty() && current.empty() && !model::isRealSignature(strokes)) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped("%s", _("A dot or a tap is not a signature. Clear it and sign with your finger."));
+        wrappedText(_("A dot or a tap is not a signature. Clear it and sign with your finger."));
         ImGui::PopStyleColor();
     }
     ImGui::PushID(tagName);

@@ -10,6 +10,7 @@
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui.h>
 
@@ -83,7 +84,7 @@ void drawPrompts(const SkinMapViewState& state) {
         for (int n : c.marks)
             marks += (marks.empty() ? "" : ", ") + std::to_string(n);
         ImGui::Bullet();
-        ImGui::TextWrapped("%s (%s %s)", _(c.message), _("marks"), marks.c_str());
+        ui::wrappedTextF("%s (%s %s)", _(c.message), _("marks"), marks.c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -97,7 +98,7 @@ void drawProblems(const SkinMapViewState& state) {
     ImGui::TextUnformatted(_("Not signed yet. Still needed:"));
     for (const Problem& p : state.signingProblems) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s", _(p.message));
+        ui::wrappedText(_(p.message));
     }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
