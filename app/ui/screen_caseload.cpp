@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace heard::ui {
 
@@ -66,6 +67,34 @@ void drawFlags(const model::CaseloadRow& row) {
         std::snprintf(text, sizeof text, _("%d not synced"), row.notSynced);
         chip(text, IM_COL32(240, 240, 232, 255), colours::muted);
     }
+}
+
+// How many lines the flags can take at this width and text size: every flag a row can have,
+// at its longest, laid end to end. The list clipper needs one row height for every row, so the
+// rows are as tall as the fullest row could be (chips wrap instead of running off, 13.7).
+int flagLines(float width) {
+    char overdue[96], due[96], review[160], interpreter[96], notSynced[96];
+    std::snprintf(overdue, sizeof overdue, _("%d follow-up overdue"), 99);
+    std::snprintf(due, sizeof due, _("%d due today"), 99);
+    std::snprintf(review, sizeof review, _("Risk review overdue: %s"), "31 Dec 2026");
+    std::snprintf(interpreter, sizeof interpreter, _("Interpreter: %s"), "Portuguese");
+    std::snprintf(notSynced, sizeof notSynced, _("%d not synced"), 999);
+    const std::string flagged = std::string("\u2691 ") + _("Manager flagged");
+    const char* longest[] = {overdue,         due,          review,
+                             flagged.c_str(), _("CP plan"), _("Confidential address"),
+                             interpreter,     notSynced};
+    const float pad = dp(20) + dp(16) + ImGui::GetStyle().ItemSpacing.x; // padding, the icon, the gap
+    float line = 0.0f;
+    int lines = 1;
+    for (const char* text : longest) {
+        const float chipWidth = ImGui::CalcTextSize(text).x + pad;
+        if (line > 0.0f && line + chipWidth > width) {
+            ++lines;
+            line = 0.0f;
+        }
+        line += chipWidth;
+    }
+    return lines;
 }
 
 } // namespace
@@ -127,7 +156,9 @@ void drawCaseloadScreen(App& app, Actions& actions) {
 
     ImGui::BeginChild("##rows", ImVec2(0, 0), false);
     dragToScroll();
-    const float rowHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f + dp(36);
+    const float chipLine = ImGui::GetTextLineHeight() + dp(8) + ImGui::GetStyle().ItemSpacing.y;
+    const float rowHeight = ImGui::GetTextLineHeightWithSpacing() + dp(36) +
+                            chipLine * float(flagLines(ImGui::GetContentRegionAvail().x - dp(24)));
     ImGuiListClipper clipper;
     clipper.Begin(int(visible.size()), rowHeight + ImGui::GetStyle().ItemSpacing.y);
     while (clipper.Step()) {
