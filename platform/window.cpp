@@ -187,7 +187,7 @@ bool Window::pumpEvents(int timeoutMs, const std::function<void(const SDL_Event&
         if (event.type == SDL_DISPLAYEVENT ||
             (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_DISPLAY_CHANGED)) {
             if (!m_scaleForced) {
-                const float scale = scaleFromDisplay();
+                const float scale = scaleFromDisplay() * m_textSize;
                 if (scale != m_scale) {
                     m_scale = scale;
                     rebuildFontsAndStyle();
@@ -208,7 +208,20 @@ bool Window::pumpEvents(int timeoutMs, const std::function<void(const SDL_Event&
 
 // [SECTION] frames
 
+void Window::setTextSize(float factor) {
+    m_pendingTextSize = std::clamp(factor, 0.5f, 3.0f);
+}
+
 void Window::beginFrame() {
+    // A new text size multiplies the display's (or the forced) scale; fonts are rebuilt here,
+    // between frames, because ImGui's font atlas is locked inside one.
+    if (m_pendingTextSize > 0.0f && m_pendingTextSize != m_textSize) {
+        const float base = m_scale / m_textSize;
+        m_textSize = m_pendingTextSize;
+        m_scale = std::clamp(base * m_textSize, 0.5f, 8.0f);
+        rebuildFontsAndStyle();
+    }
+    m_pendingTextSize = 0.0f;
     TagRegistry::instance().beginFrame();
     HEARD_RENDERER_NEW_FRAME();
     ImGui_ImplSDL2_NewFrame();

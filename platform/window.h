@@ -71,6 +71,10 @@ public:
 
     float scale() const { return m_scale; }
     void setScale(float scale); // rebuilds fonts and style
+    // The practitioner's text size (1.0: 100%) multiplies the display's or the forced scale.
+    // It takes effect at the next beginFrame (fonts cannot be rebuilt inside a frame).
+    void setTextSize(float factor);
+    float textSize() const { return m_pendingTextSize > 0.0f ? m_pendingTextSize : m_textSize; }
     const Fonts& fonts() const { return m_fonts; }
 
     PointerOverride& pointerOverride() { return m_pointer; }
@@ -93,6 +97,7 @@ private:
     bool m_quitRequested = false;
     float m_scale = 1.0f;
     bool m_scaleForced = false;
+    float m_textSize = 1.0f, m_pendingTextSize = 0.0f;
     Fonts m_fonts;
     WindowOptions m_options;
     PointerOverride m_pointer;

@@ -99,10 +99,20 @@ const std::string& language() {
     return registry().current;
 }
 
+namespace {
+MissingTranslationObserver s_missingObserver = nullptr;
+} // namespace
+
+void setMissingTranslationObserver(MissingTranslationObserver observer) {
+    s_missingObserver = observer;
+}
+
 const char* tr(const char* msgid) {
     Registry& r = registry();
     if (!r.currentSlot) return msgid; // English: the msgid is the text
-    return lookup(r.catalogFor(r.currentSlot), msgid);
+    const char* text = lookup(r.catalogFor(r.currentSlot), msgid);
+    if (text == msgid && s_missingObserver && msgid && *msgid) s_missingObserver(msgid);
+    return text;
 }
 
 const char* tr(const std::string& msgid) {

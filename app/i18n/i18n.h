@@ -36,6 +36,11 @@ const char* tr(const std::string& msgid);
 // Translation in a given language, whatever the current one is.
 const char* trIn(std::string_view languageCode, const char* msgid);
 
+// Tests: called with each msgid tr() could not translate into the current language (not
+// English). Shows strings drawn in English on a Welsh screen. nullptr: none (the default).
+using MissingTranslationObserver = void (*)(const char* msgid);
+void setMissingTranslationObserver(MissingTranslationObserver observer);
+
 // Marks a string for extraction without translating it now (for static tables); translate it
 // with tr() when drawing.
 #define N_(msgid) msgid

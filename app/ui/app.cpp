@@ -8,6 +8,8 @@
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/record_kinds.h"
 #include "app/ui/screens.h"
+#include "app/ui/settings.h"
+#include "app/ui/sync_status_text.h"
 #include "app/ui/spelling_service.h"
 #include "app/ui/kit/text_area.h"
 #include "app/ui/kit/widgets.h"
@@ -335,6 +337,7 @@ void App::afterUnlock(std::unique_ptr<storage::Store> store) {
     m_lastInput = uiNow();
     m_nav.reset();
     show(ScreenId::Caseload);
+    applyPractitionerSettings(*this); // their language and text size (settings.h)
     // A safety alert not yet signed (a lock, a crash) is the first screen again (issue 14).
     try {
         m_editors.safetyAlert.restore(*this);
@@ -628,7 +631,8 @@ void App::enrol() {
             done.busy = false;
             done.password.clear();
             if (!result.ok()) {
-                done.error = std::string(_("Could not sign in: ")) + result.message;
+                done.error =
+                    std::string(_("Could not sign in: ")) + syncFailureText(result.failure, result.message);
                 return;
             }
             if (!a.unlocked()) return; // locked meanwhile: sync starts at the next unlock

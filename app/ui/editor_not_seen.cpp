@@ -40,13 +40,17 @@ void NotSeenEditor::open(const storage::Record& record) {
     plannedNext = record.payload.value("planned_next", "");
 }
 
-void NotSeenEditor::sign(App& app) {
+std::vector<std::string> NotSeenEditor::problems() const {
     std::vector<std::string> problems;
     if (model::isBlank(reason)) problems.push_back(N_("Why the child was not seen"));
     if (model::isBlank(plannedNext)) problems.push_back(N_("What happens next"));
     if (model::isBlank(signatureName)) problems.push_back(N_("Your name, typed"));
     if (const char* problem = model::signatureProblem(signatureStrokes)) problems.push_back(problem);
-    draft.signProblems.set(std::move(problems));
+    return problems;
+}
+
+void NotSeenEditor::sign(App& app) {
+    draft.signProblems.set(problems());
     storage::Store* store = app.store();
     if (!draft.signProblems.empty() || !store) return;
     saveDraftRecord(*store, draft.recordId, payloadOf(*this, true), false);

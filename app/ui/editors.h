@@ -96,6 +96,8 @@ public:
     const char* what() const override;
     void start(App& app);
     void open(const storage::Record& record);
+    // What is still missing before it can be signed (msgids).
+    std::vector<std::string> problems() const;
     void sign(App& app);
 
 protected:

@@ -22,6 +22,7 @@ enum class ScreenId {
     RiskIdentification, // risk factors, judgement, safety plan, review date (SF 2.26-2.30)
     InformationSharing, // what was shared, with whom, why, on what basis (SF 3.62)
     SafetyAlert,        // a child said they may not be safe: what they said, the steps, sign (issue 14)
+    Settings,           // the practitioner's language and text size (issue 13.7)
 };
 
 class Navigation {

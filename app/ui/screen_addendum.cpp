@@ -8,13 +8,14 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "storage/record_kinds.h"
+#include "app/ui/kit/wrapped_text.h"
 
 namespace heard::ui {
 
 void drawAddendumScreen(App& app, Actions& actions) {
     beginScreen("##addendum");
     AddendumEditor& form = app.editors().addendum;
-    if (screenHeader(_("< Back"), _("Addendum"))) actions.later([](App& a) { a.back(); });
+    if (childScreenHeader(app, _("< Back"), _("Addendum"))) actions.later([](App& a) { a.back(); });
     const auto parent = app.store()->recordById(form.parentRecordId);
     if (!parent) {
         mutedText(_("The record this adds to is not on this tablet."));
@@ -53,7 +54,7 @@ void drawAddendumScreen(App& app, Actions& actions) {
     }
     if (!form.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped("%s", form.error.c_str());
+        wrappedText(form.error.c_str());
         ImGui::PopStyleColor();
     }
     if (primaryButton(_("Add and sign the addendum"), "addendum.save", dp(360)))

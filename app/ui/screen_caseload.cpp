@@ -10,7 +10,9 @@
 
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <string>
 
 namespace heard::ui {
 
@@ -25,8 +27,8 @@ void drawFlags(const model::CaseloadRow& row) {
     char text[160];
     if (row.followUpsOverdue > 0) {
         next();
-        std::snprintf(text, sizeof text, _("\u26A0 %d follow-up overdue"), row.followUpsOverdue);
-        chip(text, colours::danger, IM_COL32(255, 255, 255, 255));
+        std::snprintf(text, sizeof text, _("%d follow-up overdue"), row.followUpsOverdue);
+        chip((std::string("\u26A0 ") + text).c_str(), colours::danger, IM_COL32(255, 255, 255, 255));
     }
     if (row.followUpsDueToday > 0) {
         next();
@@ -44,7 +46,8 @@ void drawFlags(const model::CaseloadRow& row) {
     }
     if (row.highRisk) {
         next();
-        chip(_("\u2691 Manager flagged"), IM_COL32(250, 220, 220, 255), colours::danger);
+        chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255),
+             colours::danger);
     }
     if (row.childProtectionPlan) {
         next();
@@ -66,6 +69,34 @@ void drawFlags(const model::CaseloadRow& row) {
     }
 }
 
+// How many lines the flags can take at this width and text size: every flag a row can have,
+// at its longest, laid end to end. The list clipper needs one row height for every row, so the
+// rows are as tall as the fullest row could be (chips wrap instead of running off, 13.7).
+int flagLines(float width) {
+    char overdue[96], due[96], review[160], interpreter[96], notSynced[96];
+    std::snprintf(overdue, sizeof overdue, _("%d follow-up overdue"), 99);
+    std::snprintf(due, sizeof due, _("%d due today"), 99);
+    std::snprintf(review, sizeof review, _("Risk review overdue: %s"), "31 Dec 2026");
+    std::snprintf(interpreter, sizeof interpreter, _("Interpreter: %s"), "Portuguese");
+    std::snprintf(notSynced, sizeof notSynced, _("%d not synced"), 999);
+    const std::string flagged = std::string("\u2691 ") + _("Manager flagged");
+    const char* longest[] = {overdue,         due,          review,
+                             flagged.c_str(), _("CP plan"), _("Confidential address"),
+                             interpreter,     notSynced};
+    const float pad = dp(20) + dp(16) + ImGui::GetStyle().ItemSpacing.x; // padding, the icon, the gap
+    float line = 0.0f;
+    int lines = 1;
+    for (const char* text : longest) {
+        const float chipWidth = ImGui::CalcTextSize(text).x + pad;
+        if (line > 0.0f && line + chipWidth > width) {
+            ++lines;
+            line = 0.0f;
+        }
+        line += chipWidth;
+    }
+    return lines;
+}
+
 } // namespace
 
 void drawCaseloadScreen(App& app, Actions& actions) {
@@ -74,23 +105,39 @@ void drawCaseloadScreen(App& app, Actions& actions) {
     ImGui::PushFont(fonts().title);
     ImGui::TextUnformatted(_("My caseload"));
     ImGui::PopFont();
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - dp(150));
-    if (bigButton(_("Lock"), "caseload.lock", dp(150))) actions.later([](App& a) { a.lock(); });
+    // Settings and Lock at the right, or on their own line when the title leaves no room.
+    const float padX = ImGui::GetStyle().FramePadding.x * 2, gap = ImGui::GetStyle().ItemSpacing.x;
+    const float settingsWidth = ImGui::CalcTextSize(_("Settings")).x + padX;
+    const float lockWidth = std::max(dp(150), ImGui::CalcTextSize(_("Lock")).x + padX);
+    const float right = ImGui::GetWindowContentRegionMax().x - settingsWidth - gap - lockWidth;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + gap <= right) ImGui::SameLine(right);
+    if (bigButton(_("Settings"), "caseload.settings", settingsWidth))
+        actions.later([](App& a) { a.show(ScreenId::Settings); });
+    ImGui::SameLine();
+    if (bigButton(_("Lock"), "caseload.lock", lockWidth)) actions.later([](App& a) { a.lock(); });
     mutedText(app.practitioner().c_str());
     // Sync at a glance: one line and one button, never blocking.
     ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(syncStatusLine(app.syncStatus()).c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     tag("caseload.sync_status");
-    ImGui::SameLine();
+    const char* syncLabel = app.enrolled() ? _("Sync now") : _("Sign in to sync");
+    sameLineIfFits(ImGui::CalcTextSize(syncLabel).x + padX);
     if (app.enrolled()) {
-        if (bigButton(_("Sync now"), "caseload.sync_now")) actions.later([](App& a) { a.syncNow(); });
-    } else if (bigButton(_("Sign in to sync"), "caseload.sync_sign_in")) {
+        if (bigButton(syncLabel, "caseload.sync_now")) actions.later([](App& a) { a.syncNow(); });
+    } else if (bigButton(syncLabel, "caseload.sync_sign_in")) {
         actions.later([](App& a) { a.show(ScreenId::Sync); });
     }
 
     ImGui::SetNextItemWidth(-1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x,
+                               ImGui::GetStyle().FramePadding.y +
+                                   std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f)));
     ImGui::InputTextWithHint("##search", _("Search by name or case number"), &app.caseloadView.search);
+    ImGui::PopStyleVar();
     tag("caseload.search");
 
     const auto& rows = app.caseload();
@@ -109,7 +156,9 @@ void drawCaseloadScreen(App& app, Actions& actions) {
 
     ImGui::BeginChild("##rows", ImVec2(0, 0), false);
     dragToScroll();
-    const float rowHeight = ImGui::GetTextLineHeightWithSpacing() * 2.0f + dp(36);
+    const float chipLine = ImGui::GetTextLineHeight() + dp(8) + ImGui::GetStyle().ItemSpacing.y;
+    const float rowHeight = ImGui::GetTextLineHeightWithSpacing() + dp(36) +
+                            chipLine * float(flagLines(ImGui::GetContentRegionAvail().x - dp(24)));
     ImGuiListClipper clipper;
     clipper.Begin(int(visible.size()), rowHeight + ImGui::GetStyle().ItemSpacing.y);
     while (clipper.Step()) {
@@ -127,9 +176,11 @@ void drawCaseloadScreen(App& app, Actions& actions) {
             ImGui::PopFont();
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
-            if (row.age >= 0)
-                ImGui::Text(_("age %d  \u00B7  %s"), row.age, row.caseReference.c_str());
-            else
+            if (row.age >= 0) {
+                ImGui::Text(_("age %d"), row.age);
+                ImGui::SameLine();
+                ImGui::Text("\u00B7  %s", row.caseReference.c_str());
+            } else
                 ImGui::TextUnformatted(row.caseReference.c_str());
             ImGui::PopStyleColor();
             drawFlags(row);

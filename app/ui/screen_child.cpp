@@ -1,6 +1,7 @@
 // One child's page: the details as allocated, the records in time order, and what the
 // practitioner can do next. A confidential address is never shown, not even here.
 #include "app/i18n/i18n.h"
+#include "app/model/calendar.h"
 #include "app/model/child_details.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
@@ -30,7 +31,7 @@ void detailLine(const char* label, const std::string& value) {
 void drawChildScreen(App& app, Actions& actions) {
     beginScreen("##child");
     const auto child = app.currentChild();
-    if (screenHeader(_("< Caseload"), child ? child->displayName.c_str() : _("Child")))
+    if (childScreenHeader(app, _("< Caseload"), child ? child->displayName.c_str() : _("Child")))
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!child) {
@@ -42,13 +43,27 @@ void drawChildScreen(App& app, Actions& actions) {
     const int age = model::ageInYears(child->dateOfBirth, app.now().substr(0, 10));
 
     // Actions first: in portrait they sit above the fold.
-    if (primaryButton(_("Start a visit"), "child.start_visit")) actions.later([](App& a) { a.startVisit(); });
+    // A visit already being written is continued, never doubled by a second blank one (13.5).
+    const storage::Record* draftVisit = nullptr;
+    for (const auto& record : app.recordsOfCurrentChild())
+        if (record.kind == storage::kinds::kVisit && record.status == storage::RecordStatus::Draft)
+            draftVisit = &record;
+    if (draftVisit) {
+        char started[160];
+        std::snprintf(started, sizeof started, _("A visit started %s is not signed yet."),
+                      model::formatForPeople(draftVisit->createdAt).c_str());
+        mutedText(started);
+        if (primaryButton(_("Continue that visit"), "child.continue_visit"))
+            actions.later([id = draftVisit->id](App& a) { a.openRecord(id); });
+    } else if (primaryButton(_("Start a visit"), "child.start_visit")) {
+        actions.later([](App& a) { a.startVisit(); });
+    }
     ImGui::SameLine();
     if (bigButton(_("Child not seen"), "child.not_seen"))
         actions.later([](App& a) { a.editors().notSeen.start(a); });
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 226, 222, 255));
-    if (bigButton(_("\u26A0 Welfare concern"), "child.concern"))
+    if (bigButton((std::string("\u26A0 ") + _("Welfare concern")).c_str(), "child.concern"))
         actions.later([](App& a) { a.editors().concern.start(a); });
     ImGui::PopStyleColor();
     // Risk identification: the draft being written, else the current signed version (reviewed
@@ -109,7 +124,8 @@ void drawChildScreen(App& app, Actions& actions) {
         ImGui::TextUnformatted(recordKindLabel(record.kind));
         if (record.highRisk) {
             ImGui::SameLine();
-            chip(_("\u2691 Manager flagged"), IM_COL32(250, 220, 220, 255), colours::danger);
+            chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255),
+                 colours::danger);
         }
         if (record.status == storage::RecordStatus::Draft) {
             ImGui::SameLine();

@@ -11,6 +11,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui_stdlib.h>
 
@@ -23,14 +24,15 @@ namespace {
 void drawHandBack(App& app, Actions& actions) {
     ChildModeEditor& mode = app.editors().childMode;
     ImGui::PushFont(fonts().huge);
-    ImGui::TextWrapped("%s", _("Thank you!"));
+    wrappedText(_("Thank you!"));
     ImGui::PopFont();
     ImGui::PushFont(fonts().title);
-    ImGui::TextWrapped("%s", _("Please give the tablet back to the grown-up."));
+    wrappedText(_("Please give the tablet back to the grown-up."));
     ImGui::PopFont();
     ImGui::Spacing();
     if (mode.session && mode.session->run && !mode.session->run->finished()) {
-        if (bigButton(_("\u25C0 Back to the activity"), "childmode.resume", dp(320)))
+        if (bigButton((std::string("\u25C0 ") + _("Back to the activity")).c_str(), "childmode.resume",
+                      dp(320)))
             mode.askingToLeave = false;
         ImGui::Spacing();
     }
@@ -43,7 +45,7 @@ void drawHandBack(App& app, Actions& actions) {
     tag("childmode.passphrase");
     if (!mode.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped("%s", mode.error.c_str());
+        wrappedText(mode.error.c_str());
         ImGui::PopStyleColor();
     }
     if (mode.checking()) {

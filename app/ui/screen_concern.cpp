@@ -10,6 +10,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "app/ui/screens.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui_stdlib.h>
 
@@ -32,7 +33,7 @@ void drawConcernScreen(App& app, Actions& actions) {
     beginScreen("##concern");
     ConcernEditor& form = app.editors().concern;
     model::Concern& concern = form.concern;
-    if (screenHeader(_("< Child"), _("Welfare concern"))) actions.later([](App& a) { a.back(); });
+    if (childScreenHeader(app, _("< Child"), _("Welfare concern"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     // SF 2.89-2.92: stop questioning, record the words, no promises of secrecy or outcomes.
     const char* banner =
@@ -45,7 +46,7 @@ void drawConcernScreen(App& app, Actions& actions) {
     const float bannerHeight = ImGui::CalcTextSize(banner, nullptr, false, wrap).y + padding.y * 2 + dp(4);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 244, 236, 255));
     ImGui::BeginChild("##stop_questioning", ImVec2(0, bannerHeight), true);
-    ImGui::TextWrapped("%s", banner);
+    wrappedText(banner);
     ImGui::EndChild();
     ImGui::PopStyleColor();
     if (model::isLateEntry(concern)) {
@@ -173,7 +174,18 @@ void drawConcernScreen(App& app, Actions& actions) {
     if (signaturePad(concern.signatureStrokes, form.draft.currentStroke, "concern.signature_pad"))
         form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft.signProblems);
+    form.draft.signProblems.update(model::concernSigningProblems(concern, model::fromIsoUtc(app.now())));
+    signProblemsPanel(
+        form.draft.signProblems,
+        problemFields("concern.", model::concernTextFields(),
+                      {{"When the concern was identified", "identified_when"},
+                       {"The time the concern was identified is in the future", "identified_when"},
+                       {"At least one action taken, with its time", "action_text"},
+                       {"Every action needs what was done and when", "action_text"},
+                       {"An action's time is in the future", "action_text"},
+                       {"Whether the parents were informed", "parents_yes"},
+                       {"Whether the parents agreed to the referral", "parents_agreed_yes"},
+                       {"The manager must be informed", "manager_informed"}}));
     if (primaryButton(_("Sign the concern"), "concern.sign", dp(300)))
         actions.later([](App& a) { a.editors().concern.sign(a); });
     endScreen();

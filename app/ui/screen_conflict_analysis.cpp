@@ -12,7 +12,7 @@ namespace heard::ui {
 void drawConflictAnalysisScreen(App& app, Actions& actions) {
     beginScreen("##conflict_analysis");
     ConflictEditor& form = app.editors().conflict;
-    if (screenHeader(_("< Visit"), _("Impact of parental conflict: analysis")))
+    if (childScreenHeader(app, _("< Visit"), _("Impact of parental conflict: analysis")))
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!form.screen.isSigned) {

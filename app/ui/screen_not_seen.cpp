@@ -10,7 +10,7 @@ namespace heard::ui {
 void drawNotSeenScreen(App& app, Actions& actions) {
     beginScreen("##not_seen");
     NotSeenEditor& form = app.editors().notSeen;
-    if (screenHeader(_("< Child"), _("Child not seen"))) actions.later([](App& a) { a.back(); });
+    if (childScreenHeader(app, _("< Child"), _("Child not seen"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (textField(_("Why the child was not seen"),
                   _("For example: the child was unwell; the family was not at home."), form.reason,
@@ -20,10 +20,15 @@ void drawNotSeenScreen(App& app, Actions& actions) {
                   "not_seen.next", 3))
         form.markEdited();
     sectionHeader(_("Sign"));
-    textField(_("Your name, typed"), nullptr, form.signatureName, "not_seen.signature_name", 1);
-    signaturePad(form.signatureStrokes, form.draft.currentStroke, "not_seen.signature_pad");
+    if (textField(_("Your name, typed"), nullptr, form.signatureName, "not_seen.signature_name", 1))
+        form.markEdited();
+    if (signaturePad(form.signatureStrokes, form.draft.currentStroke, "not_seen.signature_pad"))
+        form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft.signProblems);
+    form.draft.signProblems.update(form.problems());
+    signProblemsPanel(form.draft.signProblems, problemFields("not_seen.", {},
+                                                             {{"Why the child was not seen", "reason"},
+                                                              {"What happens next", "next"}}));
     if (primaryButton(_("Sign"), "not_seen.sign", dp(300)))
         actions.later([](App& a) { a.editors().notSeen.sign(a); });
     endScreen();

@@ -16,6 +16,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "storage/record_kinds.h"
+#include "app/ui/kit/wrapped_text.h"
 
 namespace heard::ui {
 
@@ -23,7 +24,7 @@ namespace {
 
 void field(const char* label, const std::string& value) {
     ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
-    ImGui::TextWrapped("%s", label);
+    wrappedText(label);
     ImGui::PopStyleColor();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(value.empty() ? "\u2014" : value.c_str());
@@ -149,9 +150,9 @@ void drawRisk(App& app, Actions& actions, const storage::Record& record) {
         line += version.reviews.empty() ? std::string("  \u00B7  ") + _("first")
                                         : std::string("  \u00B7  ") + _("review");
         if (version.replacedBy.empty()) line += std::string("  \u00B7  ") + _("current");
-        if (ImGui::Selectable(line.c_str(), version.recordId == record.id))
+        if (selectableRow(line.c_str(), version.recordId == record.id,
+                          ("record.risk_version." + std::to_string(i)).c_str()))
             actions.later([id = version.recordId](App& a) { a.openRecord(id); });
-        tag(("record.risk_version." + std::to_string(i)).c_str());
         ImGui::PopID();
     }
     bool current = false;
@@ -208,7 +209,7 @@ void drawSharing(const nlohmann::json& payload) {
 void drawRecordScreen(App& app, Actions& actions) {
     beginScreen("##record");
     const auto record = app.store()->recordById(app.recordId());
-    if (screenHeader(_("< Child"), record ? recordKindLabel(record->kind) : _("Record")))
+    if (childScreenHeader(app, _("< Child"), record ? recordKindLabel(record->kind) : _("Record")))
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!record) {
@@ -217,7 +218,9 @@ void drawRecordScreen(App& app, Actions& actions) {
         return;
     }
     ImGui::TextUnformatted(recordSummaryLine(*record).c_str());
-    if (record->highRisk) chip(_("\u2691 Manager flagged"), IM_COL32(250, 220, 220, 255), colours::danger);
+    if (record->highRisk)
+        chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255),
+             colours::danger);
     // A risk identification is changed only by a review (a new version), not by an addendum.
     if (record->status == storage::RecordStatus::Signed && record->kind != storage::kinds::kAddendum &&
         record->kind != storage::kinds::kRiskIdentification) {
@@ -245,7 +248,7 @@ void drawRecordScreen(App& app, Actions& actions) {
         else
             mutedText(error.c_str());
     } else {
-        ImGui::TextWrapped("%s", record->payload.dump(2).c_str());
+        wrappedText(record->payload.dump(2).c_str());
     }
 
     if (record->kind == storage::kinds::kVisit) {

@@ -32,8 +32,9 @@ void drawRiskScreen(App& app, Actions& actions) {
     beginScreen("##risk");
     RiskEditor& form = app.editors().risk;
     model::RiskIdentification& risk = form.risk;
-    if (screenHeader(_("< Child"), risk.reviews.empty() ? _("Risk identification")
-                                                        : _("Review of the risk identification")))
+    if (childScreenHeader(app, _("< Child"),
+                          risk.reviews.empty() ? _("Risk identification")
+                                               : _("Review of the risk identification")))
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     mutedText(_(
@@ -105,7 +106,8 @@ void drawRiskScreen(App& app, Actions& actions) {
     if (signaturePad(risk.signatureStrokes, form.draft.currentStroke, "risk.signature_pad"))
         form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft.signProblems);
+    form.draft.signProblems.update(model::riskSigningProblems(risk, app.now().substr(0, 10)));
+    signProblemsPanel(form.draft.signProblems, problemFields("risk.", {}));
     if (primaryButton(_("Sign the risk identification"), "risk.sign", dp(360)))
         actions.later([](App& a) { a.editors().risk.sign(a); });
     endScreen();

@@ -9,6 +9,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "app/ui/screens.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui_stdlib.h>
 
@@ -21,7 +22,7 @@ namespace {
 
 void label(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);
-    ImGui::TextWrapped("%s", text);
+    wrappedText(text);
     ImGui::PopStyleColor();
 }
 
@@ -36,7 +37,7 @@ void quoted(const std::string& text, const char* tagName) {
 
 void dangerText(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-    ImGui::TextWrapped("%s", text);
+    wrappedText(text);
     ImGui::PopStyleColor();
 }
 
@@ -136,9 +137,9 @@ void drawSafetyAlertScreen(App& app, Actions& actions) {
                    : _("The child has told you something worrying."));
     if (!editor.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped(_("The safety alert could not be saved: %s. It stays here and is saved again "
-                             "every few seconds; nothing is lost."),
-                           editor.error.c_str());
+        wrappedTextF(_("The safety alert could not be saved: %s. It stays here and is saved again "
+                       "every few seconds; nothing is lost."),
+                     editor.error.c_str());
         ImGui::PopStyleColor();
         tag("safety.error");
         if (bigButton(_("Try again now"), "safety.retry", dp(300)))

@@ -16,7 +16,8 @@ void drawSharingScreen(App& app, Actions& actions) {
     beginScreen("##sharing");
     SharingEditor& form = app.editors().sharing;
     model::InformationSharing& sharing = form.sharing;
-    if (screenHeader(_("< Child"), _("Information shared"))) actions.later([](App& a) { a.back(); });
+    if (childScreenHeader(app, _("< Child"), _("Information shared")))
+        actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     mutedText(
         _("Share only what is needed, with those who need it, securely. The child's safety comes first. "
@@ -66,7 +67,9 @@ void drawSharingScreen(App& app, Actions& actions) {
     if (signaturePad(sharing.signatureStrokes, form.draft.currentStroke, "sharing.signature_pad"))
         form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft.signProblems);
+    if (form.timeError.empty())
+        form.draft.signProblems.update(model::sharingProblems(sharing, model::fromIsoUtc(app.now())));
+    signProblemsPanel(form.draft.signProblems, problemFields("sharing.", {}));
     if (primaryButton(_("Save and sign"), "sharing.sign", dp(300)))
         actions.later([](App& a) { a.editors().sharing.sign(a); });
     endScreen();

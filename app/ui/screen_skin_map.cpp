@@ -13,6 +13,7 @@ void drawSkinMapScreen(App& app, Actions& actions) {
         return;
     }
     beginScreen("##skinmap");
+    drawChildIdentity(app); // whom the map is about, above the tool's own toolbar
     controller->draw();
     endScreen();
     if (controller->closeRequested()) actions.later([](App& a) { a.closeSkinMap(); });

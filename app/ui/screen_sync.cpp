@@ -7,6 +7,7 @@
 #include "app/ui/sync_status_text.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui_stdlib.h>
 
@@ -25,7 +26,7 @@ void drawNoOrganisation(App& app, Actions& actions, EnrolForm& form) {
     textField(_("Enrolment code from your administrator"), nullptr, form.code, "sync.org_code", 3);
     if (!form.orgError.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped("%s", form.orgError.c_str());
+        wrappedText(form.orgError.c_str());
         ImGui::PopStyleColor();
         tag("sync.org_error");
     }
@@ -44,6 +45,10 @@ void drawNoOrganisation(App& app, Actions& actions, EnrolForm& form) {
             }
         });
     ImGui::EndDisabled();
+    if (form.code.empty()) {
+        mutedText(_("Paste the enrolment code first."));
+        tag("sync.org_install.why");
+    }
 }
 
 } // namespace
@@ -72,14 +77,19 @@ void drawSyncScreen(App& app, Actions& actions) {
         tag("sync.password");
         if (!form.error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-            ImGui::TextWrapped("%s", form.error.c_str());
+            wrappedText(form.error.c_str());
             ImGui::PopStyleColor();
             tag("sync.error");
         }
         ImGui::BeginDisabled(form.busy || form.username.empty() || form.password.empty());
-        if (primaryButton(form.busy ? _("Signing in\u2026") : _("Sign in"), "sync.enrol", dp(300)))
+        if (primaryButton(form.busy ? (std::string(_("Signing in")) + "\u2026").c_str() : _("Sign in"),
+                          "sync.enrol", dp(300)))
             actions.later([](App& a) { a.enrol(); });
         ImGui::EndDisabled();
+        if (!form.busy && (form.username.empty() || form.password.empty())) {
+            mutedText(_("Type your user name and password first."));
+            tag("sync.enrol.why");
+        }
         endScreen();
         return;
     }
@@ -92,7 +102,7 @@ void drawSyncScreen(App& app, Actions& actions) {
         ImGui::ProgressBar(float(status->progress), ImVec2(-1.0f, dp(24)));
     }
     if (status && status->quarantinedCount > 0)
-        ImGui::TextWrapped(
+        wrappedTextF(
             _("%zu records were refused by the central system and are kept here. Please tell support."),
             status->quarantinedCount);
     if (primaryButton(_("Sync now"), "sync.now", dp(300))) actions.later([](App& a) { a.syncNow(); });

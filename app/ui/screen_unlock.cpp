@@ -6,6 +6,7 @@
 #include "app/ui/screens.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui_stdlib.h>
 
@@ -59,6 +60,12 @@ void drawCreate(App& app, Actions& actions) {
         });
     }
     ImGui::EndDisabled();
+    // A button that cannot be used says why (issue 13.8).
+    if (!ready) {
+        mutedText(form.name.empty() ? _("Type your name first.")
+                                    : _("The passphrase does not meet the rules above yet."));
+        tag("unlock.create.why");
+    }
 }
 
 void drawUnlock(App& app, Actions& actions) {
@@ -68,7 +75,7 @@ void drawUnlock(App& app, Actions& actions) {
     if (app.options().demo) {
         ImGui::Spacing();
         chip(_("Demo: fictional children only"), IM_COL32(255, 241, 204, 255), colours::text);
-        ImGui::Text(_("The demo passphrase is: %s"), model::kDemoPassphrase);
+        wrappedTextF(_("The demo passphrase is: %s"), model::kDemoPassphrase);
         tag("unlock.demo_hint");
         if (bigButton(_("Fill in the demo passphrase"), "unlock.fill_demo"))
             form.passphrase = model::kDemoPassphrase;

@@ -13,6 +13,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "storage/record_kinds.h"
+#include "app/ui/kit/wrapped_text.h"
 
 namespace heard::ui {
 
@@ -39,7 +40,7 @@ void drawActivities(App& app, Actions& actions) {
     const auto& library = app.activityLibrary();
     for (const auto& error : library.errors) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::warning);
-        ImGui::TextWrapped("%s %s", _("A tool content file could not be used:"), error.text().c_str());
+        wrappedTextF("%s %s", _("A tool content file could not be used:"), error.text().c_str());
         ImGui::PopStyleColor();
     }
     int shown = 0;
@@ -94,7 +95,14 @@ void drawSign(App& app, Actions& actions) {
     if (signaturePad(form.visit.signatureStrokes, form.draft.currentStroke, "visit.signature_pad"))
         form.markEdited();
     ImGui::Text(_("Date and time: %s"), model::formatForPeople(app.now()).c_str());
-    signProblemsPanel(form.draft.signProblems);
+    form.draft.signProblems.update(model::visitSigningProblems(form.visit));
+    std::vector<model::FieldSpec> fields = model::visitStartFields();
+    for (const auto& spec : model::visitWriteUpFields())
+        fields.push_back(spec);
+    signProblemsPanel(
+        form.draft.signProblems,
+        problemFields("visit.", std::move(fields),
+                      {{"Limits of confidentiality explained to the child", "confidentiality"}}));
     if (primaryButton(_("Sign the visit"), "visit.sign", dp(300)))
         actions.later([](App& a) { a.editors().visit.sign(a); });
 }
@@ -104,7 +112,7 @@ void drawSign(App& app, Actions& actions) {
 void drawVisitScreen(App& app, Actions& actions) {
     beginScreen("##visit");
     VisitEditor& form = app.editors().visit;
-    if (screenHeader(_("< Child"), _("Visit"))) actions.later([](App& a) { a.back(); });
+    if (childScreenHeader(app, _("< Child"), _("Visit"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!form.started) {
         mutedText(_("Before you start: tell the child what you will share and why (the limits of "
@@ -118,6 +126,10 @@ void drawVisitScreen(App& app, Actions& actions) {
             actions.later([](App& a) { a.editors().visit.confirmStart(a); });
         }
         ImGui::EndDisabled();
+        if (!form.visit.confidentialityExplained) {
+            mutedText(_("Tick the box above once you have explained the limits of confidentiality."));
+            tag("visit.begin.why");
+        }
         endScreen();
         return;
     }

@@ -68,6 +68,7 @@ const std::vector<ScreenSpec>& screenTable() {
         {ScreenId::RiskIdentification, "risk_identification", drawRiskScreen, nullptr, true, true},
         {ScreenId::InformationSharing, "information_sharing", drawSharingScreen, nullptr, true, true},
         {ScreenId::SafetyAlert, "safety_alert", drawSafetyAlertScreen, backFromSafetyAlert},
+        {ScreenId::Settings, "settings", drawSettingsScreen, backToCaseload},
     };
     return s_table;
 }

@@ -3,8 +3,12 @@
 // queues anything that touches the store or navigation in actions.
 #pragma once
 
+#include "app/model/record_fields.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_types.h"
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace heard::ui {
@@ -43,8 +47,21 @@ void drawConflictAnalysisScreen(App& app, Actions& actions);
 void drawRiskScreen(App& app, Actions& actions);
 void drawSharingScreen(App& app, Actions& actions);
 void drawSafetyAlertScreen(App& app, Actions& actions);
+void drawSettingsScreen(App& app, Actions& actions);
 // The practitioner's "the child has told me something worrying", over screens about a child.
 void drawSafetyControl(App& app, Actions& actions);
+
+// The header of a screen about one child (child_header.cpp): back, the title, then the
+// child's name, age and case number (tag "child.header"). Returns true when back was tapped.
+bool childScreenHeader(App& app, const char* backLabel, const char* title);
+// Just the child's name, age and case number, for screens with a header of their own.
+void drawChildIdentity(App& app);
+std::string childIdentityLine(App& app);
+
+// Maps a refused-sign item to its field's tag: prefix + the spec's key for a spec's label,
+// prefix + field for one of others (label, field), and the name and pad of the signature.
+ProblemField problemFields(const std::string& prefix, std::vector<model::FieldSpec> specs,
+                           std::vector<std::pair<std::string, std::string>> others = {});
 
 // The dated addenda under a signed record, oldest first (screen_record.cpp).
 void drawAddenda(App& app, const std::string& parentRecordId);

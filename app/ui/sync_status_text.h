@@ -11,4 +11,8 @@ namespace heard::ui {
 
 std::string syncStatusLine(const std::optional<sync::SyncStatus>& status);
 
+// Why a sync or a sign-in failed, in the practitioner's language (the technical detail in
+// `detail` is English, for support and logs; it is added after the words when not empty).
+std::string syncFailureText(sync::SyncFailure failure, const std::string& detail = "");
+
 } // namespace heard::ui

@@ -321,6 +321,11 @@ std::vector<TourStop> tourStops() {
              unlockDemo(app);
              app.show(ScreenId::Sync);
          }},
+        {"settings",
+         [](App& app) {
+             unlockDemo(app);
+             app.show(ScreenId::Settings);
+         }},
         {"visit-start",
          [](App& app) {
              openDemoChild(app, "child-demo-1");

@@ -3,6 +3,7 @@
 // share them without knowing the App.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,16 +19,25 @@ struct Notice {
 };
 
 // Why the last tap on Sign was refused (msgids, shown translated), and whether the panel
-// should scroll into view once.
+// should scroll into view once. After a refusal the screen recomputes the list every frame
+// (update), so it shrinks as the fields are filled instead of going out of date.
 struct SignProblems {
     std::vector<std::string> items;
     bool reveal = false;
+    bool refused = false; // Sign was tapped and refused: the list is kept up to date from now
 
     void set(std::vector<std::string> problems) {
         items = std::move(problems);
         reveal = !items.empty();
+        refused = refused || reveal;
+    }
+    void update(std::vector<std::string> problems) {
+        if (refused) items = std::move(problems);
     }
     bool empty() const { return items.empty(); }
 };
+
+// The tag of the field a refused-sign item is about ("" when it has none to jump to).
+using ProblemField = std::function<std::string(const std::string& problem)>;
 
 } // namespace heard::ui

@@ -5,6 +5,7 @@
 #include "app/ui/kit/text_area.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
@@ -13,7 +14,17 @@
 
 namespace heard::ui {
 
+namespace {
+std::string s_focusField; // a field asked to take the keyboard when next drawn
+} // namespace
+
+void focusField(const char* tagName) {
+    s_focusField = tagName ? tagName : "";
+}
+
 bool textField(const char* label, const char* hint, std::string& value, const char* tagName, int lines) {
+    const bool takeFocus = !s_focusField.empty() && s_focusField == tagName;
+    if (takeFocus) s_focusField.clear();
     ImGui::PushID(tagName);
     if (label && *label) ImGui::TextUnformatted(label); // a section heading may already name it
     if (hint && *hint) mutedText(hint);
@@ -22,7 +33,13 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
     // SDL has no per-field switch, so the store never logs what is typed.
     if (lines <= 1) {
         ImGui::SetNextItemWidth(-1.0f);
+        if (takeFocus) ImGui::SetKeyboardFocusHere();
+        // As tall as a touch target (ImGui's frame is about 40 dp).
+        const float extra = std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x,
+                                                               ImGui::GetStyle().FramePadding.y + extra));
         changed = ImGui::InputText("##field", &value);
+        ImGui::PopStyleVar();
         tag(tagName);
     } else {
         // Notes wrap, grow with what is written, and keep every character (text_area.h); the
@@ -31,6 +48,7 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
         options.minLines = lines;
         options.maxBytes = model::kMaxFieldBytes;
         options.language = i18n::language();
+        if (takeFocus) focusTextArea(tagName);
         changed = textArea(tagName, value, options);
     }
     if (value.size() > model::kMaxFieldBytes) {
@@ -42,7 +60,7 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
     }
     if (value.size() >= model::kMaxFieldBytes) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped("%s", _("This field is full. Continue in an addendum or another field."));
+        wrappedText(_("This field is full. Continue in an addendum or another field."));
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
@@ -51,11 +69,35 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
 }
 
 bool bigCheckbox(const char* label, bool& value, const char* tagName) {
-    const float pad = std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().FramePadding.y + pad));
-    const bool toggled = ImGui::Checkbox(label, &value);
-    ImGui::PopStyleVar();
+    // Box and label are one touch target; the label wraps at the window edge (ImGui's
+    // Checkbox runs a long label, or a large text size, off the screen).
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float box = ImGui::GetFrameHeight();
+    newLineUnlessFits(box + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x);
+    const float avail = std::max(ImGui::GetContentRegionAvail().x, box * 3);
+    const float wrap = avail - box - style.ItemInnerSpacing.x;
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true, wrap);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(std::min(avail, box + style.ItemInnerSpacing.x + text.x),
+                      std::max({touchTarget(), box, text.y + style.FramePadding.y}));
+    const bool toggled = ImGui::InvisibleButton(label, size);
+    if (toggled) value = !value;
+    const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 boxMin(pos.x, pos.y + (size.y - box) * 0.5f);
+    ImGui::RenderFrame(boxMin, ImVec2(boxMin.x + box, boxMin.y + box),
+                       ImGui::GetColorU32(held      ? ImGuiCol_FrameBgActive
+                                          : hovered ? ImGuiCol_FrameBgHovered
+                                                    : ImGuiCol_FrameBg),
+                       true, style.FrameRounding);
+    if (value) {
+        const float inset = std::max(1.0f, box / 6.0f);
+        ImGui::RenderCheckMark(draw, ImVec2(boxMin.x + inset, boxMin.y + inset),
+                               ImGui::GetColorU32(ImGuiCol_CheckMark), box - inset * 2);
+    }
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                  ImVec2(pos.x + box + style.ItemInnerSpacing.x, pos.y + (size.y - text.y) * 0.5f),
+                  ImGui::GetColorU32(ImGuiCol_Text), label, ImGui::FindRenderedTextEnd(label), wrap);
     tag(tagName);
     return toggled;
 }
@@ -107,7 +149,7 @@ bool signaturePad(Strokes& strokes, Strokes& current, const char* tagName) {
                       _("Sign here with your finger"));
     if (!strokes.empty() && current.empty() && !model::isRealSignature(strokes)) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        ImGui::TextWrapped("%s", _("A dot or a tap is not a signature. Clear it and sign with your finger."));
+        wrappedText(_("A dot or a tap is not a signature. Clear it and sign with your finger."));
         ImGui::PopStyleColor();
     }
     ImGui::PushID(tagName);
@@ -133,45 +175,94 @@ void signatureView(const Strokes& strokes, float height) {
 }
 
 void chip(const char* text, ImU32 background, ImU32 foreground) {
-    const ImVec2 textSize = ImGui::CalcTextSize(text);
     const ImVec2 pad(dp(10), dp(4));
+    newLineUnlessFits(ImGui::CalcTextSize(text).x + pad.x * 2);
+    // Wider than the window (portrait, large text): the words wrap inside the chip.
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x - pad.x * 2, ImGui::GetFontSize() * 4);
+    const ImVec2 textSize = ImGui::CalcTextSize(text, nullptr, false, wrap);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const ImVec2 size(textSize.x + pad.x * 2, textSize.y + pad.y * 2);
     ImGui::Dummy(size);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), background, size.y * 0.5f);
-    draw->AddText(ImVec2(origin.x + pad.x, origin.y + pad.y), foreground, text);
+    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), background,
+                        std::min(size.y * 0.5f, dp(16)));
+    draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + pad.x, origin.y + pad.y),
+                  foreground, text, nullptr, wrap);
 }
 
 void noticeBar(Notice& notice) {
     if (notice.text.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg,
                           notice.error ? IM_COL32(253, 231, 231, 255) : IM_COL32(226, 242, 232, 255));
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 2.0f + dp(24);
+    // As tall as its wrapped text, and at least the touch-sized OK button.
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    const float okWidth =
+        std::max(dp(110), ImGui::CalcTextSize(_("OK")).x + ImGui::GetStyle().FramePadding.x * 2);
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x - padding.x * 2 - okWidth - dp(30), dp(120));
+    const float textHeight = ImGui::CalcTextSize(notice.text.c_str(), nullptr, false, wrap).y;
+    const float height = std::max(textHeight, touchTarget()) + padding.y * 2 + dp(4);
     ImGui::BeginChild("##notice", ImVec2(0, height), true);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - dp(140));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
     ImGui::TextUnformatted(notice.text.c_str());
     ImGui::PopTextWrapPos();
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - dp(110));
-    if (ImGui::Button(_("OK"), ImVec2(dp(110), 0))) notice = {};
-    tag("notice.dismiss");
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - okWidth);
+    ImGui::SetCursorPosY(padding.y);
+    if (bigButton(_("OK"), "notice.dismiss", okWidth)) notice = {};
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
 
-void signProblemsPanel(SignProblems& signProblems) {
+void signProblemsPanel(SignProblems& signProblems, const ProblemField& fieldOf) {
     const std::vector<std::string>& problems = signProblems.items;
     if (problems.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(253, 236, 230, 255));
-    const float height = ImGui::GetTextLineHeightWithSpacing() * float(problems.size() + 1) + dp(28);
-    ImGui::BeginChild("##sign_problems", ImVec2(0, height), true);
+    // The rows first (channel 1), then the panel's background under them (channel 0).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    const ImVec2 panelStart = ImGui::GetCursorScreenPos();
+    ImGui::Indent(dp(12));
+    ImGui::Dummy(ImVec2(0, dp(4)));
+    ImGui::BeginGroup();
     ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
     ImGui::TextUnformatted(_("Cannot sign yet. Still needed:"));
     ImGui::PopStyleColor();
-    for (const auto& problem : problems)
-        ImGui::BulletText("%s", _(problem.c_str()));
-    ImGui::EndChild();
+    std::string jumpTo;
+    for (size_t i = 0; i < problems.size(); ++i) {
+        const std::string field = fieldOf ? fieldOf(problems[i]) : std::string();
+        if (field.empty()) { // nothing to jump to: the reason, wrapped
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted((std::string("\u2022 ") + _(problems[i].c_str())).c_str());
+            ImGui::PopTextWrapPos();
+            continue;
+        }
+        // A row as tall as a touch target: the problem, and a tap takes you to the field.
+        ImGui::PushID(int(i));
+        const std::string label = std::string("\u2192 ") + _(problems[i].c_str());
+        const float wrap = ImGui::GetContentRegionAvail().x - dp(12);
+        const float textHeight = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap).y;
+        const float rowHeight = std::max(touchTarget(), textHeight + dp(12));
+        const ImVec2 start = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##problem", false, 0, ImVec2(0, rowHeight))) jumpTo = field;
+        tag(("sign.problem." + std::to_string(i)).c_str());
+        ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                            ImVec2(start.x, start.y + (rowHeight - textHeight) * 0.5f),
+                                            colours::text, label.c_str(), nullptr, wrap);
+        ImGui::PopID();
+    }
+    ImGui::EndGroup();
     tag("sign.problems");
+    ImGui::Dummy(ImVec2(0, dp(4)));
+    ImGui::Unindent(dp(12));
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(
+        panelStart, ImVec2(panelStart.x + ImGui::GetContentRegionAvail().x, ImGui::GetCursorScreenPos().y),
+        ImGui::GetColorU32(ImGuiCol_ChildBg), dp(8));
+    draw->ChannelsMerge();
+    if (!jumpTo.empty()) {
+        scrollToTag(jumpTo.c_str());
+        focusField(jumpTo.c_str());
+    }
     if (signProblems.reveal) { // the practitioner tapped Sign at the bottom: show why it was refused
         ImGui::SetScrollHereY(1.0f);
         signProblems.reveal = false;

@@ -31,8 +31,11 @@ void chip(const char* text, ImU32 background, ImU32 foreground);
 // The practitioner's notice (saved, signed, an error) across the top; a tap dismisses it.
 void noticeBar(Notice& notice);
 
-// "Cannot sign yet: these are empty" with each missing field.
-void signProblemsPanel(SignProblems& problems);
+// "Cannot sign yet: these are empty" with each missing field. An item with a field (fieldOf)
+// is a touch target (tag "sign.problem.N"): a tap scrolls to the field and gives it the keyboard.
+void signProblemsPanel(SignProblems& problems, const ProblemField& fieldOf = {});
+// The text field with this tag takes the keyboard when next drawn.
+void focusField(const char* tagName);
 
 // A section heading inside a form.
 void sectionHeader(const char* text);

@@ -307,6 +307,14 @@ void textAreaEvent(const SDL_Event& event) {
     k.queue.push_back(std::move(input));
 }
 
+void focusTextArea(const char* tagName) {
+    Kit& k = kit();
+    auto it = k.byTag.find(tagName);
+    if (it == k.byTag.end() || k.focused == it->second) return;
+    unfocus();
+    k.focused = it->second;
+}
+
 bool textAreaFocused() {
     return kit().focused != 0;
 }

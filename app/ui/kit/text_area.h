@@ -36,6 +36,9 @@ bool textArea(const char* tagName, std::string& value, const TextAreaOptions& op
 
 // Every SDL event goes here (the App forwards them); only a focused area keeps any.
 void textAreaEvent(const SDL_Event& event);
+// Gives the area with this tag the keyboard, its caret where it was (a refused-sign item
+// jumping to its field). No effect on a tag no area has drawn.
+void focusTextArea(const char* tagName);
 // Whether a text area has the keyboard (for screens that hide things while typing).
 bool textAreaFocused();
 // Lock: overwrite and forget every area's undo history, queued input and composition, and

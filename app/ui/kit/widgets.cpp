@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace heard::ui {
 
@@ -15,6 +16,7 @@ namespace {
 float s_scale = 1.0f;
 platform::Fonts s_fonts;
 ImGuiID s_claimedGesture = 0;
+std::string s_scrollTo; // a tag to bring near the top of its window when next drawn
 } // namespace
 
 void setFrameContext(float scale, const platform::Fonts& fonts) {
@@ -37,13 +39,83 @@ void tag(const char* name) {
     while (scroller && scroller->ScrollMax.y <= 0.0f)
         scroller = scroller->ParentWindow;
     platform::TagRegistry::instance().set(name, min.x, min.y, max.x, max.y, scroller ? scroller->ID : 0);
+    if (!s_scrollTo.empty() && s_scrollTo == name) {
+        s_scrollTo.clear();
+        // Its label and hint sit just above the widget: leave room for them.
+        if (scroller)
+            ImGui::SetScrollY(scroller,
+                              std::max(0.0f, scroller->Scroll.y + min.y - scroller->InnerRect.Min.y -
+                                                 ImGui::GetTextLineHeightWithSpacing() * 3));
+    }
+}
+
+void newLineUnlessFits(float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float lineStart = window->Pos.x + window->DC.Indent.x + window->DC.ColumnsOffset.x;
+    if (window->DC.CursorPos.x > lineStart + 1.0f && width > ImGui::GetContentRegionAvail().x)
+        ImGui::NewLine();
+}
+
+void sameLineIfFits(float nextWidth) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float after = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    if (after + nextWidth <= right) ImGui::SameLine();
+}
+
+void scrollToTag(const char* name) {
+    s_scrollTo = name ? name : "";
 }
 
 bool bigButton(const char* label, const char* tagName, float width) {
-    if (width < 0.0f) width = ImGui::GetContentRegionAvail().x;
-    const bool pressed =
-        ImGui::Button(label, ImVec2(width, std::max(touchTarget(), ImGui::GetFrameHeight())));
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float natural = ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2;
+    // After SameLine, a button that no longer fits on the line starts the next one (large text
+    // sizes, portrait, longer Welsh labels) instead of running off the window.
+    if (width >= 0.0f) newLineUnlessFits(width > 0.0f ? width : natural);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    if (width < 0.0f) width = avail;
+    const float height = std::max(touchTarget(), ImGui::GetFrameHeight());
+    bool pressed;
+    if (std::max(width, natural) <= avail + 0.5f) {
+        pressed = ImGui::Button(label, ImVec2(width, height));
+    } else {
+        // Wider than the window: as wide as the line allows, the label wrapped over lines.
+        width = std::max(avail, ImGui::GetFontSize() * 4);
+        const float inner = width - style.FramePadding.x * 2;
+        const ImVec2 text = ImGui::CalcTextSize(label, nullptr, true, inner);
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const ImVec2 size(width, std::max(height, text.y + style.FramePadding.y * 2));
+        pressed = ImGui::InvisibleButton(label, size);
+        const ImGuiCol colour = ImGui::IsItemActive()    ? ImGuiCol_ButtonActive
+                                : ImGui::IsItemHovered() ? ImGuiCol_ButtonHovered
+                                                         : ImGuiCol_Button;
+        ImGui::RenderFrame(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(colour), true,
+                           style.FrameRounding);
+        window->DrawList->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                  ImVec2(pos.x + style.FramePadding.x, pos.y + (size.y - text.y) * 0.5f),
+                                  ImGui::GetColorU32(ImGuiCol_Text), label, ImGui::FindRenderedTextEnd(label),
+                                  inner);
+    }
     if (tagName) tag(tagName);
+    return pressed;
+}
+
+bool selectableRow(const char* text, bool selected, const char* tagName) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap =
+        std::max(ImGui::GetContentRegionAvail().x - style.FramePadding.x * 2, ImGui::GetFontSize() * 4);
+    const ImVec2 size = ImGui::CalcTextSize(text, nullptr, false, wrap);
+    const float height = std::max(touchTarget(), size.y + style.FramePadding.y * 2);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(tagName);
+    const bool pressed = ImGui::Selectable("##row", selected, 0, ImVec2(0, height));
+    ImGui::PopID();
+    if (tagName) tag(tagName);
+    ImGui::GetWindowDrawList()->AddText(
+        ImGui::GetFont(), ImGui::GetFontSize(),
+        ImVec2(pos.x + style.FramePadding.x, pos.y + (height - size.y) * 0.5f),
+        ImGui::GetColorU32(ImGuiCol_Text), text, nullptr, wrap);
     return pressed;
 }
 

@@ -20,11 +20,24 @@ inline float touchTarget() {
 
 // Registers the last ImGui item under a stable tag for tests and the tour.
 void tag(const char* name);
+// When the widget with this tag is next drawn, its window scrolls to bring it near the top
+// (a refused-sign item jumps to its field).
+void scrollToTag(const char* name);
 
 // A button at least a touch target tall. width 0: fit the label; -1: fill the line.
 bool bigButton(const char* label, const char* tagName, float width = 0.0f);
 // A filled, accent-coloured button for the main action of a screen.
 bool primaryButton(const char* label, const char* tagName, float width = 0.0f);
+// A full-width row that can be selected, at least a touch target tall, its text wrapped at the
+// window edge. Returns true when tapped.
+bool selectableRow(const char* text, bool selected, const char* tagName);
+
+// After an item: the next item of the given width goes on the same line if it fits before the
+// window's right edge, else on the next line (rows of buttons that flow at large text sizes).
+void sameLineIfFits(float nextWidth);
+// Before an item of this width placed after SameLine: moves it to the next line when it would
+// run past the window's right edge (undoes the SameLine).
+void newLineUnlessFits(float width);
 
 // Lets a finger scroll the current window by dragging anywhere in it, buttons included
 // (ImGui only scrolls with the wheel or the scrollbar). Call right after Begin/BeginChild.

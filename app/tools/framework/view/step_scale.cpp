@@ -114,8 +114,11 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
     const Answer* answer = run.currentAnswer();
     bool changed = false;
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float spacing = style.ItemSpacing.x;
-    const float width = std::max(ui::touchTarget(), (area.x - spacing * 10) / 11);
+    // Eleven steps always fit across (large text sizes, portrait): the gaps narrow first, then
+    // the steps; they stay wider than a finger at the display's own density.
+    const float spacing =
+        std::min(style.ItemSpacing.x, std::max(ui::dp(2), (area.x - ui::touchTarget() * 11) / 10));
+    const float width = std::max((area.x - spacing * 10) / 11, std::min(ui::touchTarget(), area.x / 11));
     const float rowWidth = width * 11 + spacing * 10;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();

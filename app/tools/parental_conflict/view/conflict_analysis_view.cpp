@@ -7,6 +7,7 @@
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui.h>
 
@@ -53,7 +54,7 @@ std::string citationText(const ConflictAnalysisScreen& screen, const Citation& c
 
 void dangerText(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
-    ImGui::TextWrapped("%s", text);
+    ui::wrappedText(text);
     ImGui::PopStyleColor();
 }
 
@@ -100,9 +101,9 @@ void drawChildAnswers(ConflictAnalysisScreen& screen) {
                                            screen.childResult))
             continue;          // skipped or not reached: nothing to cite
         if (screen.isSigned) { // read-only: the answers as text, nothing to tap
-            ImGui::TextWrapped("%s", _(step.prompt.c_str()));
+            ui::wrappedText(_(step.prompt.c_str()));
             ImGui::Indent(ui::dp(28));
-            ImGui::TextWrapped("%s", answerSummary(*answer, step, *screen.content).c_str());
+            ui::wrappedText(answerSummary(*answer, step, *screen.content).c_str());
             ImGui::Unindent(ui::dp(28));
             ImGui::Spacing();
             continue;
@@ -143,7 +144,7 @@ void drawSection(ConflictAnalysisScreen& screen, ConflictSection section, Confli
         ImGui::PushID(static_cast<int>(i));
         ImGui::Bullet();
         ImGui::SameLine();
-        ImGui::TextWrapped("%s", citationText(screen, c).c_str());
+        ui::wrappedText(citationText(screen, c).c_str());
         if (ui::bigButton(_("Remove"), ("conflict.uncite." + id + "." + c.stepId).c_str())) {
             screen.analysis.uncite(section, c);
             actions.changed = true;
@@ -230,14 +231,14 @@ void drawSign(ConflictAnalysisScreen& screen, ConflictAnalysisActions& actions) 
 }
 
 void drawSigned(const ConflictAnalysisScreen& screen) {
-    ImGui::TextWrapped(_("Signed by %s, %s"), screen.signedBy.c_str(),
-                       model::formatForPeople(screen.signedAt).c_str());
+    ui::wrappedTextF(_("Signed by %s, %s"), screen.signedBy.c_str(),
+                     model::formatForPeople(screen.signedAt).c_str());
     ui::tag("conflict.signed");
     for (ConflictSection s : conflictSections()) {
         const AnalysisSection& sec = screen.analysis.section(s);
         ui::sectionHeader(_(sectionTitle(s)));
         const char* none = sectionNoneLabel(s);
-        ImGui::TextWrapped("%s", sec.text.empty() && sec.notApplicable && none ? _(none) : sec.text.c_str());
+        ui::wrappedText(sec.text.empty() && sec.notApplicable && none ? _(none) : sec.text.c_str());
         for (const Citation& c : sec.citations)
             ImGui::BulletText("%s", citationText(screen, c).c_str());
         if (s == ConflictSection::CoachingPressure) {
@@ -249,10 +250,10 @@ void drawSigned(const ConflictAnalysisScreen& screen) {
                 ++marked;
                 ImGui::BulletText("%s", _(indicatorTitle(i)));
                 ImGui::Indent(ui::dp(28));
-                ImGui::TextWrapped("%s", mark.note.c_str());
+                ui::wrappedText(mark.note.c_str());
                 ImGui::Unindent(ui::dp(28));
             }
-            if (marked == 0) ImGui::TextWrapped("%s", _("None marked."));
+            if (marked == 0) ui::wrappedText(_("None marked."));
         }
         if (s == ConflictSection::Protective) {
             ui::sectionHeader(_("Your judgement of harmful conflict"));

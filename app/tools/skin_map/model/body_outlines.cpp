@@ -13,6 +13,8 @@
 // along lines, so neighbouring pieces share their border exactly (see geometry.h).
 #include "app/tools/skin_map/model/body_outlines.h"
 
+#include "app/i18n/i18n.h" // N_: view titles are msgids
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -31,16 +33,16 @@ struct ViewName {
     const char* title;
 };
 constexpr std::array<ViewName, 10> kViewNames{{
-    {ViewId::BodyFront, "body_front", "Body, front"},
-    {ViewId::BodyBack, "body_back", "Body, back"},
-    {ViewId::HeadFront, "head_front", "Head, face"},
-    {ViewId::HeadBack, "head_back", "Head, back"},
-    {ViewId::HeadLeft, "head_left", "Head, left side"},
-    {ViewId::HeadRight, "head_right", "Head, right side"},
-    {ViewId::LeftPalm, "left_palm", "Left hand, palm"},
-    {ViewId::LeftHandBack, "left_hand_back", "Left hand, back"},
-    {ViewId::RightPalm, "right_palm", "Right hand, palm"},
-    {ViewId::RightHandBack, "right_hand_back", "Right hand, back"},
+    {ViewId::BodyFront, "body_front", N_("Body, front")},
+    {ViewId::BodyBack, "body_back", N_("Body, back")},
+    {ViewId::HeadFront, "head_front", N_("Head, face")},
+    {ViewId::HeadBack, "head_back", N_("Head, back")},
+    {ViewId::HeadLeft, "head_left", N_("Head, left side")},
+    {ViewId::HeadRight, "head_right", N_("Head, right side")},
+    {ViewId::LeftPalm, "left_palm", N_("Left hand, palm")},
+    {ViewId::LeftHandBack, "left_hand_back", N_("Left hand, back")},
+    {ViewId::RightPalm, "right_palm", N_("Right hand, palm")},
+    {ViewId::RightHandBack, "right_hand_back", N_("Right hand, back")},
 }};
 
 std::string idFromName(const std::string& name) {

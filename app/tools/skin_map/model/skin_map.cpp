@@ -1,5 +1,7 @@
 #include "app/tools/skin_map/model/skin_map.h"
 
+#include "app/i18n/i18n.h" // N_: the titles are msgids, translated where drawn
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -37,43 +39,43 @@ template <typename E, size_t N> std::vector<E> valuesOf(const EnumWord<E> (&tabl
 }
 
 const EnumWord<InjuryType> kInjuryTypes[] = {
-    {InjuryType::Bruise, "bruise", "Bruise"},
-    {InjuryType::CutOrGraze, "cut_or_graze", "Cut or graze"},
-    {InjuryType::Burn, "burn", "Burn"},
-    {InjuryType::Scratch, "scratch", "Scratch"},
-    {InjuryType::Bite, "bite", "Bite"},
-    {InjuryType::Other, "other", "Mark or other"},
-    {InjuryType::NotRecorded, "not_recorded", "Type not recorded"},
+    {InjuryType::Bruise, "bruise", N_("Bruise")},
+    {InjuryType::CutOrGraze, "cut_or_graze", N_("Cut or graze")},
+    {InjuryType::Burn, "burn", N_("Burn")},
+    {InjuryType::Scratch, "scratch", N_("Scratch")},
+    {InjuryType::Bite, "bite", N_("Bite")},
+    {InjuryType::Other, "other", N_("Mark or other")},
+    {InjuryType::NotRecorded, "not_recorded", N_("Type not recorded")},
 };
 const EnumWord<MarkShape> kMarkShapes[] = {
-    {MarkShape::Round, "round", "Round"},
-    {MarkShape::Oval, "oval", "Oval"},
-    {MarkShape::Linear, "linear", "Line"},
-    {MarkShape::Irregular, "irregular", "Irregular"},
-    {MarkShape::Patterned, "patterned", "Patterned (like an imprint)"},
-    {MarkShape::Other, "other", "Other"},
-    {MarkShape::NotRecorded, "not_recorded", "Shape not recorded"},
+    {MarkShape::Round, "round", N_("Round")},
+    {MarkShape::Oval, "oval", N_("Oval")},
+    {MarkShape::Linear, "linear", N_("Line")},
+    {MarkShape::Irregular, "irregular", N_("Irregular")},
+    {MarkShape::Patterned, "patterned", N_("Patterned (like an imprint)")},
+    {MarkShape::Other, "other", N_("Other")},
+    {MarkShape::NotRecorded, "not_recorded", N_("Shape not recorded")},
 };
 const EnumWord<Colour> kColours[] = {
-    {Colour::Red, "red", "Red"},          {Colour::Pink, "pink", "Pink"},
-    {Colour::Purple, "purple", "Purple"}, {Colour::Blue, "blue", "Blue"},
-    {Colour::Black, "black", "Black"},    {Colour::Green, "green", "Green"},
-    {Colour::Yellow, "yellow", "Yellow"}, {Colour::Brown, "brown", "Brown"},
-    {Colour::Grey, "grey", "Grey"},
+    {Colour::Red, "red", N_("Red")},          {Colour::Pink, "pink", N_("Pink")},
+    {Colour::Purple, "purple", N_("Purple")}, {Colour::Blue, "blue", N_("Blue")},
+    {Colour::Black, "black", N_("Black")},    {Colour::Green, "green", N_("Green")},
+    {Colour::Yellow, "yellow", N_("Yellow")}, {Colour::Brown, "brown", N_("Brown")},
+    {Colour::Grey, "grey", N_("Grey")},
 };
-const EnumWord<YesNoUnknown> kYesNo[] = {{YesNoUnknown::Unknown, "unknown", "Not known"},
-                                         {YesNoUnknown::Yes, "yes", "Yes"},
-                                         {YesNoUnknown::No, "no", "No"}};
-const EnumWord<Progress> kProgress[] = {{Progress::NotKnown, "not_known", "Not known"},
-                                        {Progress::Healing, "healing", "Healing"},
-                                        {Progress::Worsening, "worsening", "Worsening"},
-                                        {Progress::Unchanged, "unchanged", "Unchanged"}};
-const EnumWord<Speaker> kSpeakers[] = {{Speaker::Child, "child", "Child"},
-                                       {Speaker::Adult, "adult", "Adult"}};
+const EnumWord<YesNoUnknown> kYesNo[] = {{YesNoUnknown::Unknown, "unknown", N_("Not known")},
+                                         {YesNoUnknown::Yes, "yes", N_("Yes")},
+                                         {YesNoUnknown::No, "no", N_("No")}};
+const EnumWord<Progress> kProgress[] = {{Progress::NotKnown, "not_known", N_("Not known")},
+                                        {Progress::Healing, "healing", N_("Healing")},
+                                        {Progress::Worsening, "worsening", N_("Worsening")},
+                                        {Progress::Unchanged, "unchanged", N_("Unchanged")}};
+const EnumWord<Speaker> kSpeakers[] = {{Speaker::Child, "child", N_("Child")},
+                                       {Speaker::Adult, "adult", N_("Adult")}};
 const EnumWord<Mobility> kMobility[] = {
-    {Mobility::Unknown, "unknown", "Not recorded"},
-    {Mobility::NotIndependentlyMobile, "not_independently_mobile", "Not independently mobile"},
-    {Mobility::IndependentlyMobile, "independently_mobile", "Independently mobile"}};
+    {Mobility::Unknown, "unknown", N_("Not recorded")},
+    {Mobility::NotIndependentlyMobile, "not_independently_mobile", N_("Not independently mobile")},
+    {Mobility::IndependentlyMobile, "independently_mobile", N_("Independently mobile")}};
 
 } // namespace
 

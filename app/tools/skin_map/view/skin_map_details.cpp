@@ -7,8 +7,10 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/skin_map/report/skin_map_render.h"
 #include "app/tools/skin_map/view/skin_map_fields.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui.h>
 
@@ -42,8 +44,7 @@ void yesNoUnknown(const char* text, YesNoUnknown& value, const char* tagPrefix) 
 }
 
 void checkbox(const char* text, bool& value, const char* tagName) {
-    ImGui::Checkbox(text, &value);
-    ui::tag(tagName);
+    ui::bigCheckbox(text, value, tagName); // a touch target, its label wrapped
 }
 
 ImU32 swatch(Colour c) {
@@ -83,7 +84,7 @@ void drawPrompts(const SkinMapViewState& state) {
         for (int n : c.marks)
             marks += (marks.empty() ? "" : ", ") + std::to_string(n);
         ImGui::Bullet();
-        ImGui::TextWrapped("%s (%s %s)", _(c.message), _("marks"), marks.c_str());
+        ui::wrappedTextF("%s (%s %s)", _(c.message), _("marks"), marks.c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -97,7 +98,7 @@ void drawProblems(const SkinMapViewState& state) {
     ImGui::TextUnformatted(_("Not signed yet. Still needed:"));
     for (const Problem& p : state.signingProblems) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s", _(p.message));
+        ui::wrappedText(_(p.message));
     }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -117,11 +118,11 @@ void drawMarkList(SkinMapViewState& state) {
         ImGui::PushID(m.number);
         const std::string row = std::to_string(m.number) + ".  " + _(title(m.type)) + " - " +
                                 _(m.regionName) + "  (" + _(viewTitle(m.view)) + ")";
-        if (ImGui::Selectable(row.c_str(), m.number == state.selectedMark, 0, ImVec2(0, ui::touchTarget()))) {
+        if (ui::selectableRow(row.c_str(), m.number == state.selectedMark,
+                              ("skinmap.list." + std::to_string(m.number)).c_str())) {
             state.selectedMark = m.number;
             state.view = m.view; // show the mark where it is
         }
-        ui::tag(("skinmap.list." + std::to_string(m.number)).c_str());
         ImGui::PopID();
     }
     ImGui::PopStyleVar();

@@ -8,6 +8,7 @@
 #include "app/tools/skin_map/view/skin_map_fields.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
+#include "app/ui/kit/wrapped_text.h"
 
 #include <imgui.h>
 
@@ -54,13 +55,13 @@ void drawNotice(SkinMapViewState& state, SkinMapViewActions& actions) {
     ImGui::PopFont();
     ImGui::Spacing();
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", _("Record only marks you can see. Never ask a child to undress."));
+    ui::wrappedText(_("Record only marks you can see. Never ask a child to undress."));
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", _("No photographs: photographs belong to a medical examination."));
+    ui::wrappedText(_("No photographs: photographs belong to a medical examination."));
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", _("Record what you see, not a guess at the cause."));
+    ui::wrappedText(_("Record what you see, not a guess at the cause."));
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", _("This is your record. Never use it to question the child."));
+    ui::wrappedText(_("This is your record. Never use it to question the child."));
     ImGui::PopTextWrapPos();
     ui::tag("skinmap.notice");
     ImGui::Spacing();

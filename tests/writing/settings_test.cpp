@@ -1,0 +1,140 @@
+// Issue 13.7, settings a practitioner can reach, on the real app through the test driver:
+//   - the language and the text size are chosen by touch on the settings screen, take effect
+//     at once, are kept in the encrypted store and come back at the next unlock;
+//   - in Welsh, every string the tour screens ask for is translated (names and the
+//     practitioner's own words are not msgids, so they are exempt);
+//   - at text size HEARD_TEXT_SIZE (1.0, 1.5, 2.0: one CTest entry each), no tagged widget of
+//     any tour screen lies outside the window, landscape or portrait.
+#include "app/i18n/i18n.h"
+#include "app/ui/settings.h"
+#include "app/ui/tour.h"
+#include "platform/ui_tags.h"
+#include "tests/workflow/workflow_harness.h"
+
+#include <doctest/doctest.h>
+
+#include <imgui_internal.h>
+
+#include <cstdlib>
+#include <set>
+#include <sstream>
+
+using namespace heard;
+
+namespace {
+
+std::set<std::string>& missing() {
+    static std::set<std::string> s_missing;
+    return s_missing;
+}
+
+void noteMissing(const char* msgid) {
+    missing().insert(msgid);
+}
+
+bool endsWith(const std::string& text, const std::string& end) {
+    return text.size() >= end.size() && text.compare(text.size() - end.size(), end.size(), end) == 0;
+}
+
+float textSizeFromEnvironment() {
+    const char* value = std::getenv("HEARD_TEXT_SIZE");
+    return value && *value ? std::strtof(value, nullptr) : 0.0f;
+}
+
+} // namespace
+
+TEST_CASE("language and text size are chosen by touch, take effect at once and stay with the practitioner") {
+    if (textSizeFromEnvironment() > 0.0f) return; // the text-size entries run only the walk below
+    test::WorkflowApp w(0, 1280, 800);
+    w.unlockDemo();
+    const float base = w.window->scale();
+    REQUIRE(w.driver->has("caseload.settings"));
+    w.driver->tap("caseload.settings");
+    REQUIRE((w.app->screen() == ui::ScreenId::Settings));
+    CHECK(w.driver->has("settings.language.en"));
+    w.driver->tap("settings.language.cy");
+    CHECK(i18n::language() == "cy");
+    CHECK(w.store().setting("ui.language").value_or("") == "cy");
+    w.driver->tap("settings.text_size.150");
+    w.driver->frames(2);
+    CHECK(w.window->textSize() == doctest::Approx(1.5f));
+    CHECK(w.window->scale() == doctest::Approx(base * 1.5f));
+    CHECK(w.driver->rect("settings.text_size.150").height() >= 48.0f * 1.5f - 0.5f);
+
+    // Lock, and start as a fresh app would: English at 100%. The unlock brings them back.
+    w.driver->tap("nav.back");
+    w.driver->tap("caseload.lock");
+    i18n::setLanguage("en");
+    w.window->setTextSize(1.0f);
+    w.driver->frames(2);
+    CHECK(w.window->scale() == doctest::Approx(base));
+    w.unlockDemo();
+    w.driver->frames(2);
+    CHECK(i18n::language() == "cy");
+    CHECK(w.window->textSize() == doctest::Approx(1.5f));
+
+    // Back to English and 100% by touch.
+    w.driver->tap("caseload.settings");
+    w.driver->tap("settings.language.en");
+    w.driver->tap("settings.text_size.100");
+    w.driver->frames(2);
+    CHECK(i18n::language() == "en");
+    CHECK(w.window->scale() == doctest::Approx(base));
+    CHECK(w.store().setting("ui.text_size").value_or("") == "1.00");
+}
+
+TEST_CASE("in Welsh every string on the tour screens is translated") {
+    if (textSizeFromEnvironment() > 0.0f) return;
+    test::WorkflowApp w(0, 1280, 800);
+    std::ostringstream report;
+    i18n::setMissingTranslationObserver(noteMissing);
+    for (const ui::TourStop& stop : ui::tourStops()) {
+        if (endsWith(stop.name, "-en")) continue; // shown in English on purpose
+        i18n::setLanguage("cy");
+        stop.prepare(*w.app);
+        missing().clear();
+        w.driver->frames(3);
+        for (const std::string& msgid : missing())
+            report << stop.name << ": \"" << msgid << "\"\n";
+    }
+    i18n::setMissingTranslationObserver(nullptr);
+    i18n::setLanguage("en");
+    INFO("English left on Welsh screens:\n" << report.str());
+    CHECK(report.str().empty());
+}
+
+TEST_CASE("no tagged widget of any tour screen lies outside the window at this text size") {
+    const float size = textSizeFromEnvironment();
+    if (size <= 0.0f) return;
+    test::WorkflowApp w(0, 1280, 800);
+    w.window->setTextSize(size);
+    w.driver->frames(2);
+    std::ostringstream report;
+    int checked = 0;
+    for (const ui::TourSize& shape : ui::kTourSizes) {
+        w.window->setSize(shape.width, shape.height);
+        for (const ui::TourStop& stop : ui::tourStops()) {
+            if (endsWith(stop.name, "-cy") && size != 2.0f) continue; // Welsh is longer: at 2.0 both
+            stop.prepare(*w.app);
+            w.driver->frames(3);
+            const auto& tags = platform::TagRegistry::instance();
+            for (const std::string& name : tags.visibleTags()) {
+                const platform::TagRect* r = tags.find(name);
+                if (!r) continue;
+                ++checked;
+                // Across: always inside. Down: inside unless a window scrolls it into view.
+                const bool across = r->x0 >= -1.0f && r->x1 <= float(shape.width) + 1.0f;
+                const bool down =
+                    r->scrollWindow != 0 || (r->y0 >= -1.0f && r->y1 <= float(shape.height) + 1.0f);
+                if (!across || !down)
+                    report << shape.name << " " << stop.name << ": " << name << " at (" << r->x0 << ", "
+                           << r->y0 << ")-(" << r->x1 << ", " << r->y1 << ")\n";
+            }
+        }
+    }
+    w.window->setTextSize(1.0f);
+    i18n::setLanguage("en");
+    INFO("text size " << size << ", widgets outside the window:\n" << report.str());
+    CHECK(checked > 500);
+    CHECK(report.str().empty());
+}
