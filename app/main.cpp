@@ -45,7 +45,7 @@ void printVersion() {
         std::printf("content tool %s %d\n", activity.id.c_str(), activity.version);
 }
 
-// Said once in the terminal when Heard starts with no flags and no store yet: the window
+// Said once in the terminal when Heard starts without --demo and no store yet: the window
 // that opens sets up a real encrypted store, which a newcomer may not want.
 constexpr const char* kFirstRunNote =
     "heard: no store on this tablet yet. The window sets up a real encrypted store for real work;\n"
@@ -78,7 +78,11 @@ constexpr const char* kHelp =
     "  --always-redraw        draw every frame even when nothing changes (the idle baseline)\n"
     "  --print-first-frame    print 'first_frame_monotonic_ns N' when the first frame is presented\n"
     "  --print-loop-cpu       on exit, print 'loop_cpu_seconds S wall_seconds W frames N': the main\n"
-    "                         loop's CPU time once the first frames have settled\n";
+    "                         loop's CPU time once the first frames have settled\n"
+    "\n"
+    "environment:\n"
+    "  HEARD_DATA_DIR         the content and translations (default: ../share/heard next to the\n"
+    "                         program when installed, else the build tree; heard --version shows it)\n";
 
 struct Flags {
     heard::ui::AppOptions app;
@@ -235,7 +239,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     heard::ui::App app(*window, flags.app);
-    if (argc == 1 && !app.storeExists()) std::fputs(kFirstRunNote, stdout);
+    if (!flags.app.demo && flags.tourDir.empty() && !app.storeExists()) std::fputs(kFirstRunNote, stdout);
 
     if (!flags.tourDir.empty()) {
         std::vector<std::string> written;

@@ -7,10 +7,6 @@
 #include <cstdlib>
 #include <memory>
 
-#ifndef HEARD_LOCALE_DIR
-#define HEARD_LOCALE_DIR ""
-#endif
-
 namespace heard::i18n {
 
 namespace {

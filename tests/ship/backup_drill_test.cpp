@@ -1,4 +1,6 @@
-// ship.backup_sqlite (issue 21.3): the backup drill on the embedded SQLite backend.
+// ship.backup_sqlite and ship.backup_postgres (issue 21.3): the backup drill, on the embedded
+// SQLite backend (online backup API) and on PostgreSQL (pg_dump / pg_restore, in a throw-away
+// cluster the test starts; built with HEARD_DRILL_POSTGRES).
 //
 // A tablet (the real encrypted Store and the real SyncClient) keeps signing and pushing to
 // heard-server while `heard-server admin backup` (the real executable) copies the live database.
@@ -9,6 +11,7 @@
 //     again by itself (chain_gap -> Store::outboxResendCase) with its next records;
 //   - in the end the server holds exactly what the tablet signed: no loss, no duplicate, no conflict.
 // Record bodies are sealed at rest with a record key, which is kept apart from the backup.
+#include "server/admin.h"
 #include "server/backup.h"
 #include "server/record_cipher.h"
 #include "sync/sync_client.h"
@@ -24,6 +27,10 @@
 #include <set>
 #include <sstream>
 #include <thread>
+
+#ifdef HEARD_DRILL_POSTGRES
+#include "tests/sync/postgres_cluster.h"
+#endif
 
 using namespace heard;
 using namespace heard::synctest;
@@ -54,25 +61,27 @@ std::multiset<RecordKey> recordsOn(server::ServerStore& store) {
     return out;
 }
 
-std::unique_ptr<server::ServerStore> openSealed(const std::string& path,
+std::unique_ptr<server::ServerStore> openSealed(const std::string& spec,
                                                 const std::shared_ptr<const server::RecordCipher>& cipher) {
-    return server::encryptRecordsAtRest(server::openSqliteServerStore(path), cipher);
+    return server::encryptRecordsAtRest(server::openServerStore(spec), cipher);
 }
 
-} // namespace
+std::string quoted(const std::string& text) {
+    return "'" + text + "'";
+}
 
-TEST_CASE("a backup taken while a tablet pushes restores to a new server; the tablet fills the gap") {
-    TempDir dir;
+// The drill on one backend: live and restored are database specs ("sqlite:<path>" or
+// "postgres:<conninfo>"); restored must not exist yet (SQLite) or be empty (PostgreSQL).
+void runDrill(TempDir& dir, const std::string& liveSpec, const std::string& restoredSpec) {
     const TestCert cert = makeCert(dir.path(), "server");
     const std::string keyPath = dir.file("record.key");
     server::RecordCipher::createKeyFile(keyPath);
     const auto cipher = server::RecordCipher::load(keyPath);
-    const std::string livePath = dir.file("live.db");
     const std::string backupPath = dir.file("backups/heard-backup.db");
-    const std::string restoredPath = dir.file("restored.db");
     std::filesystem::create_directories(dir.file("backups"));
+    const bool sqlite = liveSpec.rfind("sqlite:", 0) == 0;
 
-    auto live = openSealed(livePath, cipher);
+    auto live = openSealed(liveSpec, cipher);
     seedOrganisation(*live);
     auto harness = std::make_unique<ServerHarness>(*live, cert);
 
@@ -112,7 +121,7 @@ TEST_CASE("a backup taken while a tablet pushes restores to a new server; the ta
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     std::string output;
     const int backupExit =
-        runServerCommand("--db sqlite:" + livePath + " admin backup " + backupPath, output);
+        runServerCommand("--db " + quoted(liveSpec) + " admin backup " + backupPath, output);
     backupDone = true;
     tablet.join();
     INFO("backup: " << output);
@@ -123,8 +132,8 @@ TEST_CASE("a backup taken while a tablet pushes restores to a new server; the ta
     CHECK(recordsOn(*live) == std::multiset<RecordKey>(signedOnTablet.begin(), signedOnTablet.end()));
 
     // A backup never overwrites a file, and it holds no key: the bodies in it are sealed.
-    CHECK(runServerCommand("--db sqlite:" + livePath + " admin backup " + backupPath, output) == 1);
-    {
+    CHECK(runServerCommand("--db " + quoted(liveSpec) + " admin backup " + backupPath, output) == 1);
+    if (sqlite) {
         auto raw = server::openSqliteServerStore(backupPath);
         const auto entries = raw->receivedSince(0, 5);
         REQUIRE(!entries.empty());
@@ -135,14 +144,14 @@ TEST_CASE("a backup taken while a tablet pushes restores to a new server; the ta
     live.reset();
 
     // Restore into a new database (never over an existing one) and check every chain there.
-    CHECK(runServerCommand("--db sqlite:" + livePath + " admin restore " + backupPath, output) == 1);
+    CHECK(runServerCommand("--db " + quoted(liveSpec) + " admin restore " + backupPath, output) == 1);
     const int restoreExit = runServerCommand(
-        "--db sqlite:" + restoredPath + " --record-key " + keyPath + " admin restore " + backupPath, output);
+        "--db " + quoted(restoredSpec) + " --record-key " + keyPath + " admin restore " + backupPath, output);
     INFO("restore: " << output);
     REQUIRE(restoreExit == 0);
     CHECK(output.find("every hash and chain holds") != std::string::npos);
 
-    auto restored = openSealed(restoredPath, cipher);
+    auto restored = openSealed(restoredSpec, cipher);
     const auto atBackup = recordsOn(*restored);
     const auto report = server::verifyChains(*restored);
     INFO(report.problems.size() << " problems, first: " << (report.ok() ? "" : report.problems.front()));
@@ -176,6 +185,14 @@ TEST_CASE("a backup taken while a tablet pushes restores to a new server; the ta
     harness->stop();
 }
 
+} // namespace
+
+#ifndef HEARD_DRILL_POSTGRES
+TEST_CASE("SQLite: a backup taken while a tablet pushes restores to a new server; the tablet fills the gap") {
+    TempDir dir;
+    runDrill(dir, "sqlite:" + dir.file("live.db"), "sqlite:" + dir.file("restored.db"));
+}
+
 TEST_CASE("backup and restore refuse what they cannot do well") {
     TempDir dir;
     std::string output;
@@ -192,3 +209,14 @@ TEST_CASE("backup and restore refuse what they cannot do well") {
                            output) == 1);
     CHECK(!std::filesystem::exists(dir.file("new.db")));
 }
+#else
+TEST_CASE(
+    "PostgreSQL: a backup taken while a tablet pushes restores to a new database; the tablet fills the gap") {
+    auto& cluster = PostgresCluster::shared();
+    REQUIRE_MESSAGE(cluster.start(), "PostgreSQL could not be started for the test: " << cluster.reason());
+    TempDir dir;
+    const std::string live = cluster.createDatabase();
+    const std::string restored = cluster.createDatabase();
+    runDrill(dir, "postgres:" + live, "postgres:" + restored);
+}
+#endif
