@@ -126,6 +126,10 @@ void runDrill(TempDir& dir, const std::string& liveSpec, const std::string& rest
     tablet.join();
     INFO("backup: " << output);
     REQUIRE(backupExit == 0);
+    // Personal data: the backup is its owner's alone (heard-server runs with umask 077).
+    CHECK((std::filesystem::status(backupPath).permissions() &
+           (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) ==
+          std::filesystem::perms::none);
     REQUIRE(pushFailure.empty());
     CHECK(roundsAfterBackup == 4);
     CHECK(device->outboxPendingCount() == 0); // the live server acknowledged everything
@@ -191,6 +195,54 @@ void runDrill(TempDir& dir, const std::string& liveSpec, const std::string& rest
 TEST_CASE("SQLite: a backup taken while a tablet pushes restores to a new server; the tablet fills the gap") {
     TempDir dir;
     runDrill(dir, "sqlite:" + dir.file("live.db"), "sqlite:" + dir.file("restored.db"));
+}
+
+TEST_CASE("outboxResendCase sends one case again, in its first order, unless a quarantine explains the gap") {
+    TempDir dir;
+    auto device = makeDeviceStore(dir.path());
+    for (const char* n : {"1", "2"}) {
+        storage::Case c;
+        c.id = std::string("case-a") + n;
+        c.reference = std::string("FICT/000") + n;
+        device->putCase(c);
+        storage::Child child;
+        child.id = std::string("child-a") + n;
+        child.caseId = c.id;
+        child.displayName = std::string("Pip Invented ") + n;
+        device->putChild(child);
+    }
+    for (int i = 0; i < 3; ++i) {
+        signVisit(*device, "case-a1", "child-a1");
+        signVisit(*device, "case-a2", "child-a2");
+    }
+    std::vector<std::int64_t> all;
+    for (const auto& e : device->outboxPending(1000))
+        all.push_back(e.id);
+    device->outboxAcknowledge(all);
+    REQUIRE(device->outboxPendingCount() == 0);
+
+    const std::size_t again = device->outboxResendCase("case-a1");
+    CHECK(again >= 3); // its three records (and their audit entries)
+    const auto pending = device->outboxPending(1000);
+    CHECK(pending.size() == again);
+    std::int64_t previous = 0;
+    int records = 0;
+    for (const auto& e : pending) {
+        CHECK(e.id > previous); // first order kept
+        previous = e.id;
+        if (e.itemType == "record") {
+            ++records;
+            CHECK(e.caseId == "case-a1");
+        }
+    }
+    CHECK(records == 3);
+    CHECK(device->outboxResendCase("case-a1") == 0); // already pending: nothing more
+
+    // A quarantined record explains a gap by itself: no resend for that case.
+    const std::string later = signVisit(*device, "case-a2", "child-a2");
+    for (const auto& e : device->outboxPending(1000))
+        if (e.itemId == later) device->outboxQuarantine(e.id, "refused by the server: conflict");
+    CHECK(device->outboxResendCase("case-a2") == 0);
 }
 
 TEST_CASE("backup and restore refuse what they cannot do well") {
