@@ -239,7 +239,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     heard::ui::App app(*window, flags.app);
-    if (!flags.app.demo && flags.tourDir.empty() && !app.storeExists()) std::fputs(kFirstRunNote, stdout);
+    if (!flags.app.demo && flags.tourDir.empty() && !app.storeExists()) std::fputs(kFirstRunNote, stderr);
 
     if (!flags.tourDir.empty()) {
         std::vector<std::string> written;

@@ -29,11 +29,11 @@ echo "$sout" | grep -q '^sync protocol [0-9]' || fail "heard-server: no protocol
 # First run without --demo and no store: the terminal says what the window is about to do.
 DATA="$(mktemp -d "${TMPDIR:-/tmp}/heard-ship-first-run-XXXXXX")"
 trap 'rm -rf "$DATA"' EXIT
-first=$(SDL_VIDEODRIVER=dummy "$HEARD" --data-dir "$DATA/store" --run-for 0.3)
+first=$(SDL_VIDEODRIVER=dummy "$HEARD" --data-dir "$DATA/store" --run-for 0.3 2>&1 >/dev/null)
 echo "$first"
 echo "$first" | grep -q "real encrypted store" || fail "first run does not explain the real store"
 echo "$first" | grep -q -- "--demo" || fail "first run does not offer --demo"
-demo=$(SDL_VIDEODRIVER=dummy "$HEARD" --demo --data-dir "$DATA/demo" --run-for 0.3)
+demo=$(SDL_VIDEODRIVER=dummy "$HEARD" --demo --data-dir "$DATA/demo" --run-for 0.3 2>&1)
 if echo "$demo" | grep -q "real encrypted store"; then fail "the note shows with --demo"; fi
 
 # run.sh without a display: one plain sentence and the tour, before any build work.
