@@ -21,6 +21,18 @@ for file in "$SRC"/assets/tools/*.json; do
   id=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["id"], d["version"])' "$file")
   echo "$out" | grep -qx "content tool $id" || fail "heard --version lacks 'content tool $id'"
 done
+# $HEARD_DATA_DIR overrides where the content is (an installed layout: content, locale/).
+FAKE="$(mktemp -d "${TMPDIR:-/tmp}/heard-ship-data-XXXXXX")"
+cp -r "$SRC/assets/tools" "$SRC/assets/safeguarding" "$FAKE/"
+python3 - "$FAKE/tools/three_wishes.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1])); d["version"] = 77; json.dump(d, open(sys.argv[1], "w"))
+PY
+over=$(HEARD_DATA_DIR="$FAKE" "$HEARD" --version)
+rm -rf "$FAKE"
+echo "$over" | grep -qx "data $FAKE" || fail "HEARD_DATA_DIR is not used"
+echo "$over" | grep -qx "content tool three_wishes 77" || fail "content is not read from HEARD_DATA_DIR"
+
 sout=$("$SERVER" --no-config --version)
 echo "$sout"
 echo "$sout" | grep -qx "heard-server $version" || fail "heard-server --version does not say $version"
