@@ -14,6 +14,10 @@
 #include <string>
 #include <vector>
 
+#ifndef HEARD_VERSION
+#define HEARD_VERSION "0.0.0"
+#endif
+
 namespace {
 
 int usage() {
