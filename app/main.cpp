@@ -1,10 +1,15 @@
 // heard: the tablet app. Flags, wiring and the main loop; nothing else lives here.
+#include "app/model/safeguarding_content.h"
+#include "app/tools/framework/model/activity_content.h"
+#include "app/tools/skin_map/model/body_outlines.h"
 #include "app/ui/app.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/tour.h"
 #include "platform/paths.h"
 #include "platform/process_hardening.h"
 #include "platform/window.h"
+#include "base/data_dir.h"
+#include "sync/protocol.h"
 #include "sync/org_config.h"
 
 #include <algorithm>
@@ -18,7 +23,34 @@
 
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
+#ifndef HEARD_VERSION
+#define HEARD_VERSION "0.0.0"
+#endif
+constexpr const char* kVersion = HEARD_VERSION;
+
+// `heard --version`: the program's version and the versions of the content it would use, so a
+// support question can start from one pasted block (docs/admin-guide.md).
+void printVersion() {
+    std::printf("heard %s\n", kVersion);
+    std::printf("sync protocol %d\n", heard::sync::kProtocolVersion);
+    std::printf("data %s\n", heard::base::assetsDir().c_str());
+    std::error_code ec;
+    for (const auto& file : std::filesystem::directory_iterator(heard::base::localeDir(), ec))
+        if (file.path().extension() == ".mo")
+            std::printf("translations %s %s\n", file.path().stem().c_str(), file.path().c_str());
+    std::printf("content safeguarding %d\n", heard::model::safeguardingContent().version);
+    std::printf("content body-outlines %s\n", heard::skinmap::kOutlinesVersion);
+    const auto library = heard::tools::loadContentFolders(heard::tools::contentFolders());
+    for (const auto& activity : library.activities)
+        std::printf("content tool %s %d\n", activity.id.c_str(), activity.version);
+}
+
+// Said once in the terminal when Heard starts without --demo and no store yet: the window
+// that opens sets up a real encrypted store, which a newcomer may not want.
+constexpr const char* kFirstRunNote =
+    "heard: no store on this tablet yet. The window sets up a real encrypted store for real work;\n"
+    "       to look around with fictional children instead, start `heard --demo`\n"
+    "       (or `heard --tour DIR` to save every screen as pictures without a display).\n";
 
 constexpr const char* kHelp =
     "usage: heard [options]\n"
@@ -46,7 +78,11 @@ constexpr const char* kHelp =
     "  --always-redraw        draw every frame even when nothing changes (the idle baseline)\n"
     "  --print-first-frame    print 'first_frame_monotonic_ns N' when the first frame is presented\n"
     "  --print-loop-cpu       on exit, print 'loop_cpu_seconds S wall_seconds W frames N': the main\n"
-    "                         loop's CPU time once the first frames have settled\n";
+    "                         loop's CPU time once the first frames have settled\n"
+    "\n"
+    "environment:\n"
+    "  HEARD_DATA_DIR         the content and translations (default: ../share/heard next to the\n"
+    "                         program when installed, else the build tree; heard --version shows it)\n";
 
 struct Flags {
     heard::ui::AppOptions app;
@@ -85,7 +121,7 @@ Flags parseFlags(int argc, char** argv) {
             std::fputs(kHelp, stdout);
             std::exit(0);
         } else if (arg == "--version") {
-            std::printf("heard %s\n", kVersion);
+            printVersion();
             std::exit(0);
         } else if (arg == "--demo") {
             flags.app.demo = true;
@@ -203,6 +239,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     heard::ui::App app(*window, flags.app);
+    if (!flags.app.demo && flags.tourDir.empty() && !app.storeExists()) std::fputs(kFirstRunNote, stderr);
 
     if (!flags.tourDir.empty()) {
         std::vector<std::string> written;

@@ -2,6 +2,7 @@
 //   creation and teardown, DPI and fonts, events, frames, screenshots
 #include "platform/window.h"
 
+#include "base/data_dir.h"
 #include "platform/imgui_backend.h"
 #include "platform/ui_tags.h"
 
@@ -136,7 +137,7 @@ void Window::setScale(float scale) {
 void Window::rebuildFontsAndStyle() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    const std::string assets = HEARD_ASSETS_DIR;
+    const std::string assets = base::assetsDir();
     const std::string regular = firstExisting({m_options.fontPath, assets + "/fonts/DejaVuSans.ttf",
                                                "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"});
     const std::string bold = firstExisting({assets + "/fonts/DejaVuSans-Bold.ttf",

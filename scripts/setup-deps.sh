@@ -18,6 +18,7 @@ PACKAGES=(
   libpango1.0-dev poppler-utils
   liboath-dev libqrencode-dev
   chromium chromium-driver python3-selenium
+  systemd curl  # systemd-analyze verify and the health check of ctest -R ship.package
 )
 
 missing=()

@@ -1,8 +1,11 @@
 // heard-server: flags and wiring only; everything else is in heard_server_core.
 #include "server/admin.h"
+#include "server/backup.h"
 #include "server/heard_server.h"
 #include "server/org_config.h"
 #include "server/record_cipher.h"
+#include "server/server_conf.h"
+#include "sync/protocol.h"
 
 #include <csignal>
 #include <pthread.h>
@@ -11,17 +14,27 @@
 #include <string>
 #include <vector>
 
+#ifndef HEARD_VERSION
+#define HEARD_VERSION "0.0.0"
+#endif
+
 namespace {
 
 int usage() {
-    std::cerr << "usage:\n"
-                 "  heard-server [--db sqlite:<path>|postgres:<conninfo>] [--listen <host>:<port>]\n"
-                 "               --cert <pem> --key <pem> [--threads <n>] [--record-key <file>]\n"
-                 "  heard-server ... --dev-plain-http        (development only: no TLS)\n"
-                 "  heard-server [--db ...] [--record-key <file>] admin <command> ...   (see "
-                 "docs/sync-protocol.md)\n"
-                 "  heard-server admin create-record-key <file>\n"
-                 "  heard-server admin enrolment-config --host <name> --port <n> --ca <ca.pem>\n";
+    std::cerr
+        << "usage:\n"
+           "  heard-server [--db sqlite:<path>|postgres:<conninfo>] [--listen <host>:<port>]\n"
+           "               --cert <pem> --key <pem> [--threads <n>] [--record-key <file>]\n"
+           "  heard-server ... --dev-plain-http        (development only: no TLS)\n"
+           "  heard-server [--db ...] [--record-key <file>] admin <command> ...   (see "
+           "docs/sync-protocol.md)\n"
+           "  heard-server admin create-record-key <file>\n"
+           "  heard-server admin enrolment-config --host <name> --port <n> --ca <ca.pem>\n"
+           "  heard-server [--db ...] admin backup <file> | admin restore <file> | admin verify-chains\n"
+           "  heard-server --version\n"
+           "settings are read from "
+        << heard::server::kDefaultConfigPath
+        << " when it exists (--config <file> for another, --no-config for none); flags win\n";
     return 2;
 }
 
@@ -42,7 +55,13 @@ std::unique_ptr<heard::server::ServerStore> openStore(const std::string& db,
 int main(int argc, char** argv) {
     // Every file the server creates (SQLite database, WAL, record key) is its user's alone.
     ::umask(077);
-    std::vector<std::string> args(argv + 1, argv + argc);
+    std::vector<std::string> args;
+    try {
+        args = heard::server::withConfigFile({argv + 1, argv + argc});
+    } catch (const heard::server::ConfigFileError& e) {
+        std::cerr << "heard-server: " << e.what() << '\n';
+        return 2;
+    }
     std::string db = "sqlite:heard-server.db";
     std::string recordKeyPath;
     heard::server::ServerConfig config;
@@ -64,11 +83,33 @@ int main(int argc, char** argv) {
                                  "backups)\n";
                     return 0;
                 }
+                if (!rest.empty() && (rest[0] == "backup" || rest[0] == "restore")) {
+                    if (rest.size() != 2) return usage();
+                    if (rest[0] == "backup")
+                        return heard::server::backupDatabase(db, rest[1], std::cout, std::cerr);
+                    const int restored = heard::server::restoreDatabase(db, rest[1], std::cout, std::cerr);
+                    if (restored != 0) return restored;
+                    auto store = openStore(db, recordKeyPath); // as the server will: schema, record key
+                    std::cout
+                        << "tablets that synced after this backup send again what it lacks at their next "
+                           "sync\n";
+                    return heard::server::runVerifyChainsCommand(*store, std::cout, std::cerr);
+                }
+                if (!rest.empty() && rest[0] == "verify-chains") {
+                    auto store = openStore(db, recordKeyPath);
+                    return heard::server::runVerifyChainsCommand(*store, std::cout, std::cerr);
+                }
                 if (!rest.empty() && rest[0] == "enrolment-config")
                     return heard::server::runEnrolmentConfigCommand({rest.begin() + 1, rest.end()}, std::cout,
                                                                     std::cerr);
                 auto store = openStore(db, recordKeyPath);
                 return heard::server::runAdminCommand(rest, *store, std::cin, std::cout, std::cerr);
+            } else if (a == "--version") {
+                std::cout << "heard-server " << HEARD_VERSION << "\nsync protocol "
+                          << heard::sync::kProtocolVersion
+                          << "\ncontent: none built in; tablets get what the administrator publishes (admin "
+                             "publish-content)\n";
+                return 0;
             } else if (a == "--db")
                 db = value();
             else if (a == "--listen") {

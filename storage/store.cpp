@@ -1570,6 +1570,19 @@ void Store::outboxRetry(int64_t id) {
     bump();
 }
 
+size_t Store::outboxResendCase(const std::string& caseId) {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare(
+        "UPDATE outbox SET state = 'pending', acknowledged_at = '' WHERE state = 'acknowledged' AND "
+        "(case_id = ?1 OR (item_type = 'audit' AND group_key IN (SELECT item_id FROM outbox WHERE "
+        "item_type = 'record' AND case_id = ?1))) AND NOT EXISTS (SELECT 1 FROM outbox WHERE case_id = ?1 "
+        "AND state = 'quarantined')");
+    st.bind(1, caseId);
+    const size_t changed = size_t(st.run());
+    if (changed > 0) bump();
+    return changed;
+}
+
 size_t Store::outboxPendingCount() {
     Lock lock(m_mutex);
     auto st = m_db->prepare("SELECT count(*) FROM outbox WHERE state = 'pending'");

@@ -153,6 +153,12 @@ public:
     void outboxQuarantine(int64_t id, const std::string& reason);
     std::vector<OutboxEntry> outboxQuarantined();
     void outboxRetry(int64_t id); // quarantined -> pending (after the practitioner fixes the cause)
+    // Acknowledged entries of the case (its records and their audit entries) -> pending again, in
+    // their first order: the server says it lacks the case's earlier records (restored from a
+    // backup older than them, docs/admin-guide.md). Intake is idempotent, so what it has comes back
+    // "duplicate". Not while the case has a quarantined entry (that explains the gap). Returns how
+    // many entries are pending again.
+    size_t outboxResendCase(const std::string& caseId);
     size_t outboxPendingCount();
 
     std::optional<std::string> setting(const std::string& key);

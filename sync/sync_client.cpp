@@ -329,6 +329,7 @@ StepResult SyncClient::push(std::size_t maxBatches,
     std::size_t initialPending = m_store.outboxPendingCount();
     std::size_t done = 0;
     std::set<std::int64_t> retriedThisRun; // entries the server asked to retry: not resent now
+    std::set<std::string> resentCases;     // cases sent again after a chain_gap (outboxResendCase)
     const std::size_t entryLimit = std::max<std::size_t>(1, std::min(m_batchLimit, kMaxBatchEntries));
     const std::size_t byteLimit = std::min(m_batchBytes, kMaxRequestBytes / 2);
 
@@ -432,6 +433,12 @@ StepResult SyncClient::push(std::size_t maxBatches,
             case EntryStatus::Retry:
                 retriedThisRun.insert(r.outboxId);
                 ++total.retried;
+                // The server lacks this case's earlier records although they were acknowledged:
+                // it was restored from an older backup. Send the case again (once per push); the
+                // records it still has come back "duplicate", the rest fill the gap.
+                if (r.reason == "chain_gap" && !it->second->caseId.empty() &&
+                    resentCases.insert(it->second->caseId).second)
+                    m_store.outboxResendCase(it->second->caseId);
                 break;
             }
             sent.erase(it); // each entry is settled once

@@ -1,14 +1,11 @@
 // The catalogue registry behind tr(): one MoCatalog per shipped language, loaded on first use.
 #include "app/i18n/i18n.h"
 
+#include "base/data_dir.h"
 #include "app/i18n/mo_catalog.h"
 
 #include <cstdlib>
 #include <memory>
-
-#ifndef HEARD_LOCALE_DIR
-#define HEARD_LOCALE_DIR ""
-#endif
 
 namespace heard::i18n {
 
@@ -140,7 +137,7 @@ std::string catalogueDir() {
     Registry& r = registry();
     if (r.hasOverride) return r.dirOverride;
     if (const char* env = std::getenv("HEARD_LOCALE_DIR"); env && *env) return env;
-    return HEARD_LOCALE_DIR;
+    return base::localeDir();
 }
 
 std::vector<std::string> loadCatalogues() {

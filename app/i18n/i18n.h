@@ -4,8 +4,9 @@
 // time (app/i18n/CMakeLists.txt) and read by our own reader (mo_catalog.h), so the language can
 // change per call without touching the process locale.
 //
-// Where the catalogues live: setCatalogueDir() if called, else $HEARD_LOCALE_DIR, else the
-// build tree's locale folder compiled in as HEARD_LOCALE_DIR. A language's catalogue is
+// Where the catalogues live: setCatalogueDir() if called, else $HEARD_LOCALE_DIR, else
+// base::localeDir() (installed: $HEARD_DATA_DIR/locale or ../share/heard/locale next to the
+// program; in the build tree: <build>/locale, also HEARD_LOCALE_DIR). A language's catalogue is
 // <dir>/<code>.mo and is loaded the first time the language is used. A missing or damaged
 // catalogue is not fatal: its text falls back to English and catalogueErrors() says why.
 //

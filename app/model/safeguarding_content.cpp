@@ -1,5 +1,6 @@
 #include "app/model/safeguarding_content.h"
 
+#include "base/data_dir.h"
 #include "app/i18n/i18n.h"
 
 #include <nlohmann/json.hpp>
@@ -139,9 +140,8 @@ SafeguardingContent parseSafeguardingContent(const std::string& text) {
 const SafeguardingContent& safeguardingContent() {
     static const SafeguardingContent s_content = [] {
         const char* override = std::getenv("HEARD_SAFEGUARDING_CONTENT");
-        const std::string path = override && *override
-                                     ? override
-                                     : std::string(HEARD_ASSETS_DIR) + "/safeguarding/safeguarding.json";
+        const std::string path =
+            override && *override ? override : base::assetsDir() + "/safeguarding/safeguarding.json";
         std::ifstream in(path, std::ios::binary);
         if (!in) {
             SafeguardingContent missing;

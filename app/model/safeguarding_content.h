@@ -58,7 +58,7 @@ struct SafeguardingContent {
 // texts, a deadline 0-20 working days. A bad entry is left out and named in errors.
 SafeguardingContent parseSafeguardingContent(const std::string& text);
 
-// The shipped file (HEARD_ASSETS_DIR/safeguarding/safeguarding.json, or
+// The shipped file (base::assetsDir()/safeguarding/safeguarding.json, or
 // $HEARD_SAFEGUARDING_CONTENT), read once.
 const SafeguardingContent& safeguardingContent();
 

@@ -1,4 +1,5 @@
 #include "app/model/spelling.h"
+#include "base/data_dir.h"
 
 #include <aspell.h>
 
@@ -51,7 +52,7 @@ bool isWelshEnding(const std::string& ending) {
 
 std::string spellingSupplementPath(const std::string& language) {
     const char* env = std::getenv("HEARD_ASSETS_DIR");
-    const std::string assets = env && *env ? env : HEARD_ASSETS_DIR;
+    const std::string assets = env && *env ? env : base::assetsDir();
     return assets + "/spelling/" + language + "-supplement.txt";
 }
 

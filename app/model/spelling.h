@@ -50,7 +50,7 @@ private:
     std::unordered_map<std::string, bool> m_cache; // Aspell's answers
 };
 
-// Where the supplement lists are (HEARD_ASSETS_DIR/spelling unless $HEARD_ASSETS_DIR is set).
+// Where the supplement lists are (base::assetsDir()/spelling unless $HEARD_ASSETS_DIR is set).
 std::string spellingSupplementPath(const std::string& language);
 
 } // namespace heard::model

@@ -7,6 +7,7 @@
 #include "app/tools/framework/model/activity_content.h"
 
 #include "app/tools/framework/model/activity_type.h"
+#include "base/data_dir.h"
 #include "base/json_reader.h"
 
 #include <algorithm>
@@ -528,7 +529,7 @@ ContentLibrary loadContentFolders(const std::vector<std::string>& folders, const
 
 std::string defaultContentDir() {
     if (const char* env = std::getenv("HEARD_TOOLS_DIR"); env && *env) return env;
-    return std::string(HEARD_ASSETS_DIR) + "/tools";
+    return base::assetsDir() + "/tools";
 }
 
 std::vector<std::string> contentFolders() {
