@@ -381,6 +381,10 @@ struct Console::Impl {
         if (!known || !ok) {
             guard.failed(lockoutKey(name), req.remote_addr, now);
             log({{"event", "console_signin"}, {"status", 401}});
+            if (std::int64_t wait = guard.retryAfter(lockoutKey(name), req.remote_addr, now); wait > 0) {
+                res.set_header("Retry-After", std::to_string(wait));
+                return signinPage(req, res, 429, lockedText(lang, wait), name);
+            }
             return signinPage(req, res, 401, tr(lang, "signin.wrong"), name);
         }
         // The password is right: the second factor next (the lockout count is cleared only after it).
@@ -486,6 +490,11 @@ struct Console::Impl {
         if (!accepted) {
             guard.failed(key, req.remote_addr, now);
             log({{"event", "console_totp"}, {"status", 401}});
+            // The failure that reaches the limit says so at once.
+            if (std::int64_t wait = guard.retryAfter(key, req.remote_addr, now); wait > 0) {
+                res.set_header("Retry-After", std::to_string(wait));
+                return codePage(*s, res, enrolling, 429, lockedText(s->lang, wait));
+            }
             return codePage(*s, res, enrolling, 401, tr(s->lang, "totp.wrong"));
         }
         guard.succeeded(key);

@@ -121,13 +121,14 @@ std::size_t indexNewRecords(ServerStore& store, SqlSession& sql, const std::vect
             extra = payload["follow_ups_done"].dump();
         const bool highRisk =
             body.contains("highRisk") && body["highRisk"].is_boolean() && body["highRisk"].get<bool>();
+        // INSERT ... SELECT ... WHERE NOT EXISTS: SQLCipher's SQLite predates ON CONFLICT DO NOTHING.
         sql.exec(
             "INSERT INTO record_index(received_seq, item_id, version, case_id, child_id, practitioner_id, "
-            "kind, high_risk, parent_id, signed_at, event_at, extra) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) "
-            "ON CONFLICT(received_seq) DO NOTHING",
+            "kind, high_risk, parent_id, signed_at, event_at, extra) SELECT ?,?,?,?,?,?,?,?,?,?,?,? "
+            "WHERE NOT EXISTS (SELECT 1 FROM record_index WHERE received_seq = ?)",
             {toInt(row[0]), row[1], toInt(row[2]), row[3], textOf(body, "childId"), row[4], kind,
              std::int64_t(highRisk ? 1 : 0), textOf(body, "parentId"), textOf(body, "signedAt"), eventAt,
-             extra});
+             extra, toInt(row[0])});
     }
     return rows.size();
 }
