@@ -32,6 +32,8 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 FAILURES = []
 PASSWORDS = {"pr-ada": "practitioner pass A1", "pr-bo": "practitioner pass B1",
@@ -212,8 +214,19 @@ def main():
         driver.set_page_load_timeout(20)
         shot_count = [0]
 
+        def click(element_id=None, element=None):
+            """Clicks and waits (at most 10 s) until the next page has replaced this one."""
+            page = driver.find_element(By.TAG_NAME, "html")
+            (element or driver.find_element(By.ID, element_id)).click()
+            WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+
         def shot(name):
+            """The whole page (the window grows to the page's height, at most 4000 px, then comes back)."""
+            size = driver.get_window_size()
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.set_window_size(size["width"], min(max(height + 140, size["height"]), 4000))
             driver.save_screenshot(os.path.join(out, name + ".png"))
+            driver.set_window_size(size["width"], size["height"])
             shot_count[0] += 1
 
         def sign_in(account, code_for_secret=None, store=None):
@@ -221,7 +234,10 @@ def main():
             driver.get(base + "/console/signin")
             driver.find_element(By.ID, "name").send_keys(account)
             driver.find_element(By.ID, "password").send_keys(PASSWORDS[account])
-            driver.find_element(By.ID, "continue").click()
+            click("continue")
+            if account not in store and not driver.current_url.endswith("/console/enrol"):
+                raise RuntimeError("sign-in of %s stopped at %s: %s" % (account, driver.current_url,
+                                                                     driver.find_element(By.TAG_NAME, "main").text))
             if driver.current_url.endswith("/console/enrol"):
                 secret = driver.find_element(By.ID, "secret").text
                 store[account] = secret
@@ -229,7 +245,7 @@ def main():
                     shot("enrol_totp")
             secret = store[account]
             driver.find_element(By.ID, "code").send_keys(totp(secret))
-            driver.find_element(By.ID, "continue").click()
+            click("continue")
 
         secrets = {}
         # --- sign-in page and its headers
@@ -243,7 +259,7 @@ def main():
         shot("signin")
         driver.find_element(By.ID, "name").send_keys("mgr-a")
         driver.find_element(By.ID, "password").send_keys("not the password")
-        driver.find_element(By.ID, "continue").click()
+        click("continue")
         check("not recognised" in driver.find_element(By.ID, "signin-error").text, "a wrong password is refused")
         shot("signin_wrong")
         # A cross-site or token-less sign-in post is refused.
@@ -286,7 +302,7 @@ def main():
         driver.set_window_size(1280, 800)
 
         # --- open it: the record view with the child's words and the verification
-        driver.find_element(By.CSS_SELECTOR, "#urgent li.item a").click()
+        click(element=driver.find_element(By.CSS_SELECTOR, "#urgent li.item a"))
         check(driver.current_url.endswith("/console/record/" + alert_id), "the item opens the record")
         check(driver.find_element(By.ID, "child-words").text == alert_words, "the child's exact words")
         check("Verified" in driver.find_element(By.ID, "verification").text, "hash chain and signature verified")
@@ -294,7 +310,7 @@ def main():
         # A bad form: messages next to the fields.
         driver.find_element(By.ID, "date").clear()
         driver.find_element(By.ID, "date").send_keys("2099-01-01")
-        driver.find_element(By.ID, "sign-note").click()
+        click("sign-note")
         check(len(driver.find_elements(By.ID, "decision-error")) == 1, "decision missing: message by the field")
         check(len(driver.find_elements(By.ID, "note-error")) == 1, "note missing: message by the field")
         check(len(driver.find_elements(By.ID, "date-error")) == 1, "future date: message by the field")
@@ -306,7 +322,7 @@ def main():
         driver.find_element(By.ID, "note").send_keys("Agree the referral; we discuss it in supervision (fictional).")
         driver.find_element(By.ID, "date").clear()
         driver.find_element(By.ID, "date").send_keys(time.strftime("%Y-%m-%d", time.gmtime()))
-        driver.find_element(By.ID, "sign-note").click()
+        click("sign-note")
         check(len(driver.find_elements(By.ID, "notice")) == 1, "the note is signed and saved")
         check("Agree the referral" in driver.find_element(By.ID, "notes").text, "the note shows on the record")
         shot("record_note")
@@ -335,14 +351,14 @@ def main():
               and notes[0]["payload"]["about_record_id"] == alert_id, "the decision is on the child's page")
 
         # --- Welsh
-        driver.find_element(By.ID, "language").click()
+        click("language")
         driver.get(base + "/console/queue")
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "cy", "the console speaks Welsh")
         check(driver.find_element(By.TAG_NAME, "h1").text == "Ciw eich tîm", "Welsh heading")
         shot("queue_cy")
         driver.get(base + "/console/record/" + alert_id)
         shot("record_cy")
-        driver.find_element(By.ID, "language").click()
+        click("language")
 
         # --- a manager of team B: 404 for team A's record, nothing of team A in the queue
         sign_in("mgr-b", False, secrets)
@@ -368,7 +384,7 @@ def main():
         check(request(port, "GET", "/console/queue", cookie=session_adm)[0] == 403, "and 403 for the queue")
         # Deactivating pr-ada stops the tablet at once.
         row = [r for r in driver.find_elements(By.CSS_SELECTOR, "#accounts tr") if r.text.startswith("pr-ada")][0]
-        row.find_element(By.TAG_NAME, "button").click()
+        click(element=row.find_element(By.TAG_NAME, "button"))
         check("Done" in driver.page_source, "pr-ada deactivated")
         shot("admin_after")
         check(tablet.ask("pull").startswith("failed"), "the deactivated practitioner's tablet stops syncing at once")
@@ -378,16 +394,16 @@ def main():
         driver.get(base + "/console/signin")
         driver.find_element(By.ID, "name").send_keys("mgr-a")
         driver.find_element(By.ID, "password").send_keys(PASSWORDS["mgr-a"])
-        driver.find_element(By.ID, "continue").click()
+        click("continue")
         shot("totp")
         good = totp(secrets["mgr-a"])
         wrong = "%06d" % ((int(good) + 500000) % 1000000)
         for attempt in range(5):
             driver.find_element(By.ID, "code").send_keys(wrong)
-            driver.find_element(By.ID, "continue").click()
+            click("continue")
         check("Try again in" in driver.find_element(By.ID, "code-error").text, "five wrong codes lock sign-in")
         driver.find_element(By.ID, "code").send_keys(totp(secrets["mgr-a"], step_offset=1))
-        driver.find_element(By.ID, "continue").click()
+        click("continue")
         check("Try again in" in driver.page_source and not driver.current_url.endswith("/console/queue"),
               "even the right code waits out the delay")
         shot("totp_locked")
