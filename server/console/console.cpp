@@ -734,6 +734,194 @@ struct Console::Impl {
         redirect(res, "/console/record/" + itemId + "?saved=1");
     }
 
+    // [SECTION] Case audits (item 6) ---------------------------------------------------------
+
+    static const std::vector<std::string>& grades() {
+        static const std::vector<std::string> list = {"outstanding", "good", "requires_improvement",
+                                                      "inadequate"};
+        return list;
+    }
+    static const std::vector<std::string>& auditAreas() {
+        static const std::vector<std::string> list = {"recording", "analysis", "wishes", "oversight"};
+        return list;
+    }
+
+    void auditsPage(const Session& s, const httplib::Request& req, httplib::Response& res, int status = 200,
+                    const std::string& sizeError = {}) {
+        const Lang lang = s.lang;
+        std::vector<Account> practitioners;
+        std::vector<SqlRow> audits;
+        std::vector<std::string> sample;
+        const std::string chosen = req.get_param_value("practitioner");
+        int size = 0;
+        if (req.has_param("size")) {
+            try {
+                size = std::stoi(req.get_param_value("size"));
+            } catch (const std::exception&) {
+                size = 0;
+            }
+        }
+        const bool drawing = req.has_param("practitioner") && sizeError.empty() && size >= 1 && size <= 20;
+        store.transact([&](SqlSession& sql) {
+            for (auto& a : accountsInTeam(sql, s.account.teamId.empty() ? "\n" : s.account.teamId))
+                if (a.role == Role::Practitioner) practitioners.push_back(a);
+            audits = sql.query(
+                "SELECT a.practitioner_id, a.written_at, a.case_id, a.grade, a.auditor FROM case_audits a "
+                "WHERE a.case_id IN (" +
+                    std::string(teamCasesSql()) + ") ORDER BY a.practitioner_id, a.written_at",
+                {scopeParam(s.account)});
+            if (drawing) {
+                // Every case the practitioner holds in the manager's scope, then a uniform random pick.
+                for (const auto& r : sql.query("SELECT case_id FROM (" + std::string(teamCasesSql()) +
+                                                   ") t WHERE t.case_id IN (SELECT case_id FROM cases WHERE "
+                                                   "practitioner_id = ?) ORDER BY case_id",
+                                               {scopeParam(s.account), chosen}))
+                    sample.push_back(r[0]);
+                for (std::size_t i = sample.size(); i > 1; --i)
+                    std::swap(sample[i - 1], sample[randombytes_uniform(static_cast<std::uint32_t>(i))]);
+                if (sample.size() > static_cast<std::size_t>(size))
+                    sample.resize(static_cast<std::size_t>(size));
+                writeServerAudit(sql, s.account.id, "draw_audit_sample", chosen,
+                                 std::to_string(sample.size()));
+            }
+        });
+        std::ostringstream b;
+        b << "<h1>" << esc(tr(lang, "audits.heading")) << "</h1>";
+        if (req.get_param_value("saved") == "1")
+            b << "<p class=\"notice\" id=\"notice\">" << esc(tr(lang, "audits.saved")) << "</p>";
+        b << "<section class=\"card\"><h2>" << esc(tr(lang, "audits.sample")) << "</h2>"
+          << "<form class=\"stack\" method=\"get\" action=\"/console/audits\" id=\"sample-form\" novalidate><label "
+             "for=\"practitioner\">"
+          << esc(tr(lang, "queue.practitioner"))
+          << "</label><select id=\"practitioner\" name=\"practitioner\">";
+        for (const auto& p : practitioners)
+            b << "<option value=\"" << esc(p.id) << "\"" << (p.id == chosen ? " selected" : "") << ">"
+              << esc(p.displayName) << " (" << esc(p.id) << ")</option>";
+        b << "</select><label for=\"size\">" << esc(tr(lang, "audits.size"))
+          << "</label><input type=\"number\" "
+          << "id=\"size\" name=\"size\" min=\"1\" max=\"20\" value=\""
+          << esc(req.has_param("size") ? req.get_param_value("size") : "3") << "\">";
+        if (!sizeError.empty())
+            b << "<span class=\"field-error\" id=\"size-error\">" << esc(sizeError) << "</span>";
+        b << "<button type=\"submit\" id=\"draw\">" << esc(tr(lang, "audits.draw")) << "</button></form>";
+        if (drawing) {
+            b << "<h2>" << esc(tr(lang, "audits.sampled")) << "</h2><ul class=\"queue\" id=\"sample\">";
+            if (sample.empty()) b << "<li class=\"muted\">" << esc(tr(lang, "audits.no_cases")) << "</li>";
+            for (const auto& c : sample)
+                b << "<li class=\"item\" data-case=\"" << esc(c) << "\"><span>" << esc(tr(lang, "queue.case"))
+                  << " " << esc(c) << "</span><a href=\"/console/audits/new?case=" << esc(c) << "\">"
+                  << esc(tr(lang, "audits.record")) << " " << esc(c) << "</a></li>";
+            b << "</ul>";
+        }
+        b << "</section><section class=\"card\"><h2>" << esc(tr(lang, "audits.per_practitioner")) << "</h2>";
+        if (audits.empty())
+            b << "<p class=\"muted\">" << esc(tr(lang, "audits.none")) << "</p>";
+        else {
+            b << "<table id=\"audits\"><tr><th>" << esc(tr(lang, "queue.practitioner")) << "</th><th>"
+              << esc(tr(lang, "audits.date")) << "</th><th>" << esc(tr(lang, "queue.case")) << "</th><th>"
+              << esc(tr(lang, "audits.grade")) << "</th><th>" << esc(tr(lang, "audits.auditor"))
+              << "</th></tr>";
+            for (const auto& a : audits) {
+                const std::string gradeKey = "grade." + a[3];
+                b << "<tr><td>" << esc(a[0]) << "</td><td>" << esc(a[1].substr(0, 10)) << "</td><td>"
+                  << esc(a[2]) << "</td><td>" << esc(tr(lang, gradeKey.c_str())) << "</td><td>" << esc(a[4])
+                  << "</td></tr>";
+            }
+            b << "</table>";
+        }
+        b << "</section>";
+        sendHtml(res, status, layout(pageFor(s), tr(lang, "audits.heading"), b.str()));
+    }
+
+    void auditForm(const Session& s, const std::string& caseId, httplib::Response& res, int status = 200,
+                   const std::map<std::string, std::string>& errors = {},
+                   const std::map<std::string, std::string>& values = {}) {
+        const Lang lang = s.lang;
+        bool visible = false;
+        store.transact([&](SqlSession& sql) { visible = maySeeCase(sql, s.account, caseId); });
+        if (!visible) return notFound(res, pageFor(s));
+        auto value = [&](const std::string& k) {
+            auto it = values.find(k);
+            return it == values.end() ? std::string() : it->second;
+        };
+        auto error = [&](const std::string& k) {
+            auto it = errors.find(k);
+            return it == errors.end()
+                       ? std::string()
+                       : "<span class=\"field-error\" id=\"" + k + "-error\">" + esc(it->second) + "</span>";
+        };
+        std::ostringstream b;
+        b << "<h1>" << esc(tr(lang, "audits.record")) << " " << esc(caseId)
+          << "</h1><section class=\"card\"><p>" << esc(tr(lang, "audits.intro"))
+          << "</p><form class=\"stack\" method=\"post\" action=\"/console/audits\" "
+          << "id=\"audit-form\"><input type=\"hidden\" name=\"csrf\" value=\"" << esc(s.csrf) << "\">"
+          << "<input type=\"hidden\" name=\"form_id\" value=\"" << sync::randomHex(16) << "\">"
+          << "<input type=\"hidden\" name=\"case\" value=\"" << esc(caseId) << "\">";
+        for (const auto& area : auditAreas()) {
+            const std::string key = "audits." + area;
+            b << "<label for=\"" << area << "\">" << esc(tr(lang, key.c_str())) << "</label><textarea id=\""
+              << area << "\" name=\"" << area << "\" maxlength=\"4000\">" << esc(value(area)) << "</textarea>"
+              << error(area);
+        }
+        b << "<label for=\"grade\">" << esc(tr(lang, "audits.grade")) << "</label><select id=\"grade\" "
+          << "name=\"grade\"><option value=\"\"></option>";
+        for (const auto& g : grades()) {
+            const std::string key = "grade." + g;
+            b << "<option value=\"" << g << "\"" << (value("grade") == g ? " selected" : "") << ">"
+              << esc(tr(lang, key.c_str())) << "</option>";
+        }
+        b << "</select>" << error("grade") << "<button type=\"submit\" id=\"save-audit\">"
+          << esc(tr(lang, "audits.save")) << "</button></form></section>";
+        sendHtml(res, status, layout(pageFor(s), tr(lang, "audits.heading"), b.str()));
+    }
+
+    void auditPost(const Session& s, const httplib::Request& req, httplib::Response& res) {
+        if (!formIsOurs(req, s.csrf)) return csrfRefused(res, s.lang);
+        const std::string caseId = req.get_param_value("case");
+        const std::string formId = req.get_param_value("form_id");
+        if (formId.size() != 32 || formId.find_first_not_of("0123456789abcdef") != std::string::npos)
+            return csrfRefused(res, s.lang);
+        std::map<std::string, std::string> errors, values;
+        json body = json::object();
+        for (const auto& area : auditAreas()) {
+            values[area] = req.get_param_value(area.c_str());
+            if (values[area].find_first_not_of(" \t\r\n") == std::string::npos || values[area].size() > 4000)
+                errors[area] = tr(s.lang, "audits.need_words");
+            body[area] = values[area];
+        }
+        values["grade"] = req.get_param_value("grade");
+        if (std::find(grades().begin(), grades().end(), values["grade"]) == grades().end())
+            errors["grade"] = tr(s.lang, "audits.need_grade");
+        if (!errors.empty()) return auditForm(s, caseId, res, 400, errors, values);
+        body["grade"] = values["grade"];
+        bool found = false, duplicate = false;
+        store.transact([&](SqlSession& sql) {
+            if (!maySeeCase(sql, s.account, caseId)) return;
+            found = true;
+            if (!sql.query("SELECT seq FROM case_audits WHERE id = ?", {formId}).empty()) {
+                duplicate = true;
+                return;
+            }
+            auto owner = sql.query("SELECT practitioner_id FROM cases WHERE case_id = ?", {caseId});
+            sql.exec(
+                "INSERT INTO case_audits(id, case_id, practitioner_id, auditor, grade, body, written_at) "
+                "VALUES(?,?,?,?,?,?,?)",
+                {formId, caseId, owner.empty() ? std::string() : owner[0][0], s.account.id, values["grade"],
+                 body.dump(), nowIso()});
+            writeServerAudit(sql, s.account.id, "case_audit", caseId, formId);
+        });
+        if (!found) return notFound(res, pageFor(s));
+        if (duplicate) {
+            commonHeaders(res);
+            res.status = 409;
+            res.set_content(layout(pageFor(s), tr(s.lang, "note.duplicate"),
+                                   "<h1>" + esc(tr(s.lang, "note.duplicate")) + "</h1>"),
+                            "text/html; charset=utf-8");
+            return;
+        }
+        redirect(res, "/console/audits?saved=1");
+    }
+
     // [SECTION] Administrators ---------------------------------------------------------------
 
     void adminPage(const Session& s, httplib::Response& res, const std::string& notice = {}) {
@@ -905,6 +1093,33 @@ void Console::registerRoutes(httplib::Server& http) {
                   if (!s) return;
                   if (s->account.role != Role::Manager) return c->notFound(res, c->pageFor(*s));
                   c->notePost(*s, req.matches[1], req, res);
+              }));
+    http.Get("/console/audits", guarded([c](const httplib::Request& req, httplib::Response& res) {
+                 auto s = c->requireSignedIn(req, res);
+                 if (!s) return;
+                 if (s->account.role != Role::Manager) return c->forbidden(res, *s);
+                 std::string sizeError;
+                 if (req.has_param("practitioner")) {
+                     int size = 0;
+                     try {
+                         size = std::stoi(req.get_param_value("size"));
+                     } catch (const std::exception&) {
+                     }
+                     if (size < 1 || size > 20) sizeError = tr(s->lang, "audits.need_size");
+                 }
+                 c->auditsPage(*s, req, res, sizeError.empty() ? 200 : 400, sizeError);
+             }));
+    http.Get("/console/audits/new", guarded([c](const httplib::Request& req, httplib::Response& res) {
+                 auto s = c->requireSignedIn(req, res);
+                 if (!s) return;
+                 if (s->account.role != Role::Manager) return c->notFound(res, c->pageFor(*s));
+                 c->auditForm(*s, req.get_param_value("case"), res);
+             }));
+    http.Post("/console/audits", guarded([c](const httplib::Request& req, httplib::Response& res) {
+                  auto s = c->requireSignedIn(req, res);
+                  if (!s) return;
+                  if (s->account.role != Role::Manager) return c->notFound(res, c->pageFor(*s));
+                  c->auditPost(*s, req, res);
               }));
     http.Get("/console/admin", guarded([c](const httplib::Request& req, httplib::Response& res) {
                  auto s = c->requireSignedIn(req, res);

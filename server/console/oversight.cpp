@@ -195,24 +195,25 @@ std::vector<QueueItem> buildQueue(SqlSession& sql, const Account& manager, base:
     // 2. Follow-ups due today or overdue, in working days with bank holidays.
     {
         std::vector<QueueItem> due;
-        const std::string nowIso = base::formatIsoUtc(now);
         auto concerns = sql.query(std::string(kIndexColumns) + "WHERE ri.case_id IN " + team +
                                       " AND ri.kind = 'concern' AND ri.extra <> ''",
                                   {scope});
+        // Completion comes from the concerns' addenda: read once for the team, not per concern.
+        std::map<std::string, std::map<std::string, bool>> doneByConcern;
+        for (const auto& a :
+             sql.query("SELECT ri.parent_id, ri.extra FROM record_index ri WHERE ri.case_id IN " + team +
+                           " AND ri.kind = 'addendum' AND ri.extra <> ''",
+                       {scope})) {
+            json d = json::parse(a[1], nullptr, false);
+            if (d.is_object())
+                for (auto it = d.begin(); it != d.end(); ++it)
+                    doneByConcern[a[0]][it.key()] = true;
+        }
         for (const auto& r : concerns) {
             IndexedRecord rec = indexedFrom(r);
             json deadlines = json::parse(r[11], nullptr, false);
             if (!deadlines.is_array()) continue;
-            std::map<std::string, bool> done;
-            for (const auto& a :
-                 sql.query("SELECT extra FROM record_index WHERE parent_id = ? AND kind = 'addendum' "
-                           "AND extra <> ''",
-                           {rec.itemId})) {
-                json d = json::parse(a[0], nullptr, false);
-                if (d.is_object())
-                    for (auto it = d.begin(); it != d.end(); ++it)
-                        done[it.key()] = true;
-            }
+            const auto& done = doneByConcern[rec.itemId];
             for (const auto& d : deadlines) {
                 const std::string id = textOf(d, "id");
                 if (done.count(id)) continue;

@@ -350,6 +350,37 @@ def main():
               and notes[0]["payload"]["decision"] == "agree_referral"
               and notes[0]["payload"]["about_record_id"] == alert_id, "the decision is on the child's page")
 
+        # --- quality assurance: a random sample of pr-ada's cases, one audited, listed per practitioner
+        driver.get(base + "/console/audits")
+        shot("audits")
+        driver.find_element(By.ID, "size").clear()
+        driver.find_element(By.ID, "size").send_keys("0")
+        click("draw")
+        check(len(driver.find_elements(By.ID, "size-error")) == 1, "a sample of 0 is refused by the field")
+        driver.find_element(By.ID, "size").clear()
+        driver.find_element(By.ID, "size").send_keys("2")
+        click("draw")
+        sampled = [li.get_attribute("data-case") for li in driver.find_elements(By.CSS_SELECTOR, "#sample li.item")]
+        check(len(sampled) == 2 and set(sampled) <= {"case-a1", "case-a2"}, "a random sample of pr-ada's cases " +
+              str(sampled))
+        shot("audits_sample")
+        click(element=driver.find_element(By.CSS_SELECTOR, "#sample li.item a"))
+        shot("audit_form")
+        click("save-audit")
+        check(len(driver.find_elements(By.CSS_SELECTOR, ".field-error")) == 5, "an empty audit: a message by each field")
+        shot("audit_errors")
+        for area, words in (("recording", "Records are timely and signed (fictional)."),
+                            ("analysis", "Describes more than it analyses (fictional)."),
+                            ("wishes", "The child's own words are kept (fictional)."),
+                            ("oversight", "Manager's decision recorded on the alert (fictional).")):
+            driver.find_element(By.ID, area).send_keys(words)
+        driver.find_element(By.CSS_SELECTOR, "#grade option[value=good]").click()
+        click("save-audit")
+        check(len(driver.find_elements(By.ID, "notice")) == 1, "the audit is saved")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#audits tr")
+        check(len(rows) == 2 and "pr-ada" in rows[1].text and "Good" in rows[1].text, "listed per practitioner")
+        shot("audits_saved")
+
         # --- Welsh
         click("language")
         driver.get(base + "/console/queue")
@@ -372,6 +403,10 @@ def main():
         check(status == 404, "and the same 404 for a record that does not exist")
         driver.get(base + "/console/record/" + alert_id)
         shot("not_found")
+        check(request(port, "GET", "/console/audits/new?case=case-a1", cookie=session_b)[0] == 404,
+              "team B's manager gets 404 for auditing team A's case")
+        driver.get(base + "/console/audits")
+        check("case-a1" not in driver.page_source, "team B's audits list shows nothing of team A")
 
         # --- the administrator: accounts and devices, no case content
         sign_in("adm-1", False, secrets)
