@@ -790,7 +790,8 @@ struct Console::Impl {
         if (req.get_param_value("saved") == "1")
             b << "<p class=\"notice\" id=\"notice\">" << esc(tr(lang, "audits.saved")) << "</p>";
         b << "<section class=\"card\"><h2>" << esc(tr(lang, "audits.sample")) << "</h2>"
-          << "<form class=\"stack\" method=\"get\" action=\"/console/audits\" id=\"sample-form\" novalidate><label "
+          << "<form class=\"stack\" method=\"get\" action=\"/console/audits\" id=\"sample-form\" "
+             "novalidate><label "
              "for=\"practitioner\">"
           << esc(tr(lang, "queue.practitioner"))
           << "</label><select id=\"practitioner\" name=\"practitioner\">";
