@@ -65,14 +65,17 @@ CREATE TABLE IF NOT EXISTS oversight_notes(
   author TEXT NOT NULL, decision TEXT NOT NULL, note_date TEXT NOT NULL, written_at TEXT NOT NULL,
   body TEXT NOT NULL, hash TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS oversight_notes_by_case ON oversight_notes(case_id, seq);
+CREATE INDEX IF NOT EXISTS oversight_notes_by_record ON oversight_notes(record_id);
 CREATE TABLE IF NOT EXISTS record_index(
   received_seq BIGINT PRIMARY KEY, item_id TEXT NOT NULL, version BIGINT NOT NULL,
   case_id TEXT NOT NULL, child_id TEXT NOT NULL, practitioner_id TEXT NOT NULL, kind TEXT NOT NULL,
   high_risk INTEGER NOT NULL, parent_id TEXT NOT NULL, signed_at TEXT NOT NULL,
-  event_at TEXT NOT NULL, extra TEXT NOT NULL);
+  event_at TEXT NOT NULL, extra TEXT NOT NULL,
+  latest INTEGER NOT NULL DEFAULT 1, noted INTEGER NOT NULL DEFAULT 0);
 CREATE INDEX IF NOT EXISTS record_index_by_case ON record_index(case_id, kind);
 CREATE INDEX IF NOT EXISTS record_index_by_item ON record_index(item_id, version);
 CREATE INDEX IF NOT EXISTS record_index_by_parent ON record_index(parent_id);
+CREATE INDEX IF NOT EXISTS record_index_open ON record_index(case_id) WHERE latest = 1 AND noted = 0;
 CREATE INDEX IF NOT EXISTS cases_by_practitioner ON cases(practitioner_id);
 CREATE TABLE IF NOT EXISTS case_audits(
   seq {serial}, id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL, practitioner_id TEXT NOT NULL,

@@ -129,6 +129,14 @@ std::size_t indexNewRecords(ServerStore& store, SqlSession& sql, const std::vect
             {toInt(row[0]), row[1], toInt(row[2]), row[3], textOf(body, "childId"), row[4], kind,
              std::int64_t(highRisk ? 1 : 0), textOf(body, "parentId"), textOf(body, "signedAt"), eventAt,
              extra, toInt(row[0])});
+        // Flags the queue reads instead of correlated subqueries: only the newest version of a
+        // record is listed, and a record with a manager's note is no longer waiting for one.
+        sql.exec("UPDATE record_index SET latest = 0 WHERE item_id = ? AND version < ?",
+                 {row[1], toInt(row[2])});
+        sql.exec("UPDATE record_index SET noted = 1 WHERE received_seq = ? AND EXISTS (SELECT 1 FROM "
+                 "oversight_notes "
+                 "n WHERE n.record_id = ?)",
+                 {toInt(row[0]), row[1]});
     }
     return rows.size();
 }
@@ -166,8 +174,8 @@ std::vector<QueueItem> buildQueue(SqlSession& sql, const Account& manager, base:
     const std::string scope = scopeParam(manager);
     const std::string team = std::string("(") + teamCasesSql() + ")";
     const auto limit = static_cast<std::int64_t>(perSectionLimit);
-    const std::string noNote =
-        " AND NOT EXISTS (SELECT 1 FROM oversight_notes n WHERE n.record_id = ri.item_id) ";
+    // noted and latest are kept by indexNewRecords and writeNote (index record_index_open).
+    const std::string open = " AND ri.noted = 0 AND ri.latest = 1 ";
 
     // 1. Safety alerts not acknowledged, and high-risk records with no manager's word: oldest
     // first, by when the child said it (or the concern was identified).
@@ -175,9 +183,7 @@ std::vector<QueueItem> buildQueue(SqlSession& sql, const Account& manager, base:
          sql.query(std::string(kIndexColumns) + "WHERE ri.case_id IN " + team +
                        " AND ((ri.kind = 'safety_alert' AND EXISTS (SELECT 1 FROM safety_alerts sa "
                        "WHERE sa.item_id = ri.item_id AND sa.acknowledged_at = '')) OR ri.high_risk = 1)" +
-                       noNote +
-                       " AND ri.version = (SELECT MAX(v.version) FROM record_index v WHERE "
-                       "v.item_id = ri.item_id) ORDER BY ri.event_at, ri.received_seq LIMIT ?",
+                       open + " ORDER BY ri.event_at, ri.received_seq LIMIT ?",
                    {scope, limit})) {
         IndexedRecord rec = indexedFrom(r);
         items.push_back({QueueSection::Urgent,
@@ -246,15 +252,13 @@ std::vector<QueueItem> buildQueue(SqlSession& sql, const Account& manager, base:
     }
 
     // 3. Records awaiting a manager's word (newest version of each), oldest first.
-    for (const auto& r : sql.query(
-             std::string(kIndexColumns) + "WHERE ri.case_id IN " + team + " AND ri.kind IN " + kReviewKinds +
-                 " AND ri.high_risk = 0 AND NOT (ri.kind = 'safety_alert' AND "
-                 "EXISTS (SELECT 1 FROM safety_alerts sa WHERE sa.item_id = "
-                 "ri.item_id AND sa.acknowledged_at = ''))" +
-                 noNote +
-                 " AND ri.version = (SELECT MAX(v.version) FROM record_index v WHERE "
-                 "v.item_id = ri.item_id) ORDER BY ri.signed_at, ri.received_seq LIMIT ?",
-             {scope, limit})) {
+    for (const auto& r : sql.query(std::string(kIndexColumns) + "WHERE ri.case_id IN " + team +
+                                       " AND ri.kind IN " + kReviewKinds +
+                                       " AND ri.high_risk = 0 AND NOT (ri.kind = 'safety_alert' AND "
+                                       "EXISTS (SELECT 1 FROM safety_alerts sa WHERE sa.item_id = "
+                                       "ri.item_id AND sa.acknowledged_at = ''))" +
+                                       open + " ORDER BY ri.signed_at, ri.received_seq LIMIT ?",
+                                   {scope, limit})) {
         IndexedRecord rec = indexedFrom(r);
         items.push_back({QueueSection::AwaitingReview,
                          rec.kind,
@@ -391,6 +395,7 @@ std::string writeNote(SqlSession& sql, const Account& manager, const IndexedReco
         "hash) VALUES(?,?,?,?,?,?,?,?,?)",
         {n.id, n.recordId, n.caseId, n.author, n.decision, n.noteDate, n.writtenAt, n.toJson().dump(),
          n.hash});
+    sql.exec("UPDATE record_index SET noted = 1 WHERE item_id = ?", {record.itemId});
     // The manager's word acknowledges the alert: it leaves the top of the queue.
     sql.exec("UPDATE safety_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE item_id = ? AND "
              "acknowledged_at = ''",
