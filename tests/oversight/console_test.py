@@ -341,6 +341,25 @@ def main():
         items = driver.find_elements(By.CSS_SELECTOR, "#urgent li.item")
         check(all(i.get_attribute("data-record") != alert_id for i in items), "the acknowledged alert left the top")
         shot("queue_after_note")
+        if args.backend == "postgres":
+            # Stateless: a second heard-server on the same database honours the same session.
+            port2 = free_port()
+            second = subprocess.Popen([args.server, "--db", db, "--listen", "127.0.0.1:%d" % port2, "--cert", cert,
+                                       "--key", key, "--console", "--threads", "2"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                status = 0
+                deadline = time.time() + 20
+                while time.time() < deadline and status != 200:
+                    try:
+                        status, _, html2, _ = request(port2, "GET", "/console/record/" + alert_id, cookie=cookie)
+                    except OSError:
+                        time.sleep(0.2)
+                check(status == 200 and "Agree the referral" in html2,
+                      "a second instance on the same PostgreSQL serves the same session and note")
+            finally:
+                second.terminate()
+                second.wait(timeout=10)
 
         # --- the tablet's next pull brings the decision to the child's page
         answer = tablet.ask("pull")
