@@ -1,5 +1,7 @@
 #include "server/admin.h"
 
+#include "server/console/people.h"
+
 #include "base/iso_time.h"
 #include "base/json_reader.h"
 #include "server/heard_server.h"
@@ -43,6 +45,8 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
     if (args.empty()) return usage(err, "<command> ... (see docs/sync-protocol.md)");
     const std::string& command = args[0];
     try {
+        // Teams, roles, accounts and devices for the managers' console (issue 15).
+        if (int code = console::runPeopleCommand(args, store, in, out, err); code >= 0) return code;
         if (command == "create-practitioner") {
             if (args.size() != 3)
                 return usage(err, "create-practitioner <id> <display name>  (password on stdin)");

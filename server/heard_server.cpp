@@ -8,6 +8,9 @@
 
 #include "base/iso_time.h"
 #include "base/json_reader.h"
+#include "server/console/console.h"
+#include "server/console/oversight.h"
+#include "server/console/people.h"
 #include "server/intake_checks.h"
 #include "storage/chain.h"
 #include "storage/record_kinds.h"
@@ -71,6 +74,8 @@ std::string validateRecordBody(const json& body, const sync::PushEntry& entry, c
     if (entry.caseId.empty() || text("caseId") != entry.caseId) return "schema_case";
     if (text("status") != "signed") return "schema_status";
     if (text("kind").empty()) return "schema_kind";
+    // A manager's note is written at the server only (issue 15): no device may push one.
+    if (text("kind") == storage::kinds::kManagerNote) return "manager_only";
     intake.kind = text("kind");
     std::string writer = text("author");
     if (writer != author.id && writer != author.displayName) return "wrong_author";
@@ -100,6 +105,7 @@ struct HeardServer::Impl {
     std::thread thread;
     std::mutex logMutex;
     std::unique_ptr<EnrolGuard> enrolGuard;
+    std::unique_ptr<console::Console> console; // the managers' console, when ServerConfig::console
 };
 
 HeardServer::HeardServer(ServerConfig config, ServerStore& store)
@@ -165,7 +171,9 @@ HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody,
         return {503, body, wait};
     }
     auto practitioner = m_store.practitioner(request.username);
-    const bool known = practitioner && practitioner->active;
+    // Managers and administrators sign in to the console, never enrol a tablet.
+    const bool known =
+        practitioner && practitioner->active && console::mayEnrolTablet(m_store, practitioner->id);
     // The same work whether or not the name exists: an unknown name is checked against a dummy hash.
     const bool passwordOk = m_config.passwordCheckForTesting(
         known ? practitioner->passwordHash : dummyPasswordHash(), request.password);
@@ -395,6 +403,7 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
     }
     for (const auto& caseId : request.removedCases)
         m_store.confirmRemoval(device->id, caseId);
+    console::noteDeviceSeen(m_store, device->id); // the console lists tablets that went quiet
 
     sync::PullResponse response;
     response.cursor = request.cursor;
@@ -416,12 +425,19 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
     auto content = m_store.latestContent();
     if (content && content->version > request.contentVersion) response.content = std::move(content);
     response.command = device->command;
+    // The managers' notes on the cases this practitioner holds (issue 15).
+    for (const auto& note :
+         console::notesForPractitioner(m_store, device->practitionerId, request.noteCursor))
+        response.managerNotes.push_back({note.seq, note.id, note.recordId, note.caseId, note.childId,
+                                         note.author, note.authorName, note.decision, note.note,
+                                         note.noteDate, note.writtenAt, note.hash});
     log({{"event", "pull"},
          {"device", device->id},
          {"status", 200},
          {"allocations", response.allocations.size()},
          {"removals", response.removals.size()},
          {"content", response.content.has_value()},
+         {"managerNotes", response.managerNotes.size()},
          {"command", sync::deviceCommandName(response.command)}});
     return {200, sync::toJson(response)};
 }
@@ -523,6 +539,21 @@ void HeardServer::bind() {
                   if (!readBody(reader, body)) return sendTooLarge(res);
                   send(res, handleDeviceCommand(body));
               });
+    if (m_config.console) {
+        console::ConsoleConfig consoleConfig;
+        consoleConfig.clockMs = m_config.clockForTesting;
+        consoleConfig.limits = m_config.enrolLimits;
+        consoleConfig.secureCookies = !m_config.plainHttpForDevelopment;
+        consoleConfig.safeguardingJsonPath =
+            m_config.safeguardingJsonPath.empty()
+                ? std::string(HEARD_ASSETS_DIR) + "/safeguarding/safeguarding.json"
+                : m_config.safeguardingJsonPath;
+        consoleConfig.passwordCheck = m_config.passwordCheckForTesting;
+        consoleConfig.verifyRecordHash = m_config.recordHashVerifier;
+        consoleConfig.log = [this](json line) { log(std::move(line)); };
+        m_impl->console = std::make_unique<console::Console>(m_store, std::move(consoleConfig));
+        m_impl->console->registerRoutes(http);
+    }
     // Errors the router produces itself (404, 413 too large, 400 unparsable) still get a JSON body.
     http.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;

@@ -44,6 +44,9 @@ struct ServerConfig {
     // Development and fault tests only: sleep this long before storing each pushed entry, so a
     // test can kill the server in the middle of a batch.
     std::chrono::milliseconds intakeDelayForTesting{0};
+    // The managers' console under /console/ on the same listener (server/console/console.h).
+    bool console = false;
+    std::string safeguardingJsonPath; // empty: the shipped assets/safeguarding/safeguarding.json
 };
 
 class HeardServer {

@@ -25,6 +25,7 @@ int usage() {
         << "usage:\n"
            "  heard-server [--db sqlite:<path>|postgres:<conninfo>] [--listen <host>:<port>]\n"
            "               --cert <pem> --key <pem> [--threads <n>] [--record-key <file>]\n"
+           "               [--console]   (the managers' console under /console/)\n"
            "  heard-server ... --dev-plain-http        (development only: no TLS)\n"
            "  heard-server [--db ...] [--record-key <file>] admin <command> ...   (see "
            "docs/sync-protocol.md)\n"
@@ -126,6 +127,8 @@ int main(int argc, char** argv) {
                 recordKeyPath = value();
             else if (a == "--threads")
                 config.threads = static_cast<std::size_t>(std::stoul(value()));
+            else if (a == "--console")
+                config.console = true;
             else if (a == "--dev-plain-http")
                 config.plainHttpForDevelopment = true;
             else if (a == "--test-intake-delay-ms")

@@ -390,7 +390,55 @@ public:
         return text(r[0][0]);
     }
 
+    void transact(const std::function<void(SqlSession&)>& work) override {
+        write([&](pqxx::work& tx) {
+            Session session(tx);
+            work(session);
+        });
+    }
+
 private:
+    // The generic SQL of ServerStore::transact: `?` becomes $1, $2, ...; every parameter goes as
+    // text and PostgreSQL infers its type from where it stands.
+    class Session final : public SqlSession {
+    public:
+        explicit Session(pqxx::work& tx) : m_tx(tx) {}
+        std::vector<SqlRow> query(const std::string& sql, const std::vector<SqlValue>& params) override {
+            pqxx::result r = run(sql, params);
+            std::vector<SqlRow> rows;
+            rows.reserve(r.size());
+            for (const auto& row : r) {
+                SqlRow out;
+                out.reserve(row.size());
+                for (const auto& field : row)
+                    out.push_back(text(field));
+                rows.push_back(std::move(out));
+            }
+            return rows;
+        }
+        std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params) override {
+            return static_cast<std::int64_t>(run(sql, params).affected_rows());
+        }
+
+    private:
+        pqxx::result run(const std::string& sql, const std::vector<SqlValue>& params) {
+            std::string numbered;
+            int n = 0;
+            for (char c : sql)
+                if (c == '?')
+                    numbered += "$" + std::to_string(++n);
+                else
+                    numbered += c;
+            std::vector<std::string> values;
+            for (const auto& p : params)
+                values.push_back(std::holds_alternative<std::string>(p)
+                                     ? std::get<std::string>(p)
+                                     : std::to_string(std::get<std::int64_t>(p)));
+            return m_tx.exec_params(numbered, pqxx::prepare::make_dynamic_params(values));
+        }
+        pqxx::work& m_tx;
+    };
+
     IntakeOutcome intakeOne(pqxx::work& tx, const IntakeEntry& e) {
         std::optional<std::string> storedDigest;
         auto existing = tx.exec_params(

@@ -211,6 +211,12 @@ public:
     std::size_t revokeOtherDevices(const std::string& p, const std::string& keep) override {
         return m_inner->revokeOtherDevices(p, keep);
     }
+    void transact(const std::function<void(SqlSession&)>& work) override { m_inner->transact(work); }
+    std::string readableBody(const std::string& itemType, const std::string& itemId, std::int64_t version,
+                             const std::string& storedBody) override {
+        if (!RecordCipher::isSealed(storedBody)) return storedBody;
+        return m_cipher->open(storedBody, recordBinding(itemType, itemId, version));
+    }
     std::optional<std::string> reallocatedAwayAt(const std::string& p, const std::string& caseId) override {
         return m_inner->reallocatedAwayAt(p, caseId);
     }

@@ -49,6 +49,42 @@ CREATE TABLE IF NOT EXISTS conflicts(
 CREATE TABLE IF NOT EXISTS safety_chain_tips(
   case_id TEXT NOT NULL, device_id TEXT NOT NULL, chain_seq BIGINT NOT NULL, hash TEXT NOT NULL,
   PRIMARY KEY(case_id, device_id));
+-- The managers' console (issue 15, server/console/). Roles and teams over the practitioners table
+-- (which holds every account: a manager or an administrator is an account whose role says so).
+CREATE TABLE IF NOT EXISTS teams(id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS account_roles(
+  account_id TEXT PRIMARY KEY REFERENCES practitioners(id), role TEXT NOT NULL,
+  team_id TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS console_totp(
+  account_id TEXT PRIMARY KEY, secret TEXT NOT NULL, confirmed INTEGER NOT NULL DEFAULT 0,
+  last_step BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS console_sessions(
+  token_hash TEXT PRIMARY KEY, account_id TEXT NOT NULL, stage TEXT NOT NULL, csrf TEXT NOT NULL,
+  language TEXT NOT NULL DEFAULT 'en', created_ms BIGINT NOT NULL, last_seen_ms BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS server_audit(
+  seq {serial}, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+  target TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS device_seen(device_id TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS oversight_notes(
+  seq {serial}, id TEXT NOT NULL UNIQUE, record_id TEXT NOT NULL, case_id TEXT NOT NULL,
+  author TEXT NOT NULL, decision TEXT NOT NULL, note_date TEXT NOT NULL, written_at TEXT NOT NULL,
+  body TEXT NOT NULL, hash TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS oversight_notes_by_case ON oversight_notes(case_id, seq);
+CREATE INDEX IF NOT EXISTS oversight_notes_by_record ON oversight_notes(record_id);
+CREATE TABLE IF NOT EXISTS record_index(
+  received_seq BIGINT PRIMARY KEY, item_id TEXT NOT NULL, version BIGINT NOT NULL,
+  case_id TEXT NOT NULL, child_id TEXT NOT NULL, practitioner_id TEXT NOT NULL, kind TEXT NOT NULL,
+  high_risk INTEGER NOT NULL, parent_id TEXT NOT NULL, signed_at TEXT NOT NULL,
+  event_at TEXT NOT NULL, extra TEXT NOT NULL,
+  latest INTEGER NOT NULL DEFAULT 1, noted INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS record_index_by_case ON record_index(case_id, kind);
+CREATE INDEX IF NOT EXISTS record_index_by_item ON record_index(item_id, version);
+CREATE INDEX IF NOT EXISTS record_index_by_parent ON record_index(parent_id);
+CREATE INDEX IF NOT EXISTS record_index_open ON record_index(case_id) WHERE latest = 1 AND noted = 0;
+CREATE INDEX IF NOT EXISTS cases_by_practitioner ON cases(practitioner_id);
+CREATE TABLE IF NOT EXISTS case_audits(
+  seq {serial}, id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL, practitioner_id TEXT NOT NULL,
+  auditor TEXT NOT NULL, grade TEXT NOT NULL, body TEXT NOT NULL, written_at TEXT NOT NULL);
 )sql";
 
 } // namespace

@@ -12,10 +12,12 @@
 #include "sync/protocol.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace heard::server {
@@ -102,6 +104,19 @@ struct AllocationEvent {
     sync::Allocation allocation; // for a removal only caseId is meaningful
 };
 
+// Parameterised SQL for the modules above the store that own their own tables (the managers'
+// console, server/console/): one SQL text for both backends, `?` placeholders (never a literal
+// '?' inside the SQL), results as text (NULL -> ""). Only inside ServerStore::transact.
+using SqlValue = std::variant<std::string, std::int64_t>;
+using SqlRow = std::vector<std::string>;
+class SqlSession {
+public:
+    virtual ~SqlSession() = default;
+    virtual std::vector<SqlRow> query(const std::string& sql, const std::vector<SqlValue>& params = {}) = 0;
+    virtual std::int64_t exec(const std::string& sql,
+                              const std::vector<SqlValue>& params = {}) = 0; // rows changed
+};
+
 class ServerStore {
 public:
     virtual ~ServerStore() = default;
@@ -172,6 +187,17 @@ public:
     // When the case was last reallocated away from the practitioner (ISO 8601 UTC), if ever.
     virtual std::optional<std::string> reallocatedAwayAt(const std::string& practitionerId,
                                                          const std::string& caseId) = 0;
+
+    // --- the managers' console (issue 15)
+    // Runs work in one transaction that commits when it returns (rolls back if it throws).
+    virtual void transact(const std::function<void(SqlSession&)>& work) = 0;
+    // The readable text of a received body as read from the `received` table by SQL: a body sealed
+    // at rest (server/record_cipher.h) is opened; a plain one is returned as it is.
+    virtual std::string readableBody(const std::string& itemType, const std::string& itemId,
+                                     std::int64_t version, const std::string& storedBody) {
+        (void)itemType, (void)itemId, (void)version;
+        return storedBody;
+    }
 };
 
 // Opens (creating the schema if needed) a SQLite server store at path (":memory:" allowed).

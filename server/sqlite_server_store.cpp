@@ -361,7 +361,70 @@ public:
         return s.columnText(0);
     }
 
+    void transact(const std::function<void(SqlSession&)>& work) override {
+        std::lock_guard lock(m_mutex);
+        storage::Transaction tx(*m_db);
+        Session session(m_db->handle());
+        work(session);
+        tx.commit();
+    }
+
 private:
+    // The generic SQL of ServerStore::transact on the raw connection (Statement hides the column
+    // count, which a generic row reader needs).
+    class Session final : public SqlSession {
+    public:
+        explicit Session(sqlite3* db) : m_db(db) {}
+        std::vector<SqlRow> query(const std::string& sql, const std::vector<SqlValue>& params) override {
+            auto stmt = prepare(sql, params);
+            std::vector<SqlRow> rows;
+            const int columns = sqlite3_column_count(stmt.get());
+            for (;;) {
+                int rc = sqlite3_step(stmt.get());
+                if (rc == SQLITE_DONE) break;
+                if (rc != SQLITE_ROW) storage::Database::raise(m_db, rc, "console query");
+                SqlRow row;
+                for (int c = 0; c < columns; ++c) {
+                    const unsigned char* text = sqlite3_column_text(stmt.get(), c);
+                    row.emplace_back(text ? reinterpret_cast<const char*>(text) : "");
+                }
+                rows.push_back(std::move(row));
+            }
+            return rows;
+        }
+        std::int64_t exec(const std::string& sql, const std::vector<SqlValue>& params) override {
+            auto stmt = prepare(sql, params);
+            int rc;
+            while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
+            }
+            if (rc != SQLITE_DONE) storage::Database::raise(m_db, rc, "console statement");
+            return sqlite3_changes(m_db);
+        }
+
+    private:
+        struct Finalize {
+            void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+        };
+        std::unique_ptr<sqlite3_stmt, Finalize> prepare(const std::string& sql,
+                                                        const std::vector<SqlValue>& params) {
+            sqlite3_stmt* raw = nullptr;
+            int rc = sqlite3_prepare_v2(m_db, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr);
+            std::unique_ptr<sqlite3_stmt, Finalize> stmt(raw);
+            if (rc != SQLITE_OK) storage::Database::raise(m_db, rc, "console prepare");
+            for (std::size_t i = 0; i < params.size(); ++i) {
+                const int index = static_cast<int>(i) + 1;
+                if (const auto* text = std::get_if<std::string>(&params[i]))
+                    rc = sqlite3_bind_text(stmt.get(), index, text->data(), static_cast<int>(text->size()),
+                                           SQLITE_TRANSIENT);
+                else
+                    rc = sqlite3_bind_int64(stmt.get(), index, std::get<std::int64_t>(params[i]));
+                if (rc != SQLITE_OK) storage::Database::raise(m_db, rc, "console bind");
+            }
+            return stmt;
+        }
+        sqlite3* m_db;
+    };
+
     struct PendingBatch {
         const std::vector<IntakeEntry>* entries;
         std::vector<IntakeOutcome> outcomes;

@@ -20,6 +20,8 @@ inline constexpr const char* kRiskIdentification =
 inline constexpr const char* kInformationSharing = "information_sharing"; // what was shared and why (SF 3.62)
 inline constexpr const char* kSafetyAlert =
     "safety_alert"; // the child said they may not be safe (SF 2.88-2.92)
+inline constexpr const char* kManagerNote =
+    "manager_note"; // a manager's oversight note or decision, written at the central system (SF appendix V)
 
 // Every kind above, for code that must know them all (tests, the server's intake).
 inline constexpr const char* kAll[] = {kVisit,
@@ -31,7 +33,8 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kAddendum,
                                        kRiskIdentification,
                                        kInformationSharing,
-                                       kSafetyAlert};
+                                       kSafetyAlert,
+                                       kManagerNote};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

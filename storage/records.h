@@ -49,6 +49,14 @@ struct Record {
     std::string chain;
 };
 
+// A manager's oversight note or decision received from the central system (issue 15). The
+// store lists it with the child's records as a signed Record of kind kinds::kManagerNote
+// (author: the manager; payload: decision, note, note_date, about_record_id, author_name).
+struct ManagerNote {
+    int64_t seq = 0; // the server's order
+    std::string id, recordId, caseId, childId, author, authorName, decision, note, noteDate, writtenAt, hash;
+};
+
 struct NewRecord {
     std::string caseId, childId, kind, author, parentId;
     bool highRisk = false;

@@ -191,6 +191,32 @@ DROP INDEX records_chain;
 CREATE UNIQUE INDEX records_chain ON records(case_id, chain, chain_seq) WHERE chain_seq > 0;
 )SQL";
 
+// Managers' notes from the central system (issue 15): signed at the server, received on pull,
+// never changed or deleted on the tablet, and never sent back (they are not in the outbox).
+const char* kV11ManagerNotes = R"SQL(
+CREATE TABLE manager_notes (
+    id          TEXT PRIMARY KEY NOT NULL,
+    seq         INTEGER NOT NULL,
+    record_id   TEXT NOT NULL,
+    case_id     TEXT NOT NULL,
+    child_id    TEXT NOT NULL,
+    author      TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    decision    TEXT NOT NULL,
+    note        TEXT NOT NULL,
+    note_date   TEXT NOT NULL,
+    written_at  TEXT NOT NULL,
+    hash        TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+CREATE INDEX manager_notes_by_child ON manager_notes(child_id, written_at);
+CREATE TRIGGER manager_notes_no_update BEFORE UPDATE ON manager_notes
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a manager''s note cannot change'); END;
+CREATE TRIGGER manager_notes_no_delete BEFORE DELETE ON manager_notes
+WHEN (SELECT count(*) FROM cases WHERE id = OLD.case_id) > 0
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a manager''s note cannot be deleted'); END;
+)SQL";
+
 std::string refreshChild(const std::string& child) {
     return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
            "INSERT OR REPLACE INTO caseload_summary "
@@ -287,6 +313,8 @@ const std::vector<Migration>& migrations() {
         {7, "signed risk identifications of a child, for review dates on the caseload (issue 14)",
          kV7RiskReviews},
         {8, "safety alerts on a chain of their own per case (issue 14)", kV8SafetyChain},
+        // 8-10 are other branches' (issue 15 was given 11); merged in order they close the gap.
+        {11, "managers' notes received from the central system (issue 15)", kV11ManagerNotes},
     };
     return s_migrations;
 }

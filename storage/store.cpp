@@ -175,11 +175,38 @@ Record readRecord(const Statement& st) {
     return r;
 }
 
+// A manager's note (issue 15) as the signed record the child's page lists.
+const char* kManagerNoteColumns =
+    "id, record_id, case_id, child_id, author, author_name, decision, note, note_date, written_at, hash";
+
+Record readManagerNote(const Statement& st) {
+    Record r;
+    r.id = st.columnText(0);
+    r.caseId = st.columnText(2);
+    r.childId = st.columnText(3);
+    r.kind = kinds::kManagerNote;
+    r.status = RecordStatus::Signed;
+    r.author = st.columnText(5);
+    r.createdAt = r.updatedAt = r.signedAt = st.columnText(9);
+    r.signedBy = st.columnText(5);
+    r.payload = {{"about_record_id", st.columnText(1)},
+                 {"author_id", st.columnText(4)},
+                 {"author_name", st.columnText(5)},
+                 {"decision", st.columnText(6)},
+                 {"note", st.columnText(7)},
+                 {"note_date", st.columnText(8)}};
+    r.hash = st.columnText(10);
+    return r;
+}
+
 std::optional<Record> loadRecord(Database& db, const std::string& id) {
     auto st = db.prepare(std::string("SELECT ") + kRecordColumns + " FROM records WHERE id = ?");
     st.bind(1, id);
-    if (!st.step()) return std::nullopt;
-    return readRecord(st);
+    if (st.step()) return readRecord(st);
+    auto note = db.prepare(std::string("SELECT ") + kManagerNoteColumns + " FROM manager_notes WHERE id = ?");
+    note.bind(1, id);
+    if (note.step()) return readManagerNote(note);
+    return std::nullopt;
 }
 
 Record requireRecord(Database& db, const std::string& id) {
@@ -1161,7 +1188,51 @@ Record Store::openRecord(const std::string& id, const std::string& actor) {
 
 std::vector<Record> Store::recordsForChild(const std::string& childId) {
     Lock lock(m_mutex);
-    return queryRecords(*m_db, "child_id = ?", childId);
+    auto records = queryRecords(*m_db, "child_id = ?", childId);
+    auto st = m_db->prepare(std::string("SELECT ") + kManagerNoteColumns +
+                            " FROM manager_notes WHERE child_id = ? ORDER BY written_at, seq");
+    st.bind(1, childId);
+    while (st.step())
+        records.push_back(readManagerNote(st));
+    return records;
+}
+
+void Store::saveManagerNotes(const std::vector<ManagerNote>& notes) {
+    if (notes.empty()) return;
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    const std::string at = now();
+    for (const auto& n : notes) {
+        auto st = m_db->prepare(
+            "INSERT OR IGNORE INTO manager_notes(id, seq, record_id, case_id, child_id, author, "
+            "author_name, decision, note, note_date, written_at, hash, received_at) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        st.bind(1, n.id)
+            .bind(2, n.seq)
+            .bind(3, n.recordId)
+            .bind(4, n.caseId)
+            .bind(5, n.childId)
+            .bind(6, n.author)
+            .bind(7, n.authorName)
+            .bind(8, n.decision)
+            .bind(9, n.note)
+            .bind(10, n.noteDate)
+            .bind(11, n.writtenAt)
+            .bind(12, n.hash)
+            .bind(13, at);
+        // Audited as the sync (the device): the server refuses an audit actor that names another account.
+        if (st.run() > 0)
+            appendAudit(*m_db, at, "sync", "receive_manager_note", n.id, "record=" + n.recordId);
+    }
+    t.commit();
+    bump();
+}
+
+int64_t Store::managerNoteCursor() {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT coalesce(max(seq), 0) FROM manager_notes");
+    st.step();
+    return st.columnInt64(0);
 }
 
 std::vector<Record> Store::recordsForCase(const std::string& caseId) {

@@ -121,11 +121,15 @@ public:
     void setHighRisk(const std::string& recordId, bool highRisk);                 // drafts only
     Record sign(const std::string& recordId, const std::string& signedBy); // freezes, chains, outbox, audit
     Record addAddendum(const std::string& parentRecordId, const std::string& author,
-                       const nlohmann::json& payload);                            // signed at once
-    std::optional<Record> recordById(const std::string& id);                      // not audited
-    Record openRecord(const std::string& id, const std::string& actor);           // audited "open"
-    std::vector<Record> recordsForChild(const std::string& childId);              // oldest first
-    std::vector<Record> recordsForCase(const std::string& caseId);                // oldest first
+                       const nlohmann::json& payload);                  // signed at once
+    std::optional<Record> recordById(const std::string& id);            // not audited
+    Record openRecord(const std::string& id, const std::string& actor); // audited "open"
+    std::vector<Record> recordsForChild(const std::string& childId);    // oldest first, then managers' notes
+    // Managers' notes received on pull (issue 15): kept once each (a repeat is ignored), never
+    // changed; recordsForChild, recordById and openRecord show them as signed records.
+    void saveManagerNotes(const std::vector<ManagerNote>& notes);
+    int64_t managerNoteCursor();                                   // the highest seq held (0: none)
+    std::vector<Record> recordsForCase(const std::string& caseId); // oldest first
     void deleteDraft(const std::string& recordId, const std::string& actor = ""); // drafts only, audited
     ChainReport verifyCase(const std::string& caseId);
     void secureCase(const std::string& caseId, const std::string& by); // irreversible

@@ -290,7 +290,46 @@ json toJson(const PullRequest& v) {
     return {{"protocol", v.protocol},
             {"cursor", v.cursor},
             {"contentVersion", v.contentVersion},
-            {"removedCases", v.removedCases}};
+            {"removedCases", v.removedCases},
+            {"noteCursor", v.noteCursor}};
+}
+
+json toJson(const ManagerNote& v) {
+    return {{"seq", v.seq},
+            {"id", v.id},
+            {"recordId", v.recordId},
+            {"caseId", v.caseId},
+            {"childId", v.childId},
+            {"author", v.author},
+            {"authorName", v.authorName},
+            {"decision", v.decision},
+            {"note", v.note},
+            {"noteDate", v.noteDate},
+            {"writtenAt", v.writtenAt},
+            {"hash", v.hash}};
+}
+
+ManagerNote managerNoteFromJson(const json& j) {
+    requireObject(j, "manager note");
+    ManagerNote v;
+    v.seq = intField(j, "seq", 1);
+    for (auto [name, field] : {std::pair{"id", &v.id},
+                               {"recordId", &v.recordId},
+                               {"caseId", &v.caseId},
+                               {"childId", &v.childId},
+                               {"author", &v.author},
+                               {"authorName", &v.authorName},
+                               {"decision", &v.decision},
+                               {"note", &v.note},
+                               {"noteDate", &v.noteDate},
+                               {"writtenAt", &v.writtenAt},
+                               {"hash", &v.hash}}) {
+        auto it = j.find(name);
+        if (it == j.end() || !it->is_string()) throw ProtocolError(std::string("missing field: ") + name);
+        *field = it->get<std::string>();
+    }
+    if (v.id.empty() || v.caseId.empty() || v.note.size() > 16000) throw ProtocolError("bad manager note");
+    return v;
 }
 
 PullRequest pullRequestFromJson(const json& j) {
@@ -299,6 +338,7 @@ PullRequest pullRequestFromJson(const json& j) {
     PullRequest v;
     v.cursor = intField(j, "cursor", 0);
     v.contentVersion = intField(j, "contentVersion", 0);
+    if (j.contains("noteCursor")) v.noteCursor = intField(j, "noteCursor", 0);
     const json& removed = arrayField(j, "removedCases");
     if (removed.size() > 10000) throw ProtocolError("too many removed cases");
     for (const auto& r : removed) {
@@ -320,6 +360,12 @@ json toJson(const PullResponse& v) {
               {"removals", v.removals},
               {"command", deviceCommandName(v.command)}};
     if (v.content) j["content"] = toJson(*v.content);
+    if (!v.managerNotes.empty()) {
+        json notes = json::array();
+        for (const auto& n : v.managerNotes)
+            notes.push_back(toJson(n));
+        j["managerNotes"] = notes;
+    }
     return j;
 }
 
@@ -337,6 +383,12 @@ PullResponse pullResponseFromJson(const json& j) {
     }
     if (j.contains("content") && !j["content"].is_null()) v.content = contentUpdateFromJson(j["content"]);
     v.command = deviceCommandFromString(stringField(j, "command"));
+    if (j.contains("managerNotes")) {
+        const json& notes = arrayField(j, "managerNotes");
+        if (notes.size() > 10000) throw ProtocolError("too many manager notes");
+        for (const auto& n : notes)
+            v.managerNotes.push_back(managerNoteFromJson(n));
+    }
     return v;
 }
 

@@ -156,6 +156,14 @@ struct PullRequest {
     std::int64_t cursor = 0;
     std::int64_t contentVersion = 0;       // what the device holds
     std::vector<std::string> removedCases; // reallocated cases the device has now removed
+    std::int64_t noteCursor = 0;           // the last manager's note the device holds (issue 15)
+};
+
+// A manager's oversight note or decision, written and signed (hash) in the managers' console
+// (issue 15); it travels to the tablet of the practitioner who holds the case.
+struct ManagerNote {
+    std::int64_t seq = 0; // the server's order: the device's noteCursor
+    std::string id, recordId, caseId, childId, author, authorName, decision, note, noteDate, writtenAt, hash;
 };
 
 enum class DeviceCommand {
@@ -170,6 +178,7 @@ struct PullResponse {
     std::vector<std::string> removals;    // cases reallocated away from this device
     std::optional<ContentUpdate> content; // present when newer than contentVersion
     DeviceCommand command = DeviceCommand::None;
+    std::vector<ManagerNote> managerNotes; // seq > the request's noteCursor, oldest first
 };
 
 // The locked tablet's question (kPathDeviceCommand). token is the BLAKE2b-256 hex of the device
@@ -190,6 +199,8 @@ const char* deviceCommandName(DeviceCommand command);
 DeviceCommand deviceCommandFromString(const std::string& text);
 
 nlohmann::json toJson(const Allocation& value);
+nlohmann::json toJson(const ManagerNote& value);
+ManagerNote managerNoteFromJson(const nlohmann::json& j);
 nlohmann::json toJson(const ContentUpdate& value);
 nlohmann::json toJson(const EnrolRequest& value);
 nlohmann::json toJson(const EnrolResponse& value);

@@ -519,6 +519,7 @@ StepResult SyncClient::pull() {
     request.cursor = std::stoll(m_store.setting(setting::kCursor).value_or("0"));
     request.contentVersion = std::stoll(m_store.setting(setting::kContentVersion).value_or("0"));
     request.removedCases = jsonList(m_store, setting::kRemovedCases);
+    request.noteCursor = m_store.managerNoteCursor();
     HttpResult result = channel.post(kPathPull, toJson(request).dump(), authHeader());
     learnGzip(channel);
     StepResult problem = classify(result);
@@ -549,6 +550,13 @@ StepResult SyncClient::pull() {
     if (response.content) {
         m_store.setSetting(setting::kContentFiles, response.content->files.dump());
         m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
+    }
+    if (!response.managerNotes.empty()) { // the managers' word on this tablet's cases (issue 15)
+        std::vector<storage::ManagerNote> notes;
+        for (const auto& n : response.managerNotes)
+            notes.push_back({n.seq, n.id, n.recordId, n.caseId, n.childId, n.author, n.authorName, n.decision,
+                             n.note, n.noteDate, n.writtenAt, n.hash});
+        m_store.saveManagerNotes(notes);
     }
     if (response.cursor != request.cursor) // after applying: a crash repeats, never skips
         m_store.setSetting(setting::kCursor, std::to_string(response.cursor));

@@ -74,6 +74,9 @@ void registerBuiltInKinds(RecordKinds& kinds) {
                    app.editors().safetyAlert.open(app, record); // draft or signed: its own screen
                    return true;
                }});
+    // Written by a manager at the central system (issue 15) and received on pull: listed on the
+    // child's page, opened read-only in the Record screen.
+    kinds.add({k::kManagerNote, N_("Manager's note"), true, {}});
     kinds.add({k::kActivity, N_("Activity"), false, {}});
     kinds.add({k::kAddendum, N_("Addendum"), false, {}});
 }

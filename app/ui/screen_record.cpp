@@ -204,6 +204,20 @@ void drawSharing(const nlohmann::json& payload) {
     signatureView(sharing.signatureStrokes, dp(80));
 }
 
+// A manager's note from the central system (issue 15): marked as the manager's, read-only.
+void drawManagerNote(const nlohmann::json& payload) {
+    chip(_("Written by your manager"), colours::accentSoft, colours::accent);
+    const std::string decision = payload.value("decision", "");
+    const char* decisionText = decision == "agree_referral"           ? _("Agree the referral")
+                               : decision == "discuss_in_supervision" ? _("Discuss in supervision")
+                               : decision == "return_for_analysis"    ? _("Return for more analysis")
+                                                                      : _("Noted");
+    field(_("Decision"), decisionText);
+    field(_("Note"), payload.value("note", ""));
+    field(_("Date"), payload.value("note_date", ""));
+    field(_("Manager"), payload.value("author_name", ""));
+}
+
 } // namespace
 
 void drawRecordScreen(App& app, Actions& actions) {
@@ -223,7 +237,7 @@ void drawRecordScreen(App& app, Actions& actions) {
              colours::danger);
     // A risk identification is changed only by a review (a new version), not by an addendum.
     if (record->status == storage::RecordStatus::Signed && record->kind != storage::kinds::kAddendum &&
-        record->kind != storage::kinds::kRiskIdentification) {
+        record->kind != storage::kinds::kRiskIdentification && record->kind != storage::kinds::kManagerNote) {
         if (primaryButton(_("Add an addendum"), "record.add_addendum", dp(300)))
             actions.later([id = record->id](App& a) { a.startAddendum(id); });
     }
@@ -247,6 +261,8 @@ void drawRecordScreen(App& app, Actions& actions) {
             tools::drawSummary(result, app.activityLibrary().find(result.contentId));
         else
             mutedText(error.c_str());
+    } else if (record->kind == storage::kinds::kManagerNote) {
+        drawManagerNote(record->payload);
     } else {
         wrappedText(record->payload.dump(2).c_str());
     }

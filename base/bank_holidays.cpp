@@ -1,8 +1,8 @@
-#include "app/model/bank_holidays.h"
+#include "base/bank_holidays.h"
 
 #include <algorithm>
 
-namespace heard::model {
+namespace heard::base {
 
 // [SECTION] Civil days
 // Howard Hinnant's days_from_civil / civil_from_days ("chrono-Compatible Low-Level Date
@@ -160,4 +160,4 @@ bool isBankHoliday(DayNumber day) {
     return computeYear(year).contains(day);
 }
 
-} // namespace heard::model
+} // namespace heard::base

@@ -1,0 +1,486 @@
+#!/usr/bin/python3
+"""oversight.console: the managers' console in a real headless Chromium through Selenium.
+
+Starts heard-server (--console, HTTPS with a throw-away certificate) on SQLite or on a
+throw-away PostgreSQL cluster, a practitioner's tablet (oversight_tablet: the real device store
+and sync client), and drives the console as a manager of team A, a manager of team B and an
+administrator. Every console page is saved as a PNG in the output folder for people to look at.
+
+Usage: console_test.py --server <heard-server> --tablet <oversight_tablet> --out <dir>
+                       --backend sqlite|postgres
+All data is fictional. Servers listen on 127.0.0.1 only; every wait is bounded.
+"""
+import argparse
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import pwd
+import shutil
+import socket
+import ssl
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+FAILURES = []
+PASSWORDS = {"pr-ada": "practitioner pass A1", "pr-bo": "practitioner pass B1",
+             "mgr-a": "manager password A1", "mgr-b": "manager password B1",
+             "adm-1": "administrator pass 1"}
+
+
+def check(condition, what):
+    print(("ok    " if condition else "FAIL  ") + what, flush=True)
+    if not condition:
+        FAILURES.append(what)
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def totp(secret_b32, at=None, step_offset=0):
+    """RFC 6238 (HMAC-SHA1, 30 s, 6 digits), written here independently of the server."""
+    key = base64.b32decode(secret_b32.replace(" ", "") + "=" * ((8 - len(secret_b32.replace(" ", "")) % 8) % 8))
+    counter = int((at if at is not None else time.time()) // 30) + step_offset
+    mac = hmac.new(key, struct.pack(">Q", counter), hashlib.sha1).digest()
+    offset = mac[-1] & 15
+    code = (struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000
+    return "%06d" % code
+
+
+class Postgres:
+    """A throw-away PostgreSQL 15 cluster (as tests/sync/postgres_cluster.cpp does it)."""
+    BIN = "/usr/lib/postgresql/15/bin"
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="heard-pg-")
+        self.port = free_port()
+        self.user = None
+        if os.geteuid() == 0:
+            pg = pwd.getpwnam("postgres")
+            os.chown(self.dir, pg.pw_uid, pg.pw_gid)
+            self.user = "postgres"
+        self.started = False
+
+    def run(self, *cmd):
+        full = (["runuser", "-u", self.user, "--"] if self.user else []) + list(cmd)
+        subprocess.run(full, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+
+    def start(self):
+        self.run(self.BIN + "/initdb", "-D", self.dir + "/data", "-A", "trust", "-U", "heard", "--no-sync", "-E", "UTF8")
+        self.run(self.BIN + "/pg_ctl", "-D", self.dir + "/data", "-l", self.dir + "/server.log", "-o",
+                 "-p %d -k %s -c listen_addresses=127.0.0.1" % (self.port, self.dir), "-w", "-t", "30", "start")
+        self.started = True
+        subprocess.run(["/usr/bin/psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "heard", "-d", "postgres",
+                        "-c", "CREATE DATABASE heard_console"], check=True, stdout=subprocess.DEVNULL, timeout=30)
+        return "postgres:host=127.0.0.1 port=%d user=heard dbname=heard_console" % self.port
+
+    def stop(self):
+        if self.started:
+            try:
+                self.run(self.BIN + "/pg_ctl", "-D", self.dir + "/data", "-m", "immediate", "-w", "-t", "20", "stop")
+            except Exception:
+                pass
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Tablet:
+    def __init__(self, binary, folder, port, ca):
+        self.proc = subprocess.Popen([binary, folder, str(port), ca], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     text=True)
+
+    def ask(self, line):
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        return self.proc.stdout.readline().strip()
+
+    def close(self):
+        try:
+            self.ask("quit")
+        except Exception:
+            pass
+        self.proc.wait(timeout=10)
+
+
+def request(port, method, path, body=None, cookie=None, headers=None):
+    """One HTTPS request outside the browser (to read status codes and headers)."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    conn = http.client.HTTPSConnection("127.0.0.1", port, context=context, timeout=10)
+    all_headers = dict(headers or {})
+    if cookie:
+        all_headers["Cookie"] = cookie
+    if body is not None:
+        body = urllib.parse.urlencode(body)
+        all_headers["Content-Type"] = "application/x-www-form-urlencoded"
+    conn.request(method, path, body=body, headers=all_headers)
+    response = conn.getresponse()
+    text = response.read().decode("utf-8", "replace")
+    result = (response.status, dict((k.lower(), v) for k, v in response.getheaders()), text,
+              response.msg.get_all("Set-Cookie") or [])
+    conn.close()
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--server", required=True)
+    parser.add_argument("--tablet", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--backend", default="sqlite")
+    args = parser.parse_args()
+    out = os.path.join(args.out, args.backend)
+    os.makedirs(out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="heard-console-")
+    postgres = None
+    server = None
+    tablet = None
+    driver = None
+    try:
+        # The certificate (EC P-256, for 127.0.0.1), as the sync tests make theirs.
+        cert, key = os.path.join(work, "cert.pem"), os.path.join(work, "key.pem")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                        "-addext", "basicConstraints=critical,CA:TRUE"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+        if args.backend == "postgres":
+            postgres = Postgres()
+            db = postgres.start()
+        else:
+            db = "sqlite:" + os.path.join(work, "server.db")
+        port = free_port()
+
+        def admin(*command, stdin=""):
+            return subprocess.run([args.server, "--db", db, "admin"] + list(command), input=stdin, text=True,
+                                  capture_output=True, timeout=60)
+
+        # Fictional people: pr-ada (team A, cases a1 a2), pr-bo (team B, case b1), managers, an administrator.
+        tablet = Tablet(args.tablet, os.path.join(work, "tablet"), port, cert)
+        check(admin("set-recovery-key", tablet.ask("recovery-key")).returncode == 0, "recovery key set")
+        for team in ("team-a", "team-b"):
+            check(admin("create-team", team, "Team " + team[-1].upper() + " (fictional)").returncode == 0, "team " + team)
+        for account, role, name, team in (("pr-ada", "practitioner", "Ada Testperson", "team-a"),
+                                          ("pr-bo", "practitioner", "Bo Madeup", "team-b"),
+                                          ("mgr-a", "manager", "Morgan Madeup", "team-a"),
+                                          ("mgr-b", "manager", "Bryn Invented", "team-b"),
+                                          ("adm-1", "administrator", "Alex Notreal", None)):
+            result = admin("create-account", account, role, name, stdin=PASSWORDS[account] + "\n")
+            check(result.returncode == 0, "account " + account + " " + result.stderr.strip())
+            if team:
+                check(admin("assign", account, team).returncode == 0, "assign " + account)
+        for case, child, who in (("case-a1", "child-a1", "pr-ada"), ("case-a2", "child-a2", "pr-ada"),
+                                 ("case-b1", "child-b1", "pr-bo")):
+            check(admin("allocate", case, "TEST/" + case, child, "Pip Invented", "2016-01-01", who).returncode == 0,
+                  "allocate " + case)
+
+        server = subprocess.Popen([args.server, "--db", db, "--listen", "127.0.0.1:%d" % port, "--cert", cert,
+                                   "--key", key, "--console", "--threads", "4"],
+                                  stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            try:
+                if request(port, "GET", "/v1/health")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        check(tablet.ask("enrol pr-ada " + PASSWORDS["pr-ada"]) == "ok", "the tablet enrols for pr-ada")
+        base = "https://127.0.0.1:%d" % port
+
+        options = Options()
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--ignore-certificate-errors",
+                     "--disable-dev-shm-usage", "--window-size=1280,800", "--lang=en-GB"):
+            options.add_argument(flag)
+        options.binary_location = "/usr/bin/chromium"
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver.set_page_load_timeout(20)
+        shot_count = [0]
+
+        def click(element_id=None, element=None):
+            """Clicks and waits (at most 10 s) until the next page has replaced this one."""
+            page = driver.find_element(By.TAG_NAME, "html")
+            (element or driver.find_element(By.ID, element_id)).click()
+            WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+
+        def shot(name):
+            """The whole page (the window grows to the page's height, at most 4000 px, then comes back)."""
+            size = driver.get_window_size()
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.set_window_size(size["width"], min(max(height + 140, size["height"]), 4000))
+            driver.save_screenshot(os.path.join(out, name + ".png"))
+            driver.set_window_size(size["width"], size["height"])
+            shot_count[0] += 1
+
+        def sign_in(account, code_for_secret=None, store=None):
+            driver.delete_all_cookies()
+            driver.get(base + "/console/signin")
+            driver.find_element(By.ID, "name").send_keys(account)
+            driver.find_element(By.ID, "password").send_keys(PASSWORDS[account])
+            click("continue")
+            if account not in store and not driver.current_url.endswith("/console/enrol"):
+                raise RuntimeError("sign-in of %s stopped at %s: %s" % (account, driver.current_url,
+                                                                     driver.find_element(By.TAG_NAME, "main").text))
+            if driver.current_url.endswith("/console/enrol"):
+                secret = driver.find_element(By.ID, "secret").text
+                store[account] = secret
+                if code_for_secret:
+                    shot("enrol_totp")
+            secret = store[account]
+            driver.find_element(By.ID, "code").send_keys(totp(secret))
+            click("continue")
+
+        secrets = {}
+        # --- sign-in page and its headers
+        status, headers, html, cookies = request(port, "GET", "/console/signin")
+        check(status == 200, "sign-in page answers 200")
+        check(headers.get("content-security-policy", "").startswith("default-src 'self'"), "CSP default-src 'self'")
+        check(headers.get("cache-control") == "no-store", "Cache-Control: no-store on the sign-in page")
+        check(any("HttpOnly" in c and "Secure" in c and "SameSite=Strict" in c for c in cookies),
+              "sign-in form cookie is HttpOnly, Secure, SameSite=Strict")
+        driver.get(base + "/console/signin")
+        shot("signin")
+        driver.find_element(By.ID, "name").send_keys("mgr-a")
+        driver.find_element(By.ID, "password").send_keys("not the password")
+        click("continue")
+        check("not recognised" in driver.find_element(By.ID, "signin-error").text, "a wrong password is refused")
+        shot("signin_wrong")
+        # A cross-site or token-less sign-in post is refused.
+        status = request(port, "POST", "/console/signin", {"name": "mgr-a", "password": PASSWORDS["mgr-a"]})[0]
+        check(status == 403, "sign-in without the form token is refused (%d)" % status)
+
+        # --- manager A enrols TOTP and signs in
+        sign_in("mgr-a", True, secrets)
+        check(driver.current_url.endswith("/console/queue"), "manager A reaches the queue after TOTP")
+        session = [c for c in driver.get_cookies() if c["name"] == "heard_console"]
+        check(len(session) == 1 and session[0]["httpOnly"] and session[0]["secure"]
+              and session[0].get("sameSite") == "Strict", "session cookie HttpOnly, Secure, SameSite=Strict")
+        cookie = "heard_console=" + session[0]["value"]
+        status, headers, html, _ = request(port, "GET", "/console/queue", cookie=cookie)
+        check(status == 200 and headers.get("cache-control") == "no-store", "queue: 200 and no-store")
+        check(headers.get("content-security-policy", "").startswith("default-src 'self'"), "queue: CSP")
+        check(request(port, "GET", "/console/queue")[0] == 303, "queue without a session redirects to sign-in")
+        shot("queue_empty")
+
+        # --- the tablet pushes an older high-risk visit... then a safety alert: the alert is first within 5 s
+        alert_words = "I don't feel safe at home (fictional)"
+        alert_id = tablet.ask("alert case-a1 child-a1 " + alert_words)
+        check(len(alert_id) == 36, "the tablet signed and pushed a safety alert (" + alert_id + ")")
+        pushed_at = time.time()
+        first = None
+        while time.time() - pushed_at < 5:
+            driver.get(base + "/console/queue")
+            items = driver.find_elements(By.CSS_SELECTOR, "#urgent li.item")
+            if items:
+                first = items[0].get_attribute("data-record")
+                if first == alert_id:
+                    break
+            time.sleep(0.3)
+        seen_after = time.time() - pushed_at
+        check(first == alert_id, "the alert heads the manager's queue %.1f s after the push" % seen_after)
+        check("said" in driver.find_element(By.CSS_SELECTOR, "#urgent li.item .since").text, "time since the child said it")
+        shot("queue")
+        driver.set_window_size(768, 1024)
+        shot("queue_768")
+        driver.set_window_size(1280, 800)
+
+        # --- open it: the record view with the child's words and the verification
+        click(element=driver.find_element(By.CSS_SELECTOR, "#urgent li.item a"))
+        check(driver.current_url.endswith("/console/record/" + alert_id), "the item opens the record")
+        check(driver.find_element(By.ID, "child-words").text == alert_words, "the child's exact words")
+        check("Verified" in driver.find_element(By.ID, "verification").text, "hash chain and signature verified")
+        shot("record")
+        # A bad form: messages next to the fields.
+        driver.find_element(By.ID, "date").clear()
+        driver.find_element(By.ID, "date").send_keys("2099-01-01")
+        click("sign-note")
+        check(len(driver.find_elements(By.ID, "decision-error")) == 1, "decision missing: message by the field")
+        check(len(driver.find_elements(By.ID, "note-error")) == 1, "note missing: message by the field")
+        check(len(driver.find_elements(By.ID, "date-error")) == 1, "future date: message by the field")
+        shot("record_errors")
+        # The decision.
+        form_id = driver.find_element(By.NAME, "form_id").get_attribute("value")
+        csrf = driver.find_element(By.NAME, "csrf").get_attribute("value")
+        driver.find_element(By.CSS_SELECTOR, "#decision option[value=agree_referral]").click()
+        driver.find_element(By.ID, "note").send_keys("Agree the referral; we discuss it in supervision (fictional).")
+        driver.find_element(By.ID, "date").clear()
+        driver.find_element(By.ID, "date").send_keys(time.strftime("%Y-%m-%d", time.gmtime()))
+        click("sign-note")
+        check(len(driver.find_elements(By.ID, "notice")) == 1, "the note is signed and saved")
+        check("Agree the referral" in driver.find_element(By.ID, "notes").text, "the note shows on the record")
+        shot("record_note")
+        note_form = {"csrf": csrf, "form_id": form_id, "decision": "agree_referral", "note": "replayed",
+                     "date": time.strftime("%Y-%m-%d", time.gmtime())}
+        status = request(port, "POST", "/console/record/%s/note" % alert_id, note_form, cookie=cookie)[0]
+        check(status == 409, "a replayed form is refused (%d)" % status)
+        note_form["form_id"] = "ab" * 16
+        status = request(port, "POST", "/console/record/%s/note" % alert_id, note_form, cookie=cookie,
+                         headers={"Origin": "https://evil.example"})[0]
+        check(status == 403, "a cross-site post is refused (%d)" % status)
+        status = request(port, "POST", "/console/record/%s/note" % alert_id, dict(note_form, csrf="0" * 64),
+                         cookie=cookie)[0]
+        check(status == 403, "a post with the wrong CSRF token is refused (%d)" % status)
+        driver.get(base + "/console/queue")
+        items = driver.find_elements(By.CSS_SELECTOR, "#urgent li.item")
+        check(all(i.get_attribute("data-record") != alert_id for i in items), "the acknowledged alert left the top")
+        shot("queue_after_note")
+        if args.backend == "postgres":
+            # Stateless: a second heard-server on the same database honours the same session.
+            port2 = free_port()
+            second = subprocess.Popen([args.server, "--db", db, "--listen", "127.0.0.1:%d" % port2, "--cert", cert,
+                                       "--key", key, "--console", "--threads", "2"],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                status = 0
+                deadline = time.time() + 20
+                while time.time() < deadline and status != 200:
+                    try:
+                        status, _, html2, _ = request(port2, "GET", "/console/record/" + alert_id, cookie=cookie)
+                    except OSError:
+                        time.sleep(0.2)
+                check(status == 200 and "Agree the referral" in html2,
+                      "a second instance on the same PostgreSQL serves the same session and note")
+            finally:
+                second.terminate()
+                second.wait(timeout=10)
+
+        # --- the tablet's next pull brings the decision to the child's page
+        answer = tablet.ask("pull")
+        check(answer.startswith("notes "), "the tablet pulled (" + answer[:60] + ")")
+        notes = json.loads(answer[6:]) if answer.startswith("notes ") else []
+        check(len(notes) == 1 and notes[0]["child"] == "child-a1" and notes[0]["author"] == "Morgan Madeup"
+              and notes[0]["payload"]["decision"] == "agree_referral"
+              and notes[0]["payload"]["about_record_id"] == alert_id, "the decision is on the child's page")
+
+        # --- quality assurance: a random sample of pr-ada's cases, one audited, listed per practitioner
+        driver.get(base + "/console/audits")
+        shot("audits")
+        driver.find_element(By.ID, "size").clear()
+        driver.find_element(By.ID, "size").send_keys("0")
+        click("draw")
+        check(len(driver.find_elements(By.ID, "size-error")) == 1, "a sample of 0 is refused by the field")
+        driver.find_element(By.ID, "size").clear()
+        driver.find_element(By.ID, "size").send_keys("2")
+        click("draw")
+        sampled = [li.get_attribute("data-case") for li in driver.find_elements(By.CSS_SELECTOR, "#sample li.item")]
+        check(len(sampled) == 2 and set(sampled) <= {"case-a1", "case-a2"}, "a random sample of pr-ada's cases " +
+              str(sampled))
+        shot("audits_sample")
+        click(element=driver.find_element(By.CSS_SELECTOR, "#sample li.item a"))
+        shot("audit_form")
+        click("save-audit")
+        check(len(driver.find_elements(By.CSS_SELECTOR, ".field-error")) == 5, "an empty audit: a message by each field")
+        shot("audit_errors")
+        for area, words in (("recording", "Records are timely and signed (fictional)."),
+                            ("analysis", "Describes more than it analyses (fictional)."),
+                            ("wishes", "The child's own words are kept (fictional)."),
+                            ("oversight", "Manager's decision recorded on the alert (fictional).")):
+            driver.find_element(By.ID, area).send_keys(words)
+        driver.find_element(By.CSS_SELECTOR, "#grade option[value=good]").click()
+        click("save-audit")
+        check(len(driver.find_elements(By.ID, "notice")) == 1, "the audit is saved")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#audits tr")
+        check(len(rows) == 2 and "pr-ada" in rows[1].text and "Good" in rows[1].text, "listed per practitioner")
+        shot("audits_saved")
+
+        # --- Welsh
+        click("language")
+        driver.get(base + "/console/queue")
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "cy", "the console speaks Welsh")
+        check(driver.find_element(By.TAG_NAME, "h1").text == "Ciw eich tîm", "Welsh heading")
+        shot("queue_cy")
+        driver.get(base + "/console/record/" + alert_id)
+        shot("record_cy")
+        click("language")
+
+        # --- a manager of team B: 404 for team A's record, nothing of team A in the queue
+        sign_in("mgr-b", False, secrets)
+        driver.get(base + "/console/queue")
+        check(alert_id not in driver.page_source, "team B's queue shows nothing of team A")
+        shot("queue_team_b")
+        session_b = "heard_console=" + [c for c in driver.get_cookies() if c["name"] == "heard_console"][0]["value"]
+        status = request(port, "GET", "/console/record/" + alert_id, cookie=session_b)[0]
+        check(status == 404, "team B's manager gets 404 for team A's record (%d)" % status)
+        status = request(port, "GET", "/console/record/00000000-0000-0000-0000-000000000000", cookie=session_b)[0]
+        check(status == 404, "and the same 404 for a record that does not exist")
+        driver.get(base + "/console/record/" + alert_id)
+        shot("not_found")
+        check(request(port, "GET", "/console/audits/new?case=case-a1", cookie=session_b)[0] == 404,
+              "team B's manager gets 404 for auditing team A's case")
+        driver.get(base + "/console/audits")
+        check("case-a1" not in driver.page_source, "team B's audits list shows nothing of team A")
+
+        # --- the administrator: accounts and devices, no case content
+        sign_in("adm-1", False, secrets)
+        check(driver.current_url.endswith("/console/admin"), "the administrator lands on accounts and devices")
+        check(alert_id not in driver.page_source and alert_words not in driver.page_source, "no case content")
+        shot("admin")
+        session_adm = "heard_console=" + [c for c in driver.get_cookies() if c["name"] == "heard_console"][0]["value"]
+        check(request(port, "GET", "/console/record/" + alert_id, cookie=session_adm)[0] == 404,
+              "the administrator gets 404 for a record")
+        check(request(port, "GET", "/console/queue", cookie=session_adm)[0] == 403, "and 403 for the queue")
+        # Deactivating pr-ada stops the tablet at once.
+        row = [r for r in driver.find_elements(By.CSS_SELECTOR, "#accounts tr") if r.text.startswith("pr-ada")][0]
+        click(element=row.find_element(By.TAG_NAME, "button"))
+        check("Done" in driver.page_source, "pr-ada deactivated")
+        shot("admin_after")
+        check(tablet.ask("pull").startswith("failed"), "the deactivated practitioner's tablet stops syncing at once")
+
+        # --- five wrong one-time codes lock sign-in with a delay
+        driver.delete_all_cookies()
+        driver.get(base + "/console/signin")
+        driver.find_element(By.ID, "name").send_keys("mgr-a")
+        driver.find_element(By.ID, "password").send_keys(PASSWORDS["mgr-a"])
+        click("continue")
+        shot("totp")
+        good = totp(secrets["mgr-a"])
+        wrong = "%06d" % ((int(good) + 500000) % 1000000)
+        for attempt in range(5):
+            driver.find_element(By.ID, "code").send_keys(wrong)
+            click("continue")
+        check("Try again in" in driver.find_element(By.ID, "code-error").text, "five wrong codes lock sign-in")
+        driver.find_element(By.ID, "code").send_keys(totp(secrets["mgr-a"], step_offset=1))
+        click("continue")
+        check("Try again in" in driver.page_source and not driver.current_url.endswith("/console/queue"),
+              "even the right code waits out the delay")
+        shot("totp_locked")
+        check(shot_count[0] >= 15, "screenshots of every console page (%d)" % shot_count[0])
+    finally:
+        if driver:
+            driver.quit()
+        if tablet:
+            tablet.close()
+        if server:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        if postgres:
+            postgres.stop()
+        if FAILURES and os.path.exists(os.path.join(work, "server.log")):
+            print(open(os.path.join(work, "server.log")).read()[-3000:])
+        shutil.rmtree(work, ignore_errors=True)
+    print("%d failure(s)" % len(FAILURES))
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

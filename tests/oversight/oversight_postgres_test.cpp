@@ -1,0 +1,31 @@
+// oversight.store_postgres: the same console suite on PostgreSQL, in a throw-away cluster the
+// test starts itself (it FAILS with the reason if it cannot).
+#include "tests/sync/postgres_cluster.h"
+#include "tests/sync/sync_test_support.h"
+
+#include "base/iso_time.h"
+#include "base/working_days.h"
+#include "server/admin.h"
+#include "server/console/oversight.h"
+#include "server/console/people.h"
+#include "storage/record_kinds.h"
+#include "sync/sync_client.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+using namespace heard;
+
+namespace {
+std::unique_ptr<server::ServerStore> openBackend(synctest::TempDir&) {
+    auto& cluster = synctest::PostgresCluster::shared();
+    const bool started = cluster.start();
+    if (!started) FAIL("PostgreSQL could not be started for the test: " << cluster.reason());
+    return server::openPostgresServerStore(cluster.createDatabase());
+}
+} // namespace
+
+#include "oversight_suite.inc"
