@@ -20,6 +20,8 @@ inline constexpr const char* kRiskIdentification =
 inline constexpr const char* kInformationSharing = "information_sharing"; // what was shared and why (SF 3.62)
 inline constexpr const char* kSafetyAlert =
     "safety_alert"; // the child said they may not be safe (SF 2.88-2.92)
+inline constexpr const char* kChildImpact = "child_impact"; // the analysis for court (issue 16)
+inline constexpr const char* kReport = "report";            // a rendered PDF of a signed record (issue 16)
 
 // Every kind above, for code that must know them all (tests, the server's intake).
 inline constexpr const char* kAll[] = {kVisit,
@@ -31,7 +33,9 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kAddendum,
                                        kRiskIdentification,
                                        kInformationSharing,
-                                       kSafetyAlert};
+                                       kSafetyAlert,
+                                       kChildImpact,
+                                       kReport};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

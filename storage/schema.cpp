@@ -182,6 +182,20 @@ const char* kV7RiskReviews = R"SQL(
 CREATE INDEX records_signed_risk ON records(child_id, signed_at) WHERE kind = 'risk_identification' AND status = 'signed';
 )SQL";
 
+// Placeholders so the list stays numbered without gaps on this branch: migrations 8 and 9 are
+// other branches' (issue 16 was given number 10); the merge takes theirs in place of these.
+const char* kV8Reserved = "SELECT 1;";
+const char* kV9Reserved = "SELECT 1;";
+
+// What the court is deciding in each case (issue 16, item 1): app/model/court_matter.h's JSON.
+const char* kV10CourtMatters = R"SQL(
+CREATE TABLE court_matters (
+    case_id TEXT PRIMARY KEY,
+    payload TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+)SQL";
+
 std::string refreshChild(const std::string& child) {
     return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
            "INSERT OR REPLACE INTO caseload_summary "
@@ -277,6 +291,9 @@ const std::vector<Migration>& migrations() {
         {6, "caseload summary kept by triggers (issue 19)", caseloadSummarySql()},
         {7, "signed risk identifications of a child, for review dates on the caseload (issue 14)",
          kV7RiskReviews},
+        {8, "reserved for another branch (placeholder)", kV8Reserved},
+        {9, "reserved for another branch (placeholder)", kV9Reserved},
+        {10, "what the court is deciding, per case (issue 16)", kV10CourtMatters},
     };
     return s_migrations;
 }

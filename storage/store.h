@@ -155,6 +155,10 @@ public:
     void outboxRetry(int64_t id); // quarantined -> pending (after the practitioner fixes the cause)
     size_t outboxPendingCount();
 
+    // What the court is deciding in a case (app/model/court_matter.h's JSON), one per case.
+    std::optional<nlohmann::json> courtMatter(const std::string& caseId);
+    void putCourtMatter(const std::string& caseId, const nlohmann::json& matter);
+
     std::optional<std::string> setting(const std::string& key);
     void setSetting(const std::string& key, const std::string& value);
 
