@@ -22,6 +22,9 @@ enum class ScreenId {
     RiskIdentification, // risk factors, judgement, safety plan, review date (SF 2.26-2.30)
     InformationSharing, // what was shared, with whom, why, on what basis (SF 3.62)
     SafetyAlert,        // a child said they may not be safe: what they said, the steps, sign (issue 14)
+    CourtMatter,        // what the court is deciding in the child's case (issue 16)
+    ChildImpact,        // the child impact analysis for the court (issue 16)
+    Report,             // a stored PDF report, page by page (issue 16)
 };
 
 class Navigation {

@@ -29,6 +29,14 @@ void backFromConflictAnalysis(App& app) {
     }
 }
 
+// From a report back to the analysis it was made from when that is open, else the child's page.
+void backFromReport(App& app) {
+    app.editors().reportViewer.clear();
+    app.show(!app.editors().impact.childId.empty() && app.editors().impact.childId == app.childId()
+                 ? ScreenId::ChildImpact
+                 : ScreenId::Child);
+}
+
 void backFromSkinMap(App& app) {
     app.closeSkinMap();
 }
@@ -68,6 +76,9 @@ const std::vector<ScreenSpec>& screenTable() {
         {ScreenId::RiskIdentification, "risk_identification", drawRiskScreen, nullptr, true, true},
         {ScreenId::InformationSharing, "information_sharing", drawSharingScreen, nullptr, true, true},
         {ScreenId::SafetyAlert, "safety_alert", drawSafetyAlertScreen, backFromSafetyAlert},
+        {ScreenId::CourtMatter, "court_matter", drawCourtMatterScreen, nullptr, true, true},
+        {ScreenId::ChildImpact, "child_impact", drawChildImpactScreen, nullptr, true, true},
+        {ScreenId::Report, "report", drawReportScreen, backFromReport, true, true},
     };
     return s_table;
 }

@@ -77,8 +77,9 @@ ReportWorld::ReportWorld(int visits) {
     welshActivityId = addVisit(kWelshChildId, "2026-10-05", "Dw i eisiau aros gyda Mam-gu");
 }
 
-std::string ReportWorld::addVisit(const std::string& childId, const std::string& date,
-                                  const std::string& words) {
+std::string addSignedVisit(storage::Store& store, const tools::ContentLibrary& library,
+                           const std::string& caseId, const std::string& childId, const std::string& date,
+                           const std::string& words, std::string* visitIdOut) {
     model::Visit v;
     v.where = "At school, in a quiet room";
     v.present = "The child only";
@@ -87,12 +88,12 @@ std::string ReportWorld::addVisit(const std::string& childId, const std::string&
     v.startedAt = date + "T10:00:00Z";
     v.signatureName = kAuthor;
     storage::NewRecord visit;
-    visit.caseId = kReportCaseId;
+    visit.caseId = caseId;
     visit.childId = childId;
     visit.kind = storage::kinds::kVisit;
     visit.author = kAuthor;
     visit.payload = model::toJson(v);
-    const std::string visitId = store->createDraft(visit).id;
+    const std::string visitId = store.createDraft(visit).id;
     const tools::ActivityContent* content = library.find("three_wishes");
     if (!content) throw std::runtime_error("three_wishes content missing");
     tools::ActivityResult result = tools::newResult(*content, "en");
@@ -101,15 +102,24 @@ std::string ReportWorld::addVisit(const std::string& childId, const std::string&
     result.answers[1].status = tools::AnswerStatus::Skipped;
     result.order = {"wish_1", "wish_2"};
     storage::NewRecord activity;
-    activity.caseId = kReportCaseId;
+    activity.caseId = caseId;
     activity.childId = childId;
     activity.kind = storage::kinds::kActivity;
     activity.author = kAuthor;
     activity.parentId = visitId;
     activity.payload = tools::resultToJson(result);
-    const std::string activityId = store->createDraft(activity).id;
-    store->sign(activityId, kAuthor);
-    store->sign(visitId, kAuthor);
+    const std::string activityId = store.createDraft(activity).id;
+    store.sign(activityId, kAuthor);
+    store.sign(visitId, kAuthor);
+    if (visitIdOut) *visitIdOut = visitId;
+    return activityId;
+}
+
+std::string ReportWorld::addVisit(const std::string& childId, const std::string& date,
+                                  const std::string& words) {
+    std::string visitId;
+    const std::string activityId =
+        addSignedVisit(*store, library, kReportCaseId, childId, date, words, &visitId);
     if (childId == kReportChildId) visitIds.push_back(visitId);
     return activityId;
 }

@@ -27,6 +27,13 @@ inline constexpr const char* kAuthor = "Sam Demo-Practitioner";
 // The child's words in visit n (1-based), fictional.
 std::string wishWords(int visit);
 
+// Adds a signed visit on `date` (YYYY-MM-DD) for a child of a case, with a signed three_wishes
+// activity whose first wish is `words` (the second skipped); returns the activity's id, and the
+// visit's in visitId when given.
+std::string addSignedVisit(storage::Store& store, const tools::ContentLibrary& library,
+                           const std::string& caseId, const std::string& childId, const std::string& date,
+                           const std::string& words, std::string* visitId = nullptr);
+
 struct ReportWorld {
     TempDir folder{"heard-report"};
     std::unique_ptr<storage::Store> store;
