@@ -79,19 +79,19 @@ ReportWorld::ReportWorld(int visits) {
 
 std::string addSignedVisit(storage::Store& store, const tools::ContentLibrary& library,
                            const std::string& caseId, const std::string& childId, const std::string& date,
-                           const std::string& words, std::string* visitIdOut) {
+                           const std::string& words, std::string* visitIdOut, const std::string& author) {
     model::Visit v;
     v.where = "At school, in a quiet room";
     v.present = "The child only";
     v.purpose = "Wishes and feelings";
     v.confidentialityExplained = true;
     v.startedAt = date + "T10:00:00Z";
-    v.signatureName = kAuthor;
+    v.signatureName = author;
     storage::NewRecord visit;
     visit.caseId = caseId;
     visit.childId = childId;
     visit.kind = storage::kinds::kVisit;
-    visit.author = kAuthor;
+    visit.author = author;
     visit.payload = model::toJson(v);
     const std::string visitId = store.createDraft(visit).id;
     const tools::ActivityContent* content = library.find("three_wishes");
@@ -105,12 +105,12 @@ std::string addSignedVisit(storage::Store& store, const tools::ContentLibrary& l
     activity.caseId = caseId;
     activity.childId = childId;
     activity.kind = storage::kinds::kActivity;
-    activity.author = kAuthor;
+    activity.author = author;
     activity.parentId = visitId;
     activity.payload = tools::resultToJson(result);
     const std::string activityId = store.createDraft(activity).id;
-    store.sign(activityId, kAuthor);
-    store.sign(visitId, kAuthor);
+    store.sign(activityId, author);
+    store.sign(visitId, author);
     if (visitIdOut) *visitIdOut = visitId;
     return activityId;
 }

@@ -32,7 +32,8 @@ std::string wishWords(int visit);
 // visit's in visitId when given.
 std::string addSignedVisit(storage::Store& store, const tools::ContentLibrary& library,
                            const std::string& caseId, const std::string& childId, const std::string& date,
-                           const std::string& words, std::string* visitId = nullptr);
+                           const std::string& words, std::string* visitId = nullptr,
+                           const std::string& author = kAuthor);
 
 struct ReportWorld {
     TempDir folder{"heard-report"};
