@@ -235,8 +235,10 @@ private:
     void furniture() {
         if (!drawing()) return;
         const double width = kPageWidth - 2 * kMarginX;
+        // The same size on every report, whatever the body's size (the child's letter is larger).
+        const double small = 8.4 / m_doc.fontSize, header = 9.0 / m_doc.fontSize;
         cairo_save(m_cr);
-        LayoutPtr marking = layout(m_doc.marking, width, 0.8, true);
+        LayoutPtr marking = layout(m_doc.marking, width, small, true);
         pango_layout_set_alignment(marking.get(), PANGO_ALIGN_CENTER);
         cairo_set_source_rgb(m_cr, 0.62, 0.0, 0.1);
         cairo_move_to(m_cr, kMarginX, 20);
@@ -245,11 +247,11 @@ private:
         pango_cairo_show_layout(m_cr, marking.get());
 
         cairo_set_source_rgb(m_cr, 0.25, 0.25, 0.25);
-        LayoutPtr title = layout(m_doc.title, width * 0.6, 0.85);
+        LayoutPtr title = layout(m_doc.title, width * 0.6, header);
         pango_layout_set_ellipsize(title.get(), PANGO_ELLIPSIZE_END);
         cairo_move_to(m_cr, kMarginX, 40);
         pango_cairo_show_layout(m_cr, title.get());
-        LayoutPtr who = layout(m_doc.caseNumber + "  \u00b7  " + m_doc.initials, width * 0.4, 0.85, true);
+        LayoutPtr who = layout(m_doc.caseNumber + "  \u00b7  " + m_doc.initials, width * 0.4, header, true);
         pango_layout_set_alignment(who.get(), PANGO_ALIGN_RIGHT);
         cairo_move_to(m_cr, kMarginX + width * 0.6, 40);
         pango_cairo_show_layout(m_cr, who.get());
@@ -260,7 +262,7 @@ private:
 
         const std::string number = m_doc.pageWord + " " + std::to_string(m_page + 1) + " " + m_doc.ofWord +
                                    " " + std::to_string(std::max(m_total, m_page + 1));
-        LayoutPtr page = layout(number, width, 0.8);
+        LayoutPtr page = layout(number, width, small);
         pango_layout_set_alignment(page.get(), PANGO_ALIGN_RIGHT);
         cairo_move_to(m_cr, kMarginX, kPageHeight - 44);
         pango_cairo_show_layout(m_cr, page.get());
