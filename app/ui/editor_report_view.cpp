@@ -53,6 +53,21 @@ void ReportViewer::open(App& app, const std::string& reportRecordId) {
     if (pages > 0) showPage(app, 0);
 }
 
+void ReportViewer::makeAndOpen(App& app, const std::string& recordId, const std::string& reportType) {
+    storage::Store* store = app.store();
+    if (!store) return;
+    const auto of = store->recordById(recordId);
+    if (!of) return;
+    const report::CaseFile file = report::loadCaseFile(*store, of->childId, &app.activityLibrary());
+    storage::Record made;
+    std::string problem;
+    if (!report::makeReport(*store, file, *of, reportType, app.author(), made, problem)) {
+        app.notice = {std::string(_("The report could not be made: ")) + problem, true};
+        return;
+    }
+    open(app, made.id);
+}
+
 void ReportViewer::showPage(App& app, int wanted) {
     if (wanted < 0 || wanted >= pages) return;
     const int width = std::max(600, std::min(1400, int(app.window().width() * 0.9f)));

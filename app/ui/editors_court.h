@@ -98,6 +98,8 @@ public:
     const char* what() const override;
     bool dirty() const override { return false; }
     void open(App& app, const std::string& reportRecordId); // shows the report's first page
+    // Renders and stores the report of a signed record (e.g. a skin map), then shows it.
+    void makeAndOpen(App& app, const std::string& recordId, const std::string& reportType);
     void showPage(App& app, int page);
     void exportTo(App& app);
 

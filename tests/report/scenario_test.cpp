@@ -17,6 +17,9 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 using namespace heard;
 
 namespace {
@@ -153,9 +156,45 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
     CHECK(visible("report.page"));
     w.driver->tap("report.next");
     CHECK(viewer.page == 1);
-    // Export needs the warning ticked first.
+    // Export needs the warning ticked first, then writes the stored bytes to the chosen path only.
+    const std::string path = std::string(HEARD_TEST_BINARY_DIR) + "/exported-court-report.pdf";
+    std::filesystem::remove(path);
+    w.tapAndType("report.export_path", path);
     w.driver->tap("report.export");
     CHECK(viewer.exported.empty());
+    CHECK_FALSE(std::filesystem::exists(path));
+    w.driver->tap("report.export_confirm");
+    w.driver->tap("report.export");
+    CHECK(viewer.exported == path);
+    REQUIRE(std::filesystem::exists(path));
+    std::vector<unsigned char> stored;
+    for (const auto& r : reports)
+        if (r.id == viewer.reportId) REQUIRE(report::reportBytes(r, stored, error));
+    std::ifstream in(path, std::ios::binary);
+    const std::vector<unsigned char> written((std::istreambuf_iterator<char>(in)),
+                                             std::istreambuf_iterator<char>());
+    CHECK(written == stored);
+    bool audited = false;
+    for (const auto& entry : w.store().auditLog())
+        if (entry.action == "export" && entry.target == viewer.reportId) audited = true;
+    CHECK(audited);
+    // Nothing in the data folder holds the child's name in the clear (the store is encrypted).
+    for (const auto& file : std::filesystem::recursive_directory_iterator(w.dataDir)) {
+        if (!file.is_regular_file()) continue;
+        std::ifstream f(file.path(), std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        CHECK_MESSAGE(bytes.find("Applebridge") == std::string::npos, file.path().string());
+    }
+    // The signed skin map makes its own report, shown at once.
+    w.app->openRecord(skinMapId);
+    REQUIRE((w.app->screen() == ui::ScreenId::SkinMap));
+    w.driver->tap("skinmap.make_report");
+    REQUIRE((w.app->screen() == ui::ScreenId::Report));
+    CHECK(w.app->editors().reportViewer.pages >= 1);
+    const auto mapReport =
+        report::latestReport(w.store().recordsForChild(kChild), skinMapId, report::kSkinMapReport);
+    REQUIRE(mapReport);
+    CHECK(mapReport->id == w.app->editors().reportViewer.reportId);
     // Lock forgets the page (its texture) through the one list.
     w.app->lock();
     CHECK(w.app->editors().reportViewer.texture == nullptr);
