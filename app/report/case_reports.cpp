@@ -451,6 +451,8 @@ bool childLetterDocument(const CaseFile& file, const storage::Record& record, Do
     model::ChildImpactAnalysis a;
     if (!readAnalysis(record, a, error)) return false;
     const char* lang = file.language.c_str();
+    // Dates too (their month names) in the child's language.
+    const i18n::ScopedLanguage childsLanguage(file.language);
     doc = Document{};
     frame(file, doc, lang);
     doc.fontSize = 15; // large type

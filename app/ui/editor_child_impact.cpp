@@ -91,6 +91,9 @@ void ImpactEditor::saveTo(storage::Store& store) {
 void ImpactEditor::sign(App& app) {
     storage::Store* store = app.store();
     if (!store || isSigned) return;
+    // Whatever happens next, what was written is in the store now.
+    markEdited();
+    save(*store);
     problems.clear();
     for (const model::ImpactProblem& p : analysis.problemsBeforeSigning(evidence))
         problems[p.subject].push_back(_(p.need));
@@ -99,8 +102,6 @@ void ImpactEditor::sign(App& app) {
                       true};
         return;
     }
-    markEdited();
-    save(*store);
     const storage::Record signedRecord = store->sign(recordId, analysis.signatureName);
     isSigned = true;
     signedBy = signedRecord.signedBy;

@@ -200,6 +200,7 @@ TEST_CASE("the letter to a Welsh-speaking child is in Welsh, in large type, and 
     CHECK(text.find(i18n::trIn("cy", "What happens next")) != std::string::npos);
     CHECK(text.find("Dw i eisiau aros gyda Mam-gu") != std::string::npos); // the child's own words
     CHECK(text.find("Gethin") != std::string::npos);
+    CHECK(text.find("05 Hyd 2026") != std::string::npos);       // the visit's date, in Welsh
     CHECK(text.find("What happens next") == std::string::npos); // not in English
     // No other party's name, no address.
     CHECK(text.find("Ash Quillfeather") == std::string::npos);

@@ -167,13 +167,13 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
     w.driver->tap("report.export");
     CHECK(viewer.exported == path);
     REQUIRE(std::filesystem::exists(path));
-    std::vector<unsigned char> stored;
+    std::vector<unsigned char> storedPdf;
     for (const auto& r : reports)
-        if (r.id == viewer.reportId) REQUIRE(report::reportBytes(r, stored, error));
+        if (r.id == viewer.reportId) REQUIRE(report::reportBytes(r, storedPdf, error));
     std::ifstream in(path, std::ios::binary);
     const std::vector<unsigned char> written((std::istreambuf_iterator<char>(in)),
                                              std::istreambuf_iterator<char>());
-    CHECK(written == stored);
+    CHECK(written == storedPdf);
     bool audited = false;
     for (const auto& entry : w.store().auditLog())
         if (entry.action == "export" && entry.target == viewer.reportId) audited = true;
@@ -188,6 +188,7 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
     // The signed skin map makes its own report, shown at once.
     w.app->openRecord(skinMapId);
     REQUIRE((w.app->screen() == ui::ScreenId::SkinMap));
+    w.driver->frames(2);
     w.driver->tap("skinmap.make_report");
     REQUIRE((w.app->screen() == ui::ScreenId::Report));
     CHECK(w.app->editors().reportViewer.pages >= 1);
