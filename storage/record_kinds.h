@@ -22,6 +22,8 @@ inline constexpr const char* kSafetyAlert =
     "safety_alert"; // the child said they may not be safe (SF 2.88-2.92)
 inline constexpr const char* kManagerNote =
     "manager_note"; // a manager's oversight note or decision, written at the central system (SF appendix V)
+inline constexpr const char* kChildImpact = "child_impact"; // the analysis for court (issue 16)
+inline constexpr const char* kReport = "report";            // a rendered PDF of a signed record (issue 16)
 
 // Every kind above, for code that must know them all (tests, the server's intake).
 inline constexpr const char* kAll[] = {kVisit,
@@ -34,7 +36,9 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kRiskIdentification,
                                        kInformationSharing,
                                        kSafetyAlert,
-                                       kManagerNote};
+                                       kManagerNote,
+                                       kChildImpact,
+                                       kReport};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

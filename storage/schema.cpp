@@ -215,6 +215,17 @@ BEGIN SELECT RAISE(ABORT, 'heard: read-only: a manager''s note cannot change'); 
 CREATE TRIGGER manager_notes_no_delete BEFORE DELETE ON manager_notes
 WHEN (SELECT count(*) FROM cases WHERE id = OLD.case_id) > 0
 BEGIN SELECT RAISE(ABORT, 'heard: read-only: a manager''s note cannot be deleted'); END;
+// Number 9 was kept for a branch that needed no schema change: an empty step keeps the
+// list numbered without gaps (a shipped number is never reused).
+const char* kV9Reserved = "SELECT 1;";
+
+// What the court is deciding in each case (issue 16, item 1): app/model/court_matter.h's JSON.
+const char* kV10CourtMatters = R"SQL(
+CREATE TABLE court_matters (
+    case_id TEXT PRIMARY KEY,
+    payload TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
 )SQL";
 
 std::string refreshChild(const std::string& child) {
@@ -313,7 +324,8 @@ const std::vector<Migration>& migrations() {
         {7, "signed risk identifications of a child, for review dates on the caseload (issue 14)",
          kV7RiskReviews},
         {8, "safety alerts on a chain of their own per case (issue 14)", kV8SafetyChain},
-        // 8-10 are other branches' (issue 15 was given 11); merged in order they close the gap.
+        {9, "no change (the number was kept for a branch that needed none)", kV9Reserved},
+        {10, "what the court is deciding, per case (issue 16)", kV10CourtMatters},
         {11, "managers' notes received from the central system (issue 15)", kV11ManagerNotes},
     };
     return s_migrations;

@@ -1663,6 +1663,30 @@ size_t Store::outboxPendingCount() {
 
 // [SECTION] Settings
 
+std::optional<nlohmann::json> Store::courtMatter(const std::string& caseId) {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT payload FROM court_matters WHERE case_id = ?");
+    st.bind(1, caseId);
+    if (!st.step()) return std::nullopt;
+    try {
+        return nlohmann::json::parse(st.columnText(0));
+    } catch (const nlohmann::json::exception&) {
+        throw StoreError(StoreErrorKind::InvalidArgument,
+                         "the court matter of case " + caseId + " cannot be read");
+    }
+}
+
+void Store::putCourtMatter(const std::string& caseId, const nlohmann::json& matter) {
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    // INSERT OR REPLACE: SQLCipher 3.4 (Debian 12) predates upsert.
+    auto st =
+        m_db->prepare("INSERT OR REPLACE INTO court_matters (case_id, payload, updated_at) VALUES (?, ?, ?)");
+    st.bind(1, caseId).bind(2, matter.dump()).bind(3, now()).run();
+    t.commit();
+    bump();
+}
+
 std::optional<std::string> Store::setting(const std::string& key) {
     Lock lock(m_mutex);
     auto st = m_db->prepare("SELECT value FROM settings WHERE key = ?");

@@ -165,6 +165,10 @@ public:
     size_t outboxResendCase(const std::string& caseId);
     size_t outboxPendingCount();
 
+    // What the court is deciding in a case (app/model/court_matter.h's JSON), one per case.
+    std::optional<nlohmann::json> courtMatter(const std::string& caseId);
+    void putCourtMatter(const std::string& caseId, const nlohmann::json& matter);
+
     std::optional<std::string> setting(const std::string& key);
     void setSetting(const std::string& key, const std::string& value);
 

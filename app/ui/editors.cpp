@@ -7,9 +7,9 @@ namespace heard::ui {
 // The one list every autosave, lock and shutdown goes through. A new record kind's editor is
 // added here (and to the record kinds table, record_kinds.cpp).
 Editors::Editors() {
-    for (RecordEditor* editor :
-         std::initializer_list<RecordEditor*>{&safetyAlert, &visit, &concern, &notSeen, &addendum, &skinMap,
-                                              &conflict, &childMode, &risk, &sharing})
+    for (RecordEditor* editor : std::initializer_list<RecordEditor*>{
+             &safetyAlert, &visit, &concern, &notSeen, &addendum, &skinMap, &conflict, &childMode, &risk,
+             &sharing, &court, &impact, &reportViewer})
         set.add(*editor);
 }
 

@@ -11,6 +11,7 @@
 #include "app/model/visit.h"
 #include "app/tools/framework/view/activity_screen.h"
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
+#include "app/ui/editors_court.h"
 #include "app/ui/kit/form_types.h"
 #include "app/ui/navigation.h"
 #include "app/ui/record_editor.h"
@@ -301,6 +302,9 @@ struct Editors {
     ChildModeEditor childMode;
     RiskEditor risk;
     SharingEditor sharing;
+    CourtMatterEditor court; // issue 16 (editors_court.h)
+    ImpactEditor impact;
+    ReportViewer reportViewer;
     EditorSet set;
 
     Editors();

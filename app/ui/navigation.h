@@ -23,6 +23,9 @@ enum class ScreenId {
     InformationSharing, // what was shared, with whom, why, on what basis (SF 3.62)
     SafetyAlert,        // a child said they may not be safe: what they said, the steps, sign (issue 14)
     Settings,           // the practitioner's language and text size (issue 13.7)
+    CourtMatter,        // what the court is deciding in the child's case (issue 16)
+    ChildImpact,        // the child impact analysis for the court (issue 16)
+    Report,             // a stored PDF report, page by page (issue 16)
 };
 
 class Navigation {

@@ -77,6 +77,15 @@ void registerBuiltInKinds(RecordKinds& kinds) {
     // Written by a manager at the central system (issue 15) and received on pull: listed on the
     // child's page, opened read-only in the Record screen.
     kinds.add({k::kManagerNote, N_("Manager's note"), true, {}});
+    kinds.add(
+        {k::kChildImpact, N_("Child impact analysis"), true, [](App& app, const storage::Record& record) {
+             app.editors().impact.open(app, record.id); // draft or signed: its own screen
+             return true;
+         }});
+    kinds.add({k::kReport, N_("Report (PDF)"), true, [](App& app, const storage::Record& record) {
+                   app.editors().reportViewer.open(app, record.id);
+                   return true;
+               }});
     kinds.add({k::kActivity, N_("Activity"), false, {}});
     kinds.add({k::kAddendum, N_("Addendum"), false, {}});
 }

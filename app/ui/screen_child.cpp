@@ -89,6 +89,12 @@ void drawChildScreen(App& app, Actions& actions) {
     ImGui::SameLine();
     if (bigButton(_("Information shared"), "child.sharing"))
         actions.later([](App& a) { a.editors().sharing.start(a); });
+    // For the court (issue 16): what it is deciding, and the child impact analysis.
+    if (bigButton(_("What the court is deciding"), "child.court_matter"))
+        actions.later([](App& a) { a.editors().court.open(a); });
+    ImGui::SameLine();
+    if (bigButton(_("Child impact analysis"), "child.child_impact"))
+        actions.later([](App& a) { a.editors().impact.open(a); });
 
     sectionHeader(_("About"));
     char ageText[64];

@@ -29,6 +29,14 @@ void backFromConflictAnalysis(App& app) {
     }
 }
 
+// From a report back to the analysis it was made from when that is open, else the child's page.
+void backFromReport(App& app) {
+    app.editors().reportViewer.clear();
+    app.show(!app.editors().impact.childId.empty() && app.editors().impact.childId == app.childId()
+                 ? ScreenId::ChildImpact
+                 : ScreenId::Child);
+}
+
 void backFromSkinMap(App& app) {
     app.closeSkinMap();
 }
@@ -69,6 +77,9 @@ const std::vector<ScreenSpec>& screenTable() {
         {ScreenId::InformationSharing, "information_sharing", drawSharingScreen, nullptr, true, true},
         {ScreenId::SafetyAlert, "safety_alert", drawSafetyAlertScreen, backFromSafetyAlert},
         {ScreenId::Settings, "settings", drawSettingsScreen, backToCaseload},
+        {ScreenId::CourtMatter, "court_matter", drawCourtMatterScreen, nullptr, true, true},
+        {ScreenId::ChildImpact, "child_impact", drawChildImpactScreen, nullptr, true, true},
+        {ScreenId::Report, "report", drawReportScreen, backFromReport, true, true},
     };
     return s_table;
 }

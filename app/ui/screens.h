@@ -48,6 +48,9 @@ void drawRiskScreen(App& app, Actions& actions);
 void drawSharingScreen(App& app, Actions& actions);
 void drawSafetyAlertScreen(App& app, Actions& actions);
 void drawSettingsScreen(App& app, Actions& actions);
+void drawCourtMatterScreen(App& app, Actions& actions);
+void drawChildImpactScreen(App& app, Actions& actions);
+void drawReportScreen(App& app, Actions& actions);
 // The practitioner's "the child has told me something worrying", over screens about a child.
 void drawSafetyControl(App& app, Actions& actions);
 

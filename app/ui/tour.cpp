@@ -440,6 +440,8 @@ std::vector<TourStop> tourStops() {
         {"conflict-analysis-signed-cy", [](App& app) { showConflictAnalysis(app, "cy", true); }},
         {"conflict-analysis-signed-en", [](App& app) { showConflictAnalysis(app, "en", true); }},
     };
+    for (TourStop& stop : courtTourStops())
+        stops.push_back(std::move(stop));
     // Every activity of the catalogue (assets/tools/*.json and any extra folder), in child mode,
     // in English and in Welsh: a new content file joins the tour with no edit here.
     const tools::ContentLibrary catalogue = tools::loadContentFolders(tools::contentFolders());

@@ -16,6 +16,8 @@ struct TourStop {
 
 // The stops in order. Each screen adds its stops here.
 std::vector<TourStop> tourStops();
+// Issue 16's stops (tour_court.cpp): the court matter, the child impact analysis, its reports.
+std::vector<TourStop> courtTourStops();
 
 struct TourSize {
     const char* name;

@@ -1,0 +1,63 @@
+// What the court is deciding in the case of the child on screen (issue 16, item 1).
+#include "app/i18n/i18n.h"
+#include "app/model/record_fields.h"
+#include "app/ui/app.h"
+#include "app/ui/editors.h"
+
+namespace heard::ui {
+
+const char* CourtMatterEditor::what() const {
+    return _("what the court is deciding");
+}
+
+void CourtMatterEditor::open(App& app) {
+    storage::Store* store = app.store();
+    const auto child = app.currentChild();
+    if (!store || !child) return;
+    CourtMatterEditor fresh;
+    fresh.caseId = child->caseId;
+    if (auto c = store->caseById(child->caseId)) fresh.caseReference = c->reference;
+    for (const storage::Child& sibling : store->childrenForCase(child->caseId))
+        fresh.children.emplace_back(sibling.id, sibling.displayName);
+    if (auto json = store->courtMatter(child->caseId)) {
+        std::string problem;
+        if (!model::courtMatterFromJson(*json, fresh.matter, problem)) {
+            // Never overwrite what cannot be read: say so and stay on the child's page.
+            app.notice = {std::string(_("What the court is deciding cannot be read: ")) + problem, true};
+            return;
+        }
+    }
+    clear();
+    *this = std::move(fresh);
+    app.show(ScreenId::CourtMatter);
+}
+
+void CourtMatterEditor::addQuestion() {
+    if (model::isBlank(newQuestion)) return;
+    matter.questions.push_back(newQuestion);
+    newQuestion.clear();
+    markEdited();
+}
+
+void CourtMatterEditor::addHearing() {
+    if (model::isBlank(newHearingDate)) return;
+    matter.hearings.push_back({newHearingDate, newHearingPurpose});
+    newHearingDate.clear();
+    newHearingPurpose.clear();
+    markEdited();
+}
+
+void CourtMatterEditor::addParty() {
+    if (model::isBlank(newPartyName)) return;
+    matter.parties.push_back({newPartyName, newPartyRole, {}});
+    newPartyName.clear();
+    newPartyRole.clear();
+    markEdited();
+}
+
+void CourtMatterEditor::saveTo(storage::Store& store) {
+    if (caseId.empty()) return;
+    store.putCourtMatter(caseId, model::courtMatterToJson(matter));
+}
+
+} // namespace heard::ui
