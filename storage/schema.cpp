@@ -215,6 +215,8 @@ BEGIN SELECT RAISE(ABORT, 'heard: read-only: a manager''s note cannot change'); 
 CREATE TRIGGER manager_notes_no_delete BEFORE DELETE ON manager_notes
 WHEN (SELECT count(*) FROM cases WHERE id = OLD.case_id) > 0
 BEGIN SELECT RAISE(ABORT, 'heard: read-only: a manager''s note cannot be deleted'); END;
+)SQL";
+
 // Number 9 was kept for a branch that needed no schema change: an empty step keeps the
 // list numbered without gaps (a shipped number is never reused).
 const char* kV9Reserved = "SELECT 1;";
