@@ -82,7 +82,7 @@ TEST_CASE("migration 8: an alert signed before stays on its case chain; a new on
     std::string newAlertId;
     {
         auto store = unlockStore(dataDir);
-        REQUIRE(store->schemaVersion() == 8);
+        REQUIRE(store->schemaVersion() == latestSchemaVersion()); // 8 and every later step
         const Record kept = *store->recordById(oldAlert.id);
         CHECK(kept.chain.empty());
         CHECK(kept.hash == oldAlert.hash);
