@@ -19,6 +19,7 @@ PACKAGES=(
   liboath-dev libqrencode-dev
   chromium chromium-driver python3-selenium
   systemd curl  # systemd-analyze verify and the health check of ctest -R ship.package
+  dpkg-dev  # dpkg-parsechangelog: ship.package reads the packages' changelogs
 )
 
 missing=()

@@ -275,6 +275,7 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
     auto practitioner = m_store.practitioner(device->practitionerId);
     sync::PushResponse response;
     response.batchId = request.batchId;
+    response.storeGeneration = m_store.setting(kStoreGenerationSetting).value_or("");
     // 1. Validate every entry (no writes); 2. store the valid ones in one transaction.
     std::vector<IntakeEntry> valid;
     std::vector<std::size_t> validIndex;
@@ -407,6 +408,7 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
 
     sync::PullResponse response;
     response.cursor = request.cursor;
+    response.storeGeneration = m_store.setting(kStoreGenerationSetting).value_or("");
     // Net effect per case: the last event wins, so allocate-then-reallocate-away is a removal.
     std::vector<std::string> order;
     std::map<std::string, AllocationEvent> last;

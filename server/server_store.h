@@ -117,6 +117,10 @@ public:
                               const std::vector<SqlValue>& params = {}) = 0; // rows changed
 };
 
+// The setting that names the database since its last `admin restore` (markRestored in
+// server/backup.h); every push answer carries it (sync::PushResponse::storeGeneration).
+inline constexpr const char* kStoreGenerationSetting = "store_generation";
+
 class ServerStore {
 public:
     virtual ~ServerStore() = default;

@@ -1654,6 +1654,15 @@ size_t Store::outboxResendCase(const std::string& caseId) {
     return changed;
 }
 
+size_t Store::outboxResendAcknowledged() {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare(
+        "UPDATE outbox SET state = 'pending', acknowledged_at = '' WHERE state = 'acknowledged'");
+    const size_t changed = size_t(st.run());
+    if (changed > 0) bump();
+    return changed;
+}
+
 size_t Store::outboxPendingCount() {
     Lock lock(m_mutex);
     auto st = m_db->prepare("SELECT count(*) FROM outbox WHERE state = 'pending'");

@@ -163,6 +163,12 @@ public:
     // "duplicate". Not while the case has a quarantined entry (that explains the gap). Returns how
     // many entries are pending again.
     size_t outboxResendCase(const std::string& caseId);
+    // Every acknowledged entry (records and audit entries alike, whatever their case) -> pending
+    // again, in their first order: the server's database was restored (a new store generation,
+    // sync/protocol.h), so anything it acknowledged before may be gone, including audit entries
+    // that belong to no record and so never show a chain gap. Idempotent intake answers
+    // "duplicate" for what it kept. Quarantined entries stay quarantined. Returns the count.
+    size_t outboxResendAcknowledged();
     size_t outboxPendingCount();
 
     // What the court is deciding in a case (app/model/court_matter.h's JSON), one per case.

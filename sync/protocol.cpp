@@ -271,7 +271,11 @@ json toJson(const PushResponse& v) {
     json results = json::array();
     for (const auto& r : v.results)
         results.push_back(toJson(r));
-    return {{"ok", true}, {"protocol", kProtocolVersion}, {"batchId", v.batchId}, {"results", results}};
+    return {{"ok", true},
+            {"protocol", kProtocolVersion},
+            {"batchId", v.batchId},
+            {"results", results},
+            {"storeGeneration", v.storeGeneration}};
 }
 
 PushResponse pushResponseFromJson(const json& j) {
@@ -281,6 +285,8 @@ PushResponse pushResponseFromJson(const json& j) {
     v.batchId = stringField(j, "batchId", false);
     for (const auto& r : arrayField(j, "results"))
         v.results.push_back(pushResultFromJson(r));
+    v.storeGeneration = optionalString(j, "storeGeneration"); // absent from servers before 0.1.0
+    if (v.storeGeneration.size() > kMaxStoreGeneration) throw ProtocolError("storeGeneration is too long");
     return v;
 }
 
@@ -358,7 +364,8 @@ json toJson(const PullResponse& v) {
               {"cursor", v.cursor},
               {"allocations", allocations},
               {"removals", v.removals},
-              {"command", deviceCommandName(v.command)}};
+              {"command", deviceCommandName(v.command)},
+              {"storeGeneration", v.storeGeneration}};
     if (v.content) j["content"] = toJson(*v.content);
     if (!v.managerNotes.empty()) {
         json notes = json::array();
@@ -389,6 +396,8 @@ PullResponse pullResponseFromJson(const json& j) {
         for (const auto& n : notes)
             v.managerNotes.push_back(managerNoteFromJson(n));
     }
+    v.storeGeneration = optionalString(j, "storeGeneration"); // absent from servers before 0.1.0
+    if (v.storeGeneration.size() > kMaxStoreGeneration) throw ProtocolError("storeGeneration is too long");
     return v;
 }
 

@@ -149,7 +149,14 @@ struct PushResult {
 struct PushResponse {
     std::string batchId;
     std::vector<PushResult> results;
+    // Names the server's database since its last `heard-server admin restore` ("" when it was
+    // never restored). When it differs from the one a device last saw, what the server
+    // acknowledged before may have been lost with the restore: the device sends every
+    // acknowledged entry again (the server answers "duplicate" for what it kept).
+    std::string storeGeneration;
 };
+// The longest storeGeneration either side accepts.
+inline constexpr std::size_t kMaxStoreGeneration = 64;
 
 struct PullRequest {
     int protocol = kProtocolVersion;
@@ -179,6 +186,7 @@ struct PullResponse {
     std::optional<ContentUpdate> content; // present when newer than contentVersion
     DeviceCommand command = DeviceCommand::None;
     std::vector<ManagerNote> managerNotes; // seq > the request's noteCursor, oldest first
+    std::string storeGeneration;           // as in PushResponse: a tablet with nothing to push learns too
 };
 
 // The locked tablet's question (kPathDeviceCommand). token is the BLAKE2b-256 hex of the device

@@ -111,6 +111,14 @@ std::unique_ptr<HttpsChannel> SyncClient::newChannel() {
 
 // Remembers (in memory and in the store) that the server takes gzip bodies, so the first batch
 // of the next cycle, or after a restart, is compressed too.
+void SyncClient::resendAfterRestore(const std::string& storeGeneration) {
+    const std::string known = m_store.setting(setting::kStoreGeneration).value_or("");
+    if (storeGeneration == known) return;
+    // Queue first, then remember: a crash in between only queues them again (harmless).
+    m_store.outboxResendAcknowledged();
+    m_store.setSetting(setting::kStoreGeneration, storeGeneration);
+}
+
 void SyncClient::learnGzip(const HttpsChannel& channel) {
     if (!channel.serverTakesGzip() || m_serverTakesGzip) return;
     m_serverTakesGzip = true;
@@ -411,6 +419,8 @@ StepResult SyncClient::push(std::size_t maxBatches,
             bad.acknowledged = total.acknowledged;
             return bad;
         }
+        // Before this answer's acks: were the earlier ones given by the database that answers now?
+        resendAfterRestore(response.storeGeneration);
         // Map results to what was sent in this batch only: a stray id is ignored, never acked.
         std::map<std::int64_t, const PushEntry*> sent;
         for (const auto& e : request.entries)
@@ -530,6 +540,7 @@ StepResult SyncClient::pull() {
     } catch (const ProtocolError& e) {
         return failed(SyncFailure::ServerError, std::string("unusable pull answer: ") + e.what());
     }
+    resendAfterRestore(response.storeGeneration);
     // The server now knows about the removals it was told of. (Settings are written only when
     // they change: each write is a durable commit, and an idle cycle should cost none.)
     if (!request.removedCases.empty()) saveList(m_store, setting::kRemovedCases, {});

@@ -40,6 +40,7 @@ inline constexpr const char* kPendingRemovals = "sync.pendingRemovals"; // JSON 
 inline constexpr const char* kRemovedCases = "sync.removedCases";       // removed, not yet confirmed
 inline constexpr const char* kLastSuccess = "sync.lastSuccess";         // ISO UTC
 inline constexpr const char* kServerTakesGzip = "sync.server.gzip";     // "1": gzip request bodies
+inline constexpr const char* kStoreGeneration = "sync.server.storeGeneration"; // the last one seen
 } // namespace setting
 
 // What kind of failure stopped a step; the service uses it to choose a retry delay and message.
@@ -139,6 +140,9 @@ private:
     StepResult classify(const HttpResult& result);
     void applyAllocation(const Allocation& allocation);
     void processRemovals();
+    // A push answer from a database that was restored since the last answer (another store
+    // generation): every acknowledged outbox entry is queued again (Store::outboxResendAcknowledged).
+    void resendAfterRestore(const std::string& storeGeneration);
 
     storage::Store& m_store;
     ServerEndpoint m_endpoint;

@@ -11,6 +11,7 @@
 #include "app/ui/settings.h"
 #include "app/ui/sync_status_text.h"
 #include "app/ui/spelling_service.h"
+#include "app/ui/welcome.h"
 #include "app/ui/kit/text_area.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/window.h"
@@ -93,6 +94,17 @@ App::App(platform::Window& window, AppOptions options)
     } catch (const sync::OrgConfigError& e) {
         form.orgError = e.what(); // shown on the sign-in screen; nothing else depends on it
     }
+    if (m_options.offerWelcome && !m_options.demo && !storeExists() && !welcomeDismissed(m_options.dataDir))
+        m_nav.show(ScreenId::Welcome);
+}
+
+void App::dismissWelcome() {
+    show(ScreenId::Unlock); // first: a marker that cannot be written never keeps the store from being set up
+    try {
+        rememberWelcomeDismissed(m_options.dataDir);
+    } catch (const std::exception& e) {
+        report(e, _("remembering that the welcome was read"));
+    }
 }
 
 App::~App() {
@@ -136,7 +148,7 @@ void App::drawFrame() {
     saveDue(false);
     autoLockIfIdle();
     syncSpelling(*this); // the practitioner's own words come and go with the store
-    if (!unlocked() && screen() != ScreenId::Unlock) show(ScreenId::Unlock);
+    if (!unlocked() && screen() != ScreenId::Unlock && screen() != ScreenId::Welcome) show(ScreenId::Unlock);
     reportIntegrityCheck();
 
     // The exception barrier of the frame: a screen that throws (a store read that fails, a

@@ -49,6 +49,9 @@ struct AppOptions {
     std::optional<sync::OrgConfig> orgConfig;
     bool watchNetwork = true;   // sync when a connection appears
     int lockedPollSeconds = 60; // how often a locked tablet asks for device commands (issue 17.9)
+    // Open on the first-run welcome (welcome.h) when there is no store and it was not dismissed.
+    // heard sets it when started without --demo or --tour; tests that drive first run opt in.
+    bool offerWelcome = false;
 };
 
 struct UnlockForm {
@@ -140,6 +143,8 @@ public:
     bool verifyingPassphrase() const { return m_session.verifying(); }
     // A store error in words for the practitioner.
     void report(const std::exception& error, const std::string& doing);
+    // The first-run welcome was read: remember it (welcome.h) and go on to set up the store.
+    void dismissWelcome();
 
     // [SECTION] navigation (Navigation)
     ScreenId screen() const { return m_nav.screen(); }

@@ -305,11 +305,21 @@ void showSafetyAlert(App& app, bool sign) {
     alerts.sign(app);
 }
 
+// The welcome does not depend on the store: the tour shows it while its demo store is locked.
+void showWelcome(App& app, const char* language) {
+    i18n::setLanguage(language);
+    app.lock();
+    app.show(ScreenId::Welcome);
+}
+
 } // namespace
 
 std::vector<TourStop> tourStops() {
     std::vector<TourStop> stops = {
         {"unlock", [](App& app) { app.lock(); }},
+        // The first-run welcome, as a practitioner starting Heard for real first sees it.
+        {"welcome-cy", [](App& app) { showWelcome(app, "cy"); }},
+        {"welcome-en", [](App& app) { showWelcome(app, "en"); }},
         {"caseload",
          [](App& app) {
              unlockDemo(app);

@@ -170,7 +170,7 @@ def main():
         port = free_port()
 
         def admin(*command, stdin=""):
-            return subprocess.run([args.server, "--db", db, "admin"] + list(command), input=stdin, text=True,
+            return subprocess.run([args.server, "--no-config", "--db", db, "admin"] + list(command), input=stdin, text=True,
                                   capture_output=True, timeout=60)
 
         # Fictional people: pr-ada (team A, cases a1 a2), pr-bo (team B, case b1), managers, an administrator.
@@ -192,7 +192,7 @@ def main():
             check(admin("allocate", case, "TEST/" + case, child, "Pip Invented", "2016-01-01", who).returncode == 0,
                   "allocate " + case)
 
-        server = subprocess.Popen([args.server, "--db", db, "--listen", "127.0.0.1:%d" % port, "--cert", cert,
+        server = subprocess.Popen([args.server, "--no-config", "--db", db, "--listen", "127.0.0.1:%d" % port, "--cert", cert,
                                    "--key", key, "--console", "--threads", "4"],
                                   stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
         deadline = time.time() + 20
@@ -344,7 +344,7 @@ def main():
         if args.backend == "postgres":
             # Stateless: a second heard-server on the same database honours the same session.
             port2 = free_port()
-            second = subprocess.Popen([args.server, "--db", db, "--listen", "127.0.0.1:%d" % port2, "--cert", cert,
+            second = subprocess.Popen([args.server, "--no-config", "--db", db, "--listen", "127.0.0.1:%d" % port2, "--cert", cert,
                                        "--key", key, "--console", "--threads", "2"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:

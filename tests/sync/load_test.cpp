@@ -6,7 +6,7 @@
 // never pass/fail thresholds). HEARD_LOAD_DEVICES overrides the device count.
 #include "sync_test_support.h"
 #ifdef HEARD_LOAD_POSTGRES
-#include "postgres_cluster.h"
+#include "postgres_fixture.h"
 #endif
 
 #include <doctest/doctest.h>
@@ -180,16 +180,14 @@ TEST_CASE("SQLite: 200 devices pushing 50 records each at once, every record sto
 
 #ifdef HEARD_LOAD_POSTGRES
 TEST_CASE("PostgreSQL: one instance, then two instances on one database with requests alternating") {
-    auto& cluster = PostgresCluster::shared();
-    REQUIRE_MESSAGE(cluster.start(), cluster.reason());
     TempDir dir;
     TestCert cert = makeCert(dir.path(), "server");
     double one = 0;
     {
-        auto store = server::openPostgresServerStore(cluster.createDatabase());
+        auto store = openNewPostgresStore();
         one = runLoad("postgres", *store, {store.get()}, *store, cert).recordsPerSecond;
     }
-    const std::string database = cluster.createDatabase();
+    const std::string database = newPostgresDatabase();
     auto a = server::openPostgresServerStore(database);
     auto b = server::openPostgresServerStore(database);
     auto check = server::openPostgresServerStore(database);
