@@ -317,9 +317,6 @@ void showWelcome(App& app, const char* language) {
 std::vector<TourStop> tourStops() {
     std::vector<TourStop> stops = {
         {"unlock", [](App& app) { app.lock(); }},
-        // The first-run welcome, as a practitioner starting Heard for real first sees it.
-        {"welcome-cy", [](App& app) { showWelcome(app, "cy"); }},
-        {"welcome-en", [](App& app) { showWelcome(app, "en"); }},
         {"caseload",
          [](App& app) {
              unlockDemo(app);
@@ -336,6 +333,10 @@ std::vector<TourStop> tourStops() {
              unlockDemo(app);
              app.show(ScreenId::Settings);
          }},
+        // The first-run welcome, as a practitioner starting Heard for real first sees it (after
+        // the caseload: the tour's first stops make its demo store, tour_cleanup_test relies on it).
+        {"welcome-cy", [](App& app) { showWelcome(app, "cy"); }},
+        {"welcome-en", [](App& app) { showWelcome(app, "en"); }},
         {"visit-start",
          [](App& app) {
              openDemoChild(app, "child-demo-1");
