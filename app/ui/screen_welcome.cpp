@@ -18,7 +18,8 @@ void drawWelcomeScreen(App& app, Actions& actions) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
     ImGui::BeginGroup();
     ImGui::PushItemWidth(width);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    // A card of the unlock screen's width: text wraps at its edge, not the window's.
+    ImGui::BeginChild("##welcome_card", ImVec2(width, 0), false);
     ImGui::PushFont(fonts().huge);
     ImGui::TextUnformatted(_("Welcome to Heard"));
     ImGui::PopFont();
@@ -36,10 +37,10 @@ void drawWelcomeScreen(App& app, Actions& actions) {
                   "nothing there mixes with real records."));
     tag("welcome.demo");
     ImGui::Spacing();
-    ImGui::PopTextWrapPos();
     if (primaryButton(_("Set up my store for real work"), "welcome.continue", dp(420)))
         actions.later([](App& a) { a.dismissWelcome(); });
     mutedText(_("This note is not shown again on this tablet."));
+    ImGui::EndChild();
     ImGui::PopItemWidth();
     ImGui::EndGroup();
     endScreen();
