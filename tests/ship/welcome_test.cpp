@@ -92,8 +92,10 @@ TEST_CASE("never in the demo, never once a store exists, never unless heard asks
         made.app->lock();
     }
     CHECK_FALSE(ui::welcomeDismissed(dir.file("real"))); // the store was made without the tap
-    FirstRun existing(dir.file("real"));
-    CHECK((existing.app->screen() == ui::ScreenId::Unlock));
+    {
+        FirstRun existing(dir.file("real"));
+        CHECK((existing.app->screen() == ui::ScreenId::Unlock));
+    }
 
     // Tests and tools that build an App without offerWelcome see the set-up form directly.
     auto window = test::headlessWindow(1280, 800);
