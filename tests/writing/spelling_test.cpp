@@ -162,7 +162,9 @@ TEST_CASE("false alarms on our own Welsh catalogue stay at the reviewed number")
     // assets/spelling/cy-supplement.txt for what was added and why. Issue 16 added four (4):
     // "BBBB-MM-DD" (the Welsh date format), "SWYDDOGOL-SENSITIF" (the protective marking, a
     // hyphenated word checked as one), and "media" and "secure-drive" in the export's example path.
-    CHECK(alarms <= 31);
+    // gaps21 (issue 21.4) added seven (7), the first-run welcome's: the app's name "Heard" four
+    // times, and the command "heard --demo" and "Mae'r demo" ("heard" once, "demo" twice).
+    CHECK(alarms <= 38);
 }
 
 TEST_CASE("in the app: misspelt words are underlined in the field's language; a suggestion replaces one") {
