@@ -262,9 +262,10 @@ int runPeopleCommand(const std::vector<std::string>& args, ServerStore& store, s
         }
         std::vector<SqlRow> rows;
         store.transact([&](SqlSession& sql) {
-            rows = sql.query("SELECT seq, at, actor, action, target, detail FROM server_audit ORDER BY seq DESC "
-                             "LIMIT ?",
-                             {count});
+            rows =
+                sql.query("SELECT seq, at, actor, action, target, detail FROM server_audit ORDER BY seq DESC "
+                          "LIMIT ?",
+                          {count});
         });
         for (auto it = rows.rbegin(); it != rows.rend(); ++it)
             out << nlohmann::json{{"seq", std::stoll((*it)[0])}, {"at", (*it)[1]},     {"actor", (*it)[2]},

@@ -31,7 +31,8 @@ using namespace heard;
 
 namespace {
 std::string signRecord(storage::Store& store, const std::string& caseId, const std::string& childId,
-                       const char* kind, nlohmann::json payload, bool highRisk, const std::string& parentId = {}) {
+                       const char* kind, nlohmann::json payload, bool highRisk,
+                       const std::string& parentId = {}) {
     storage::NewRecord draft;
     draft.parentId = parentId;
     draft.caseId = caseId;
@@ -110,9 +111,9 @@ int main(int argc, char** argv) {
                 in >> caseId >> childId;
                 std::getline(in, words);
                 if (!words.empty() && words[0] == ' ') words.erase(0, 1);
-                const std::string visit =
-                    signRecord(*store, caseId, childId, storage::kinds::kVisit,
-                               {{"note", "played three wishes (fictional)"}, {"started_at", base::nowIsoUtc()}}, false);
+                const std::string visit = signRecord(
+                    *store, caseId, childId, storage::kinds::kVisit,
+                    {{"note", "played three wishes (fictional)"}, {"started_at", base::nowIsoUtc()}}, false);
                 tools::ActivityResult result;
                 result.type = "words";
                 result.contentId = "three_wishes";
