@@ -103,7 +103,7 @@ img.skin-map { display:block; max-width:100%; height:auto; border:1px solid var(
 blockquote.cited { margin:.5em 0 .8em; padding:.4em .9em; border-left:4px solid var(--calm); background:var(--calm-soft); }
 blockquote.cited p { margin:.2em 0; } blockquote.cited .answer { font-size:1.1em; }
 .analysis-section { border-top:1px solid var(--line); padding-top:.3em; } .analysis-section h3 { font-size:1.05em; margin:.5em 0 .3em; }
-.analysis-text { white-space:pre-wrap; }
+.analysis-text { white-space:pre-wrap; } ul.legend { list-style:none; padding-left:0; }
 svg.qr { width: 14em; height: 14em; display:block; margin: .6em 0; }
 code.secret { font-size:1.2em; letter-spacing:.08em; }
 @media (max-width: 800px) { body { font-size:16px; } main { padding:.8em; } dl.fields { grid-template-columns: 1fr; } }
@@ -734,6 +734,10 @@ struct Console::Impl {
         if (payload.is_object())
             for (auto it = payload.begin(); it != payload.end(); ++it) {
                 if (it.key().find("signature") != std::string::npos) continue;
+                // Drawn above already: the marks as the picture and legend, the analysis by section.
+                if ((record->kind == storage::kinds::kSkinMap && it.key() == "marks") ||
+                    (analysis && (it.key() == "sections" || it.key() == "indicators")))
+                    continue;
                 std::string value = it->is_string() ? it->get<std::string>() : it->dump(1);
                 if (value.empty() || value == "\"\"" || value == "[]" || value == "{}") continue;
                 b << "<dt>" << esc(it.key()) << "</dt><dd>" << esc(value) << "</dd>";
@@ -808,10 +812,10 @@ struct Console::Impl {
           << "</h2><section class=\"card\" id=\"skin-map-card\">"
           << "<img class=\"skin-map\" id=\"skin-map\" src=\"/console/record/" << esc(itemId)
           << "/skin-map.png\" alt=\"" << esc(tr(lang, "record.skin_map_alt"))
-          << "\"><ol id=\"skin-map-legend\">";
+          << "\"><ul class=\"legend\" id=\"skin-map-legend\">";
         for (const auto& line : skinMapLegend(payload, lang))
             b << "<li>" << esc(line) << "</li>";
-        b << "</ol></section>";
+        b << "</ul></section>";
         return b.str();
     }
 
