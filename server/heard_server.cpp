@@ -9,6 +9,7 @@
 #include "base/iso_time.h"
 #include "base/json_reader.h"
 #include "server/console/console.h"
+#include "server/console/note_signer.h"
 #include "server/console/oversight.h"
 #include "server/console/people.h"
 #include "server/intake_checks.h"
@@ -106,6 +107,7 @@ struct HeardServer::Impl {
     std::mutex logMutex;
     std::unique_ptr<EnrolGuard> enrolGuard;
     std::unique_ptr<console::Console> console; // the managers' console, when ServerConfig::console
+    std::shared_ptr<const console::NoteSigner> noteSigner; // signs the managers' notes (issue 15)
 };
 
 HeardServer::HeardServer(ServerConfig config, ServerStore& store)
@@ -119,6 +121,7 @@ HeardServer::HeardServer(ServerConfig config, ServerStore& store)
                 .count();
         };
     m_impl->enrolGuard = std::make_unique<EnrolGuard>(m_config.enrolLimits, m_store);
+    m_impl->noteSigner = console::NoteSigner::loadOrCreate(m_store);
 }
 
 HeardServer::~HeardServer() {
@@ -199,6 +202,7 @@ HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody,
     response.recoveryPublicKey = m_store.setting("recovery_public_key").value_or("");
     response.practitionerId = practitioner->id;
     response.practitionerName = practitioner->displayName;
+    response.noteKey = m_impl->noteSigner->publicKeyHex(); // the tablet checks managers' notes with it
     response.content = m_store.latestContent();
     log({{"event", "enrol"},
          {"status", 200},
@@ -430,9 +434,8 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
     // The managers' notes on the cases this practitioner holds (issue 15).
     for (const auto& note :
          console::notesForPractitioner(m_store, device->practitionerId, request.noteCursor))
-        response.managerNotes.push_back({note.seq, note.id, note.recordId, note.caseId, note.childId,
-                                         note.author, note.authorName, note.decision, note.note,
-                                         note.noteDate, note.writtenAt, note.hash});
+        response.managerNotes.push_back(note.wire());
+    response.noteKey = m_impl->noteSigner->publicKeyHex();
     log({{"event", "pull"},
          {"device", device->id},
          {"status", 200},
@@ -553,6 +556,7 @@ void HeardServer::bind() {
         consoleConfig.passwordCheck = m_config.passwordCheckForTesting;
         consoleConfig.verifyRecordHash = m_config.recordHashVerifier;
         consoleConfig.log = [this](json line) { log(std::move(line)); };
+        consoleConfig.noteSigner = m_impl->noteSigner;
         m_impl->console = std::make_unique<console::Console>(m_store, std::move(consoleConfig));
         m_impl->console->registerRoutes(http);
     }

@@ -217,6 +217,10 @@ public:
         if (!RecordCipher::isSealed(storedBody)) return storedBody;
         return m_cipher->open(storedBody, recordBinding(itemType, itemId, version));
     }
+    std::string sealedBody(const std::string& itemType, const std::string& itemId, std::int64_t version,
+                           const std::string& text) override {
+        return m_cipher->seal(text, recordBinding(itemType, itemId, version));
+    }
     std::optional<std::string> reallocatedAwayAt(const std::string& p, const std::string& caseId) override {
         return m_inner->reallocatedAwayAt(p, caseId);
     }

@@ -202,6 +202,14 @@ public:
         (void)itemType, (void)itemId, (void)version;
         return storedBody;
     }
+    // The text to store for a body the server writes itself (a manager's note, the note signing
+    // key): sealed like received records when they are encrypted at rest, else as it is. It opens
+    // with readableBody() under the same itemType, itemId and version.
+    virtual std::string sealedBody(const std::string& itemType, const std::string& itemId,
+                                   std::int64_t version, const std::string& text) {
+        (void)itemType, (void)itemId, (void)version;
+        return text;
+    }
 };
 
 // Opens (creating the schema if needed) a SQLite server store at path (":memory:" allowed).

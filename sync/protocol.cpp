@@ -2,6 +2,7 @@
 // naming the field (never its value), so a bad body from either side is refused clearly.
 #include "sync/protocol.h"
 
+#include "base/hash.h"
 #include "base/hex.h"
 #include "base/json_reader.h"
 
@@ -184,6 +185,7 @@ json toJson(const EnrolResponse& v) {
               {"allocations", allocations},
               {"cursor", v.cursor}};
     if (v.content) j["content"] = toJson(*v.content);
+    if (!v.noteKey.empty()) j["noteKey"] = v.noteKey;
     return j;
 }
 
@@ -196,6 +198,7 @@ EnrolResponse enrolResponseFromJson(const json& j) {
     v.recoveryPublicKey = stringField(j, "recoveryPublicKey");
     v.practitionerId = stringField(j, "practitionerId", false);
     v.practitionerName = stringField(j, "practitionerName");
+    if (j.contains("noteKey")) v.noteKey = stringField(j, "noteKey");
     for (const auto& a : arrayField(j, "allocations"))
         v.allocations.push_back(allocationFromJson(a));
     if (j.contains("content") && !j["content"].is_null()) v.content = contentUpdateFromJson(j["content"]);
@@ -312,7 +315,27 @@ json toJson(const ManagerNote& v) {
             {"note", v.note},
             {"noteDate", v.noteDate},
             {"writtenAt", v.writtenAt},
-            {"hash", v.hash}};
+            {"hash", v.hash},
+            {"signature", v.signature}};
+}
+
+std::string managerNoteSignedBytes(const ManagerNote& v) {
+    json j = toJson(v);
+    for (const char* unsigned_ : {"seq", "hash", "signature"})
+        j.erase(unsigned_);
+    j["kind"] = "manager_note"; // storage::kinds::kManagerNote: a note's bytes never pass for another kind's
+    return j.dump();
+}
+
+bool managerNoteSignatureValid(const ManagerNote& v, const std::string& noteKeyHex) {
+    const auto key = base::bytesFromHex(noteKeyHex, crypto_sign_PUBLICKEYBYTES);
+    const auto signature = base::bytesFromHex(v.signature, crypto_sign_BYTES);
+    if (!key || !signature) return false;
+    const std::string bytes = managerNoteSignedBytes(v);
+    if (base::blake2bHex(bytes) != v.hash) return false;
+    return crypto_sign_verify_detached(signature->data(),
+                                       reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                                       key->data()) == 0;
 }
 
 ManagerNote managerNoteFromJson(const json& j) {
@@ -329,7 +352,8 @@ ManagerNote managerNoteFromJson(const json& j) {
                                {"note", &v.note},
                                {"noteDate", &v.noteDate},
                                {"writtenAt", &v.writtenAt},
-                               {"hash", &v.hash}}) {
+                               {"hash", &v.hash},
+                               {"signature", &v.signature}}) {
         auto it = j.find(name);
         if (it == j.end() || !it->is_string()) throw ProtocolError(std::string("missing field: ") + name);
         *field = it->get<std::string>();
@@ -367,6 +391,7 @@ json toJson(const PullResponse& v) {
               {"command", deviceCommandName(v.command)},
               {"storeGeneration", v.storeGeneration}};
     if (v.content) j["content"] = toJson(*v.content);
+    if (!v.noteKey.empty()) j["noteKey"] = v.noteKey;
     if (!v.managerNotes.empty()) {
         json notes = json::array();
         for (const auto& n : v.managerNotes)
@@ -390,6 +415,7 @@ PullResponse pullResponseFromJson(const json& j) {
     }
     if (j.contains("content") && !j["content"].is_null()) v.content = contentUpdateFromJson(j["content"]);
     v.command = deviceCommandFromString(stringField(j, "command"));
+    if (j.contains("noteKey")) v.noteKey = stringField(j, "noteKey");
     if (j.contains("managerNotes")) {
         const json& notes = arrayField(j, "managerNotes");
         if (notes.size() > 10000) throw ProtocolError("too many manager notes");

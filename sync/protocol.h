@@ -111,6 +111,7 @@ struct EnrolResponse {
     std::vector<Allocation> allocations;
     std::optional<ContentUpdate> content;
     std::int64_t cursor = 0; // pull from here next time
+    std::string noteKey;     // hex Ed25519 public key of the managers' notes ("" none yet)
 };
 
 // Why the server could not store an entry.
@@ -166,12 +167,20 @@ struct PullRequest {
     std::int64_t noteCursor = 0;           // the last manager's note the device holds (issue 15)
 };
 
-// A manager's oversight note or decision, written and signed (hash) in the managers' console
-// (issue 15); it travels to the tablet of the practitioner who holds the case.
+// A manager's oversight note or decision, written and signed in the managers' console (issue
+// 15); it travels to the tablet of the practitioner who holds the case. hash is BLAKE2b-256 and
+// signature Ed25519 (hex), both over managerNoteSignedBytes(); the tablet checks the signature
+// with the server's note key (noteKey in the enrol and pull answers) before it keeps the note.
 struct ManagerNote {
     std::int64_t seq = 0; // the server's order: the device's noteCursor
     std::string id, recordId, caseId, childId, author, authorName, decision, note, noteDate, writtenAt, hash;
+    std::string signature;
 };
+// What a note's hash and signature cover: canonical JSON (sorted keys, compact) of every field but
+// seq, hash and signature, with "kind": "manager_note". One implementation for server and tablet.
+std::string managerNoteSignedBytes(const ManagerNote& note);
+// The hash matches the bytes and the signature is the note key's (hex Ed25519 public key).
+bool managerNoteSignatureValid(const ManagerNote& note, const std::string& noteKeyHex);
 
 enum class DeviceCommand {
     None,
@@ -187,6 +196,7 @@ struct PullResponse {
     DeviceCommand command = DeviceCommand::None;
     std::vector<ManagerNote> managerNotes; // seq > the request's noteCursor, oldest first
     std::string storeGeneration;           // as in PushResponse: a tablet with nothing to push learns too
+    std::string noteKey;                   // hex Ed25519 public key the notes are signed with ("" none yet)
 };
 
 // The locked tablet's question (kPathDeviceCommand). token is the BLAKE2b-256 hex of the device

@@ -271,6 +271,7 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
             m_store.setSetting(setting::kPinnedSpki, endpoint.pinnedSpkiSha256);
         }
         m_store.setSetting(setting::kRecoveryPublicKey, response.recoveryPublicKey);
+        if (!response.noteKey.empty()) m_store.setSetting(setting::kNoteKey, response.noteKey);
         m_store.setSetting(setting::kPractitionerId, response.practitionerId);
         m_store.setSetting(setting::kPractitionerName, response.practitionerName);
         m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
@@ -562,11 +563,24 @@ StepResult SyncClient::pull() {
         m_store.setSetting(setting::kContentFiles, response.content->files.dump());
         m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
     }
+    // The server's note key: pinned at enrolment; a tablet enrolled before notes were signed
+    // learns it from its first pull over the pinned channel, and keeps it from then on.
+    if (!response.noteKey.empty() && !m_store.setting(setting::kNoteKey))
+        m_store.setSetting(setting::kNoteKey, response.noteKey);
     if (!response.managerNotes.empty()) { // the managers' word on this tablet's cases (issue 15)
+        const std::string noteKey = m_store.setting(setting::kNoteKey).value_or("");
         std::vector<storage::ManagerNote> notes;
-        for (const auto& n : response.managerNotes)
+        for (const auto& n : response.managerNotes) {
+            // Only a note signed with the server's key is kept (and so ever shown); a changed or
+            // forged one is refused and the refusal audited (the server offers it again until a later note is
+            // kept).
+            if (!managerNoteSignatureValid(n, noteKey)) {
+                m_store.audit("sync", "refuse_manager_note", n.id, "signature does not verify");
+                continue;
+            }
             notes.push_back({n.seq, n.id, n.recordId, n.caseId, n.childId, n.author, n.authorName, n.decision,
                              n.note, n.noteDate, n.writtenAt, n.hash});
+        }
         m_store.saveManagerNotes(notes);
     }
     if (response.cursor != request.cursor) // after applying: a crash repeats, never skips

@@ -41,6 +41,7 @@ inline constexpr const char* kRemovedCases = "sync.removedCases";       // remov
 inline constexpr const char* kLastSuccess = "sync.lastSuccess";         // ISO UTC
 inline constexpr const char* kServerTakesGzip = "sync.server.gzip";     // "1": gzip request bodies
 inline constexpr const char* kStoreGeneration = "sync.server.storeGeneration"; // the last one seen
+inline constexpr const char* kNoteKey = "sync.noteKey"; // hex Ed25519 key the managers' notes are signed with
 } // namespace setting
 
 // What kind of failure stopped a step; the service uses it to choose a retry delay and message.
