@@ -114,6 +114,20 @@ struct CaseloadEntry {
     std::string lastSeen;                  // signed_at of the latest signed visit, "" never
     std::vector<CaseloadConcern> concerns; // signed concerns, oldest first
     std::string riskReviewDate;            // "review_date" of the latest signed risk identification, "" none
+    // What the app derived from this child's concerns, as it saved it (Store::saveCaseloadDerived).
+    // When derivedFresh, the concerns have not changed since: `concerns` is left empty (not read)
+    // and `derived` holds the app's text. Otherwise `concerns` is filled and derivedInputsSeq is
+    // what to save the newly derived text under (0: the child has no concerns, nothing to save).
+    bool derivedFresh = false;
+    std::string derived;
+    int64_t derivedInputsSeq = 0;
+};
+
+// The app's text for one child, derived from the entry that carried derivedInputsSeq.
+struct CaseloadDerived {
+    std::string childId;
+    int64_t inputsSeq = 0;
+    std::string text;
 };
 
 struct CaseloadChanges {

@@ -230,6 +230,41 @@ CREATE TABLE court_matters (
 );
 )SQL";
 
+// What the app derives from a child's signed concerns and their addenda (the open follow-up
+// deadlines), kept between unlocks so the first caseload frame at 100,000 records reads one row
+// per child instead of every concern (issue 19, item 3). inputs_seq is bumped by triggers in the
+// same transaction as any change to a child's concerns or addenda; the app's text counts only
+// while derived_seq equals it (and format is the app's current one). The text is the app's:
+// the store never reads it.
+const char* kV12CaseloadDerived = R"SQL(
+CREATE TABLE caseload_derived (
+    child_id    TEXT PRIMARY KEY NOT NULL,
+    inputs_seq  INTEGER NOT NULL DEFAULT 1, -- bumped when the child's concerns or addenda change
+    derived_seq INTEGER NOT NULL DEFAULT 0, -- the inputs_seq `derived` was computed from (0: none)
+    format      TEXT NOT NULL DEFAULT '',   -- the app's name for the text's format
+    derived     TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+INSERT INTO caseload_derived (child_id) SELECT child_id FROM caseload_summary WHERE concerns > 0;
+CREATE TRIGGER caseload_derived_insert AFTER INSERT ON records
+WHEN NEW.child_id IS NOT NULL AND NEW.kind IN ('concern', 'addendum') BEGIN
+    INSERT OR IGNORE INTO caseload_derived (child_id) VALUES (NEW.child_id);
+    UPDATE caseload_derived SET inputs_seq = inputs_seq + 1 WHERE child_id = NEW.child_id;
+END;
+CREATE TRIGGER caseload_derived_update AFTER UPDATE ON records
+WHEN (NEW.child_id IS NOT NULL AND NEW.kind IN ('concern', 'addendum'))
+  OR (OLD.child_id IS NOT NULL AND OLD.kind IN ('concern', 'addendum')) BEGIN
+    INSERT OR IGNORE INTO caseload_derived (child_id) SELECT NEW.child_id WHERE NEW.child_id IS NOT NULL;
+    UPDATE caseload_derived SET inputs_seq = inputs_seq + 1 WHERE child_id IN (NEW.child_id, OLD.child_id);
+END;
+CREATE TRIGGER caseload_derived_delete AFTER DELETE ON records
+WHEN OLD.child_id IS NOT NULL AND OLD.kind IN ('concern', 'addendum') BEGIN
+    UPDATE caseload_derived SET inputs_seq = inputs_seq + 1 WHERE child_id = OLD.child_id;
+END;
+CREATE TRIGGER caseload_derived_child_delete AFTER DELETE ON children BEGIN
+    DELETE FROM caseload_derived WHERE child_id = OLD.id;
+END;
+)SQL";
+
 std::string refreshChild(const std::string& child) {
     return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
            "INSERT OR REPLACE INTO caseload_summary "
@@ -329,6 +364,7 @@ const std::vector<Migration>& migrations() {
         {9, "no change (the number was kept for a branch that needed none)", kV9Reserved},
         {10, "what the court is deciding, per case (issue 16)", kV10CourtMatters},
         {11, "managers' notes received from the central system (issue 15)", kV11ManagerNotes},
+        {12, "the app's follow-up deadlines per child, kept between unlocks (issue 19)", kV12CaseloadDerived},
     };
     return s_migrations;
 }

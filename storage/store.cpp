@@ -918,7 +918,20 @@ std::optional<Child> Store::childById(const std::string& id) {
 
 // [SECTION] Caseload summary
 
-CaseloadChanges Store::caseloadChanges(int64_t since) {
+namespace {
+// The app's derived text for a child counts while the child's concerns have not changed since
+// it was saved (migration 12's triggers bump inputs_seq) and it is in the format the app asks
+// for (?2; empty: never). Over caseload_summary s LEFT JOIN caseload_derived d.
+constexpr const char* kFreshDerived =
+    "coalesce(d.derived_seq = d.inputs_seq AND d.format = ?2 AND ?2 <> '', 0)";
+// The changed children (after ?1) whose concerns the app needs: it has no fresh text for them.
+constexpr const char* kNeedConcerns =
+    "SELECT s.child_id FROM caseload_summary s LEFT JOIN caseload_derived d ON d.child_id = s.child_id "
+    "WHERE s.change_seq > ?1 AND s.concerns > 0 AND NOT coalesce(d.derived_seq = d.inputs_seq AND "
+    "d.format = ?2 AND ?2 <> '', 0)";
+} // namespace
+
+CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derivedFormat) {
     Lock lock(m_mutex);
     CaseloadChanges out;
     {
@@ -928,12 +941,18 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
     if (out.upTo <= since) return out;
     std::unordered_map<std::string, size_t> entryByChild;
     {
-        auto st = m_db->prepare("SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, "
-                                "coalesce(c.reference, ''), "
-                                "s.not_synced, s.high_risk, s.last_seen FROM caseload_summary s JOIN "
-                                "children ch ON ch.id = s.child_id "
-                                "LEFT JOIN cases c ON c.id = ch.case_id WHERE s.change_seq > ?");
-        st.bind(1, since);
+        // The app's derived text comes back only while fresh (see kFreshDerived).
+        auto st =
+            m_db->prepare("SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, "
+                          "coalesce(c.reference, ''), "
+                          "s.not_synced, s.high_risk, s.last_seen, s.concerns, coalesce(d.inputs_seq, 0), "
+                          "CASE WHEN " +
+                          std::string(kFreshDerived) +
+                          " THEN d.derived END FROM caseload_summary s JOIN "
+                          "children ch ON ch.id = s.child_id "
+                          "LEFT JOIN cases c ON c.id = ch.case_id "
+                          "LEFT JOIN caseload_derived d ON d.child_id = s.child_id WHERE s.change_seq > ?1");
+        st.bind(1, since).bind(2, derivedFormat);
         while (st.step()) {
             CaseloadEntry e;
             e.childId = st.columnText(0);
@@ -945,6 +964,14 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
             e.notSynced = st.columnInt(6);
             e.highRisk = st.columnInt(7) != 0;
             e.lastSeen = st.columnText(8);
+            if (st.columnInt(9) > 0) {
+                if (!st.columnIsNull(11)) {
+                    e.derivedFresh = true;
+                    e.derived = st.columnText(11);
+                } else {
+                    e.derivedInputsSeq = st.columnInt64(10);
+                }
+            }
             entryByChild.emplace(e.childId, out.changed.size());
             out.changed.push_back(std::move(e));
         }
@@ -988,6 +1015,7 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
         auto addenda = m_db->prepare("SELECT payload FROM records WHERE parent_id = ? AND kind = 'addendum' "
                                      "ORDER BY created_at, rowid");
         for (size_t i = 0; i < out.changed.size(); ++i) {
+            if (out.changed[i].derivedFresh) continue; // the app's text stands for them
             concerns.reset();
             concerns.bind(1, out.changed[i].childId);
             while (concerns.step()) {
@@ -1004,9 +1032,11 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
     {
         auto st = m_db->prepare(
             "SELECT child_id, id, payload FROM records WHERE kind = 'concern' AND status = 'signed' AND "
-            "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > ? AND concerns > 0) "
+            "child_id IN (" +
+            std::string(kNeedConcerns) +
+            ") "
             "ORDER BY child_id, created_at, rowid");
-        st.bind(1, since);
+        st.bind(1, since).bind(2, derivedFormat);
         while (st.step()) {
             auto found = entryByChild.find(st.columnText(0));
             if (found != entryByChild.end()) addConcern(found->second, st.columnText(1), st.columnText(2));
@@ -1015,14 +1045,50 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
     if (!concernAt.empty()) {
         auto st = m_db->prepare(
             "SELECT a.parent_id, a.payload FROM records p JOIN records a ON a.parent_id = p.id "
-            "WHERE p.kind = 'concern' AND p.status = 'signed' AND a.kind = 'addendum' AND p.child_id IN "
-            "(SELECT child_id FROM caseload_summary WHERE change_seq > ? AND concerns > 0) "
+            "WHERE p.kind = 'concern' AND p.status = 'signed' AND a.kind = 'addendum' AND p.child_id IN (" +
+            std::string(kNeedConcerns) +
+            ") "
             "ORDER BY a.created_at, a.rowid");
-        st.bind(1, since);
+        st.bind(1, since).bind(2, derivedFormat);
         while (st.step())
             addAddendum(st.columnText(0), st.columnText(1));
     }
     return out;
+}
+
+void Store::saveCaseloadDerived(const std::string& format, const std::vector<CaseloadDerived>& items) {
+    if (format.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "derived text needs a format name");
+    if (items.empty()) return;
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    // Only over the inputs it was derived from: a concern signed meanwhile makes it stale.
+    auto st = m_db->prepare("UPDATE caseload_derived SET derived_seq = inputs_seq, format = ?, derived = ? "
+                            "WHERE child_id = ? AND inputs_seq = ?");
+    for (const CaseloadDerived& item : items) {
+        if (item.inputsSeq <= 0) continue; // nothing to key it by: the child has no concerns
+        st.reset();
+        st.bind(1, format).bind(2, item.text).bind(3, item.childId).bind(4, item.inputsSeq).run();
+    }
+    t.commit();
+}
+
+void Store::forgetCaseloadDerived(const std::vector<std::string>& childIds) {
+    if (childIds.empty()) return;
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    m_db->exec("UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1");
+    auto forget =
+        m_db->prepare("UPDATE caseload_derived SET derived_seq = 0, derived = '' WHERE child_id = ?");
+    auto changed = m_db->prepare("UPDATE caseload_summary SET change_seq = (SELECT seq FROM caseload_clock "
+                                 "WHERE id = 1) WHERE child_id = ?");
+    for (const std::string& id : childIds) {
+        forget.reset();
+        forget.bind(1, id).run();
+        changed.reset();
+        changed.bind(1, id).run();
+    }
+    t.commit();
+    bump();
 }
 
 // [SECTION] Records

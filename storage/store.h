@@ -113,7 +113,17 @@ public:
 
     // The caseload entries that changed after `since` (every child for 0), from the summary
     // the triggers keep: a write costs one child's entry, never a rebuild (issue 19).
-    CaseloadChanges caseloadChanges(int64_t since);
+    // derivedFormat: the app's name for the format of its derived text (empty: never use it, read
+    // every changed child's concerns). A child whose concerns have not changed since the app saved
+    // text in that format comes back with that text and without its concerns.
+    CaseloadChanges caseloadChanges(int64_t since, const std::string& derivedFormat = {});
+    // Keeps the app's text derived from caseload entries (one transaction; not audited, not
+    // synced, no revision bump: it is a cache of what the records say). An item whose child's
+    // concerns changed after the entry was read is dropped (the next read brings the concerns).
+    void saveCaseloadDerived(const std::string& format, const std::vector<CaseloadDerived>& items);
+    // The app could not read its own saved text for these children: forget it and report the
+    // children as changed, so the next caseloadChanges brings their concerns again.
+    void forgetCaseloadDerived(const std::vector<std::string>& childIds);
 
     // Records.
     Record createDraft(const NewRecord& record);                                  // audited

@@ -172,10 +172,26 @@ void App::drawFrame() {
         ImGui::ErrorCheckEndFrameRecover(ignoreImGuiRecoveryLog, nullptr);
     }
     applyActions(actions.queued);
+    keepCaseloadDerived();
     // What the frame changed reaches the store now, after drawing (at once for a tap in the
     // skin map or the child's activity; kAutosaveDelay after typing for the rest).
     saveDue(false);
     if (m_editors.skinMap.afterFrame() && screen() == ScreenId::SkinMap) closeSkinMap();
+}
+
+void App::keepCaseloadDerived() {
+    // After the frame, never while drawing: the deadlines the caseload worked out from concerns
+    // go to the store, so the next unlock shows the caseload without reading every concern.
+    storage::Store* store = m_session.store();
+    if (!store) return;
+    auto derived = caseloadView.index.takeDerivedToSave();
+    auto unreadable = caseloadView.index.takeUnreadableDerived();
+    try {
+        store->saveCaseloadDerived(model::CaseloadIndex::kDerivedFormat, derived);
+        store->forgetCaseloadDerived(unreadable);
+    } catch (const std::exception&) {
+        // Only a cache: the rows on screen are right, and a failing store shows on the next write.
+    }
 }
 
 void App::applyActions(std::vector<Action>& actions) {
@@ -534,7 +550,10 @@ const std::vector<model::CaseloadRow>& App::caseload() {
         const uint64_t revision = store()->revision();
         const auto nowTime = m_options.clock ? m_options.clock() : std::chrono::system_clock::now();
         // Only the children whose summary changed since the last look (issue 19).
-        if (caseloadView.index.apply(store()->caseloadChanges(caseloadView.index.upTo()), nowTime))
+        // Follow-up deadlines the store kept from an earlier look stand for the concerns.
+        if (caseloadView.index.apply(
+                store()->caseloadChanges(caseloadView.index.upTo(), model::CaseloadIndex::kDerivedFormat),
+                nowTime))
             caseloadView.filteredFor.reset(); // the rows changed: filter again
         caseloadView.builtAtRevision = revision;
     }

@@ -190,6 +190,7 @@ public:
 
 private:
     void applyActions(std::vector<Action>& actions);
+    void keepCaseloadDerived();
     void saveDue(bool force);
     void afterUnlock(std::unique_ptr<storage::Store> store);
     // The unlock or create worker's result, on the main thread.
