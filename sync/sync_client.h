@@ -38,8 +38,12 @@ inline constexpr const char* kContentVersion = "content.version";
 inline constexpr const char* kContentFiles = "content.files";           // JSON object: file name -> content
 inline constexpr const char* kPendingRemovals = "sync.pendingRemovals"; // JSON array of case ids
 inline constexpr const char* kRemovedCases = "sync.removedCases";       // removed, not yet confirmed
-inline constexpr const char* kLastSuccess = "sync.lastSuccess";         // ISO UTC
-inline constexpr const char* kServerTakesGzip = "sync.server.gzip";     // "1": gzip request bodies
+// Issue 20: set at enrolment until the server has the confirmation: "-" or the store's earlier
+// "<device id>:<secret>" (its chains carry over); "" when confirmed.
+inline constexpr const char* kConfirmEnrolment = "sync.enrol.confirm";
+inline constexpr const char* kHistoryCursor = "sync.historyCursor"; // issue 20: history received up to
+inline constexpr const char* kLastSuccess = "sync.lastSuccess";     // ISO UTC
+inline constexpr const char* kServerTakesGzip = "sync.server.gzip"; // "1": gzip request bodies
 } // namespace setting
 
 // What kind of failure stopped a step; the service uses it to choose a retry delay and message.
@@ -69,9 +73,11 @@ struct StepResult {
 
 // App hooks for pull commands; the sync code never owns the Store's lifetime.
 struct DeviceActions {
-    std::function<void()> lock;                                // remote lock
-    std::function<void()> wipe;                                // remote wipe
-    std::function<void(const std::string& caseId)> removeCase; // reallocated case, fully synced
+    std::function<void()> lock; // remote lock
+    std::function<void()> wipe; // remote wipe
+    // Told after a case taken away from this tablet (reallocated or closed) was removed from the
+    // store, fully synced (issue 20): the app leaves any screen of it and says so.
+    std::function<void(const std::string& caseId)> removeCase;
 };
 
 class SyncClient {
@@ -138,6 +144,7 @@ private:
     std::string authHeader();
     StepResult classify(const HttpResult& result);
     void applyAllocation(const Allocation& allocation);
+    bool confirmEnrolment(HttpsChannel& channel);
     void processRemovals();
 
     storage::Store& m_store;
