@@ -44,6 +44,31 @@ CaseHistory caseHistorySince(ServerStore& store, const std::string& practitioner
     return history;
 }
 
+std::vector<std::string> caseHistoryOf(ServerStore& store, const std::string& caseId, std::size_t maxRecords,
+                                       std::size_t maxBytes) {
+    struct Row {
+        std::string itemId, body;
+        std::int64_t version = 0;
+    };
+    std::vector<Row> rows;
+    store.transact([&](SqlSession& sql) {
+        for (const auto& r :
+             sql.query("SELECT item_id, version, body FROM received WHERE item_type = 'record' AND "
+                       "case_id = ? ORDER BY seq LIMIT ?",
+                       {caseId, static_cast<std::int64_t>(maxRecords)}))
+            rows.push_back({r[0], r[2], std::stoll(r[1])});
+    });
+    std::vector<std::string> bodies;
+    std::size_t bytes = 0;
+    for (const auto& row : rows) {
+        std::string body = store.readableBody("record", row.itemId, row.version, row.body);
+        if (!bodies.empty() && bytes + body.size() > maxBytes) break;
+        bytes += body.size();
+        bodies.push_back(std::move(body));
+    }
+    return bodies;
+}
+
 CaseStanding caseStanding(ServerStore& store, const std::string& caseId) {
     CaseStanding standing;
     store.transact([&](SqlSession& sql) {

@@ -52,6 +52,11 @@ std::string retentionDay(const std::string& dateOfBirth);
 // The secured cases the practitioner holds (every pull carries them).
 std::vector<sync::SecuredCase> securedCasesHeldBy(ServerStore& store, const std::string& practitionerId);
 
+// Every record of one case the server holds, from any device (readable), oldest first, within
+// the same bounds: what a tablet receives with a case allocated to it.
+std::vector<std::string> caseHistoryOf(ServerStore& store, const std::string& caseId, std::size_t maxRecords,
+                                       std::size_t maxBytes);
+
 // The case-life admin commands; -1 when args name none of them, else the exit code.
 int runLifeCommand(const std::vector<std::string>& args, ServerStore& store, std::ostream& out,
                    std::ostream& err);

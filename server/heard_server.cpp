@@ -457,6 +457,21 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
                                            sync::kMaxHistoryRecords, kHistoryBytesPerPull);
     response.history = std::move(history.bodies);
     response.historyCursor = history.cursor;
+    // A case (re)allocated now comes whole, whatever the cursor passed while it was elsewhere;
+    // the tablet keeps each record once and skips its own.
+    std::size_t historyBytes = 0;
+    for (const auto& body : response.history)
+        historyBytes += body.size();
+    for (const auto& allocation : response.allocations) {
+        if (response.history.size() >= sync::kMaxHistoryRecords || historyBytes >= kHistoryBytesPerPull)
+            break;
+        for (auto& body :
+             caseHistoryOf(m_store, allocation.caseId, sync::kMaxHistoryRecords - response.history.size(),
+                           kHistoryBytesPerPull - historyBytes)) {
+            historyBytes += body.size();
+            response.history.push_back(std::move(body));
+        }
+    }
     response.secured = securedCasesHeldBy(m_store, device->practitionerId);
     auto content = m_store.latestContent();
     if (content && content->version > request.contentVersion) response.content = std::move(content);

@@ -175,7 +175,14 @@ TEST_CASE("a reallocated case reaches the server whole, leaves the old tablet sc
     }
     CHECK(ids == std::set<std::string>{early, inProgress, unsynced});
     // Bo writes on from there; the server takes it from Bo's tablet.
-    const std::string next = synctest::signVisit(*life.newTablet, "case-r1", "child-r1");
+    storage::NewRecord draft;
+    draft.caseId = "case-r1";
+    draft.childId = "child-r1";
+    draft.kind = storage::kinds::kVisit;
+    draft.author = synctest::kOtherPractitioner;
+    draft.payload = {{"whatHappened", "Bo's first visit"}};
+    const std::string next = life.newTablet->createDraft(draft).id;
+    life.newTablet->sign(next, synctest::kOtherPractitioner);
     REQUIRE(life.newClient->push().ok());
     CHECK(life.receivedIds().count(next));
     CHECK(life.newTablet->outboxPendingCount() == 0);
