@@ -171,7 +171,7 @@ TEST_CASE("a reallocated case reaches the server whole, leaves the old tablet sc
     for (const auto& r : records) {
         ids.insert(r.id);
         CHECK(r.received);
-        CHECK(r.status == storage::RecordStatus::Signed);
+        CHECK((r.status == storage::RecordStatus::Signed));
     }
     CHECK(ids == std::set<std::string>{early, inProgress, unsynced});
     // Bo writes on from there; the server takes it from Bo's tablet.

@@ -47,7 +47,7 @@ TEST_CASE("a secured case refuses an addendum on the tablet and at the server") 
         w.store().addAddendum(visit, synctest::kPractitionerName, {{"note", "after securing"}});
         FAIL("the store took an addendum to a secured case");
     } catch (const storage::StoreError& e) {
-        CHECK(e.kind() == storage::StoreErrorKind::ReadOnlyRecord);
+        CHECK((e.kind() == storage::StoreErrorKind::ReadOnlyRecord));
     }
     CHECK(w.store().verifyCase("case-a1").ok);
 
