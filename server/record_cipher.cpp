@@ -174,6 +174,7 @@ public:
     std::vector<std::string> confirmedRemovals(const std::string& d) override {
         return m_inner->confirmedRemovals(d);
     }
+    void takeCaseFromHolder(const std::string& c) override { m_inner->takeCaseFromHolder(c); }
     void publishContent(const sync::ContentUpdate& c) override { m_inner->publishContent(c); }
     std::optional<sync::ContentUpdate> latestContent() override { return m_inner->latestContent(); }
     void setSetting(const std::string& k, const std::string& v) override { m_inner->setSetting(k, v); }

@@ -149,6 +149,11 @@ public:
     // Records that a device has removed a reallocated case (for administrators' view).
     virtual void confirmRemoval(const std::string& deviceId, const std::string& caseId) = 0;
     virtual std::vector<std::string> confirmedRemovals(const std::string& deviceId) = 0;
+    // Closing a case (issue 20): a removal event for the practitioner holding it, so their
+    // tablets remove it once everything of it is synced. The case keeps its holder (the console
+    // still scopes it to their team); allocationsFor leaves closed cases out (server/case_life.h
+    // marks them). Throws ServerStoreError for an unknown case.
+    virtual void takeCaseFromHolder(const std::string& caseId) = 0;
 
     // --- content and organisation settings
     virtual void publishContent(const sync::ContentUpdate& content) = 0; // version must grow

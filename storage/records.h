@@ -47,6 +47,18 @@ struct Record {
     // Which of the case's chains (storage/chain.h): "" the case's records; kSafetyChain its
     // safety alerts, which so never wait behind the case's unsynced records. Set when signed.
     std::string chain;
+    // Made on another tablet and received with the case from the central system (issue 20):
+    // shown with the child's records, read-only here, never sent back.
+    bool received = false;
+};
+
+// What keeps a case on this tablet after the central system took it away (issue 20): drafts
+// not yet signed, and signed records or their audit entries the server has not acknowledged
+// (pending, or quarantined with the server's reason). A case leaves only with none of either.
+struct CaseRemovalBlock {
+    int64_t drafts = 0;
+    int64_t unsynced = 0;
+    bool blocked() const { return drafts > 0 || unsynced > 0; }
 };
 
 // A manager's oversight note or decision received from the central system (issue 15). The

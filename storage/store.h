@@ -142,7 +142,26 @@ public:
     std::vector<Record> recordsForCase(const std::string& caseId); // oldest first
     void deleteDraft(const std::string& recordId, const std::string& actor = ""); // drafts only, audited
     ChainReport verifyCase(const std::string& caseId);
-    void secureCase(const std::string& caseId, const std::string& by); // irreversible
+    // Irreversible. at: when the central system secured it (empty: now). From then on nothing
+    // is added to the case on this tablet, not even an addendum (issue 20): the frozen set is
+    // what the review reads.
+    void secureCase(const std::string& caseId, const std::string& by, const std::string& at = "");
+
+    // A case's whole life (issue 20). caseRemovalBlock says what keeps the case here.
+    // removeCase deletes the case, its children, records, drafts, received history, managers'
+    // notes and what the court is deciding, and its acknowledged outbox entries, in one
+    // transaction with secure_delete on; then VACUUM and a WAL checkpoint, so no page of the
+    // file keeps the child's name (docs/security-model.md). Audited "remove_case" (target the
+    // case id; detail the reason and the chain heads taken out, never content). Refuses
+    // (InvalidArgument, nothing changed) while caseRemovalBlock(caseId).blocked(): a record is
+    // never dropped unsent. Returns false if there is no such case.
+    CaseRemovalBlock caseRemovalBlock(const std::string& caseId);
+    bool removeCase(const std::string& caseId, const std::string& actor, const std::string& why);
+    // Signed records of a case made on other tablets, as the central system sent them (their
+    // outbox bodies, each verified against its own hash: a bad one is skipped and counted).
+    // Kept once each, listed by recordsForChild with Record::received set. Returns how many
+    // were refused.
+    size_t saveCaseHistory(const std::vector<std::string>& bodies);
 
     // Audit log: append-only and hash-chained. Actions used: "create_store", "unlock",
     // "recover", "change_passphrase", "reseal_recovery_key", "create", "sign", "addendum",

@@ -296,11 +296,9 @@ PushResponse pushResponseFromJson(const json& j) {
 // --- pull -------------------------------------------------------------------------------------
 
 json toJson(const PullRequest& v) {
-    return {{"protocol", v.protocol},
-            {"cursor", v.cursor},
-            {"contentVersion", v.contentVersion},
-            {"removedCases", v.removedCases},
-            {"noteCursor", v.noteCursor}};
+    return {
+        {"protocol", v.protocol},         {"cursor", v.cursor},         {"contentVersion", v.contentVersion},
+        {"removedCases", v.removedCases}, {"noteCursor", v.noteCursor}, {"historyCursor", v.historyCursor}};
 }
 
 json toJson(const ManagerNote& v) {
@@ -369,6 +367,7 @@ PullRequest pullRequestFromJson(const json& j) {
     v.cursor = intField(j, "cursor", 0);
     v.contentVersion = intField(j, "contentVersion", 0);
     if (j.contains("noteCursor")) v.noteCursor = intField(j, "noteCursor", 0);
+    if (j.contains("historyCursor")) v.historyCursor = intField(j, "historyCursor", 0);
     const json& removed = arrayField(j, "removedCases");
     if (removed.size() > 10000) throw ProtocolError("too many removed cases");
     for (const auto& r : removed) {
@@ -398,6 +397,14 @@ json toJson(const PullResponse& v) {
             notes.push_back(toJson(n));
         j["managerNotes"] = notes;
     }
+    if (!v.history.empty()) j["history"] = v.history;
+    if (v.historyCursor > 0) j["historyCursor"] = v.historyCursor;
+    if (!v.secured.empty()) {
+        json secured = json::array();
+        for (const auto& c : v.secured)
+            secured.push_back({{"caseId", c.caseId}, {"securedAt", c.securedAt}});
+        j["secured"] = secured;
+    }
     return j;
 }
 
@@ -424,6 +431,26 @@ PullResponse pullResponseFromJson(const json& j) {
     }
     v.storeGeneration = optionalString(j, "storeGeneration"); // absent from servers before 0.1.0
     if (v.storeGeneration.size() > kMaxStoreGeneration) throw ProtocolError("storeGeneration is too long");
+    if (j.contains("history")) {
+        const json& history = arrayField(j, "history");
+        if (history.size() > kMaxHistoryRecords) throw ProtocolError("too many history records");
+        for (const auto& h : history) {
+            if (!h.is_string() || h.get<std::string>().size() > kMaxEntryBodyBytes)
+                throw ProtocolError("field is not a record body: history");
+            v.history.push_back(h.get<std::string>());
+        }
+    }
+    if (j.contains("historyCursor")) v.historyCursor = intField(j, "historyCursor", 0);
+    if (j.contains("secured")) {
+        const json& secured = arrayField(j, "secured");
+        if (secured.size() > 100000) throw ProtocolError("too many secured cases");
+        for (const auto& c : secured) {
+            requireObject(c, "secured case");
+            SecuredCase sc{stringField(c, "caseId", false), stringField(c, "securedAt", false)};
+            if (!isSafeId(sc.caseId)) throw ProtocolError("field is not a valid id: secured");
+            v.secured.push_back(std::move(sc));
+        }
+    }
     return v;
 }
 

@@ -165,6 +165,7 @@ struct PullRequest {
     std::int64_t contentVersion = 0;       // what the device holds
     std::vector<std::string> removedCases; // reallocated cases the device has now removed
     std::int64_t noteCursor = 0;           // the last manager's note the device holds (issue 15)
+    std::int64_t historyCursor = 0;        // issue 20: the server's received seq of history held
 };
 
 // A manager's oversight note or decision, written and signed in the managers' console (issue
@@ -188,6 +189,11 @@ enum class DeviceCommand {
     Wipe, // destroy the local store (only after everything is synced if possible)
 };
 
+struct SecuredCase {
+    std::string caseId;
+    std::string securedAt; // ISO 8601 UTC, the server's clock
+};
+
 struct PullResponse {
     std::int64_t cursor = 0;
     std::vector<Allocation> allocations;  // newly allocated cases
@@ -197,7 +203,19 @@ struct PullResponse {
     std::vector<ManagerNote> managerNotes; // seq > the request's noteCursor, oldest first
     std::string storeGeneration;           // as in PushResponse: a tablet with nothing to push learns too
     std::string noteKey;                   // hex Ed25519 public key the notes are signed with ("" none yet)
+    // Issue 20: the signed records other tablets made in the cases this practitioner holds,
+    // received by the server after the request's historyCursor (their outbox bodies, oldest
+    // first), so a reallocated case arrives with its history, and what its old tablet sends
+    // later follows it. historyCursor: pass it back next time.
+    std::vector<std::string> history;
+    std::int64_t historyCursor = 0;
+    // Issue 20: the cases this practitioner holds that the central system has secured for a
+    // review (every one, each pull: a short list), with when. The tablet freezes them.
+    std::vector<SecuredCase> secured;
 };
+// At most this many history records in one pull answer (the rest of a long case is not sent:
+// docs/sync-protocol.md, known limits).
+inline constexpr std::size_t kMaxHistoryRecords = 2000;
 
 // The locked tablet's question (kPathDeviceCommand). token is the BLAKE2b-256 hex of the device
 // secret: what the server already stores, so no schema change; it cannot push or pull (that needs

@@ -6,6 +6,8 @@
 // [SECTION] Pull and reallocation
 #include "sync/sync_client.h"
 
+#include "sync/protocol_enrol.h"
+
 #include "base/json_reader.h"
 #include "storage/chain.h"
 #include "storage/keys.h"
@@ -227,6 +229,9 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
         if (endpoint.pinnedSpkiSha256.empty())
             return failed(SyncFailure::Certificate, "the organisation's CA certificate cannot be read");
     }
+    // Enrolling again (issue 20): this store's earlier credential, so the server can carry its
+    // chains over to the new one when the new one is confirmed.
+    const std::string previous = enrolled() ? authHeader() : std::string();
     HttpsChannel channel(endpoint, m_cancel);
     EnrolRequest request{kProtocolVersion, username, password, deviceName};
     HttpResult result = channel.post(kPathEnrol, toJson(request).dump());
@@ -240,21 +245,30 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
     } catch (const ProtocolError& e) {
         return failed(SyncFailure::ServerError, std::string("unusable enrolment answer: ") + e.what());
     }
+    // From here on a failure cancels the new credential, so a failed enrolment leaves nothing on
+    // the server (best effort: one the server never hears of is swept after 15 minutes).
+    const std::string newAuth = response.deviceId + ":" + response.deviceSecret;
+    auto cancelled = [&](StepResult failure) {
+        channel.post(kPathEnrolCancel, "{\"protocol\":1}", newAuth);
+        return failure;
+    };
     if (!endpoint.plainHttpForDevelopment && result.presentedCertPem.empty())
-        return failed(SyncFailure::Certificate, "the server's certificate could not be read for pinning");
+        return cancelled(
+            failed(SyncFailure::Certificate, "the server's certificate could not be read for pinning"));
     // A store made before enrolment is sealed to a throwaway key nobody holds: re-seal it to the
     // organisation's key before the device counts as enrolled, or refuse to enrol.
     const auto recoveryKey = recoveryKeyFromHex(response.recoveryPublicKey);
     if (!recoveryKey)
-        return failed(SyncFailure::ServerError,
-                      "the server sent no usable organisation recovery key, so this tablet's records could "
-                      "not be made recoverable; it was not signed in (an administrator must set the key: "
-                      "heard-server set-recovery-key)");
+        return cancelled(
+            failed(SyncFailure::ServerError,
+                   "the server sent no usable organisation recovery key, so this tablet's records could "
+                   "not be made recoverable; it was not signed in (an administrator must set the key: "
+                   "heard-server set-recovery-key)"));
     try {
         m_store.resealRecoveryKey(*recoveryKey, response.practitionerId);
     } catch (const storage::StoreError& e) {
-        return failed(SyncFailure::LocalStore,
-                      storeProblem(kResealFailed, e) + "; it was not signed in: try again");
+        return cancelled(failed(SyncFailure::LocalStore,
+                                storeProblem(kResealFailed, e) + "; it was not signed in: try again"));
     }
     try {
         // Allocations first: if anything fails before the identity is saved, enrolment simply repeats.
@@ -275,6 +289,9 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
         m_store.setSetting(setting::kPractitionerId, response.practitionerId);
         m_store.setSetting(setting::kPractitionerName, response.practitionerName);
         m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
+        // The earlier credential until the new one is confirmed (a confirmation lost on the way is
+        // sent again before the next pull).
+        m_store.setSetting(setting::kConfirmEnrolment, previous.empty() ? std::string("-") : previous);
         m_store.setSetting(setting::kDeviceSecret, response.deviceSecret);
         // Outside the store, so a locked tablet can still be told to wipe itself (issue 17.9).
         saveDeviceCommandCredential(
@@ -284,15 +301,31 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
         learnGzip(channel);
         m_store.audit(response.practitionerId, "sync", "enrol", "device " + response.deviceId);
     } catch (const storage::StoreError& e) {
-        return failed(SyncFailure::LocalStore,
-                      storeProblem("could not save the sign-in on this tablet", e) + ": try again");
+        return cancelled(
+            failed(SyncFailure::LocalStore,
+                   storeProblem("could not save the sign-in on this tablet", e) + ": try again"));
     } catch (const base::Error& e) { // the device-command credential file
-        return failed(SyncFailure::LocalStore,
-                      std::string("could not save the sign-in on this tablet (") + e.what() + "): try again");
+        return cancelled(
+            failed(SyncFailure::LocalStore,
+                   std::string("could not save the sign-in on this tablet (") + e.what() + "): try again"));
     }
+    confirmEnrolment(channel);
     StepResult ok;
     ok.message = "enrolled";
     return ok;
+}
+
+// Confirms the enrolment saved on this tablet (sync/protocol_enrol.h), naming the store's earlier
+// credential if there was one. Returns true once the server has it (or there is nothing to do).
+bool SyncClient::confirmEnrolment(HttpsChannel& channel) {
+    const std::string previous = m_store.setting(setting::kConfirmEnrolment).value_or("");
+    if (previous.empty()) return true;
+    nlohmann::json body = {{"protocol", kProtocolVersion}};
+    if (previous != "-") body["previousDevice"] = previous;
+    HttpResult result = channel.post(kPathEnrolConfirm, body.dump(), authHeader());
+    if (!classify(result).ok()) return false;
+    m_store.setSetting(setting::kConfirmEnrolment, "");
+    return true;
 }
 
 StepResult SyncClient::ensureRecoverySeal() {
@@ -493,31 +526,37 @@ void SyncClient::applyAllocation(const Allocation& allocation) {
     m_store.putChild(child);
 }
 
-// A reallocated case leaves the device only when none of its entries is still pending.
+// A case taken away (reallocated or closed) leaves the device only when nothing of it is
+// unsent: no pending or quarantined outbox entry and no draft (a visit in progress is finished
+// and signed first, issue 20). Until then it waits on the pending list, and the app says why.
 void SyncClient::processRemovals() {
     auto pendingRemovals = jsonList(m_store, setting::kPendingRemovals);
     if (pendingRemovals.empty()) return;
-    std::set<std::string> stillPending;
-    for (const auto& entry : m_store.outboxPending(1000000))
-        stillPending.insert(entry.caseId);
     auto removed = jsonList(m_store, setting::kRemovedCases);
     std::vector<std::string> keep;
     for (const auto& caseId : pendingRemovals) {
-        if (stillPending.count(caseId)) {
+        if (m_store.caseRemovalBlock(caseId).blocked()) {
             keep.push_back(caseId);
             continue;
         }
-        if (m_actions.removeCase)
-            m_actions.removeCase(caseId);
-        else if (auto c = m_store.caseById(caseId)) {
-            // The store has no case deletion: mark it so the app hides it.
-            c->details["removedFromDevice"] = true;
-            m_store.putCase(*c);
+        // Deletes the case's rows with secure_delete on and audits it (Store::removeCase); a
+        // case already gone (a repeat after a crash) is simply confirmed.
+        bool wasHere = false;
+        try {
+            wasHere = m_store.removeCase(caseId, "sync", "taken_away");
+        } catch (const storage::StoreError& e) {
+            // A draft begun a moment ago: the case waits for the next check.
+            if (e.kind() != storage::StoreErrorKind::InvalidArgument) throw;
+            keep.push_back(caseId);
+            continue;
         }
+        if (wasHere && m_actions.removeCase) m_actions.removeCase(caseId);
         removed.push_back(caseId);
     }
-    saveList(m_store, setting::kPendingRemovals, keep);
-    saveList(m_store, setting::kRemovedCases, removed);
+    if (keep.size() != pendingRemovals.size()) {
+        saveList(m_store, setting::kPendingRemovals, keep);
+        saveList(m_store, setting::kRemovedCases, removed);
+    }
 }
 
 StepResult SyncClient::pull() {
@@ -526,11 +565,15 @@ StepResult SyncClient::pull() {
     if (cancelled()) return failed(SyncFailure::Cancelled, "sync stopped");
     std::unique_ptr<HttpsChannel> owned;
     HttpsChannel& channel = this->channel(owned);
+    // An enrolment whose confirmation was lost: confirmed first (else the pull would confirm it
+    // without carrying this store's chains over).
+    if (!confirmEnrolment(channel)) return failed(SyncFailure::Offline, "could not confirm the enrolment");
     PullRequest request;
     request.cursor = std::stoll(m_store.setting(setting::kCursor).value_or("0"));
     request.contentVersion = std::stoll(m_store.setting(setting::kContentVersion).value_or("0"));
     request.removedCases = jsonList(m_store, setting::kRemovedCases);
     request.noteCursor = m_store.managerNoteCursor();
+    request.historyCursor = std::stoll(m_store.setting(setting::kHistoryCursor).value_or("0"));
     HttpResult result = channel.post(kPathPull, toJson(request).dump(), authHeader());
     learnGzip(channel);
     StepResult problem = classify(result);
@@ -559,6 +602,15 @@ StepResult SyncClient::pull() {
                 pendingRemovals.push_back(caseId);
         saveList(m_store, setting::kPendingRemovals, pendingRemovals);
     }
+    // The records other tablets made in the cases this practitioner holds (issue 20), each verified
+    // against its own hash; one that is not is skipped (the rest of the history still shows).
+    if (!response.history.empty()) m_store.saveCaseHistory(response.history);
+    if (response.historyCursor > request.historyCursor)
+        m_store.setSetting(setting::kHistoryCursor, std::to_string(response.historyCursor));
+    // Secured for a review by the central system (issue 20): frozen here from its moment on.
+    for (const auto& secured : response.secured)
+        if (auto c = m_store.caseById(secured.caseId); c && !c->secured)
+            m_store.secureCase(secured.caseId, "central system", secured.securedAt);
     if (response.content) {
         m_store.setSetting(setting::kContentFiles, response.content->files.dump());
         m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));

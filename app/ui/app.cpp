@@ -610,6 +610,9 @@ void App::startSync() {
         });
     };
     deviceActions.wipe = [this] { postToMain([](App& a) { a.wipeThisTablet(); }); };
+    deviceActions.removeCase = [this](const std::string& caseId) {
+        postToMain([caseId](App& a) { a.caseRemoved(caseId); });
+    };
     auto service = std::make_unique<sync::SyncService>(*store(), endpoint, deviceActions);
     service->setOnChange([] { platform::Window::wakeFromAnyThread(); });
     std::function<void()> onNetwork;
@@ -667,6 +670,7 @@ void App::enrol() {
                 return;
             }
             if (!a.unlocked()) return; // locked meanwhile: sync starts at the next unlock
+            done.again = false;
             a.m_syncControl.finishEnrol();
             a.notice = {_("Signed in. Your children and cases are on this tablet; records sync when "
                           "there is a connection."),

@@ -166,10 +166,26 @@ public:
     // [SECTION] sync (SyncControl)
     bool enrolled();
     void enrol(); // signs in with the sync control's form on a worker thread
+    // Enrolling again (issue 20, app/ui/case_life.cpp): checks the passphrase typed on the
+    // Central system screen, stops the sync thread and shows the sign-in form; cancel goes back.
+    void beginEnrolAgain();
+    void cancelEnrolAgain();
     // A remote wipe (from a sync, or asked for while locked): locks, closes the store, destroys
     // the key material, then the files (storage/erase.h), and says so on the lock screen.
     void wipeThisTablet();
     void syncNow() { m_syncControl.syncNow(); }
+    // A case's whole life (issue 20, app/ui/case_life.cpp). What the child's page says about
+    // the current child's case: taken away and waiting to leave (and what keeps it), refused
+    // records, secured for review. Cached behind the store's revision.
+    struct CaseLife {
+        bool leaving = false;            // reallocated or closed: leaves once everything is sent
+        storage::CaseRemovalBlock block; // what keeps it here meanwhile
+        size_t refusedReallocated = 0;   // records the server refused: begun after it was taken away
+        bool secured = false;            // secured for a review: nothing more can be added
+    };
+    const CaseLife& caseLifeOfCurrentChild();
+    // The sync thread removed a case taken away from this tablet (on the main thread).
+    void caseRemoved(const std::string& caseId);
     std::optional<sync::SyncStatus> syncStatus() const { return m_syncControl.status(); }
 
     // [SECTION] records being written (Editors)
@@ -212,6 +228,9 @@ private:
     uint64_t m_childRecordsRevision = ~0ull;
     std::string m_childRecordsFor;
     std::vector<storage::Record> m_childRecords;
+    uint64_t m_caseLifeRevision = ~0ull;
+    std::string m_caseLifeFor;
+    CaseLife m_caseLife;
     std::mutex m_mainQueueMutex;
     std::vector<Action> m_mainQueue;
     std::chrono::steady_clock::time_point m_lastInput;

@@ -235,9 +235,26 @@ void drawRecordScreen(App& app, Actions& actions) {
     if (record->highRisk)
         chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255),
              colours::danger);
+    // Made on another tablet before the case came here (issue 20): shown, never added to here.
+    if (record->received) {
+        chip(_("Recorded on another tablet before this case came to you"), colours::accentSoft,
+             colours::accent);
+        tag("record.received");
+    }
+    // Secured for a review (issue 20): frozen as it was, said plainly instead of an addendum.
+    const bool secured = app.caseLifeOfCurrentChild().secured;
+    if (secured) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::accent);
+        wrappedText(
+            _("This case is secured for a review: its records are frozen and nothing more can be added "
+              "on this tablet."));
+        ImGui::PopStyleColor();
+        tag("record.secured");
+    }
     // A risk identification is changed only by a review (a new version), not by an addendum.
-    if (record->status == storage::RecordStatus::Signed && record->kind != storage::kinds::kAddendum &&
-        record->kind != storage::kinds::kRiskIdentification && record->kind != storage::kinds::kManagerNote) {
+    if (record->status == storage::RecordStatus::Signed && !record->received && !secured &&
+        record->kind != storage::kinds::kAddendum && record->kind != storage::kinds::kRiskIdentification &&
+        record->kind != storage::kinds::kManagerNote) {
         if (primaryButton(_("Add an addendum"), "record.add_addendum", dp(300)))
             actions.later([id = record->id](App& a) { a.startAddendum(id); });
     }
