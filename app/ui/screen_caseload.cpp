@@ -9,6 +9,7 @@
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 
+#include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -19,6 +20,8 @@
 namespace heard::ui {
 
 namespace {
+
+constexpr float kRowGap = 6.0f; // dp between rows
 
 // One flag of a row, as drawn: its words, colours and (for some) a tag.
 struct Flag {
@@ -81,7 +84,7 @@ void drawFlags(const model::CaseloadRow& row) {
 float rowHeight(const model::CaseloadRow& row, float width, float nameLine) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float padX = dp(10) * 2, padY = dp(4) * 2;
-    float height = dp(10) + nameLine; // the top margin, the name line
+    float height = dp(8) + nameLine; // the top margin, the name line
     float x = 0.0f, line = 0.0f;
     for (const Flag& flag : flagsOf(row)) {
         const float natural = ImGui::CalcTextSize(flag.text.c_str()).x + padX;
@@ -96,8 +99,8 @@ float rowHeight(const model::CaseloadRow& row, float width, float nameLine) {
     if (line > 0.0f)
         height += line; // the last line of flags
     else
-        height -= style.ItemSpacing.y;               // no flags: nothing below the name line
-    return std::max(touchTarget(), height + dp(10)); // the bottom margin
+        height -= style.ItemSpacing.y;              // no flags: nothing below the name line
+    return std::max(touchTarget(), height + dp(8)); // the bottom margin
 }
 
 // Lays out the visible rows again when the list, the width, the text size or the language
@@ -115,7 +118,7 @@ void layOutRows(CaseloadView& view, const std::vector<model::CaseloadRow>& rows,
     view.rowTop.assign(1, 0.0f);
     for (int index : view.visible)
         view.rowTop.push_back(view.rowTop.back() + rowHeight(rows[size_t(index)], chipWidth, nameLine) +
-                              ImGui::GetStyle().ItemSpacing.y);
+                              kRowGap * dp(1));
     view.laidOutWidth = width;
     view.laidOutFontSize = fontSize;
     view.laidOutLanguage = language;
@@ -189,14 +192,15 @@ void drawCaseloadScreen(App& app, Actions& actions) {
         std::max(0, int(std::upper_bound(top.begin(), top.end(), scroll - listTop) - top.begin()) - 1);
     for (int i = first; i < int(visible.size()) && listTop + top[size_t(i)] < scroll + viewHeight; ++i) {
         const model::CaseloadRow& row = rows[size_t(visible[size_t(i)])];
-        const float height = top[size_t(i) + 1] - top[size_t(i)] - ImGui::GetStyle().ItemSpacing.y;
+        const float height = top[size_t(i) + 1] - top[size_t(i)] - kRowGap * dp(1);
         ImGui::SetCursorPosY(listTop + top[size_t(i)]);
         ImGui::PushID(row.childId.c_str());
         const ImVec2 start = ImGui::GetCursorScreenPos();
-        if (ImGui::Selectable("##row", false, 0, ImVec2(0, height)))
+        // Exactly the row (ImGui pads a selectable by half a gap each way): rows sit close.
+        if (ImGui::Selectable("##row", false, ImGuiSelectableFlags_NoPadWithHalfSpacing, ImVec2(0, height)))
             actions.later([id = row.childId](App& a) { a.openChild(id); });
         tag(("caseload.child." + row.childId).c_str());
-        ImGui::SetCursorScreenPos(ImVec2(start.x + dp(12), start.y + dp(10)));
+        ImGui::SetCursorScreenPos(ImVec2(start.x + dp(12), start.y + dp(8)));
         ImGui::BeginGroup();
         ImGui::PushFont(fonts().title);
         ImGui::TextUnformatted(row.name.c_str());
