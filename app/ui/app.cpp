@@ -162,10 +162,14 @@ void App::drawFrame() {
             drawPrivacyScreen();
         else {
             const ScreenSpec& spec = screenSpec(screen());
+            const bool safetyBar = spec.aboutChild && !childId().empty();
+            setScreenTopInset(safetyBar ? safetyControlHeight(*this) : 0.0f);
             spec.draw(*this, actions);
-            if (spec.aboutChild && !childId().empty()) drawSafetyControl(*this, actions);
+            setScreenTopInset(0.0f);
+            if (safetyBar) drawSafetyControl(*this, actions);
         }
     } catch (const std::exception& e) {
+        setScreenTopInset(0.0f);
         report(e, _("showing this screen"));
         // Close what the screen left open (windows, IDs, styles), as ImGui's own error
         // recovery does; the log callback keeps it from asserting.

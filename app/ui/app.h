@@ -66,6 +66,13 @@ struct CaseloadView {
     model::CaseloadIndex index;             // the rows, kept from the store's caseload summary
     std::optional<std::string> filteredFor; // the search the visible list was built for
     std::vector<int> visible;               // indices into rows matching the search
+    // Each visible row's height and top, laid out for one width, text size and language
+    // (rows are as tall as the flags they have): measured again only when one of those or the
+    // list changes, never every frame.
+    std::vector<float> rowTop; // rowTop[i]: top of visible row i; back(): the end of the list
+    float laidOutWidth = -1.0f, laidOutFontSize = -1.0f;
+    std::string laidOutLanguage;
+    uint64_t laidOutRevision = ~0ull;
 };
 
 class App;

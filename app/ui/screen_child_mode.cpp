@@ -40,9 +40,13 @@ void drawHandBack(App& app, Actions& actions) {
     ImGui::Spacing();
     ImGui::TextUnformatted(_("Practitioner: your passphrase"));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, dp(480)));
-    const bool enter = ImGui::InputText("##leave", &mode.passphrase,
-                                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-    tag("childmode.passphrase");
+    bool enter;
+    {
+        TouchFieldHeight touch;
+        enter = ImGui::InputText("##leave", &mode.passphrase,
+                                 ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    }
+    tagField("childmode.passphrase");
     if (!mode.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
         wrappedText(mode.error.c_str());

@@ -73,8 +73,11 @@ void drawSyncScreen(App& app, Actions& actions) {
         textField(_("Your user name"), nullptr, form.username, "sync.username", 1);
         ImGui::TextUnformatted(_("Your password"));
         ImGui::SetNextItemWidth(-1.0f);
-        ImGui::InputText("##password", &form.password, ImGuiInputTextFlags_Password);
-        tag("sync.password");
+        {
+            TouchFieldHeight touch;
+            ImGui::InputText("##password", &form.password, ImGuiInputTextFlags_Password);
+        }
+        tagField("sync.password");
         if (!form.error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
             wrappedText(form.error.c_str());

@@ -17,9 +17,13 @@ namespace {
 bool passphraseField(const char* label, std::string& value, const char* tagName) {
     ImGui::TextUnformatted(label);
     ImGui::SetNextItemWidth(-1.0f);
-    const bool enter = ImGui::InputText((std::string("##") + tagName).c_str(), &value,
-                                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-    tag(tagName);
+    bool enter;
+    {
+        TouchFieldHeight touch;
+        enter = ImGui::InputText((std::string("##") + tagName).c_str(), &value,
+                                 ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    }
+    tagField(tagName);
     return enter;
 }
 

@@ -114,12 +114,17 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
     const Answer* answer = run.currentAnswer();
     bool changed = false;
     const ImGuiStyle& style = ImGui::GetStyle();
-    // Eleven steps always fit across (large text sizes, portrait): the gaps narrow first, then
-    // the steps; they stay wider than a finger at the display's own density.
+    // Eleven steps across when each can be a touch target wide with a small gap; else (large
+    // text sizes, portrait) two rows, 0-5 above 6-10, so no step is narrower than a finger.
+    const float minSpacing = ui::dp(2);
+    const int rows = ui::touchTarget() * 11 + minSpacing * 10 <= area.x ? 1 : 2;
+    const int perRow = rows == 1 ? 11 : 6;
     const float spacing =
-        std::min(style.ItemSpacing.x, std::max(ui::dp(2), (area.x - ui::touchTarget() * 11) / 10));
-    const float width = std::max((area.x - spacing * 10) / 11, std::min(ui::touchTarget(), area.x / 11));
-    const float rowWidth = width * 11 + spacing * 10;
+        std::min(style.ItemSpacing.x,
+                 std::max(minSpacing, (area.x - ui::touchTarget() * float(perRow)) / float(perRow - 1)));
+    const float width =
+        std::max((area.x - spacing * float(perRow - 1)) / float(perRow), std::min(ui::touchTarget(), area.x));
+    const float rowWidth = width * float(perRow) + spacing * float(perRow - 1);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
 
@@ -133,12 +138,20 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
     const float picture = std::clamp(area.y * 0.2f, ui::touchTarget(), ui::dp(96));
     const float below = style.ItemSpacing.y * 2 + picture + wordsHeight;
     const float tallest = std::clamp(std::min(area.y * 0.55f, area.y - below), ui::dp(100), ui::dp(320));
+    // On two rows the steps still rise through both (0 the lowest, 10 the tallest), each at
+    // least a touch target tall.
+    const float rowGap = style.ItemSpacing.y;
+    const float rowTallest = rows == 1 ? tallest : std::max(ui::touchTarget(), (tallest - rowGap) / 2);
+    const float stepsHeight = rowTallest * float(rows) + rowGap * float(rows - 1);
 
     // The steps.
     for (int value = 0; value <= 10; ++value) {
-        const float height = std::max(ui::touchTarget(), tallest * (0.25f + 0.075f * float(value)));
-        const float x = origin.x + float(value) * (width + spacing);
-        ImGui::SetCursorScreenPos(ImVec2(x, origin.y + tallest - height));
+        const int row = value / perRow, column = value % perRow;
+        const float rise = rows == 1 ? 0.25f + 0.075f * float(value) : 0.35f + 0.065f * float(value);
+        const float height = std::max(ui::touchTarget(), rowTallest * rise);
+        const float x = origin.x + float(column) * (width + spacing);
+        const float rowBottom = origin.y + rowTallest * float(row + 1) + rowGap * float(row);
+        ImGui::SetCursorScreenPos(ImVec2(x, rowBottom - height));
         ImGui::PushID(value);
         if (ImGui::InvisibleButton("##value", ImVec2(width, height))) {
             run.setScale(value);
@@ -169,7 +182,7 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
 
     // The two ends: a picture under the first and the last step (centred on it when the step
     // is wide enough), the words under each picture, flush to their own side.
-    const float top = origin.y + tallest + style.ItemSpacing.y;
+    const float top = origin.y + stepsHeight + style.ItemSpacing.y;
     const float rowEnd = origin.x + rowWidth;
     const float lowX = std::max(origin.x + picture / 2, origin.x + width / 2);
     const float highX = std::min(rowEnd - picture / 2, rowEnd - width / 2);
