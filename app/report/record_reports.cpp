@@ -124,7 +124,9 @@ void addActivity(Document& doc, const CaseFile& file, const storage::Record& rec
         doc.add(Block::Kind::Note, _(step.prompt.c_str()));
         if (std::optional<Block> picture = answerPicture(*a, step, *content))
             doc.blocks.push_back(std::move(*picture));
-        if (!e.answer.empty()) {
+        // A drawing or a map is its picture: no words stand in for it, and it was not "chosen".
+        const bool pictureOnly = !e.ownWords && (!a->strokes.empty() || !a->placements.empty());
+        if (!e.answer.empty() && !pictureOnly) {
             std::string shown = e.ownWords ? "\u201c" + e.answer + "\u201d" : e.answer;
             if (step.kind == tools::StepKind::Face && a->strength >= 1 && a->strength <= 3) {
                 const char* strengths[] = {N_("A little"), N_("Quite"), N_("Very")};

@@ -167,6 +167,9 @@ TEST_CASE("the visit record PDF holds the whole record, the child's words apart 
     for (size_t i = 1; i < scaling.steps.size(); ++i)
         CHECK_MESSAGE(text.find(scaling.steps[i].prompt) == std::string::npos, scaling.steps[i].prompt);
     CHECK(text.find(wishes.steps[1].prompt) == std::string::npos); // wish 2: not reached
+    // The drawing is shown, not described as a choice.
+    CHECK(text.find(drawing.steps[0].prompt) != std::string::npos);
+    CHECK(text.find("(a drawing)") == std::string::npos);
 
     // Drawn as the child saw them: the sad face's colour, the scale's seventh step, the red pen.
     CHECK(anyPageHasColour(pdf, tools::faceRgba(tools::Expression::Sad)));

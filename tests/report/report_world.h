@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/model/child_impact.h"
+#include "app/tools/framework/model/activity_result.h"
 #include "app/report/case_reports.h"
 #include "storage/store.h"
 #include "tests/support/temp_dir.h"
