@@ -106,12 +106,11 @@ public:
     void makeAndOpen(App& app, const std::string& recordId, const std::string& reportType);
     void showPage(App& app, int page);
     void exportTo(App& app);
+    const std::vector<unsigned char>& pdf() const { return m_pdf; } // the stored bytes shown
 
 protected:
     void saveTo(storage::Store&) override {}
     void clearState() override;
-
-    const std::vector<unsigned char>& pdf() const { return m_pdf; } // the stored bytes shown
 
 private:
     std::vector<unsigned char> m_pdf;
