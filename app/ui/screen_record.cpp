@@ -7,6 +7,7 @@
 #include "app/model/risk_identification.h"
 #include "app/model/safeguarding_content.h"
 #include "app/model/visit.h"
+#include "app/report/report_store.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
 #include "app/ui/choice_button.h"
@@ -220,6 +221,37 @@ void drawManagerNote(const nlohmann::json& payload) {
 
 } // namespace
 
+namespace {
+
+// A signed visit and its signed conflict analysis go on file as PDFs (issue 16): the newest
+// report made from the record opens as stored; the first tap makes it.
+void reportButton(Actions& actions, const std::vector<storage::Record>& records, const storage::Record& of,
+                  const char* reportType, const char* label, const char* tagName) {
+    if (!bigButton(label, tagName, dp(360))) return;
+    const auto made = report::latestReport(records, of.id, reportType);
+    actions.later([id = of.id, reportId = made ? made->id : std::string(), reportType](App& a) {
+        if (!reportId.empty())
+            a.editors().reportViewer.open(a, reportId);
+        else
+            a.editors().reportViewer.makeAndOpen(a, id, reportType);
+    });
+}
+
+void drawVisitReports(App& app, Actions& actions, const storage::Record& visit) {
+    if (visit.status != storage::RecordStatus::Signed) return;
+    const std::vector<storage::Record>& records = app.recordsOfCurrentChild();
+    sectionHeader(_("Reports (PDF)"));
+    reportButton(actions, records, visit, report::kVisitReport, _("Visit report (PDF)"),
+                 "record.visit_report");
+    for (const storage::Record& r : records)
+        if (r.kind == storage::kinds::kConflictAnalysis && r.parentId == visit.id &&
+            r.status == storage::RecordStatus::Signed)
+            reportButton(actions, records, r, report::kConflictAnalysisReport,
+                         _("Conflict analysis report (PDF)"), "record.conflict_report");
+}
+
+} // namespace
+
 void drawRecordScreen(App& app, Actions& actions) {
     beginScreen("##record");
     const auto record = app.store()->recordById(app.recordId());
@@ -288,6 +320,7 @@ void drawRecordScreen(App& app, Actions& actions) {
         sectionHeader(_("Impact of parental conflict"));
         if (bigButton(_("Parental conflict analysis"), "record.conflict_analysis", dp(300)))
             actions.later([id = record->id](App& a) { a.openConflictAnalysis(id); });
+        drawVisitReports(app, actions, *record);
     }
 
     // Activities of a visit, and every addendum, under the record they belong to.

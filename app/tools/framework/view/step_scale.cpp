@@ -6,6 +6,7 @@
 // [SECTION] the ends: pictures and words
 // [SECTION] drawScaleStep
 #include "app/i18n/i18n.h"
+#include "app/tools/framework/model/activity_pictures.h"
 #include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/step_views.h"
 #include "app/ui/kit/theme.h"
@@ -23,15 +24,6 @@ namespace heard::tools {
 
 namespace {
 
-// Calm pale sea-glass at 0 to a dark storm slate at 10, even steps of lightness (CIE L* 89 to
-// 24) with one larger step between 5 and 6, where the numbers change from dark to white text:
-// no grey in between could hold either at 4.5:1.
-constexpr ImU32 kStormy[11] = {
-    IM_COL32(203, 228, 232, 255), IM_COL32(185, 212, 217, 255), IM_COL32(167, 195, 203, 255),
-    IM_COL32(150, 178, 188, 255), IM_COL32(134, 162, 174, 255), IM_COL32(120, 147, 162, 255),
-    IM_COL32(91, 118, 134, 255),  IM_COL32(77, 102, 121, 255),  IM_COL32(64, 87, 107, 255),
-    IM_COL32(52, 72, 94, 255),    IM_COL32(40, 58, 81, 255)};
-
 constexpr ImU32 kWhite = IM_COL32(255, 255, 255, 255);
 
 float relativeLuminance(ImU32 colour) {
@@ -46,11 +38,8 @@ float relativeLuminance(ImU32 colour) {
 } // namespace
 
 ImU32 scaleStepColour(ScaleTone tone, int value) {
-    value = std::clamp(value, 0, 10);
-    if (tone == ScaleTone::Stormy) return kStormy[value];
-    // Warm: from a soft blue at 0 to a sunny yellow at 10.
-    const float t = float(value) / 10.0f;
-    return IM_COL32(int(150 + 105 * t), int(190 + 30 * t), int(235 - 150 * t), 255);
+    const Rgba c = scaleStepRgba(tone, value); // one table for the tablet and the visit report
+    return IM_COL32(c.r, c.g, c.b, c.a);
 }
 
 float contrastRatio(ImU32 a, ImU32 b) {
