@@ -92,6 +92,8 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
                     a.caseId, "to=" + args[6]);
                 // Allocating a closed case again reopens it (issue 20).
                 sql.exec("UPDATE case_life SET closed_at = '', closed_by = '' WHERE case_id = ?", {a.caseId});
+                sql.exec("UPDATE case_status SET status = 'open', changed_at = ? WHERE case_id = ?",
+                         {base::nowIsoUtc(), a.caseId});
             });
             if (previous && *previous != args[6])
                 out << "reallocated case " << a.caseId << " from " << *previous << " to " << args[6] << '\n';

@@ -337,7 +337,8 @@ int runLifeCommand(const std::vector<std::string>& args, ServerStore& store, std
     }
     if (command == "close-case") {
         // The case leaves its practitioner's tablets once everything of it has reached here.
-        if (args.size() != 3) return usage(err, "close-case <case id> <by>");
+        if (args.size() != 2 && args.size() != 3) return usage(err, "close-case <case id> [<by>]");
+        const std::string by = args.size() == 3 ? args[2] : "admin";
         const std::string& caseId = args[1];
         if (!store.caseOwner(caseId)) {
             err << "no such case: " << caseId << '\n';
@@ -351,10 +352,15 @@ int runLifeCommand(const std::vector<std::string>& args, ServerStore& store, std
         const std::string at = base::nowIsoUtc();
         store.transact([&](SqlSession& sql) {
             if (sql.exec("UPDATE case_life SET closed_at = ?, closed_by = ? WHERE case_id = ?",
-                         {at, args[2], caseId}) == 0)
+                         {at, by, caseId}) == 0)
                 sql.exec("INSERT INTO case_life(case_id, closed_at, closed_by) VALUES(?,?,?)",
-                         {caseId, at, args[2]});
-            console::writeServerAudit(sql, args[2], "close_case", caseId);
+                         {caseId, at, by});
+            // The console's audit sample reads open/closed from case_status (issue 15).
+            if (sql.exec("UPDATE case_status SET status = 'closed', changed_at = ? WHERE case_id = ?",
+                         {at, caseId}) == 0)
+                sql.exec("INSERT INTO case_status(case_id, status, changed_at) VALUES(?,'closed',?)",
+                         {caseId, at});
+            console::writeServerAudit(sql, by, "close_case", caseId);
         });
         out << "closed case " << caseId << " at " << at << '\n';
         return 0;

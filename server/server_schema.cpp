@@ -89,6 +89,19 @@ CREATE TABLE IF NOT EXISTS case_audits(
 -- audit sample from open or closed cases (issue 15, item 6). No row: open.
 CREATE TABLE IF NOT EXISTS case_status(
   case_id TEXT PRIMARY KEY, status TEXT NOT NULL, changed_at TEXT NOT NULL);
+-- life (issue 20): a case's whole life. A tablet receives the records other tablets sent in
+-- the cases its practitioner holds (server/case_life.h), one index range per case.
+CREATE INDEX IF NOT EXISTS received_by_case ON received(case_id, seq);
+-- Secured for a review: when, by whom, and the frozen set at that moment (each chain's head per
+-- device, and a digest over every received record of the case). Closed: when, by whom.
+CREATE TABLE IF NOT EXISTS case_life(
+  case_id TEXT PRIMARY KEY, secured_at TEXT NOT NULL DEFAULT '', secured_by TEXT NOT NULL DEFAULT '',
+  frozen_heads TEXT NOT NULL DEFAULT '', frozen_digest TEXT NOT NULL DEFAULT '',
+  frozen_count BIGINT NOT NULL DEFAULT 0, frozen_seq BIGINT NOT NULL DEFAULT 0,
+  closed_at TEXT NOT NULL DEFAULT '', closed_by TEXT NOT NULL DEFAULT '');
+-- Enrolments not yet confirmed by their tablet (server/enrolment_phases.h): deleted if cancelled
+-- or never confirmed, so a failed enrolment leaves nothing.
+CREATE TABLE IF NOT EXISTS enrolment_pending(device_id TEXT PRIMARY KEY, created_ms BIGINT NOT NULL);
 )sql";
 
 // [gaps15] The manager's note is immutable, as a signed record is on the tablet, and the server's
@@ -117,19 +130,6 @@ CREATE OR REPLACE TRIGGER case_audits_read_only BEFORE UPDATE OR DELETE ON case_
   FOR EACH ROW EXECUTE FUNCTION heard_read_only();
 CREATE OR REPLACE TRIGGER server_audit_read_only BEFORE UPDATE OR DELETE ON server_audit
   FOR EACH ROW EXECUTE FUNCTION heard_read_only();
--- life (issue 20): a case's whole life. A tablet receives the records other tablets sent in
--- the cases its practitioner holds (server/case_life.h), one index range per case.
-CREATE INDEX IF NOT EXISTS received_by_case ON received(case_id, seq);
--- Secured for a review: when, by whom, and the frozen set at that moment (each chain's head per
--- device, and a digest over every received record of the case). Closed: when, by whom.
-CREATE TABLE IF NOT EXISTS case_life(
-  case_id TEXT PRIMARY KEY, secured_at TEXT NOT NULL DEFAULT '', secured_by TEXT NOT NULL DEFAULT '',
-  frozen_heads TEXT NOT NULL DEFAULT '', frozen_digest TEXT NOT NULL DEFAULT '',
-  frozen_count BIGINT NOT NULL DEFAULT 0, frozen_seq BIGINT NOT NULL DEFAULT 0,
-  closed_at TEXT NOT NULL DEFAULT '', closed_by TEXT NOT NULL DEFAULT '');
--- Enrolments not yet confirmed by their tablet (server/enrolment_phases.h): deleted if cancelled
--- or never confirmed, so a failed enrolment leaves nothing.
-CREATE TABLE IF NOT EXISTS enrolment_pending(device_id TEXT PRIMARY KEY, created_ms BIGINT NOT NULL);
 )sql";
 
 } // namespace

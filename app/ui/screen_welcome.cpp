@@ -21,7 +21,9 @@ void drawWelcomeScreen(App& app, Actions& actions) {
     // A card of the unlock screen's width: text wraps at its edge, not the window's.
     ImGui::BeginChild("##welcome_card", ImVec2(width, 0), false);
     ImGui::PushFont(fonts().huge);
+    ImGui::PushTextWrapPos(0.0f); // at 200% text the title is wider than a portrait card
     ImGui::TextUnformatted(_("Welcome to Heard"));
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     tag("welcome.title");
     mutedText(_("Heard keeps the records of your direct work with children in an encrypted store on "

@@ -215,9 +215,11 @@ int runPeopleCommand(const std::vector<std::string>& args, ServerStore& store, s
         out << "deactivated " << args[1] << '\n';
         return 0;
     }
-    if (command == "close-case" || command == "reopen-case") {
+    // close-case is server/case_life.cpp's (it also takes the case off the tablets); it writes
+    // case_status too, so the audit sample sees it closed.
+    if (command == "reopen-case") {
         if (args.size() != 2) return bad("usage: " + command + " <case id>");
-        const bool closing = command == "close-case";
+        const bool closing = false;
         int code = 0;
         store.transact([&](SqlSession& sql) {
             if (sql.query("SELECT case_id FROM cases WHERE case_id = ?", {args[1]}).empty()) {
@@ -229,7 +231,8 @@ int runPeopleCommand(const std::vector<std::string>& args, ServerStore& store, s
                          {status, base::nowIsoUtc(), args[1]}) == 0)
                 sql.exec("INSERT INTO case_status(case_id, status, changed_at) VALUES(?,?,?)",
                          {args[1], status, base::nowIsoUtc()});
-            writeServerAudit(sql, "admin", command == "close-case" ? "close_case" : "reopen_case", args[1]);
+            sql.exec("UPDATE case_life SET closed_at = '', closed_by = '' WHERE case_id = ?", {args[1]});
+            writeServerAudit(sql, "admin", "reopen_case", args[1]);
         });
         if (code == 0) out << (closing ? "closed " : "reopened ") << args[1] << '\n';
         return code;

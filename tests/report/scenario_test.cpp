@@ -95,7 +95,7 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
     w.tapAndType("court.applicant", "The father (fictional)");
     w.tapAndType("court.new_question", "What does Poppy want about weekends?");
     w.driver->tap("court.add_question");
-    w.tapAndType("court.new_party_name", "Dee Applebridge");
+    w.tapAndType("court.new_party_name", "Dee Fernhollow");
     w.tapAndType("court.new_party_role", "Applicant");
     w.driver->tap("court.add_party");
     w.tapAndType("court.party.0.rel.child-demo-1", "father");
@@ -194,7 +194,7 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
                           model::impactSectionTitle(s));
         CHECK(text.find("No order") != std::string::npos);
         CHECK(text.find("Hidden Orchard") == std::string::npos);
-        CHECK(text.find("Applebridge") == std::string::npos); // initials only
+        CHECK(text.find("Applebridge") == std::string::npos); // the child: initials only (the party named above has another surname)
     }
     for (const auto& r : reports) {
         CHECK(r.parentId == analysis.id);
