@@ -194,7 +194,8 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
                           model::impactSectionTitle(s));
         CHECK(text.find("No order") != std::string::npos);
         CHECK(text.find("Hidden Orchard") == std::string::npos);
-        CHECK(text.find("Applebridge") == std::string::npos); // the child: initials only (the party named above has another surname)
+        CHECK(text.find("Applebridge") ==
+              std::string::npos); // the child: initials only (the party named above has another surname)
     }
     for (const auto& r : reports) {
         CHECK(r.parentId == analysis.id);
