@@ -118,7 +118,7 @@ void drawUnlockScreen(App& app, Actions& actions) {
     ImGui::PopFont();
     mutedText(_("Direct work with children, recorded safely."));
     ImGui::Spacing();
-    ImGui::BeginChild("##unlock_card", ImVec2(width, 0), false);
+    ImGui::BeginChild("##unlock_card", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     if (app.unlocking()) {
         // The key derivation (creating or unlocking) runs on a worker; the screen keeps drawing.
         ImGui::TextUnformatted(_("Unlocking, please wait."));

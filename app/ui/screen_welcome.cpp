@@ -19,7 +19,7 @@ void drawWelcomeScreen(App& app, Actions& actions) {
     ImGui::BeginGroup();
     ImGui::PushItemWidth(width);
     // A card of the unlock screen's width: text wraps at its edge, not the window's.
-    ImGui::BeginChild("##welcome_card", ImVec2(width, 0), false);
+    ImGui::BeginChild("##welcome_card", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
     ImGui::PushFont(fonts().huge);
     ImGui::PushTextWrapPos(0.0f); // at 200% text the title is wider than a portrait card
     ImGui::TextUnformatted(_("Welcome to Heard"));
