@@ -190,14 +190,7 @@ TEST_CASE("false alarms on our own Welsh catalogue stay at the reviewed number")
 
 TEST_CASE("in the app: misspelt words are underlined in the field's language; a suggestion replaces one") {
     test::WorkflowApp w(0, 1280, 4200);
-    w.unlockDemo();
-    w.driver->tap("caseload.child.child-demo-3"); // Ifan prefers Welsh
-    w.driver->tap("child.start_visit");
-    w.tapAndType("visit.where", "At home");
-    w.tapAndType("visit.present", "The child only");
-    w.tapAndType("visit.purpose", "Wishes and feelings");
-    w.driver->tap("visit.confidentiality");
-    w.driver->tap("visit.begin");
+    w.beginDemoVisit("child-demo-3"); // Ifan prefers Welsh
     const std::string visitId = w.app->editors().visit.draft.recordId;
     REQUIRE_FALSE(visitId.empty());
 
@@ -258,14 +251,7 @@ TEST_CASE("in the app: misspelt words are underlined in the field's language; a 
 TEST_CASE(
     "in the app: only the misspelt part of a hyphenated word is underlined; a lock closes every speller") {
     test::WorkflowApp w(0, 1280, 4200);
-    w.unlockDemo();
-    w.driver->tap("caseload.child.child-demo-1");
-    w.driver->tap("child.start_visit");
-    w.tapAndType("visit.where", "At home");
-    w.tapAndType("visit.present", "The child only");
-    w.tapAndType("visit.purpose", "Wishes and feelings");
-    w.driver->tap("visit.confidentiality");
-    w.driver->tap("visit.begin");
+    w.beginDemoVisit();
     const std::string note = "At the kitchen-tabel with a well-loved book. ";
     w.tapAndType("visit.what_happened", note);
     ui::TextAreaProbe p;
