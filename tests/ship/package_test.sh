@@ -15,6 +15,12 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# --- an install under a prefix stays under it (the config file included: never the machine's /etc)
+cmake --install "$BUILD" --prefix "$WORK/prefix" --component server >"$WORK/install.log" 2>&1 ||
+  { cat "$WORK/install.log"; fail "cmake --install --prefix"; }
+[ -f "$WORK/prefix/etc/heard/server.conf" ] || fail "server.conf not installed under the prefix"
+if grep -q -- "Installing: /etc/" "$WORK/install.log"; then fail "cmake --install --prefix wrote /etc"; fi
+
 # --- packages
 (cd "$BUILD" && cpack -G DEB -B "$WORK/deb" >"$WORK/cpack.log" 2>&1) || { cat "$WORK/cpack.log"; fail "cpack"; }
 APP_DEB=$(ls "$WORK"/deb/heard_*.deb) || fail "no heard .deb"
