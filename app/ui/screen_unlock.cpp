@@ -109,16 +109,13 @@ void drawUnlockScreen(App& app, Actions& actions) {
                                           });
     beginScreen("##unlock");
     noticeBar(app.notice);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, dp(640));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(width);
+    const float width = beginCentredColumn();
     ImGui::PushFont(fonts().huge);
     ImGui::TextUnformatted(_("Heard"));
     ImGui::PopFont();
     mutedText(_("Direct work with children, recorded safely."));
     ImGui::Spacing();
-    ImGui::BeginChild("##unlock_card", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    beginCard("##unlock_card", width);
     if (app.unlocking()) {
         // The key derivation (creating or unlocking) runs on a worker; the screen keeps drawing.
         ImGui::TextUnformatted(_("Unlocking, please wait."));
@@ -127,9 +124,8 @@ void drawUnlockScreen(App& app, Actions& actions) {
         drawUnlock(app, actions);
     else
         drawCreate(app, actions);
-    ImGui::EndChild();
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    endCard();
+    endCentredColumn();
     endScreen();
 }
 

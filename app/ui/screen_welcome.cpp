@@ -7,19 +7,13 @@
 #include "app/ui/kit/wrapped_text.h"
 #include "app/ui/screens.h"
 
-#include <algorithm>
-
 namespace heard::ui {
 
 void drawWelcomeScreen(App& app, Actions& actions) {
     beginScreen("##welcome");
     noticeBar(app.notice);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, dp(640));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(width);
-    // A card of the unlock screen's width: text wraps at its edge, not the window's.
-    ImGui::BeginChild("##welcome_card", ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    const float width = beginCentredColumn();
+    beginCard("##welcome_card", width);
     ImGui::PushFont(fonts().huge);
     ImGui::PushTextWrapPos(0.0f); // at 200% text the title is wider than a portrait card
     ImGui::TextUnformatted(_("Welcome to Heard"));
@@ -42,9 +36,8 @@ void drawWelcomeScreen(App& app, Actions& actions) {
     if (primaryButton(_("Set up my store for real work"), "welcome.continue", dp(420)))
         actions.later([](App& a) { a.dismissWelcome(); });
     mutedText(_("This note is not shown again on this tablet."));
-    ImGui::EndChild();
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    endCard();
+    endCentredColumn();
     endScreen();
 }
 

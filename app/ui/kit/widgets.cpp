@@ -239,4 +239,25 @@ void endScreen() {
     ImGui::End();
 }
 
+float beginCentredColumn() {
+    const float width = std::min(ImGui::GetContentRegionAvail().x, dp(640));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(width);
+    return width;
+}
+
+void endCentredColumn() {
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+}
+
+void beginCard(const char* id, float width) {
+    ImGui::BeginChild(id, ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+}
+
+void endCard() {
+    ImGui::EndChild();
+}
+
 } // namespace heard::ui

@@ -73,4 +73,12 @@ float screenTopInset();
 void beginScreen(const char* id);
 void endScreen();
 
+// A column of at most 640 dp centred in the screen (the unlock and welcome screens), holding a
+// padded card whose text wraps at the card's edge, not the window's. Pair each begin with its
+// end: beginCentredColumn, [heading], beginCard, [content], endCard, endCentredColumn.
+float beginCentredColumn(); // returns the column's width
+void endCentredColumn();
+void beginCard(const char* id, float width);
+void endCard();
+
 } // namespace heard::ui
