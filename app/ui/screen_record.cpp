@@ -207,7 +207,7 @@ void drawSharing(const nlohmann::json& payload) {
 
 // A manager's note from the central system (issue 15): marked as the manager's, read-only.
 void drawManagerNote(const nlohmann::json& payload) {
-    chip(_("Written by your manager"), colours::accentSoft, colours::accent);
+    chip(_("Written by your manager"), colours::accentSoft, colours::accentText);
     const std::string decision = payload.value("decision", "");
     const char* decisionText = decision == "agree_referral"           ? _("Agree the referral")
                                : decision == "discuss_in_supervision" ? _("Discuss in supervision")
@@ -270,7 +270,7 @@ void drawRecordScreen(App& app, Actions& actions) {
     // Made on another tablet before the case came here (issue 20): shown, never added to here.
     if (record->received) {
         chip(_("Recorded on another tablet before this case came to you"), colours::accentSoft,
-             colours::accent);
+             colours::accentText);
         tag("record.received");
     }
     // Secured for a review (issue 20): frozen as it was, said plainly instead of an addendum.

@@ -155,7 +155,7 @@ void drawSafetyAlertScreen(App& app, Actions& actions) {
         ImGui::Text(_("Signed by %s"), alert.signatureName.c_str());
         signatureView(alert.signatureStrokes, dp(60));
         chip(_("First in the queue: sent to your manager before anything else"), colours::accentSoft,
-             colours::accent);
+             colours::accentText);
         tag("safety.signed");
     } else {
         sectionHeader(_("Sign the alert"));

@@ -13,7 +13,9 @@
 
 #include <imgui_internal.h>
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 namespace heard::ui {
 
@@ -297,6 +299,14 @@ void showSafetyAlert(App& app, bool sign) {
     for (int i = 0; i < 3; ++i)
         app.runOneFrame();
     app.editors().childMode.leave(app, model::kDemoPassphrase);
+    // The passphrase is checked on a worker; the picture must show its answer, however fast
+    // frames are drawn (at most 15 s, then the stop shows whatever is on screen).
+    for (int i = 0; i < 3000 && app.editors().childMode.checking(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        app.runOneFrame();
+    }
+    for (int i = 0; i < 2; ++i)
+        app.runOneFrame();
     if (!sign) return;
     SafetyAlertEditor& alerts = app.editors().safetyAlert;
     if (!alerts.current()) return;
