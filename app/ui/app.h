@@ -143,6 +143,9 @@ public:
     // Saves every editor, clears them, shows the lock screen and hands the store and the sync
     // threads to a closer: returns at once, whatever the network is doing.
     void lock();
+    // Returns once every store a lock handed to a closer is closed: for code that opens the
+    // store file itself after a lock (tests, tools), which would otherwise race the closer.
+    void finishClosing() { m_syncControl.waitForClosers(); }
     // Checks the passphrase on a worker (leaving child mode); `then` runs on the main thread
     // with an empty string when it was right, or the reason in words.
     void beginVerifyPassphrase(const std::string& passphrase,
