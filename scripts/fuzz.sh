@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz) with clang, AddressSanitizer and
-# UndefinedBehaviorSanitizer in their own build folder, and runs each for N seconds (default 60)
-# over its seed corpus. Exits non-zero if any target crashes, leaks or trips a sanitizer; the
-# crashing input is left in $HEARD_FUZZ_BUILD_DIR/findings/<target>/ (make it a regression test
+# UndefinedBehaviorSanitizer in the build folder scripts/sanitize.sh shares, and runs each for
+# N seconds (default 60) over its seed corpus. Exits non-zero if any target crashes, leaks or trips a sanitizer; the
+# crashing input is left in build-sanitize/findings/<target>/ (make it a regression test
 # in tests/hardening).
 #
 #   scripts/fuzz.sh [seconds]          e.g. scripts/fuzz.sh 20
-# Environment: HEARD_FUZZ_BUILD_DIR (default build-fuzz), HEARD_FUZZ_JOBS (default 2),
+# Environment: HEARD_SANITIZED_BUILD_DIR (default build-sanitize), HEARD_FUZZ_JOBS (default 2),
 #              CC / CXX (default clang-14 / clang++-14, else clang / clang++),
 #              HEARD_FUZZ_SEED (default 1; 0 = a random seed each run) and HEARD_FUZZ_RUNS
 #              (at most this many inputs per target, within the time limit; default: per target,
@@ -17,28 +17,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${1:-60}"
-BUILD_DIR="${HEARD_FUZZ_BUILD_DIR:-build-fuzz}"
 JOBS="${HEARD_FUZZ_JOBS:-2}"
 SEED="${HEARD_FUZZ_SEED:-1}"
 # Checked clean with seed 1 on 2026-11-30 (runs reached in 60 s on a loaded 2-core machine).
 declare -A CHECKED_RUNS=([protocol]=500000 [content]=500000 [mo]=900000 [keyfile]=240000 [record_verifier]=500000)
 TARGETS=(protocol content mo keyfile record_verifier)
 
-pick() { for c in "$@"; do command -v "$c" >/dev/null 2>&1 && { echo "$c"; return; }; done; }
-CC="${CC:-$(pick clang-14 clang)}"
-CXX="${CXX:-$(pick clang++-14 clang++)}"
-[[ -n "$CC" && -n "$CXX" ]] || { echo "fuzz.sh: clang not found (install clang and libclang-rt-dev)" >&2; exit 2; }
-LAUNCHER=()
-command -v ccache >/dev/null 2>&1 && LAUNCHER=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-
-# Everything the targets link is instrumented for coverage (fuzzer-no-link) and sanitized; only
-# the fuzz_* executables link libFuzzer's main (tests/fuzz/CMakeLists.txt).
-FLAGS="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
+# The sanitized build scripts/sanitize.sh uses (scripts/sanitized-build.sh): after it, only the
+# fuzz_* links remain, if anything.
+source scripts/sanitized-build.sh
+BUILD_DIR="$SANITIZED_BUILD_DIR"
 started=$(date +%s)
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Debug -DHEARD_FUZZ=ON \
-  -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" "${LAUNCHER[@]}" \
-  -DCMAKE_C_FLAGS="$FLAGS" -DCMAKE_CXX_FLAGS="$FLAGS" \
-  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
+sanitized_configure
 cmake --build "$BUILD_DIR" -j "$JOBS" --target "${TARGETS[@]/#/fuzz_}"
 echo "fuzz.sh: clang build took $(( $(date +%s) - started )) s"
 

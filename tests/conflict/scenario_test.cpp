@@ -132,7 +132,9 @@ TEST_CASE(
         {ConflictSection::Involvement, "blamed"},    {ConflictSection::Effects, "feel"},
         {ConflictSection::Effects, "what_you_do"},   {ConflictSection::Protective, "who_helps"},
         {ConflictSection::Protective, "make_better"}};
-    for (const auto& [section, step] : cited) {
+    for (const auto& [section, stepId] : cited) {
+        const std::string& step =
+            stepId; // the message's lambda cannot take a structured binding (clang, C++17)
         const Citation c{activity.id, step};
         CHECK_MESSAGE(citationIsEvidence(c, activity.id, result), step);
         analysis.cite(section, c);

@@ -42,7 +42,8 @@ TEST_CASE("tour: the analysis being written and signed, in English and Welsh, la
         for (const char* name : {"conflict-analysis-en", "conflict-analysis-cy",
                                  "conflict-analysis-signed-cy", "conflict-analysis-signed-en"}) {
             CAPTURE(name);
-            CAPTURE(sizeName);
+            const char* shape = sizeName; // CAPTURE's lambda cannot take a structured binding (clang, C++17)
+            CAPTURE(shape);
             const ui::TourStop* stop = findStop(stops, name);
             REQUIRE(stop);
             stop->prepare(*w.app);

@@ -80,12 +80,17 @@ TEST_CASE("SIGKILL at random points never loses a saved write or corrupts the st
             if (op == "S") everSigned[id] = arg;
         }
         totalAcked += outcome.lines.size();
-        for (const auto& [id, n] : savedCounter) {
+        for (const auto& saved :
+             savedCounter) { // no structured binding: the messages' lambdas take id (clang)
+            const auto& id = saved.first;
+            const auto& n = saved.second;
             auto r = store->recordById(id);
             REQUIRE_MESSAGE(r, "created record " << id << " lost");
             if (std::string(toString(r->status)) == "draft" && n > 0) CHECK(r->payload.value("n", 0) >= n);
         }
-        for (const auto& [id, hash] : everSigned) {
+        for (const auto& signedOne : everSigned) {
+            const auto& id = signedOne.first;
+            const auto& hash = signedOne.second;
             auto r = store->recordById(id);
             REQUIRE_MESSAGE(r, "signed record " << id << " lost");
             CHECK(std::string(toString(r->status)) == "signed");

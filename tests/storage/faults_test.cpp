@@ -136,7 +136,9 @@ TEST_CASE("a truncated, corrupt or foreign database is refused and never overwri
         {"a byte flipped in page 1", flippedFirstPage},
         {"a plain SQLite database", foreign},
     };
-    for (const auto& [what, bytes] : badDatabases) {
+    for (const auto& bad : badDatabases) {
+        const auto& what = bad.first; // not a structured binding: CAPTURE's lambda takes it (clang)
+        const auto& bytes = bad.second;
         CAPTURE(what);
         writeFile(dbPath, bytes);
         if (what == std::string("a byte flipped in the middle")) {

@@ -43,8 +43,8 @@ TEST_CASE("a risk identification is completed, signed, reviewed once; both versi
     REQUIRE_FALSE(firstId.empty());
 
     // No answer is chosen for the practitioner.
-    for (const auto& [id, answer] : w.app->editors().risk.risk.factors)
-        CHECK_MESSAGE(answer.state.empty(), id);
+    for (const auto& factor : w.app->editors().risk.risk.factors)
+        CHECK_MESSAGE(factor.second.state.empty(), factor.first);
 
     // Signing with nothing answered is refused, and says why.
     w.driver->tap("risk.sign");
