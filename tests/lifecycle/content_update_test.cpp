@@ -154,6 +154,9 @@ TEST_CASE("a signed content update changes an activity's text at next unlock; a 
     w.driver->frames(3);
     CHECK(w.driver->has("record.add_addendum")); // the record screen is drawn
     CHECK_FALSE(w.driver->has("activity.wording_changed"));
+    w.window->queueScreenshot(std::string(HEARD_TEST_BINARY_DIR) + "/content_update_old_record.png");
+    w.driver->frames(2);
+    CHECK(w.window->lastScreenshotOk());
     const std::string visit2 =
         synctest::signVisit(w.store(), "case-a1", "child-a1", false, "another tablet's");
     signActivity(w.store(), visit2, 7);
