@@ -131,7 +131,8 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
             return 0;
         }
         if (command == "publish-content") return runPublishContentCommand(args, store, out, err);
-        if (command == "sign-content") return runSignContentCommand(args, out, err); // also without a database
+        if (command == "sign-content")
+            return runSignContentCommand(args, out, err); // also without a database
         if (command == "export") {
             if (args.size() != 2) return usage(err, "export <after seq>");
             std::int64_t after = std::stoll(args[1]);
