@@ -1,6 +1,7 @@
 #include "server/admin.h"
 
 #include "server/case_life.h"
+#include "server/content_admin.h"
 #include "server/console/people.h"
 
 #include "base/iso_time.h"
@@ -129,26 +130,9 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
             out << "recovery key set\n";
             return 0;
         }
-        if (command == "publish-content") {
-            if (args.size() != 3) return usage(err, "publish-content <version> <json file>");
-            std::ifstream file(args[2]);
-            if (!file) {
-                err << "cannot read " << args[2] << '\n';
-                return 1;
-            }
-            std::stringstream text;
-            text << file.rdbuf();
-            // Content files are outside input: the bounded reader (a pull answer nests them 3 deeper).
-            json files = base::tryReadJson(text.str(), {sync::kMaxRequestBytes, sync::kMaxJsonDepth - 4})
-                             .value_or(json());
-            if (!files.is_object()) {
-                err << "content file must be a JSON object (file name -> content)\n";
-                return 1;
-            }
-            store.publishContent(sync::ContentUpdate{std::stoll(args[1]), files});
-            out << "published content version " << args[1] << '\n';
-            return 0;
-        }
+        if (command == "publish-content") return runPublishContentCommand(args, store, out, err);
+        if (command == "sign-content")
+            return runSignContentCommand(args, out, err); // also without a database
         if (command == "export") {
             if (args.size() != 2) return usage(err, "export <after seq>");
             std::int64_t after = std::stoll(args[1]);

@@ -22,7 +22,8 @@ std::unique_ptr<ServerStore> openServerStore(const std::string& spec);
 //   revoke-device <device id>
 //   lock-device <device id> | wipe-device <device id> | clear-device-command <device id>
 //   set-recovery-key <hex public key>           64 hex characters; enrolment needs it
-//   publish-content <version> <json file>
+//   publish-content <signed update> [--ca <ca.pem>]   a content update signed with sign-content
+//                                               (server/content_admin.h); unsigned is refused
 //   export <after seq>                          received entries as JSON lines, oldest first
 //   stats                                       counts of received entries and conflicts
 //   alerts [limit]                              safety alerts as JSON lines: unacknowledged first,

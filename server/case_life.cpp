@@ -249,6 +249,31 @@ int runRetention(const std::vector<std::string>& args, ServerStore& store, std::
 
 } // namespace
 
+std::string reallocateCase(ServerStore& store, const std::string& caseId, const std::string& to,
+                           const std::string& actor, std::string* fromOut) {
+    auto from = store.caseOwner(caseId);
+    if (!from) return "no_case";
+    auto practitioner = store.practitioner(to);
+    if (!practitioner || !practitioner->active) return "no_practitioner";
+    bool practises = false; // a manager's or administrator's account holds no cases
+    store.transact([&](SqlSession& sql) {
+        auto account = console::findAccount(sql, to);
+        practises = account && account->role == console::Role::Practitioner;
+    });
+    if (!practises) return "no_practitioner";
+    if (*from == to) return "same";
+    std::optional<sync::Allocation> allocation;
+    for (const auto& a : store.allocationsFor(*from))
+        if (a.caseId == caseId) allocation = a;
+    if (!allocation) return "no_allocation";
+    store.allocateCase(*allocation, to);
+    store.transact([&](SqlSession& sql) {
+        console::writeServerAudit(sql, actor, "reallocate_case", caseId, "from=" + *from + ";to=" + to);
+    });
+    if (fromOut) *fromOut = *from;
+    return "";
+}
+
 int runLifeCommand(const std::vector<std::string>& args, ServerStore& store, std::ostream& out,
                    std::ostream& err) {
     if (args.empty()) return -1;
@@ -258,32 +283,14 @@ int runLifeCommand(const std::vector<std::string>& args, ServerStore& store, std
         if (args.size() != 3) return usage(err, "reallocate <case id> <practitioner id>");
         const std::string& caseId = args[1];
         const std::string& to = args[2];
-        auto from = store.caseOwner(caseId);
-        if (!from) {
-            err << "no such case: " << caseId << " (allocate it first)\n";
-            return 1;
-        }
-        auto practitioner = store.practitioner(to);
-        if (!practitioner || !practitioner->active) {
-            err << "no such active practitioner: " << to << '\n';
-            return 1;
-        }
-        if (*from == to) {
-            err << "case " << caseId << " is already allocated to " << to << '\n';
-            return 1;
-        }
-        std::optional<sync::Allocation> allocation;
-        for (const auto& a : store.allocationsFor(*from))
-            if (a.caseId == caseId) allocation = a;
-        if (!allocation) {
-            err << "case " << caseId << " has no allocation record\n";
-            return 1;
-        }
-        store.allocateCase(*allocation, to);
-        store.transact([&](SqlSession& sql) {
-            console::writeServerAudit(sql, "admin", "reallocate_case", caseId, "from=" + *from + ";to=" + to);
-        });
-        out << "reallocated case " << caseId << " from " << *from << " to " << to << '\n';
+        std::string from;
+        const std::string problem = reallocateCase(store, caseId, to, "admin", &from);
+        if (problem == "no_case") err << "no such case: " << caseId << " (allocate it first)\n";
+        if (problem == "no_practitioner") err << "no such active practitioner: " << to << '\n';
+        if (problem == "same") err << "case " << caseId << " is already allocated to " << to << '\n';
+        if (problem == "no_allocation") err << "case " << caseId << " has no allocation record\n";
+        if (!problem.empty()) return 1;
+        out << "reallocated case " << caseId << " from " << from << " to " << to << '\n';
         return 0;
     }
     if (command == "secure-case") {

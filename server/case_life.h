@@ -57,6 +57,13 @@ std::vector<sync::SecuredCase> securedCasesHeldBy(ServerStore& store, const std:
 std::vector<std::string> caseHistoryOf(ServerStore& store, const std::string& caseId, std::size_t maxRecords,
                                        std::size_t maxBytes);
 
+// Reallocates a case to another active practitioner (it keeps its reference, child and date of
+// birth) and writes the server's audit (reallocate_case, by actor): the admin command and the
+// managers' console (issue 20, item 1). "" when done, else why: "no_case", "no_practitioner"
+// (unknown or inactive), "same" (already theirs), "no_allocation". from: the earlier holder.
+std::string reallocateCase(ServerStore& store, const std::string& caseId, const std::string& to,
+                           const std::string& actor, std::string* from = nullptr);
+
 // The case-life admin commands; -1 when args name none of them, else the exit code.
 int runLifeCommand(const std::vector<std::string>& args, ServerStore& store, std::ostream& out,
                    std::ostream& err);

@@ -1,5 +1,6 @@
 // heard-server: flags and wiring only; everything else is in heard_server_core.
 #include "server/admin.h"
+#include "server/content_admin.h"
 #include "server/backup.h"
 #include "server/heard_server.h"
 #include "server/org_config.h"
@@ -33,6 +34,7 @@ int usage() {
            "  heard-server admin create-record-key <file>\n"
            "  heard-server admin create-recovery-key <secret key file>   (and <file>.pub)\n"
            "  heard-server admin enrolment-config --host <name> --port <n> --ca <ca.pem>\n"
+           "  heard-server admin sign-content <version> <files.json> <signer key> <signer cert> <out>\n"
            "  heard-server [--db ...] admin backup <file> | admin restore <file> | admin verify-chains\n"
            "  heard-server --version\n"
            "settings are read from "
@@ -116,16 +118,18 @@ int main(int argc, char** argv) {
                     auto store = openStore(db, recordKeyPath);
                     return heard::server::runVerifyChainsCommand(*store, std::cout, std::cerr);
                 }
+                if (!rest.empty() && rest[0] == "sign-content") // on the signer's machine, not the server
+                    return heard::server::runSignContentCommand(rest, std::cout, std::cerr);
                 if (!rest.empty() && rest[0] == "enrolment-config")
                     return heard::server::runEnrolmentConfigCommand({rest.begin() + 1, rest.end()}, std::cout,
                                                                     std::cerr);
                 auto store = openStore(db, recordKeyPath);
                 return heard::server::runAdminCommand(rest, *store, std::cin, std::cout, std::cerr);
             } else if (a == "--version") {
-                std::cout << "heard-server " << HEARD_VERSION << "\nsync protocol "
-                          << heard::sync::kProtocolVersion
-                          << "\ncontent: none built in; tablets get what the administrator publishes (admin "
-                             "publish-content)\n";
+                std::cout
+                    << "heard-server " << HEARD_VERSION << "\nsync protocol " << heard::sync::kProtocolVersion
+                    << "\ncontent: none built in; tablets get what the administrator signs and publishes "
+                       "(admin sign-content, publish-content)\n";
                 return 0;
             } else if (a == "--db")
                 db = value();

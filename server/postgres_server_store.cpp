@@ -272,13 +272,19 @@ public:
                 throw ServerStoreError("content version must be newer than the published one");
             tx.exec_params("INSERT INTO content(version, files) VALUES($1,$2)", content.version,
                            content.files.dump());
+            if (!content.signature.empty())
+                tx.exec_params("INSERT INTO content_signatures(version, signature, signer) VALUES($1,$2,$3)",
+                               content.version, content.signature, content.signerPem);
         });
     }
 
     std::optional<sync::ContentUpdate> latestContent() override {
-        auto r = read("SELECT version, files FROM content ORDER BY version DESC LIMIT 1");
+        auto r = read(
+            "SELECT c.version, c.files, COALESCE(g.signature, ''), COALESCE(g.signer, '') FROM content c "
+            "LEFT JOIN content_signatures g ON g.version = c.version ORDER BY c.version DESC LIMIT 1");
         if (r.empty()) return std::nullopt;
-        return sync::ContentUpdate{integer(r[0][0]), base::readJson(text(r[0][1]))};
+        return sync::ContentUpdate{integer(r[0][0]), base::readJson(text(r[0][1])), text(r[0][2]),
+                                   text(r[0][3])};
     }
 
     void setSetting(const std::string& key, const std::string& value) override {

@@ -102,6 +102,11 @@ CREATE TABLE IF NOT EXISTS case_life(
 -- Enrolments not yet confirmed by their tablet (server/enrolment_phases.h): deleted if cancelled
 -- or never confirmed, so a failed enrolment leaves nothing.
 CREATE TABLE IF NOT EXISTS enrolment_pending(device_id TEXT PRIMARY KEY, created_ms BIGINT NOT NULL);
+-- [content] (issue 20, item 4) The organisation's signature of each published content version
+-- (sync/protocol_content.h): base64 signature and the signer's certificate (PEM). Tablets refuse
+-- a version without one.
+CREATE TABLE IF NOT EXISTS content_signatures(
+  version BIGINT PRIMARY KEY, signature TEXT NOT NULL, signer TEXT NOT NULL);
 )sql";
 
 // [gaps15] The manager's note is immutable, as a signed record is on the tablet, and the server's

@@ -216,15 +216,23 @@ public:
         storage::Statement s = m_db->prepare("INSERT INTO content(version, files) VALUES(?,?)");
         s.bind(1, content.version).bind(2, content.files.dump());
         s.step();
+        if (!content.signature.empty()) {
+            storage::Statement sig =
+                m_db->prepare("INSERT INTO content_signatures(version, signature, signer) VALUES(?,?,?)");
+            sig.bind(1, content.version).bind(2, content.signature).bind(3, content.signerPem);
+            sig.step();
+        }
         tx.commit();
     }
 
     std::optional<sync::ContentUpdate> latestContent() override {
         std::lock_guard lock(m_mutex);
-        storage::Statement s =
-            m_db->prepare("SELECT version, files FROM content ORDER BY version DESC LIMIT 1");
+        storage::Statement s = m_db->prepare(
+            "SELECT c.version, c.files, COALESCE(g.signature, ''), COALESCE(g.signer, '') FROM content c "
+            "LEFT JOIN content_signatures g ON g.version = c.version ORDER BY c.version DESC LIMIT 1");
         if (!s.step()) return std::nullopt;
-        return sync::ContentUpdate{s.columnInt64(0), base::readJson(s.columnText(1))};
+        return sync::ContentUpdate{s.columnInt64(0), base::readJson(s.columnText(1)), s.columnText(2),
+                                   s.columnText(3)};
     }
 
     void setSetting(const std::string& key, const std::string& value) override {

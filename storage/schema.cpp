@@ -273,6 +273,17 @@ const char* kV13Reserved = "SELECT 1;";
 // in one transaction, and only then may the signed-record and secured-case triggers let a
 // record go. case_history holds the signed records of a case made on other tablets, received
 // with an allocation: shown with the child's records, never changed, never sent back.
+// Issue 20, item 4: each content update the organisation signed, as received (its JSON: version,
+// files, signature, signer), checked before it is written. Every version is kept, so a record
+// made with older content still reads with its own wording.
+const char* kV15ContentUpdates = R"SQL(
+CREATE TABLE content_updates (
+    version     INTEGER PRIMARY KEY NOT NULL,
+    body        TEXT NOT NULL,
+    received_at TEXT NOT NULL
+);
+)SQL";
+
 const char* kV14CaseLife = R"SQL(
 CREATE TABLE case_removals (case_id TEXT PRIMARY KEY NOT NULL);
 DROP TRIGGER records_signed_no_delete;
@@ -409,6 +420,7 @@ const std::vector<Migration>& migrations() {
         {12, "the app's follow-up deadlines per child, kept between unlocks (issue 19)", kV12CaseloadDerived},
         {13, "no change (the number was kept for a branch that needed none)", kV13Reserved},
         {14, "a case leaves the tablet whole; history received from other tablets (issue 20)", kV14CaseLife},
+        {15, "content updates signed by the organisation, every version kept (issue 20)", kV15ContentUpdates},
     };
     return s_migrations;
 }

@@ -1979,4 +1979,21 @@ void Store::verifyPassphrase(const std::string& dataDir, const std::string& pass
     }
 }
 
+void Store::saveContentUpdate(int64_t version, const std::string& body) {
+    Lock lock(m_mutex);
+    auto st =
+        m_db->prepare("INSERT OR IGNORE INTO content_updates (version, body, received_at) VALUES (?, ?, ?)");
+    st.bind(1, version).bind(2, body).bind(3, now()).run();
+    bump();
+}
+
+std::vector<std::pair<int64_t, std::string>> Store::contentUpdates() {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare("SELECT version, body FROM content_updates ORDER BY version");
+    std::vector<std::pair<int64_t, std::string>> out;
+    while (st.step())
+        out.emplace_back(st.columnInt64(0), st.columnText(1));
+    return out;
+}
+
 } // namespace heard::storage

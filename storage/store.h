@@ -207,6 +207,12 @@ public:
     std::optional<std::string> setting(const std::string& key);
     void setSetting(const std::string& key, const std::string& value);
 
+    // Content updates (issue 20, item 4): the signed update's JSON as received, kept per version
+    // (the sync client checks the organisation's signature before it calls this). Keeping a
+    // version again is ignored. Listed oldest first.
+    void saveContentUpdate(int64_t version, const std::string& body);
+    std::vector<std::pair<int64_t, std::string>> contentUpdates();
+
     // For tests and the benchmark only: the open connection (bypasses the mutex).
     Database& databaseForTesting();
 

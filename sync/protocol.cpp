@@ -138,7 +138,10 @@ Allocation allocationFromJson(const json& j) {
 }
 
 json toJson(const ContentUpdate& v) {
-    return {{"version", v.version}, {"files", v.files}};
+    json j = {{"version", v.version}, {"files", v.files}};
+    if (!v.signature.empty()) j["signature"] = v.signature;
+    if (!v.signerPem.empty()) j["signer"] = v.signerPem;
+    return j;
 }
 
 ContentUpdate contentUpdateFromJson(const json& j) {
@@ -147,6 +150,8 @@ ContentUpdate contentUpdateFromJson(const json& j) {
     v.version = intField(j, "version", 0);
     v.files = field(j, "files");
     if (!v.files.is_object()) throw ProtocolError("field is not an object: files");
+    v.signature = optionalString(j, "signature");
+    v.signerPem = optionalString(j, "signer");
     return v;
 }
 

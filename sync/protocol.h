@@ -89,10 +89,15 @@ struct Allocation {
     std::string childDateOfBirth; // ISO date, may be empty
 };
 
-// Tool content or translation files, versioned as a whole.
+// Tool content or translation files, versioned as a whole, signed by the organisation
+// (sync/protocol_content.h; issue 20, item 4). Files: "tools/<id>.json" an activity's content
+// (the format of assets/tools, app/tools/framework/model/activity_content.h), "i18n/<lang>.json"
+// an object msgid -> translation for that content's strings; other names are kept, not used.
 struct ContentUpdate {
     std::int64_t version = 0;
     nlohmann::json files = nlohmann::json::object(); // file name -> content (JSON)
+    std::string signature;                           // base64; "" unsigned (tablets refuse it)
+    std::string signerPem;                           // the signer's certificate
 };
 
 struct EnrolRequest {

@@ -13,6 +13,7 @@
 #include "storage/keys.h"
 #include "sync/certificate_pin.h"
 #include "sync/device_command.h"
+#include "sync/protocol_content.h"
 
 #include <sodium.h>
 
@@ -274,10 +275,7 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
         // Allocations first: if anything fails before the identity is saved, enrolment simply repeats.
         for (const auto& allocation : response.allocations)
             applyAllocation(allocation);
-        if (response.content) {
-            m_store.setSetting(setting::kContentFiles, response.content->files.dump());
-            m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
-        }
+        if (response.content) applyContent(*response.content, endpoint.trustedCaPem);
         m_store.setSetting(setting::kServerHost, endpoint.host);
         m_store.setSetting(setting::kServerPort, std::to_string(endpoint.port));
         if (!endpoint.plainHttpForDevelopment) {
@@ -509,6 +507,22 @@ StepResult SyncClient::push(std::size_t maxBatches,
 
 // [SECTION] Pull and reallocation ------------------------------------------------------------
 
+void SyncClient::applyContent(const ContentUpdate& update, const std::string& caPem) {
+    // Without a pinned CA (a development server over plain HTTP) nothing can vouch for it.
+    const std::string problem = caPem.empty() ? "no organisation CA is pinned to check it against"
+                                              : contentSignatureProblem(update, caPem);
+    if (!problem.empty()) {
+        // The audit entry travels to the central system like every other: the refusal is logged
+        // there too. The content the tablet has stays.
+        m_store.audit("sync", "refuse_content", "content:" + std::to_string(update.version), problem);
+        m_store.setSetting(setting::kContentRefused, std::to_string(update.version));
+        return;
+    }
+    m_store.saveContentUpdate(update.version, toJson(update).dump());
+    m_store.audit("sync", "receive_content", "content:" + std::to_string(update.version));
+    m_store.setSetting(setting::kContentVersion, std::to_string(update.version)); // last: "it is here"
+}
+
 void SyncClient::applyAllocation(const Allocation& allocation) {
     storage::Case c;
     if (auto existing = m_store.caseById(allocation.caseId)) c = *existing;
@@ -570,7 +584,9 @@ StepResult SyncClient::pull() {
     if (!confirmEnrolment(channel)) return failed(SyncFailure::Offline, "could not confirm the enrolment");
     PullRequest request;
     request.cursor = std::stoll(m_store.setting(setting::kCursor).value_or("0"));
-    request.contentVersion = std::stoll(m_store.setting(setting::kContentVersion).value_or("0"));
+    // A refused version is not asked for again (each answer would be refused and audited anew).
+    request.contentVersion = std::max(std::stoll(m_store.setting(setting::kContentVersion).value_or("0")),
+                                      std::stoll(m_store.setting(setting::kContentRefused).value_or("0")));
     request.removedCases = jsonList(m_store, setting::kRemovedCases);
     request.noteCursor = m_store.managerNoteCursor();
     request.historyCursor = std::stoll(m_store.setting(setting::kHistoryCursor).value_or("0"));
@@ -611,10 +627,8 @@ StepResult SyncClient::pull() {
     for (const auto& secured : response.secured)
         if (auto c = m_store.caseById(secured.caseId); c && !c->secured)
             m_store.secureCase(secured.caseId, "central system", secured.securedAt);
-    if (response.content) {
-        m_store.setSetting(setting::kContentFiles, response.content->files.dump());
-        m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
-    }
+    if (response.content)
+        applyContent(*response.content, m_store.setting(setting::kPinnedCaPem).value_or(""));
     // The server's note key: pinned at enrolment; a tablet enrolled before notes were signed
     // learns it from its first pull over the pinned channel, and keeps it from then on.
     if (!response.noteKey.empty() && !m_store.setting(setting::kNoteKey))

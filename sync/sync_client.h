@@ -34,12 +34,16 @@ inline constexpr const char* kPractitionerId = "sync.practitioner.id";
 inline constexpr const char* kPractitionerName = "sync.practitioner.name";
 inline constexpr const char* kRecoveryPublicKey = "sync.recoveryPublicKey";
 inline constexpr const char* kCursor = "sync.cursor";
+// The newest content version kept (the update itself is in the store's content_updates, issue 20).
 inline constexpr const char* kContentVersion = "content.version";
-inline constexpr const char* kContentFiles = "content.files";           // JSON object: file name -> content
-inline constexpr const char* kPendingRemovals = "sync.pendingRemovals"; // JSON array of case ids
-inline constexpr const char* kRemovedCases = "sync.removedCases";       // removed, not yet confirmed
-inline constexpr const char* kLastSuccess = "sync.lastSuccess";         // ISO UTC
-inline constexpr const char* kServerTakesGzip = "sync.server.gzip";     // "1": gzip request bodies
+// Written by tablets before issue 20 (the unchecked files); no longer written or read.
+inline constexpr const char* kContentFiles = "content.files";
+// The newest version refused (bad or missing signature): not asked for again; a later one is.
+inline constexpr const char* kContentRefused = "content.refused";
+inline constexpr const char* kPendingRemovals = "sync.pendingRemovals";        // JSON array of case ids
+inline constexpr const char* kRemovedCases = "sync.removedCases";              // removed, not yet confirmed
+inline constexpr const char* kLastSuccess = "sync.lastSuccess";                // ISO UTC
+inline constexpr const char* kServerTakesGzip = "sync.server.gzip";            // "1": gzip request bodies
 inline constexpr const char* kStoreGeneration = "sync.server.storeGeneration"; // the last one seen
 inline constexpr const char* kNoteKey = "sync.noteKey"; // hex Ed25519 key the managers' notes are signed with
 // Issue 20: set at enrolment until the server has the confirmation: "-" or the store's earlier
@@ -146,6 +150,9 @@ private:
     std::string authHeader();
     StepResult classify(const HttpResult& result);
     void applyAllocation(const Allocation& allocation);
+    // Keeps a content update only if the organisation signed it (sync/protocol_content.h, checked
+    // against caPem, the CA pinned at enrolment); a refusal is audited and the old content stays.
+    void applyContent(const ContentUpdate& update, const std::string& caPem);
     bool confirmEnrolment(HttpsChannel& channel);
     void processRemovals();
     // A push answer from a database that was restored since the last answer (another store

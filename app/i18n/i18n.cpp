@@ -5,16 +5,26 @@
 #include "app/i18n/mo_catalog.h"
 
 #include <cstdlib>
+#include <deque>
 #include <memory>
+#include <unordered_map>
 
 namespace heard::i18n {
 
 namespace {
 
+// Translations from a signed content update (issue 20, item 4). The texts live in a deque so the
+// map's views and the pointers tr() hands out stay put.
+struct Overlay {
+    std::deque<std::string> texts;
+    std::unordered_map<std::string_view, const char*> table;
+};
+
 struct Slot {
     std::string code;
     bool attempted = false; // load tried (successfully or not) since the directory last changed
     MoCatalog* catalog = nullptr;
+    const Overlay* overlay = nullptr; // consulted before the catalogue
 };
 
 struct Registry {
@@ -22,6 +32,7 @@ struct Registry {
     // Every catalogue ever loaded is kept, so pointers handed out by tr() never dangle even
     // after setCatalogueDir() causes a reload.
     std::vector<std::unique_ptr<MoCatalog>> owned;
+    std::vector<std::unique_ptr<Overlay>> overlays; // kept for the same reason
     std::vector<std::string> errors;
     std::string dirOverride;
     bool hasOverride = false;
@@ -65,8 +76,13 @@ Registry& registry() {
     return s_registry;
 }
 
-const char* lookup(const MoCatalog* catalog, const char* msgid) {
-    if (!catalog || !msgid) return msgid;
+const char* lookup(const Slot& slot, const MoCatalog* catalog, const char* msgid) {
+    if (!msgid) return msgid;
+    if (slot.overlay) {
+        auto it = slot.overlay->table.find(std::string_view(msgid));
+        if (it != slot.overlay->table.end()) return it->second;
+    }
+    if (!catalog) return msgid;
     const char* found = catalog->find(msgid);
     return found ? found : msgid;
 }
@@ -107,7 +123,7 @@ void setMissingTranslationObserver(MissingTranslationObserver observer) {
 const char* tr(const char* msgid) {
     Registry& r = registry();
     if (!r.currentSlot) return msgid; // English: the msgid is the text
-    const char* text = lookup(r.catalogFor(r.currentSlot), msgid);
+    const char* text = lookup(*r.currentSlot, r.catalogFor(r.currentSlot), msgid);
     if (text == msgid && s_missingObserver && msgid && *msgid) s_missingObserver(msgid);
     return text;
 }
@@ -120,7 +136,27 @@ const char* trIn(std::string_view languageCode, const char* msgid) {
     Registry& r = registry();
     Slot* slot = r.slotFor(languageCode);
     if (!slot) return msgid;
-    return lookup(r.catalogFor(slot), msgid);
+    return lookup(*slot, r.catalogFor(slot), msgid);
+}
+
+void setContentTranslations(std::string_view languageCode,
+                            const std::vector<std::pair<std::string, std::string>>& translations) {
+    Registry& r = registry();
+    Slot* slot = r.slotFor(languageCode);
+    if (!slot) return;
+    if (translations.empty()) {
+        slot->overlay = nullptr;
+        return;
+    }
+    auto overlay = std::make_unique<Overlay>();
+    for (const auto& [msgid, text] : translations) {
+        if (msgid.empty() || text.empty()) continue;
+        const std::string& key = overlay->texts.emplace_back(msgid);
+        const std::string& value = overlay->texts.emplace_back(text);
+        overlay->table[key] = value.c_str();
+    }
+    slot->overlay = overlay.get();
+    r.overlays.push_back(std::move(overlay));
 }
 
 void setCatalogueDir(const std::string& dir) {

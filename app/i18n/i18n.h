@@ -19,6 +19,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace heard::i18n {
@@ -36,6 +37,12 @@ const char* tr(const char* msgid);
 const char* tr(const std::string& msgid);
 // Translation in a given language, whatever the current one is.
 const char* trIn(std::string_view languageCode, const char* msgid);
+
+// Translations that came with a signed content update (issue 20, item 4): msgid -> text for one
+// shipped language, used before the catalogue (so an update can also correct a translation).
+// Replaces the language's earlier set; an empty list removes it. Earlier texts stay valid.
+void setContentTranslations(std::string_view languageCode,
+                            const std::vector<std::pair<std::string, std::string>>& translations);
 
 // Tests: called with each msgid tr() could not translate into the current language (not
 // English). Shows strings drawn in English on a Welsh screen. nullptr: none (the default).

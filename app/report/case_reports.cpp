@@ -104,7 +104,8 @@ Evidence resolveIn(const CaseFile& file, const model::ImpactCitation& c, const c
         if (!tools::resultFromJson(r->payload, result, error)) return e;
         const tools::Answer* answer = result.givenAnswer(c.item);
         if (!answer) return e;
-        const tools::ActivityContent* content = file.library ? file.library->find(result.contentId) : nullptr;
+        const tools::ActivityContent* content =
+            file.library ? file.library->forRecord(result.contentId, result.contentVersion) : nullptr;
         const tools::Step* step = content ? content->findStep(c.item) : nullptr;
         e.found = true;
         e.date = activityDate(file, *r);

@@ -102,7 +102,8 @@ void addActivity(Document& doc, const CaseFile& file, const storage::Record& rec
         doc.add(Block::Kind::Note, _("This activity could not be read."));
         return;
     }
-    const tools::ActivityContent* content = file.library ? file.library->find(result.contentId) : nullptr;
+    const tools::ActivityContent* content =
+        file.library ? file.library->forRecord(result.contentId, result.contentVersion) : nullptr;
     doc.add(Block::Kind::Subheading, content ? std::string(_(content->title.c_str())) : result.contentId);
     if (!content) {
         doc.add(Block::Kind::Note, _("The wording of this activity is not on this device."));

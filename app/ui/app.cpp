@@ -1,6 +1,7 @@
 // [SECTION] Index
 //   frames and events, the session (unlock, lock), navigation and caches, sync, records
 #include "app/ui/app.h"
+#include "app/ui/content_updates.h"
 
 #include "app/i18n/i18n.h"
 #include "app/model/demo_caseload.h"
@@ -487,6 +488,7 @@ void App::lock() {
     // screen shows at once whatever the network is doing.
     m_syncControl.stopAndClose(m_session.release());
     m_nav.reset();
+    m_library.reset(); // content updates pulled while unlocked apply from the next unlock
     wipeCaches();
     show(ScreenId::Unlock);
 }
@@ -585,9 +587,12 @@ const std::vector<storage::Record>& App::recordsOfCurrentChild() {
 }
 
 const tools::ContentLibrary& App::activityLibrary() {
-    if (!m_library)
-        m_library =
-            std::make_unique<tools::ContentLibrary>(tools::loadContentFolders(tools::contentFolders()));
+    // Built once per unlock with the store's signed content updates (content_updates.h) and dropped
+    // at lock: an update pulled meanwhile takes effect at the next unlock.
+    if (!m_library || (store() && !m_libraryHasStore)) {
+        m_library = std::make_unique<tools::ContentLibrary>(loadActivityLibrary(store()));
+        m_libraryHasStore = store() != nullptr;
+    }
     return *m_library;
 }
 

@@ -235,6 +235,7 @@ private:
     Navigation m_nav;
     Editors m_editors;
     std::unique_ptr<tools::ContentLibrary> m_library;
+    bool m_libraryHasStore = false; // built with the open store's content updates
     uint64_t m_childRecordsRevision = ~0ull;
     std::string m_childRecordsFor;
     std::vector<storage::Record> m_childRecords;

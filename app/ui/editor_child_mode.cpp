@@ -49,6 +49,9 @@ void ChildModeEditor::enter(App& app, const std::string& id) {
     const std::string language =
         details.preferredLanguage.empty() ? i18n::language() : details.preferredLanguage;
     auto started = std::make_unique<tools::ActivitySession>();
+    // The App's catalogue: the shipped content with this unlock's signed updates (issue 20).
+    started->library = app.activityLibrary();
+    started->libraryLoaded = true;
     if (!started->start(id, language)) {
         app.notice = {_("That activity could not be opened: its content file is missing or damaged."), true};
         return;

@@ -307,7 +307,8 @@ void drawRecordScreen(App& app, Actions& actions) {
         tools::ActivityResult result;
         std::string error;
         if (tools::resultFromJson(record->payload, result, error))
-            tools::drawSummary(result, app.activityLibrary().find(result.contentId));
+            tools::drawSummary(result,
+                               app.activityLibrary().forRecord(result.contentId, result.contentVersion));
         else
             mutedText(error.c_str());
     } else if (record->kind == storage::kinds::kManagerNote) {
@@ -331,7 +332,7 @@ void drawRecordScreen(App& app, Actions& actions) {
         if (!tools::resultFromJson(other.payload, result, error)) continue;
         ImGui::PushID(other.id.c_str());
         sectionHeader(_("Activity"));
-        tools::drawSummary(result, app.activityLibrary().find(result.contentId));
+        tools::drawSummary(result, app.activityLibrary().forRecord(result.contentId, result.contentVersion));
         ImGui::PopID();
     }
     drawAddenda(app, record->id);

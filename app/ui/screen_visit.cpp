@@ -63,7 +63,8 @@ void drawActivities(App& app, Actions& actions) {
         tools::ActivityResult result;
         std::string error;
         if (tools::resultFromJson(record.payload, result, error)) {
-            const tools::ActivityContent* content = library.find(result.contentId);
+            const tools::ActivityContent* content =
+                library.forRecord(result.contentId, result.contentVersion);
             const std::string title = content ? _(content->title.c_str()) : result.contentId;
             if (ImGui::CollapsingHeader(title.c_str())) tools::drawSummary(result, content);
         } else {

@@ -5,9 +5,12 @@
 // [SECTION] Sign-in (password, TOTP enrolment, TOTP)
 // [SECTION] Queue
 // [SECTION] Record view and the manager's note
+// [SECTION] Allocation and reallocation of a case (issue 20)
 // [SECTION] Administrators
 // [SECTION] Routes
 #include "server/console/console.h"
+
+#include "server/case_life.h"
 
 #include "base/hash.h"
 #include "base/iso_time.h"
@@ -24,6 +27,7 @@
 #include <httplib.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -662,7 +666,8 @@ struct Console::Impl {
 
     void recordPage(const Session& s, const std::string& itemId, httplib::Response& res, int status = 200,
                     const std::map<std::string, std::string>& errors = {}, const std::string& notice = {},
-                    const std::map<std::string, std::string>& values = {}) {
+                    const std::map<std::string, std::string>& values = {},
+                    const std::string& allocationNotice = {}) {
         const Lang lang = s.lang;
         std::optional<IndexedRecord> record;
         std::optional<StoredRecord> stored;
@@ -670,6 +675,7 @@ struct Console::Impl {
         std::vector<OversightNote> notes;
         std::string chainProblem;
         std::optional<AnalysisView> analysis;
+        AllocationChoices allocation;
         store.transact([&](SqlSession& sql) {
             indexNewRecords(store, sql, routes);
             record = findRecordInScope(sql, s.account, itemId);
@@ -684,6 +690,7 @@ struct Console::Impl {
             }
             addenda = addendaOf(sql, itemId);
             notes = notesForRecord(store, sql, itemId);
+            allocation = allocationChoices(sql, s.account, record->caseId);
             // Every view of a record is in the server's audit log: who saw what, when.
             writeServerAudit(sql, s.account.id, "view_record", itemId, "v" + std::to_string(record->version));
             if (stored) {
@@ -783,7 +790,103 @@ struct Console::Impl {
           << esc(values.count("date") ? value("date") : today) << "\">" << error("date")
           << "<button type=\"submit\" id=\"sign-note\">" << esc(tr(lang, "note.submit"))
           << "</button></form></section>";
+        b << allocationSection(s, record->caseId, itemId, allocation, allocationNotice,
+                               errors.count("allocate") ? errors.at("allocate") : std::string());
         sendHtml(res, status, layout(pageFor(s), kindLabel(lang, record->kind), b.str()));
+    }
+
+    // [SECTION] Allocation and reallocation (issue 20, item 1) ---------------------------------
+    // A manager moves a case between the practitioners of their own team from any record of it;
+    // an administrator moves any case from the accounts page (by case id: no content shown).
+
+    struct AllocationChoices {
+        std::string holder;                 // the practitioner who holds the case now
+        std::vector<Account> practitioners; // whom the viewer may allocate it to
+    };
+
+    static bool allocatable(const Account& a) { return a.active && a.role == Role::Practitioner; }
+
+    AllocationChoices allocationChoices(SqlSession& sql, const Account& viewer, const std::string& caseId) {
+        AllocationChoices out;
+        if (!caseId.empty()) {
+            auto owner = sql.query("SELECT practitioner_id FROM cases WHERE case_id = ?", {caseId});
+            if (!owner.empty()) out.holder = owner[0][0];
+        }
+        const std::vector<Account> pool = viewer.role == Role::Administrator ? allAccounts(sql)
+                                          : viewer.teamId.empty()            ? std::vector<Account>()
+                                                                  : accountsInTeam(sql, viewer.teamId);
+        for (const auto& a : pool)
+            if (allocatable(a)) out.practitioners.push_back(a);
+        return out;
+    }
+
+    std::string practitionerOptions(const AllocationChoices& choices) {
+        std::ostringstream b;
+        b << "<option value=\"\"></option>";
+        for (const auto& a : choices.practitioners)
+            if (a.id != choices.holder)
+                b << "<option value=\"" << esc(a.id) << "\">" << esc(a.displayName) << " (" << esc(a.id)
+                  << ")</option>";
+        return b.str();
+    }
+
+    std::string allocationSection(const Session& s, const std::string& caseId, const std::string& itemId,
+                                  const AllocationChoices& choices, const std::string& notice,
+                                  const std::string& error) {
+        const Lang lang = s.lang;
+        std::ostringstream b;
+        b << "<h2>" << esc(tr(lang, "allocate.heading")) << "</h2><section class=\"card\" id=\"allocation\">";
+        if (!notice.empty()) b << "<p class=\"notice\" id=\"allocate-notice\">" << esc(notice) << "</p>";
+        b << "<p>" << esc(tr(lang, "allocate.held_by")) << " <strong id=\"case-holder\">"
+          << esc(choices.holder)
+          << "</strong></p><form class=\"stack\" method=\"post\" action=\"/console/case/allocate\" "
+             "id=\"allocate-form\"><input type=\"hidden\" name=\"csrf\" value=\""
+          << esc(s.csrf) << "\"><input type=\"hidden\" name=\"case\" value=\"" << esc(caseId)
+          << "\"><input type=\"hidden\" name=\"back\" value=\"" << esc(itemId)
+          << "\"><label for=\"allocate-to\">" << esc(tr(lang, "allocate.to"))
+          << "</label><select id=\"allocate-to\" name=\"to\">" << practitionerOptions(choices) << "</select>";
+        if (!error.empty()) b << "<p class=\"error\" id=\"allocate-error\">" << esc(error) << "</p>";
+        b << "<button type=\"submit\" id=\"allocate\">" << esc(tr(lang, "allocate.submit"))
+          << "</button></form></section>";
+        return b.str();
+    }
+
+    void allocatePost(const Session& s, const httplib::Request& req, httplib::Response& res) {
+        if (!formIsOurs(req, s.csrf)) return csrfRefused(res, s.lang);
+        const std::string caseId = req.get_param_value("case"), to = req.get_param_value("to"),
+                          back = req.get_param_value("back");
+        const bool manager = s.account.role == Role::Manager;
+        bool visible = true, inTeam = true;
+        store.transact([&](SqlSession& sql) {
+            if (!manager) return;
+            visible = maySeeCase(sql, s.account, caseId);
+            const auto choices = allocationChoices(sql, s.account, caseId);
+            inTeam = std::any_of(choices.practitioners.begin(), choices.practitioners.end(),
+                                 [&](const Account& a) { return a.id == to; });
+        });
+        // A manager learns nothing of a case outside their team: the same 404 as a record.
+        if (!visible) return notFound(res, pageFor(s));
+        std::string problem;
+        if (to.empty())
+            problem = "allocate.need_practitioner";
+        else if (!inTeam)
+            problem = "allocate.not_team";
+        else if (const std::string why = reallocateCase(store, caseId, to, s.account.id); !why.empty())
+            problem = "allocate." + why;
+        if (problem == "allocate.no_allocation") problem = "allocate.no_case";
+        const bool backIsRecord =
+            manager && !back.empty() && back.size() <= 80 &&
+            back.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                   "0123456789_.-") == std::string::npos;
+        log({{"event", "console_allocate"}, {"ok", problem.empty()}});
+        if (!problem.empty()) {
+            const std::string message = tr(s.lang, problem.c_str());
+            if (backIsRecord) return recordPage(s, back, res, 400, {{"allocate", message}});
+            if (!manager) return adminPage(s, res, {}, message, 400);
+            return sendHtml(res, 400, layout(pageFor(s), message, "<h1>" + esc(message) + "</h1>"));
+        }
+        if (backIsRecord) return redirect(res, "/console/record/" + back + "?allocated=1");
+        redirect(res, manager ? "/console/" : "/console/admin?allocated=1");
     }
 
     // A record the viewer may see, as the tablet's code reads it (for the analysis's citations).
@@ -1131,13 +1234,16 @@ struct Console::Impl {
 
     // [SECTION] Administrators ---------------------------------------------------------------
 
-    void adminPage(const Session& s, httplib::Response& res, const std::string& notice = {}) {
+    void adminPage(const Session& s, httplib::Response& res, const std::string& notice = {},
+                   const std::string& allocateError = {}, int status = 200) {
         const Lang lang = s.lang;
         std::vector<Account> accounts;
         std::vector<DeviceRow> devices;
+        AllocationChoices allocation;
         store.transact([&](SqlSession& sql) {
             accounts = allAccounts(sql);
             devices = listDevices(sql);
+            allocation = allocationChoices(sql, s.account, "");
         });
         auto yesNo = [&](bool v) { return esc(tr(lang, v ? "admin.yes" : "admin.no")); };
         std::ostringstream b;
@@ -1176,8 +1282,21 @@ struct Console::Impl {
                   << "\"><button class=\"quiet\">" << esc(tr(lang, "admin.revoke")) << "</button></form>";
             b << "</td></tr>";
         }
-        b << "</table></section>";
-        sendHtml(res, 200, layout(pageFor(s), tr(lang, "admin.heading"), b.str()));
+        b << "</table></section><section class=\"card\" id=\"allocation\"><h2>"
+          << esc(tr(lang, "allocate.admin_heading")) << "</h2><p class=\"muted\">"
+          << esc(tr(lang, "allocate.admin_intro"))
+          << "</p><form class=\"stack\" method=\"post\" action=\"/console/case/allocate\" "
+             "id=\"allocate-form\"><input type=\"hidden\" name=\"csrf\" value=\""
+          << esc(s.csrf) << "\"><label for=\"allocate-case\">" << esc(tr(lang, "allocate.case"))
+          << "</label><input type=\"text\" id=\"allocate-case\" name=\"case\" maxlength=\"64\"><label "
+             "for=\"allocate-to\">"
+          << esc(tr(lang, "allocate.to")) << "</label><select id=\"allocate-to\" name=\"to\">"
+          << practitionerOptions(allocation) << "</select>";
+        if (!allocateError.empty())
+            b << "<p class=\"error\" id=\"allocate-error\">" << esc(allocateError) << "</p>";
+        b << "<button type=\"submit\" id=\"allocate\">" << esc(tr(lang, "allocate.submit"))
+          << "</button></form></section>";
+        sendHtml(res, status, layout(pageFor(s), tr(lang, "admin.heading"), b.str()));
     }
 
     void adminPost(const Session& s, const httplib::Request& req, httplib::Response& res, bool revoke) {
@@ -1299,7 +1418,8 @@ void Console::registerRoutes(httplib::Server& http) {
                  // An administrator sees no case content: the same 404 as for a record outside one's team.
                  if (s->account.role != Role::Manager) return c->notFound(res, c->pageFor(*s));
                  c->recordPage(*s, req.matches[1], res, 200, {},
-                               req.get_param_value("saved") == "1" ? tr(s->lang, "note.saved") : "");
+                               req.get_param_value("saved") == "1" ? tr(s->lang, "note.saved") : "", {},
+                               req.get_param_value("allocated") == "1" ? tr(s->lang, "allocate.done") : "");
              }));
     http.Get(R"(/console/record/([A-Za-z0-9_.\-]{1,80})/skin-map\.png)",
              guarded([c](const httplib::Request& req, httplib::Response& res) {
@@ -1348,8 +1468,19 @@ void Console::registerRoutes(httplib::Server& http) {
                  auto s = c->requireSignedIn(req, res);
                  if (!s) return;
                  if (s->account.role != Role::Administrator) return c->forbidden(res, *s);
-                 c->adminPage(*s, res, req.get_param_value("done") == "1" ? tr(s->lang, "admin.done") : "");
+                 c->adminPage(*s, res,
+                              req.get_param_value("done") == "1"        ? tr(s->lang, "admin.done")
+                              : req.get_param_value("allocated") == "1" ? tr(s->lang, "allocate.done")
+                                                                        : "");
              }));
+    // Allocation and reallocation of a case: managers within their team, administrators any.
+    http.Post("/console/case/allocate", guarded([c](const httplib::Request& req, httplib::Response& res) {
+                  auto s = c->requireSignedIn(req, res);
+                  if (!s) return;
+                  if (s->account.role != Role::Manager && s->account.role != Role::Administrator)
+                      return c->forbidden(res, *s);
+                  c->allocatePost(*s, req, res);
+              }));
     for (bool revoke : {true, false})
         http.Post(revoke ? "/console/admin/revoke" : "/console/admin/deactivate",
                   guarded([c, revoke](const httplib::Request& req, httplib::Response& res) {

@@ -119,8 +119,10 @@ TEST_CASE("a reallocated case reaches the server whole, leaves the old tablet sc
     // Signed after the reallocation but begun before it: the server takes it, then the case goes.
     REQUIRE(life.syncUntil([&] { return !w.store().caseById("case-r1").has_value(); }));
     CHECK(life.receivedIds().count(inProgress));
-    w.driver->frames(2);
-    CHECK(w.app->notice.text.find("taken off this tablet") != std::string::npos);
+    // The app hears of the removal through its main-thread queue: on a loaded machine that can
+    // take more than two frames (it failed 2 runs in 3 on main at aa44b5e with frames(2)).
+    CHECK(test::framesUntil(
+        *w.driver, [&] { return w.app->notice.text.find("taken off this tablet") != std::string::npos; }));
     for (const auto& row : w.app->caseload())
         CHECK(row.childId != "child-r1");
     CHECK_FALSE(w.store().childById("child-r1").has_value());

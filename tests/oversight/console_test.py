@@ -38,7 +38,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 FAILURES = []
 PASSWORDS = {"pr-ada": "practitioner pass A1", "pr-bo": "practitioner pass B1",
              "mgr-a": "manager password A1", "mgr-b": "manager password B1",
-             "adm-1": "administrator pass 1"}
+             "adm-1": "administrator pass 1", "pr-cy": "practitioner pass C1"}
 
 
 def check(condition, what):
@@ -180,6 +180,7 @@ def main():
             check(admin("create-team", team, "Team " + team[-1].upper() + " (fictional)").returncode == 0, "team " + team)
         for account, role, name, team in (("pr-ada", "practitioner", "Ada Testperson", "team-a"),
                                           ("pr-bo", "practitioner", "Bo Madeup", "team-b"),
+                                          ("pr-cy", "practitioner", "Cy Pretend", "team-a"),
                                           ("mgr-a", "manager", "Morgan Madeup", "team-a"),
                                           ("mgr-b", "manager", "Bryn Invented", "team-b"),
                                           ("adm-1", "administrator", "Alex Notreal", None)):
@@ -511,7 +512,33 @@ def main():
         shot("queue_cy")
         driver.get(base + "/console/record/" + alert_id)
         shot("record_cy")
+        check(driver.find_element(By.ID, "allocate").text == "Dyrannu", "the allocation form in Welsh")
         click("language")
+
+        # --- allocation (issue 20, item 1): manager A moves case-a1 within team A only
+        driver.get(base + "/console/record/" + alert_id)
+        check(driver.find_element(By.ID, "case-holder").text == "pr-ada", "the record page says who holds the case")
+        offered = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, "#allocate-to option")]
+        check(offered == ["", "pr-cy"], "only team A's other practitioners are offered %s" % offered)
+        form_csrf = driver.find_element(By.CSS_SELECTOR, "#allocate-form input[name=csrf]").get_attribute("value")
+        for to, why in (("pr-bo", "a practitioner of team B"), ("mgr-a", "a manager"), ("", "nobody")):
+            status = request(port, "POST", "/console/case/allocate",
+                             {"csrf": form_csrf, "case": "case-a1", "to": to, "back": alert_id}, cookie=cookie)[0]
+            check(status == 400, "manager A cannot allocate case-a1 to %s (%d)" % (why, status))
+        status = request(port, "POST", "/console/case/allocate",
+                         {"case": "case-a1", "to": "pr-cy", "back": alert_id}, cookie=cookie)[0]
+        check(status == 403, "an allocation without the form token is refused (%d)" % status)
+        status = request(port, "POST", "/console/case/allocate",
+                         {"csrf": form_csrf, "case": "case-b1", "to": "pr-cy"}, cookie=cookie)[0]
+        check(status == 404, "manager A gets 404 for team B's case (%d)" % status)
+        driver.find_element(By.CSS_SELECTOR, "#allocate-to option[value=pr-cy]").click()
+        click("allocate")
+        check(len(driver.find_elements(By.ID, "allocate-notice")) == 1
+              and driver.find_element(By.ID, "case-holder").text == "pr-cy", "manager A reallocates case-a1 to pr-cy")
+        shot("record_allocated")
+        log = [json.loads(line) for line in admin("audit-log", "1000").stdout.splitlines() if line.strip()]
+        check(any(e["action"] == "reallocate_case" and e["actor"] == "mgr-a" and e["target"] == "case-a1"
+                  and e["detail"] == "from=pr-ada;to=pr-cy" for e in log), "the reallocation is in the server's audit log")
 
         # --- a manager of team B: 404 for team A's record, nothing of team A in the queue
         sign_in("mgr-b", False, secrets)
@@ -550,6 +577,20 @@ def main():
               "the administrator gets 404 for a record")
         check(request(port, "GET", "/console/queue", cookie=session_adm)[0] == 403, "and 403 for the queue")
         check(request(port, "GET", "/console/search?q=case-a1", cookie=session_adm)[0] == 403, "and 403 for search")
+        # The administrator reallocates any case by its id (case-a1 back to pr-ada).
+        driver.find_element(By.ID, "allocate-case").send_keys("case-a1")
+        driver.find_element(By.CSS_SELECTOR, "#allocate-to option[value=pr-ada]").click()
+        click("allocate")
+        check("reallocated" in driver.find_element(By.CSS_SELECTOR, "p.notice").text, "the administrator reallocates case-a1")
+        driver.find_element(By.ID, "allocate-case").send_keys("case-zz")
+        driver.find_element(By.CSS_SELECTOR, "#allocate-to option[value=pr-bo]").click()
+        click("allocate")
+        check(len(driver.find_elements(By.ID, "allocate-error")) == 1, "an unknown case is refused with a message")
+        shot("admin_allocate")
+        log = [json.loads(line) for line in admin("audit-log", "1000").stdout.splitlines() if line.strip()]
+        check(any(e["action"] == "reallocate_case" and e["actor"] == "adm-1" and e["detail"] == "from=pr-cy;to=pr-ada"
+                  for e in log), "the administrator's reallocation is in the server's audit log")
+        driver.get(base + "/console/admin")
         # Deactivating pr-ada stops the tablet at once.
         row = [r for r in driver.find_elements(By.CSS_SELECTOR, "#accounts tr") if r.text.startswith("pr-ada")][0]
         click(element=row.find_element(By.TAG_NAME, "button"))

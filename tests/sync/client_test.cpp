@@ -4,6 +4,7 @@
 #include "sync_test_support.h"
 #include "sync/certificate_pin.h"
 
+#include "sync/protocol_content.h"
 #include "sync/sync_client.h"
 #include "sync/sync_service.h"
 
@@ -58,7 +59,10 @@ TEST_CASE(
     CHECK(w.device->childById("child-a2")->displayName == "Pip Invented 2");
     CHECK(w.device->setting(sync::setting::kRecoveryPublicKey) ==
           std::optional<std::string>(organisationRecoveryPublicKeyHex()));
-    CHECK(w.device->setting(sync::setting::kContentVersion) == std::optional<std::string>("1"));
+    // The seeded content (version 1) is unsigned: refused, and not asked for again (issue 20).
+    CHECK_FALSE(w.device->setting(sync::setting::kContentVersion).has_value());
+    CHECK(w.device->setting(sync::setting::kContentRefused) == std::optional<std::string>("1"));
+    CHECK(w.device->contentUpdates().empty());
     // The organisation's CA and its key are pinned (here the server's certificate is its own CA),
     // not the leaf: a renewed certificate under the same CA needs no re-enrolment.
     auto pin = w.device->setting(sync::setting::kPinnedCaPem);
@@ -159,7 +163,9 @@ TEST_CASE("pull: reallocation removes a case only once its records are synced; c
     w.serverStore->allocateCase({"case-a2", "TEST/002", "child-a2", "Pip Invented 2", ""},
                                 kOtherPractitioner);
     w.serverStore->allocateCase({"case-a9", "TEST/009", "child-a9", "Rue Pretend", ""}, kPractitioner);
-    w.serverStore->publishContent({2, {{"tools.json", {{"faces", {"calm"}}}}}});
+    // Signed by the organisation's CA (here the server's own certificate): kept (issue 20).
+    w.serverStore->publishContent(sync::signContentUpdate(
+        {2, {{"tools.json", {{"faces", {"calm"}}}}}, {}, {}}, readFile(w.cert.keyPath), w.cert.pem));
     auto pulled = client.pull();
     REQUIRE_MESSAGE(pulled.ok(), pulled.message);
     CHECK(w.device->caseById("case-a9").has_value());
@@ -305,4 +311,32 @@ TEST_CASE(
     for (const auto& e : w.device->outboxPending(1000))
         stillPending |= e.itemId == second;
     CHECK(stillPending); // and never lost
+}
+
+TEST_CASE("content updates: only the organisation's CA, or a codeSigning certificate it issued, signs them") {
+    TempDir dir;
+    const TestCert ca = makeCert(dir.path(), "ca");
+    const TestCert tls = makeCertSignedBy(dir.path(), "tls", ca); // a server certificate: no codeSigning
+    const TestCert other = makeCert(dir.path(), "other");
+    const sync::ContentUpdate update{5, {{"tools/x.json", {{"prompt", "How are you? (fictional)"}}}}, {}, {}};
+    const auto byCa = sync::signContentUpdate(update, readFile(ca.keyPath), ca.pem);
+    CHECK(sync::contentSignatureProblem(byCa, ca.pem).empty());
+    // Through the wire format and back, still verifiable.
+    CHECK(sync::contentSignatureProblem(
+              sync::contentUpdateFromJson(nlohmann::json::parse(sync::toJson(byCa).dump())), ca.pem)
+              .empty());
+    auto changed = byCa;
+    changed.files["tools/x.json"]["prompt"] = "How are you? (fictionaL)";
+    CHECK(sync::contentSignatureProblem(changed, ca.pem).find("does not match") != std::string::npos);
+    changed = byCa;
+    changed.version = 6;
+    CHECK(sync::contentSignatureProblem(changed, ca.pem).find("does not match") != std::string::npos);
+    CHECK(sync::contentSignatureProblem(update, ca.pem) == "the update is not signed");
+    const auto byTls = sync::signContentUpdate(update, readFile(tls.keyPath), tls.pem);
+    CHECK(sync::contentSignatureProblem(byTls, "").empty()); // consistent in itself...
+    CHECK(sync::contentSignatureProblem(byTls, ca.pem).find("codeSigning") !=
+          std::string::npos); // ...not a signer
+    const auto byOther = sync::signContentUpdate(update, readFile(other.keyPath), other.pem);
+    CHECK(sync::contentSignatureProblem(byOther, ca.pem).find("not certified") != std::string::npos);
+    CHECK_THROWS_AS(sync::signContentUpdate(update, readFile(other.keyPath), ca.pem), std::runtime_error);
 }

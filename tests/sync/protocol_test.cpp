@@ -28,7 +28,7 @@ TEST_CASE("every message survives a round trip") {
     enrol.deviceSecret = "s";
     enrol.practitionerId = "pr-1";
     enrol.allocations.push_back({"case-1", "REF/1", "child-1", "Pip Invented", "2017-01-01"});
-    enrol.content = ContentUpdate{3, {{"a.json", 1}}};
+    enrol.content = ContentUpdate{3, {{"a.json", 1}}, {}, {}};
     auto e = enrolResponseFromJson(toJson(enrol));
     CHECK(e.allocations.at(0).childName == "Pip Invented");
     CHECK(e.content->version == 3);

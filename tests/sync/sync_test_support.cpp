@@ -81,7 +81,7 @@ void seedOrganisation(server::ServerStore& store) {
     }
     store.allocateCase({"case-b1", "TEST/101", "child-b1", "Kit Fictional", ""}, kOtherPractitioner);
     store.setSetting("recovery_public_key", organisationRecoveryPublicKeyHex());
-    store.publishContent({1, {{"tools.json", {{"faces", {"happy", "sad"}}}}}});
+    store.publishContent({1, {{"tools.json", {{"faces", {"happy", "sad"}}}}}, {}, {}});
 }
 
 struct ServerHarness::Log {

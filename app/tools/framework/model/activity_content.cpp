@@ -452,6 +452,34 @@ const ActivityContent* ContentLibrary::find(const std::string& id) const {
     return nullptr;
 }
 
+const ActivityContent* ContentLibrary::forRecord(const std::string& id, int version) const {
+    const ActivityContent* current = find(id);
+    if (current && current->version == version) return current;
+    for (const ActivityContent& content : earlier) {
+        if (content.id == id && content.version == version) return &content;
+    }
+    return current;
+}
+
+void ContentLibrary::addVersion(ActivityContent content) {
+    auto sameVersion = [&](const ActivityContent& c) {
+        return c.id == content.id && c.version == content.version;
+    };
+    if (std::any_of(earlier.begin(), earlier.end(), sameVersion)) return;
+    auto current = std::find_if(activities.begin(), activities.end(),
+                                [&](const ActivityContent& c) { return c.id == content.id; });
+    if (current == activities.end()) {
+        activities.push_back(std::move(content));
+        std::sort(activities.begin(), activities.end(),
+                  [](const ActivityContent& a, const ActivityContent& b) { return a.id < b.id; });
+    } else if (content.version > current->version) {
+        earlier.push_back(std::move(*current));
+        *current = std::move(content);
+    } else if (content.version < current->version) {
+        earlier.push_back(std::move(content));
+    }
+}
+
 std::vector<const ActivityContent*> ContentLibrary::forAge(int age) const {
     std::vector<const ActivityContent*> out;
     for (const ActivityContent& content : activities) {

@@ -128,11 +128,20 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
 // Every valid content file of a folder, and the errors of the others. A bad file is skipped
 // (its errors kept for the practitioner to see) and never blocks the rest.
 struct ContentLibrary {
-    std::vector<ActivityContent> activities; // sorted by id
+    std::vector<ActivityContent> activities; // sorted by id: the current version of each
     std::vector<ContentError> errors;
+    // Versions a newer one replaced (signed content updates, issue 20 item 4): a record made with
+    // one still reads with its own wording.
+    std::vector<ActivityContent> earlier;
 
     const ActivityContent* find(const std::string& id) const;
     std::vector<const ActivityContent*> forAge(int age) const;
+    // The content a record made with (id, version) reads with: that very version when known,
+    // else the current one (the view then says the wording has changed).
+    const ActivityContent* forRecord(const std::string& id, int version) const;
+    // Adds a version of an activity: newer than the current one, it becomes current and the
+    // current moves to earlier; else it is kept in earlier (once per version).
+    void addVersion(ActivityContent content);
 };
 ContentLibrary loadContentLibrary(const std::string& directory, const ContentLimits& limits = {});
 

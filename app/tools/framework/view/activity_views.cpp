@@ -437,8 +437,10 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
     }
     ImGui::Text(_("Content: %s, version %d. Language: %s"), result.contentId.c_str(), result.contentVersion,
                 languageName);
-    if (content && content->version != result.contentVersion)
+    if (content && content->version != result.contentVersion) {
         ui::mutedText(_("The tool's wording has changed since this record was made."));
+        ui::tag("activity.wording_changed");
+    }
     if (result.unsafeDisclosed) {
         ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
         ImGui::PushTextWrapPos(0.0f);
