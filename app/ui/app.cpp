@@ -728,7 +728,7 @@ void App::wipeThisTablet() {
     wipeStoreAt(storeDir());
 }
 
-void App::wipeStoreAt(const std::string& dir) {
+void App::wipeStoreAt(std::string dir) {
     if (unlocking()) { // the unlock worker still reads the files: wipe once it has finished
         postToMain([dir](App& a) { a.wipeStoreAt(dir); });
         return;

@@ -203,7 +203,7 @@ public:
     void wipeThisTablet();
     // The same for the store in dir (a locked tablet's poll for that practitioner): another
     // practitioner's store, open or not, is not touched.
-    void wipeStoreAt(const std::string& dir);
+    void wipeStoreAt(std::string dir); // by value: lock() reads the list it may come from again
     void syncNow() { m_syncControl.syncNow(); }
     // A case's whole life (issue 20, app/ui/case_life.cpp). What the child's page says about
     // the current child's case: taken away and waiting to leave (and what keeps it), refused

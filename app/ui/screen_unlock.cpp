@@ -148,7 +148,7 @@ void drawUnlock(App& app, Actions& actions) {
     if (practitioners.shared()) {
         if (bigButton(_("Not you? Choose another practitioner"), "unlock.choose_other", -1.0f))
             actions.later([](App& a) { a.forgetPractitionerChoice(); });
-    } else
+    } else if (!app.options().demo) // the demo's fictional store is nobody's to share
         addPractitionerButton(actions);
 }
 
