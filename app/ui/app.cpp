@@ -505,10 +505,10 @@ void App::beginVerifyPassphrase(const std::string& passphrase,
 }
 
 void App::lock() {
+    bool unsaved = false;
     if (unlocked()) {
         saveDrafts();
-        if (m_editors.set.anyDirty() && !notice.text.empty())
-            notice.text += std::string(" ") + _("It could not be saved before locking.");
+        unsaved = m_editors.set.anyDirty();
     }
     m_editors.set.clearAll();
     // The threads that use the store stop, and the store closes, on a closer thread: the lock
@@ -517,7 +517,6 @@ void App::lock() {
     m_nav.reset();
     // A notice may name a child or a record: the lock screen shows none of the last session's
     // (what locked it says so itself, after this). A failed save is told without its details.
-    const bool unsaved = m_editors.set.anyDirty();
     wipeText(notice.text);
     notice = {};
     if (unsaved) notice = {_("Something could not be saved before locking."), true};

@@ -6,6 +6,7 @@
 // practitioner on screen; a wipe of one practitioner's store, asked for while the tablet is
 // locked, leaves the other's. An old single-store data folder opens as it always did.
 #include "app/ui/record_editor.h"
+#include "storage/database.h"
 #include "app/ui/practitioners.h"
 #include "server/admin.h"
 #include "sync/device_command.h"
@@ -461,4 +462,28 @@ TEST_CASE("a damaged names file hides no store: they are listed without names") 
         CHECK(practitioners.list()[0].name.empty());
         CHECK(practitioners.list()[1].dir == second.dir);
     }
+}
+
+TEST_CASE("a lock whose last save fails says so without a word of what was being written") {
+    Tablet t;
+    DrawnText drawn;
+    t.setUp(kPractitionerName, kAdaPassphrase);
+    t.app->store()->putCase(storage::Case{"case-a1", "TEST/001", "TEST/001", {}, false, ""});
+    t.app->store()->putChild(storage::Child{"child-a1", "case-a1", "Pip Invented 1", "2016-01-01", {}});
+    t.driver->frames(2);
+    t.driver->tap("caseload.child.child-a1");
+    t.driver->tap("child.start_visit");
+    t.driver->tap("visit.confidentiality");
+    t.driver->tap("visit.begin");
+    t.app->store()->databaseForTesting().exec("PRAGMA query_only = ON"); // every write now fails
+    t.tapAndType("visit.outcomes", "Pip Invented 1 drew the garden");
+    t.app->lock();
+    t.driver->frames(2);
+    // The failure is told (so nobody thinks it was kept), and nothing of the visit or the child.
+    CHECK(t.app->notice.error);
+    CHECK(t.app->notice.text.find("could not be saved") != std::string::npos);
+    CHECK(drawn.shows("Something could not be saved before locking."));
+    CHECK_FALSE(drawn.shows("Pip"));
+    CHECK_FALSE(drawn.shows("garden"));
+    checkOnlyLockScreen(drawn);
 }
