@@ -7,6 +7,7 @@
 // locked, leaves the other's. An old single-store data folder opens as it always did.
 #include "app/ui/record_editor.h"
 #include "storage/database.h"
+#include "app/i18n/i18n.h"
 #include "app/ui/practitioners.h"
 #include "server/admin.h"
 #include "sync/device_command.h"
@@ -282,6 +283,10 @@ TEST_CASE("two practitioners on one tablet: neither can see the other's children
     t.driver->tap("caseload.child.child-a2");
     t.driver->frames(2);
     t.app->notice = {"Could not save the visit for Pip Invented 2 (a notice of her session)", true};
+    // She works in Welsh (her setting); the shared tablet's lock screen goes back to its own language.
+    const std::string tabletLanguage = i18n::language();
+    REQUIRE(tabletLanguage != "cy");
+    i18n::setLanguage("cy");
     t.driver->frames(1);
     t.ticks += std::chrono::seconds(301);
     t.driver->frames(3);
@@ -296,6 +301,7 @@ TEST_CASE("two practitioners on one tablet: neither can see the other's children
     CHECK(t.app->childId().empty());
     CHECK(t.app->notice.text.find("Locked") != std::string::npos);
     CHECK(t.app->notice.text.find("Pip") == std::string::npos);
+    CHECK(i18n::language() == tabletLanguage);
     // Her name, known since she unlocked, is on the list now, in the names file with nothing else.
     CHECK(drawn.shows(kPractitionerName));
     CHECK_FALSE(drawn.shows("The practitioner who set up this tablet"));
