@@ -86,8 +86,12 @@ App::App(platform::Window& window, AppOptions options)
     : m_window(window), m_options(std::move(options)),
       m_session(m_options.demo ? m_options.dataDir + "/demo" : m_options.dataDir, m_options.clock,
                 m_options.fastKeyDerivationForTests),
-      m_lastInput(uiNow()) {
+      m_practitioners(m_session.storeDir()), m_lastInput(uiNow()) {
     m_session.beforeOpening = [this] { m_syncControl.waitForClosers(); };
+    m_tabletLanguage = i18n::language();
+    m_tabletTextSize = m_window.textSize();
+    // One practitioner (a single-practitioner tablet, as ever): theirs is the store to unlock.
+    if (m_practitioners.list().size() == 1) choosePractitioner(m_practitioners.list().front().id);
     EnrolForm& form = m_syncControl.enrolForm;
     form.org = m_options.orgConfig;
     try {
@@ -364,6 +368,14 @@ void App::afterUnlock(std::unique_ptr<storage::Store> store) {
     m_syncControl.stopLockedPoll(); // unlocked: commands come with the sync again
     m_session.open(std::move(store));
     m_integrityReported = false;
+    if (m_practitioners.shared()) {
+        // The lock screen lists them by the name they gave (the first store's became known only now).
+        if (const PractitionerProfile* profile = m_practitioners.findByDir(storeDir())) try {
+                m_practitioners.rememberName(profile->id, practitioner());
+            } catch (const std::exception&) {
+                // Only the list's label: the store is open and nothing of it is lost.
+            }
+    }
     m_session.store()->startIntegrityCheck();
     unlockForm = UnlockForm{};
     notice = {};
@@ -390,6 +402,10 @@ Session::UnlockDone App::postSessionResult(bool created) {
 void App::sessionOpened(std::unique_ptr<storage::Store> store, std::exception_ptr error, bool created) {
     m_session.unlockFinished();
     if (!error && store) {
+        if (created) {
+            m_practitioners.adding = false;
+            m_practitioners.refresh();
+        }
         if (created && m_options.demo) {
             const model::DemoCaseload demo = model::demoCaseload();
             for (const auto& c : demo.cases)
@@ -424,6 +440,18 @@ void App::drainWorkerQueue() {
 void App::beginCreateStore(const std::string& name, const std::string& role, const std::string& passphrase) {
     if (unlocked() || unlocking()) return;
     unlockForm.error.clear();
+    // Where it goes: the data folder on a new tablet, a folder of its own for a practitioner
+    // added to a tablet that has a store (practitioners.h). Never over another's store.
+    try {
+        const PractitionerProfile place = m_practitioners.placeNew(name);
+        m_session.setStoreDir(place.dir);
+        m_practitioners.choose(place.id);
+    } catch (const std::exception& e) {
+        report(e, _("adding a practitioner to this tablet"));
+        unlockForm.error = notice.text;
+        notice = {};
+        return;
+    }
     m_session.beginCreate(name, role, passphrase, embeddedRecoveryPublicKey(), postSessionResult(true));
 }
 
@@ -436,7 +464,7 @@ void App::createStore(const std::string& name, const std::string& role, const st
 void App::beginUnlock(const std::string& passphrase) {
     if (unlocked() || unlocking()) return;
     unlockForm.error.clear();
-    if (m_options.demo && !storeExists()) {
+    if (m_options.demo && !m_session.exists() && storeDir() == m_practitioners.rootDir()) {
         // The demo store is made at its first unlock, with the passphrase shown on screen.
         if (passphrase == model::kDemoPassphrase) {
             beginCreateStore(model::kDemoPractitioner, "Family Court Adviser (demo)", model::kDemoPassphrase);
@@ -478,10 +506,10 @@ void App::beginVerifyPassphrase(const std::string& passphrase,
 }
 
 void App::lock() {
+    bool unsaved = false;
     if (unlocked()) {
         saveDrafts();
-        if (m_editors.set.anyDirty() && !notice.text.empty())
-            notice.text += std::string(" ") + _("It could not be saved before locking.");
+        unsaved = m_editors.set.anyDirty();
     }
     m_editors.set.clearAll();
     // The threads that use the store stop, and the store closes, on a closer thread: the lock
@@ -489,8 +517,71 @@ void App::lock() {
     m_syncControl.stopAndClose(m_session.release());
     m_nav.reset();
     m_library.reset(); // content updates pulled while unlocked apply from the next unlock
+    // A notice may name a child or a record: the lock screen shows none of the last session's
+    // (what locked it says so itself, after this). A failed save is told without its details.
+    wipeText(notice.text);
+    notice = {};
+    if (unsaved) notice = {_("Something could not be saved before locking."), true};
     wipeCaches();
+    // A shared tablet's lock screen lists the practitioners with none chosen, in the tablet's own
+    // language and text size: nothing says who used it last.
+    m_practitioners.adding = false;
+    m_practitioners.refresh();
+    if (m_practitioners.shared()) {
+        forgetPractitionerChoice();
+        if (i18n::language() != m_tabletLanguage) i18n::setLanguage(m_tabletLanguage);
+        if (m_window.textSize() != m_tabletTextSize) m_window.setTextSize(m_tabletTextSize);
+    } else if (m_practitioners.list().size() == 1)
+        choosePractitioner(m_practitioners.list().front().id);
     show(ScreenId::Unlock);
+}
+
+void App::choosePractitioner(const std::string& id) {
+    if (unlocked() || unlocking()) return;
+    const PractitionerProfile* profile = m_practitioners.find(id);
+    if (!profile || !m_session.setStoreDir(profile->dir)) return;
+    m_practitioners.choose(id);
+    m_practitioners.adding = false;
+    wipeText(unlockForm.passphrase);
+    unlockForm.error.clear();
+    unlockForm.retryAfterSeconds = 0;
+}
+
+void App::forgetPractitionerChoice() {
+    if (unlocked() || unlocking()) return;
+    m_practitioners.forgetChoice();
+    wipeText(unlockForm.passphrase);
+    unlockForm.error.clear();
+    unlockForm.retryAfterSeconds = 0;
+}
+
+void App::beginAddingPractitioner() {
+    if (unlocked() || unlocking()) return;
+    for (std::string* text : {&unlockForm.name, &unlockForm.passphrase, &unlockForm.confirmation})
+        wipeText(*text);
+    unlockForm = UnlockForm{};
+    m_practitioners.adding = true;
+}
+
+void App::cancelAddingPractitioner() {
+    if (unlocking()) return;
+    m_practitioners.adding = false;
+    for (std::string* text : {&unlockForm.name, &unlockForm.passphrase, &unlockForm.confirmation})
+        wipeText(*text);
+    unlockForm = UnlockForm{};
+    m_practitioners.refresh();
+    if (m_practitioners.list().size() == 1) choosePractitioner(m_practitioners.list().front().id);
+}
+
+void App::pollWhileLocked() {
+    if (unlocked() || unlocking()) return;
+    const auto interval = std::chrono::seconds(m_options.lockedPollSeconds);
+    for (const PractitionerProfile& profile : m_practitioners.list())
+        m_syncControl.pollWhileLocked(profile.dir, interval,
+                                      [this, dir = profile.dir](sync::DeviceCommand command) {
+                                          if (command == sync::DeviceCommand::Wipe)
+                                              postToMain([dir](App& a) { a.wipeStoreAt(dir); });
+                                      });
 }
 
 void App::wipeCaches() {
@@ -503,6 +594,9 @@ void App::wipeCaches() {
     std::vector<storage::Record>().swap(m_childRecords); // clear() would keep the old elements' bytes
     wipeText(m_childRecordsFor);
     m_childRecordsRevision = ~0ull;
+    wipeText(m_caseLifeFor);
+    m_caseLife = CaseLife{};
+    m_caseLifeRevision = ~0ull;
     for (std::string* text : {&unlockForm.name, &unlockForm.role, &unlockForm.passphrase,
                               &unlockForm.confirmation, &unlockForm.error})
         wipeText(*text);
@@ -511,6 +605,10 @@ void App::wipeCaches() {
         // A sign-in still running holds its own copy, wiped when its thread ends.
         wipeText(m_syncControl.enrolForm.password);
         wipeText(m_syncControl.enrolForm.username);
+        wipeText(m_syncControl.enrolForm.error);
+        wipeText(m_syncControl.enrolForm.againPassphrase);
+        wipeText(m_syncControl.enrolForm.againError);
+        m_syncControl.enrolForm.again = false;
     }
     wipeImGuiText();
     // Locals of the frames that drew a child's page or a form lie below this frame.
@@ -631,21 +729,41 @@ void App::startSync() {
 }
 
 void App::wipeThisTablet() {
+    wipeStoreAt(storeDir());
+}
+
+void App::wipeStoreAt(std::string dir) {
     if (unlocking()) { // the unlock worker still reads the files: wipe once it has finished
-        postToMain([](App& a) { a.wipeThisTablet(); });
+        postToMain([dir](App& a) { a.wipeStoreAt(dir); });
         return;
     }
-    const std::string dir = storeDir();
-    lock();
-    m_syncControl.stopLockedPoll();
+    const bool shared = m_practitioners.shared();
+    const PractitionerProfile* profile = m_practitioners.findByDir(dir);
+    const bool listed = profile != nullptr;
+    const std::string id = listed ? profile->id : ""; // lock() below reads the list again
+    // Only the store being wiped is closed: another practitioner working on now keeps working.
+    if (!unlocked() || storeDir() == dir) lock();
+    m_syncControl.stopLockedPoll(); // the lock screen polls again for the stores that are left
     m_syncControl.waitForClosers(); // the store is closed before its key material goes
     const storage::EraseReport erased = storage::cryptoEraseStore(dir);
-    notice = {
-        erased.keyMaterialDestroyed
-            ? _("Your organisation wiped the records from this tablet.")
-            : _("Your organisation asked for this tablet to be wiped, but it could not be done completely. "
-                "Please call support."),
-        true};
+    if (listed && !id.empty()) {
+        std::error_code ignored;
+        std::filesystem::remove(dir, ignored); // its folder, once empty
+    }
+    if (listed) m_practitioners.forget(id); // its name leaves the lock screen with it
+    m_practitioners.refresh();
+    if (!unlocked() && m_practitioners.list().size() == 1)
+        choosePractitioner(m_practitioners.list().front().id);
+    std::string text;
+    if (!erased.keyMaterialDestroyed)
+        text = _("Your organisation asked for this tablet to be wiped, but it could not be done completely. "
+                 "Please call support.");
+    else if (shared)
+        text = _("Your organisation wiped one practitioner's records from this tablet. The others' are "
+                 "untouched.");
+    else
+        text = _("Your organisation wiped the records from this tablet.");
+    notice = {text, true};
 }
 
 void App::enrol() {

@@ -17,6 +17,7 @@
 #include "app/ui/editors.h"
 #include "app/ui/kit/form_types.h"
 #include "app/ui/navigation.h"
+#include "app/ui/practitioners.h"
 #include "app/ui/session.h"
 #include "app/ui/sync_control.h"
 #include "platform/window.h"
@@ -115,13 +116,16 @@ public:
 
     // [SECTION] the parts
     Session& session() { return m_session; }
+    Practitioners& practitioners() { return m_practitioners; }
     SyncControl& syncControl() { return m_syncControl; }
     Navigation& nav() { return m_nav; }
     Editors& editors() { return m_editors; }
 
     // [SECTION] the store and the session (Session)
+    // The store the session opens: the chosen practitioner's on a shared tablet.
     const std::string& storeDir() const { return m_session.storeDir(); }
-    bool storeExists() const { return m_session.exists(); }
+    // Any practitioner's store is on this tablet (else first run sets one up).
+    bool storeExists() const { return !m_practitioners.list().empty() || m_session.exists(); }
     bool unlocked() const { return m_session.store() != nullptr; }
     bool unlocking() const { return m_session.unlocking(); }
     storage::Store* store() { return m_session.store(); }
@@ -131,7 +135,20 @@ public:
     // enrolled (it checks it), the typed name before.
     std::string author();
 
-    // Makes the store on first run, deriving its key on a worker like unlock.
+    // [SECTION] a shared tablet (practitioners.h): only while locked
+    // The lock screen asks this practitioner's passphrase; unlocking opens only their store.
+    void choosePractitioner(const std::string& id);
+    // Back to the list of practitioners (nothing chosen; the passphrase typed so far is wiped).
+    void forgetPractitionerChoice();
+    // "Add a practitioner to this tablet": the first-run form, whose store goes in a new folder.
+    void beginAddingPractitioner();
+    void cancelAddingPractitioner();
+    // The lock screen's device-command polls: one per store with a command credential, each
+    // wiping only its own store.
+    void pollWhileLocked();
+
+    // Makes the store on first run (or for a practitioner being added), deriving its key on a
+    // worker like unlock.
     void beginCreateStore(const std::string& name, const std::string& role, const std::string& passphrase);
     // Makes the store and waits for it (tests, benchmarks).
     void createStore(const std::string& name, const std::string& role, const std::string& passphrase);
@@ -182,7 +199,11 @@ public:
     void cancelEnrolAgain();
     // A remote wipe (from a sync, or asked for while locked): locks, closes the store, destroys
     // the key material, then the files (storage/erase.h), and says so on the lock screen.
+    // On a shared tablet it is the open (or chosen) practitioner's store only.
     void wipeThisTablet();
+    // The same for the store in dir (a locked tablet's poll for that practitioner): another
+    // practitioner's store, open or not, is not touched.
+    void wipeStoreAt(std::string dir); // by value: lock() reads the list it may come from again
     void syncNow() { m_syncControl.syncNow(); }
     // A case's whole life (issue 20, app/ui/case_life.cpp). What the child's page says about
     // the current child's case: taken away and waiting to leave (and what keeps it), refused
@@ -231,6 +252,11 @@ private:
     platform::Window& m_window;
     AppOptions m_options;
     Session m_session;
+    Practitioners m_practitioners;
+    // What the lock screen of a shared tablet shows in: the language and text size the app
+    // started with, not the last practitioner's (settings.h).
+    std::string m_tabletLanguage;
+    float m_tabletTextSize = 1.0f;
     SyncControl m_syncControl;
     Navigation m_nav;
     Editors m_editors;

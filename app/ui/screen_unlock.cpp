@@ -1,4 +1,6 @@
 // First run and unlock. Shows nothing about any child: no names, no counts, no case numbers.
+// On a shared tablet (practitioners.h) it lists the practitioners by name, big enough to tap,
+// with none chosen after a lock; each one's passphrase opens only their own store.
 #include "app/i18n/i18n.h"
 #include "app/model/demo_caseload.h"
 #include "app/model/passphrase_policy.h"
@@ -39,12 +41,30 @@ void drawError(const UnlockForm& form) {
     tag("unlock.error");
 }
 
+// A practitioner's name as the lock screen shows it.
+std::string practitionerLabel(const PractitionerProfile& profile) {
+    return profile.name.empty() ? std::string(_("The practitioner who set up this tablet")) : profile.name;
+}
+
+void addPractitionerButton(Actions& actions) {
+    if (bigButton(_("Add a practitioner to this tablet"), "unlock.add_practitioner", -1.0f))
+        actions.later([](App& a) { a.beginAddingPractitioner(); });
+}
+
 void drawCreate(App& app, Actions& actions) {
     UnlockForm& form = app.unlockForm;
-    ImGui::TextUnformatted(_("Set up Heard on this tablet"));
-    mutedText(
-        _("Everything you record is kept encrypted on this tablet until it syncs. Choose a passphrase only "
-          "you know: without it, nothing on this tablet can be read."));
+    const bool adding = app.practitioners().adding;
+    if (adding) {
+        ImGui::TextUnformatted(_("Add a practitioner to this tablet"));
+        tag("unlock.adding");
+        mutedText(_("You get an encrypted store of your own, with your own passphrase. Nobody else on this "
+                    "tablet can open it, and you cannot open theirs. Only your name is shown on the lock "
+                    "screen."));
+    } else {
+        ImGui::TextUnformatted(_("Set up Heard on this tablet"));
+        mutedText(_("Everything you record is kept encrypted on this tablet until it syncs. Choose a "
+                    "passphrase only you know: without it, nothing on this tablet can be read."));
+    }
     ImGui::Spacing();
     textField(_("Your name"), nullptr, form.name, "unlock.name", 1);
     textField(_("Your role"), nullptr, form.role, "unlock.role", 1);
@@ -70,13 +90,44 @@ void drawCreate(App& app, Actions& actions) {
                                     : _("The passphrase does not meet the rules above yet."));
         tag("unlock.create.why");
     }
+    drawError(form);
+    if (adding) {
+        ImGui::Spacing();
+        if (bigButton(_("Cancel"), "unlock.add_cancel"))
+            actions.later([](App& a) { a.cancelAddingPractitioner(); });
+    }
+}
+
+// A shared tablet, locked: whose store to open. Names only, nothing of what is in any store.
+void drawChooser(App& app, Actions& actions) {
+    ImGui::TextUnformatted(_("Locked"));
+    mutedText(_("This tablet is shared. Choose your name, then enter your passphrase."));
+    ImGui::Spacing();
+    const auto& list = app.practitioners().list();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ImGui::PushID(int(i));
+        const std::string tagName = "unlock.practitioner." + std::to_string(i);
+        if (bigButton(practitionerLabel(list[i]).c_str(), tagName.c_str(), -1.0f))
+            actions.later([id = list[i].id](App& a) { a.choosePractitioner(id); });
+        ImGui::PopID();
+    }
+    ImGui::Spacing();
+    addPractitionerButton(actions);
 }
 
 void drawUnlock(App& app, Actions& actions) {
     UnlockForm& form = app.unlockForm;
+    const Practitioners& practitioners = app.practitioners();
     ImGui::TextUnformatted(_("Locked"));
+    if (practitioners.shared() && practitioners.chosen()) {
+        // Whose passphrase this is: it opens their store and no one else's.
+        ImGui::PushFont(fonts().title);
+        ImGui::TextUnformatted(practitionerLabel(*practitioners.chosen()).c_str());
+        ImGui::PopFont();
+        tag("unlock.chosen");
+    }
     mutedText(_("Enter your passphrase to open your records."));
-    if (app.options().demo) {
+    if (app.options().demo && app.storeDir() == practitioners.rootDir()) {
         ImGui::Spacing();
         chip(_("Demo: fictional children only"), IM_COL32(255, 241, 204, 255), colours::text);
         wrappedTextF(_("The demo passphrase is: %s"), model::kDemoPassphrase);
@@ -93,6 +144,12 @@ void drawUnlock(App& app, Actions& actions) {
         std::fill(form.passphrase.begin(), form.passphrase.end(), '\0');
         form.passphrase.clear();
     }
+    ImGui::Spacing();
+    if (practitioners.shared()) {
+        if (bigButton(_("Not you? Choose another practitioner"), "unlock.choose_other", -1.0f))
+            actions.later([](App& a) { a.forgetPractitionerChoice(); });
+    } else if (!app.options().demo) // the demo's fictional store is nobody's to share
+        addPractitionerButton(actions);
 }
 
 } // namespace
@@ -100,13 +157,8 @@ void drawUnlock(App& app, Actions& actions) {
 void drawUnlockScreen(App& app, Actions& actions) {
     // A lost, locked tablet can still be wiped (issue 17.9): while this screen shows, a worker asks
     // the server for device commands with the credential kept outside the store.
-    if (!app.unlocked() && !app.unlocking())
-        app.syncControl().pollWhileLocked(app.storeDir(),
-                                          std::chrono::seconds(app.options().lockedPollSeconds),
-                                          [&app](sync::DeviceCommand command) {
-                                              if (command == sync::DeviceCommand::Wipe)
-                                                  app.postToMain([](App& a) { a.wipeThisTablet(); });
-                                          });
+    // On a shared tablet there is one poll per practitioner's store, each wiping only its own.
+    app.pollWhileLocked();
     beginScreen("##unlock");
     noticeBar(app.notice);
     const float width = beginCentredColumn();
@@ -120,10 +172,12 @@ void drawUnlockScreen(App& app, Actions& actions) {
         // The key derivation (creating or unlocking) runs on a worker; the screen keeps drawing.
         ImGui::TextUnformatted(_("Unlocking, please wait."));
         tag("unlock.unlocking");
-    } else if (app.storeExists() || app.options().demo)
-        drawUnlock(app, actions);
-    else
+    } else if (app.practitioners().adding || (!app.storeExists() && !app.options().demo))
         drawCreate(app, actions);
+    else if (app.practitioners().shared() && !app.practitioners().chosen())
+        drawChooser(app, actions);
+    else
+        drawUnlock(app, actions);
     endCard();
     endCentredColumn();
     endScreen();

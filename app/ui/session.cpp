@@ -13,6 +13,12 @@ Session::~Session() {
     waitForVerify();
 }
 
+bool Session::setStoreDir(const std::string& dir) {
+    if (m_store || m_unlocking || m_verifying) return false;
+    m_storeDir = dir;
+    return true;
+}
+
 bool Session::exists() const {
     return storage::Store::exists(m_storeDir);
 }

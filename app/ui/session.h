@@ -22,6 +22,9 @@ public:
     Session& operator=(const Session&) = delete;
 
     const std::string& storeDir() const { return m_storeDir; }
+    // Which practitioner's store the next unlock or create opens (a shared tablet, practitioners.h).
+    // Ignored while a store is open or being opened: a session never changes store under itself.
+    bool setStoreDir(const std::string& dir);
     bool exists() const;
     storage::Store* store() const { return m_store.get(); }
     const std::string& practitioner() const { return m_practitioner; }

@@ -38,22 +38,25 @@ void SyncControl::finishEnrol() {
 
 void SyncControl::pollWhileLocked(const std::string& storeDir, std::chrono::milliseconds interval,
                                   std::function<void(sync::DeviceCommand)> onCommand) {
-    if (m_poller) return;
+    if (m_pollers.count(storeDir)) return;
     auto credential = sync::loadDeviceCommandCredential(storeDir);
     if (!credential) return;
     sync::LockedCommandPoller::Options options;
     options.interval = interval;
-    m_poller =
+    auto poller =
         std::make_unique<sync::LockedCommandPoller>(std::move(*credential), options, std::move(onCommand));
-    m_poller->start();
+    poller->start();
+    m_pollers.emplace(storeDir, std::move(poller));
 }
 
 void SyncControl::stopLockedPoll() {
-    if (!m_poller) return;
-    m_poller->stop(); // cancels the request in flight; the join below is then short
-    std::shared_ptr<sync::LockedCommandPoller> poller(std::move(m_poller));
-    std::lock_guard<std::mutex> guard(m_closersMutex);
-    m_closers.emplace_back([poller] { poller->join(); });
+    for (auto& entry : m_pollers) {
+        entry.second->stop(); // cancels the request in flight; the join below is then short
+        std::shared_ptr<sync::LockedCommandPoller> poller(std::move(entry.second));
+        std::lock_guard<std::mutex> guard(m_closersMutex);
+        m_closers.emplace_back([poller] { poller->join(); });
+    }
+    m_pollers.clear();
 }
 
 void SyncControl::stopAndClose(std::unique_ptr<storage::Store> store) {

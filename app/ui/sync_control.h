@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -55,13 +56,15 @@ public:
     void finishEnrol();
 
     // While the lock screen shows: a worker asks the server for device commands with the credential
-    // kept outside the store (issue 17.9). No-op when already polling or when storeDir holds no
-    // credential (no network configuration, no polling). onCommand runs on the worker.
+    // kept outside the store (issue 17.9), one worker per store on a shared tablet, each with its
+    // own practitioner's credential. No-op when storeDir is already polled or holds no credential
+    // (no network configuration, no polling). onCommand runs on the worker.
     void pollWhileLocked(const std::string& storeDir, std::chrono::milliseconds interval,
                          std::function<void(sync::DeviceCommand)> onCommand);
-    // Stops the poll (unlocked, or wiped); returns at once, the worker is joined on a closer.
+    // Stops every poll (unlocked, or wiped); returns at once, the workers are joined on a closer.
     void stopLockedPoll();
-    bool lockedPolling() const { return m_poller != nullptr; }
+    bool lockedPolling() const { return !m_pollers.empty(); }
+    bool lockedPolling(const std::string& storeDir) const { return m_pollers.count(storeDir) > 0; }
 
     // Stops every thread that uses the store and then closes the store, on a closer thread.
     // Returns at once. Pass a null store to stop the threads only.
@@ -73,7 +76,7 @@ private:
     std::unique_ptr<sync::SyncService> m_sync;
     std::unique_ptr<platform::NetworkWatch> m_network;
     std::thread m_enrolThread;
-    std::unique_ptr<sync::LockedCommandPoller> m_poller;
+    std::map<std::string, std::unique_ptr<sync::LockedCommandPoller>> m_pollers; // by store folder
     std::mutex m_closersMutex;
     std::vector<std::thread> m_closers;
 };

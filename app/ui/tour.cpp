@@ -27,7 +27,54 @@ Strokes demoSignature() {
 }
 
 void unlockDemo(App& app) {
-    if (!app.unlocked()) app.unlock(model::kDemoPassphrase);
+    if (app.unlocked()) return;
+    app.choosePractitioner(""); // the demo's own store, also when the tour has shared the tablet
+    app.unlock(model::kDemoPassphrase);
+}
+
+// A shared tablet (practitioners.h): a second, fictional practitioner joins the demo tablet, so
+// the lock screen lists both; the last stop wipes that store again (as a remote wipe would), so
+// the tablet is the demo's alone for the stops after it.
+constexpr const char* kTourSecondPractitioner = "Sam Example (fictional)";
+constexpr const char* kTourSecondPassphrase = "sam's tour passphrase 1";
+
+const PractitionerProfile* tourSecondPractitioner(App& app) {
+    for (const PractitionerProfile& profile : app.practitioners().list())
+        if (profile.name == kTourSecondPractitioner) return &profile;
+    return nullptr;
+}
+
+void showAddPractitioner(App& app) {
+    app.lock();
+    app.beginAddingPractitioner();
+    app.unlockForm.name = kTourSecondPractitioner;
+}
+
+// A shared tablet's lock screen is in the tablet's language, not the last practitioner's; the
+// tour shows it in the language the stop asked for.
+void showSharedTablet(App& app) {
+    const std::string language = i18n::language();
+    if (!tourSecondPractitioner(app)) {
+        app.lock();
+        app.beginAddingPractitioner();
+        app.createStore(kTourSecondPractitioner, "Family centre worker", kTourSecondPassphrase);
+    }
+    // The demo practitioner unlocks once the tablet is shared, so the list has her name too.
+    app.lock();
+    unlockDemo(app);
+    app.lock();
+    i18n::setLanguage(language);
+}
+
+void showSharedTabletChosen(App& app) {
+    if (const PractitionerProfile* second = tourSecondPractitioner(app)) app.choosePractitioner(second->id);
+}
+
+void showSharedTabletWiped(App& app) {
+    const std::string language = i18n::language();
+    app.lock();
+    if (const PractitionerProfile* second = tourSecondPractitioner(app)) app.wipeStoreAt(second->dir);
+    i18n::setLanguage(language);
 }
 
 void openDemoChild(App& app, const char* childId) {
@@ -343,6 +390,12 @@ std::vector<TourStop> tourStops() {
              unlockDemo(app);
              app.show(ScreenId::Settings);
          }},
+        // A shared tablet (issue 20.5): adding a practitioner, the lock screen listing names only,
+        // one chosen, and one practitioner's store wiped while the other's stays.
+        {"unlock-add-practitioner", showAddPractitioner},
+        {"unlock-shared", showSharedTablet},
+        {"unlock-shared-chosen", showSharedTabletChosen},
+        {"unlock-shared-wiped", showSharedTabletWiped},
         // The first-run welcome, as a practitioner starting Heard for real first sees it (after
         // the caseload: the tour's first stops make its demo store, tour_cleanup_test relies on it).
         {"welcome-cy", [](App& app) { showWelcome(app, "cy"); }},

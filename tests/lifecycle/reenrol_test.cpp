@@ -87,6 +87,7 @@ TEST_CASE("enrolling the tablet again from the Central system screen revokes the
     // The organisation's current key opens the store (recovery), the old tablet passphrase aside.
     w.app->lock();
     w.driver->frames(2);
+    w.app->finishClosing(); // the store file is opened below: the closer must be done with it
     auto recovered = storage::Store::recover(w.dir.file("device"), newKeys, "a new passphrase for tests");
     CHECK(recovered->recordById(visit).has_value());
 }
