@@ -16,6 +16,9 @@
 #include "app/ui/navigation.h"
 #include "app/ui/record_editor.h"
 
+#include "storage/hand_back_pin.h"
+
+#include <array>
 #include <memory>
 #include <set>
 #include <string>
@@ -217,6 +220,23 @@ public:
     bool calm = false;
     std::set<std::string> disclosedSteps;
 
+    // The hand-back PIN (issue 18.9): the digits tapped so far, the keypad's digit at each
+    // place (shuffled for every hand-back and after every wrong PIN), whether the PIN may be
+    // tried (read from the store on entering), and the practitioner's choice of the passphrase.
+    std::string pin;
+    std::array<int, 10> keypad{};
+    bool keypadShuffled = false;
+    storage::HandBackPinState pinState;
+    bool usePassphrase = false;
+    // The child's "read each screen aloud" setting as the visit screen shows it (read from the
+    // store after a frame, never during one).
+    std::string readAloudChild;
+    bool readAloud = false;
+    std::string lastDrawnLanguage; // the language child mode was last drawn in (tests)
+    // The Settings form that sets the PIN (practitioner mode).
+    std::string newPin, newPinRepeat, pinFormMessage;
+    bool pinFormError = false;
+
     const char* what() const override;
     bool dirty() const override;
     std::optional<TimePoint> saveDue() const override;
@@ -224,7 +244,11 @@ public:
     // Checks the passphrase on a worker; the activity stays in the child's hands until the
     // answer arrives, and a wrong one (or a lock meanwhile) changes nothing.
     void leave(App& app, const std::string& passphrase);
+    // Checks the PIN on a worker, like the passphrase; a fifth wrong one leaves only the passphrase.
+    void leaveWithPin(App& app, const std::string& pin);
     bool checking() const { return m_checking; }
+    // Places the ten digits at random, never in the order of the last keypad shown.
+    void shuffleKeypad();
 
 protected:
     void saveTo(storage::Store& store) override;
@@ -233,6 +257,7 @@ protected:
 private:
     void finishLeaving(App& app);
     bool m_checking = false;
+    std::array<int, 10> m_lastKeypad{}; // kept across hand-backs: the next one always differs
     unsigned m_generation = 0; // a check's answer applies only to the hand-back that asked
 };
 

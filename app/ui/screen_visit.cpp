@@ -10,6 +10,7 @@
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
+#include "app/ui/settings.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "storage/record_kinds.h"
@@ -37,6 +38,24 @@ void drawActivities(App& app, Actions& actions) {
           "need your passphrase."));
     const auto child = app.currentChild();
     const int age = child ? model::ageInYears(child->dateOfBirth, app.now().substr(0, 10)) : -1;
+    // The child's setting (issue 18.1): each screen of an activity read aloud as it opens.
+    ChildModeEditor& mode = app.editors().childMode;
+    if (child && mode.readAloudChild != child->id) {
+        actions.later([id = child->id](App& a) {
+            if (!a.store()) return;
+            a.editors().childMode.readAloud = readAloudFor(*a.store(), id);
+            a.editors().childMode.readAloudChild = id;
+        });
+    } else if (child) {
+        bool on = mode.readAloud;
+        if (ImGui::Checkbox(_("Read each screen aloud to this child"), &on)) {
+            mode.readAloud = on;
+            actions.later([id = child->id, on](App& a) {
+                if (a.store()) setReadAloudFor(*a.store(), id, on);
+            });
+        }
+        tag("visit.read_aloud");
+    }
     const auto& library = app.activityLibrary();
     for (const auto& error : library.errors) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::warning);

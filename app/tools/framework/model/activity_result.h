@@ -48,6 +48,7 @@ enum class AnswerStatus {
     NotReached, // the activity stopped before this step
     Answered,   // the child gave an answer
     Skipped,    // the child chose to skip (or moved on without answering)
+    DontKnow,   // the child tapped "I don't know": an answer of its own, never counted as a skip
 };
 const char* answerStatusName(AnswerStatus status);
 
@@ -81,7 +82,7 @@ struct ActivityResult {
 
     const Answer* answerFor(const std::string& stepId) const;
     Answer* answerFor(const std::string& stepId);
-    std::vector<std::string> skipped() const; // ids of skipped steps
+    std::vector<std::string> skipped() const; // ids of skipped steps (never the "I don't know" ones)
 };
 
 // A fresh result for content: one NotReached answer per step.

@@ -174,6 +174,30 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
                 dl->AddCircleFilled(
                     at(c, d.x * r * along + n.x * w * across, d.y * r * along + n.y * w * across),
                     std::max(1.0f, w * 0.06f), IM_COL32(255, 255, 255, 200), 8);
+    } else if (name == "dont_know") {
+        // A face with a level mouth and a question mark beside it: "I don't know", no feeling in it.
+        const ImVec2 face = at(c, -r * 0.25f, r * 0.1f);
+        dl->AddCircle(face, r * 0.62f, colour, 32, line);
+        dl->AddCircleFilled(at(face, -r * 0.22f, -r * 0.15f), line * 0.9f, colour, 12);
+        dl->AddCircleFilled(at(face, r * 0.22f, -r * 0.15f), line * 0.9f, colour, 12);
+        dl->AddLine(at(face, -r * 0.22f, r * 0.25f), at(face, r * 0.22f, r * 0.25f), colour, line);
+        const ImVec2 q = at(c, r * 0.68f, -r * 0.45f);
+        dl->PathArcTo(q, r * 0.22f, kPi, kPi * 2.4f, 12);
+        dl->PathLineTo(at(q, 0, r * 0.38f));
+        dl->PathStroke(colour, ImDrawFlags_None, line);
+        dl->AddCircleFilled(at(q, 0, r * 0.6f), line * 0.8f, colour, 12);
+    } else if (name == "speaker") {
+        // A loudspeaker and two sound waves: "listen".
+        ImVec2 body[4] = {at(c, -r * 0.85f, -r * 0.25f), at(c, -r * 0.45f, -r * 0.25f), at(c, -r * 0.45f, r * 0.25f),
+                          at(c, -r * 0.85f, r * 0.25f)};
+        dl->AddConvexPolyFilled(body, 4, colour);
+        ImVec2 cone[4] = {at(c, -r * 0.45f, -r * 0.25f), at(c, r * 0.05f, -r * 0.7f), at(c, r * 0.05f, r * 0.7f),
+                          at(c, -r * 0.45f, r * 0.25f)};
+        dl->AddConvexPolyFilled(cone, 4, colour);
+        for (float wave : {0.45f, 0.8f}) {
+            dl->PathArcTo(at(c, r * 0.05f, 0), r * wave, -kPi * 0.3f, kPi * 0.3f, 12);
+            dl->PathStroke(colour, ImDrawFlags_None, line);
+        }
     } else if (name == "tree") {
         dl->AddRectFilled(at(c, -r * 0.12f, r * 0.2f), at(c, r * 0.12f, r), IM_COL32(121, 85, 61, 255));
         dl->AddCircleFilled(at(c, 0, -r * 0.2f), r * 0.6f, colour, 24);
