@@ -30,14 +30,14 @@ void choose(Actions& actions, PractitionerSettings chosen) {
 void setHandBackPin(App& app) {
     ChildModeEditor& form = app.editors().childMode;
     form.pinFormError = true;
-    if (!storage::handBackPinWellFormed(form.newPin)) {
-        form.pinFormMessage = _("The PIN must be exactly six digits.");
-        return;
-    }
-    if (form.newPin != form.newPinRepeat) {
-        form.pinFormMessage = _("The two PINs are not the same.");
-        return;
-    }
+    // A refused PIN is typed again from the start, in both fields.
+    const auto refuse = [&form](const char* why) {
+        form.pinFormMessage = why;
+        wipeText(form.newPin);
+        wipeText(form.newPinRepeat);
+    };
+    if (!storage::handBackPinWellFormed(form.newPin)) return refuse(_("The PIN must be exactly six digits."));
+    if (form.newPin != form.newPinRepeat) return refuse(_("The two PINs are not the same."));
     if (!app.store() || app.session().pinWorking()) return;
     form.pinFormError = false;
     form.pinFormMessage.clear();

@@ -94,9 +94,10 @@ TEST_CASE("I don't know after a pick clears the pick: the record says one thing;
 TEST_CASE("a damaged status in a stored result is refused with the field named") {
     tools::ActivityResult result;
     std::string error;
-    nlohmann::json payload = {{"activity", {{"type", "two_homes"}, {"contentId", "two_homes"}, {"contentVersion", 1},
-                                            {"language", "en"}}},
-                              {"child", {{"answers", {{{"step", "a"}, {"status", "dont_now"}}}}}}};
+    nlohmann::json payload = {
+        {"activity",
+         {{"type", "two_homes"}, {"contentId", "two_homes"}, {"contentVersion", 1}, {"language", "en"}}},
+        {"child", {{"answers", {{{"step", "a"}, {"status", "dont_now"}}}}}}};
     CHECK_FALSE(tools::resultFromJson(payload, result, error));
     CHECK(error.find("status") != std::string::npos);
 }

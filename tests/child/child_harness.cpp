@@ -47,7 +47,8 @@ void tapPin(WorkflowApp& w, const std::string& pin) {
     for (char c : pin)
         w.driver->tap(std::string("childmode.pin.digit.") + c);
     w.driver->frames(1);
-    for (int i = 0; i < 3000 && (w.app->editors().childMode.checking() || w.app->session().pinWorking()); ++i) {
+    for (int i = 0; i < 3000 && (w.app->editors().childMode.checking() || w.app->session().pinWorking());
+         ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
         w.driver->frames(1);
     }
@@ -66,9 +67,9 @@ std::vector<std::string> childButtons() {
     for (const auto& tag : platform::TagRegistry::instance().visibleTags()) {
         const bool button = tag.rfind("activity.", 0) == 0 || tag.rfind("choice.", 0) == 0 ||
                             tag.rfind("face.", 0) == 0 || tag.rfind("scale.", 0) == 0;
-        const bool notButton = tag == "activity.prompt" || tag == "activity.title" || tag == "activity.next.why" ||
-                               tag == "activity.end" || tag == "activity.read_back" ||
-                               tag == "activity.stop.question";
+        const bool notButton = tag == "activity.prompt" || tag == "activity.title" ||
+                               tag == "activity.next.why" || tag == "activity.end" ||
+                               tag == "activity.read_back" || tag == "activity.stop.question";
         if (button && !notButton) out.push_back(tag);
     }
     return out;

@@ -150,6 +150,7 @@ TEST_CASE("auto-lock in child mode: the store closes and the screen shows nothin
     w.unlockDemo();
     bool found = false;
     for (const auto& record : w.store().recordsForChild("child-demo-1"))
-        if (record.payload.dump().find("a wish typed before the tablet was left") != std::string::npos) found = true;
+        if (record.payload.dump().find("a wish typed before the tablet was left") != std::string::npos)
+            found = true;
     CHECK(found);
 }

@@ -60,8 +60,8 @@ TEST_CASE("every prompt and choice of every activity, in English and in Welsh, s
             for (const std::string& text : texts) {
                 if (text.empty()) continue;
                 const auto samples = platform::speech().synthesise(text, language);
-                CHECK_MESSAGE(samples.size() > 1000, language << ": \"" << text << "\" made " << samples.size()
-                                                              << " samples");
+                CHECK_MESSAGE(samples.size() > 1000,
+                              language << ": \"" << text << "\" made " << samples.size() << " samples");
                 ++strings;
             }
         }
@@ -74,7 +74,8 @@ TEST_CASE("every prompt and choice of every activity, in English and in Welsh, s
           platform::speech().synthesise("Dwi ddim yn gwybod", "en"));
 }
 
-TEST_CASE("the speaker buttons play the prompt and each choice; moving on stops; typed words are never spoken") {
+TEST_CASE(
+    "the speaker buttons play the prompt and each choice; moving on stops; typed words are never spoken") {
     SinkInstalled installed;
     auto& sink = *installed.sink;
     test::WorkflowApp w(0, 1280, 800);

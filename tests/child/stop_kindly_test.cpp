@@ -32,7 +32,8 @@ void checkTitleClear(test::WorkflowApp& w, const char* where) {
 
 } // namespace
 
-TEST_CASE("Stop asks once; Keep going changes nothing; Yes ends on the read-back screen, then the hand-back") {
+TEST_CASE(
+    "Stop asks once; Keep going changes nothing; Yes ends on the read-back screen, then the hand-back") {
     test::WorkflowApp w(0, 1280, 800);
     w.unlockDemo();
     test::beginChildMode(w, "child-demo-1", "two_homes");
@@ -64,8 +65,9 @@ TEST_CASE("Stop asks once; Keep going changes nothing; Yes ends on the read-back
 }
 
 TEST_CASE("Stop sits at least 48 dp from every other button, landscape and portrait, English and Welsh") {
-    for (auto [width, height, child] : {std::tuple{1280, 800, "child-demo-1"}, std::tuple{800, 1280, "child-demo-1"},
-                                        std::tuple{800, 1280, "child-demo-3"}, std::tuple{1280, 800, "child-demo-3"}}) {
+    for (auto [width, height, child] :
+         {std::tuple{1280, 800, "child-demo-1"}, std::tuple{800, 1280, "child-demo-1"},
+          std::tuple{800, 1280, "child-demo-3"}, std::tuple{1280, 800, "child-demo-3"}}) {
         CAPTURE(width);
         CAPTURE(child);
         test::WorkflowApp w(0, width, height);
