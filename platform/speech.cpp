@@ -14,8 +14,8 @@ std::mutex& engineMutex() {
     static std::mutex s_mutex;
     return s_mutex;
 }
-int s_rate = 0;          // 0: not initialised; -1: espeak-ng failed to start
-std::string s_voice;     // the voice set now
+int s_rate = 0;                        // 0: not initialised; -1: espeak-ng failed to start
+std::string s_voice;                   // the voice set now
 std::vector<int16_t>* s_out = nullptr; // where the callback appends (under engineMutex)
 
 int collect(short* wav, int count, espeak_EVENT* /*events*/) {
@@ -28,8 +28,10 @@ bool ensureEngine() {
         // Synchronous: espeak_Synth returns when the text is made, every sample through collect().
         const int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT);
         s_rate = rate > 0 ? rate : -1;
-        if (s_rate > 0) espeak_SetSynthCallback(collect);
-        else std::fprintf(stderr, "heard: read aloud is off (espeak-ng did not start)\n");
+        if (s_rate > 0)
+            espeak_SetSynthCallback(collect);
+        else
+            std::fprintf(stderr, "heard: read aloud is off (espeak-ng did not start)\n");
     }
     return s_rate > 0;
 }

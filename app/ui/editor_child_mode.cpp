@@ -98,8 +98,8 @@ void ChildModeEditor::leaveWithPin(App& app, const std::string& typed) {
             mode.pinState = storage::handBackPinState(*a.store());
             mode.shuffleKeypad();
             // Said in the child's language, like the rest of the hand-back screen.
-            i18n::ScopedLanguage childLanguage(mode.session && mode.session->run ? mode.session->run->language()
-                                                                                 : i18n::language());
+            i18n::ScopedLanguage childLanguage(
+                mode.session && mode.session->run ? mode.session->run->language() : i18n::language());
             if (mode.pinState.usable()) {
                 mode.error = _("That PIN is not right. Please try again.");
             } else {

@@ -258,7 +258,7 @@ private:
     void finishLeaving(App& app);
     bool m_checking = false;
     std::array<int, 10> m_lastKeypad{}; // kept across hand-backs: the next one always differs
-    unsigned m_generation = 0; // a check's answer applies only to the hand-back that asked
+    unsigned m_generation = 0;          // a check's answer applies only to the hand-back that asked
 };
 
 // Safety alerts (issue 14): a child said they may not be safe, by an answer in child mode or

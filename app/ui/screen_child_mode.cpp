@@ -44,7 +44,8 @@ void drawPinKeypad(ChildModeEditor& mode, Actions& actions) {
     for (int place = 0; place < 12; ++place) {
         if (place % 3 != 0) ImGui::SameLine();
         if (place == 9) { // the bottom row: rub out, the tenth digit, and an empty place
-            if (bigButton((std::string("\u232B##rubout")).c_str(), "childmode.pin.rubout", key) && !mode.pin.empty())
+            if (bigButton((std::string("\u232B##rubout")).c_str(), "childmode.pin.rubout", key) &&
+                !mode.pin.empty())
                 mode.pin.pop_back();
             continue;
         }

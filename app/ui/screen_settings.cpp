@@ -82,8 +82,9 @@ bool pinField(const char* label, std::string& value, const char* tagName) {
 void drawHandBackPin(App& app, Actions& actions) {
     ChildModeEditor& form = app.editors().childMode;
     sectionHeader(_("Hand-back PIN"));
-    mutedText(_("Six digits to take the tablet back from a child, in place of your passphrase. The digits are "
-                "placed differently each time. After five wrong PINs only your passphrase will do."));
+    mutedText(
+        _("Six digits to take the tablet back from a child, in place of your passphrase. The digits are "
+          "placed differently each time. After five wrong PINs only your passphrase will do."));
     pinField(_("New PIN (six digits)"), form.newPin, "settings.pin.new");
     const bool enter = pinField(_("Type it again"), form.newPinRepeat, "settings.pin.repeat");
     if (app.session().pinWorking()) {

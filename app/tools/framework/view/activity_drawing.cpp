@@ -188,11 +188,11 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
         dl->AddCircleFilled(at(q, 0, r * 0.6f), line * 0.8f, colour, 12);
     } else if (name == "speaker") {
         // A loudspeaker and two sound waves: "listen".
-        ImVec2 body[4] = {at(c, -r * 0.85f, -r * 0.25f), at(c, -r * 0.45f, -r * 0.25f), at(c, -r * 0.45f, r * 0.25f),
-                          at(c, -r * 0.85f, r * 0.25f)};
+        ImVec2 body[4] = {at(c, -r * 0.85f, -r * 0.25f), at(c, -r * 0.45f, -r * 0.25f),
+                          at(c, -r * 0.45f, r * 0.25f), at(c, -r * 0.85f, r * 0.25f)};
         dl->AddConvexPolyFilled(body, 4, colour);
-        ImVec2 cone[4] = {at(c, -r * 0.45f, -r * 0.25f), at(c, r * 0.05f, -r * 0.7f), at(c, r * 0.05f, r * 0.7f),
-                          at(c, -r * 0.45f, r * 0.25f)};
+        ImVec2 cone[4] = {at(c, -r * 0.45f, -r * 0.25f), at(c, r * 0.05f, -r * 0.7f),
+                          at(c, r * 0.05f, r * 0.7f), at(c, -r * 0.45f, r * 0.25f)};
         dl->AddConvexPolyFilled(cone, 4, colour);
         for (float wave : {0.45f, 0.8f}) {
             dl->PathArcTo(at(c, r * 0.05f, 0), r * wave, -kPi * 0.3f, kPi * 0.3f, 12);

@@ -122,14 +122,16 @@ void drawStopQuestion(ActivityRun& run, ChildViewState& state, ActivityActions& 
     ImGui::Dummy(ImVec2(0, dp(32)));
     pushFont(ui::fonts().huge);
     const char* question = _("Do you want to stop?");
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - ImGui::CalcTextSize(question).x) / 2));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, (avail - ImGui::CalcTextSize(question).x) / 2));
     ImGui::TextUnformatted(question);
     ui::tag("activity.stop.question");
     ImGui::PopFont();
     speakButton(question, "activity.speak.stop_question");
     ImGui::Dummy(ImVec2(0, dp(24)));
     const float width = std::min(dp(260), (avail - dp(kStopClearanceDp)) / 2);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - width * 2 - dp(kStopClearanceDp)) / 2));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, (avail - width * 2 - dp(kStopClearanceDp)) / 2));
     if (ui::primaryButton(_("Keep going"), "activity.stop.keep_going", width)) state.confirmingStop = false;
     ImGui::SameLine(0, dp(kStopClearanceDp));
     if (ui::bigButton(_("Yes, stop"), "activity.stop.yes", width)) {
@@ -285,8 +287,8 @@ void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
         run.dontKnow();
         actions.changed = true;
     }
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(),
-                             ImGui::GetWindowContentRegionMax().x - width * 2 - spacing));
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width * 2 - spacing));
     if (ui::bigButton(_("Skip"), "activity.skip", width)) {
         speech().stop();
         run.skip();
@@ -306,8 +308,10 @@ void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
     if (!answered) {
         // Why Next waits, under it: a finger gets no tooltip.
         const char* why = _("Choose an answer first, or Skip.");
-        const float whyWidth = std::min(ImGui::CalcTextSize(why).x, ImGui::GetWindowContentRegionMax().x - nextX);
-        ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - whyWidth));
+        const float whyWidth =
+            std::min(ImGui::CalcTextSize(why).x, ImGui::GetWindowContentRegionMax().x - nextX);
+        ImGui::SetCursorPosX(
+            std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - whyWidth));
         ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x);
         ui::mutedText(why);
         ImGui::PopTextWrapPos();

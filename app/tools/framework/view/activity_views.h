@@ -30,9 +30,9 @@ struct ChildViewState {
     int penColour = 0;
     Stroke currentStroke;
     bool drawing = false;
-    std::string selectedToken; // my world: tapped in the tray, placed by the next tap on the map
-    std::string draggingToken; // my world: being moved by a finger
-    std::string lastStepId;    // resets per-step state when the step changes
+    std::string selectedToken;   // my world: tapped in the tray, placed by the next tap on the map
+    std::string draggingToken;   // my world: being moved by a finger
+    std::string lastStepId;      // resets per-step state when the step changes
     bool confirmingStop = false; // the child tapped Stop: "Do you want to stop?" is asked, once
     bool spokenOnOpen = false;   // read aloud: this screen was read as it opened
 };

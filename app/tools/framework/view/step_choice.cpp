@@ -23,7 +23,8 @@ bool drawChoiceStep(ActivityRun& run, const Step& step, ImVec2 area) {
         if (pictureButton(choice.id.c_str(), tagName.c_str(), i18n::tr(choice.label), side,
                           answer && answer->choiceId == choice.id, [&](ImDrawList* dl, ImVec2 c, float s) {
                               drawIcon(dl, choice.icon.empty() ? "question" : choice.icon, c, s * 0.7f,
-                                       choice.icon.empty() ? ui::colours::accent : naturalIconColour(choice.icon));
+                                       choice.icon.empty() ? ui::colours::accent
+                                                           : naturalIconColour(choice.icon));
                           })) {
             run.chooseOption(choice.id);
             changed = true;
