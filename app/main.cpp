@@ -238,6 +238,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "heard: %s\n", error.c_str());
         return 1;
     }
+    // Started for real: the window opens on the welcome (demo or a real store) until it is read.
+    flags.app.offerWelcome = !flags.app.demo && flags.tourDir.empty();
     heard::ui::App app(*window, flags.app);
     if (!flags.app.demo && flags.tourDir.empty() && !app.storeExists()) std::fputs(kFirstRunNote, stderr);
 

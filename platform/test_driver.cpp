@@ -69,9 +69,20 @@ TagRect TestDriver::reveal(const std::string& tag) {
     return r;
 }
 
+// ImGui times double taps by the wall clock, and headless frames are fast enough that two of a
+// test's taps can fall within MouseDoubleClickTime (a text field then selects a word, and the
+// next typing replaces it). A finger's separate taps are well apart: the last press is moved a
+// second into the past before each new one.
+static void apartFromLastPress() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (double& pressedAt : io.MouseClickedTime)
+        pressedAt = ImGui::GetTime() - 1.0 - double(io.MouseDoubleClickTime);
+}
+
 void TestDriver::tapAt(float x, float y) {
     pointerTo(x, y, false); // hover first, as a finger landing does through SDL's mouse emulation
     frames(1);
+    apartFromLastPress();
     pointerTo(x, y, true);
     frames(2);
     pointerTo(x, y, false);
@@ -81,6 +92,7 @@ void TestDriver::tapAt(float x, float y) {
 void TestDriver::drag(float fromX, float fromY, float toX, float toY, int steps) {
     pointerTo(fromX, fromY, false);
     frames(1);
+    apartFromLastPress();
     pointerTo(fromX, fromY, true);
     frames(1);
     for (int i = 1; i <= steps; ++i) {

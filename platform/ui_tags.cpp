@@ -14,6 +14,17 @@ void TagRegistry::set(const std::string& tag, float x0, float y0, float x1, floa
     rect = TagRect{x0, y0, x1, y1, m_frame, scrollWindow};
 }
 
+void TagRegistry::set(const std::string& tag, const TagRect& rect) {
+    TagRect& stored = m_rects[tag];
+    stored = rect;
+    stored.frame = m_frame;
+}
+
+void TagRegistry::markField(const std::string& tag) {
+    auto it = m_rects.find(tag);
+    if (it != m_rects.end() && it->second.frame == m_frame) it->second.field = true;
+}
+
 const TagRect* TagRegistry::find(const std::string& tag) const {
     auto it = m_rects.find(tag);
     // Between frames m_frame is the frame just drawn: only its tags are on screen.

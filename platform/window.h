@@ -94,6 +94,7 @@ private:
     SDL_Window* m_window = nullptr;
     SDL_Renderer* m_renderer = nullptr;
     bool m_imguiReady = false;
+    bool m_nobodyWatching = false; // SDL's dummy video driver: frames are drawn only to be saved
     bool m_quitRequested = false;
     float m_scale = 1.0f;
     bool m_scaleForced = false;

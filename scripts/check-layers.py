@@ -31,7 +31,8 @@ RULES = [
     (r"app/(model|i18n)/",         SDL + "|" + IMGUI + r"|app/(ui|tools|report)/|platform/|sync/", None,                "app/model is plain C++ below the tools: no ImGui, no SDL, no UI"),
     (r"storage/",                  SDL + "|" + IMGUI + r"|(app|sync|server|platform)/", None,                          "storage is the bottom layer: no SDL, no ImGui, nothing above it"),
     (r"sync/",                     SDL + "|" + IMGUI + r"|(app|server|platform)/", None,                               "sync sits on storage only: no SDL, no ImGui, no app"),
-    (r"server/",                   SDL + "|" + IMGUI + "|" + OURS,              r"(server|base)/|sync/protocol[^/]*$|storage/(?!store\.h$)", "the server shares only the protocol (sync/protocol*), storage helpers and base/ with the device"),
+    (r"server/(?!console/record_drawings\.cpp$)", SDL + "|" + IMGUI + "|" + OURS, r"(server|base)/|sync/protocol[^/]*$|storage/(?!store\.h$)", "the server shares only the protocol (sync/protocol*), storage helpers and base/ with the device"),
+    (r"server/console/record_drawings\.cpp$", SDL + "|" + IMGUI + "|" + OURS, r"(server|base)/|app/i18n/i18n\.h$|app/report/case_reports\.h$|app/tools/(skin_map|parental_conflict)/(model|report)/", "the console's record view draws with the tablet's skin map renderer and citation resolver (issue 15, item 4), and nothing else of the app"),
     (r"platform/",                 r"(app|storage|sync|server)/",               None,                                   "platform is below the app and knows none of it"),
     (r"base/",                     SDL + "|" + IMGUI + "|" + OURS,              r"base/",                               "base/ is below everything and includes only itself"),
 ]

@@ -12,6 +12,7 @@ cd "$(dirname "$0")/.."
 
 # The pictures docs/user-guide.md uses: the tour's stop names (tour file name without number).
 PICTURES=(
+  landscape-welcome-en
   landscape-unlock
   landscape-caseload
   landscape-visit-write-up

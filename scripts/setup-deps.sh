@@ -16,9 +16,11 @@ PACKAGES=(
   libaspell-dev aspell-en aspell-cy
   libespeak-ng-dev espeak-ng-data
   libpango1.0-dev poppler-utils
+  libpoppler-glib-dev  # the app shows a stored report from its stored PDF bytes (issue 16)
   liboath-dev libqrencode-dev
   chromium chromium-driver python3-selenium
   systemd curl  # systemd-analyze verify and the health check of ctest -R ship.package
+  dpkg-dev  # dpkg-parsechangelog: ship.package reads the packages' changelogs
 )
 
 missing=()

@@ -1,5 +1,6 @@
 #include "server/admin.h"
 
+#include "server/case_life.h"
 #include "server/console/people.h"
 
 #include "base/iso_time.h"
@@ -47,6 +48,8 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
     try {
         // Teams, roles, accounts and devices for the managers' console (issue 15).
         if (int code = console::runPeopleCommand(args, store, in, out, err); code >= 0) return code;
+        // A case's whole life: reallocation (issue 20).
+        if (int code = runLifeCommand(args, store, out, err); code >= 0) return code;
         if (command == "create-practitioner") {
             if (args.size() != 3)
                 return usage(err, "create-practitioner <id> <display name>  (password on stdin)");
@@ -83,6 +86,15 @@ int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, st
             }
             auto previous = store.caseOwner(a.caseId);
             store.allocateCase(a, args[6]);
+            store.transact([&](SqlSession& sql) {
+                console::writeServerAudit(
+                    sql, "admin", previous && *previous != args[6] ? "reallocate_case" : "allocate_case",
+                    a.caseId, "to=" + args[6]);
+                // Allocating a closed case again reopens it (issue 20).
+                sql.exec("UPDATE case_life SET closed_at = '', closed_by = '' WHERE case_id = ?", {a.caseId});
+                sql.exec("UPDATE case_status SET status = 'open', changed_at = ? WHERE case_id = ?",
+                         {base::nowIsoUtc(), a.caseId});
+            });
             if (previous && *previous != args[6])
                 out << "reallocated case " << a.caseId << " from " << *previous << " to " << args[6] << '\n';
             else

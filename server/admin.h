@@ -28,7 +28,8 @@ std::unique_ptr<ServerStore> openServerStore(const std::string& spec);
 //   alerts [limit]                              safety alerts as JSON lines: unacknowledged first,
 //                                               newest first (default limit 100)
 //   acknowledge-alert <record id> <by>          a manager has read the alert
-//   create-team, create-account, assign, deactivate, list-devices, accounts
+//   create-team, create-account, assign, deactivate, list-devices, accounts, close-case, reopen-case,
+//   audit-log
 //                                               people and devices (server/console/people.h)
 int runAdminCommand(const std::vector<std::string>& args, ServerStore& store, std::istream& in,
                     std::ostream& out, std::ostream& err);

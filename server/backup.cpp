@@ -1,9 +1,11 @@
 #include "server/backup.h"
 
+#include "base/hex.h"
 #include "base/json_reader.h"
 #include "server/heard_server.h"
 #include "server/record_cipher.h"
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include <fcntl.h>
@@ -202,6 +204,15 @@ int backupDatabase(const std::string& dbSpec, const std::string& file, std::ostr
     }
     err << "backup: the database must be sqlite:<path> or postgres:<connection string>\n";
     return 1;
+}
+
+std::string markRestored(ServerStore& store) {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
+    unsigned char random[16];
+    randombytes_buf(random, sizeof random);
+    const std::string generation = base::toHex(random, sizeof random);
+    store.setSetting(kStoreGenerationSetting, generation);
+    return generation;
 }
 
 int restoreDatabase(const std::string& dbSpec, const std::string& file, std::ostream& out,

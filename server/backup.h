@@ -27,6 +27,11 @@ int backupDatabase(const std::string& dbSpec, const std::string& file, std::ostr
 // empty PostgreSQL database. 0 on success, 1 on failure.
 int restoreDatabase(const std::string& dbSpec, const std::string& file, std::ostream& out, std::ostream& err);
 
+// Gives the restored database a new random store generation (kStoreGenerationSetting). Tablets
+// see it in the next push answer and send again every entry it acknowledged before: records and
+// audit entries alike, so nothing acknowledged after the backup is lost. Returns the new name.
+std::string markRestored(ServerStore& store);
+
 // What verifyChains found across every received entry.
 struct ChainReport {
     std::size_t records = 0, audits = 0, cases = 0;

@@ -8,7 +8,11 @@
 
 #include "base/iso_time.h"
 #include "base/json_reader.h"
+#include "server/case_life.h"
+#include "server/enrolment_phases.h"
+#include "sync/protocol_enrol.h"
 #include "server/console/console.h"
+#include "server/console/note_signer.h"
 #include "server/console/oversight.h"
 #include "server/console/people.h"
 #include "server/intake_checks.h"
@@ -33,6 +37,11 @@ using sync::EntryStatus;
 // [SECTION] Crypto helpers -------------------------------------------------------------------
 
 namespace {
+
+// History sent with newly allocated cases in one pull answer: well under the client's 16 MiB
+// answer limit, with room for the rest of the answer (JSON escaping can grow a body a little).
+constexpr std::size_t kHistoryBytesPerPull = 6u << 20;
+
 void ensureSodium() {
     if (sodium_init() < 0) throw base::Error("sodium_init", "libsodium failed to initialise");
 }
@@ -106,6 +115,7 @@ struct HeardServer::Impl {
     std::mutex logMutex;
     std::unique_ptr<EnrolGuard> enrolGuard;
     std::unique_ptr<console::Console> console; // the managers' console, when ServerConfig::console
+    std::shared_ptr<const console::NoteSigner> noteSigner; // signs the managers' notes (issue 15)
 };
 
 HeardServer::HeardServer(ServerConfig config, ServerStore& store)
@@ -119,6 +129,7 @@ HeardServer::HeardServer(ServerConfig config, ServerStore& store)
                 .count();
         };
     m_impl->enrolGuard = std::make_unique<EnrolGuard>(m_config.enrolLimits, m_store);
+    m_impl->noteSigner = console::NoteSigner::loadOrCreate(m_store);
 }
 
 HeardServer::~HeardServer() {
@@ -192,13 +203,18 @@ HeardServer::Reply HeardServer::handleEnrol(const std::string& requestBody,
                   sync::DeviceCommand::None};
     response.cursor = m_store.latestAllocationSeq(); // read before allocations: nothing is missed
     response.allocations = m_store.allocationsFor(practitioner->id);
+    // Two phases (issue 20, server/enrolment_phases.h): the credential is pending until the tablet
+    // confirms it (or first pulls); only then are the practitioner's earlier credentials retired
+    // (one credential each, so a lost tablet's secret stops working). A tablet that cannot finish
+    // cancels it; one that never comes back has it swept, so a failed enrolment leaves nothing.
+    sweepUnconfirmedEnrolments(m_store, now);
+    markEnrolmentPending(m_store, device.id, now); // first: a failure below leaves only this row
     m_store.createDevice(device);
-    // One device credential per practitioner: enrolling again (a new tablet, or the same one after
-    // a reset) retires every earlier secret, so a lost tablet's secret stops working.
-    std::size_t retired = m_store.revokeOtherDevices(practitioner->id, device.id);
+    const std::size_t retired = 0;
     response.recoveryPublicKey = m_store.setting("recovery_public_key").value_or("");
     response.practitionerId = practitioner->id;
     response.practitionerName = practitioner->displayName;
+    response.noteKey = m_impl->noteSigner->publicKeyHex(); // the tablet checks managers' notes with it
     response.content = m_store.latestContent();
     log({{"event", "enrol"},
          {"status", 200},
@@ -275,10 +291,12 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
     auto practitioner = m_store.practitioner(device->practitionerId);
     sync::PushResponse response;
     response.batchId = request.batchId;
+    response.storeGeneration = m_store.setting(kStoreGenerationSetting).value_or("");
     // 1. Validate every entry (no writes); 2. store the valid ones in one transaction.
     std::vector<IntakeEntry> valid;
     std::vector<std::size_t> validIndex;
     std::map<std::string, bool> caseHeld;
+    std::map<std::string, CaseStanding> caseStandings;
     for (const auto& entry : request.entries) {
         sync::PushResult result{entry.outboxId, entry.itemType,     entry.itemId,
                                 entry.version,  EntryStatus::Retry, {}};
@@ -315,6 +333,14 @@ HeardServer::Reply HeardServer::handlePush(const std::string& deviceAuth, const 
                                    .first;
                     if (!held->second)
                         problem = checkCaseStillHeld(body, entry, device->practitionerId, m_store);
+                }
+                if (problem.empty()) {
+                    // Secured for a review, or closed (issue 20): asked once per case and batch.
+                    auto standing = caseStandings.find(entry.caseId);
+                    if (standing == caseStandings.end())
+                        standing =
+                            caseStandings.emplace(entry.caseId, caseStanding(m_store, entry.caseId)).first;
+                    problem = checkCaseStanding(body, standing->second);
                 }
             } else if (entry.itemType == "audit")
                 problem = checkAuditClaims(body, entry, *practitioner, m_store);
@@ -401,12 +427,21 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
         log({{"event", "pull"}, {"device", device->id}, {"status", 400}, {"reason", e.what()}});
         return {400, sync::errorBody(sync::error::kBadRequest, e.what())};
     }
+    // A tablet from before two-phase enrolment never confirms: its first pull does (issue 20).
+    if (enrolmentPending(m_store, device->id)) {
+        const std::size_t retired = confirmEnrolment(m_store, *device, std::nullopt);
+        log({{"event", "enrol_confirm"},
+             {"device", device->id},
+             {"implicit", true},
+             {"retiredDevices", retired}});
+    }
     for (const auto& caseId : request.removedCases)
         m_store.confirmRemoval(device->id, caseId);
     console::noteDeviceSeen(m_store, device->id); // the console lists tablets that went quiet
 
     sync::PullResponse response;
     response.cursor = request.cursor;
+    response.storeGeneration = m_store.setting(kStoreGenerationSetting).value_or("");
     // Net effect per case: the last event wins, so allocate-then-reallocate-away is a removal.
     std::vector<std::string> order;
     std::map<std::string, AllocationEvent> last;
@@ -422,15 +457,36 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
         else
             response.allocations.push_back(event.allocation);
     }
+    // What other tablets recorded in the cases this practitioner holds (issue 20): a case
+    // reallocated here arrives with its history, and records its old tablet sends later follow.
+    CaseHistory history = caseHistorySince(m_store, device->practitionerId, device->id, request.historyCursor,
+                                           sync::kMaxHistoryRecords, kHistoryBytesPerPull);
+    response.history = std::move(history.bodies);
+    response.historyCursor = history.cursor;
+    // A case (re)allocated now comes whole, whatever the cursor passed while it was elsewhere;
+    // the tablet keeps each record once and skips its own.
+    std::size_t historyBytes = 0;
+    for (const auto& body : response.history)
+        historyBytes += body.size();
+    for (const auto& allocation : response.allocations) {
+        if (response.history.size() >= sync::kMaxHistoryRecords || historyBytes >= kHistoryBytesPerPull)
+            break;
+        for (auto& body :
+             caseHistoryOf(m_store, allocation.caseId, sync::kMaxHistoryRecords - response.history.size(),
+                           kHistoryBytesPerPull - historyBytes)) {
+            historyBytes += body.size();
+            response.history.push_back(std::move(body));
+        }
+    }
+    response.secured = securedCasesHeldBy(m_store, device->practitionerId);
     auto content = m_store.latestContent();
     if (content && content->version > request.contentVersion) response.content = std::move(content);
     response.command = device->command;
     // The managers' notes on the cases this practitioner holds (issue 15).
     for (const auto& note :
          console::notesForPractitioner(m_store, device->practitionerId, request.noteCursor))
-        response.managerNotes.push_back({note.seq, note.id, note.recordId, note.caseId, note.childId,
-                                         note.author, note.authorName, note.decision, note.note,
-                                         note.noteDate, note.writtenAt, note.hash});
+        response.managerNotes.push_back(note.wire());
+    response.noteKey = m_impl->noteSigner->publicKeyHex();
     log({{"event", "pull"},
          {"device", device->id},
          {"status", 200},
@@ -438,6 +494,7 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
          {"removals", response.removals.size()},
          {"content", response.content.has_value()},
          {"managerNotes", response.managerNotes.size()},
+         {"history", response.history.size()},
          {"command", sync::deviceCommandName(response.command)}});
     return {200, sync::toJson(response)};
 }
@@ -533,6 +590,51 @@ void HeardServer::bind() {
         if (!readBody(reader, body)) return sendTooLarge(res);
         send(res, handlePull(req.get_header_value(sync::kDeviceAuthHeader), body));
     });
+    // Two-phase enrolment (issue 20): the new credential confirms or cancels itself.
+    http.Post(sync::kPathEnrolConfirm, [this](const httplib::Request& req, httplib::Response& res,
+                                              const httplib::ContentReader& reader) {
+        std::string body;
+        if (!readBody(reader, body)) return sendTooLarge(res);
+        Reply failure;
+        auto device = authenticate(req.get_header_value(sync::kDeviceAuthHeader), failure);
+        if (!device) {
+            log({{"event", "enrol_confirm"}, {"status", failure.status}});
+            return send(res, failure);
+        }
+        // The same store's earlier credential, proven by its secret (it may be revoked already).
+        std::optional<Device> previous;
+        const json request = json::parse(body, nullptr, false);
+        const std::string earlier = request.is_object() ? request.value("previousDevice", std::string()) : "";
+        if (auto colon = earlier.find(':');
+            colon != std::string::npos && sync::isSafeId(earlier.substr(0, colon))) {
+            auto candidate = m_store.device(earlier.substr(0, colon));
+            const std::string presented = blake2bHex(earlier.substr(colon + 1));
+            if (candidate && candidate->secretHash.size() == presented.size() &&
+                sodium_memcmp(candidate->secretHash.data(), presented.data(), presented.size()) == 0)
+                previous = candidate;
+        }
+        const std::size_t retired = confirmEnrolment(m_store, *device, previous);
+        log({{"event", "enrol_confirm"},
+             {"device", device->id},
+             {"status", 200},
+             {"chainsCarried", previous.has_value()},
+             {"retiredDevices", retired}});
+        send(res, {200, {{"ok", true}, {"protocol", sync::kProtocolVersion}}});
+    });
+    http.Post(sync::kPathEnrolCancel, [this](const httplib::Request& req, httplib::Response& res,
+                                             const httplib::ContentReader& reader) {
+        std::string body;
+        if (!readBody(reader, body)) return sendTooLarge(res);
+        Reply failure;
+        auto device = authenticate(req.get_header_value(sync::kDeviceAuthHeader), failure);
+        if (!device) return send(res, failure);
+        if (!cancelEnrolment(m_store, device->id)) {
+            log({{"event", "enrol_cancel"}, {"device", device->id}, {"status", 409}});
+            return send(res, {409, sync::errorBody("not_pending", "this enrolment is already confirmed")});
+        }
+        log({{"event", "enrol_cancel"}, {"device", device->id}, {"status", 200}});
+        send(res, {200, {{"ok", true}, {"protocol", sync::kProtocolVersion}}});
+    });
     http.Post(sync::kPathDeviceCommand,
               [this](const httplib::Request&, httplib::Response& res, const httplib::ContentReader& reader) {
                   std::string body;
@@ -551,6 +653,7 @@ void HeardServer::bind() {
         consoleConfig.passwordCheck = m_config.passwordCheckForTesting;
         consoleConfig.verifyRecordHash = m_config.recordHashVerifier;
         consoleConfig.log = [this](json line) { log(std::move(line)); };
+        consoleConfig.noteSigner = m_impl->noteSigner;
         m_impl->console = std::make_unique<console::Console>(m_store, std::move(consoleConfig));
         m_impl->console->registerRoutes(http);
     }

@@ -58,8 +58,13 @@ std::string checkCaseStillHeld(const nlohmann::json& body, const sync::PushEntry
     auto removedAt = store.reallocatedAwayAt(practitionerId, entry.caseId);
     // Both times are ISO 8601 UTC ("YYYY-MM-DDTHH:MM:SSZ", fractions allowed), so they order as text.
     const std::string signedAt = field(body, "signedAt");
-    if (removedAt && (signedAt.empty() || signedAt.substr(0, 19) > removedAt->substr(0, 19)))
-        return "case_reallocated";
+    const std::string createdAt = field(body, "createdAt");
+    // Issue 20: a record begun before the reallocation (a visit in progress when it arrived) is
+    // finished, signed and accepted; only one begun after it is new work on a case that is gone.
+    auto after = [&](const std::string& at) {
+        return at.empty() || at.substr(0, 19) > removedAt->substr(0, 19);
+    };
+    if (removedAt && after(signedAt) && after(createdAt)) return "case_reallocated";
     return {};
 }
 

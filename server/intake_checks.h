@@ -4,9 +4,10 @@
 //   checkAuditClaims     an audit entry may not name another practitioner as its actor, nor refer
 //                        to a case (or a child) never allocated to the device's practitioner.
 //   checkCaseStillHeld   a record for a case that has been reallocated away from the practitioner
-//                        is accepted only if it was signed before the reallocation (the tablet
-//                        keeps the case until such records are synced); a record signed later is
-//                        refused "case_reallocated". signedAt is the device's claim, covered by
+//                        is accepted only if it was signed, or begun (its draft created, issue
+//                        20: a visit in progress finishes), before the reallocation (the tablet
+//                        keeps the case until such records are synced); a record begun and signed
+//                        later is refused "case_reallocated". The times are the device's claim, covered by
 //                        the record's hash: this stops an honest or careless device adding
 //                        records, not a device that backdates them.
 #pragma once

@@ -4,6 +4,7 @@
 #include "server/heard_server.h"
 #include "server/org_config.h"
 #include "server/record_cipher.h"
+#include "server/recovery_key.h"
 #include "server/server_conf.h"
 #include "sync/protocol.h"
 
@@ -30,6 +31,7 @@ int usage() {
            "  heard-server [--db ...] [--record-key <file>] admin <command> ...   (see "
            "docs/sync-protocol.md)\n"
            "  heard-server admin create-record-key <file>\n"
+           "  heard-server admin create-recovery-key <secret key file>   (and <file>.pub)\n"
            "  heard-server admin enrolment-config --host <name> --port <n> --ca <ca.pem>\n"
            "  heard-server [--db ...] admin backup <file> | admin restore <file> | admin verify-chains\n"
            "  heard-server --version\n"
@@ -84,6 +86,19 @@ int main(int argc, char** argv) {
                                  "backups)\n";
                     return 0;
                 }
+                if (!rest.empty() && rest[0] == "create-recovery-key") {
+                    if (rest.size() != 2) return usage();
+                    const auto created = heard::server::createRecoveryKeyFiles(rest[1]);
+                    std::cout << "created the organisation's recovery key pair\n"
+                              << "secret key: " << created.secretPath
+                              << " (mode 0600; move it onto offline media held by two named people, "
+                                 "see docs/admin-guide.md)\n"
+                              << "public key: " << created.publicPath << '\n'
+                              << created.publicHex << '\n'
+                              << "give the public key to heard-server: heard-server admin set-recovery-key "
+                              << created.publicHex << '\n';
+                    return 0;
+                }
                 if (!rest.empty() && (rest[0] == "backup" || rest[0] == "restore")) {
                     if (rest.size() != 2) return usage();
                     if (rest[0] == "backup")
@@ -91,6 +106,7 @@ int main(int argc, char** argv) {
                     const int restored = heard::server::restoreDatabase(db, rest[1], std::cout, std::cerr);
                     if (restored != 0) return restored;
                     auto store = openStore(db, recordKeyPath); // as the server will: schema, record key
+                    heard::server::markRestored(*store);
                     std::cout
                         << "tablets that synced after this backup send again what it lacks at their next "
                            "sync\n";
@@ -136,6 +152,9 @@ int main(int argc, char** argv) {
             else
                 return usage();
         } catch (const heard::server::RecordKeyError& e) {
+            std::cerr << "heard-server: " << e.what() << '\n';
+            return 1;
+        } catch (const heard::server::RecoveryKeyError& e) {
             std::cerr << "heard-server: " << e.what() << '\n';
             return 1;
         } catch (const std::exception& e) {

@@ -197,6 +197,18 @@ public:
         });
     }
 
+    void takeCaseFromHolder(const std::string& caseId) override {
+        write([&](pqxx::work& tx) {
+            tx.exec("LOCK TABLE allocation_events IN EXCLUSIVE MODE"); // sequence numbers commit in order
+            auto row =
+                tx.exec_params("SELECT practitioner_id, allocation FROM cases WHERE case_id=$1", caseId);
+            if (row.empty()) throw ServerStoreError("no such case: " + caseId);
+            tx.exec_params("INSERT INTO allocation_events(practitioner_id, case_id, removal, allocation) "
+                           "VALUES($1,$2,1,$3)",
+                           text(row[0][0]), caseId, text(row[0][1]));
+        });
+    }
+
     std::optional<std::string> caseOwner(const std::string& caseId) override {
         auto r = read("SELECT practitioner_id FROM cases WHERE case_id=$1", caseId);
         if (r.empty()) return std::nullopt;
@@ -212,8 +224,10 @@ public:
 
     std::vector<sync::Allocation> allocationsFor(const std::string& practitionerId) override {
         std::vector<sync::Allocation> out;
-        for (const auto& row :
-             read("SELECT allocation FROM cases WHERE practitioner_id=$1 ORDER BY case_id", practitionerId))
+        for (const auto& row : read("SELECT allocation FROM cases WHERE practitioner_id=$1 AND case_id NOT "
+                                    "IN (SELECT case_id FROM "
+                                    "case_life WHERE closed_at <> '') ORDER BY case_id",
+                                    practitionerId))
             out.push_back(sync::allocationFromJson(base::readJson(text(row[0]))));
         return out;
     }

@@ -174,6 +174,7 @@ public:
     std::vector<std::string> confirmedRemovals(const std::string& d) override {
         return m_inner->confirmedRemovals(d);
     }
+    void takeCaseFromHolder(const std::string& c) override { m_inner->takeCaseFromHolder(c); }
     void publishContent(const sync::ContentUpdate& c) override { m_inner->publishContent(c); }
     std::optional<sync::ContentUpdate> latestContent() override { return m_inner->latestContent(); }
     void setSetting(const std::string& k, const std::string& v) override { m_inner->setSetting(k, v); }
@@ -216,6 +217,10 @@ public:
                              const std::string& storedBody) override {
         if (!RecordCipher::isSealed(storedBody)) return storedBody;
         return m_cipher->open(storedBody, recordBinding(itemType, itemId, version));
+    }
+    std::string sealedBody(const std::string& itemType, const std::string& itemId, std::int64_t version,
+                           const std::string& text) override {
+        return m_cipher->seal(text, recordBinding(itemType, itemId, version));
     }
     std::optional<std::string> reallocatedAwayAt(const std::string& p, const std::string& caseId) override {
         return m_inner->reallocatedAwayAt(p, caseId);

@@ -5,6 +5,10 @@
 
 #include "storage/chain.h"
 
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
 namespace heard::server {
 
 namespace {
@@ -14,6 +18,24 @@ using nlohmann::json;
 template <typename T> bool read(const json& body, const char* name, T& out) {
     auto it = body.find(name);
     if (it == body.end()) return false;
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        // nlohmann converts a float such as 1e300 to an integer with a plain cast, which is
+        // undefined behaviour (fuzz_record_verifier found it): only whole numbers in range count.
+        if (it->is_number_unsigned()) {
+            const auto v = it->get<std::uint64_t>();
+            if (v > static_cast<std::uint64_t>(std::numeric_limits<T>::max())) return false;
+            out = static_cast<T>(v);
+            return true;
+        }
+        if (!it->is_number_integer()) return false;
+        const auto v = it->get<std::int64_t>();
+        if (v < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
+            (v > 0 &&
+             static_cast<std::uint64_t>(v) > static_cast<std::uint64_t>(std::numeric_limits<T>::max())))
+            return false;
+        out = static_cast<T>(v);
+        return true;
+    }
     try {
         out = it->get<T>();
         return true;

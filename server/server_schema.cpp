@@ -85,6 +85,51 @@ CREATE INDEX IF NOT EXISTS cases_by_practitioner ON cases(practitioner_id);
 CREATE TABLE IF NOT EXISTS case_audits(
   seq {serial}, id TEXT NOT NULL UNIQUE, case_id TEXT NOT NULL, practitioner_id TEXT NOT NULL,
   auditor TEXT NOT NULL, grade TEXT NOT NULL, body TEXT NOT NULL, written_at TEXT NOT NULL);
+-- [gaps15] A case is open until the central system closes it (admin close-case); a manager draws an
+-- audit sample from open or closed cases (issue 15, item 6). No row: open.
+CREATE TABLE IF NOT EXISTS case_status(
+  case_id TEXT PRIMARY KEY, status TEXT NOT NULL, changed_at TEXT NOT NULL);
+-- life (issue 20): a case's whole life. A tablet receives the records other tablets sent in
+-- the cases its practitioner holds (server/case_life.h), one index range per case.
+CREATE INDEX IF NOT EXISTS received_by_case ON received(case_id, seq);
+-- Secured for a review: when, by whom, and the frozen set at that moment (each chain's head per
+-- device, and a digest over every received record of the case). Closed: when, by whom.
+CREATE TABLE IF NOT EXISTS case_life(
+  case_id TEXT PRIMARY KEY, secured_at TEXT NOT NULL DEFAULT '', secured_by TEXT NOT NULL DEFAULT '',
+  frozen_heads TEXT NOT NULL DEFAULT '', frozen_digest TEXT NOT NULL DEFAULT '',
+  frozen_count BIGINT NOT NULL DEFAULT 0, frozen_seq BIGINT NOT NULL DEFAULT 0,
+  closed_at TEXT NOT NULL DEFAULT '', closed_by TEXT NOT NULL DEFAULT '');
+-- Enrolments not yet confirmed by their tablet (server/enrolment_phases.h): deleted if cancelled
+-- or never confirmed, so a failed enrolment leaves nothing.
+CREATE TABLE IF NOT EXISTS enrolment_pending(device_id TEXT PRIMARY KEY, created_ms BIGINT NOT NULL);
+)sql";
+
+// [gaps15] The manager's note is immutable, as a signed record is on the tablet, and the server's
+// audit log and case audits are append-only: the database refuses UPDATE and DELETE of their rows
+// (issue 15, item 5), whoever asks.
+const char* kSqliteReadOnly = R"sql(
+CREATE TRIGGER IF NOT EXISTS oversight_notes_no_update BEFORE UPDATE ON oversight_notes
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a manager''s note cannot change'); END;
+CREATE TRIGGER IF NOT EXISTS oversight_notes_no_delete BEFORE DELETE ON oversight_notes
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a manager''s note cannot be deleted'); END;
+CREATE TRIGGER IF NOT EXISTS case_audits_no_update BEFORE UPDATE ON case_audits
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a case audit cannot change'); END;
+CREATE TRIGGER IF NOT EXISTS case_audits_no_delete BEFORE DELETE ON case_audits
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a case audit cannot be deleted'); END;
+CREATE TRIGGER IF NOT EXISTS server_audit_no_update BEFORE UPDATE ON server_audit
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the audit log cannot change'); END;
+CREATE TRIGGER IF NOT EXISTS server_audit_no_delete BEFORE DELETE ON server_audit
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the audit log cannot change'); END;
+)sql";
+const char* kPostgresReadOnly = R"sql(
+CREATE OR REPLACE FUNCTION heard_read_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'heard: read-only: % rows cannot change', TG_TABLE_NAME; END $$;
+CREATE OR REPLACE TRIGGER oversight_notes_read_only BEFORE UPDATE OR DELETE ON oversight_notes
+  FOR EACH ROW EXECUTE FUNCTION heard_read_only();
+CREATE OR REPLACE TRIGGER case_audits_read_only BEFORE UPDATE OR DELETE ON case_audits
+  FOR EACH ROW EXECUTE FUNCTION heard_read_only();
+CREATE OR REPLACE TRIGGER server_audit_read_only BEFORE UPDATE OR DELETE ON server_audit
+  FOR EACH ROW EXECUTE FUNCTION heard_read_only();
 )sql";
 
 } // namespace
@@ -96,6 +141,7 @@ std::string serverSchema(SqlDialect dialect) {
     const std::string placeholder = "{serial}";
     for (auto at = schema.find(placeholder); at != std::string::npos; at = schema.find(placeholder, at))
         schema.replace(at, placeholder.size(), serial);
+    schema += dialect == SqlDialect::Sqlite ? kSqliteReadOnly : kPostgresReadOnly;
     return schema;
 }
 

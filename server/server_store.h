@@ -117,6 +117,10 @@ public:
                               const std::vector<SqlValue>& params = {}) = 0; // rows changed
 };
 
+// The setting that names the database since its last `admin restore` (markRestored in
+// server/backup.h); every push answer carries it (sync::PushResponse::storeGeneration).
+inline constexpr const char* kStoreGenerationSetting = "store_generation";
+
 class ServerStore {
 public:
     virtual ~ServerStore() = default;
@@ -145,6 +149,11 @@ public:
     // Records that a device has removed a reallocated case (for administrators' view).
     virtual void confirmRemoval(const std::string& deviceId, const std::string& caseId) = 0;
     virtual std::vector<std::string> confirmedRemovals(const std::string& deviceId) = 0;
+    // Closing a case (issue 20): a removal event for the practitioner holding it, so their
+    // tablets remove it once everything of it is synced. The case keeps its holder (the console
+    // still scopes it to their team); allocationsFor leaves closed cases out (server/case_life.h
+    // marks them). Throws ServerStoreError for an unknown case.
+    virtual void takeCaseFromHolder(const std::string& caseId) = 0;
 
     // --- content and organisation settings
     virtual void publishContent(const sync::ContentUpdate& content) = 0; // version must grow
@@ -197,6 +206,14 @@ public:
                                      std::int64_t version, const std::string& storedBody) {
         (void)itemType, (void)itemId, (void)version;
         return storedBody;
+    }
+    // The text to store for a body the server writes itself (a manager's note, the note signing
+    // key): sealed like received records when they are encrypted at rest, else as it is. It opens
+    // with readableBody() under the same itemType, itemId and version.
+    virtual std::string sealedBody(const std::string& itemType, const std::string& itemId,
+                                   std::int64_t version, const std::string& text) {
+        (void)itemType, (void)itemId, (void)version;
+        return text;
     }
 };
 

@@ -156,7 +156,8 @@ public:
     std::vector<sync::Allocation> allocationsFor(const std::string& practitionerId) override {
         std::lock_guard lock(m_mutex);
         storage::Statement s =
-            m_db->prepare("SELECT allocation FROM cases WHERE practitioner_id=? ORDER BY case_id");
+            m_db->prepare("SELECT allocation FROM cases WHERE practitioner_id=? AND case_id NOT IN (SELECT "
+                          "case_id FROM case_life WHERE closed_at <> '') ORDER BY case_id");
         s.bind(1, practitionerId);
         std::vector<sync::Allocation> out;
         while (s.step())
@@ -526,6 +527,16 @@ private:
         s.bind(1, key);
         if (!s.step()) return {};
         return AuthThrottle{s.columnInt64(0), s.columnInt64(1)};
+    }
+
+    void takeCaseFromHolder(const std::string& caseId) override {
+        std::lock_guard lock(m_mutex);
+        storage::Transaction tx(*m_db);
+        storage::Statement s = m_db->prepare("SELECT practitioner_id, allocation FROM cases WHERE case_id=?");
+        s.bind(1, caseId);
+        if (!s.step()) throw ServerStoreError("no such case: " + caseId);
+        addEvent(s.columnText(0), caseId, true, s.columnText(1));
+        tx.commit();
     }
 
     void addEvent(const std::string& practitionerId, const std::string& caseId, bool removal,

@@ -62,6 +62,37 @@ std::string recordOutboxBody(const Record& record) {
     return j.dump();
 }
 
+std::optional<Record> recordFromOutboxBody(const std::string& body) {
+    try {
+        const auto j = nlohmann::json::parse(body);
+        if (!j.is_object()) return std::nullopt;
+        Record r;
+        r.id = j.at("id").get<std::string>();
+        r.version = j.at("version").get<int>();
+        r.caseId = j.at("caseId").get<std::string>();
+        r.childId = j.at("childId").get<std::string>();
+        r.kind = j.at("kind").get<std::string>();
+        if (j.at("status").get<std::string>() != "signed") return std::nullopt;
+        r.status = RecordStatus::Signed;
+        r.author = j.at("author").get<std::string>();
+        r.createdAt = r.updatedAt = j.at("createdAt").get<std::string>();
+        r.signedAt = j.at("signedAt").get<std::string>();
+        r.signedBy = j.at("signedBy").get<std::string>();
+        r.parentId = j.at("parentId").get<std::string>();
+        r.highRisk = j.at("highRisk").get<bool>();
+        r.payload = j.at("payload");
+        r.chainSeq = j.at("chainSeq").get<int64_t>();
+        r.prevHash = j.at("prevHash").get<std::string>();
+        r.chain = j.value("chain", std::string());
+        r.hash = j.at("hash").get<std::string>();
+        // The body must be exactly the canonical one, so nothing unhashed rides along.
+        if (recordHash(r) != r.hash || recordOutboxBody(r) != body) return std::nullopt;
+        return r;
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
 std::string canonicalAuditJson(const AuditEntry& entry) {
     return auditFields(entry).dump();
 }

@@ -7,6 +7,7 @@
 #include "base/hash.h"
 #include "storage/records.h"
 
+#include <optional>
 #include <string>
 
 namespace heard::storage {
@@ -28,6 +29,9 @@ std::string canonicalRecordJson(const Record& record);
 std::string recordHash(const Record& record);
 // The body sent to the server: the canonical fields plus "hash".
 std::string recordOutboxBody(const Record& record);
+
+// The record in an outbox body (recordOutboxBody), if it parses and its hash is its own.
+std::optional<Record> recordFromOutboxBody(const std::string& body);
 
 std::string canonicalAuditJson(const AuditEntry& entry);
 std::string auditHash(const AuditEntry& entry);

@@ -24,6 +24,9 @@ inline constexpr const char* kManagerNote =
     "manager_note"; // a manager's oversight note or decision, written at the central system (SF appendix V)
 inline constexpr const char* kChildImpact = "child_impact"; // the analysis for court (issue 16)
 inline constexpr const char* kReport = "report";            // a rendered PDF of a signed record (issue 16)
+// What the court is deciding in a case, as recorded on a date (issue 16): a signed version per
+// change, of the case (no child), so it reaches the central system like every record.
+inline constexpr const char* kCourtMatter = "court_matter";
 
 // Every kind above, for code that must know them all (tests, the server's intake).
 inline constexpr const char* kAll[] = {kVisit,
@@ -38,7 +41,8 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kSafetyAlert,
                                        kManagerNote,
                                        kChildImpact,
-                                       kReport};
+                                       kReport,
+                                       kCourtMatter};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

@@ -47,6 +47,18 @@ struct Record {
     // Which of the case's chains (storage/chain.h): "" the case's records; kSafetyChain its
     // safety alerts, which so never wait behind the case's unsynced records. Set when signed.
     std::string chain;
+    // Made on another tablet and received with the case from the central system (issue 20):
+    // shown with the child's records, read-only here, never sent back.
+    bool received = false;
+};
+
+// What keeps a case on this tablet after the central system took it away (issue 20): drafts
+// not yet signed, and signed records or their audit entries the server has not acknowledged
+// (pending, or quarantined with the server's reason). A case leaves only with none of either.
+struct CaseRemovalBlock {
+    int64_t drafts = 0;
+    int64_t unsynced = 0;
+    bool blocked() const { return drafts > 0 || unsynced > 0; }
 };
 
 // A manager's oversight note or decision received from the central system (issue 15). The
@@ -114,6 +126,20 @@ struct CaseloadEntry {
     std::string lastSeen;                  // signed_at of the latest signed visit, "" never
     std::vector<CaseloadConcern> concerns; // signed concerns, oldest first
     std::string riskReviewDate;            // "review_date" of the latest signed risk identification, "" none
+    // What the app derived from this child's concerns, as it saved it (Store::saveCaseloadDerived).
+    // When derivedFresh, the concerns have not changed since: `concerns` is left empty (not read)
+    // and `derived` holds the app's text. Otherwise `concerns` is filled and derivedInputsSeq is
+    // what to save the newly derived text under (0: the child has no concerns, nothing to save).
+    bool derivedFresh = false;
+    std::string derived;
+    int64_t derivedInputsSeq = 0;
+};
+
+// The app's text for one child, derived from the entry that carried derivedInputsSeq.
+struct CaseloadDerived {
+    std::string childId;
+    int64_t inputsSeq = 0;
+    std::string text;
 };
 
 struct CaseloadChanges {

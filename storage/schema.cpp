@@ -230,6 +230,83 @@ CREATE TABLE court_matters (
 );
 )SQL";
 
+// What the app derives from a child's signed concerns and their addenda (the open follow-up
+// deadlines), kept between unlocks so the first caseload frame at 100,000 records reads one row
+// per child instead of every concern (issue 19, item 3). inputs_seq is bumped by triggers in the
+// same transaction as any change to a child's concerns or addenda; the app's text counts only
+// while derived_seq equals it (and format is the app's current one). The text is the app's:
+// the store never reads it.
+const char* kV12CaseloadDerived = R"SQL(
+CREATE TABLE caseload_derived (
+    child_id    TEXT PRIMARY KEY NOT NULL,
+    inputs_seq  INTEGER NOT NULL DEFAULT 1, -- bumped when the child's concerns or addenda change
+    derived_seq INTEGER NOT NULL DEFAULT 0, -- the inputs_seq `derived` was computed from (0: none)
+    format      TEXT NOT NULL DEFAULT '',   -- the app's name for the text's format
+    derived     TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+INSERT INTO caseload_derived (child_id) SELECT child_id FROM caseload_summary WHERE concerns > 0;
+CREATE TRIGGER caseload_derived_insert AFTER INSERT ON records
+WHEN NEW.child_id IS NOT NULL AND NEW.kind IN ('concern', 'addendum') BEGIN
+    INSERT OR IGNORE INTO caseload_derived (child_id) VALUES (NEW.child_id);
+    UPDATE caseload_derived SET inputs_seq = inputs_seq + 1 WHERE child_id = NEW.child_id;
+END;
+CREATE TRIGGER caseload_derived_update AFTER UPDATE ON records
+WHEN (NEW.child_id IS NOT NULL AND NEW.kind IN ('concern', 'addendum'))
+  OR (OLD.child_id IS NOT NULL AND OLD.kind IN ('concern', 'addendum')) BEGIN
+    INSERT OR IGNORE INTO caseload_derived (child_id) SELECT NEW.child_id WHERE NEW.child_id IS NOT NULL;
+    UPDATE caseload_derived SET inputs_seq = inputs_seq + 1 WHERE child_id IN (NEW.child_id, OLD.child_id);
+END;
+CREATE TRIGGER caseload_derived_delete AFTER DELETE ON records
+WHEN OLD.child_id IS NOT NULL AND OLD.kind IN ('concern', 'addendum') BEGIN
+    UPDATE caseload_derived SET inputs_seq = inputs_seq + 1 WHERE child_id = OLD.child_id;
+END;
+CREATE TRIGGER caseload_derived_child_delete AFTER DELETE ON children BEGIN
+    DELETE FROM caseload_derived WHERE child_id = OLD.id;
+END;
+)SQL";
+
+// Number 13 was kept for the child's side (issue 18), which needed no schema change.
+const char* kV13Reserved = "SELECT 1;";
+
+// A case's whole life (issue 20). A case reallocated away from the tablet, or closed, leaves
+// it once everything of it is synced: case_removals names the case while its rows are deleted
+// in one transaction, and only then may the signed-record and secured-case triggers let a
+// record go. case_history holds the signed records of a case made on other tablets, received
+// with an allocation: shown with the child's records, never changed, never sent back.
+const char* kV14CaseLife = R"SQL(
+CREATE TABLE case_removals (case_id TEXT PRIMARY KEY NOT NULL);
+DROP TRIGGER records_signed_no_delete;
+CREATE TRIGGER records_signed_no_delete BEFORE DELETE ON records
+WHEN OLD.status = 'signed' AND NOT EXISTS (SELECT 1 FROM case_removals WHERE case_id = OLD.case_id)
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a signed record cannot be deleted'); END;
+DROP TRIGGER records_secured_no_delete;
+CREATE TRIGGER records_secured_no_delete BEFORE DELETE ON records
+WHEN (SELECT secured FROM cases WHERE id = OLD.case_id) = 1
+ AND NOT EXISTS (SELECT 1 FROM case_removals WHERE case_id = OLD.case_id)
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the case is secured'); END;
+-- Secured for a review (issue 20): nothing more is added, not even an addendum.
+DROP TRIGGER records_secured_no_insert;
+CREATE TRIGGER records_secured_no_insert BEFORE INSERT ON records
+WHEN (SELECT secured FROM cases WHERE id = NEW.case_id) = 1
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: the case is secured'); END;
+CREATE TABLE case_history (
+    id          TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    case_id     TEXT NOT NULL,
+    child_id    TEXT NOT NULL,
+    signed_at   TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (id, version)
+);
+CREATE INDEX case_history_by_child ON case_history(child_id, signed_at);
+CREATE TRIGGER case_history_no_update BEFORE UPDATE ON case_history
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a received record cannot change'); END;
+CREATE TRIGGER case_history_no_delete BEFORE DELETE ON case_history
+WHEN NOT EXISTS (SELECT 1 FROM case_removals WHERE case_id = OLD.case_id)
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: a received record cannot be deleted'); END;
+)SQL";
+
 std::string refreshChild(const std::string& child) {
     return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
            "INSERT OR REPLACE INTO caseload_summary "
@@ -329,6 +406,9 @@ const std::vector<Migration>& migrations() {
         {9, "no change (the number was kept for a branch that needed none)", kV9Reserved},
         {10, "what the court is deciding, per case (issue 16)", kV10CourtMatters},
         {11, "managers' notes received from the central system (issue 15)", kV11ManagerNotes},
+        {12, "the app's follow-up deadlines per child, kept between unlocks (issue 19)", kV12CaseloadDerived},
+        {13, "no change (the number was kept for a branch that needed none)", kV13Reserved},
+        {14, "a case leaves the tablet whole; history received from other tablets (issue 20)", kV14CaseLife},
     };
     return s_migrations;
 }

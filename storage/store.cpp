@@ -206,6 +206,13 @@ std::optional<Record> loadRecord(Database& db, const std::string& id) {
     auto note = db.prepare(std::string("SELECT ") + kManagerNoteColumns + " FROM manager_notes WHERE id = ?");
     note.bind(1, id);
     if (note.step()) return readManagerNote(note);
+    auto history = db.prepare("SELECT body FROM case_history WHERE id = ? ORDER BY version DESC LIMIT 1");
+    history.bind(1, id);
+    if (history.step())
+        if (auto r = recordFromOutboxBody(history.columnText(0))) {
+            r->received = true;
+            return r;
+        }
     return std::nullopt;
 }
 
@@ -453,6 +460,29 @@ bool checkChainHeads(Database& db, const KeyFile& keys, ChainHeads& heads) {
             xorInto(before, headTerm(row.caseId, row.seq, row.hash));
             if (row.seq > 1) xorInto(before, headTerm(row.caseId, row.seq - 1, row.prevHash));
             if (before == expected) return true;
+        }
+    }
+    if (heads.count < keys.chainCount) {
+        // A case removal (issue 20) committed but its key file write did not happen: the
+        // latest "remove_case" audit entry names the chain heads it took out.
+        auto st = db.prepare("SELECT target, detail FROM audit_log WHERE action = 'remove_case' ORDER BY seq "
+                             "DESC LIMIT 1");
+        if (st.step()) {
+            const std::string caseId = st.columnText(0);
+            const std::string detail = st.columnText(1);
+            ChainHeads withCase = heads;
+            for (size_t at = detail.find(";head="); at != std::string::npos;
+                 at = detail.find(";head=", at + 1)) {
+                const size_t start = at + 6, end = detail.find(';', start);
+                const std::string head = detail.substr(start, end == std::string::npos ? end : end - start);
+                const size_t c1 = head.find(':'), c2 = head.find(':', c1 == std::string::npos ? 0 : c1 + 1);
+                if (c1 == std::string::npos || c2 == std::string::npos) break;
+                const int64_t seq = std::atoll(head.substr(c1 + 1, c2 - c1 - 1).c_str());
+                xorInto(withCase.digest,
+                        headTerm(chainHeadKey(caseId, head.substr(0, c1)), seq, head.substr(c2 + 1)));
+                withCase.count += seq;
+            }
+            if (withCase.count == keys.chainCount && withCase.digest == expected) return true;
         }
     }
     throw StoreError(StoreErrorKind::RolledBack,
@@ -918,7 +948,20 @@ std::optional<Child> Store::childById(const std::string& id) {
 
 // [SECTION] Caseload summary
 
-CaseloadChanges Store::caseloadChanges(int64_t since) {
+namespace {
+// The app's derived text for a child counts while the child's concerns have not changed since
+// it was saved (migration 12's triggers bump inputs_seq) and it is in the format the app asks
+// for (?2; empty: never). Over caseload_summary s LEFT JOIN caseload_derived d.
+constexpr const char* kFreshDerived =
+    "coalesce(d.derived_seq = d.inputs_seq AND d.format = ?2 AND ?2 <> '', 0)";
+// The changed children (after ?1) whose concerns the app needs: it has no fresh text for them.
+constexpr const char* kNeedConcerns =
+    "SELECT s.child_id FROM caseload_summary s LEFT JOIN caseload_derived d ON d.child_id = s.child_id "
+    "WHERE s.change_seq > ?1 AND s.concerns > 0 AND NOT coalesce(d.derived_seq = d.inputs_seq AND "
+    "d.format = ?2 AND ?2 <> '', 0)";
+} // namespace
+
+CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derivedFormat) {
     Lock lock(m_mutex);
     CaseloadChanges out;
     {
@@ -928,12 +971,18 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
     if (out.upTo <= since) return out;
     std::unordered_map<std::string, size_t> entryByChild;
     {
-        auto st = m_db->prepare("SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, "
-                                "coalesce(c.reference, ''), "
-                                "s.not_synced, s.high_risk, s.last_seen FROM caseload_summary s JOIN "
-                                "children ch ON ch.id = s.child_id "
-                                "LEFT JOIN cases c ON c.id = ch.case_id WHERE s.change_seq > ?");
-        st.bind(1, since);
+        // The app's derived text comes back only while fresh (see kFreshDerived).
+        auto st =
+            m_db->prepare("SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, "
+                          "coalesce(c.reference, ''), "
+                          "s.not_synced, s.high_risk, s.last_seen, s.concerns, coalesce(d.inputs_seq, 0), "
+                          "CASE WHEN " +
+                          std::string(kFreshDerived) +
+                          " THEN d.derived END FROM caseload_summary s JOIN "
+                          "children ch ON ch.id = s.child_id "
+                          "LEFT JOIN cases c ON c.id = ch.case_id "
+                          "LEFT JOIN caseload_derived d ON d.child_id = s.child_id WHERE s.change_seq > ?1");
+        st.bind(1, since).bind(2, derivedFormat);
         while (st.step()) {
             CaseloadEntry e;
             e.childId = st.columnText(0);
@@ -945,6 +994,14 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
             e.notSynced = st.columnInt(6);
             e.highRisk = st.columnInt(7) != 0;
             e.lastSeen = st.columnText(8);
+            if (st.columnInt(9) > 0) {
+                if (!st.columnIsNull(11)) {
+                    e.derivedFresh = true;
+                    e.derived = st.columnText(11);
+                } else {
+                    e.derivedInputsSeq = st.columnInt64(10);
+                }
+            }
             entryByChild.emplace(e.childId, out.changed.size());
             out.changed.push_back(std::move(e));
         }
@@ -988,6 +1045,7 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
         auto addenda = m_db->prepare("SELECT payload FROM records WHERE parent_id = ? AND kind = 'addendum' "
                                      "ORDER BY created_at, rowid");
         for (size_t i = 0; i < out.changed.size(); ++i) {
+            if (out.changed[i].derivedFresh) continue; // the app's text stands for them
             concerns.reset();
             concerns.bind(1, out.changed[i].childId);
             while (concerns.step()) {
@@ -1004,9 +1062,11 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
     {
         auto st = m_db->prepare(
             "SELECT child_id, id, payload FROM records WHERE kind = 'concern' AND status = 'signed' AND "
-            "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > ? AND concerns > 0) "
+            "child_id IN (" +
+            std::string(kNeedConcerns) +
+            ") "
             "ORDER BY child_id, created_at, rowid");
-        st.bind(1, since);
+        st.bind(1, since).bind(2, derivedFormat);
         while (st.step()) {
             auto found = entryByChild.find(st.columnText(0));
             if (found != entryByChild.end()) addConcern(found->second, st.columnText(1), st.columnText(2));
@@ -1015,14 +1075,50 @@ CaseloadChanges Store::caseloadChanges(int64_t since) {
     if (!concernAt.empty()) {
         auto st = m_db->prepare(
             "SELECT a.parent_id, a.payload FROM records p JOIN records a ON a.parent_id = p.id "
-            "WHERE p.kind = 'concern' AND p.status = 'signed' AND a.kind = 'addendum' AND p.child_id IN "
-            "(SELECT child_id FROM caseload_summary WHERE change_seq > ? AND concerns > 0) "
+            "WHERE p.kind = 'concern' AND p.status = 'signed' AND a.kind = 'addendum' AND p.child_id IN (" +
+            std::string(kNeedConcerns) +
+            ") "
             "ORDER BY a.created_at, a.rowid");
-        st.bind(1, since);
+        st.bind(1, since).bind(2, derivedFormat);
         while (st.step())
             addAddendum(st.columnText(0), st.columnText(1));
     }
     return out;
+}
+
+void Store::saveCaseloadDerived(const std::string& format, const std::vector<CaseloadDerived>& items) {
+    if (format.empty()) throw StoreError(StoreErrorKind::InvalidArgument, "derived text needs a format name");
+    if (items.empty()) return;
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    // Only over the inputs it was derived from: a concern signed meanwhile makes it stale.
+    auto st = m_db->prepare("UPDATE caseload_derived SET derived_seq = inputs_seq, format = ?, derived = ? "
+                            "WHERE child_id = ? AND inputs_seq = ?");
+    for (const CaseloadDerived& item : items) {
+        if (item.inputsSeq <= 0) continue; // nothing to key it by: the child has no concerns
+        st.reset();
+        st.bind(1, format).bind(2, item.text).bind(3, item.childId).bind(4, item.inputsSeq).run();
+    }
+    t.commit();
+}
+
+void Store::forgetCaseloadDerived(const std::vector<std::string>& childIds) {
+    if (childIds.empty()) return;
+    Lock lock(m_mutex);
+    Transaction t(*m_db);
+    m_db->exec("UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1");
+    auto forget =
+        m_db->prepare("UPDATE caseload_derived SET derived_seq = 0, derived = '' WHERE child_id = ?");
+    auto changed = m_db->prepare("UPDATE caseload_summary SET change_seq = (SELECT seq FROM caseload_clock "
+                                 "WHERE id = 1) WHERE child_id = ?");
+    for (const std::string& id : childIds) {
+        forget.reset();
+        forget.bind(1, id).run();
+        changed.reset();
+        changed.bind(1, id).run();
+    }
+    t.commit();
+    bump();
 }
 
 // [SECTION] Records
@@ -1040,7 +1136,7 @@ Record Store::createDraft(const NewRecord& in) {
         if (!st.step()) throw StoreError(StoreErrorKind::NotFound, "no case with id " + in.caseId);
         if (st.columnInt(0) == 1)
             throw StoreError(StoreErrorKind::ReadOnlyRecord,
-                             "case " + in.caseId + " is secured: only addenda can be added");
+                             "case " + in.caseId + " is secured for a review: nothing can be added");
     }
     if (!in.childId.empty()) {
         auto st = m_db->prepare("SELECT case_id FROM children WHERE id = ?");
@@ -1139,6 +1235,10 @@ Record Store::addAddendum(const std::string& parentRecordId, const std::string& 
     Lock lock(m_mutex);
     Transaction t(*m_db);
     Record parent = requireRecord(*m_db, parentRecordId);
+    if (caseIsSecured(*m_db, parent.caseId))
+        throw StoreError(StoreErrorKind::ReadOnlyRecord,
+                         "case " + parent.caseId +
+                             " is secured for a review: nothing can be added, not even an addendum");
     if (parent.status != RecordStatus::Signed)
         throw StoreError(StoreErrorKind::InvalidArgument, "an addendum adds to a signed record; record " +
                                                               parent.id + " is a draft: edit it instead");
@@ -1194,6 +1294,16 @@ std::vector<Record> Store::recordsForChild(const std::string& childId) {
     st.bind(1, childId);
     while (st.step())
         records.push_back(readManagerNote(st));
+    // Records made on another tablet before the case came here (issue 20).
+    std::vector<Record> received;
+    auto history = m_db->prepare("SELECT body FROM case_history WHERE child_id = ? ORDER BY signed_at, id");
+    history.bind(1, childId);
+    while (history.step())
+        if (auto r = recordFromOutboxBody(history.columnText(0))) {
+            r->received = true;
+            received.push_back(std::move(*r));
+        }
+    records.insert(records.begin(), received.begin(), received.end());
     return records;
 }
 
@@ -1336,19 +1446,147 @@ ChainReport Store::verifyCase(const std::string& caseId) {
     return verifyCaseOn(*m_db, caseId);
 }
 
-void Store::secureCase(const std::string& caseId, const std::string& by) {
+void Store::secureCase(const std::string& caseId, const std::string& by, const std::string& securedAt) {
     Lock lock(m_mutex);
     Transaction t(*m_db);
     auto st = m_db->prepare("SELECT secured FROM cases WHERE id = ?");
     st.bind(1, caseId);
     if (!st.step()) throw StoreError(StoreErrorKind::NotFound, "no case with id " + caseId);
     if (st.columnInt(0) == 1) return; // already frozen; the first securing stands
-    const std::string at = now();
+    const std::string at = securedAt.empty() ? now() : securedAt;
     auto update = m_db->prepare("UPDATE cases SET secured = 1, secured_at = ? WHERE id = ?");
     update.bind(1, at).bind(2, caseId).run();
     appendAudit(*m_db, at, by, "secure_case", caseId, "");
     t.commit();
     bump();
+}
+
+// [SECTION] A case's whole life (issue 20)
+
+namespace {
+
+CaseRemovalBlock readRemovalBlock(Database& db, const std::string& caseId) {
+    CaseRemovalBlock block;
+    auto drafts = db.prepare("SELECT count(*) FROM records WHERE case_id = ? AND status = 'draft'");
+    drafts.bind(1, caseId);
+    drafts.step();
+    block.drafts = drafts.columnInt64(0);
+    // The case's records, and the audit entries written with them (grouped by the record id).
+    auto unsent =
+        db.prepare("SELECT count(*) FROM outbox WHERE state <> 'acknowledged' AND (case_id = ? OR "
+                   "(item_type = 'audit' AND group_key IN (SELECT id FROM records WHERE case_id = ?)))");
+    unsent.bind(1, caseId).bind(2, caseId);
+    unsent.step();
+    block.unsynced = unsent.columnInt64(0);
+    return block;
+}
+
+} // namespace
+
+CaseRemovalBlock Store::caseRemovalBlock(const std::string& caseId) {
+    Lock lock(m_mutex);
+    return readRemovalBlock(*m_db, caseId);
+}
+
+bool Store::removeCase(const std::string& caseId, const std::string& actor, const std::string& why) {
+    Lock lock(m_mutex);
+    {
+        auto st = m_db->prepare("SELECT 1 FROM cases WHERE id = ?");
+        st.bind(1, caseId);
+        if (!st.step()) return false;
+    }
+    const CaseRemovalBlock block = readRemovalBlock(*m_db, caseId);
+    if (block.blocked())
+        throw StoreError(StoreErrorKind::InvalidArgument,
+                         "case " + caseId + " cannot leave this tablet yet: " + std::to_string(block.drafts) +
+                             " draft(s) and " + std::to_string(block.unsynced) + " entries not yet sent");
+    // The heads of the case's chains leave the key file's summary with it. They go into the
+    // audit entry too, so an unlock after a crash between the commit and the key file write
+    // can tell a removal from lost records (checkChainHeads).
+    std::vector<std::pair<std::string, std::pair<int64_t, std::string>>> heads;
+    {
+        auto st = m_db->prepare("SELECT chain_seq, hash FROM records WHERE case_id = ? AND chain = ? AND "
+                                "chain_seq > 0 ORDER BY chain_seq DESC LIMIT 1");
+        for (const auto& chain : chainNames()) {
+            st.reset();
+            st.bind(1, caseId).bind(2, chain);
+            if (st.step()) heads.push_back({chain, {st.columnInt64(0), st.columnText(1)}});
+        }
+    }
+    std::string detail = "why=" + why;
+    for (const auto& [chain, head] : heads)
+        detail += ";head=" + chain + ":" + std::to_string(head.first) + ":" + head.second;
+    // Deleted rows are overwritten with zeros, in the table and index pages and on the free list.
+    m_db->exec("PRAGMA secure_delete = ON;");
+    {
+        Transaction t(*m_db);
+        m_db->exec("PRAGMA defer_foreign_keys = ON;"); // addenda and their parents go together
+        const std::vector<std::string> steps = {
+            "INSERT INTO case_removals (case_id) VALUES (?1)",
+            "DELETE FROM outbox WHERE state = 'acknowledged' AND (case_id = ?1 OR (item_type = 'audit' AND "
+            "group_key IN (SELECT id FROM records WHERE case_id = ?1)))",
+            "DELETE FROM records WHERE case_id = ?1",
+            "DELETE FROM case_history WHERE case_id = ?1",
+            "DELETE FROM court_matters WHERE case_id = ?1",
+            "DELETE FROM caseload_summary WHERE child_id IN (SELECT id FROM children WHERE case_id = ?1)",
+            "DELETE FROM children WHERE case_id = ?1",
+            "DELETE FROM cases WHERE id = ?1",
+            "DELETE FROM manager_notes WHERE case_id = ?1",
+            "DELETE FROM case_removals WHERE case_id = ?1",
+        };
+        for (const auto& sql : steps) {
+            auto st = m_db->prepare(sql);
+            st.bind(1, caseId);
+            st.run();
+        }
+        // The caseload sees the change (the app reloads it whole after a removal).
+        m_db->exec("UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;");
+        appendAudit(*m_db, now(), actor.empty() ? m_options.actor : actor, "remove_case", caseId, detail);
+        t.commit();
+    }
+    for (const auto& [chain, head] : heads) {
+        xorInto(m_heads.digest, headTerm(chainHeadKey(caseId, chain), head.first, head.second));
+        m_heads.count -= head.first;
+    }
+    saveChainHeads();
+    bump();
+    // Free space left by earlier edits (autosaved drafts, replaced rows) went without
+    // secure_delete: VACUUM rewrites the file with live rows only, and the checkpoint puts it in
+    // the main file and truncates the WAL, so no older copy of a page survives in either.
+    try {
+        m_db->exec("VACUUM;");
+        m_db->exec("PRAGMA wal_checkpoint(TRUNCATE);");
+    } catch (const StoreError&) {
+        // The removal has committed; the scrub is repeated by the next removal. Not an error
+        // to report as a failed removal (a reader may hold the WAL for a moment).
+    }
+    return true;
+}
+
+size_t Store::saveCaseHistory(const std::vector<std::string>& bodies) {
+    if (bodies.empty()) return 0;
+    Lock lock(m_mutex);
+    size_t refused = 0;
+    Transaction t(*m_db);
+    const std::string at = now();
+    for (const auto& body : bodies) {
+        const auto r = recordFromOutboxBody(body);
+        if (!r) {
+            ++refused;
+            continue;
+        }
+        // This tablet's own records (it held the case before) are already in `records`.
+        auto st =
+            m_db->prepare("INSERT OR IGNORE INTO case_history (id, version, case_id, child_id, signed_at, "
+                          "body, received_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM "
+                          "records WHERE id = ?)");
+        st.bind(1, r->id).bind(2, r->version).bind(3, r->caseId).bind(4, r->childId);
+        st.bind(5, r->signedAt).bind(6, body).bind(7, at).bind(8, r->id);
+        st.run();
+    }
+    t.commit();
+    bump();
+    return refused;
 }
 
 // [SECTION] Audit log
@@ -1649,6 +1887,15 @@ size_t Store::outboxResendCase(const std::string& caseId) {
         "item_type = 'record' AND case_id = ?1))) AND NOT EXISTS (SELECT 1 FROM outbox WHERE case_id = ?1 "
         "AND state = 'quarantined')");
     st.bind(1, caseId);
+    const size_t changed = size_t(st.run());
+    if (changed > 0) bump();
+    return changed;
+}
+
+size_t Store::outboxResendAcknowledged() {
+    Lock lock(m_mutex);
+    auto st = m_db->prepare(
+        "UPDATE outbox SET state = 'pending', acknowledged_at = '' WHERE state = 'acknowledged'");
     const size_t changed = size_t(st.run());
     if (changed > 0) bump();
     return changed;

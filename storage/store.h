@@ -113,7 +113,17 @@ public:
 
     // The caseload entries that changed after `since` (every child for 0), from the summary
     // the triggers keep: a write costs one child's entry, never a rebuild (issue 19).
-    CaseloadChanges caseloadChanges(int64_t since);
+    // derivedFormat: the app's name for the format of its derived text (empty: never use it, read
+    // every changed child's concerns). A child whose concerns have not changed since the app saved
+    // text in that format comes back with that text and without its concerns.
+    CaseloadChanges caseloadChanges(int64_t since, const std::string& derivedFormat = {});
+    // Keeps the app's text derived from caseload entries (one transaction; not audited, not
+    // synced, no revision bump: it is a cache of what the records say). An item whose child's
+    // concerns changed after the entry was read is dropped (the next read brings the concerns).
+    void saveCaseloadDerived(const std::string& format, const std::vector<CaseloadDerived>& items);
+    // The app could not read its own saved text for these children: forget it and report the
+    // children as changed, so the next caseloadChanges brings their concerns again.
+    void forgetCaseloadDerived(const std::vector<std::string>& childIds);
 
     // Records.
     Record createDraft(const NewRecord& record);                                  // audited
@@ -132,7 +142,26 @@ public:
     std::vector<Record> recordsForCase(const std::string& caseId); // oldest first
     void deleteDraft(const std::string& recordId, const std::string& actor = ""); // drafts only, audited
     ChainReport verifyCase(const std::string& caseId);
-    void secureCase(const std::string& caseId, const std::string& by); // irreversible
+    // Irreversible. at: when the central system secured it (empty: now). From then on nothing
+    // is added to the case on this tablet, not even an addendum (issue 20): the frozen set is
+    // what the review reads.
+    void secureCase(const std::string& caseId, const std::string& by, const std::string& at = "");
+
+    // A case's whole life (issue 20). caseRemovalBlock says what keeps the case here.
+    // removeCase deletes the case, its children, records, drafts, received history, managers'
+    // notes and what the court is deciding, and its acknowledged outbox entries, in one
+    // transaction with secure_delete on; then VACUUM and a WAL checkpoint, so no page of the
+    // file keeps the child's name (docs/security-model.md). Audited "remove_case" (target the
+    // case id; detail the reason and the chain heads taken out, never content). Refuses
+    // (InvalidArgument, nothing changed) while caseRemovalBlock(caseId).blocked(): a record is
+    // never dropped unsent. Returns false if there is no such case.
+    CaseRemovalBlock caseRemovalBlock(const std::string& caseId);
+    bool removeCase(const std::string& caseId, const std::string& actor, const std::string& why);
+    // Signed records of a case made on other tablets, as the central system sent them (their
+    // outbox bodies, each verified against its own hash: a bad one is skipped and counted).
+    // Kept once each, listed by recordsForChild with Record::received set. Returns how many
+    // were refused.
+    size_t saveCaseHistory(const std::vector<std::string>& bodies);
 
     // Audit log: append-only and hash-chained. Actions used: "create_store", "unlock",
     // "recover", "change_passphrase", "reseal_recovery_key", "create", "sign", "addendum",
@@ -163,6 +192,12 @@ public:
     // "duplicate". Not while the case has a quarantined entry (that explains the gap). Returns how
     // many entries are pending again.
     size_t outboxResendCase(const std::string& caseId);
+    // Every acknowledged entry (records and audit entries alike, whatever their case) -> pending
+    // again, in their first order: the server's database was restored (a new store generation,
+    // sync/protocol.h), so anything it acknowledged before may be gone, including audit entries
+    // that belong to no record and so never show a chain gap. Idempotent intake answers
+    // "duplicate" for what it kept. Quarantined entries stay quarantined. Returns the count.
+    size_t outboxResendAcknowledged();
     size_t outboxPendingCount();
 
     // What the court is deciding in a case (app/model/court_matter.h's JSON), one per case.

@@ -2,6 +2,7 @@
 // naming the field (never its value), so a bad body from either side is refused clearly.
 #include "sync/protocol.h"
 
+#include "base/hash.h"
 #include "base/hex.h"
 #include "base/json_reader.h"
 
@@ -184,6 +185,7 @@ json toJson(const EnrolResponse& v) {
               {"allocations", allocations},
               {"cursor", v.cursor}};
     if (v.content) j["content"] = toJson(*v.content);
+    if (!v.noteKey.empty()) j["noteKey"] = v.noteKey;
     return j;
 }
 
@@ -196,6 +198,7 @@ EnrolResponse enrolResponseFromJson(const json& j) {
     v.recoveryPublicKey = stringField(j, "recoveryPublicKey");
     v.practitionerId = stringField(j, "practitionerId", false);
     v.practitionerName = stringField(j, "practitionerName");
+    if (j.contains("noteKey")) v.noteKey = stringField(j, "noteKey");
     for (const auto& a : arrayField(j, "allocations"))
         v.allocations.push_back(allocationFromJson(a));
     if (j.contains("content") && !j["content"].is_null()) v.content = contentUpdateFromJson(j["content"]);
@@ -271,7 +274,11 @@ json toJson(const PushResponse& v) {
     json results = json::array();
     for (const auto& r : v.results)
         results.push_back(toJson(r));
-    return {{"ok", true}, {"protocol", kProtocolVersion}, {"batchId", v.batchId}, {"results", results}};
+    return {{"ok", true},
+            {"protocol", kProtocolVersion},
+            {"batchId", v.batchId},
+            {"results", results},
+            {"storeGeneration", v.storeGeneration}};
 }
 
 PushResponse pushResponseFromJson(const json& j) {
@@ -281,17 +288,17 @@ PushResponse pushResponseFromJson(const json& j) {
     v.batchId = stringField(j, "batchId", false);
     for (const auto& r : arrayField(j, "results"))
         v.results.push_back(pushResultFromJson(r));
+    v.storeGeneration = optionalString(j, "storeGeneration"); // absent from servers before 0.1.0
+    if (v.storeGeneration.size() > kMaxStoreGeneration) throw ProtocolError("storeGeneration is too long");
     return v;
 }
 
 // --- pull -------------------------------------------------------------------------------------
 
 json toJson(const PullRequest& v) {
-    return {{"protocol", v.protocol},
-            {"cursor", v.cursor},
-            {"contentVersion", v.contentVersion},
-            {"removedCases", v.removedCases},
-            {"noteCursor", v.noteCursor}};
+    return {
+        {"protocol", v.protocol},         {"cursor", v.cursor},         {"contentVersion", v.contentVersion},
+        {"removedCases", v.removedCases}, {"noteCursor", v.noteCursor}, {"historyCursor", v.historyCursor}};
 }
 
 json toJson(const ManagerNote& v) {
@@ -306,7 +313,27 @@ json toJson(const ManagerNote& v) {
             {"note", v.note},
             {"noteDate", v.noteDate},
             {"writtenAt", v.writtenAt},
-            {"hash", v.hash}};
+            {"hash", v.hash},
+            {"signature", v.signature}};
+}
+
+std::string managerNoteSignedBytes(const ManagerNote& v) {
+    json j = toJson(v);
+    for (const char* unsigned_ : {"seq", "hash", "signature"})
+        j.erase(unsigned_);
+    j["kind"] = "manager_note"; // storage::kinds::kManagerNote: a note's bytes never pass for another kind's
+    return j.dump();
+}
+
+bool managerNoteSignatureValid(const ManagerNote& v, const std::string& noteKeyHex) {
+    const auto key = base::bytesFromHex(noteKeyHex, crypto_sign_PUBLICKEYBYTES);
+    const auto signature = base::bytesFromHex(v.signature, crypto_sign_BYTES);
+    if (!key || !signature) return false;
+    const std::string bytes = managerNoteSignedBytes(v);
+    if (base::blake2bHex(bytes) != v.hash) return false;
+    return crypto_sign_verify_detached(signature->data(),
+                                       reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                                       key->data()) == 0;
 }
 
 ManagerNote managerNoteFromJson(const json& j) {
@@ -323,7 +350,8 @@ ManagerNote managerNoteFromJson(const json& j) {
                                {"note", &v.note},
                                {"noteDate", &v.noteDate},
                                {"writtenAt", &v.writtenAt},
-                               {"hash", &v.hash}}) {
+                               {"hash", &v.hash},
+                               {"signature", &v.signature}}) {
         auto it = j.find(name);
         if (it == j.end() || !it->is_string()) throw ProtocolError(std::string("missing field: ") + name);
         *field = it->get<std::string>();
@@ -339,6 +367,7 @@ PullRequest pullRequestFromJson(const json& j) {
     v.cursor = intField(j, "cursor", 0);
     v.contentVersion = intField(j, "contentVersion", 0);
     if (j.contains("noteCursor")) v.noteCursor = intField(j, "noteCursor", 0);
+    if (j.contains("historyCursor")) v.historyCursor = intField(j, "historyCursor", 0);
     const json& removed = arrayField(j, "removedCases");
     if (removed.size() > 10000) throw ProtocolError("too many removed cases");
     for (const auto& r : removed) {
@@ -358,13 +387,23 @@ json toJson(const PullResponse& v) {
               {"cursor", v.cursor},
               {"allocations", allocations},
               {"removals", v.removals},
-              {"command", deviceCommandName(v.command)}};
+              {"command", deviceCommandName(v.command)},
+              {"storeGeneration", v.storeGeneration}};
     if (v.content) j["content"] = toJson(*v.content);
+    if (!v.noteKey.empty()) j["noteKey"] = v.noteKey;
     if (!v.managerNotes.empty()) {
         json notes = json::array();
         for (const auto& n : v.managerNotes)
             notes.push_back(toJson(n));
         j["managerNotes"] = notes;
+    }
+    if (!v.history.empty()) j["history"] = v.history;
+    if (v.historyCursor > 0) j["historyCursor"] = v.historyCursor;
+    if (!v.secured.empty()) {
+        json secured = json::array();
+        for (const auto& c : v.secured)
+            secured.push_back({{"caseId", c.caseId}, {"securedAt", c.securedAt}});
+        j["secured"] = secured;
     }
     return j;
 }
@@ -383,11 +422,34 @@ PullResponse pullResponseFromJson(const json& j) {
     }
     if (j.contains("content") && !j["content"].is_null()) v.content = contentUpdateFromJson(j["content"]);
     v.command = deviceCommandFromString(stringField(j, "command"));
+    if (j.contains("noteKey")) v.noteKey = stringField(j, "noteKey");
     if (j.contains("managerNotes")) {
         const json& notes = arrayField(j, "managerNotes");
         if (notes.size() > 10000) throw ProtocolError("too many manager notes");
         for (const auto& n : notes)
             v.managerNotes.push_back(managerNoteFromJson(n));
+    }
+    v.storeGeneration = optionalString(j, "storeGeneration"); // absent from servers before 0.1.0
+    if (v.storeGeneration.size() > kMaxStoreGeneration) throw ProtocolError("storeGeneration is too long");
+    if (j.contains("history")) {
+        const json& history = arrayField(j, "history");
+        if (history.size() > kMaxHistoryRecords) throw ProtocolError("too many history records");
+        for (const auto& h : history) {
+            if (!h.is_string() || h.get<std::string>().size() > kMaxEntryBodyBytes)
+                throw ProtocolError("field is not a record body: history");
+            v.history.push_back(h.get<std::string>());
+        }
+    }
+    if (j.contains("historyCursor")) v.historyCursor = intField(j, "historyCursor", 0);
+    if (j.contains("secured")) {
+        const json& secured = arrayField(j, "secured");
+        if (secured.size() > 100000) throw ProtocolError("too many secured cases");
+        for (const auto& c : secured) {
+            requireObject(c, "secured case");
+            SecuredCase sc{stringField(c, "caseId", false), stringField(c, "securedAt", false)};
+            if (!isSafeId(sc.caseId)) throw ProtocolError("field is not a valid id: secured");
+            v.secured.push_back(std::move(sc));
+        }
     }
     return v;
 }

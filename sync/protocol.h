@@ -111,6 +111,7 @@ struct EnrolResponse {
     std::vector<Allocation> allocations;
     std::optional<ContentUpdate> content;
     std::int64_t cursor = 0; // pull from here next time
+    std::string noteKey;     // hex Ed25519 public key of the managers' notes ("" none yet)
 };
 
 // Why the server could not store an entry.
@@ -149,7 +150,14 @@ struct PushResult {
 struct PushResponse {
     std::string batchId;
     std::vector<PushResult> results;
+    // Names the server's database since its last `heard-server admin restore` ("" when it was
+    // never restored). When it differs from the one a device last saw, what the server
+    // acknowledged before may have been lost with the restore: the device sends every
+    // acknowledged entry again (the server answers "duplicate" for what it kept).
+    std::string storeGeneration;
 };
+// The longest storeGeneration either side accepts.
+inline constexpr std::size_t kMaxStoreGeneration = 64;
 
 struct PullRequest {
     int protocol = kProtocolVersion;
@@ -157,19 +165,33 @@ struct PullRequest {
     std::int64_t contentVersion = 0;       // what the device holds
     std::vector<std::string> removedCases; // reallocated cases the device has now removed
     std::int64_t noteCursor = 0;           // the last manager's note the device holds (issue 15)
+    std::int64_t historyCursor = 0;        // issue 20: the server's received seq of history held
 };
 
-// A manager's oversight note or decision, written and signed (hash) in the managers' console
-// (issue 15); it travels to the tablet of the practitioner who holds the case.
+// A manager's oversight note or decision, written and signed in the managers' console (issue
+// 15); it travels to the tablet of the practitioner who holds the case. hash is BLAKE2b-256 and
+// signature Ed25519 (hex), both over managerNoteSignedBytes(); the tablet checks the signature
+// with the server's note key (noteKey in the enrol and pull answers) before it keeps the note.
 struct ManagerNote {
     std::int64_t seq = 0; // the server's order: the device's noteCursor
     std::string id, recordId, caseId, childId, author, authorName, decision, note, noteDate, writtenAt, hash;
+    std::string signature;
 };
+// What a note's hash and signature cover: canonical JSON (sorted keys, compact) of every field but
+// seq, hash and signature, with "kind": "manager_note". One implementation for server and tablet.
+std::string managerNoteSignedBytes(const ManagerNote& note);
+// The hash matches the bytes and the signature is the note key's (hex Ed25519 public key).
+bool managerNoteSignatureValid(const ManagerNote& note, const std::string& noteKeyHex);
 
 enum class DeviceCommand {
     None,
     Lock, // lock the store now; the practitioner's passphrase opens it again
     Wipe, // destroy the local store (only after everything is synced if possible)
+};
+
+struct SecuredCase {
+    std::string caseId;
+    std::string securedAt; // ISO 8601 UTC, the server's clock
 };
 
 struct PullResponse {
@@ -179,7 +201,21 @@ struct PullResponse {
     std::optional<ContentUpdate> content; // present when newer than contentVersion
     DeviceCommand command = DeviceCommand::None;
     std::vector<ManagerNote> managerNotes; // seq > the request's noteCursor, oldest first
+    std::string storeGeneration;           // as in PushResponse: a tablet with nothing to push learns too
+    std::string noteKey;                   // hex Ed25519 public key the notes are signed with ("" none yet)
+    // Issue 20: the signed records other tablets made in the cases this practitioner holds,
+    // received by the server after the request's historyCursor (their outbox bodies, oldest
+    // first), so a reallocated case arrives with its history, and what its old tablet sends
+    // later follows it. historyCursor: pass it back next time.
+    std::vector<std::string> history;
+    std::int64_t historyCursor = 0;
+    // Issue 20: the cases this practitioner holds that the central system has secured for a
+    // review (every one, each pull: a short list), with when. The tablet freezes them.
+    std::vector<SecuredCase> secured;
 };
+// At most this many history records in one pull answer (the rest of a long case is not sent:
+// docs/sync-protocol.md, known limits).
+inline constexpr std::size_t kMaxHistoryRecords = 2000;
 
 // The locked tablet's question (kPathDeviceCommand). token is the BLAKE2b-256 hex of the device
 // secret: what the server already stores, so no schema change; it cannot push or pull (that needs

@@ -6,6 +6,8 @@
 // [SECTION] Pull and reallocation
 #include "sync/sync_client.h"
 
+#include "sync/protocol_enrol.h"
+
 #include "base/json_reader.h"
 #include "storage/chain.h"
 #include "storage/keys.h"
@@ -111,6 +113,14 @@ std::unique_ptr<HttpsChannel> SyncClient::newChannel() {
 
 // Remembers (in memory and in the store) that the server takes gzip bodies, so the first batch
 // of the next cycle, or after a restart, is compressed too.
+void SyncClient::resendAfterRestore(const std::string& storeGeneration) {
+    const std::string known = m_store.setting(setting::kStoreGeneration).value_or("");
+    if (storeGeneration == known) return;
+    // Queue first, then remember: a crash in between only queues them again (harmless).
+    m_store.outboxResendAcknowledged();
+    m_store.setSetting(setting::kStoreGeneration, storeGeneration);
+}
+
 void SyncClient::learnGzip(const HttpsChannel& channel) {
     if (!channel.serverTakesGzip() || m_serverTakesGzip) return;
     m_serverTakesGzip = true;
@@ -219,6 +229,9 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
         if (endpoint.pinnedSpkiSha256.empty())
             return failed(SyncFailure::Certificate, "the organisation's CA certificate cannot be read");
     }
+    // Enrolling again (issue 20): this store's earlier credential, so the server can carry its
+    // chains over to the new one when the new one is confirmed.
+    const std::string previous = enrolled() ? authHeader() : std::string();
     HttpsChannel channel(endpoint, m_cancel);
     EnrolRequest request{kProtocolVersion, username, password, deviceName};
     HttpResult result = channel.post(kPathEnrol, toJson(request).dump());
@@ -232,21 +245,30 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
     } catch (const ProtocolError& e) {
         return failed(SyncFailure::ServerError, std::string("unusable enrolment answer: ") + e.what());
     }
+    // From here on a failure cancels the new credential, so a failed enrolment leaves nothing on
+    // the server (best effort: one the server never hears of is swept after 15 minutes).
+    const std::string newAuth = response.deviceId + ":" + response.deviceSecret;
+    auto cancelled = [&](StepResult failure) {
+        channel.post(kPathEnrolCancel, "{\"protocol\":1}", newAuth);
+        return failure;
+    };
     if (!endpoint.plainHttpForDevelopment && result.presentedCertPem.empty())
-        return failed(SyncFailure::Certificate, "the server's certificate could not be read for pinning");
+        return cancelled(
+            failed(SyncFailure::Certificate, "the server's certificate could not be read for pinning"));
     // A store made before enrolment is sealed to a throwaway key nobody holds: re-seal it to the
     // organisation's key before the device counts as enrolled, or refuse to enrol.
     const auto recoveryKey = recoveryKeyFromHex(response.recoveryPublicKey);
     if (!recoveryKey)
-        return failed(SyncFailure::ServerError,
-                      "the server sent no usable organisation recovery key, so this tablet's records could "
-                      "not be made recoverable; it was not signed in (an administrator must set the key: "
-                      "heard-server set-recovery-key)");
+        return cancelled(
+            failed(SyncFailure::ServerError,
+                   "the server sent no usable organisation recovery key, so this tablet's records could "
+                   "not be made recoverable; it was not signed in (an administrator must set the key: "
+                   "heard-server set-recovery-key)"));
     try {
         m_store.resealRecoveryKey(*recoveryKey, response.practitionerId);
     } catch (const storage::StoreError& e) {
-        return failed(SyncFailure::LocalStore,
-                      storeProblem(kResealFailed, e) + "; it was not signed in: try again");
+        return cancelled(failed(SyncFailure::LocalStore,
+                                storeProblem(kResealFailed, e) + "; it was not signed in: try again"));
     }
     try {
         // Allocations first: if anything fails before the identity is saved, enrolment simply repeats.
@@ -263,9 +285,13 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
             m_store.setSetting(setting::kPinnedSpki, endpoint.pinnedSpkiSha256);
         }
         m_store.setSetting(setting::kRecoveryPublicKey, response.recoveryPublicKey);
+        if (!response.noteKey.empty()) m_store.setSetting(setting::kNoteKey, response.noteKey);
         m_store.setSetting(setting::kPractitionerId, response.practitionerId);
         m_store.setSetting(setting::kPractitionerName, response.practitionerName);
         m_store.setSetting(setting::kCursor, std::to_string(response.cursor));
+        // The earlier credential until the new one is confirmed (a confirmation lost on the way is
+        // sent again before the next pull).
+        m_store.setSetting(setting::kConfirmEnrolment, previous.empty() ? std::string("-") : previous);
         m_store.setSetting(setting::kDeviceSecret, response.deviceSecret);
         // Outside the store, so a locked tablet can still be told to wipe itself (issue 17.9).
         saveDeviceCommandCredential(
@@ -275,15 +301,31 @@ StepResult SyncClient::enrol(const std::string& username, const std::string& pas
         learnGzip(channel);
         m_store.audit(response.practitionerId, "sync", "enrol", "device " + response.deviceId);
     } catch (const storage::StoreError& e) {
-        return failed(SyncFailure::LocalStore,
-                      storeProblem("could not save the sign-in on this tablet", e) + ": try again");
+        return cancelled(
+            failed(SyncFailure::LocalStore,
+                   storeProblem("could not save the sign-in on this tablet", e) + ": try again"));
     } catch (const base::Error& e) { // the device-command credential file
-        return failed(SyncFailure::LocalStore,
-                      std::string("could not save the sign-in on this tablet (") + e.what() + "): try again");
+        return cancelled(
+            failed(SyncFailure::LocalStore,
+                   std::string("could not save the sign-in on this tablet (") + e.what() + "): try again"));
     }
+    confirmEnrolment(channel);
     StepResult ok;
     ok.message = "enrolled";
     return ok;
+}
+
+// Confirms the enrolment saved on this tablet (sync/protocol_enrol.h), naming the store's earlier
+// credential if there was one. Returns true once the server has it (or there is nothing to do).
+bool SyncClient::confirmEnrolment(HttpsChannel& channel) {
+    const std::string previous = m_store.setting(setting::kConfirmEnrolment).value_or("");
+    if (previous.empty()) return true;
+    nlohmann::json body = {{"protocol", kProtocolVersion}};
+    if (previous != "-") body["previousDevice"] = previous;
+    HttpResult result = channel.post(kPathEnrolConfirm, body.dump(), authHeader());
+    if (!classify(result).ok()) return false;
+    m_store.setSetting(setting::kConfirmEnrolment, "");
+    return true;
 }
 
 StepResult SyncClient::ensureRecoverySeal() {
@@ -411,6 +453,8 @@ StepResult SyncClient::push(std::size_t maxBatches,
             bad.acknowledged = total.acknowledged;
             return bad;
         }
+        // Before this answer's acks: were the earlier ones given by the database that answers now?
+        resendAfterRestore(response.storeGeneration);
         // Map results to what was sent in this batch only: a stray id is ignored, never acked.
         std::map<std::int64_t, const PushEntry*> sent;
         for (const auto& e : request.entries)
@@ -482,31 +526,37 @@ void SyncClient::applyAllocation(const Allocation& allocation) {
     m_store.putChild(child);
 }
 
-// A reallocated case leaves the device only when none of its entries is still pending.
+// A case taken away (reallocated or closed) leaves the device only when nothing of it is
+// unsent: no pending or quarantined outbox entry and no draft (a visit in progress is finished
+// and signed first, issue 20). Until then it waits on the pending list, and the app says why.
 void SyncClient::processRemovals() {
     auto pendingRemovals = jsonList(m_store, setting::kPendingRemovals);
     if (pendingRemovals.empty()) return;
-    std::set<std::string> stillPending;
-    for (const auto& entry : m_store.outboxPending(1000000))
-        stillPending.insert(entry.caseId);
     auto removed = jsonList(m_store, setting::kRemovedCases);
     std::vector<std::string> keep;
     for (const auto& caseId : pendingRemovals) {
-        if (stillPending.count(caseId)) {
+        if (m_store.caseRemovalBlock(caseId).blocked()) {
             keep.push_back(caseId);
             continue;
         }
-        if (m_actions.removeCase)
-            m_actions.removeCase(caseId);
-        else if (auto c = m_store.caseById(caseId)) {
-            // The store has no case deletion: mark it so the app hides it.
-            c->details["removedFromDevice"] = true;
-            m_store.putCase(*c);
+        // Deletes the case's rows with secure_delete on and audits it (Store::removeCase); a
+        // case already gone (a repeat after a crash) is simply confirmed.
+        bool wasHere = false;
+        try {
+            wasHere = m_store.removeCase(caseId, "sync", "taken_away");
+        } catch (const storage::StoreError& e) {
+            // A draft begun a moment ago: the case waits for the next check.
+            if (e.kind() != storage::StoreErrorKind::InvalidArgument) throw;
+            keep.push_back(caseId);
+            continue;
         }
+        if (wasHere && m_actions.removeCase) m_actions.removeCase(caseId);
         removed.push_back(caseId);
     }
-    saveList(m_store, setting::kPendingRemovals, keep);
-    saveList(m_store, setting::kRemovedCases, removed);
+    if (keep.size() != pendingRemovals.size()) {
+        saveList(m_store, setting::kPendingRemovals, keep);
+        saveList(m_store, setting::kRemovedCases, removed);
+    }
 }
 
 StepResult SyncClient::pull() {
@@ -515,11 +565,15 @@ StepResult SyncClient::pull() {
     if (cancelled()) return failed(SyncFailure::Cancelled, "sync stopped");
     std::unique_ptr<HttpsChannel> owned;
     HttpsChannel& channel = this->channel(owned);
+    // An enrolment whose confirmation was lost: confirmed first (else the pull would confirm it
+    // without carrying this store's chains over).
+    if (!confirmEnrolment(channel)) return failed(SyncFailure::Offline, "could not confirm the enrolment");
     PullRequest request;
     request.cursor = std::stoll(m_store.setting(setting::kCursor).value_or("0"));
     request.contentVersion = std::stoll(m_store.setting(setting::kContentVersion).value_or("0"));
     request.removedCases = jsonList(m_store, setting::kRemovedCases);
     request.noteCursor = m_store.managerNoteCursor();
+    request.historyCursor = std::stoll(m_store.setting(setting::kHistoryCursor).value_or("0"));
     HttpResult result = channel.post(kPathPull, toJson(request).dump(), authHeader());
     learnGzip(channel);
     StepResult problem = classify(result);
@@ -530,6 +584,7 @@ StepResult SyncClient::pull() {
     } catch (const ProtocolError& e) {
         return failed(SyncFailure::ServerError, std::string("unusable pull answer: ") + e.what());
     }
+    resendAfterRestore(response.storeGeneration);
     // The server now knows about the removals it was told of. (Settings are written only when
     // they change: each write is a durable commit, and an idle cycle should cost none.)
     if (!request.removedCases.empty()) saveList(m_store, setting::kRemovedCases, {});
@@ -547,15 +602,37 @@ StepResult SyncClient::pull() {
                 pendingRemovals.push_back(caseId);
         saveList(m_store, setting::kPendingRemovals, pendingRemovals);
     }
+    // The records other tablets made in the cases this practitioner holds (issue 20), each verified
+    // against its own hash; one that is not is skipped (the rest of the history still shows).
+    if (!response.history.empty()) m_store.saveCaseHistory(response.history);
+    if (response.historyCursor > request.historyCursor)
+        m_store.setSetting(setting::kHistoryCursor, std::to_string(response.historyCursor));
+    // Secured for a review by the central system (issue 20): frozen here from its moment on.
+    for (const auto& secured : response.secured)
+        if (auto c = m_store.caseById(secured.caseId); c && !c->secured)
+            m_store.secureCase(secured.caseId, "central system", secured.securedAt);
     if (response.content) {
         m_store.setSetting(setting::kContentFiles, response.content->files.dump());
         m_store.setSetting(setting::kContentVersion, std::to_string(response.content->version));
     }
+    // The server's note key: pinned at enrolment; a tablet enrolled before notes were signed
+    // learns it from its first pull over the pinned channel, and keeps it from then on.
+    if (!response.noteKey.empty() && !m_store.setting(setting::kNoteKey))
+        m_store.setSetting(setting::kNoteKey, response.noteKey);
     if (!response.managerNotes.empty()) { // the managers' word on this tablet's cases (issue 15)
+        const std::string noteKey = m_store.setting(setting::kNoteKey).value_or("");
         std::vector<storage::ManagerNote> notes;
-        for (const auto& n : response.managerNotes)
+        for (const auto& n : response.managerNotes) {
+            // Only a note signed with the server's key is kept (and so ever shown); a changed or
+            // forged one is refused and the refusal audited (the server offers it again until a later note is
+            // kept).
+            if (!managerNoteSignatureValid(n, noteKey)) {
+                m_store.audit("sync", "refuse_manager_note", n.id, "signature does not verify");
+                continue;
+            }
             notes.push_back({n.seq, n.id, n.recordId, n.caseId, n.childId, n.author, n.authorName, n.decision,
                              n.note, n.noteDate, n.writtenAt, n.hash});
+        }
         m_store.saveManagerNotes(notes);
     }
     if (response.cursor != request.cursor) // after applying: a crash repeats, never skips

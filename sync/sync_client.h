@@ -40,6 +40,12 @@ inline constexpr const char* kPendingRemovals = "sync.pendingRemovals"; // JSON 
 inline constexpr const char* kRemovedCases = "sync.removedCases";       // removed, not yet confirmed
 inline constexpr const char* kLastSuccess = "sync.lastSuccess";         // ISO UTC
 inline constexpr const char* kServerTakesGzip = "sync.server.gzip";     // "1": gzip request bodies
+inline constexpr const char* kStoreGeneration = "sync.server.storeGeneration"; // the last one seen
+inline constexpr const char* kNoteKey = "sync.noteKey"; // hex Ed25519 key the managers' notes are signed with
+// Issue 20: set at enrolment until the server has the confirmation: "-" or the store's earlier
+// "<device id>:<secret>" (its chains carry over); "" when confirmed.
+inline constexpr const char* kConfirmEnrolment = "sync.enrol.confirm";
+inline constexpr const char* kHistoryCursor = "sync.historyCursor"; // issue 20: history received up to
 } // namespace setting
 
 // What kind of failure stopped a step; the service uses it to choose a retry delay and message.
@@ -69,9 +75,11 @@ struct StepResult {
 
 // App hooks for pull commands; the sync code never owns the Store's lifetime.
 struct DeviceActions {
-    std::function<void()> lock;                                // remote lock
-    std::function<void()> wipe;                                // remote wipe
-    std::function<void(const std::string& caseId)> removeCase; // reallocated case, fully synced
+    std::function<void()> lock; // remote lock
+    std::function<void()> wipe; // remote wipe
+    // Told after a case taken away from this tablet (reallocated or closed) was removed from the
+    // store, fully synced (issue 20): the app leaves any screen of it and says so.
+    std::function<void(const std::string& caseId)> removeCase;
 };
 
 class SyncClient {
@@ -138,7 +146,11 @@ private:
     std::string authHeader();
     StepResult classify(const HttpResult& result);
     void applyAllocation(const Allocation& allocation);
+    bool confirmEnrolment(HttpsChannel& channel);
     void processRemovals();
+    // A push answer from a database that was restored since the last answer (another store
+    // generation): every acknowledged outbox entry is queued again (Store::outboxResendAcknowledged).
+    void resendAfterRestore(const std::string& storeGeneration);
 
     storage::Store& m_store;
     ServerEndpoint m_endpoint;

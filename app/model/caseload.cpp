@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <sstream>
 #include <unordered_map>
+#include <utility>
 
 namespace heard::model {
 
@@ -111,6 +113,17 @@ bool rowBefore(const CaseloadRow& a, const CaseloadRow& b) {
     return a.childId < b.childId;
 }
 
+// The derived text: one token per open follow-up, its deadline in the clock's ticks since the
+// epoch, or "x" for a deadline that could not be read.
+std::string followUpsText(const std::vector<TimePoint>& due, const std::vector<bool>& readable) {
+    std::string text;
+    for (size_t i = 0; i < due.size(); ++i) {
+        if (!text.empty()) text += ' ';
+        text += readable[i] ? std::to_string(int64_t(due[i].time_since_epoch().count())) : "x";
+    }
+    return text;
+}
+
 } // namespace
 
 void CaseloadIndex::refreshDue(CaseloadRow& row, TimePoint now) {
@@ -153,6 +166,11 @@ bool CaseloadIndex::apply(const storage::CaseloadChanges& changes, TimePoint now
         row.riskReviewDate = entry.riskReviewDate;
         row.riskReview = reviewState(row.riskReviewDate, today);
         std::vector<OpenFollowUp> open;
+        if (entry.derivedFresh && !parseDerived(entry.derived, open)) {
+            open.clear(); // counted as none until the store brings the concerns again
+            m_unreadableDerived.push_back(entry.childId);
+        }
+        if (!entry.derivedFresh && !entry.concerns.empty()) ++m_concernsRead;
         for (const storage::CaseloadConcern& c : entry.concerns) {
             Concern concern;
             try {
@@ -170,6 +188,15 @@ bool CaseloadIndex::apply(const storage::CaseloadChanges& changes, TimePoint now
                 }
                 open.push_back(parsed);
             }
+        }
+        if (!entry.derivedFresh && entry.derivedInputsSeq > 0) {
+            std::vector<TimePoint> due;
+            std::vector<bool> readable;
+            for (const OpenFollowUp& followUp : open) {
+                due.push_back(followUp.due);
+                readable.push_back(followUp.readable);
+            }
+            m_derivedToSave.push_back({entry.childId, entry.derivedInputsSeq, followUpsText(due, readable)});
         }
         if (open.empty())
             m_followUps.erase(row.childId);
@@ -216,6 +243,33 @@ bool CaseloadIndex::apply(const storage::CaseloadChanges& changes, TimePoint now
     }
     m_upTo = std::max(m_upTo, changes.upTo);
     return changed;
+}
+
+bool CaseloadIndex::parseDerived(const std::string& text, std::vector<OpenFollowUp>& out) {
+    std::istringstream tokens(text);
+    std::string token;
+    while (tokens >> token) {
+        OpenFollowUp followUp;
+        if (token != "x") {
+            // A whole int64 and nothing else: anything more or less is not our text.
+            int64_t ticks = 0;
+            const char* end = token.data() + token.size();
+            const auto [stop, error] = std::from_chars(token.data(), end, ticks);
+            if (error != std::errc() || stop != end) return false;
+            followUp.readable = true;
+            followUp.due = TimePoint(TimePoint::duration(ticks));
+        }
+        out.push_back(followUp);
+    }
+    return true;
+}
+
+std::vector<storage::CaseloadDerived> CaseloadIndex::takeDerivedToSave() {
+    return std::exchange(m_derivedToSave, {});
+}
+
+std::vector<std::string> CaseloadIndex::takeUnreadableDerived() {
+    return std::exchange(m_unreadableDerived, {});
 }
 
 bool matchesSearch(const CaseloadRow& row, const std::string& query) {

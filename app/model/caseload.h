@@ -53,6 +53,18 @@ public:
 
     uint64_t fullLoads() const { return m_fullLoads; }       // applies that loaded every child
     uint64_t rowsComputed() const { return m_rowsComputed; } // rows built from an entry, ever
+    uint64_t concernsRead() const { return m_concernsRead; } // children whose concerns were parsed, ever
+
+    // The open follow-up deadlines this index derives from a child's concerns are kept by the
+    // store between unlocks (Store::saveCaseloadDerived, in this format), so a full load reads one
+    // row per child instead of every concern. Change the name whenever the text or the way
+    // deadlines are worked out (working days, bank holidays) changes: old text is then ignored.
+    static constexpr const char* kDerivedFormat = "open-follow-up-deadlines/1";
+    // What apply() derived from concerns since the last call: for Store::saveCaseloadDerived.
+    std::vector<storage::CaseloadDerived> takeDerivedToSave();
+    // Children whose saved text this build could not read: for Store::forgetCaseloadDerived
+    // (their follow-ups count as none until the store brings their concerns again).
+    std::vector<std::string> takeUnreadableDerived();
 
 private:
     struct OpenFollowUp {
@@ -60,6 +72,8 @@ private:
         TimePoint due;
     };
     void refreshDue(CaseloadRow& row, TimePoint now);
+    // The saved text back into open follow-ups; false if it is not text this build writes.
+    static bool parseDerived(const std::string& text, std::vector<OpenFollowUp>& out);
     std::vector<CaseloadRow> m_rows;
     std::unordered_map<std::string, size_t> m_position;                     // child id -> index in m_rows
     std::unordered_map<std::string, std::vector<OpenFollowUp>> m_followUps; // open ones, by child id
@@ -69,7 +83,9 @@ private:
     TimePoint m_lastNow = TimePoint::min();
     int64_t m_upTo = 0;
     std::string m_today;
-    uint64_t m_fullLoads = 0, m_rowsComputed = 0;
+    uint64_t m_fullLoads = 0, m_rowsComputed = 0, m_concernsRead = 0;
+    std::vector<storage::CaseloadDerived> m_derivedToSave;
+    std::vector<std::string> m_unreadableDerived;
 };
 
 // Case-insensitive match of every word of query against name and case reference.

@@ -1,6 +1,7 @@
 #include "app/model/child_impact.h"
 
 #include "app/i18n/i18n.h"
+#include "app/model/citation_list.h"
 
 #include <algorithm>
 #include <cctype>
@@ -103,16 +104,11 @@ ChildImpactAnalysis::ChildImpactAnalysis() {
 }
 
 bool ChildImpactAnalysis::cite(std::vector<ImpactCitation>& list, const ImpactCitation& c) {
-    if (std::find(list.begin(), list.end(), c) != list.end()) return false;
-    list.push_back(c);
-    return true;
+    return citeOnce(list, c);
 }
 
 bool ChildImpactAnalysis::uncite(std::vector<ImpactCitation>& list, const ImpactCitation& c) {
-    const auto it = std::find(list.begin(), list.end(), c);
-    if (it == list.end()) return false;
-    list.erase(it);
-    return true;
+    return removeCitation(list, c);
 }
 
 CourtOption* ChildImpactAnalysis::noOrderOption() {

@@ -1,6 +1,7 @@
 #include "app/model/concern.h"
 
 #include "app/model/event_time.h"
+#include "base/referral_deadlines.h"
 
 #include <map>
 #include <stdexcept>
@@ -153,30 +154,32 @@ Concern concernFromJson(const nlohmann::json& json) {
 
 std::vector<FollowUp> concernFollowUps(const Concern& concern,
                                        const std::vector<nlohmann::json>& addendumPayloads) {
-    std::vector<FollowUp> followUps;
-    std::map<std::string, int> used; // a deadline id seen again gets "_2", "_3"...
     const SafeguardingContent& content = safeguardingContent();
-    for (size_t i = 0; i < concern.referrals.size(); ++i) {
-        const Referral& referral = concern.referrals[i];
-        const ReferralRoute* route = content.route(referral.route);
-        if (!route) continue;
-        TimePoint made;
-        try {
-            made = fromIsoUtc(referral.at);
-        } catch (const std::invalid_argument&) {
-            continue;
-        }
-        // Working days count from when the referral was made, not when it was written.
-        for (const RouteDeadline& deadline : route->deadlines) {
-            const int n = ++used[deadline.id];
-            FollowUp followUp;
-            followUp.id = n == 1 ? deadline.id : deadline.id + "_" + std::to_string(n);
-            followUp.text = deadline.text;
-            followUp.route = route->id;
-            followUp.referral = i;
-            followUp.dueAt = toIsoUtc(addWorkingDays(made, deadline.workingDays));
-            followUps.push_back(std::move(followUp));
-        }
+    // The rule itself (ids, working days from when the referral was made) is base's, shared with
+    // heard-server's console; here it gets the route's words.
+    std::vector<base::ReferralMade> made;
+    for (const Referral& referral : concern.referrals)
+        made.push_back({referral.route, referral.at});
+    std::map<std::string, std::vector<base::DeadlineRule>> rules;
+    const auto rulesOf = [&](const std::string& routeId) -> const std::vector<base::DeadlineRule>* {
+        const ReferralRoute* route = content.route(routeId);
+        if (!route) return nullptr;
+        auto [it, fresh] = rules.try_emplace(routeId);
+        if (fresh)
+            for (const RouteDeadline& d : route->deadlines)
+                it->second.push_back({d.id, d.workingDays});
+        return &it->second;
+    };
+    std::vector<FollowUp> followUps;
+    for (const base::ReferralDeadline& d : base::referralDeadlines(made, rulesOf)) {
+        const ReferralRoute* route = content.route(concern.referrals[d.referral].route);
+        FollowUp followUp;
+        followUp.id = d.id;
+        followUp.text = route->deadlines[d.rule].text;
+        followUp.route = route->id;
+        followUp.referral = d.referral;
+        followUp.dueAt = toIsoUtc(d.due);
+        followUps.push_back(std::move(followUp));
     }
     for (const auto& payload : addendumPayloads) {
         const auto done = payload.find("follow_ups_done");

@@ -50,6 +50,17 @@ bool isWelshEnding(const std::string& ending) {
 
 } // namespace
 
+std::vector<std::string> hyphenParts(const std::string& word) {
+    std::vector<std::string> parts;
+    size_t begin = 0;
+    while (begin <= word.size()) {
+        const size_t end = std::min(word.find('-', begin), word.size());
+        if (end > begin) parts.push_back(word.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    return parts;
+}
+
 std::string spellingSupplementPath(const std::string& language) {
     const char* env = std::getenv("HEARD_ASSETS_DIR");
     const std::string assets = env && *env ? env : base::assetsDir();
@@ -111,6 +122,13 @@ bool Speller::correct(const std::string& raw) {
     const std::string low = lower(word);
     if (m_added.count(low) || m_supplement.count(low)) return true;
     if (dictionaryHas(word)) return true;
+    // A hyphenated word the dictionary does not know as a whole (kitchen-table, cyd-fyw) is
+    // right when each part is: each part is judged on its own, so a misspelt part is caught.
+    if (word.find('-') != std::string::npos) {
+        const std::vector<std::string> parts = hyphenParts(word);
+        return !parts.empty() && std::all_of(parts.begin(), parts.end(),
+                                             [this](const std::string& part) { return correct(part); });
+    }
     const size_t apostrophe = word.find('\'');
     if (apostrophe != std::string::npos && apostrophe > 0) {
         const std::string stem = word.substr(0, apostrophe);

@@ -50,6 +50,9 @@ private:
     std::unordered_map<std::string, bool> m_cache; // Aspell's answers
 };
 
+// The parts of a hyphenated word (kitchen-table: kitchen, table), empty parts left out.
+std::vector<std::string> hyphenParts(const std::string& word);
+
 // Where the supplement lists are (base::assetsDir()/spelling unless $HEARD_ASSETS_DIR is set).
 std::string spellingSupplementPath(const std::string& language);
 

@@ -1,4 +1,5 @@
 #include "app/report/case_reports.h"
+#include "app/report/report_parts.h"
 
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
@@ -19,10 +20,10 @@ namespace heard::report {
 
 namespace kinds = storage::kinds;
 
-namespace {
+namespace detail {
 
 // The protective marking on every page of every report.
-const char* kMarking = N_("OFFICIAL-SENSITIVE: about a child. Do not copy or pass on.");
+const char* const kMarking = N_("OFFICIAL-SENSITIVE: about a child. Do not copy or pass on.");
 
 std::string dateOf(const std::string& iso) {
     return iso.empty() ? std::string() : model::formatDateForPeople(iso);
@@ -101,8 +102,8 @@ Evidence resolveIn(const CaseFile& file, const model::ImpactCitation& c, const c
         tools::ActivityResult result;
         std::string error;
         if (!tools::resultFromJson(r->payload, result, error)) return e;
-        const tools::Answer* answer = result.answerFor(c.item);
-        if (!answer || answer->status != tools::AnswerStatus::Answered || !answer->hasContent()) return e;
+        const tools::Answer* answer = result.givenAnswer(c.item);
+        if (!answer) return e;
         const tools::ActivityContent* content = file.library ? file.library->find(result.contentId) : nullptr;
         const tools::Step* step = content ? content->findStep(c.item) : nullptr;
         e.found = true;
@@ -119,11 +120,26 @@ Evidence resolveIn(const CaseFile& file, const model::ImpactCitation& c, const c
     return e;
 }
 
+void frame(const CaseFile& file, Document& doc, const char* lang) {
+    doc.caseNumber = file.theCase.reference;
+    doc.initials = initials(file.child.displayName);
+    doc.marking = i18n::trIn(lang, kMarking);
+    doc.pageWord = i18n::trIn(lang, "Page");
+    doc.ofWord = i18n::trIn(lang, "of");
+    doc.language = lang;
+}
+
 std::string wordsNote(const Evidence& e) {
     if (!e.ownWords) return _("chosen from the activity's options");
     return e.dictated ? _("the child's own words, written down by the practitioner as said")
                       : _("the child's own words, exactly as given");
 }
+
+} // namespace detail
+
+using namespace detail;
+
+namespace {
 
 void addCitations(Document& doc, const CaseFile& file, const std::vector<model::ImpactCitation>& citations,
                   const std::vector<model::ImpactCitation>& all) {
@@ -148,15 +164,6 @@ void addCitations(Document& doc, const CaseFile& file, const std::vector<model::
 bool readAnalysis(const storage::Record& record, model::ChildImpactAnalysis& out, std::string& error) {
     if (record.kind != kinds::kChildImpact) return error = "not a child impact analysis", false;
     return model::impactFromJson(record.payload, out, error);
-}
-
-void frame(const CaseFile& file, Document& doc, const char* lang) {
-    doc.caseNumber = file.theCase.reference;
-    doc.initials = initials(file.child.displayName);
-    doc.marking = i18n::trIn(lang, kMarking);
-    doc.pageWord = i18n::trIn(lang, "Page");
-    doc.ofWord = i18n::trIn(lang, "of");
-    doc.language = lang;
 }
 
 std::string childFirstName(const std::string& name) {
@@ -513,11 +520,22 @@ bool childLetterDocument(const CaseFile& file, const storage::Record& record, Do
     return true;
 }
 
+const char* reportTypeTitle(const std::string& type) {
+    if (type == kChildImpactReport) return N_("Child impact analysis");
+    if (type == kSkinMapReport) return N_("Skin map");
+    if (type == kChildLetter) return N_("A letter for you");
+    if (type == kVisitReport) return N_("Visit record");
+    if (type == kConflictAnalysisReport) return N_("Impact of parental conflict: analysis");
+    return N_("Report");
+}
+
 bool buildDocument(const CaseFile& file, const storage::Record& record, const std::string& reportType,
                    Document& out, std::string& error) {
     if (reportType == kChildImpactReport) return childImpactDocument(file, record, out, error);
     if (reportType == kSkinMapReport) return skinMapDocument(file, record, out, error);
     if (reportType == kChildLetter) return childLetterDocument(file, record, out, error);
+    if (reportType == kVisitReport) return visitDocument(file, record, out, error);
+    if (reportType == kConflictAnalysisReport) return conflictAnalysisDocument(file, record, out, error);
     error = "no report type " + reportType;
     return false;
 }

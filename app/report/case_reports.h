@@ -1,6 +1,7 @@
 // The case's reports (issue 16, item 3), built as report::Documents from the store's records:
 // the child impact analysis for the court (citations resolved to dated quotations, an evidence
-// list), the skin map (SF 2.96-2.97), and the letter to the child in the child's language.
+// list), the skin map (SF 2.96-2.97), the letter to the child in the child's language, the
+// signed visit record with its activities, and the conflict analysis with the answers it cites.
 //
 // What never appears: an address of any kind (a confidential one above all, SF 3.83), the
 // child details the server sends, and in the child's letter any other person's name.
@@ -63,6 +64,8 @@ std::vector<std::pair<model::ImpactCitation, Evidence>> citableRecords(const Cas
 inline constexpr const char* kChildImpactReport = "child_impact";
 inline constexpr const char* kSkinMapReport = "skin_map";
 inline constexpr const char* kChildLetter = "child_letter";
+inline constexpr const char* kVisitReport = "visit";
+inline constexpr const char* kConflictAnalysisReport = "conflict_analysis";
 
 // False with error when the record cannot be read.
 bool childImpactDocument(const CaseFile& file, const storage::Record& analysis, Document& out,
@@ -72,6 +75,17 @@ bool skinMapDocument(const CaseFile& file, const storage::Record& skinMap, Docum
 // practitioner will tell the court, in plain words, and the child's own words for the judge.
 bool childLetterDocument(const CaseFile& file, const storage::Record& analysis, Document& out,
                          std::string& error);
+// The title of a report type, an N_() msgid ("Report" for an unknown type).
+const char* reportTypeTitle(const std::string& reportType);
+// A signed visit record (SF 2.47) with its signed activities: the practitioner's record, then for
+// each activity only the answers the child gave, the child's words set apart as quotations, the
+// faces, scales, drawings and maps drawn as the child saw them; the practitioner's
+// interpretation under its own heading (record_reports.cpp).
+bool visitDocument(const CaseFile& file, const storage::Record& visit, Document& out, std::string& error);
+// The analysis of the impact of parental conflict, each section with the child's answers it cites
+// resolved to dated quotations (record_reports.cpp).
+bool conflictAnalysisDocument(const CaseFile& file, const storage::Record& analysis, Document& out,
+                              std::string& error);
 // Builds the document a report type names for a record.
 bool buildDocument(const CaseFile& file, const storage::Record& record, const std::string& reportType,
                    Document& out, std::string& error);

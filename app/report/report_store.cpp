@@ -1,5 +1,6 @@
 #include "app/report/report_store.h"
 
+#include "app/model/court_matter.h"
 #include "base/hash.h"
 #include "storage/record_kinds.h"
 
@@ -89,6 +90,27 @@ std::optional<storage::Record> latestReport(const std::vector<storage::Record>& 
             r.payload.value("report", std::string()) == reportType)
             latest = r;
     return latest;
+}
+
+std::optional<storage::Record> recordCourtMatter(storage::Store& store, const std::string& caseId,
+                                                 const std::string& author) {
+    const auto matter = store.courtMatter(caseId);
+    if (!matter) return std::nullopt;
+    model::CourtMatter read;
+    std::string error;
+    if (!model::courtMatterFromJson(*matter, read, error) || read.empty()) return std::nullopt;
+    nlohmann::json latest;
+    for (const storage::Record& r : store.recordsForCase(caseId)) // oldest first: keep the newest
+        if (r.kind == storage::kinds::kCourtMatter && r.status == storage::RecordStatus::Signed)
+            latest = r.payload;
+    if (latest == *matter) return std::nullopt;
+    storage::NewRecord record;
+    record.caseId = caseId;
+    record.kind = storage::kinds::kCourtMatter;
+    record.author = author;
+    record.payload = *matter;
+    const storage::Record draft = store.createDraft(record);
+    return store.sign(draft.id, author);
 }
 
 bool exportReport(storage::Store& store, const storage::Record& report, const std::string& path,

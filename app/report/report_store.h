@@ -8,6 +8,12 @@
 //            "mediaType": "application/pdf", "pages": n, "size": bytes, "blake2b": hex,
 //            "pdfBase64": "..." }
 // Export to a file happens only to a path the practitioner chose, after a warning, audited.
+//
+// What the court is deciding (the case's court matter, edited and autosaved in the store's
+// court_matters table) is recorded as a signed record of kind "court_matter" (the case's, no
+// child) whenever it is put on file: by the practitioner on its screen, and whenever a child
+// impact analysis of the case is signed, so the central system holds the matter the analysis
+// answers. Each change is a new record (a dated version); an unchanged matter is not recorded twice.
 #pragma once
 
 #include "app/report/case_reports.h"
@@ -31,6 +37,12 @@ bool reportBytes(const storage::Record& report, std::vector<unsigned char>& pdf,
 // The newest report of a type made from a record, if any.
 std::optional<storage::Record> latestReport(const std::vector<storage::Record>& records,
                                             const std::string& ofId, const std::string& reportType);
+
+// Records the case's court matter (the court_matters working copy) as a signed court_matter record
+// by `author`, unless the newest one recorded already holds the same. Returns the new record, or
+// nullopt when nothing was recorded (unchanged, or no matter written). Throws StoreError.
+std::optional<storage::Record> recordCourtMatter(storage::Store& store, const std::string& caseId,
+                                                 const std::string& author);
 
 // Writes the PDF to the path the practitioner chose (audited "export"). Refuses an existing file.
 bool exportReport(storage::Store& store, const storage::Record& report, const std::string& path,

@@ -11,6 +11,7 @@
 #include "app/ui/settings.h"
 #include "app/ui/sync_status_text.h"
 #include "app/ui/spelling_service.h"
+#include "app/ui/welcome.h"
 #include "app/ui/kit/text_area.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/window.h"
@@ -93,6 +94,17 @@ App::App(platform::Window& window, AppOptions options)
     } catch (const sync::OrgConfigError& e) {
         form.orgError = e.what(); // shown on the sign-in screen; nothing else depends on it
     }
+    if (m_options.offerWelcome && !m_options.demo && !storeExists() && !welcomeDismissed(m_options.dataDir))
+        m_nav.show(ScreenId::Welcome);
+}
+
+void App::dismissWelcome() {
+    show(ScreenId::Unlock); // first: a marker that cannot be written never keeps the store from being set up
+    try {
+        rememberWelcomeDismissed(m_options.dataDir);
+    } catch (const std::exception& e) {
+        report(e, _("remembering that the welcome was read"));
+    }
 }
 
 App::~App() {
@@ -136,7 +148,7 @@ void App::drawFrame() {
     saveDue(false);
     autoLockIfIdle();
     syncSpelling(*this); // the practitioner's own words come and go with the store
-    if (!unlocked() && screen() != ScreenId::Unlock) show(ScreenId::Unlock);
+    if (!unlocked() && screen() != ScreenId::Unlock && screen() != ScreenId::Welcome) show(ScreenId::Unlock);
     reportIntegrityCheck();
 
     // The exception barrier of the frame: a screen that throws (a store read that fails, a
@@ -150,20 +162,40 @@ void App::drawFrame() {
             drawPrivacyScreen();
         else {
             const ScreenSpec& spec = screenSpec(screen());
+            const bool safetyBar = spec.aboutChild && !childId().empty();
+            setScreenTopInset(safetyBar ? safetyControlHeight(*this) : 0.0f);
             spec.draw(*this, actions);
-            if (spec.aboutChild && !childId().empty()) drawSafetyControl(*this, actions);
+            setScreenTopInset(0.0f);
+            if (safetyBar) drawSafetyControl(*this, actions);
         }
     } catch (const std::exception& e) {
+        setScreenTopInset(0.0f);
         report(e, _("showing this screen"));
         // Close what the screen left open (windows, IDs, styles), as ImGui's own error
         // recovery does; the log callback keeps it from asserting.
         ImGui::ErrorCheckEndFrameRecover(ignoreImGuiRecoveryLog, nullptr);
     }
     applyActions(actions.queued);
+    keepCaseloadDerived();
     // What the frame changed reaches the store now, after drawing (at once for a tap in the
     // skin map or the child's activity; kAutosaveDelay after typing for the rest).
     saveDue(false);
     if (m_editors.skinMap.afterFrame() && screen() == ScreenId::SkinMap) closeSkinMap();
+}
+
+void App::keepCaseloadDerived() {
+    // After the frame, never while drawing: the deadlines the caseload worked out from concerns
+    // go to the store, so the next unlock shows the caseload without reading every concern.
+    storage::Store* store = m_session.store();
+    if (!store) return;
+    auto derived = caseloadView.index.takeDerivedToSave();
+    auto unreadable = caseloadView.index.takeUnreadableDerived();
+    try {
+        store->saveCaseloadDerived(model::CaseloadIndex::kDerivedFormat, derived);
+        store->forgetCaseloadDerived(unreadable);
+    } catch (const std::exception&) {
+        // Only a cache: the rows on screen are right, and a failing store shows on the next write.
+    }
 }
 
 void App::applyActions(std::vector<Action>& actions) {
@@ -524,7 +556,10 @@ const std::vector<model::CaseloadRow>& App::caseload() {
         const uint64_t revision = store()->revision();
         const auto nowTime = m_options.clock ? m_options.clock() : std::chrono::system_clock::now();
         // Only the children whose summary changed since the last look (issue 19).
-        if (caseloadView.index.apply(store()->caseloadChanges(caseloadView.index.upTo()), nowTime))
+        // Follow-up deadlines the store kept from an earlier look stand for the concerns.
+        if (caseloadView.index.apply(
+                store()->caseloadChanges(caseloadView.index.upTo(), model::CaseloadIndex::kDerivedFormat),
+                nowTime))
             caseloadView.filteredFor.reset(); // the rows changed: filter again
         caseloadView.builtAtRevision = revision;
     }
@@ -581,6 +616,9 @@ void App::startSync() {
         });
     };
     deviceActions.wipe = [this] { postToMain([](App& a) { a.wipeThisTablet(); }); };
+    deviceActions.removeCase = [this](const std::string& caseId) {
+        postToMain([caseId](App& a) { a.caseRemoved(caseId); });
+    };
     auto service = std::make_unique<sync::SyncService>(*store(), endpoint, deviceActions);
     service->setOnChange([] { platform::Window::wakeFromAnyThread(); });
     std::function<void()> onNetwork;
@@ -638,6 +676,7 @@ void App::enrol() {
                 return;
             }
             if (!a.unlocked()) return; // locked meanwhile: sync starts at the next unlock
+            done.again = false;
             a.m_syncControl.finishEnrol();
             a.notice = {_("Signed in. Your children and cases are on this tablet; records sync when "
                           "there is a connection."),

@@ -49,6 +49,9 @@ struct AppOptions {
     std::optional<sync::OrgConfig> orgConfig;
     bool watchNetwork = true;   // sync when a connection appears
     int lockedPollSeconds = 60; // how often a locked tablet asks for device commands (issue 17.9)
+    // Open on the first-run welcome (welcome.h) when there is no store and it was not dismissed.
+    // heard sets it when started without --demo or --tour; tests that drive first run opt in.
+    bool offerWelcome = false;
 };
 
 struct UnlockForm {
@@ -63,6 +66,13 @@ struct CaseloadView {
     model::CaseloadIndex index;             // the rows, kept from the store's caseload summary
     std::optional<std::string> filteredFor; // the search the visible list was built for
     std::vector<int> visible;               // indices into rows matching the search
+    // Each visible row's height and top, laid out for one width, text size and language
+    // (rows are as tall as the flags they have): measured again only when one of those or the
+    // list changes, never every frame.
+    std::vector<float> rowTop; // rowTop[i]: top of visible row i; back(): the end of the list
+    float laidOutWidth = -1.0f, laidOutFontSize = -1.0f;
+    std::string laidOutLanguage;
+    uint64_t laidOutRevision = ~0ull;
 };
 
 class App;
@@ -133,6 +143,9 @@ public:
     // Saves every editor, clears them, shows the lock screen and hands the store and the sync
     // threads to a closer: returns at once, whatever the network is doing.
     void lock();
+    // Returns once every store a lock handed to a closer is closed: for code that opens the
+    // store file itself after a lock (tests, tools), which would otherwise race the closer.
+    void finishClosing() { m_syncControl.waitForClosers(); }
     // Checks the passphrase on a worker (leaving child mode); `then` runs on the main thread
     // with an empty string when it was right, or the reason in words.
     void beginVerifyPassphrase(const std::string& passphrase,
@@ -140,6 +153,8 @@ public:
     bool verifyingPassphrase() const { return m_session.verifying(); }
     // A store error in words for the practitioner.
     void report(const std::exception& error, const std::string& doing);
+    // The first-run welcome was read: remember it (welcome.h) and go on to set up the store.
+    void dismissWelcome();
 
     // [SECTION] navigation (Navigation)
     ScreenId screen() const { return m_nav.screen(); }
@@ -161,10 +176,26 @@ public:
     // [SECTION] sync (SyncControl)
     bool enrolled();
     void enrol(); // signs in with the sync control's form on a worker thread
+    // Enrolling again (issue 20, app/ui/case_life.cpp): checks the passphrase typed on the
+    // Central system screen, stops the sync thread and shows the sign-in form; cancel goes back.
+    void beginEnrolAgain();
+    void cancelEnrolAgain();
     // A remote wipe (from a sync, or asked for while locked): locks, closes the store, destroys
     // the key material, then the files (storage/erase.h), and says so on the lock screen.
     void wipeThisTablet();
     void syncNow() { m_syncControl.syncNow(); }
+    // A case's whole life (issue 20, app/ui/case_life.cpp). What the child's page says about
+    // the current child's case: taken away and waiting to leave (and what keeps it), refused
+    // records, secured for review. Cached behind the store's revision.
+    struct CaseLife {
+        bool leaving = false;            // reallocated or closed: leaves once everything is sent
+        storage::CaseRemovalBlock block; // what keeps it here meanwhile
+        size_t refusedReallocated = 0;   // records the server refused: begun after it was taken away
+        bool secured = false;            // secured for a review: nothing more can be added
+    };
+    const CaseLife& caseLifeOfCurrentChild();
+    // The sync thread removed a case taken away from this tablet (on the main thread).
+    void caseRemoved(const std::string& caseId);
     std::optional<sync::SyncStatus> syncStatus() const { return m_syncControl.status(); }
 
     // [SECTION] records being written (Editors)
@@ -185,6 +216,7 @@ public:
 
 private:
     void applyActions(std::vector<Action>& actions);
+    void keepCaseloadDerived();
     void saveDue(bool force);
     void afterUnlock(std::unique_ptr<storage::Store> store);
     // The unlock or create worker's result, on the main thread.
@@ -206,6 +238,9 @@ private:
     uint64_t m_childRecordsRevision = ~0ull;
     std::string m_childRecordsFor;
     std::vector<storage::Record> m_childRecords;
+    uint64_t m_caseLifeRevision = ~0ull;
+    std::string m_caseLifeFor;
+    CaseLife m_caseLife;
     std::mutex m_mainQueueMutex;
     std::vector<Action> m_mainQueue;
     std::chrono::steady_clock::time_point m_lastInput;

@@ -103,12 +103,24 @@ void ImpactEditor::sign(App& app) {
         return;
     }
     const storage::Record signedRecord = store->sign(recordId, analysis.signatureName);
+    // The matter the analysis answers goes on file with it (issue 16): the central system then
+    // holds what the court was deciding when the analysis was signed.
+    bool matterOnFile = true;
+    try {
+        if (app.editors().court.caseId == caseId) app.editors().court.save(*store);
+        report::recordCourtMatter(*store, caseId, author);
+    } catch (const std::exception&) {
+        matterOnFile = false; // the analysis is signed; the matter can be put on file from its screen
+    }
     isSigned = true;
     signedBy = signedRecord.signedBy;
     signedAt = signedRecord.signedAt;
     chosen.clear();
     app.nav().setRecord(recordId);
-    app.notice = {_("Analysis signed. It will sync when there is a connection."), false};
+    app.notice = {matterOnFile ? _("Analysis signed. It will sync when there is a connection.")
+                               : _("Analysis signed. What the court is deciding could not be put on file: "
+                                   "put it on file from its screen."),
+                  !matterOnFile};
 }
 
 void ImpactEditor::makeReports(App& app) {

@@ -1,10 +1,25 @@
 // What the court is deciding in the case of the child on screen (issue 16, item 1).
 #include "app/i18n/i18n.h"
+#include "app/model/calendar.h"
 #include "app/model/record_fields.h"
+#include "app/report/report_store.h"
 #include "app/ui/app.h"
 #include "app/ui/editors.h"
+#include "storage/record_kinds.h"
 
 namespace heard::ui {
+
+namespace {
+
+std::string lastRecorded(storage::Store& store, const std::string& caseId) {
+    std::string at;
+    for (const storage::Record& r : store.recordsForCase(caseId))
+        if (r.kind == storage::kinds::kCourtMatter && r.status == storage::RecordStatus::Signed)
+            at = model::formatForPeople(r.signedAt);
+    return at;
+}
+
+} // namespace
 
 const char* CourtMatterEditor::what() const {
     return _("what the court is deciding");
@@ -27,9 +42,22 @@ void CourtMatterEditor::open(App& app) {
             return;
         }
     }
+    fresh.recordedAt = lastRecorded(*store, child->caseId);
     clear();
     *this = std::move(fresh);
     app.show(ScreenId::CourtMatter);
+}
+
+void CourtMatterEditor::recordForFile(App& app) {
+    storage::Store* store = app.store();
+    if (!store || caseId.empty()) return;
+    save(*store); // what is on screen is what goes on file
+    if (report::recordCourtMatter(*store, caseId, app.author())) {
+        recordedAt = lastRecorded(*store, caseId);
+        app.notice = {_("Put on file. It will sync when there is a connection."), false};
+    } else {
+        app.notice = {_("Nothing new to put on file: write the matter, or change it first."), false};
+    }
 }
 
 void CourtMatterEditor::addQuestion() {

@@ -1,8 +1,10 @@
-// A stored report, page by page (issue 16, item 4). The page is drawn with cairo from the same
-// document the PDF was made from, into pixels, and handed to SDL as one texture; nothing is
-// written to disk. Export writes the stored PDF bytes only to a path the practitioner typed,
-// after a warning they must tick, and is audited.
+// A stored report, page by page (issue 16, item 4). The page is drawn from the stored PDF's own
+// bytes (checked against their hash, rendered by poppler: app/report/pdf_pages.h) into pixels
+// and handed to SDL as one texture, so the practitioner sees exactly what was signed and sent,
+// never a fresh rendering of the record that could differ from it; nothing is written to disk. Export writes
+// the stored PDF bytes only to a path the practitioner typed, after a warning they must tick, and is audited.
 #include "app/i18n/i18n.h"
+#include "app/report/pdf_pages.h"
 #include "app/report/report_store.h"
 #include "app/ui/app.h"
 #include "app/ui/editors.h"
@@ -29,7 +31,7 @@ void ReportViewer::clearState() {
     exportPath.clear();
     exportConfirmed = false;
     exported.clear();
-    m_document = report::Document{};
+    m_pdf.clear();
 }
 
 void ReportViewer::open(App& app, const std::string& reportRecordId) {
@@ -38,16 +40,14 @@ void ReportViewer::open(App& app, const std::string& reportRecordId) {
     clear();
     const auto r = store->openRecord(reportRecordId, app.author()); // audited: a report was read
     const std::string type = r.payload.is_object() ? r.payload.value("report", std::string()) : "";
-    const auto of = store->recordById(r.parentId);
-    if (!of) {
-        error = _("The record this report was made from is not on this tablet.");
-    } else {
-        const report::CaseFile file = report::loadCaseFile(*store, r.childId, &app.activityLibrary());
-        if (!report::buildDocument(file, *of, type, m_document, error)) m_document = report::Document{};
+    // The stored bytes, or nothing: a report whose bytes do not match their hash is not shown.
+    if (!report::reportBytes(r, m_pdf, error) || !report::pdfPageCount(m_pdf, pages, error)) {
+        m_pdf.clear();
+        pages = 0;
+        error = std::string(_("This report cannot be shown: ")) + error;
     }
     reportId = r.id;
-    title = m_document.title;
-    pages = m_document.blocks.empty() ? 0 : report::countPages(m_document);
+    title = _(report::reportTypeTitle(type));
     app.nav().setRecord(reportId);
     app.show(ScreenId::Report);
     if (pages > 0) showPage(app, 0);
@@ -73,7 +73,7 @@ void ReportViewer::showPage(App& app, int wanted) {
     const int width = std::max(600, std::min(1400, int(app.window().width() * 0.9f)));
     int height = 0, stride = 0;
     std::vector<unsigned char> pixels;
-    if (!report::renderPagePixels(m_document, wanted, width, height, stride, pixels, error)) return;
+    if (!report::pdfPagePixels(m_pdf, wanted, width, height, stride, pixels, error)) return;
     if (texture) SDL_DestroyTexture(texture);
     // cairo's ARGB32 is native-endian ARGB: SDL's ARGB8888 on this tablet.
     texture = SDL_CreateTexture(app.window().sdlRenderer(), SDL_PIXELFORMAT_ARGB8888,

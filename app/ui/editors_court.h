@@ -30,9 +30,12 @@ public:
     model::CourtMatter matter;
     std::string newQuestion, newHearingDate, newHearingPurpose, newPartyName, newPartyRole;
     std::string error;
+    std::string recordedAt; // when the matter was last put on file, for people ("" never)
 
     const char* what() const override;
     void open(App& app); // the case of the child on screen
+    // Saves, then records the matter as a signed court_matter version (report::recordCourtMatter).
+    void recordForFile(App& app);
     void addQuestion();
     void addHearing();
     void addParty();
@@ -78,8 +81,9 @@ protected:
     void clearState() override;
 };
 
-// A stored report, page by page: each page rasterised with cairo into one texture. Nothing to
-// save; lock clears it (and destroys the texture) through the one list.
+// A stored report, page by page: each page of the stored PDF bytes (what was signed and sent)
+// rasterised into one texture. Nothing to save; lock clears it (the bytes and the texture)
+// through the one list.
 class ReportViewer : public RecordEditor {
 public:
     ReportViewer() = default;
@@ -102,13 +106,14 @@ public:
     void makeAndOpen(App& app, const std::string& recordId, const std::string& reportType);
     void showPage(App& app, int page);
     void exportTo(App& app);
+    const std::vector<unsigned char>& pdf() const { return m_pdf; } // the stored bytes shown
 
 protected:
     void saveTo(storage::Store&) override {}
     void clearState() override;
 
 private:
-    report::Document m_document;
+    std::vector<unsigned char> m_pdf;
 };
 
 } // namespace heard::ui

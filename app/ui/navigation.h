@@ -26,6 +26,7 @@ enum class ScreenId {
     CourtMatter,        // what the court is deciding in the child's case (issue 16)
     ChildImpact,        // the child impact analysis for the court (issue 16)
     Report,             // a stored PDF report, page by page (issue 16)
+    Welcome,            // first run for real: demo or a real store, before anything is set up (issue 21)
 };
 
 class Navigation {

@@ -86,6 +86,8 @@ void registerBuiltInKinds(RecordKinds& kinds) {
                    app.editors().reportViewer.open(app, record.id);
                    return true;
                }});
+    // The case's court matter as put on file (issue 16): of the case, not listed on a child's page.
+    kinds.add({k::kCourtMatter, N_("What the court is deciding"), false, {}});
     kinds.add({k::kActivity, N_("Activity"), false, {}});
     kinds.add({k::kAddendum, N_("Addendum"), false, {}});
 }

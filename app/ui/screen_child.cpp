@@ -26,6 +26,15 @@ void detailLine(const char* label, const std::string& value) {
     ImGui::PopTextWrapPos();
 }
 
+// What the central system decided about the case (issue 20), in the page's own words.
+void caseLifeLine(const std::string& text, ImU32 colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
 } // namespace
 
 void drawChildScreen(App& app, Actions& actions) {
@@ -39,10 +48,48 @@ void drawChildScreen(App& app, Actions& actions) {
         endScreen();
         return;
     }
+    // The central system has taken the case away or secured it (issue 20): said plainly, first.
+    const App::CaseLife& life = app.caseLifeOfCurrentChild();
+    if (life.leaving) {
+        std::string text = _("This case has been moved to another practitioner or closed. It will leave this "
+                             "tablet once everything in it is signed and sent.");
+        char line[200];
+        if (life.block.drafts > 0) {
+            std::snprintf(line, sizeof line,
+                          _("Unsigned drafts keeping it here: %lld. Finish and sign them."),
+                          static_cast<long long>(life.block.drafts));
+            text += std::string(" ") + line;
+        }
+        if (life.block.unsynced > 0) {
+            std::snprintf(line, sizeof line, _("Still to be sent: %lld."),
+                          static_cast<long long>(life.block.unsynced));
+            text += std::string(" ") + line;
+        }
+        caseLifeLine(text, colours::accent);
+        tag("child.case_leaving");
+    }
+    if (life.refusedReallocated > 0) {
+        char line[300];
+        std::snprintf(
+            line, sizeof line,
+            _("The central system refused %zu record(s) of this case: they were begun after the case "
+              "was moved to another practitioner. They are kept on this tablet. Please tell your "
+              "manager."),
+            life.refusedReallocated);
+        caseLifeLine(line, colours::danger);
+        tag("child.case_refused");
+    }
+    if (life.secured) {
+        caseLifeLine(_("This case is secured for a review: its records are frozen and nothing more can be "
+                       "added on this tablet."),
+                     colours::accent);
+        tag("child.case_secured");
+    }
     const model::ChildDetails details = model::childDetailsFromJson(child->details);
     const int age = model::ageInYears(child->dateOfBirth, app.now().substr(0, 10));
 
-    // Actions first: in portrait they sit above the fold.
+    // Actions first: in portrait they sit above the fold. A secured case takes nothing more.
+    ImGui::BeginDisabled(life.secured);
     // A visit already being written is continued, never doubled by a second blank one (13.5).
     const storage::Record* draftVisit = nullptr;
     for (const auto& record : app.recordsOfCurrentChild())
@@ -95,6 +142,7 @@ void drawChildScreen(App& app, Actions& actions) {
     ImGui::SameLine();
     if (bigButton(_("Child impact analysis"), "child.child_impact"))
         actions.later([](App& a) { a.editors().impact.open(a); });
+    ImGui::EndDisabled();
 
     sectionHeader(_("About"));
     char ageText[64];

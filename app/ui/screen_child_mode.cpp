@@ -72,9 +72,13 @@ void drawPinKeypad(ChildModeEditor& mode, Actions& actions) {
 void drawPassphrase(ChildModeEditor& mode, Actions& actions) {
     ImGui::TextUnformatted(_("Practitioner: your passphrase"));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, dp(480)));
-    const bool enter = ImGui::InputText("##leave", &mode.passphrase,
-                                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-    tag("childmode.passphrase");
+    bool enter;
+    {
+        TouchFieldHeight touch;
+        enter = ImGui::InputText("##leave", &mode.passphrase,
+                                 ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    }
+    tagField("childmode.passphrase");
     if (primaryButton(_("Leave child mode"), "childmode.leave", dp(320)) || enter) {
         actions.later([pass = mode.passphrase](App& a) { a.editors().childMode.leave(a, pass); });
         wipeText(mode.passphrase);

@@ -66,6 +66,14 @@ void drawCourtMatterScreen(App& app, Actions& actions) {
     if (bigButton(_("Add the party"), "court.add_party"))
         actions.later([](App& a) { a.editors().court.addParty(); });
     if (changed) e.markEdited();
+
+    // The matter reaches the central system as a signed, dated version (issue 16); signing a child
+    // impact analysis puts it on file too.
+    sectionHeader(_("On file"));
+    mutedText(e.recordedAt.empty() ? _("Not yet put on file.")
+                                   : (std::string(_("Last put on file")) + ": " + e.recordedAt).c_str());
+    if (primaryButton(_("Put on file and send"), "court.record", dp(300)))
+        actions.later([](App& a) { a.editors().court.recordForFile(a); });
     endScreen();
 }
 

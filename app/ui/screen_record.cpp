@@ -7,6 +7,7 @@
 #include "app/model/risk_identification.h"
 #include "app/model/safeguarding_content.h"
 #include "app/model/visit.h"
+#include "app/report/report_store.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
 #include "app/ui/choice_button.h"
@@ -206,7 +207,7 @@ void drawSharing(const nlohmann::json& payload) {
 
 // A manager's note from the central system (issue 15): marked as the manager's, read-only.
 void drawManagerNote(const nlohmann::json& payload) {
-    chip(_("Written by your manager"), colours::accentSoft, colours::accent);
+    chip(_("Written by your manager"), colours::accentSoft, colours::accentText);
     const std::string decision = payload.value("decision", "");
     const char* decisionText = decision == "agree_referral"           ? _("Agree the referral")
                                : decision == "discuss_in_supervision" ? _("Discuss in supervision")
@@ -216,6 +217,37 @@ void drawManagerNote(const nlohmann::json& payload) {
     field(_("Note"), payload.value("note", ""));
     field(_("Date"), payload.value("note_date", ""));
     field(_("Manager"), payload.value("author_name", ""));
+}
+
+} // namespace
+
+namespace {
+
+// A signed visit and its signed conflict analysis go on file as PDFs (issue 16): the newest
+// report made from the record opens as stored; the first tap makes it.
+void reportButton(Actions& actions, const std::vector<storage::Record>& records, const storage::Record& of,
+                  const char* reportType, const char* label, const char* tagName) {
+    if (!bigButton(label, tagName, dp(360))) return;
+    const auto made = report::latestReport(records, of.id, reportType);
+    actions.later([id = of.id, reportId = made ? made->id : std::string(), reportType](App& a) {
+        if (!reportId.empty())
+            a.editors().reportViewer.open(a, reportId);
+        else
+            a.editors().reportViewer.makeAndOpen(a, id, reportType);
+    });
+}
+
+void drawVisitReports(App& app, Actions& actions, const storage::Record& visit) {
+    if (visit.status != storage::RecordStatus::Signed) return;
+    const std::vector<storage::Record>& records = app.recordsOfCurrentChild();
+    sectionHeader(_("Reports (PDF)"));
+    reportButton(actions, records, visit, report::kVisitReport, _("Visit report (PDF)"),
+                 "record.visit_report");
+    for (const storage::Record& r : records)
+        if (r.kind == storage::kinds::kConflictAnalysis && r.parentId == visit.id &&
+            r.status == storage::RecordStatus::Signed)
+            reportButton(actions, records, r, report::kConflictAnalysisReport,
+                         _("Conflict analysis report (PDF)"), "record.conflict_report");
 }
 
 } // namespace
@@ -235,9 +267,26 @@ void drawRecordScreen(App& app, Actions& actions) {
     if (record->highRisk)
         chip((std::string("\u2691 ") + _("Manager flagged")).c_str(), IM_COL32(250, 220, 220, 255),
              colours::danger);
+    // Made on another tablet before the case came here (issue 20): shown, never added to here.
+    if (record->received) {
+        chip(_("Recorded on another tablet before this case came to you"), colours::accentSoft,
+             colours::accentText);
+        tag("record.received");
+    }
+    // Secured for a review (issue 20): frozen as it was, said plainly instead of an addendum.
+    const bool secured = app.caseLifeOfCurrentChild().secured;
+    if (secured) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::accent);
+        wrappedText(
+            _("This case is secured for a review: its records are frozen and nothing more can be added "
+              "on this tablet."));
+        ImGui::PopStyleColor();
+        tag("record.secured");
+    }
     // A risk identification is changed only by a review (a new version), not by an addendum.
-    if (record->status == storage::RecordStatus::Signed && record->kind != storage::kinds::kAddendum &&
-        record->kind != storage::kinds::kRiskIdentification && record->kind != storage::kinds::kManagerNote) {
+    if (record->status == storage::RecordStatus::Signed && !record->received && !secured &&
+        record->kind != storage::kinds::kAddendum && record->kind != storage::kinds::kRiskIdentification &&
+        record->kind != storage::kinds::kManagerNote) {
         if (primaryButton(_("Add an addendum"), "record.add_addendum", dp(300)))
             actions.later([id = record->id](App& a) { a.startAddendum(id); });
     }
@@ -271,6 +320,7 @@ void drawRecordScreen(App& app, Actions& actions) {
         sectionHeader(_("Impact of parental conflict"));
         if (bigButton(_("Parental conflict analysis"), "record.conflict_analysis", dp(300)))
             actions.later([id = record->id](App& a) { a.openConflictAnalysis(id); });
+        drawVisitReports(app, actions, *record);
     }
 
     // Activities of a visit, and every addendum, under the record they belong to.

@@ -1,4 +1,4 @@
-// A stored report, page by page (issue 16, item 4): the page as a texture drawn by cairo, the
+// A stored report, page by page (issue 16, item 4): the stored PDF's page as a texture, the
 // page buttons, and export to a path the practitioner types after a warning they tick.
 #include "app/i18n/i18n.h"
 #include "app/ui/kit/form_widgets.h"

@@ -84,28 +84,20 @@ void drawSteps() {
     tag("safety.steps");
 }
 
-// On a narrow screen (portrait) the control's label goes on two lines, so it stays clear of
-// the screen's own buttons at the top (the skin map's Sign).
-std::string fitLabel(const char* text) {
-    std::string label = text;
-    if (ImGui::GetMainViewport()->WorkSize.x >= dp(1000)) return label;
-    size_t best = std::string::npos;
-    for (size_t i = label.find(' '); i != std::string::npos; i = label.find(' ', i + 1))
-        if (best == std::string::npos ||
-            std::abs(long(i) - long(label.size() / 2)) < std::abs(long(best) - long(label.size() / 2)))
-            best = i;
-    if (best != std::string::npos) label[best] = '\n';
-    return label;
+// The safety control's label: the alert waiting to be signed, or the way to raise one.
+const char* safetyControlLabel(App& app) {
+    return app.editors().safetyAlert.waiting() ? _("A safety alert is waiting to be signed")
+                                               : _("The child has told me something worrying");
 }
 
-// A button as tall as its (possibly two-line) label, and at least a touch target.
-bool controlButton(const std::string& label, const char* tagName) {
-    const ImVec2 text = ImGui::CalcTextSize(label.c_str());
-    const ImVec2 pad = ImGui::GetStyle().FramePadding;
-    const bool pressed =
-        ImGui::Button(label.c_str(), ImVec2(text.x + pad.x * 2, std::max(touchTarget(), text.y + pad.y * 2)));
-    tag(tagName);
-    return pressed;
+// The control's button: one line when the window is wide enough, else wrapped (bigButton).
+ImVec2 safetyControlSize(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float avail = ImGui::GetMainViewport()->WorkSize.x - style.WindowPadding.x * 2;
+    const float natural = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+    const float width = std::min(natural, avail);
+    const float text = ImGui::CalcTextSize(label, nullptr, false, width - style.FramePadding.x * 2).y;
+    return ImVec2(width, std::max(touchTarget(), text + style.FramePadding.y * 2));
 }
 
 } // namespace
@@ -163,12 +155,19 @@ void drawSafetyAlertScreen(App& app, Actions& actions) {
         ImGui::Text(_("Signed by %s"), alert.signatureName.c_str());
         signatureView(alert.signatureStrokes, dp(60));
         chip(_("First in the queue: sent to your manager before anything else"), colours::accentSoft,
-             colours::accent);
+             colours::accentText);
         tag("safety.signed");
     } else {
         sectionHeader(_("Sign the alert"));
         const bool editable = !item->signWanted;
-        if (!editable) ImGui::BeginDisabled();
+        if (!editable) {
+            // One line says why every field below is greyed out (tagged for each of them).
+            mutedText(_("Signed: the alert is being saved now, so it cannot be changed."));
+            for (const char* field : {"safety.child_words.why", "safety.note.why",
+                                      "safety.signature_name.why", "safety.signature_pad.why"})
+                tag(field);
+            ImGui::BeginDisabled();
+        }
         if (alert.source == model::AlertSource::Practitioner &&
             textField(_("What the child said, in the child's own words"),
                       _("Exactly as the child said it. Do not ask the child for more."), alert.childWords,
@@ -201,6 +200,7 @@ void drawSafetyAlertScreen(App& app, Actions& actions) {
     if (!item->isSigned) {
         ImGui::EndDisabled();
         mutedText(_("Sign the alert first: it is sent before anything else."));
+        tag("safety.start_concern.why");
     } else {
         ImGui::SameLine();
         if (bigButton(editor.items.size() > 1 ? _("Next alert") : _("Done"), "safety.done", dp(220)))
@@ -209,27 +209,39 @@ void drawSafetyAlertScreen(App& app, Actions& actions) {
     endScreen();
 }
 
+float safetyControlHeight(App& app) {
+    return safetyControlSize(safetyControlLabel(app)).y + ImGui::GetStyle().WindowPadding.y * 2;
+}
+
 void drawSafetyControl(App& app, Actions& actions) {
-    // Over the screen, top right, on every practitioner screen about a child.
+    // A bar of its own at the top of every practitioner screen about a child, the button at
+    // the right: the screen starts below it (setScreenTopInset), so the button never covers a
+    // word or a field of a scrolled form.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float margin = dp(8);
-    ImGui::SetNextWindowPos(
-        ImVec2(viewport->WorkPos.x + viewport->WorkSize.x - margin, viewport->WorkPos.y + margin),
-        ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-    ImGui::SetNextWindowBgAlpha(0.0f);
+    const char* label = safetyControlLabel(app);
+    const ImVec2 button = safetyControlSize(label);
+    const float padX = ImGui::GetStyle().WindowPadding.x;
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, safetyControlHeight(app)));
     ImGui::Begin("##safety_control", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing |
-                     ImGuiWindowFlags_NoNav);
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::SetCursorPosX(std::max(padX, viewport->WorkSize.x - padX - button.x));
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 220, 215, 255));
     ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-    if (app.editors().safetyAlert.waiting()) {
-        if (controlButton(fitLabel(_("A safety alert is waiting to be signed")), "safety.waiting"))
+    const bool waiting = app.editors().safetyAlert.waiting();
+    if (bigButton(label, waiting ? "safety.waiting" : "safety.worried", button.x)) {
+        if (waiting)
             actions.later([](App& a) { a.show(ScreenId::SafetyAlert); });
-    } else if (controlButton(fitLabel(_("The child has told me something worrying")), "safety.worried")) {
-        actions.later([](App& a) { a.editors().safetyAlert.raiseByPractitioner(a); });
+        else
+            actions.later([](App& a) { a.editors().safetyAlert.raiseByPractitioner(a); });
     }
     ImGui::PopStyleColor(2);
+    // The bar's lower edge, so it reads as a bar and not part of the screen below.
+    const float bottom = viewport->WorkPos.y + ImGui::GetWindowHeight() - 1.0f;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(viewport->WorkPos.x, bottom),
+                                        ImVec2(viewport->WorkPos.x + viewport->WorkSize.x, bottom),
+                                        ImGui::GetColorU32(ImGuiCol_Separator));
     ImGui::End();
 }
 

@@ -58,7 +58,7 @@ void drawSyncScreen(App& app, Actions& actions) {
     if (screenHeader(_("< Caseload"), _("Central system")))
         actions.later([](App& a) { a.show(ScreenId::Caseload); });
     noticeBar(app.notice);
-    if (!app.enrolled()) {
+    if (!app.enrolled() || app.syncControl().enrolForm.again) {
         EnrolForm& form = app.syncControl().enrolForm;
         if (!form.org) {
             drawNoOrganisation(app, actions, form);
@@ -73,8 +73,11 @@ void drawSyncScreen(App& app, Actions& actions) {
         textField(_("Your user name"), nullptr, form.username, "sync.username", 1);
         ImGui::TextUnformatted(_("Your password"));
         ImGui::SetNextItemWidth(-1.0f);
-        ImGui::InputText("##password", &form.password, ImGuiInputTextFlags_Password);
-        tag("sync.password");
+        {
+            TouchFieldHeight touch;
+            ImGui::InputText("##password", &form.password, ImGuiInputTextFlags_Password);
+        }
+        tagField("sync.password");
         if (!form.error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
             wrappedText(form.error.c_str());
@@ -89,6 +92,18 @@ void drawSyncScreen(App& app, Actions& actions) {
         if (!form.busy && (form.username.empty() || form.password.empty())) {
             mutedText(_("Type your user name and password first."));
             tag("sync.enrol.why");
+        }
+        if (form.again) {
+            // Enrolling again (issue 20): the records stay; only the credential changes.
+            wrappedText(
+                _("Enrolling this tablet again: its records stay on it. It gets a new credential, the "
+                  "old one stops working, and its records are made recoverable with your "
+                  "organisation's current key."));
+            tag("sync.again_info");
+            ImGui::BeginDisabled(form.busy);
+            if (bigButton(_("Cancel"), "sync.again_cancel", dp(300)))
+                actions.later([](App& a) { a.cancelEnrolAgain(); });
+            ImGui::EndDisabled();
         }
         endScreen();
         return;
@@ -106,6 +121,24 @@ void drawSyncScreen(App& app, Actions& actions) {
             _("%zu records were refused by the central system and are kept here. Please tell support."),
             status->quarantinedCount);
     if (primaryButton(_("Sync now"), "sync.now", dp(300))) actions.later([](App& a) { a.syncNow(); });
+
+    // Enrolling again (issue 20), when the administrator asks: after the practitioner's passphrase.
+    sectionHeader(_("Enrol this tablet again"));
+    mutedText(_("Only if your administrator asks you to. Type your passphrase first."));
+    EnrolForm& form = app.syncControl().enrolForm;
+    ImGui::SetNextItemWidth(dp(400));
+    ImGui::InputText("##again_passphrase", &form.againPassphrase, ImGuiInputTextFlags_Password);
+    tag("sync.again_passphrase");
+    if (!form.againError.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
+        wrappedText(form.againError.c_str());
+        ImGui::PopStyleColor();
+        tag("sync.again_error");
+    }
+    ImGui::BeginDisabled(form.againPassphrase.empty());
+    if (bigButton(_("Enrol again"), "sync.enrol_again", dp(300)))
+        actions.later([](App& a) { a.beginEnrolAgain(); });
+    ImGui::EndDisabled();
     endScreen();
 }
 

@@ -17,9 +17,13 @@ namespace {
 bool passphraseField(const char* label, std::string& value, const char* tagName) {
     ImGui::TextUnformatted(label);
     ImGui::SetNextItemWidth(-1.0f);
-    const bool enter = ImGui::InputText((std::string("##") + tagName).c_str(), &value,
-                                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-    tag(tagName);
+    bool enter;
+    {
+        TouchFieldHeight touch;
+        enter = ImGui::InputText((std::string("##") + tagName).c_str(), &value,
+                                 ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    }
+    tagField(tagName);
     return enter;
 }
 
@@ -105,16 +109,13 @@ void drawUnlockScreen(App& app, Actions& actions) {
                                           });
     beginScreen("##unlock");
     noticeBar(app.notice);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, dp(640));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
-    ImGui::BeginGroup();
-    ImGui::PushItemWidth(width);
+    const float width = beginCentredColumn();
     ImGui::PushFont(fonts().huge);
     ImGui::TextUnformatted(_("Heard"));
     ImGui::PopFont();
     mutedText(_("Direct work with children, recorded safely."));
     ImGui::Spacing();
-    ImGui::BeginChild("##unlock_card", ImVec2(width, 0), false);
+    beginCard("##unlock_card", width);
     if (app.unlocking()) {
         // The key derivation (creating or unlocking) runs on a worker; the screen keeps drawing.
         ImGui::TextUnformatted(_("Unlocking, please wait."));
@@ -123,9 +124,8 @@ void drawUnlockScreen(App& app, Actions& actions) {
         drawUnlock(app, actions);
     else
         drawCreate(app, actions);
-    ImGui::EndChild();
-    ImGui::PopItemWidth();
-    ImGui::EndGroup();
+    endCard();
+    endCentredColumn();
     endScreen();
 }
 

@@ -80,6 +80,7 @@ const std::vector<ScreenSpec>& screenTable() {
         {ScreenId::CourtMatter, "court_matter", drawCourtMatterScreen, nullptr, true, true},
         {ScreenId::ChildImpact, "child_impact", drawChildImpactScreen, nullptr, true, true},
         {ScreenId::Report, "report", drawReportScreen, backFromReport, true, true},
+        {ScreenId::Welcome, "welcome", drawWelcomeScreen, stayOnCaseload, false},
     };
     return s_table;
 }

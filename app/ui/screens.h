@@ -51,8 +51,11 @@ void drawSettingsScreen(App& app, Actions& actions);
 void drawCourtMatterScreen(App& app, Actions& actions);
 void drawChildImpactScreen(App& app, Actions& actions);
 void drawReportScreen(App& app, Actions& actions);
+void drawWelcomeScreen(App& app, Actions& actions);
 // The practitioner's "the child has told me something worrying", over screens about a child.
 void drawSafetyControl(App& app, Actions& actions);
+// The height of the safety control's bar this frame (the screen below starts after it).
+float safetyControlHeight(App& app);
 
 // The header of a screen about one child (child_header.cpp): back, the title, then the
 // child's name, age and case number (tag "child.header"). Returns true when back was tapped.

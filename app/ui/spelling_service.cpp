@@ -44,12 +44,19 @@ public:
         storage::Store* store = app.store();
         if (store == m_loadedFor) return;
         m_loadedFor = store;
+        // Locked (or another store): every speller goes, Aspell's own memory of the words it
+        // was asked about with it (its session and caches hold words of the notes). Spellers
+        // open again, with the practitioner's words, when a field is next checked.
         for (auto& [language, speller] : m_spellers)
             if (speller) speller->clearAddedWords();
-        if (store)
-            for (auto& [language, speller] : m_spellers)
-                if (speller) loadWords(*store, *speller);
+        m_spellers.clear();
         ++m_revision;
+    }
+    int openCount() const {
+        int n = 0;
+        for (const auto& [language, speller] : m_spellers)
+            n += speller != nullptr;
+        return n;
     }
 
 private:
@@ -83,6 +90,10 @@ AppSpelling& service() {
 
 const char* myWordsSettingKey(const char* language) {
     return std::string(language) == "cy" ? "spelling.my_words.cy" : "spelling.my_words.en";
+}
+
+int openSpellerCount() {
+    return service().openCount();
 }
 
 void syncSpelling(App& app) {

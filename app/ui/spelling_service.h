@@ -11,6 +11,9 @@ class App;
 // when a store has opened, forgets them when it has closed.
 void syncSpelling(App& app);
 
+// How many Aspell spellers are open (tests: none after a lock, so nothing checked is kept).
+int openSpellerCount();
+
 // The settings key holding the practitioner's words for a language, one a line.
 const char* myWordsSettingKey(const char* language);
 

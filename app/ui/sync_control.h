@@ -28,6 +28,10 @@ struct EnrolForm {
     std::string username, password;
     std::string error;
     bool busy = false; // a sign-in is running on its own thread
+    // Enrolling an enrolled tablet again (issue 20): after the practitioner's passphrase, the
+    // sign-in form shows again while the sync thread is stopped.
+    bool again = false;
+    std::string againPassphrase, againError;
 };
 
 class SyncControl {

@@ -13,7 +13,9 @@
 
 #include <imgui_internal.h>
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 namespace heard::ui {
 
@@ -297,12 +299,27 @@ void showSafetyAlert(App& app, bool sign) {
     for (int i = 0; i < 3; ++i)
         app.runOneFrame();
     app.editors().childMode.leave(app, model::kDemoPassphrase);
+    // The passphrase is checked on a worker; the picture must show its answer, however fast
+    // frames are drawn (at most 15 s, then the stop shows whatever is on screen).
+    for (int i = 0; i < 3000 && app.editors().childMode.checking(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        app.runOneFrame();
+    }
+    for (int i = 0; i < 2; ++i)
+        app.runOneFrame();
     if (!sign) return;
     SafetyAlertEditor& alerts = app.editors().safetyAlert;
     if (!alerts.current()) return;
     alerts.current()->alert.signatureName = model::kDemoPractitioner;
     alerts.current()->alert.signatureStrokes = demoSignature();
     alerts.sign(app);
+}
+
+// The welcome does not depend on the store: the tour shows it while its demo store is locked.
+void showWelcome(App& app, const char* language) {
+    i18n::setLanguage(language);
+    app.lock();
+    app.show(ScreenId::Welcome);
 }
 
 } // namespace
@@ -326,6 +343,10 @@ std::vector<TourStop> tourStops() {
              unlockDemo(app);
              app.show(ScreenId::Settings);
          }},
+        // The first-run welcome, as a practitioner starting Heard for real first sees it (after
+        // the caseload: the tour's first stops make its demo store, tour_cleanup_test relies on it).
+        {"welcome-cy", [](App& app) { showWelcome(app, "cy"); }},
+        {"welcome-en", [](App& app) { showWelcome(app, "en"); }},
         {"visit-start",
          [](App& app) {
              openDemoChild(app, "child-demo-1");

@@ -4,6 +4,7 @@
 #include "app/i18n/i18n.h"
 #include "app/model/demo_caseload.h"
 #include "app/model/visit.h"
+#include "app/report/report_store.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/ui/tour.h"
 #include "storage/record_kinds.h"
@@ -80,6 +81,14 @@ void showImpact(App& app, const char* childId, const char* language, bool sign, 
     if (sign && app.editors().impact.reportId.empty()) app.editors().impact.makeReports(app);
 }
 
+// The child's first signed visit ("" none).
+std::string firstSignedVisit(App& app, const char* childId) {
+    if (!app.store()) return {};
+    for (const auto& r : app.store()->recordsForChild(childId))
+        if (r.kind == storage::kinds::kVisit && r.status == storage::RecordStatus::Signed) return r.id;
+    return {};
+}
+
 } // namespace
 
 std::vector<TourStop> courtTourStops() {
@@ -115,6 +124,24 @@ std::vector<TourStop> courtTourStops() {
          [](App& app) {
              if (!app.editors().impact.reportId.empty())
                  app.editors().reportViewer.open(app, app.editors().impact.reportId);
+         }},
+        {"record-visit-en", // a signed visit's record: its reports (PDF)
+         [](App& app) {
+             i18n::setLanguage("en");
+             openChild(app, "child-demo-1");
+             const std::string visitId = firstSignedVisit(app, "child-demo-1");
+             if (!visitId.empty()) app.openRecord(visitId);
+         }},
+        {"report-visit-en",
+         [](App& app) {
+             const std::string visitId = firstSignedVisit(app, "child-demo-1");
+             if (visitId.empty()) return;
+             const auto made = report::latestReport(app.store()->recordsForChild("child-demo-1"), visitId,
+                                                    report::kVisitReport);
+             if (made)
+                 app.editors().reportViewer.open(app, made->id);
+             else
+                 app.editors().reportViewer.makeAndOpen(app, visitId, report::kVisitReport);
          }},
         {"report-letter-cy",
          [](App& app) {

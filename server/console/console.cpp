@@ -14,13 +14,17 @@
 #include "base/json_reader.h"
 #include "server/console/oversight.h"
 #include "server/console/people.h"
+#include "server/console/record_drawings.h"
+#include "server/console/search.h"
 #include "server/console/text.h"
 #include "server/console/totp.h"
+#include "storage/record_kinds.h"
 #include "sync/protocol.h"
 
 #include <httplib.h>
 #include <sodium.h>
 
+#include <map>
 #include <sstream>
 
 namespace heard::server::console {
@@ -95,6 +99,11 @@ button.quiet { background:#fff; color:var(--calm); margin-top:0; min-height:40px
 table { border-collapse:collapse; width:100%; } th, td { text-align:left; padding:.45em .5em; border-top:1px solid var(--line); vertical-align:top; }
 dl.fields { display:grid; grid-template-columns: minmax(9em, 14em) 1fr; gap:.3em 1em; } dl.fields dt { font-weight:bold; }
 dl.fields dd { margin:0; white-space:pre-wrap; overflow-wrap:anywhere; }
+img.skin-map { display:block; max-width:100%; height:auto; border:1px solid var(--line); border-radius:8px; }
+blockquote.cited { margin:.5em 0 .8em; padding:.4em .9em; border-left:4px solid var(--calm); background:var(--calm-soft); }
+blockquote.cited p { margin:.2em 0; } blockquote.cited .answer { font-size:1.1em; }
+.analysis-section { border-top:1px solid var(--line); padding-top:.3em; } .analysis-section h3 { font-size:1.05em; margin:.5em 0 .3em; }
+.analysis-text { white-space:pre-wrap; } ul.legend { list-style:none; padding-left:0; }
 svg.qr { width: 14em; height: 14em; display:block; margin: .6em 0; }
 code.secret { font-size:1.2em; letter-spacing:.08em; }
 @media (max-width: 800px) { body { font-size:16px; } main { padding:.8em; } dl.fields { grid-template-columns: 1fr; } }
@@ -118,6 +127,7 @@ std::string layout(const Page& p, const std::string& title, const std::string& b
     if (!p.accountName.empty()) {
         if (p.role == "manager")
             o << "<a href=\"/console/queue\">" << esc(tr(p.lang, "nav.queue"))
+              << "</a><a href=\"/console/search\">" << esc(tr(p.lang, "nav.search"))
               << "</a><a href=\"/console/audits\">" << esc(tr(p.lang, "nav.audits")) << "</a>";
         if (p.role == "administrator")
             o << "<a href=\"/console/admin\">" << esc(tr(p.lang, "nav.admin")) << "</a>";
@@ -196,6 +206,23 @@ std::string agoText(Lang lang, std::int64_t seconds) {
     return std::to_string(minutes / (24 * 60)) + " " + tr(lang, "unit.days");
 }
 
+// A refused form shown again: what was typed, and the message next to each field that needs one.
+struct FormEcho {
+    const std::map<std::string, std::string>& values;
+    const std::map<std::string, std::string>& errors;
+    std::string value(const std::string& key) const {
+        auto it = values.find(key);
+        return it == values.end() ? std::string() : it->second;
+    }
+    // <span class="field-error" id="<key>-error">...</span>, or "" when the field is fine.
+    std::string error(const std::string& key) const {
+        auto it = errors.find(key);
+        return it == errors.end()
+                   ? std::string()
+                   : "<span class=\"field-error\" id=\"" + key + "-error\">" + esc(it->second) + "</span>";
+    }
+};
+
 bool validDate(const std::string& date, const std::string& todayIso) {
     if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
     try {
@@ -222,9 +249,12 @@ struct Console::Impl {
     EnrolGuard guard;
     std::vector<RouteDeadlines> routes;
 
+    std::shared_ptr<const NoteSigner> signer;
+
     Impl(ServerStore& s, ConsoleConfig c)
         : store(s), config(std::move(c)), guard(config.limits, s),
-          routes(loadRouteDeadlines(config.safeguardingJsonPath)) {}
+          routes(loadRouteDeadlines(config.safeguardingJsonPath)),
+          signer(config.noteSigner ? config.noteSigner : NoteSigner::loadOrCreate(s)) {}
 
     std::int64_t nowMs() { return config.clockMs(); }
     base::TimePoint now() { return base::TimePoint(std::chrono::milliseconds(nowMs())); }
@@ -562,7 +592,8 @@ struct Console::Impl {
                     b << "<span class=\"since\">" << esc(tr(lang, "queue.said_ago")) << " "
                       << esc(agoText(lang, ago)) << " " << esc(tr(lang, "queue.ago")) << "</span>";
                 else if (section == QueueSection::FollowUps)
-                    b << "<span class=\"due\" data-late=\"" << item.workingDaysLate << "\">"
+                    b << "<span class=\"due\" data-late=\"" << item.workingDaysLate << "\" data-due=\""
+                      << esc(item.since) << "\" data-follow-up=\"" << esc(item.followUpId) << "\">"
                       << esc(item.followUpId) << ": "
                       << (item.workingDaysLate == 0 ? std::string(tr(lang, "queue.due_today"))
                                                     : std::string(tr(lang, "queue.overdue_by")) + " " +
@@ -579,6 +610,54 @@ struct Console::Impl {
         sendHtml(res, 200, layout(pageFor(s), tr(lang, "queue.heading"), b.str()));
     }
 
+    // [SECTION] Search -----------------------------------------------------------------------
+
+    void searchPage(const Session& s, const httplib::Request& req, httplib::Response& res) {
+        const Lang lang = s.lang;
+        const bool asked = req.has_param("q");
+        const std::string query = req.get_param_value("q");
+        const std::string problem = asked ? searchQueryProblem(query) : std::string();
+        std::vector<CaseHit> hits;
+        bool more = false;
+        if (asked && problem.empty())
+            store.transact([&](SqlSession& sql) {
+                indexNewRecords(store, sql, routes);
+                hits = searchCases(sql, s.account, query, &more);
+            });
+        std::ostringstream b;
+        b << "<h1>" << esc(tr(lang, "search.heading")) << "</h1><section class=\"card\">"
+          << "<form class=\"stack\" method=\"get\" action=\"/console/search\" id=\"search-form\">"
+          << "<label for=\"q\">" << esc(tr(lang, "search.label")) << "</label>"
+          << "<input type=\"text\" id=\"q\" name=\"q\" maxlength=\"100\" value=\"" << esc(query) << "\">";
+        if (!problem.empty())
+            b << "<span class=\"field-error\" id=\"q-error\">" << esc(tr(lang, problem.c_str())) << "</span>";
+        b << "<button type=\"submit\" id=\"search\">" << esc(tr(lang, "search.submit")) << "</button></form>";
+        if (asked && problem.empty()) {
+            b << "<h2>" << esc(tr(lang, "search.results")) << "</h2><ul class=\"queue\" id=\"results\">";
+            if (hits.empty()) b << "<li class=\"muted\">" << esc(tr(lang, "search.none")) << "</li>";
+            for (const auto& hit : hits) {
+                b << "<li class=\"item\" data-case=\"" << esc(hit.caseId) << "\"><span><strong>"
+                  << esc(tr(lang, "queue.case")) << " " << esc(hit.caseId) << "</strong> "
+                  << esc(hit.caseReference) << "</span><span>" << esc(hit.childName) << " ("
+                  << esc(hit.childId) << ")</span><span class=\"muted\">"
+                  << esc(tr(lang, "queue.practitioner")) << ": " << esc(hit.practitionerId)
+                  << "</span><span class=\"tag\">" << esc(tr(lang, ("case_status." + hit.status).c_str()))
+                  << "</span>";
+                if (hit.records.empty())
+                    b << "<span class=\"muted\">" << esc(tr(lang, "search.no_records")) << "</span>";
+                for (const auto& rec : hit.records)
+                    b << "<a class=\"record\" data-record=\"" << esc(rec.itemId)
+                      << "\" href=\"/console/record/" << esc(rec.itemId) << "\">"
+                      << esc(kindLabel(lang, rec.kind)) << " " << esc(rec.signedAt.substr(0, 10)) << "</a>";
+                b << "</li>";
+            }
+            b << "</ul>";
+            if (more) b << "<p class=\"muted\">" << esc(tr(lang, "search.more")) << "</p>";
+        }
+        b << "</section>";
+        sendHtml(res, problem.empty() ? 200 : 400, layout(pageFor(s), tr(lang, "search.heading"), b.str()));
+    }
+
     // [SECTION] Record view and the manager's note ----------------------------------------
 
     void recordPage(const Session& s, const std::string& itemId, httplib::Response& res, int status = 200,
@@ -590,13 +669,21 @@ struct Console::Impl {
         std::vector<IndexedRecord> addenda;
         std::vector<OversightNote> notes;
         std::string chainProblem;
+        std::optional<AnalysisView> analysis;
         store.transact([&](SqlSession& sql) {
             indexNewRecords(store, sql, routes);
             record = findRecordInScope(sql, s.account, itemId);
             if (!record) return;
             stored = storedRecord(store, sql, record->receivedSeq);
+            if (stored && record->kind == storage::kinds::kConflictAnalysis) {
+                json body = json::parse(stored->body, nullptr, false);
+                analysis = conflictAnalysisView(
+                    body.is_object() && body.contains("payload") ? body["payload"] : json::object(),
+                    record->childId, lang,
+                    [&](const std::string& id) { return bodyInScope(sql, s.account, id); });
+            }
             addenda = addendaOf(sql, itemId);
-            notes = notesForRecord(sql, itemId);
+            notes = notesForRecord(store, sql, itemId);
             // Every view of a record is in the server's audit log: who saw what, when.
             writeServerAudit(sql, s.account.id, "view_record", itemId, "v" + std::to_string(record->version));
             if (stored) {
@@ -640,11 +727,17 @@ struct Console::Impl {
             b << "<h2>" << esc(tr(lang, "record.child_words"))
               << "</h2><p class=\"words\" id=\"child-words\">"
               << esc(payload["child_words"].get<std::string>()) << "</p>";
+        if (record->kind == storage::kinds::kSkinMap) b << skinMapSection(lang, itemId, payload);
+        if (analysis) b << analysisSection(lang, *analysis);
         b << "<h2>" << esc(tr(lang, "record.contents"))
           << "</h2><section class=\"card\"><dl class=\"fields\">";
         if (payload.is_object())
             for (auto it = payload.begin(); it != payload.end(); ++it) {
                 if (it.key().find("signature") != std::string::npos) continue;
+                // Drawn above already: the marks as the picture and legend, the analysis by section.
+                if ((record->kind == storage::kinds::kSkinMap && it.key() == "marks") ||
+                    (analysis && (it.key() == "sections" || it.key() == "indicators")))
+                    continue;
                 std::string value = it->is_string() ? it->get<std::string>() : it->dump(1);
                 if (value.empty() || value == "\"\"" || value == "[]" || value == "{}") continue;
                 b << "<dt>" << esc(it.key()) << "</dt><dd>" << esc(value) << "</dd>";
@@ -664,18 +757,11 @@ struct Console::Impl {
               << "</span> <strong>" << esc(tr(lang, decisionKey.c_str())) << "</strong> " << esc(n.noteDate)
               << " " << esc(tr(lang, "note.by")) << " " << esc(n.authorName) << "</p><p>" << esc(n.note)
               << "</p><p class=\"muted\">" << esc(tr(lang, "note.signed_hash")) << " "
-              << esc(n.hash.substr(0, 16)) << "…</p></div>";
+              << esc(n.signature.substr(0, 16)) << "…</p></div>";
         }
-        auto value = [&](const std::string& k) {
-            auto it = values.find(k);
-            return it == values.end() ? std::string() : it->second;
-        };
-        auto error = [&](const std::string& k) {
-            auto it = errors.find(k);
-            return it == errors.end()
-                       ? std::string()
-                       : "<span class=\"field-error\" id=\"" + k + "-error\">" + esc(it->second) + "</span>";
-        };
+        const FormEcho form{values, errors};
+        auto value = [&](const std::string& k) { return form.value(k); };
+        auto error = [&](const std::string& k) { return form.error(k); };
         const std::string today = nowIso().substr(0, 10);
         b << "<form class=\"stack\" method=\"post\" action=\"/console/record/" << esc(itemId)
           << "/note\" id=\"note-form\">"
@@ -698,6 +784,106 @@ struct Console::Impl {
           << "<button type=\"submit\" id=\"sign-note\">" << esc(tr(lang, "note.submit"))
           << "</button></form></section>";
         sendHtml(res, status, layout(pageFor(s), kindLabel(lang, record->kind), b.str()));
+    }
+
+    // A record the viewer may see, as the tablet's code reads it (for the analysis's citations).
+    std::optional<ReceivedBody> bodyInScope(SqlSession& sql, const Account& viewer, const std::string& id) {
+        auto rec = findRecordInScope(sql, viewer, id);
+        if (!rec) return std::nullopt;
+        auto stored = storedRecord(store, sql, rec->receivedSeq);
+        if (!stored) return std::nullopt;
+        json body = json::parse(stored->body, nullptr, false);
+        if (!body.is_object()) return std::nullopt;
+        auto text = [&](const char* name) {
+            return body.contains(name) && body[name].is_string() ? body[name].get<std::string>()
+                                                                 : std::string();
+        };
+        return ReceivedBody{rec->itemId,   rec->kind,
+                            rec->caseId,   rec->childId,
+                            rec->parentId, text("createdAt"),
+                            rec->signedAt, body.contains("payload") ? body["payload"] : json()};
+    }
+
+    // The skin map drawn from its marks (the picture is its own request: CSP allows images from
+    // 'self'), and its legend in words for anyone who cannot see the picture.
+    std::string skinMapSection(Lang lang, const std::string& itemId, const json& payload) {
+        std::ostringstream b;
+        b << "<h2>" << esc(tr(lang, "record.skin_map"))
+          << "</h2><section class=\"card\" id=\"skin-map-card\">"
+          << "<img class=\"skin-map\" id=\"skin-map\" src=\"/console/record/" << esc(itemId)
+          << "/skin-map.png\" alt=\"" << esc(tr(lang, "record.skin_map_alt"))
+          << "\"><ul class=\"legend\" id=\"skin-map-legend\">";
+        for (const auto& line : skinMapLegend(payload, lang))
+            b << "<li>" << esc(line) << "</li>";
+        b << "</ul></section>";
+        return b.str();
+    }
+
+    // The conflict analysis section by section, each with the child's answers it cites.
+    std::string analysisSection(Lang lang, const AnalysisView& view) {
+        std::ostringstream b;
+        b << "<h2>" << esc(tr(lang, "record.analysis")) << "</h2><section class=\"card\" id=\"analysis\">";
+        if (!view.error.empty())
+            b << "<p class=\"bad\">" << esc(tr(lang, "record.analysis_unreadable")) << " " << esc(view.error)
+              << "</p>";
+        for (const auto& section : view.sections) {
+            b << "<div class=\"analysis-section\" data-section=\"" << esc(section.id) << "\"><h3>"
+              << esc(section.title) << "</h3>";
+            if (section.notApplicable)
+                b << "<p class=\"muted\">" << esc(tr(lang, "record.considered")) << "</p>";
+            if (!section.text.empty()) b << "<p class=\"analysis-text\">" << esc(section.text) << "</p>";
+            for (const auto& c : section.cited) {
+                b << "<blockquote class=\"cited\" data-record=\"" << esc(c.recordId) << "\" data-step=\""
+                  << esc(c.stepId) << "\">";
+                if (!c.found) {
+                    b << "<p class=\"muted\">" << esc(tr(lang, "record.cited_missing"))
+                      << "</p></blockquote>";
+                    continue;
+                }
+                b << "<p class=\"muted\">" << esc(c.source) << ", " << esc(c.date) << ": " << esc(c.question)
+                  << "</p><p class=\"answer\">" << esc(c.answer) << "</p><p class=\"muted\">"
+                  << esc(tr(lang, c.ownWords ? "record.own_words" : "record.chosen"))
+                  << " <a href=\"/console/record/" << esc(c.recordId) << "\">"
+                  << esc(tr(lang, "record.open_cited")) << "</a></p></blockquote>";
+            }
+            b << "</div>";
+        }
+        if (!view.indicators.empty()) {
+            b << "<h3>" << esc(tr(lang, "record.indicators")) << "</h3><dl class=\"fields\">";
+            for (const auto& [title, note] : view.indicators)
+                b << "<dt>" << esc(title) << "</dt><dd>" << esc(note) << "</dd>";
+            b << "</dl>";
+        }
+        if (!view.judgement.empty())
+            b << "<p><strong>" << esc(tr(lang, "record.judgement")) << "</strong> <span id=\"judgement\">"
+              << esc(view.judgement) << "</span></p>";
+        b << "</section>";
+        return b.str();
+    }
+
+    // The skin map picture of a record in scope (a view of the record: audited).
+    void skinMapImage(const Session& s, const std::string& itemId, httplib::Response& res) {
+        std::optional<StoredRecord> stored;
+        store.transact([&](SqlSession& sql) {
+            auto record = findRecordInScope(sql, s.account, itemId);
+            if (!record || record->kind != storage::kinds::kSkinMap) return;
+            stored = storedRecord(store, sql, record->receivedSeq);
+            writeServerAudit(sql, s.account.id, "view_skin_map", itemId,
+                             "v" + std::to_string(record->version));
+        });
+        if (!stored) return notFound(res, pageFor(s));
+        json body = json::parse(stored->body, nullptr, false);
+        std::string error;
+        const std::string png =
+            skinMapPng(body.is_object() && body.contains("payload") ? body["payload"] : json::object(),
+                       s.lang, 900, error);
+        if (png.empty()) {
+            log({{"event", "console_skin_map"}, {"status", 500}, {"error", error}});
+            return notFound(res, pageFor(s));
+        }
+        commonHeaders(res);
+        res.status = 200;
+        res.set_content(png, "image/png");
     }
 
     void notePost(const Session& s, const std::string& itemId, const httplib::Request& req,
@@ -725,7 +911,7 @@ struct Console::Impl {
                 auto record = findRecordInScope(sql, s.account, itemId);
                 if (!record) return;
                 found = true;
-                problem = writeNote(sql, s.account, *record, formId, decision, note, date);
+                problem = writeNote(store, sql, *signer, s.account, *record, formId, decision, note, date);
             });
         else {
             return recordPage(s, itemId, res, 400, errors, {}, values);
@@ -742,6 +928,9 @@ struct Console::Impl {
         static const std::vector<std::string> list = {"outstanding", "good", "requires_improvement",
                                                       "inadequate"};
         return list;
+    }
+    static bool sampleStatusValid(const std::string& status) {
+        return status == "any" || status == "open" || status == "closed";
     }
     static const std::vector<std::string>& auditAreas() {
         static const std::vector<std::string> list = {"recording", "analysis", "wishes", "oversight"};
@@ -763,7 +952,11 @@ struct Console::Impl {
                 size = 0;
             }
         }
-        const bool drawing = req.has_param("practitioner") && sizeError.empty() && size >= 1 && size <= 20;
+        // Open, closed or either (item 6: "a random sample of a practitioner's closed or open cases").
+        const std::string caseStatus = req.has_param("status") ? req.get_param_value("status") : "any";
+        const bool drawing = req.has_param("practitioner") && sizeError.empty() && size >= 1 && size <= 20 &&
+                             sampleStatusValid(caseStatus);
+        std::map<std::string, std::string> statusOf; // sampled case -> "open" | "closed"
         store.transact([&](SqlSession& sql) {
             for (auto& a : accountsInTeam(sql, s.account.teamId.empty() ? "\n" : s.account.teamId))
                 if (a.role == Role::Practitioner) practitioners.push_back(a);
@@ -774,17 +967,22 @@ struct Console::Impl {
                 {scopeParam(s.account)});
             if (drawing) {
                 // Every case the practitioner holds in the manager's scope, then a uniform random pick.
-                for (const auto& r : sql.query("SELECT case_id FROM (" + std::string(teamCasesSql()) +
-                                                   ") t WHERE t.case_id IN (SELECT case_id FROM cases WHERE "
-                                                   "practitioner_id = ?) ORDER BY case_id",
-                                               {scopeParam(s.account), chosen}))
+                for (const auto& r : sql.query(
+                         "SELECT t.case_id, COALESCE(cs.status, 'open') FROM (" +
+                             std::string(teamCasesSql()) +
+                             ") t LEFT JOIN case_status cs ON cs.case_id = t.case_id WHERE t.case_id IN "
+                             "(SELECT case_id FROM cases WHERE practitioner_id = ?) AND (? = 'any' OR "
+                             "COALESCE(cs.status, 'open') = ?) ORDER BY t.case_id",
+                         {scopeParam(s.account), chosen, caseStatus, caseStatus})) {
                     sample.push_back(r[0]);
+                    statusOf[r[0]] = r[1];
+                }
                 for (std::size_t i = sample.size(); i > 1; --i)
                     std::swap(sample[i - 1], sample[randombytes_uniform(static_cast<std::uint32_t>(i))]);
                 if (sample.size() > static_cast<std::size_t>(size))
                     sample.resize(static_cast<std::size_t>(size));
                 writeServerAudit(sql, s.account.id, "draw_audit_sample", chosen,
-                                 std::to_string(sample.size()));
+                                 caseStatus + " " + std::to_string(sample.size()));
             }
         });
         std::ostringstream b;
@@ -806,13 +1004,26 @@ struct Console::Impl {
           << esc(req.has_param("size") ? req.get_param_value("size") : "3") << "\">";
         if (!sizeError.empty())
             b << "<span class=\"field-error\" id=\"size-error\">" << esc(sizeError) << "</span>";
+        b << "<label for=\"status\">" << esc(tr(lang, "audits.status")) << "</label><select id=\"status\" "
+          << "name=\"status\">";
+        for (const char* option : {"any", "open", "closed"}) {
+            const std::string key = std::string("case_status.") + option;
+            b << "<option value=\"" << option << "\"" << (caseStatus == option ? " selected" : "") << ">"
+              << esc(tr(lang, key.c_str())) << "</option>";
+        }
+        b << "</select>";
+        if (!sampleStatusValid(caseStatus))
+            b << "<span class=\"field-error\" id=\"status-error\">" << esc(tr(lang, "audits.need_status"))
+              << "</span>";
         b << "<button type=\"submit\" id=\"draw\">" << esc(tr(lang, "audits.draw")) << "</button></form>";
         if (drawing) {
             b << "<h2>" << esc(tr(lang, "audits.sampled")) << "</h2><ul class=\"queue\" id=\"sample\">";
             if (sample.empty()) b << "<li class=\"muted\">" << esc(tr(lang, "audits.no_cases")) << "</li>";
             for (const auto& c : sample)
-                b << "<li class=\"item\" data-case=\"" << esc(c) << "\"><span>" << esc(tr(lang, "queue.case"))
-                  << " " << esc(c) << "</span><a href=\"/console/audits/new?case=" << esc(c) << "\">"
+                b << "<li class=\"item\" data-case=\"" << esc(c) << "\" data-status=\"" << esc(statusOf[c])
+                  << "\"><span>" << esc(tr(lang, "queue.case")) << " " << esc(c)
+                  << "</span><span class=\"tag\">" << esc(tr(lang, ("case_status." + statusOf[c]).c_str()))
+                  << "</span><a href=\"/console/audits/new?case=" << esc(c) << "\">"
                   << esc(tr(lang, "audits.record")) << " " << esc(c) << "</a></li>";
             b << "</ul>";
         }
@@ -843,16 +1054,9 @@ struct Console::Impl {
         bool visible = false;
         store.transact([&](SqlSession& sql) { visible = maySeeCase(sql, s.account, caseId); });
         if (!visible) return notFound(res, pageFor(s));
-        auto value = [&](const std::string& k) {
-            auto it = values.find(k);
-            return it == values.end() ? std::string() : it->second;
-        };
-        auto error = [&](const std::string& k) {
-            auto it = errors.find(k);
-            return it == errors.end()
-                       ? std::string()
-                       : "<span class=\"field-error\" id=\"" + k + "-error\">" + esc(it->second) + "</span>";
-        };
+        const FormEcho form{values, errors};
+        auto value = [&](const std::string& k) { return form.value(k); };
+        auto error = [&](const std::string& k) { return form.error(k); };
         std::ostringstream b;
         b << "<h1>" << esc(tr(lang, "audits.record")) << " " << esc(caseId)
           << "</h1><section class=\"card\"><p>" << esc(tr(lang, "audits.intro"))
@@ -1081,6 +1285,13 @@ void Console::registerRoutes(httplib::Server& http) {
                  if (s->account.role != Role::Manager) return c->forbidden(res, *s);
                  c->queuePage(*s, res);
              }));
+    http.Get("/console/search", guarded([c](const httplib::Request& req, httplib::Response& res) {
+                 auto s = c->requireSignedIn(req, res);
+                 if (!s) return;
+                 // An administrator sees no case content, so has no search either.
+                 if (s->account.role != Role::Manager) return c->forbidden(res, *s);
+                 c->searchPage(*s, req, res);
+             }));
     http.Get(R"(/console/record/([A-Za-z0-9_.\-]{1,80}))",
              guarded([c](const httplib::Request& req, httplib::Response& res) {
                  auto s = c->requireSignedIn(req, res);
@@ -1089,6 +1300,13 @@ void Console::registerRoutes(httplib::Server& http) {
                  if (s->account.role != Role::Manager) return c->notFound(res, c->pageFor(*s));
                  c->recordPage(*s, req.matches[1], res, 200, {},
                                req.get_param_value("saved") == "1" ? tr(s->lang, "note.saved") : "");
+             }));
+    http.Get(R"(/console/record/([A-Za-z0-9_.\-]{1,80})/skin-map\.png)",
+             guarded([c](const httplib::Request& req, httplib::Response& res) {
+                 auto s = c->requireSignedIn(req, res);
+                 if (!s) return;
+                 if (s->account.role != Role::Manager) return c->notFound(res, c->pageFor(*s));
+                 c->skinMapImage(*s, req.matches[1], res);
              }));
     http.Post(R"(/console/record/([A-Za-z0-9_.\-]{1,80})/note)",
               guarded([c](const httplib::Request& req, httplib::Response& res) {
@@ -1110,7 +1328,9 @@ void Console::registerRoutes(httplib::Server& http) {
                      }
                      if (size < 1 || size > 20) sizeError = tr(s->lang, "audits.need_size");
                  }
-                 c->auditsPage(*s, req, res, sizeError.empty() ? 200 : 400, sizeError);
+                 const bool badStatus =
+                     req.has_param("status") && !Impl::sampleStatusValid(req.get_param_value("status"));
+                 c->auditsPage(*s, req, res, sizeError.empty() && !badStatus ? 200 : 400, sizeError);
              }));
     http.Get("/console/audits/new", guarded([c](const httplib::Request& req, httplib::Response& res) {
                  auto s = c->requireSignedIn(req, res);

@@ -9,6 +9,7 @@
 // delay (server/enrol_guard.h); every record view is written to the server's audit log.
 #pragma once
 
+#include "server/console/note_signer.h"
 #include "server/enrol_guard.h"
 #include "server/server_store.h"
 
@@ -34,6 +35,7 @@ struct ConsoleConfig {
     std::function<std::string(const std::string& itemType, const nlohmann::json& body,
                               const std::string& text)>
         verifyRecordHash;
+    std::shared_ptr<const NoteSigner> noteSigner; // signs the managers' notes (note_signer.h)
     std::function<void(nlohmann::json)> log;
     std::chrono::minutes idleTimeout{15};
 };

@@ -3,7 +3,9 @@
 #include "base/hash.h"
 #include "base/iso_time.h"
 #include "base/json_reader.h"
+#include "base/referral_deadlines.h"
 #include "storage/record_kinds.h"
+#include "sync/protocol.h"
 
 #include <algorithm>
 #include <fstream>
@@ -49,7 +51,7 @@ std::vector<RouteDeadlines> loadRouteDeadlines(const std::string& path) {
                 if (!d.is_object() || days == d.end() || !days->is_number_integer()) continue;
                 const auto n = days->get<std::int64_t>();
                 if (n < 0 || n > 20) continue;
-                route.deadlines.emplace_back(textOf(d, "id"), int(n));
+                route.deadlines.push_back({textOf(d, "id"), int(n)});
             }
         routes.push_back(std::move(route));
     }
@@ -57,32 +59,22 @@ std::vector<RouteDeadlines> loadRouteDeadlines(const std::string& path) {
 }
 
 namespace {
-// The follow-ups a concern creates, as the tablet computes them (app/model/concern.cpp,
-// concernFollowUps): per referral, per deadline of its route, counted in working days from when
-// the referral was made; a repeated id gets "_2", "_3".
+// The follow-ups a concern creates, by the one shared rule (base/referral_deadlines.h, which the
+// tablet's concernFollowUps uses too): id and due time of each.
 json concernDeadlines(const json& payload, const std::vector<RouteDeadlines>& routes) {
     json out = json::array();
     auto referrals = payload.find("referrals");
     if (referrals == payload.end() || !referrals->is_array()) return out;
-    std::map<std::string, int> used;
-    for (const auto& referral : *referrals) {
-        if (!referral.is_object()) continue;
-        const std::string routeId = textOf(referral, "route");
+    std::vector<base::ReferralMade> made;
+    for (const auto& referral : *referrals)
+        if (referral.is_object()) made.push_back({textOf(referral, "route"), textOf(referral, "at")});
+    const auto rulesOf = [&](const std::string& routeId) -> const std::vector<base::DeadlineRule>* {
         auto route =
             std::find_if(routes.begin(), routes.end(), [&](const auto& r) { return r.route == routeId; });
-        if (route == routes.end()) continue;
-        base::TimePoint made;
-        try {
-            made = base::parseIsoUtc(textOf(referral, "at"));
-        } catch (const std::invalid_argument&) {
-            continue;
-        }
-        for (const auto& [id, days] : route->deadlines) {
-            const int n = ++used[id];
-            out.push_back({{"id", n == 1 ? id : id + "_" + std::to_string(n)},
-                           {"due", base::formatIsoUtc(base::addWorkingDays(made, days))}});
-        }
-    }
+        return route == routes.end() ? nullptr : &route->deadlines;
+    };
+    for (const auto& d : base::referralDeadlines(made, rulesOf))
+        out.push_back({{"id", d.id}, {"due", base::formatIsoUtc(d.due)}});
     return out;
 }
 } // namespace
@@ -161,6 +153,18 @@ IndexedRecord indexedFrom(const SqlRow& r) {
     out.highRisk = r[10] == "1";
     return out;
 }
+// A queue item that opens a record; since is the time the section orders by.
+QueueItem recordItem(QueueSection section, const IndexedRecord& rec, const std::string& since) {
+    QueueItem item;
+    item.section = section;
+    item.kind = rec.kind;
+    item.recordId = rec.itemId;
+    item.caseId = rec.caseId;
+    item.childId = rec.childId;
+    item.practitionerId = rec.practitionerId;
+    item.since = since;
+    return item;
+}
 // Kinds that want a manager's word (SF 2.30, 2.81-2.82, appendix V).
 const char* kReviewKinds = "('concern','risk_identification','safety_alert','skin_map','conflict_analysis',"
                            "'information_sharing')";
@@ -186,16 +190,7 @@ std::vector<QueueItem> buildQueue(SqlSession& sql, const Account& manager, base:
                        open + " ORDER BY ri.event_at, ri.received_seq LIMIT ?",
                    {scope, limit})) {
         IndexedRecord rec = indexedFrom(r);
-        items.push_back({QueueSection::Urgent,
-                         rec.kind,
-                         rec.itemId,
-                         rec.caseId,
-                         rec.childId,
-                         rec.practitionerId,
-                         rec.eventAt,
-                         {},
-                         0,
-                         {}});
+        items.push_back(recordItem(QueueSection::Urgent, rec, rec.eventAt));
     }
 
     // 2. Follow-ups due today or overdue, in working days with bank holidays.
@@ -232,16 +227,10 @@ std::vector<QueueItem> buildQueue(SqlSession& sql, const Account& manager, base:
                 // Due today: the deadline's day is today; overdue by n: n working days after it.
                 if (base::utcDay(dueAt) > base::utcDay(now)) continue;
                 const int late = std::max(0, base::workingDaysBetween(dueAt, now));
-                due.push_back({QueueSection::FollowUps,
-                               rec.kind,
-                               rec.itemId,
-                               rec.caseId,
-                               rec.childId,
-                               rec.practitionerId,
-                               textOf(d, "due"),
-                               id,
-                               late,
-                               {}});
+                QueueItem item = recordItem(QueueSection::FollowUps, rec, textOf(d, "due"));
+                item.followUpId = id;
+                item.workingDaysLate = late;
+                due.push_back(std::move(item));
             }
         }
         std::stable_sort(due.begin(), due.end(), [](const QueueItem& a, const QueueItem& b) {
@@ -260,16 +249,7 @@ std::vector<QueueItem> buildQueue(SqlSession& sql, const Account& manager, base:
                                        open + " ORDER BY ri.signed_at, ri.received_seq LIMIT ?",
                                    {scope, limit})) {
         IndexedRecord rec = indexedFrom(r);
-        items.push_back({QueueSection::AwaitingReview,
-                         rec.kind,
-                         rec.itemId,
-                         rec.caseId,
-                         rec.childId,
-                         rec.practitionerId,
-                         rec.signedAt,
-                         {},
-                         0,
-                         {}});
+        items.push_back(recordItem(QueueSection::AwaitingReview, rec, rec.signedAt));
     }
 
     // 4. Devices of the team's practitioners not seen for more than 3 days.
@@ -332,51 +312,45 @@ const std::vector<std::string>& noteDecisions() {
     return decisions;
 }
 
+sync::ManagerNote OversightNote::wire() const {
+    return {seq,      id,   recordId, caseId,    childId, author,   authorName,
+            decision, note, noteDate, writtenAt, hash,    signature};
+}
+
 json OversightNote::toJson() const {
-    return {{"kind", storage::kinds::kManagerNote},
-            {"id", id},
-            {"recordId", recordId},
-            {"caseId", caseId},
-            {"childId", childId},
-            {"author", author},
-            {"authorName", authorName},
-            {"decision", decision},
-            {"note", note},
-            {"noteDate", noteDate},
-            {"writtenAt", writtenAt},
-            {"hash", hash}};
+    json j = sync::toJson(wire());
+    j.erase("seq");
+    j["kind"] = storage::kinds::kManagerNote;
+    return j;
 }
 
 namespace {
-// The canonical body (sorted keys, compact) without the hash; the hash is BLAKE2b-256 over it.
-std::string canonicalNoteBody(const OversightNote& n) {
-    json j = n.toJson();
-    j.erase("hash");
-    return j.dump();
-}
-OversightNote noteFrom(const SqlRow& r) {
-    json body = json::parse(r[1], nullptr, false);
+const char* kNoteBinding = "manager_note"; // the body's binding when sealed at rest
+OversightNote noteFrom(ServerStore& store, const SqlRow& r) {
     OversightNote n;
     n.seq = toInt(r[0]);
+    json body = json::parse(store.readableBody(kNoteBinding, r[2], 1, r[1]), nullptr, false);
     if (!body.is_object()) return n;
-    n.id = textOf(body, "id");
-    n.recordId = textOf(body, "recordId");
-    n.caseId = textOf(body, "caseId");
-    n.childId = textOf(body, "childId");
-    n.author = textOf(body, "author");
-    n.authorName = textOf(body, "authorName");
-    n.decision = textOf(body, "decision");
-    n.note = textOf(body, "note");
-    n.noteDate = textOf(body, "noteDate");
-    n.writtenAt = textOf(body, "writtenAt");
-    n.hash = textOf(body, "hash");
+    for (auto [name, field] : {std::pair{"id", &n.id},
+                               {"recordId", &n.recordId},
+                               {"caseId", &n.caseId},
+                               {"childId", &n.childId},
+                               {"author", &n.author},
+                               {"authorName", &n.authorName},
+                               {"decision", &n.decision},
+                               {"note", &n.note},
+                               {"noteDate", &n.noteDate},
+                               {"writtenAt", &n.writtenAt},
+                               {"hash", &n.hash},
+                               {"signature", &n.signature}})
+        *field = textOf(body, name);
     return n;
 }
 } // namespace
 
-std::string writeNote(SqlSession& sql, const Account& manager, const IndexedRecord& record,
-                      const std::string& formId, const std::string& decision, const std::string& note,
-                      const std::string& noteDate, OversightNote* saved) {
+std::string writeNote(ServerStore& store, SqlSession& sql, const NoteSigner& signer, const Account& manager,
+                      const IndexedRecord& record, const std::string& formId, const std::string& decision,
+                      const std::string& note, const std::string& noteDate, OversightNote* saved) {
     if (!sql.query("SELECT seq FROM oversight_notes WHERE id = ?", {formId}).empty()) return "duplicate";
     OversightNote n;
     n.id = formId;
@@ -389,12 +363,17 @@ std::string writeNote(SqlSession& sql, const Account& manager, const IndexedReco
     n.note = note;
     n.noteDate = noteDate;
     n.writtenAt = base::nowIsoUtc();
-    n.hash = base::blake2bHex(canonicalNoteBody(n));
+    // The hash names the note; the signature makes it the server's (the tablet checks both).
+    const std::string bytes = sync::managerNoteSignedBytes(n.wire());
+    n.hash = base::blake2bHex(bytes);
+    n.signature = signer.signHex(bytes);
+    // The words are sealed at rest like the records they are about (when records are); the
+    // columns the queue and pull select by carry no words.
     sql.exec(
         "INSERT INTO oversight_notes(id, record_id, case_id, author, decision, note_date, written_at, body, "
         "hash) VALUES(?,?,?,?,?,?,?,?,?)",
-        {n.id, n.recordId, n.caseId, n.author, n.decision, n.noteDate, n.writtenAt, n.toJson().dump(),
-         n.hash});
+        {n.id, n.recordId, n.caseId, n.author, n.decision, n.noteDate, n.writtenAt,
+         store.sealedBody(kNoteBinding, n.id, 1, n.toJson().dump()), n.hash});
     sql.exec("UPDATE record_index SET noted = 1 WHERE item_id = ?", {record.itemId});
     // The manager's word acknowledges the alert: it leaves the top of the queue.
     sql.exec("UPDATE safety_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE item_id = ? AND "
@@ -405,11 +384,11 @@ std::string writeNote(SqlSession& sql, const Account& manager, const IndexedReco
     return {};
 }
 
-std::vector<OversightNote> notesForRecord(SqlSession& sql, const std::string& recordId) {
+std::vector<OversightNote> notesForRecord(ServerStore& store, SqlSession& sql, const std::string& recordId) {
     std::vector<OversightNote> out;
     for (const auto& r :
-         sql.query("SELECT seq, body FROM oversight_notes WHERE record_id = ? ORDER BY seq", {recordId}))
-        out.push_back(noteFrom(r));
+         sql.query("SELECT seq, body, id FROM oversight_notes WHERE record_id = ? ORDER BY seq", {recordId}))
+        out.push_back(noteFrom(store, r));
     return out;
 }
 
@@ -418,10 +397,10 @@ std::vector<OversightNote> notesForPractitioner(ServerStore& store, const std::s
     std::vector<OversightNote> out;
     store.transact([&](SqlSession& sql) {
         for (const auto& r :
-             sql.query("SELECT n.seq, n.body FROM oversight_notes n JOIN cases c ON c.case_id = "
+             sql.query("SELECT n.seq, n.body, n.id FROM oversight_notes n JOIN cases c ON c.case_id = "
                        "n.case_id WHERE c.practitioner_id = ? AND n.seq > ? ORDER BY n.seq LIMIT ?",
                        {practitionerId, cursor, static_cast<std::int64_t>(limit)}))
-            out.push_back(noteFrom(r));
+            out.push_back(noteFrom(store, r));
     });
     return out;
 }

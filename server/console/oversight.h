@@ -10,8 +10,10 @@
 // Every query that returns case content is scoped by people.h's teamCasesSql().
 #pragma once
 
-#include "base/working_days.h"
+#include "base/referral_deadlines.h"
+#include "server/console/note_signer.h"
 #include "server/console/people.h"
+#include "sync/protocol.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,7 +29,7 @@ namespace heard::server::console {
 // the same file the tablet reads).
 struct RouteDeadlines {
     std::string route;
-    std::vector<std::pair<std::string, int>> deadlines; // id, working days
+    std::vector<base::DeadlineRule> deadlines; // id, working days
 };
 std::vector<RouteDeadlines> loadRouteDeadlines(const std::string& safeguardingJsonPath);
 
@@ -90,16 +92,18 @@ const std::vector<std::string>& noteDecisions();
 struct OversightNote {
     std::int64_t seq = 0;
     std::string id, recordId, caseId, childId, author, authorName, decision, note, noteDate, writtenAt, hash;
-    nlohmann::json toJson() const; // the signed body, with "hash"
+    std::string signature;          // Ed25519 (hex) by the server's note key, over managerNoteSignedBytes
+    sync::ManagerNote wire() const; // as it travels to the tablet
+    nlohmann::json toJson() const;  // the stored body: every field, hash and signature
 };
 
-// Writes the note (formId is its id: a replayed form is refused as a duplicate) and, in the
-// same transaction, acknowledges the record's safety alert. Returns the problem ("" saved):
-// "duplicate" when the form was already saved.
-std::string writeNote(SqlSession& sql, const Account& manager, const IndexedRecord& record,
-                      const std::string& formId, const std::string& decision, const std::string& note,
-                      const std::string& noteDate, OversightNote* saved = nullptr);
-std::vector<OversightNote> notesForRecord(SqlSession& sql, const std::string& recordId);
+// Writes the note, signed (note_signer.h) and sealed at rest when records are, and in the same
+// transaction acknowledges the record's safety alert. formId is its id: a replayed form is
+// refused. Returns the problem ("" saved): "duplicate" when the form was already saved.
+std::string writeNote(ServerStore& store, SqlSession& sql, const NoteSigner& signer, const Account& manager,
+                      const IndexedRecord& record, const std::string& formId, const std::string& decision,
+                      const std::string& note, const std::string& noteDate, OversightNote* saved = nullptr);
+std::vector<OversightNote> notesForRecord(ServerStore& store, SqlSession& sql, const std::string& recordId);
 // Notes on the cases the practitioner now holds, seq > cursor, oldest first (for pull).
 std::vector<OversightNote> notesForPractitioner(ServerStore& store, const std::string& practitionerId,
                                                 std::int64_t cursor, std::size_t limit = 500);

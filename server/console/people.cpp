@@ -215,6 +215,28 @@ int runPeopleCommand(const std::vector<std::string>& args, ServerStore& store, s
         out << "deactivated " << args[1] << '\n';
         return 0;
     }
+    // close-case is server/case_life.cpp's (it also takes the case off the tablets); it writes
+    // case_status too, so the audit sample sees it closed.
+    if (command == "reopen-case") {
+        if (args.size() != 2) return bad("usage: " + command + " <case id>");
+        const bool closing = false;
+        int code = 0;
+        store.transact([&](SqlSession& sql) {
+            if (sql.query("SELECT case_id FROM cases WHERE case_id = ?", {args[1]}).empty()) {
+                code = bad("no case " + args[1]);
+                return;
+            }
+            const std::string status = closing ? "closed" : "open";
+            if (sql.exec("UPDATE case_status SET status = ?, changed_at = ? WHERE case_id = ?",
+                         {status, base::nowIsoUtc(), args[1]}) == 0)
+                sql.exec("INSERT INTO case_status(case_id, status, changed_at) VALUES(?,?,?)",
+                         {args[1], status, base::nowIsoUtc()});
+            sql.exec("UPDATE case_life SET closed_at = '', closed_by = '' WHERE case_id = ?", {args[1]});
+            writeServerAudit(sql, "admin", "reopen_case", args[1]);
+        });
+        if (code == 0) out << (closing ? "closed " : "reopened ") << args[1] << '\n';
+        return code;
+    }
     if (command == "list-devices") {
         if (args.size() > 2) return bad("usage: list-devices [account id]");
         std::vector<DeviceRow> devices;
@@ -225,6 +247,32 @@ int runPeopleCommand(const std::vector<std::string>& args, ServerStore& store, s
                                   {"createdAt", d.createdAt},
                                   {"lastSeen", d.lastSeen},
                                   {"revoked", d.revoked}}
+                       .dump()
+                << '\n';
+        return 0;
+    }
+    if (command == "audit-log") {
+        // Who saw or did what, when (every record view, search, note and audit), newest last.
+        if (args.size() > 2) return bad("usage: audit-log [how many, newest; default 100]");
+        std::int64_t count = 100;
+        if (args.size() == 2) {
+            try {
+                count = std::stoll(args[1]);
+            } catch (const std::exception&) {
+                count = 0;
+            }
+            if (count < 1 || count > 100000) return bad("how many: a number from 1 to 100000");
+        }
+        std::vector<SqlRow> rows;
+        store.transact([&](SqlSession& sql) {
+            rows =
+                sql.query("SELECT seq, at, actor, action, target, detail FROM server_audit ORDER BY seq DESC "
+                          "LIMIT ?",
+                          {count});
+        });
+        for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+            out << nlohmann::json{{"seq", std::stoll((*it)[0])}, {"at", (*it)[1]},     {"actor", (*it)[2]},
+                                  {"action", (*it)[3]},          {"target", (*it)[4]}, {"detail", (*it)[5]}}
                        .dump()
                 << '\n';
         return 0;

@@ -63,8 +63,11 @@ std::vector<DeviceRow> listDevices(SqlSession& sql, const std::string& accountId
 //   create-account <id> <practitioner|manager|administrator> <display name>   password on stdin
 //   assign <account id> <team id> [role]
 //   deactivate <account id>        its devices stop syncing at once; console sessions end
+//   close-case <case id>           the case's work has ended (audit samples: closed cases)
+//   reopen-case <case id>
 //   list-devices [account id]      one JSON line per device
 //   accounts                       one JSON line per account (no hashes)
+//   audit-log [n]                  the server's audit log, last n entries (one JSON line each)
 int runPeopleCommand(const std::vector<std::string>& args, ServerStore& store, std::istream& in,
                      std::ostream& out, std::ostream& err);
 

@@ -15,15 +15,7 @@ using namespace heard;
 namespace {
 
 void startVisit(test::WorkflowApp& w) {
-    w.unlockDemo();
-    w.driver->tap("caseload.child.child-demo-1");
-    w.driver->tap("child.start_visit");
-    w.tapAndType("visit.where", "At home");
-    w.tapAndType("visit.present", "The child only");
-    w.tapAndType("visit.purpose", "Wishes and feelings");
-    w.driver->tap("visit.confidentiality");
-    w.driver->tap("visit.begin");
-    REQUIRE(w.app->editors().visit.started);
+    w.beginDemoVisit();
 }
 
 // The UI clock moves only when the test says, so a loaded machine's slow frames cannot save

@@ -1,6 +1,6 @@
 // hardening.deep_json_postgres: the deep-JSON suite against heard-server on PostgreSQL 15 in a
 // throw-away cluster this test starts itself (FAILS with the reason if it cannot).
-#include "tests/sync/postgres_cluster.h"
+#include "tests/sync/postgres_fixture.h"
 #include "tests/sync/sync_test_support.h"
 
 #include <doctest/doctest.h>
@@ -8,10 +8,7 @@
 namespace {
 
 std::string newDatabase() {
-    auto& cluster = heard::synctest::PostgresCluster::shared();
-    bool started = cluster.start();
-    if (!started) FAIL("PostgreSQL could not be started for the test: " << cluster.reason());
-    return cluster.createDatabase();
+    return heard::synctest::newPostgresDatabase();
 }
 
 std::unique_ptr<heard::server::ServerStore> openDatabase(const std::string& db) {

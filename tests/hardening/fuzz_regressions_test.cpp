@@ -11,6 +11,7 @@
 // only in-range whole numbers.
 #include "app/tools/framework/model/activity_content.h"
 #include "base/json_reader.h"
+#include "server/heard_server.h"
 #include "storage/keys.h"
 #include "storage/store_error.h"
 #include "sync/protocol.h"
@@ -94,4 +95,45 @@ TEST_CASE("fuzz finds: pushed entry bodies are refused by the reader the server'
         REQUIRE(error);
         CHECK(error->kind() == base::JsonErrorKind::Syntax);
     }
+}
+
+// CI's seed-1 run of fuzz_record_verifier (1 December) died inside nlohmann's get<int>: a float
+// such as 1e300 in an integer field was cast to int, which is undefined behaviour. Whole numbers
+// out of range, fractions and huge floats are now a refused schema, never a cast.
+TEST_CASE("fuzz finds: the record verifier refuses numbers that are not whole or out of range") {
+    const auto verify = server::defaultRecordHashVerifier();
+    auto record = [](const nlohmann::json& version) {
+        return nlohmann::json{{"chainVersion", 1},
+                              {"id", "r1"},
+                              {"version", version},
+                              {"caseId", "c"},
+                              {"childId", "k"},
+                              {"kind", "visit"},
+                              {"status", "signed"},
+                              {"author", "a"},
+                              {"createdAt", "2026-11-23T10:00:00Z"},
+                              {"signedAt", "2026-11-23T10:00:00Z"},
+                              {"signedBy", "a"},
+                              {"parentId", ""},
+                              {"highRisk", false},
+                              {"chainSeq", 1},
+                              {"prevHash", ""},
+                              {"hash", "x"},
+                              {"payload", nlohmann::json::object()}};
+    };
+    for (const auto& bad :
+         {nlohmann::json(1e300), nlohmann::json(-1e300), nlohmann::json(2.5),
+          nlohmann::json(std::uint64_t(1) << 40), nlohmann::json(-(std::int64_t(1) << 40))}) {
+        const auto body = record(bad);
+        std::string reason;
+        CHECK_NOTHROW(reason = verify("record", body, body.dump()));
+        CHECK(reason == "schema_fields");
+    }
+    // A whole number in range gets past the schema to the hash check.
+    const auto good = record(1);
+    CHECK(verify("record", good, good.dump()) == "hash_mismatch");
+    nlohmann::json audit{{"chainVersion", 1}, {"seq", 1e300},   {"at", "t"},
+                         {"actor", "a"},      {"action", "x"},  {"target", "t"},
+                         {"detail", "d"},     {"prevHash", ""}, {"hash", "h"}};
+    CHECK(verify("audit", audit, audit.dump()) == "schema_fields");
 }

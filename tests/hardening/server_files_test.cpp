@@ -2,6 +2,7 @@
 // files to its own user (0600), seals record bodies with a key file given by --record-key, refuses
 // a key file others can read, and prints the organisation configuration for tablets with the
 // CA's SPKI fingerprint.
+#include "../sync/server_process.h"
 #include "../sync/sync_test_support.h"
 
 #include <doctest/doctest.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <thread>
@@ -24,22 +26,9 @@ using namespace heard::synctest;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    std::string output; // stdout and stderr together
-};
-
-Run run(const std::string& arguments) {
-    Run result;
-    FILE* pipe = ::popen((std::string("'") + HEARD_SERVER_EXE + "' " + arguments + " 2>&1").c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        result.output.append(buffer.data(), n);
-    int status = ::pclose(pipe);
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
+// heard-server with --no-config (tests/sync/server_process.h).
+ServerRun run(const std::string& arguments) {
+    return runServerExecutable(HEARD_SERVER_EXE, arguments);
 }
 
 std::string shell(const std::string& command) {
@@ -71,47 +60,6 @@ int freePort() {
     ::close(s);
     return ntohs(address.sin_port);
 }
-
-class ServerProcess {
-public:
-    explicit ServerProcess(const std::vector<std::string>& args) {
-        m_pid = ::fork();
-        REQUIRE(m_pid >= 0);
-        if (m_pid == 0) {
-            std::vector<char*> argv;
-            std::string exe = HEARD_SERVER_EXE;
-            argv.push_back(exe.data());
-            std::vector<std::string> copy = args;
-            for (auto& a : copy)
-                argv.push_back(a.data());
-            argv.push_back(nullptr);
-            int devnull = ::open("/dev/null", O_WRONLY);
-            ::dup2(devnull, 2);
-            ::execv(exe.c_str(), argv.data());
-            ::_exit(127);
-        }
-    }
-    ~ServerProcess() { stop(); }
-    void stop() {
-        if (m_pid <= 0) return;
-        ::kill(m_pid, SIGTERM);
-        int status = 0;
-        ::waitpid(m_pid, &status, 0);
-        m_pid = -1;
-    }
-    bool waitHealthy(const sync::ServerEndpoint& endpoint) {
-        for (int i = 0; i < 100; ++i) { // at most ~10 s
-            sync::HttpsChannel channel(endpoint);
-            auto r = channel.get(sync::kPathHealth);
-            if (r.transportOk && r.status == 200) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        return false;
-    }
-
-private:
-    pid_t m_pid = -1;
-};
 
 } // namespace
 
@@ -158,7 +106,8 @@ TEST_CASE("item 8: heard-server's database and WAL are 0600 and hold no record t
 
     const std::string phrase = "seven velvet walruses humming in the attic";
     int port = freePort();
-    ServerProcess server({"--db", "sqlite:" + dbPath, "--listen", "127.0.0.1:" + std::to_string(port),
+    ServerProcess server(HEARD_SERVER_EXE,
+                         {"--db", "sqlite:" + dbPath, "--listen", "127.0.0.1:" + std::to_string(port),
                           "--cert", cert.certPath, "--key", cert.keyPath, "--record-key", key});
     sync::ServerEndpoint endpoint;
     endpoint.port = port;
@@ -176,7 +125,7 @@ TEST_CASE("item 8: heard-server's database and WAL are 0600 and hold no record t
     CHECK(modeOf(dbPath + "-wal") == 0600);
     std::string raw = readFile(dbPath) + readFile(dbPath + "-wal");
     CHECK(raw.find("velvet walruses") == std::string::npos);
-    server.stop();
+    server.kill(SIGTERM);
     raw = readFile(dbPath);
     CHECK(raw.find("velvet walruses") == std::string::npos);
 

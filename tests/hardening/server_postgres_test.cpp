@@ -1,6 +1,6 @@
 // hardening.server_postgres: the same hardening suite as hardening.server_sqlite, against
 // PostgreSQL 15 in a throw-away cluster this test starts itself (FAILS if it cannot).
-#include "../sync/postgres_cluster.h"
+#include "../sync/postgres_fixture.h"
 #include "../sync/sync_test_support.h"
 
 #include "server/admin.h"
@@ -13,10 +13,7 @@
 namespace {
 
 std::string newDatabase() {
-    auto& cluster = heard::synctest::PostgresCluster::shared();
-    bool started = cluster.start();
-    if (!started) FAIL("PostgreSQL could not be started for the test: " << cluster.reason());
-    return cluster.createDatabase();
+    return heard::synctest::newPostgresDatabase();
 }
 
 std::unique_ptr<heard::server::ServerStore> openDatabase(const std::string& db) {

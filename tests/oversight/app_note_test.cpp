@@ -41,15 +41,17 @@ TEST_CASE("a manager's decision reaches the child's page on the tablet, marked a
     w.store().sign(alert, synctest::kPractitioner);
     w.syncUntilEmpty();
 
+    const auto signer = server::console::NoteSigner::loadOrCreate(*w.serverStore);
     w.serverStore->transact([&](server::SqlSession& sql) {
         server::console::indexNewRecords(*w.serverStore, sql, {});
         auto manager = server::console::findAccount(sql, "mgr-a");
         REQUIRE(manager);
         auto record = server::console::findRecordInScope(sql, *manager, alert);
         REQUIRE(record);
-        CHECK(server::console::writeNote(
-                  sql, *manager, *record, "fedcba9876543210fedcba9876543210", "discuss_in_supervision",
-                  "Let us talk this through on Friday (fictional).", base::nowIsoUtc().substr(0, 10)) == "");
+        CHECK(server::console::writeNote(*w.serverStore, sql, *signer, *manager, *record,
+                                         "fedcba9876543210fedcba9876543210", "discuss_in_supervision",
+                                         "Let us talk this through on Friday (fictional).",
+                                         base::nowIsoUtc().substr(0, 10)) == "");
     });
 
     w.driver->tap("caseload.child.child-a1");

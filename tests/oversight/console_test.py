@@ -170,7 +170,7 @@ def main():
         port = free_port()
 
         def admin(*command, stdin=""):
-            return subprocess.run([args.server, "--db", db, "admin"] + list(command), input=stdin, text=True,
+            return subprocess.run([args.server, "--no-config", "--db", db, "admin"] + list(command), input=stdin, text=True,
                                   capture_output=True, timeout=60)
 
         # Fictional people: pr-ada (team A, cases a1 a2), pr-bo (team B, case b1), managers, an administrator.
@@ -192,7 +192,7 @@ def main():
             check(admin("allocate", case, "TEST/" + case, child, "Pip Invented", "2016-01-01", who).returncode == 0,
                   "allocate " + case)
 
-        server = subprocess.Popen([args.server, "--db", db, "--listen", "127.0.0.1:%d" % port, "--cert", cert,
+        server = subprocess.Popen([args.server, "--no-config", "--db", db, "--listen", "127.0.0.1:%d" % port, "--cert", cert,
                                    "--key", key, "--console", "--threads", "4"],
                                   stdout=subprocess.DEVNULL, stderr=open(os.path.join(work, "server.log"), "w"))
         deadline = time.time() + 20
@@ -306,6 +306,11 @@ def main():
         check(driver.current_url.endswith("/console/record/" + alert_id), "the item opens the record")
         check(driver.find_element(By.ID, "child-words").text == alert_words, "the child's exact words")
         check("Verified" in driver.find_element(By.ID, "verification").text, "hash chain and signature verified")
+        status, headers, html, _ = request(port, "GET", "/console/record/" + alert_id, cookie=cookie)
+        check(status == 200 and headers.get("cache-control") == "no-store"
+              and headers.get("content-security-policy", "").startswith("default-src 'self'"),
+              "record page: 200, no-store and CSP")
+        check("<script" not in html and "style=" not in html, "record page: no inline script or style (CSP)")
         shot("record")
         # A bad form: messages next to the fields.
         driver.find_element(By.ID, "date").clear()
@@ -344,7 +349,7 @@ def main():
         if args.backend == "postgres":
             # Stateless: a second heard-server on the same database honours the same session.
             port2 = free_port()
-            second = subprocess.Popen([args.server, "--db", db, "--listen", "127.0.0.1:%d" % port2, "--cert", cert,
+            second = subprocess.Popen([args.server, "--no-config", "--db", db, "--listen", "127.0.0.1:%d" % port2, "--cert", cert,
                                        "--key", key, "--console", "--threads", "2"],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
@@ -369,6 +374,79 @@ def main():
               and notes[0]["payload"]["decision"] == "agree_referral"
               and notes[0]["payload"]["about_record_id"] == alert_id, "the decision is on the child's page")
 
+        # --- the record view draws the skin map from its marks (the tablet's cairo renderer)
+        skin_id = tablet.ask("skinmap case-a1 child-a1")
+        check(len(skin_id) == 36, "the tablet signed and pushed a skin map (" + skin_id + ")")
+        driver.get(base + "/console/record/" + skin_id)
+        WebDriverWait(driver, 10).until(
+            lambda d: d.execute_script("var i=document.getElementById('skin-map'); return i && i.complete"))
+        width = driver.execute_script("return document.getElementById('skin-map').naturalWidth")
+        check(width == 900, "the skin map picture loads in the page (%s px wide)" % width)
+        legend = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#skin-map-legend li")]
+        check(len(legend) >= 2 and all(line[0].isdigit() and " on the " in line for line in legend),
+              "the legend names each numbered mark (%d)" % len(legend))
+        shot("record_skin_map")
+        status, headers, png, _ = request(port, "GET", "/console/record/%s/skin-map.png" % skin_id, cookie=cookie)
+        check(status == 200 and headers.get("content-type") == "image/png" and headers.get("cache-control") == "no-store",
+              "the picture: image/png, no-store (%d)" % status)
+
+        # --- the conflict analysis with the child's answer it cites
+        wish = "I wish mum and dad would stop shouting (fictional)"
+        answer = tablet.ask("analysis case-a1 child-a1 " + wish)
+        analysis_id, activity_id = (answer.split(" ") + [""])[:2]
+        check(len(analysis_id) == 36 and len(activity_id) == 36, "the tablet pushed an analysis citing a wish")
+        driver.get(base + "/console/record/" + analysis_id)
+        cited = driver.find_elements(By.CSS_SELECTOR, "#analysis blockquote.cited[data-record='%s']" % activity_id)
+        check(len(cited) == 1 and cited[0].find_element(By.CLASS_NAME, "answer").text == wish,
+              "the analysis shows the child's cited answer, exactly as given")
+        check(len(cited) == 1 and "What is your first wish?" in cited[0].text, "with the question the child answered")
+        check("stop shouting" not in driver.find_element(By.CSS_SELECTOR,
+              "[data-section=happening_now] .analysis-text").text, "the practitioner's words kept apart from the child's")
+        check(driver.find_element(By.ID, "judgement").text == "Medium", "the practitioner's judgement of harm")
+        shot("record_analysis")
+
+        # --- follow-ups across the summer bank holiday (Monday 31 August 2026), in working days
+        concern_id = tablet.ask("concern case-a2 child-a2 2026-08-28T10:00:00Z")
+        check(len(concern_id) == 36, "the tablet pushed a concern with a telephone referral on Friday 28 August 2026")
+        driver.get(base + "/console/queue")
+        due = dict((e.get_attribute("data-follow-up"), (e.get_attribute("data-due"), int(e.get_attribute("data-late"))))
+                   for e in driver.find_elements(By.CSS_SELECTOR, "#followups li.item[data-record='%s'] .due" % concern_id))
+        holidays = {"2026-08-31", "2026-12-25", "2026-12-28", "2027-01-01", "2027-03-26", "2027-03-29",
+                    "2027-05-03", "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28"}
+
+        def working_days_after(day_iso, until):
+            """Working days after day_iso up to and including until (England and Wales), counted here."""
+            import datetime
+            day = datetime.date.fromisoformat(day_iso)
+            count = 0
+            while day < until:
+                day += datetime.timedelta(days=1)
+                if day.weekday() < 5 and day.isoformat() not in holidays:
+                    count += 1
+            return count
+        import datetime
+        today = datetime.datetime.now(datetime.timezone.utc).date()
+        check(due.get("confirm_in_writing", ("", 0))[0] == "2026-09-01T23:59:59Z",
+              "confirm in writing: due Tuesday 1 September, the bank holiday skipped (%s)" % (due.get("confirm_in_writing"),))
+        check(due.get("chase_reply", ("", 0))[0] == "2026-09-03T23:59:59Z", "chase: due Thursday 3 September")
+        check(due.get("confirm_in_writing", ("", -1))[1] == working_days_after("2026-09-01", today),
+              "overdue by the working days since (%s)" % (due.get("confirm_in_writing"),))
+        shot("queue_followups")
+
+        # --- search: the manager's own team only, and audited
+        driver.get(base + "/console/search")
+        driver.find_element(By.ID, "q").send_keys("x")
+        click("search")
+        check(len(driver.find_elements(By.ID, "q-error")) == 1, "a one-letter search: a message by the field")
+        driver.find_element(By.ID, "q").clear()
+        driver.find_element(By.ID, "q").send_keys("pip invented")
+        click("search")
+        found = sorted(li.get_attribute("data-case") for li in driver.find_elements(By.CSS_SELECTOR, "#results li.item"))
+        check(found == ["case-a1", "case-a2"], "search by the child's name finds team A's cases only %s" % found)
+        records = [a.get_attribute("data-record") for a in driver.find_elements(By.CSS_SELECTOR, "#results a.record")]
+        check(alert_id in records and skin_id in records, "with their records, each opening the record")
+        shot("search")
+
         # --- quality assurance: a random sample of pr-ada's cases, one audited, listed per practitioner
         driver.get(base + "/console/audits")
         shot("audits")
@@ -383,6 +461,19 @@ def main():
         check(len(sampled) == 2 and set(sampled) <= {"case-a1", "case-a2"}, "a random sample of pr-ada's cases " +
               str(sampled))
         shot("audits_sample")
+        # Open or closed: case-a2 is closed at the central system.
+        check(admin("close-case", "case-a2").returncode == 0, "case-a2 closed")
+        for wanted, expect in (("closed", ["case-a2"]), ("open", ["case-a1"])):
+            driver.get(base + "/console/audits?practitioner=pr-ada&size=5&status=" + wanted)
+            items = driver.find_elements(By.CSS_SELECTOR, "#sample li.item")
+            check(sorted(li.get_attribute("data-case") for li in items) == expect
+                  and all(li.get_attribute("data-status") == wanted for li in items),
+                  "a sample of %s cases only: %s" % (wanted, [li.get_attribute("data-case") for li in items]))
+        shot("audits_sample_closed")
+        check(admin("reopen-case", "case-a2").returncode == 0, "case-a2 reopened")
+        status = request(port, "GET", "/console/audits?practitioner=pr-ada&size=2&status=half", cookie=cookie)[0]
+        check(status == 400, "an unknown case status is refused (%d)" % status)
+        driver.get(base + "/console/audits?practitioner=pr-ada&size=2")
         click(element=driver.find_element(By.CSS_SELECTOR, "#sample li.item a"))
         shot("audit_form")
         click("save-audit")
@@ -399,6 +490,18 @@ def main():
         rows = driver.find_elements(By.CSS_SELECTOR, "#audits tr")
         check(len(rows) == 2 and "pr-ada" in rows[1].text and "Good" in rows[1].text, "listed per practitioner")
         shot("audits_saved")
+
+        # --- every view of a record is in the server's audit log: who saw what, when
+        log = [json.loads(line) for line in admin("audit-log", "1000").stdout.splitlines() if line.strip()]
+        views = [e for e in log if e["action"] == "view_record" and e["target"] == alert_id]
+        check(len(views) >= 2 and all(e["actor"] == "mgr-a" and e["at"].endswith("Z") for e in views),
+              "each view of the alert is in the server's audit log (%d)" % len(views))
+        check(any(e["action"] == "view_skin_map" and e["target"] == skin_id for e in log), "the skin map's picture too")
+        check(any(e["action"] == "search" and e["actor"] == "mgr-a" and e["target"] == "pip invented" for e in log),
+              "and the search")
+        check(any(e["action"] == "draw_audit_sample" and e["detail"].startswith("closed ") for e in log),
+              "and the audit sample drawn from closed cases")
+        check(admin("audit-log", "0").returncode != 0, "audit-log refuses a count of 0")
 
         # --- Welsh
         click("language")
@@ -420,6 +523,16 @@ def main():
         check(status == 404, "team B's manager gets 404 for team A's record (%d)" % status)
         status = request(port, "GET", "/console/record/00000000-0000-0000-0000-000000000000", cookie=session_b)[0]
         check(status == 404, "and the same 404 for a record that does not exist")
+        check(request(port, "GET", "/console/record/%s/skin-map.png" % skin_id, cookie=session_b)[0] == 404,
+              "team B's manager gets 404 for team A's skin map picture")
+        for query in ("case-a1", alert_id, "Pip Invented"):
+            driver.get(base + "/console/search?q=" + urllib.parse.quote(query))
+            found = [li.get_attribute("data-case") for li in driver.find_elements(By.CSS_SELECTOR, "#results li.item")]
+            links = driver.find_elements(By.CSS_SELECTOR, "#results a.record[data-record='%s']" % alert_id)
+            check(all(not (c or "").startswith("case-a") for c in found) and not links
+                  and alert_words not in driver.page_source,
+                  "team B's search for %s finds nothing of team A %s" % (query[:12], found))
+        shot("search_team_b")
         driver.get(base + "/console/record/" + alert_id)
         shot("not_found")
         check(request(port, "GET", "/console/audits/new?case=case-a1", cookie=session_b)[0] == 404,
@@ -436,6 +549,7 @@ def main():
         check(request(port, "GET", "/console/record/" + alert_id, cookie=session_adm)[0] == 404,
               "the administrator gets 404 for a record")
         check(request(port, "GET", "/console/queue", cookie=session_adm)[0] == 403, "and 403 for the queue")
+        check(request(port, "GET", "/console/search?q=case-a1", cookie=session_adm)[0] == 403, "and 403 for search")
         # Deactivating pr-ada stops the tablet at once.
         row = [r for r in driver.find_elements(By.CSS_SELECTOR, "#accounts tr") if r.text.startswith("pr-ada")][0]
         click(element=row.find_element(By.TAG_NAME, "button"))
@@ -456,10 +570,15 @@ def main():
             driver.find_element(By.ID, "code").send_keys(wrong)
             click("continue")
         check("Try again in" in driver.find_element(By.ID, "code-error").text, "five wrong codes lock sign-in")
-        driver.find_element(By.ID, "code").send_keys(totp(secrets["mgr-a"], step_offset=1))
-        click("continue")
-        check("Try again in" in driver.page_source and not driver.current_url.endswith("/console/queue"),
-              "even the right code waits out the delay")
+        # The right code at once (straight from here: a loaded machine's browser may take longer
+        # than the 2 s first delay to type it).
+        locked_cookie = "heard_console=" + [c for c in driver.get_cookies() if c["name"] == "heard_console"][0]["value"]
+        locked_csrf = driver.find_element(By.NAME, "csrf").get_attribute("value")
+        status, headers, html, _ = request(port, "POST", "/console/totp",
+                                           {"csrf": locked_csrf, "code": totp(secrets["mgr-a"], step_offset=1)},
+                                           cookie=locked_cookie)
+        check(status == 429 and "Try again in" in html and int(headers.get("retry-after", "0")) >= 1,
+              "even the right code waits out the delay (%d)" % status)
         shot("totp_locked")
         check(shot_count[0] >= 15, "screenshots of every console page (%d)" % shot_count[0])
     finally:

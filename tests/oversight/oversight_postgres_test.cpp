@@ -1,17 +1,22 @@
 // oversight.store_postgres: the same console suite on PostgreSQL, in a throw-away cluster the
 // test starts itself (it FAILS with the reason if it cannot).
-#include "tests/sync/postgres_cluster.h"
+#include "tests/sync/postgres_fixture.h"
 #include "tests/sync/sync_test_support.h"
 
+#include "base/hash.h"
+#include "base/hex.h"
 #include "base/iso_time.h"
 #include "base/working_days.h"
 #include "server/admin.h"
 #include "server/console/oversight.h"
 #include "server/console/people.h"
+#include "server/console/search.h"
+#include "server/record_cipher.h"
 #include "storage/record_kinds.h"
 #include "sync/sync_client.h"
 
 #include <doctest/doctest.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <map>
@@ -21,10 +26,7 @@ using namespace heard;
 
 namespace {
 std::unique_ptr<server::ServerStore> openBackend(synctest::TempDir&) {
-    auto& cluster = synctest::PostgresCluster::shared();
-    const bool started = cluster.start();
-    if (!started) FAIL("PostgreSQL could not be started for the test: " << cluster.reason());
-    return server::openPostgresServerStore(cluster.createDatabase());
+    return synctest::openNewPostgresStore();
 }
 } // namespace
 

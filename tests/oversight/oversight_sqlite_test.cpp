@@ -2,17 +2,22 @@
 // against RFC 6238's own test vectors.
 #include "tests/sync/sync_test_support.h"
 
+#include "base/hash.h"
+#include "base/hex.h"
 #include "base/iso_time.h"
 #include "base/working_days.h"
 #include "server/admin.h"
 #include "server/console/oversight.h"
 #include "server/console/people.h"
+#include "server/console/search.h"
+#include "server/record_cipher.h"
 #include "server/console/text.h"
 #include "server/console/totp.h"
 #include "storage/record_kinds.h"
 #include "sync/sync_client.h"
 
 #include <doctest/doctest.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <map>

@@ -6,8 +6,16 @@
 //   alert <case> <child> <words...>        -> the safety alert's record id, signed and pushed
 //   concern <case> <child> <referral ISO>  -> a telephone referral's concern, signed and pushed
 //   visit <case> <child>                   -> a signed visit, pushed
+//   skinmap <case> <child>                 -> a signed skin map (the demo marks), pushed
+//   analysis <case> <child> <words...>     -> "<analysis id> <activity id>": a visit, the child's
+//                                             three wishes (first wish: the words), and a conflict
+//                                             analysis citing that wish, all signed and pushed
 //   pull                                   -> notes <json array of the child's page's managers' notes>
 // Usage: oversight_tablet <data dir> <port> <ca.pem>
+#include "app/tools/framework/model/activity_result.h"
+#include "app/tools/parental_conflict/model/conflict_analysis.h"
+#include "app/tools/skin_map/model/skin_map_demo.h"
+#include "app/tools/skin_map/model/skin_map_json.h"
 #include "base/hex.h"
 #include "base/iso_time.h"
 #include "storage/keys.h"
@@ -23,8 +31,10 @@ using namespace heard;
 
 namespace {
 std::string signRecord(storage::Store& store, const std::string& caseId, const std::string& childId,
-                       const char* kind, nlohmann::json payload, bool highRisk) {
+                       const char* kind, nlohmann::json payload, bool highRisk,
+                       const std::string& parentId = {}) {
     storage::NewRecord draft;
+    draft.parentId = parentId;
     draft.caseId = caseId;
     draft.childId = childId;
     draft.kind = kind;
@@ -89,6 +99,51 @@ int main(int argc, char** argv) {
                                     {{"note", "played (fictional)"}}, false);
                 auto pushed = client.push();
                 std::cout << (pushed.ok() ? id : "failed " + pushed.message) << std::endl;
+            } else if (command == "skinmap") {
+                std::string caseId, childId;
+                in >> caseId >> childId;
+                const std::string id = signRecord(*store, caseId, childId, storage::kinds::kSkinMap,
+                                                  skinmap::toJson(skinmap::demoSkinMap()), false);
+                auto pushed = client.push();
+                std::cout << (pushed.ok() ? id : "failed " + pushed.message) << std::endl;
+            } else if (command == "analysis") {
+                std::string caseId, childId, words;
+                in >> caseId >> childId;
+                std::getline(in, words);
+                if (!words.empty() && words[0] == ' ') words.erase(0, 1);
+                const std::string visit = signRecord(
+                    *store, caseId, childId, storage::kinds::kVisit,
+                    {{"note", "played three wishes (fictional)"}, {"started_at", base::nowIsoUtc()}}, false);
+                tools::ActivityResult result;
+                result.type = "words";
+                result.contentId = "three_wishes";
+                result.contentVersion = 1;
+                for (const char* step : {"wish_1", "wish_2", "wish_3"}) {
+                    tools::Answer answer;
+                    answer.stepId = step;
+                    answer.status = tools::AnswerStatus::NotReached;
+                    if (std::string(step) == "wish_1") {
+                        answer.status = tools::AnswerStatus::Answered;
+                        answer.words = words;
+                    }
+                    result.answers.push_back(answer);
+                }
+                result.order = {"wish_1"};
+                result.stopped = true;
+                result.stoppedAt = "wish_2";
+                const std::string activity = signRecord(*store, caseId, childId, storage::kinds::kActivity,
+                                                        tools::resultToJson(result), false, visit);
+                tools::ConflictAnalysis analysis;
+                analysis.visitId = visit;
+                analysis.section(tools::ConflictSection::HappeningNow).text =
+                    "The child wants the arguing to stop (fictional).";
+                analysis.cite(tools::ConflictSection::HappeningNow, {activity, "wish_1"});
+                analysis.section(tools::ConflictSection::DomesticAbuse).notApplicable = true;
+                analysis.harmJudgement = tools::HarmJudgement::Medium;
+                const std::string id = signRecord(*store, caseId, childId, storage::kinds::kConflictAnalysis,
+                                                  tools::analysisToJson(analysis), false, visit);
+                auto pushed = client.push();
+                std::cout << (pushed.ok() ? id + " " + activity : "failed " + pushed.message) << std::endl;
             } else if (command == "pull") {
                 auto pulled = client.pull();
                 if (!pulled.ok()) {

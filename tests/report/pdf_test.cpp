@@ -4,6 +4,7 @@
 // look at. A confidential address and detail are planted in the child's details: neither may
 // appear. After rendering, no file under the data folder or the temporary folder holds the
 // child's name (rendering happens in memory).
+#include "tests/report/pdf_text.h"
 #include "tests/report/report_world.h"
 
 #include "app/i18n/i18n.h"
@@ -25,45 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kOut = std::string(HEARD_TEST_BINARY_DIR);
-
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    char buffer[4096];
-    size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-        out.append(buffer, n);
-    CHECK(::pclose(pipe) == 0);
-    return out;
-}
-
-// Writes the PDF to build/tests/report/<name>.pdf, page images beside it; returns its text.
-std::string pdfText(const std::vector<unsigned char>& pdf, const std::string& name) {
-    const std::string path = kOut + "/" + name + ".pdf";
-    std::ofstream(path, std::ios::binary)
-        .write(reinterpret_cast<const char*>(pdf.data()), std::streamsize(pdf.size()));
-    run("pdftoppm -r 70 -png '" + path + "' '" + kOut + "/" + name + "'");
-    return run("pdftotext -layout '" + path + "' -");
-}
-
-// pdftotext -layout keeps lines; a wrapped quotation may break between words, so compare with
-// all whitespace squeezed to single spaces.
-std::string squeeze(const std::string& text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (std::isspace(static_cast<unsigned char>(c))) {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+using test::pdfText;
+using test::squeeze;
 
 bool fileContains(const fs::path& path, const std::string& needle) {
     std::ifstream in(path, std::ios::binary);

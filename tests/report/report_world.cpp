@@ -124,6 +124,22 @@ std::string ReportWorld::addVisit(const std::string& childId, const std::string&
     return activityId;
 }
 
+storage::Record ReportWorld::addSigned(const char* kind, const nlohmann::json& payload,
+                                       const std::string& parentId) {
+    storage::NewRecord r;
+    r.caseId = kReportCaseId;
+    r.childId = kReportChildId;
+    r.kind = kind;
+    r.author = kAuthor;
+    r.parentId = parentId;
+    r.payload = payload;
+    return store->sign(store->createDraft(r).id, kAuthor);
+}
+
+std::string ReportWorld::addActivity(const std::string& visitId, const tools::ActivityResult& result) {
+    return addSigned(storage::kinds::kActivity, tools::resultToJson(result), visitId).id;
+}
+
 report::CaseFile ReportWorld::caseFile(const std::string& childId) {
     return report::loadCaseFile(*store, childId, &library);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/model/child_impact.h"
+#include "app/tools/framework/model/activity_result.h"
 #include "app/report/case_reports.h"
 #include "storage/store.h"
 #include "tests/support/temp_dir.h"
@@ -46,6 +47,10 @@ struct ReportWorld {
     // Adds a signed visit on `date` (YYYY-MM-DD) with a signed three_wishes activity whose first
     // wish is `words`; returns the activity's id.
     std::string addVisit(const std::string& childId, const std::string& date, const std::string& words);
+    // Adds a signed activity with this result under a visit of the main child; returns its id.
+    std::string addActivity(const std::string& visitId, const tools::ActivityResult& result);
+    // Signs a record of `kind` with `payload` under `parentId` for the main child; returns it.
+    storage::Record addSigned(const char* kind, const nlohmann::json& payload, const std::string& parentId);
     report::CaseFile caseFile(const std::string& childId = kReportChildId);
     // An analysis with every section written and cited (words from visits 1 and 2).
     model::ChildImpactAnalysis completeAnalysis();

@@ -1,15 +1,18 @@
 // Through the real app by touch (issue 16): on the fictional demo store, a child with three
-// signed visits (activities in the child's words) and a skin map. The practitioner records what
+// signed visits (activities in the child's words), a skin map and a conflict analysis, and a
+// confidential address planted in the child's details. The practitioner records what
 // the court is deciding, writes the child impact analysis citing the child's words from two
 // visits, is refused signing for an uncited conclusion and for no order left unevaluated (the
 // reasons next to the sections), signs, makes the reports, and reads them page by page.
 #include "../workflow/workflow_harness.h"
+#include "tests/report/pdf_text.h"
 #include "tests/report/report_world.h"
 
 #include "app/model/child_impact.h"
 #include "app/model/court_matter.h"
 #include "app/model/demo_caseload.h"
 #include "app/report/report_store.h"
+#include "app/tools/parental_conflict/model/conflict_analysis.h"
 #include "app/tools/skin_map/model/skin_map_demo.h"
 #include "app/tools/skin_map/model/skin_map_json.h"
 #include "platform/ui_tags.h"
@@ -46,10 +49,35 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
           "with its reports viewed page by page") {
     test::WorkflowApp w(0, 1280, 4200);
     w.unlockDemo();
-    std::vector<std::string> activities;
-    for (int i = 1; i <= 3; ++i)
+    // A confidential address planted in the child's details: it must never reach a report.
+    storage::Child planted = *w.store().childById(kChild);
+    planted.details["address"] = test::kPlantedAddress;
+    planted.details["addressConfidential"] = true;
+    w.store().putChild(planted);
+    std::vector<std::string> activities, visits;
+    for (int i = 1; i <= 3; ++i) {
+        std::string visitId;
         activities.push_back(test::addSignedVisit(w.store(), w.app->activityLibrary(), kCase, kChild,
-                                                  "2026-10-0" + std::to_string(i), test::wishWords(i)));
+                                                  "2026-10-0" + std::to_string(i), test::wishWords(i),
+                                                  &visitId));
+        visits.push_back(visitId);
+    }
+    // The second visit has a signed conflict analysis too.
+    tools::ConflictAnalysis conflict;
+    conflict.visitId = visits[1];
+    for (tools::ConflictSection s : tools::conflictSections())
+        conflict.section(s).text = std::string("Fictional: ") + tools::sectionId(s);
+    conflict.cite(tools::ConflictSection::Effects, {activities[1], "wish_1"});
+    conflict.harmJudgement = tools::HarmJudgement::Low;
+    conflict.signatureName = test::kAuthor;
+    storage::NewRecord ca;
+    ca.caseId = kCase;
+    ca.childId = kChild;
+    ca.kind = storage::kinds::kConflictAnalysis;
+    ca.author = test::kAuthor;
+    ca.parentId = visits[1];
+    ca.payload = tools::analysisToJson(conflict);
+    const std::string conflictId = w.store().sign(w.store().createDraft(ca).id, test::kAuthor).id;
     skinmap::SkinMap map = skinmap::demoSkinMap();
     storage::NewRecord sm;
     sm.caseId = kCase;
@@ -67,7 +95,7 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
     w.tapAndType("court.applicant", "The father (fictional)");
     w.tapAndType("court.new_question", "What does Poppy want about weekends?");
     w.driver->tap("court.add_question");
-    w.tapAndType("court.new_party_name", "Dee Applebridge");
+    w.tapAndType("court.new_party_name", "Dee Fernhollow");
     w.tapAndType("court.new_party_role", "Applicant");
     w.driver->tap("court.add_party");
     w.tapAndType("court.party.0.rel.child-demo-1", "father");
@@ -138,19 +166,62 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
     CHECK(w.driver->has("impact.add_addendum"));
     CHECK_THROWS(w.store().saveDraft(analysis.id, model::impactToJson(stored2)));
 
+    // Signing put what the court is deciding on file: a signed court_matter record of the case.
+    int matters = 0;
+    for (const auto& r : w.store().recordsForCase(kCase))
+        if (r.kind == storage::kinds::kCourtMatter && r.status == storage::RecordStatus::Signed) ++matters;
+    CHECK(matters == 1);
+
     // The reports: made, stored encrypted as signed records under the analysis, viewed page by page.
     w.driver->tap("impact.make_reports");
     const auto reports = ofKind(w, storage::kinds::kReport);
     REQUIRE(reports.size() == 2);
+    // The court's PDF: the cited words with their dates, every checklist heading, no order, never
+    // the planted address; its pages written to build/tests/report/ to look at.
+    const auto courtReport = report::latestReport(reports, analysis.id, report::kChildImpactReport);
+    REQUIRE(courtReport);
+    std::vector<unsigned char> courtPdf;
+    REQUIRE(report::reportBytes(*courtReport, courtPdf, error));
+    {
+        const std::string text = test::squeeze(test::pdfText(courtPdf, "scenario-child_impact"));
+        INFO(text);
+        CHECK(text.find(test::wishWords(1)) != std::string::npos);
+        CHECK(text.find(test::wishWords(2)) != std::string::npos);
+        CHECK(text.find("01 Oct 2026") != std::string::npos);
+        CHECK(text.find("02 Oct 2026") != std::string::npos);
+        for (model::ImpactSection s : model::impactSections())
+            CHECK_MESSAGE(text.find(model::impactSectionTitle(s)) != std::string::npos,
+                          model::impactSectionTitle(s));
+        CHECK(text.find("No order") != std::string::npos);
+        CHECK(text.find("Hidden Orchard") == std::string::npos);
+        CHECK(text.find("Applebridge") ==
+              std::string::npos); // the child: initials only (the party named above has another surname)
+    }
     for (const auto& r : reports) {
         CHECK(r.parentId == analysis.id);
         CHECK((r.status == storage::RecordStatus::Signed));
         std::vector<unsigned char> pdf;
         CHECK_MESSAGE(report::reportBytes(r, pdf, error), error);
     }
+    // What the court is deciding changes after signing: a new rendering would differ, but the
+    // view shows the stored PDF, exactly as signed.
+    {
+        auto changed = *w.store().courtMatter(kCase);
+        changed["applicationType"] = "CHANGED-AFTER-SIGNING";
+        w.store().putCourtMatter(kCase, changed);
+        report::Document fresh;
+        REQUIRE(report::childImpactDocument(
+            report::loadCaseFile(w.store(), kChild, &w.app->activityLibrary()), analysis, fresh, error));
+        CHECK(test::pdfText(report::renderPdf(fresh).bytes, "scenario-rerendered")
+                  .find("CHANGED-AFTER-SIGNING") != std::string::npos);
+    }
     w.driver->tap("impact.view_report");
     REQUIRE((w.app->screen() == ui::ScreenId::Report));
     const ui::ReportViewer& viewer = w.app->editors().reportViewer;
+    CHECK(viewer.reportId == courtReport->id);
+    CHECK(viewer.pdf() == courtPdf);
+    CHECK(test::pdfText(viewer.pdf(), "scenario-viewed").find("CHANGED-AFTER-SIGNING") == std::string::npos);
+    CHECK(viewer.pages == courtReport->payload["pages"].get<int>());
     CHECK(viewer.pages >= 2);
     CHECK(viewer.texture != nullptr);
     CHECK(visible("report.page"));
@@ -196,6 +267,47 @@ TEST_CASE("by touch: what the court is deciding, an analysis citing two visits, 
         report::latestReport(w.store().recordsForChild(kChild), skinMapId, report::kSkinMapReport);
     REQUIRE(mapReport);
     CHECK(mapReport->id == w.app->editors().reportViewer.reportId);
+    // The second visit's record screen makes its visit report and its conflict analysis report by touch.
+    w.app->openRecord(visits[1]);
+    REQUIRE((w.app->screen() == ui::ScreenId::Record));
+    w.driver->frames(2);
+    w.driver->tap("record.visit_report");
+    REQUIRE((w.app->screen() == ui::ScreenId::Report));
+    const auto visitReport =
+        report::latestReport(w.store().recordsForChild(kChild), visits[1], report::kVisitReport);
+    REQUIRE(visitReport);
+    CHECK(w.app->editors().reportViewer.reportId == visitReport->id);
+    CHECK(w.app->editors().reportViewer.texture != nullptr);
+    {
+        const std::string text =
+            test::squeeze(test::pdfText(w.app->editors().reportViewer.pdf(), "scenario-visit"));
+        INFO(text);
+        CHECK(text.find("Visit record") != std::string::npos);
+        CHECK(text.find(std::string("\u201c") + test::wishWords(2) + "\u201d") != std::string::npos);
+        CHECK(text.find("02 Oct 2026") != std::string::npos);
+        CHECK(text.find("Hidden Orchard") == std::string::npos);
+    }
+    w.app->openRecord(visits[1]);
+    w.driver->frames(2);
+    w.driver->tap("record.conflict_report");
+    REQUIRE((w.app->screen() == ui::ScreenId::Report));
+    const auto conflictReport =
+        report::latestReport(w.store().recordsForChild(kChild), conflictId, report::kConflictAnalysisReport);
+    REQUIRE(conflictReport);
+    CHECK(w.app->editors().reportViewer.reportId == conflictReport->id);
+    {
+        const std::string text =
+            test::squeeze(test::pdfText(w.app->editors().reportViewer.pdf(), "scenario-conflict"));
+        INFO(text);
+        CHECK(text.find(std::string("\u201c") + test::wishWords(2) + "\u201d") != std::string::npos);
+        CHECK(text.find("Fictional: effects") != std::string::npos);
+    }
+    // A second tap opens the report already made, not a new one.
+    w.app->openRecord(visits[1]);
+    w.driver->frames(2);
+    w.driver->tap("record.visit_report");
+    CHECK(w.app->editors().reportViewer.reportId == visitReport->id);
+
     // Lock forgets the page (its texture) through the one list.
     w.app->lock();
     CHECK(w.app->editors().reportViewer.texture == nullptr);

@@ -1,6 +1,6 @@
 // safety.server_alerts_postgres: the same ordered safety alert query on PostgreSQL, in a
 // throw-away cluster the test starts itself (it FAILS with the reason if it cannot).
-#include "tests/sync/postgres_cluster.h"
+#include "tests/sync/postgres_fixture.h"
 #include "tests/sync/sync_test_support.h"
 
 #include "server/admin.h"
@@ -17,10 +17,7 @@ using namespace heard;
 
 namespace {
 std::unique_ptr<server::ServerStore> openBackend(synctest::TempDir&) {
-    auto& cluster = synctest::PostgresCluster::shared();
-    const bool started = cluster.start();
-    if (!started) FAIL("PostgreSQL could not be started for the test: " << cluster.reason());
-    return server::openPostgresServerStore(cluster.createDatabase());
+    return synctest::openNewPostgresStore();
 }
 } // namespace
 

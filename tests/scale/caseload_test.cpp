@@ -150,6 +150,127 @@ TEST_CASE("at 100,000 records a write updates one caseload row, never the full r
     CHECK(refresh(index, *s.store, s.now) <= 3);
     CHECK(index.fullLoads() == 1);
     checkSameRows(index.rows(), fullRebuild(*s.store, s.now));
+
+    // The first caseload after unlock (issue 19.3): once the app has kept the follow-up
+    // deadlines it worked out, a full load reads no child's concerns, and the rows are the same.
+    const std::string format = model::CaseloadIndex::kDerivedFormat;
+    {
+        model::CaseloadIndex first;
+        first.apply(s.store->caseloadChanges(0, format), s.now);
+        CHECK(first.concernsRead() > 1000); // nothing kept yet: every child with concerns read
+        const auto derived = first.takeDerivedToSave();
+        CHECK(derived.size() == first.concernsRead());
+        s.store->saveCaseloadDerived(format, derived);
+    }
+    model::CaseloadIndex second;
+    second.apply(s.store->caseloadChanges(0, format), s.now);
+    CHECK(second.concernsRead() == 0);
+    CHECK(second.takeDerivedToSave().empty());
+    checkSameRows(second.rows(), index.rows()); // the rows just checked against the full rebuild
+}
+
+namespace {
+
+std::string keptText(Store& store, const std::string& child) {
+    auto st = store.databaseForTesting().prepare(
+        "SELECT derived FROM caseload_derived WHERE child_id = ? AND derived_seq = inputs_seq");
+    st.bind(1, child);
+    return st.step() ? st.columnText(0) : "(stale)";
+}
+
+// A full load with the kept text; returns the index (its derived text saved as the app does).
+model::CaseloadIndex loadAndKeep(Store& store, model::TimePoint now) {
+    model::CaseloadIndex index;
+    index.apply(store.caseloadChanges(0, model::CaseloadIndex::kDerivedFormat), now);
+    store.saveCaseloadDerived(model::CaseloadIndex::kDerivedFormat, index.takeDerivedToSave());
+    return index;
+}
+
+} // namespace
+
+TEST_CASE("kept follow-up deadlines stand for the concerns only while the concerns are unchanged") {
+    ScaleStore s(60, 600, 80);
+    const std::string format = model::CaseloadIndex::kDerivedFormat;
+    loadAndKeep(*s.store, s.now);
+    CHECK(loadAndKeep(*s.store, s.now).concernsRead() == 0);
+
+    // A concern signed and an addendum (a follow-up done): that child alone is read again, and
+    // an incremental look keeps its new deadlines at once.
+    const nlohmann::json concern = {{"referral_by_phone_at", model::toIsoUtc(s.now - std::chrono::hours(2))}};
+    model::CaseloadIndex live = loadAndKeep(*s.store, s.now);
+    Record c = s.store->sign(
+        s.store->createDraft(s.newRecord("child-3", storage::kinds::kConcern, concern)).id, "Pat Example");
+    CHECK(keptText(*s.store, "child-3") == "(stale)");
+    live.apply(s.store->caseloadChanges(live.upTo(), format), s.now);
+    CHECK(live.concernsRead() == 1);
+    s.store->saveCaseloadDerived(format, live.takeDerivedToSave());
+    CHECK(keptText(*s.store, "child-3") != "(stale)");
+    {
+        model::CaseloadIndex fresh = loadAndKeep(*s.store, s.now);
+        CHECK(fresh.concernsRead() == 0);
+        checkSameRows(fresh.rows(), fullRebuild(*s.store, s.now));
+    }
+    const std::string beforeAddendum = keptText(*s.store, "child-3");
+    s.store->addAddendum(c.id, "Pat Example",
+                         {{"follow_ups_done", {{"confirm_in_writing", "2026-01-01T00:00:00Z"}}}});
+    {
+        model::CaseloadIndex fresh = loadAndKeep(*s.store, s.now);
+        CHECK(fresh.concernsRead() == 1);
+        checkSameRows(fresh.rows(), fullRebuild(*s.store, s.now));
+        CHECK(keptText(*s.store, "child-3") != beforeAddendum); // one follow-up fewer open
+    }
+
+    // Text saved from entries read before a concern changed is dropped, not kept as fresh.
+    const CaseloadChanges before = s.store->caseloadChanges(0, "");
+    model::CaseloadIndex late;
+    late.apply(before, s.now);
+    s.store->addAddendum(c.id, "Pat Example",
+                         {{"follow_ups_done", {{"manager_copy", model::toIsoUtc(s.now)}}}});
+    s.store->saveCaseloadDerived(format, late.takeDerivedToSave());
+    CHECK(keptText(*s.store, "child-3") == "(stale)");
+    CHECK(loadAndKeep(*s.store, s.now).concernsRead() == 1);
+
+    // Another format (a later app that works deadlines out differently) ignores the text.
+    model::CaseloadIndex other;
+    other.apply(s.store->caseloadChanges(0, "another-format/2"), s.now);
+    CHECK(other.concernsRead() > 0);
+    CHECK_THROWS_AS(s.store->saveCaseloadDerived("", {{"child-3", 1, "1"}}), StoreError);
+}
+
+TEST_CASE("kept text the app cannot read is forgotten and the child's concerns are read again") {
+    ScaleStore s(60, 600, 80);
+    loadAndKeep(*s.store, s.now);
+    auto& db = s.store->databaseForTesting();
+    std::string victim;
+    {
+        auto st =
+            db.prepare("SELECT child_id FROM caseload_derived WHERE derived_seq = inputs_seq AND derived "
+                       "<> '' ORDER BY child_id LIMIT 1");
+        REQUIRE(st.step());
+        victim = st.columnText(0);
+    }
+    // Damaged text under the current format: the caseload shows the rest, names the child.
+    auto damage = db.prepare("UPDATE caseload_derived SET derived = 'not a deadline' WHERE child_id = ?");
+    damage.bind(1, victim).run();
+    model::CaseloadIndex index;
+    index.apply(s.store->caseloadChanges(0, model::CaseloadIndex::kDerivedFormat), s.now);
+    const auto unreadable = index.takeUnreadableDerived();
+    REQUIRE(unreadable.size() == 1);
+    CHECK(unreadable[0] == victim);
+    // Forgotten: the next incremental look brings that child's concerns, and the rows are right.
+    const uint64_t revision = s.store->revision();
+    s.store->forgetCaseloadDerived(unreadable);
+    CHECK(s.store->revision() != revision); // the app looks again
+    const CaseloadChanges again =
+        s.store->caseloadChanges(index.upTo(), model::CaseloadIndex::kDerivedFormat);
+    REQUIRE(again.changed.size() == 1);
+    CHECK(again.changed[0].childId == victim);
+    CHECK_FALSE(again.changed[0].concerns.empty());
+    index.apply(again, s.now);
+    checkSameRows(index.rows(), fullRebuild(*s.store, s.now));
+    s.store->saveCaseloadDerived(model::CaseloadIndex::kDerivedFormat, index.takeDerivedToSave());
+    CHECK(keptText(*s.store, victim) != "(stale)");
+    CHECK(keptText(*s.store, victim) != "not a deadline");
 }
 
 TEST_CASE("every kind of write keeps the rows equal to the full computation") {

@@ -8,13 +8,18 @@
 // database, a new server starts on it, and the test shows:
 //   - every record acknowledged up to the backup is present, every hash and chain verifies;
 //   - the restored server lacks what was acknowledged after the backup, and the tablet sends it
-//     again by itself (chain_gap -> Store::outboxResendCase) with its next records;
-//   - in the end the server holds exactly what the tablet signed: no loss, no duplicate, no conflict.
+//     again by itself: `admin restore` gives the database a new store generation, the tablet sees
+//     it in the next push answer and queues every acknowledged entry again
+//     (Store::outboxResendAcknowledged), records and audit entries alike (an audit entry that
+//     belongs to no record, such as an unlock, never shows a chain gap);
+//   - in the end the server holds exactly what the tablet signed and every audit entry it wrote:
+//     no loss, no duplicate, no conflict.
 // Record bodies are sealed at rest with a record key, which is kept apart from the backup.
 #include "server/admin.h"
 #include "server/backup.h"
 #include "server/record_cipher.h"
 #include "sync/sync_client.h"
+#include "tests/sync/server_process.h"
 #include "tests/sync/sync_test_support.h"
 
 #include <doctest/doctest.h>
@@ -29,7 +34,7 @@
 #include <thread>
 
 #ifdef HEARD_DRILL_POSTGRES
-#include "tests/sync/postgres_cluster.h"
+#include "tests/sync/postgres_fixture.h"
 #endif
 
 using namespace heard;
@@ -39,17 +44,11 @@ namespace {
 
 const char* kCases[][2] = {{"case-a1", "child-a1"}, {"case-a2", "child-a2"}, {"case-a3", "child-a3"}};
 
-// Runs the installed-style command line; returns the exit code and fills output (stdout+stderr).
+// heard-server's admin commands, with --no-config (tests/sync/server_process.h).
 int runServerCommand(const std::string& args, std::string& output) {
-    const std::string command = std::string(HEARD_SERVER_EXE) + " --no-config " + args + " 2>&1";
-    FILE* pipe = ::popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    char buffer[512];
-    output.clear();
-    while (std::fgets(buffer, sizeof buffer, pipe))
-        output += buffer;
-    const int status = ::pclose(pipe);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    const auto run = runServerExecutable(HEARD_SERVER_EXE, args);
+    output = run.output;
+    return run.exitCode;
 }
 
 using RecordKey = std::pair<std::string, std::int64_t>; // (record id, version)
@@ -58,6 +57,22 @@ std::multiset<RecordKey> recordsOn(server::ServerStore& store) {
     std::multiset<RecordKey> out;
     for (const auto& e : store.receivedSince(0, 1000000))
         if (e.itemType == "record") out.insert({e.itemId, e.version});
+    return out;
+}
+
+// The tablet's audit entries as the server names them ("<device id>.<seq>").
+std::multiset<std::string> auditsOn(server::ServerStore& store) {
+    std::multiset<std::string> out;
+    for (const auto& e : store.receivedSince(0, 1000000))
+        if (e.itemType == "audit") out.insert(e.itemId);
+    return out;
+}
+
+std::multiset<std::string> auditsOnTablet(storage::Store& device) {
+    const std::string deviceId = device.setting(sync::setting::kDeviceId).value_or("?");
+    std::multiset<std::string> out;
+    for (const auto& entry : device.auditLog())
+        out.insert(deviceId + "." + std::to_string(entry.seq));
     return out;
 }
 
@@ -92,6 +107,11 @@ void runDrill(TempDir& dir, const std::string& liveSpec, const std::string& rest
         const std::string id = signVisit(*device, c[0], c[1], false, "visit " + std::to_string(round));
         signedOnTablet.insert({id, 1});
     };
+    // Audit entries that belong to no record (their outbox group is not a record id).
+    auto auditAlone = [&](int round) {
+        device->audit(kPractitioner, round % 2 ? "unlock" : "export", round % 2 ? "" : kCases[round % 3][0],
+                      "drill round " + std::to_string(round));
+    };
     {
         sync::SyncClient client(*device, harness->endpoint());
         REQUIRE(client.enrol(kPractitioner, kPassword, "tablet for the drill").ok());
@@ -108,6 +128,7 @@ void runDrill(TempDir& dir, const std::string& liveSpec, const std::string& rest
             const bool after = backupDone.load();
             signOne(round);
             signOne(round + 1000);
+            auditAlone(round);
             const auto pushed = client.push();
             if (!pushed.ok()) {
                 pushFailure = pushed.message;
@@ -134,6 +155,7 @@ void runDrill(TempDir& dir, const std::string& liveSpec, const std::string& rest
     CHECK(roundsAfterBackup == 4);
     CHECK(device->outboxPendingCount() == 0); // the live server acknowledged everything
     CHECK(recordsOn(*live) == std::multiset<RecordKey>(signedOnTablet.begin(), signedOnTablet.end()));
+    CHECK(auditsOn(*live) == auditsOnTablet(*device));
 
     // A backup never overwrites a file, and it holds no key: the bodies in it are sealed.
     CHECK(runServerCommand("--db " + quoted(liveSpec) + " admin backup " + backupPath, output) == 1);
@@ -166,12 +188,16 @@ void runDrill(TempDir& dir, const std::string& liveSpec, const std::string& rest
         CHECK(signedOnTablet.count(record) == 1);
     REQUIRE(atBackup.size() >= 6);                    // the pushes before the backup are in it
     REQUIRE(atBackup.size() < signedOnTablet.size()); // and it lacks those after
+    const auto auditsAtBackup = auditsOn(*restored);
+    REQUIRE(auditsAtBackup.size() < auditsOnTablet(*device).size()); // audit entries too
 
     // The restored server takes over the address; the tablet goes on with its work.
     harness = std::make_unique<ServerHarness>(*restored, cert);
     device->setSetting(sync::setting::kServerPort, std::to_string(harness->port()));
-    for (int round = 5000; round < 5003; ++round)
+    for (int round = 5000; round < 5003; ++round) {
         signOne(round);
+        auditAlone(round);
+    }
     sync::SyncClient client(*device, harness->endpoint());
     for (int attempt = 0; attempt < 6 && device->outboxPendingCount() > 0; ++attempt) {
         const auto pushed = client.push();
@@ -182,6 +208,7 @@ void runDrill(TempDir& dir, const std::string& liveSpec, const std::string& rest
 
     const auto after = recordsOn(*restored);
     CHECK(after == std::multiset<RecordKey>(signedOnTablet.begin(), signedOnTablet.end()));
+    CHECK(auditsOn(*restored) == auditsOnTablet(*device)); // every audit entry, once
     CHECK(restored->conflictCount() == 0);
     const auto finalReport = server::verifyChains(*restored);
     CHECK(finalReport.ok());
@@ -245,6 +272,73 @@ TEST_CASE("outboxResendCase sends one case again, in its first order, unless a q
     CHECK(device->outboxResendCase("case-a2") == 0);
 }
 
+TEST_CASE("after admin restore, a push or a pull answer queues every acknowledged entry again, once") {
+    TempDir dir;
+    const TestCert cert = makeCert(dir.path(), "server");
+    auto serverStore = server::openSqliteServerStore(dir.file("server.db"));
+    seedOrganisation(*serverStore);
+    ServerHarness harness(*serverStore, cert);
+    auto device = makeDeviceStore(dir.path());
+    sync::SyncClient client(*device, harness.endpoint());
+    REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
+    signVisit(*device, "case-a1", "child-a1");
+    device->audit(kPractitioner, "unlock", "", "belongs to no record");
+    REQUIRE(client.push().ok());
+    REQUIRE(device->outboxPendingCount() == 0);
+    const std::size_t onServer = serverStore->receivedCount();
+
+    // Never restored: the answers name no generation and nothing is sent again.
+    REQUIRE(client.pull().ok());
+    CHECK(device->outboxPendingCount() == 0);
+
+    // `admin restore` names the database anew: the next answer (here a pull, with nothing to
+    // push) queues every acknowledged entry, the unlock that belongs to no record included.
+    const std::string generation = server::markRestored(*serverStore);
+    CHECK(generation.size() == 32);
+    REQUIRE(client.pull().ok());
+    CHECK(device->outboxPendingCount() == onServer);
+    bool unlockQueued = false;
+    for (const auto& e : device->outboxPending(1000))
+        unlockQueued = unlockQueued || (e.itemType == "audit" && e.groupKey.empty());
+    CHECK(unlockQueued);
+    const auto pushed = client.push();
+    REQUIRE(pushed.ok());
+    CHECK(pushed.acknowledged == onServer); // each answered "duplicate"
+    CHECK(serverStore->receivedCount() == onServer);
+    CHECK(device->setting(sync::setting::kStoreGeneration) == generation);
+    // Once per restore: the same generation again sends nothing.
+    REQUIRE(client.pull().ok());
+    CHECK(device->outboxPendingCount() == 0);
+    // Quarantined entries stay quarantined.
+    signVisit(*device, "case-a2", "child-a2");
+    const auto pending = device->outboxPending(10);
+    REQUIRE(!pending.empty());
+    device->outboxQuarantine(pending.front().id, "refused by the server: conflict");
+    CHECK(device->outboxResendAcknowledged() == onServer);
+    CHECK(device->outboxQuarantined().size() == 1);
+    harness.stop();
+}
+
+TEST_CASE("the store generation in an answer is read strictly") {
+    const auto push = sync::pushResponseFromJson({{"ok", true},
+                                                  {"protocol", sync::kProtocolVersion},
+                                                  {"batchId", "b"},
+                                                  {"results", nlohmann::json::array()}});
+    CHECK(push.storeGeneration.empty()); // a server from before 0.1.0
+    sync::PushResponse named;
+    named.batchId = "b";
+    named.storeGeneration = "0123456789abcdef0123456789abcdef";
+    CHECK(sync::pushResponseFromJson(sync::toJson(named)).storeGeneration == named.storeGeneration);
+    named.storeGeneration = std::string(sync::kMaxStoreGeneration + 1, 'a');
+    CHECK_THROWS_AS(sync::pushResponseFromJson(sync::toJson(named)), sync::ProtocolError);
+    sync::PullResponse pull;
+    pull.storeGeneration = std::string(sync::kMaxStoreGeneration + 1, 'a');
+    CHECK_THROWS_AS(sync::pullResponseFromJson(sync::toJson(pull)), sync::ProtocolError);
+    auto wrongType = sync::toJson(sync::PullResponse{});
+    wrongType["storeGeneration"] = 7;
+    CHECK_THROWS_AS(sync::pullResponseFromJson(wrongType), sync::ProtocolError);
+}
+
 TEST_CASE("backup and restore refuse what they cannot do well") {
     TempDir dir;
     std::string output;
@@ -264,11 +358,9 @@ TEST_CASE("backup and restore refuse what they cannot do well") {
 #else
 TEST_CASE(
     "PostgreSQL: a backup taken while a tablet pushes restores to a new database; the tablet fills the gap") {
-    auto& cluster = PostgresCluster::shared();
-    REQUIRE_MESSAGE(cluster.start(), "PostgreSQL could not be started for the test: " << cluster.reason());
     TempDir dir;
-    const std::string live = cluster.createDatabase();
-    const std::string restored = cluster.createDatabase();
+    const std::string live = newPostgresDatabase();
+    const std::string restored = newPostgresDatabase();
     runDrill(dir, "postgres:" + live, "postgres:" + restored);
 }
 #endif

@@ -15,6 +15,12 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
+# --- an install under a prefix stays under it (the config file included: never the machine's /etc)
+cmake --install "$BUILD" --prefix "$WORK/prefix" --component server >"$WORK/install.log" 2>&1 ||
+  { cat "$WORK/install.log"; fail "cmake --install --prefix"; }
+[ -f "$WORK/prefix/etc/heard/server.conf" ] || fail "server.conf not installed under the prefix"
+if grep -q -- "Installing: /etc/" "$WORK/install.log"; then fail "cmake --install --prefix wrote /etc"; fi
+
 # --- packages
 (cd "$BUILD" && cpack -G DEB -B "$WORK/deb" >"$WORK/cpack.log" 2>&1) || { cat "$WORK/cpack.log"; fail "cpack"; }
 APP_DEB=$(ls "$WORK"/deb/heard_*.deb) || fail "no heard .deb"
@@ -32,6 +38,24 @@ for f in usr/bin/heard usr/bin/heard-server usr/share/heard/tools/three_wishes.j
   [ -e "$ROOT/$f" ] || fail "missing /$f in the packages"
 done
 
+# --- Debian policy: each package has its copyright file and its changelog (gzip -9n)
+VERSION=$(dpkg-deb -f "$APP_DEB" Version)
+for deb in "$APP_DEB" "$SERVER_DEB"; do
+  pkg=$(dpkg-deb -f "$deb" Package)
+  listing=$(dpkg-deb -c "$deb")
+  for f in copyright changelog.gz; do
+    echo "$listing" | grep -q " \./usr/share/doc/$pkg/$f\$" || fail "$pkg lacks /usr/share/doc/$pkg/$f"
+  done
+  head -1 "$ROOT/usr/share/doc/$pkg/copyright" |
+    grep -qx 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' ||
+    fail "$pkg: the copyright file is not in the machine-readable format"
+  grep -q '^License: ' "$ROOT/usr/share/doc/$pkg/copyright" || fail "$pkg: the copyright file names no licence"
+  gzip -t "$ROOT/usr/share/doc/$pkg/changelog.gz" || fail "$pkg: changelog.gz is not gzip"
+  gunzip -c "$ROOT/usr/share/doc/$pkg/changelog.gz" >"$WORK/changelog"
+  logged=$(dpkg-parsechangelog -l "$WORK/changelog" -S Version) || fail "$pkg: the changelog does not parse"
+  [ "$logged" = "$VERSION" ] || fail "$pkg: the changelog's version $logged is not the package's $VERSION"
+done
+
 # --- the installed app finds its data next to itself (not the build tree's)
 unset HEARD_DATA_DIR HEARD_LOCALE_DIR HEARD_TOOLS_DIR HEARD_ASSETS_DIR HEARD_SAFEGUARDING_CONTENT
 VERSION_OUT=$("$ROOT/usr/bin/heard" --version)
@@ -47,7 +71,7 @@ ls "$WORK"/tour/*-activity-three_wishes-cy.png >/dev/null || fail "no Welsh acti
 echo "installed tour: $SHOTS pictures"
 
 # --- the installed server: version, config file, flags win, health over TLS on 127.0.0.1
-"$ROOT/usr/bin/heard-server" --version | grep -q '^heard-server [0-9]' || fail "heard-server --version"
+"$ROOT/usr/bin/heard-server" --no-config --version | grep -q '^heard-server [0-9]' || fail "heard-server --version"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=127.0.0.1 \
   -addext subjectAltName=IP:127.0.0.1 -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -188,7 +188,7 @@ TEST_CASE("deleting a draft is audited; a draft with activities must lose them f
     CHECK_STORE_ERROR(f.store->deleteDraft(visit.id), StoreErrorKind::NotFound);
 }
 
-TEST_CASE("a secured case is frozen: no edits, no new drafts, no signing; addenda still allowed") {
+TEST_CASE("a secured case is frozen: no edits, no new drafts, no signing, no addenda (issue 20)") {
     Fixture f;
     Record signedVisit = f.store->sign(f.store->createDraft(visitFor()).id, "Pat Example");
     Record draft = f.store->createDraft(visitFor());
@@ -202,7 +202,8 @@ TEST_CASE("a secured case is frozen: no edits, no new drafts, no signing; addend
     CHECK_STORE_ERROR(f.store->sign(draft.id, "Pat Example"), StoreErrorKind::ReadOnlyRecord);
     CHECK_STORE_ERROR(f.store->deleteDraft(draft.id), StoreErrorKind::ReadOnlyRecord);
     CHECK_STORE_ERROR(f.store->createDraft(visitFor()), StoreErrorKind::ReadOnlyRecord);
-    f.store->addAddendum(signedVisit.id, "Pat Example", {{"note", "after securing"}});
+    CHECK_STORE_ERROR(f.store->addAddendum(signedVisit.id, "Pat Example", {{"note", "after securing"}}),
+                      StoreErrorKind::ReadOnlyRecord);
 
     // A server update of the case cannot unsecure it.
     Case fromServer = *c;

@@ -1,6 +1,7 @@
 // sync.faults: things that go wrong between a tablet and the server. After each fault the
 // server must hold every signed record exactly once and the device must have lost nothing.
 #include "fault_proxy.h"
+#include "server_process.h"
 #include "sync_test_support.h"
 
 #include "sync/sync_client.h"
@@ -86,48 +87,6 @@ int freePort() {
     return ntohs(address.sin_port);
 }
 
-// heard-server as a real child process, so it can be killed with SIGKILL.
-class ServerProcess {
-public:
-    ServerProcess(const std::vector<std::string>& args) {
-        m_pid = ::fork();
-        REQUIRE(m_pid >= 0);
-        if (m_pid == 0) {
-            std::vector<char*> argv;
-            std::string exe = HEARD_SERVER_EXE;
-            argv.push_back(exe.data());
-            std::vector<std::string> copy = args;
-            for (auto& a : copy)
-                argv.push_back(a.data());
-            argv.push_back(nullptr);
-            int devnull = ::open("/dev/null", O_WRONLY);
-            ::dup2(devnull, 2);
-            ::execv(exe.c_str(), argv.data());
-            ::_exit(127);
-        }
-    }
-    ~ServerProcess() { kill(SIGTERM); }
-    void kill(int signal) {
-        if (m_pid <= 0) return;
-        ::kill(m_pid, signal);
-        int status = 0;
-        ::waitpid(m_pid, &status, 0);
-        m_pid = -1;
-    }
-    bool waitHealthy(const sync::ServerEndpoint& endpoint) {
-        for (int i = 0; i < 100; ++i) { // at most ~10 s
-            sync::HttpsChannel channel(endpoint);
-            auto r = channel.get(sync::kPathHealth);
-            if (r.transportOk && r.status == 200) return true;
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-        return false;
-    }
-
-private:
-    pid_t m_pid = -1;
-};
-
 } // namespace
 
 TEST_CASE("server killed (SIGKILL) in the middle of a batch: a retry completes it exactly once") {
@@ -147,7 +106,7 @@ TEST_CASE("server killed (SIGKILL) in the middle of a batch: a retry completes i
     auto device = makeDeviceStore(dir.path());
     auto slowArgs = args;
     slowArgs.insert(slowArgs.end(), {"--test-intake-delay-ms", "40"});
-    auto first = std::make_unique<ServerProcess>(slowArgs);
+    auto first = std::make_unique<ServerProcess>(HEARD_SERVER_EXE, slowArgs);
     REQUIRE_MESSAGE(first->waitHealthy(endpoint), "heard-server did not start");
     sync::SyncClient client(*device, endpoint);
     REQUIRE(client.enrol(kPractitioner, kPassword, "tablet").ok());
@@ -173,7 +132,7 @@ TEST_CASE("server killed (SIGKILL) in the middle of a batch: a retry completes i
     CHECK(interrupted.acknowledged <= storedBeforeRestart); // never cleared without a commit
     CHECK(device->outboxPendingCount() == total - interrupted.acknowledged);
 
-    ServerProcess second(args);
+    ServerProcess second(HEARD_SERVER_EXE, args);
     REQUIRE(second.waitHealthy(endpoint));
     auto resumed = client.push();
     REQUIRE_MESSAGE(resumed.ok(), resumed.message);

@@ -3,10 +3,11 @@
 // heard-server instances sharing one PostgreSQL database with each device's requests
 // alternating between them (the instances are stateless). Nothing may be lost or duplicated and
 // no request may fail; p50/p99 request latency and records/s are printed (figures to read,
-// never pass/fail thresholds). HEARD_LOAD_DEVICES overrides the device count.
+// never pass/fail thresholds). HEARD_LOAD_DEVICES overrides the device count: ctest runs 20
+// (tests/sync/CMakeLists.txt), `heard-bench sync.load` runs this binary at 200.
 #include "sync_test_support.h"
 #ifdef HEARD_LOAD_POSTGRES
-#include "postgres_cluster.h"
+#include "postgres_fixture.h"
 #endif
 
 #include <doctest/doctest.h>
@@ -171,7 +172,7 @@ LoadResult runLoad(const std::string& name, server::ServerStore& seedStore,
 
 } // namespace
 
-TEST_CASE("SQLite: 200 devices pushing 50 records each at once, every record stored exactly once") {
+TEST_CASE("SQLite: many devices pushing 50 records each at once, every record stored exactly once") {
     TempDir dir;
     TestCert cert = makeCert(dir.path(), "server");
     auto store = server::openSqliteServerStore(dir.file("server.db"));
@@ -180,16 +181,14 @@ TEST_CASE("SQLite: 200 devices pushing 50 records each at once, every record sto
 
 #ifdef HEARD_LOAD_POSTGRES
 TEST_CASE("PostgreSQL: one instance, then two instances on one database with requests alternating") {
-    auto& cluster = PostgresCluster::shared();
-    REQUIRE_MESSAGE(cluster.start(), cluster.reason());
     TempDir dir;
     TestCert cert = makeCert(dir.path(), "server");
     double one = 0;
     {
-        auto store = server::openPostgresServerStore(cluster.createDatabase());
+        auto store = openNewPostgresStore();
         one = runLoad("postgres", *store, {store.get()}, *store, cert).recordsPerSecond;
     }
-    const std::string database = cluster.createDatabase();
+    const std::string database = newPostgresDatabase();
     auto a = server::openPostgresServerStore(database);
     auto b = server::openPostgresServerStore(database);
     auto check = server::openPostgresServerStore(database);

@@ -18,7 +18,7 @@ TEST_CASE("every message survives a round trip") {
     CHECK(back.entries[0].highRisk);
     CHECK(back.entries[0].body == R"({"a":1})");
 
-    PushResponse response{"b1", {PushResult{7, "record", "rec-1", 2, EntryStatus::Rejected, "conflict"}}};
+    PushResponse response{"b1", {PushResult{7, "record", "rec-1", 2, EntryStatus::Rejected, "conflict"}}, ""};
     auto r = pushResponseFromJson(toJson(response));
     CHECK(r.results[0].status == EntryStatus::Rejected);
     CHECK(r.results[0].reason == "conflict");

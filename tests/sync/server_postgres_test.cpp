@@ -2,6 +2,7 @@
 // in a throw-away cluster this test starts itself. If PostgreSQL cannot be started the suite
 // FAILS with the reason.
 #include "postgres_cluster.h"
+#include "postgres_fixture.h"
 #include "sync_test_support.h"
 
 #include <doctest/doctest.h>
@@ -9,10 +10,7 @@
 namespace {
 
 std::string newDatabase() {
-    auto& cluster = heard::synctest::PostgresCluster::shared();
-    bool started = cluster.start();
-    if (!started) FAIL("PostgreSQL could not be started for the test: " << cluster.reason());
-    return cluster.createDatabase();
+    return heard::synctest::newPostgresDatabase();
 }
 
 std::unique_ptr<heard::server::ServerStore> openDatabase(const std::string& db) {

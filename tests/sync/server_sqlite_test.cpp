@@ -1,24 +1,4 @@
 // sync.server_sqlite: the heard-server suite against the embedded SQLite backend.
-#include "sync_test_support.h"
-
-#include <atomic>
-
-namespace {
-
-heard::synctest::TempDir& databaseDir() {
-    static heard::synctest::TempDir dir;
-    return dir;
-}
-
-std::string newDatabase() {
-    static std::atomic<int> counter{0};
-    return databaseDir().file("server-" + std::to_string(++counter) + ".db");
-}
-
-std::unique_ptr<heard::server::ServerStore> openDatabase(const std::string& db) {
-    return heard::server::openSqliteServerStore(db);
-}
-
-} // namespace
+#include "tests/sync/sqlite_suite_backend.h"
 
 #include "server_suite.inc"

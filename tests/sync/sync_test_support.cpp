@@ -1,4 +1,6 @@
 #include "sync_test_support.h"
+
+#include "sync/protocol_enrol.h"
 #include "storage/record_kinds.h"
 
 #include "storage/chain.h"
@@ -135,7 +137,11 @@ std::string enrolDevice(const sync::ServerEndpoint& endpoint, const std::string&
     REQUIRE_MESSAGE(result.transportOk, result.error);
     REQUIRE(result.status == 200);
     auto response = sync::enrolResponseFromJson(sync::parseObject(result.body));
-    return response.deviceId + ":" + response.deviceSecret;
+    // Two-phase enrolment (issue 20): confirmed, as the tablet does once it has saved everything.
+    const std::string auth = response.deviceId + ":" + response.deviceSecret;
+    auto confirmed = channel.post(sync::kPathEnrolConfirm, "{\"protocol\":1}", auth);
+    REQUIRE(confirmed.status == 200);
+    return auth;
 }
 
 std::vector<storage::Record> makeChain(const std::string& caseId, const std::string& childId, int n,

@@ -34,6 +34,18 @@ void WorkflowApp::unlockDemo() {
     REQUIRE(app->unlocked());
 }
 
+void WorkflowApp::beginDemoVisit(const std::string& childId, const std::string& where) {
+    unlockDemo();
+    driver->tap("caseload.child." + childId);
+    driver->tap("child.start_visit");
+    tapAndType("visit.where", where);
+    tapAndType("visit.present", "The child only");
+    tapAndType("visit.purpose", "Wishes and feelings");
+    driver->tap("visit.confidentiality");
+    driver->tap("visit.begin");
+    REQUIRE(app->editors().visit.started);
+}
+
 void WorkflowApp::settleChildModeCheck() {
     driver->frames(1);
     for (int i = 0; i < 3000 && app->editors().childMode.checking(); ++i) {

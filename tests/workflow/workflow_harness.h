@@ -23,6 +23,9 @@ struct WorkflowApp {
     explicit WorkflowApp(int autoLockSeconds = 0, int width = 1280, int height = 4200, float scale = 1.0f);
 
     void unlockDemo(); // through the unlock screen
+    // Unlocks the demo and begins a visit to childId by touch, with the form's required fields
+    // filled and confidentiality confirmed; the visit form is on screen afterwards.
+    void beginDemoVisit(const std::string& childId = "child-demo-1", const std::string& where = "At home");
     // Draws frames until an unlock started by a tap has finished (its worker is done).
     void settleUnlock();
     // Draws frames until a passphrase check started by "Leave child mode" has its answer.

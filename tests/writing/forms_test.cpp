@@ -119,14 +119,7 @@ TEST_CASE("'Start a visit' with a draft open offers to continue it and makes no 
 
 TEST_CASE("after a refused sign the list updates as fields are filled, and each item goes to its field") {
     test::WorkflowApp w(0, 1280, 800); // a tablet's height: the form scrolls
-    w.unlockDemo();
-    w.driver->tap("caseload.child.child-demo-1");
-    w.driver->tap("child.start_visit");
-    w.tapAndType("visit.where", "At home");
-    w.tapAndType("visit.present", "The child only");
-    w.tapAndType("visit.purpose", "Wishes and feelings");
-    w.driver->tap("visit.confidentiality");
-    w.driver->tap("visit.begin");
+    w.beginDemoVisit();
     w.driver->tap("visit.sign");
     const auto& items = w.app->editors().visit.draft.signProblems.items;
     const auto& writeUp = model::visitWriteUpFields();

@@ -89,14 +89,7 @@ TEST_CASE("a new skin-map mark stores no type and no shape until they are chosen
 
 TEST_CASE("a dot signature is refused with a reason; a real one signs") {
     test::WorkflowApp w(0, 1280, 4200);
-    w.unlockDemo();
-    w.driver->tap("caseload.child.child-demo-1");
-    w.driver->tap("child.start_visit");
-    w.tapAndType("visit.where", "At home");
-    w.tapAndType("visit.present", "The child only");
-    w.tapAndType("visit.purpose", "Wishes and feelings");
-    w.driver->tap("visit.confidentiality");
-    w.driver->tap("visit.begin");
+    w.beginDemoVisit();
     const std::string visitId = w.app->editors().visit.draft.recordId;
     for (const char* key : {"visit.setting", "visit.what_happened", "visit.reasons", "visit.impact",
                             "visit.outcomes", "visit.carer_feedback", "visit.next"})

@@ -4,7 +4,8 @@
 //   - in Welsh, every string the tour screens ask for is translated (names and the
 //     practitioner's own words are not msgids, so they are exempt);
 //   - at text size HEARD_TEXT_SIZE (1.0, 1.5, 2.0: one CTest entry each), no tagged widget of
-//     any tour screen lies outside the window, landscape or portrait.
+//     any tour screen lies outside the window, landscape or portrait, and every tap target is
+//     at least 48 dp each way (the 0-10 scale's steps included).
 #include "app/i18n/i18n.h"
 #include "app/ui/settings.h"
 #include "app/ui/tour.h"
@@ -109,8 +110,9 @@ TEST_CASE("no tagged widget of any tour screen lies outside the window at this t
     test::WorkflowApp w(0, 1280, 800);
     w.window->setTextSize(size);
     w.driver->frames(2);
-    std::ostringstream report;
-    int checked = 0;
+    std::ostringstream report, small;
+    int checked = 0, targets = 0;
+    const float dp48 = 48.0f * w.window->scale();
     for (const ui::TourSize& shape : ui::kTourSizes) {
         w.window->setSize(shape.width, shape.height);
         for (const ui::TourStop& stop : ui::tourStops()) {
@@ -129,6 +131,14 @@ TEST_CASE("no tagged widget of any tour screen lies outside the window at this t
                 if (!across || !down)
                     report << shape.name << " " << stop.name << ": " << name << " at (" << r->x0 << ", "
                            << r->y0 << ")-(" << r->x1 << ", " << r->y1 << ")\n";
+                // Every tap target still at least 48 dp each way at this size (the 0-10 scale's
+                // steps go onto two rows rather than shrink).
+                if (r->tappable && !r->disabled && r->shown) {
+                    ++targets;
+                    if (r->width() < dp48 - 0.5f || r->height() < dp48 - 0.5f)
+                        small << shape.name << " " << stop.name << ": " << name << " " << r->width() << "x"
+                              << r->height() << "\n";
+                }
             }
         }
     }
@@ -137,4 +147,7 @@ TEST_CASE("no tagged widget of any tour screen lies outside the window at this t
     INFO("text size " << size << ", widgets outside the window:\n" << report.str());
     CHECK(checked > 500);
     CHECK(report.str().empty());
+    INFO("text size " << size << ", targets under 48 dp (" << dp48 << " px):\n" << small.str());
+    CHECK(targets > 500);
+    CHECK(small.str().empty());
 }

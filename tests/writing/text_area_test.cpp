@@ -70,14 +70,7 @@ std::string difference(const std::string& got, const std::string& want) {
 
 TEST_CASE("a long note wraps, is edited by touch and keys, and is stored exactly as typed") {
     test::WorkflowApp w(0, 1280, 4200);
-    w.unlockDemo();
-    w.driver->tap("caseload.child.child-demo-1");
-    w.driver->tap("child.start_visit");
-    w.tapAndType("visit.where", "At home, in the kitchen");
-    w.tapAndType("visit.present", "The child only");
-    w.tapAndType("visit.purpose", "Wishes and feelings");
-    w.driver->tap("visit.confidentiality");
-    w.driver->tap("visit.begin");
+    w.beginDemoVisit("child-demo-1", "At home, in the kitchen");
     const std::string visitId = w.app->editors().visit.draft.recordId;
     REQUIRE_FALSE(visitId.empty());
 

@@ -40,7 +40,7 @@ bool textField(const char* label, const char* hint, std::string& value, const ch
                                                                ImGui::GetStyle().FramePadding.y + extra));
         changed = ImGui::InputText("##field", &value);
         ImGui::PopStyleVar();
-        tag(tagName);
+        tagField(tagName);
     } else {
         // Notes wrap, grow with what is written, and keep every character (text_area.h); the
         // spelling follows the language the practitioner works in.
@@ -98,7 +98,7 @@ bool bigCheckbox(const char* label, bool& value, const char* tagName) {
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                   ImVec2(pos.x + box + style.ItemInnerSpacing.x, pos.y + (size.y - text.y) * 0.5f),
                   ImGui::GetColorU32(ImGuiCol_Text), label, ImGui::FindRenderedTextEnd(label), wrap);
-    tag(tagName);
+    tagField(tagName);
     return toggled;
 }
 
@@ -106,11 +106,12 @@ bool signaturePad(Strokes& strokes, Strokes& current, const char* tagName) {
     const ImVec2 size(std::min(ImGui::GetContentRegionAvail().x, dp(520)), dp(160));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(tagName, size);
-    tag(tagName);
+    tagField(tagName);
     claimGesture();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), colours::card, dp(10));
-    draw->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), IM_COL32(180, 174, 164, 255), dp(10));
+    draw->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), ImGui::GetColorU32(ImGuiCol_Border),
+                  dp(10)); // 3:1 (13.8)
     draw->AddLine(ImVec2(origin.x + dp(16), origin.y + size.y - dp(36)),
                   ImVec2(origin.x + size.x - dp(16), origin.y + size.y - dp(36)),
                   IM_COL32(210, 204, 194, 255));

@@ -117,6 +117,25 @@ private:
 
 // [SECTION] spelling
 
+// A word judged wrong is underlined; a hyphenated one only in the parts that are wrong
+// (kitchen-tabel: "tabel"), so the suggestions are for that part.
+void underlineWrongParts(AreaState& state, SpellingService& service, const std::string& language,
+                         const std::string& value, size_t b, size_t e) {
+    const size_t before = state.misspelt.size();
+    std::string part;
+    for (size_t start = b; start < e;) {
+        const size_t hyphen = value.find('-', start);
+        const size_t end = hyphen == std::string::npos || hyphen > e ? e : hyphen;
+        if (end > start) {
+            part.assign(value, start, end - start);
+            if (!service.correct(language, part)) state.misspelt.emplace_back(start, end);
+        }
+        start = end + 1;
+    }
+    wipeString(part);
+    if (state.misspelt.size() == before) state.misspelt.emplace_back(b, e); // wrong only as a whole
+}
+
 void checkSpelling(AreaState& state, const std::string& value, const std::string& language, bool focused) {
     SpellingService* service = kit().spelling;
     if (!service || language.empty()) {
@@ -144,7 +163,8 @@ void checkSpelling(AreaState& state, const std::string& value, const std::string
         const bool typing = focused && state.editor.caret() == e && !state.editor.hasSelection();
         if (!typing) {
             word.assign(value, b, e - b);
-            if (!service->correct(language, word)) state.misspelt.emplace_back(b, e);
+            if (!service->correct(language, word))
+                underlineWrongParts(state, *service, language, value, b, e);
         }
         pos = e;
     }
@@ -394,15 +414,17 @@ bool textArea(const char* tagName, std::string& value, const TextAreaOptions& op
 
     const int shownLines = std::clamp(int(state.layout.lines.size()), std::max(1, options.minLines),
                                       std::max(1, options.maxLines));
-    const ImVec2 size(width, options.height > 0 ? std::max(options.height, lineHeight + pad.y * 2)
-                                                : lineHeight * float(shownLines) + pad.y * 2);
+    // At least a touch target tall, one line or not (13.8).
+    const ImVec2 size(width, std::max(touchTarget(), options.height > 0
+                                                         ? std::max(options.height, lineHeight + pad.y * 2)
+                                                         : lineHeight * float(shownLines) + pad.y * 2));
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##area", size);
     const bool hovered = ImGui::IsItemHovered();
     const bool active = ImGui::IsItemActive();
     if (ImGui::IsItemActivated()) state.focusedAtPress = focused;
     if (state.focusedAtPress) claimGesture(); // once focused, a drag selects instead of scrolling
-    tag(tagName);
+    tagField(tagName);
 
     const float contentHeight = lineHeight * float(state.layout.lines.size());
     const float visibleHeight = size.y - pad.y * 2;

@@ -16,7 +16,8 @@ namespace {
 float s_scale = 1.0f;
 platform::Fonts s_fonts;
 ImGuiID s_claimedGesture = 0;
-std::string s_scrollTo; // a tag to bring near the top of its window when next drawn
+std::string s_scrollTo;  // a tag to bring near the top of its window when next drawn
+float s_topInset = 0.0f; // kept clear for a bar over the screens (setScreenTopInset)
 } // namespace
 
 void setFrameContext(float scale, const platform::Fonts& fonts) {
@@ -38,7 +39,23 @@ void tag(const char* name) {
     ImGuiWindow* scroller = ImGui::GetCurrentWindow();
     while (scroller && scroller->ScrollMax.y <= 0.0f)
         scroller = scroller->ParentWindow;
-    platform::TagRegistry::instance().set(name, min.x, min.y, max.x, max.y, scroller ? scroller->ID : 0);
+    platform::TagRect rect;
+    rect.x0 = min.x, rect.y0 = min.y, rect.x1 = max.x, rect.y1 = max.y;
+    rect.scrollWindow = scroller ? scroller->ID : 0;
+    // What the item is, from ImGui's own record of it: an item with an ID takes input (text,
+    // pictures and spacers have none), unless it is a child window closing.
+    const ImGuiContext& g = *GImGui;
+    const ImGuiID id = g.LastItemData.ID;
+    rect.tappable = id != 0 && std::none_of(g.Windows.begin(), g.Windows.end(),
+                                            [id](const ImGuiWindow* w) { return w->ChildId == id; });
+    rect.disabled = (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    rect.shown = min.x >= clip.Min.x - 1.0f && min.y >= clip.Min.y - 1.0f && max.x <= clip.Max.x + 1.0f &&
+                 max.y <= clip.Max.y + 1.0f;
+    rect.seenX0 = std::max(min.x, clip.Min.x), rect.seenY0 = std::max(min.y, clip.Min.y);
+    rect.seenX1 = std::max(rect.seenX0, std::min(max.x, clip.Max.x));
+    rect.seenY1 = std::max(rect.seenY0, std::min(max.y, clip.Max.y));
+    platform::TagRegistry::instance().set(name, rect);
     if (!s_scrollTo.empty() && s_scrollTo == name) {
         s_scrollTo.clear();
         // Its label and hint sit just above the widget: leave room for them.
@@ -47,6 +64,22 @@ void tag(const char* name) {
                               std::max(0.0f, scroller->Scroll.y + min.y - scroller->InnerRect.Min.y -
                                                  ImGui::GetTextLineHeightWithSpacing() * 3));
     }
+}
+
+TouchFieldHeight::TouchFieldHeight() {
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    ImGui::PushStyleVar(
+        ImGuiStyleVar_FramePadding,
+        ImVec2(pad.x, pad.y + std::max(0.0f, (touchTarget() - ImGui::GetFrameHeight()) * 0.5f)));
+}
+
+TouchFieldHeight::~TouchFieldHeight() {
+    ImGui::PopStyleVar();
+}
+
+void tagField(const char* name) {
+    tag(name);
+    platform::TagRegistry::instance().markField(name);
 }
 
 void newLineUnlessFits(float width) {
@@ -183,10 +216,19 @@ void placeholderNotice(const char* what) {
     ImGui::PopStyleColor();
 }
 
+void setScreenTopInset(float height) {
+    s_topInset = std::max(0.0f, height);
+}
+
+float screenTopInset() {
+    return s_topInset;
+}
+
 void beginScreen(const char* id) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const float inset = std::min(s_topInset, viewport->WorkSize.y * 0.5f);
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + inset));
+    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, viewport->WorkSize.y - inset));
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
@@ -195,6 +237,27 @@ void beginScreen(const char* id) {
 
 void endScreen() {
     ImGui::End();
+}
+
+float beginCentredColumn() {
+    const float width = std::min(ImGui::GetContentRegionAvail().x, dp(640));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(width);
+    return width;
+}
+
+void endCentredColumn() {
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+}
+
+void beginCard(const char* id, float width) {
+    ImGui::BeginChild(id, ImVec2(width, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+}
+
+void endCard() {
+    ImGui::EndChild();
 }
 
 } // namespace heard::ui

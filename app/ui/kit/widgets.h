@@ -18,8 +18,19 @@ inline float touchTarget() {
     return dp(48.0f);
 }
 
+// While alive, single-line ImGui fields are a touch target tall (ImGui's own frame is about
+// 40 dp): the frame padding grows to make up the difference.
+struct TouchFieldHeight {
+    TouchFieldHeight();
+    ~TouchFieldHeight();
+    TouchFieldHeight(const TouchFieldHeight&) = delete;
+    TouchFieldHeight& operator=(const TouchFieldHeight&) = delete;
+};
+
 // Registers the last ImGui item under a stable tag for tests and the tour.
 void tag(const char* name);
+// The same for a field or box whose edge the eye needs to find it (contrast 3:1 is tested).
+void tagField(const char* name);
 // When the widget with this tag is next drawn, its window scrolls to bring it near the top
 // (a refused-sign item jumps to its field).
 void scrollToTag(const char* name);
@@ -53,8 +64,21 @@ void mutedText(const char* text);
 // A boxed notice on a placeholder screen: says plainly what is not built yet.
 void placeholderNotice(const char* what);
 
+// Space kept clear at the top of the window for a bar drawn over every screen (the safety
+// control on screens about a child): beginScreen starts below it. 0: none. Set each frame.
+void setScreenTopInset(float height);
+float screenTopInset();
+
 // Begins a full-window, undecorated ImGui window for a screen; always pair with endScreen().
 void beginScreen(const char* id);
 void endScreen();
+
+// A column of at most 640 dp centred in the screen (the unlock and welcome screens), holding a
+// padded card whose text wraps at the card's edge, not the window's. Pair each begin with its
+// end: beginCentredColumn, [heading], beginCard, [content], endCard, endCentredColumn.
+float beginCentredColumn(); // returns the column's width
+void endCentredColumn();
+void beginCard(const char* id, float width);
+void endCard();
 
 } // namespace heard::ui

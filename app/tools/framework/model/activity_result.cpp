@@ -44,6 +44,11 @@ const Answer* ActivityResult::answerFor(const std::string& stepId) const {
     return nullptr;
 }
 
+const Answer* ActivityResult::givenAnswer(const std::string& stepId) const {
+    const Answer* answer = answerFor(stepId);
+    return answer && answer->status == AnswerStatus::Answered && answer->hasContent() ? answer : nullptr;
+}
+
 Answer* ActivityResult::answerFor(const std::string& stepId) {
     for (Answer& answer : answers) {
         if (answer.stepId == stepId) return &answer;

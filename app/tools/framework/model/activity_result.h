@@ -82,6 +82,11 @@ struct ActivityResult {
 
     const Answer* answerFor(const std::string& stepId) const;
     Answer* answerFor(const std::string& stepId);
+    // The answer the child actually gave at a step, or null when it was skipped, not reached,
+    // left empty or is not a step of this activity. The one test of "the child said this": the
+    // conflict analysis and the child impact analysis cite only such answers, and the reports
+    // quote only them.
+    const Answer* givenAnswer(const std::string& stepId) const;
     std::vector<std::string> skipped() const; // ids of skipped steps (never the "I don't know" ones)
 };
 

@@ -1,13 +1,16 @@
 #include "app/tools/framework/view/activity_drawing.h"
 
+#include "app/tools/framework/model/activity_pictures.h"
+
 #include <cmath>
+#include <vector>
 
 namespace heard::tools {
 
 namespace {
 
 constexpr float kPi = 3.14159265f;
-constexpr ImU32 kInk = IM_COL32(45, 45, 55, 255);
+const ImU32 kInk = IM_COL32(kPictureInk.r, kPictureInk.g, kPictureInk.b, kPictureInk.a);
 
 ImVec2 at(ImVec2 c, float dx, float dy) {
     return ImVec2(c.x + dx, c.y + dy);
@@ -221,96 +224,56 @@ ImU32 naturalIconColour(const std::string& name) {
     return IM_COL32(38, 120, 118, 255); // the app's teal
 }
 
-ImU32 faceColour(Expression e) {
-    switch (e) {
-    case Expression::Happy:
-        return IM_COL32(255, 214, 79, 255);
-    case Expression::Calm:
-        return IM_COL32(167, 219, 171, 255);
-    case Expression::Excited:
-        return IM_COL32(255, 178, 102, 255);
-    case Expression::Sad:
-        return IM_COL32(140, 180, 230, 255);
-    case Expression::Worried:
-        return IM_COL32(196, 170, 222, 255);
-    case Expression::Scared:
-        return IM_COL32(200, 206, 214, 255);
-    case Expression::Angry:
-        return IM_COL32(240, 120, 110, 255);
-    case Expression::Confused:
-        return IM_COL32(130, 208, 204, 255);
+namespace {
+
+ImU32 packed(Rgba c) {
+    return IM_COL32(c.r, c.g, c.b, c.a);
+}
+
+// The activity pictures (model/activity_pictures.h) painted into an ImGui draw list.
+class ImGuiPainter : public PicturePainter {
+public:
+    explicit ImGuiPainter(ImDrawList* dl) : m_dl(dl) {}
+    void fillCircle(float x, float y, float r, Rgba c) override {
+        m_dl->AddCircleFilled({x, y}, r, packed(c), 48);
     }
-    return IM_COL32(255, 214, 79, 255);
+    void strokeCircle(float x, float y, float r, Rgba c, float w) override {
+        m_dl->AddCircle({x, y}, r, packed(c), 48, w);
+    }
+    void strokeArc(float x, float y, float r, float from, float to, Rgba c, float w) override {
+        m_dl->PathArcTo({x, y}, r, from, to, 12);
+        m_dl->PathStroke(packed(c), ImDrawFlags_None, w);
+    }
+    void fillArc(float x, float y, float r, float from, float to, Rgba c) override {
+        m_dl->PathArcTo({x, y}, r, from, to, 20);
+        m_dl->PathFillConvex(packed(c));
+    }
+    void line(float x0, float y0, float x1, float y1, Rgba c, float w) override {
+        m_dl->AddLine({x0, y0}, {x1, y1}, packed(c), w);
+    }
+    void quadBezier(float x0, float y0, float cx, float cy, float x1, float y1, Rgba c, float w) override {
+        m_dl->AddBezierQuadratic({x0, y0}, {cx, cy}, {x1, y1}, packed(c), w, 16);
+    }
+    void polyline(const float* xy, int n, Rgba c, float w) override {
+        std::vector<ImVec2> points;
+        for (int i = 0; i < n; ++i)
+            points.emplace_back(xy[2 * i], xy[2 * i + 1]);
+        m_dl->AddPolyline(points.data(), n, packed(c), ImDrawFlags_None, w);
+    }
+
+private:
+    ImDrawList* m_dl;
+};
+
+} // namespace
+
+ImU32 faceColour(Expression e) {
+    return packed(faceRgba(e));
 }
 
 void drawFace(ImDrawList* dl, Expression e, ImVec2 c, float r, int strength) {
-    const float k = 0.6f + 0.2f * float(strength < 1 ? 2 : strength); // depth of the expression
-    const float line = std::max(1.5f, r * 0.08f);
-    dl->AddCircleFilled(c, r, faceColour(e), 48);
-    dl->AddCircle(c, r, kInk, 48, line * 0.6f);
-
-    // Eyes: closed arcs when calm, wide when scared or excited.
-    const float eyeX = r * 0.35f, eyeY = -r * 0.2f;
-    for (float side : {-1.0f, 1.0f}) {
-        ImVec2 eye = at(c, side * eyeX, eyeY);
-        if (e == Expression::Calm) {
-            dl->PathArcTo(eye, r * 0.12f, 0.15f * kPi, 0.85f * kPi, 12);
-            dl->PathStroke(kInk, ImDrawFlags_None, line);
-        } else {
-            float size = (e == Expression::Scared || e == Expression::Excited) ? r * 0.13f : r * 0.09f;
-            dl->AddCircleFilled(eye, size, kInk, 16);
-        }
-    }
-    // Brows: down towards the middle when angry, up towards the middle when sad or worried.
-    float tilt = 0;
-    if (e == Expression::Angry) tilt = -0.16f * k;
-    if (e == Expression::Sad || e == Expression::Worried || e == Expression::Scared) tilt = 0.12f * k;
-    if (tilt != 0 || e == Expression::Confused) {
-        for (float side : {-1.0f, 1.0f}) {
-            float inner = eyeY - r * 0.2f + tilt * r * (e == Expression::Angry ? -1.0f : -1.0f);
-            float outer = eyeY - r * 0.2f;
-            if (e == Expression::Confused) inner = outer + (side > 0 ? -r * 0.1f : 0);
-            dl->AddLine(at(c, side * r * 0.15f, inner + (e == Expression::Angry ? r * 0.25f * k * 0.5f : 0)),
-                        at(c, side * r * 0.5f, outer), kInk, line);
-        }
-    }
-    // Mouth.
-    const float mouthY = r * 0.35f;
-    switch (e) {
-    case Expression::Happy:
-    case Expression::Calm:
-    case Expression::Sad:
-    case Expression::Angry:
-    case Expression::Worried: {
-        float curve = 0;
-        if (e == Expression::Happy) curve = 0.3f * k;
-        if (e == Expression::Calm) curve = 0.15f * k;
-        if (e == Expression::Sad) curve = -0.3f * k;
-        if (e == Expression::Angry) curve = -0.18f * k;
-        if (e == Expression::Worried) curve = -0.08f * k;
-        float halfWidth = r * (e == Expression::Worried ? 0.3f : 0.42f);
-        ImVec2 left = at(c, -halfWidth, mouthY), right = at(c, halfWidth, mouthY);
-        ImVec2 control = at(c, 0, mouthY + curve * r * 2.0f);
-        dl->AddBezierQuadratic(left, control, right, kInk, line, 16);
-        break;
-    }
-    case Expression::Excited: {
-        dl->PathArcTo(at(c, 0, mouthY - r * 0.1f), r * 0.35f * (0.8f + 0.1f * k), 0, kPi, 20);
-        dl->PathFillConvex(kInk);
-        break;
-    }
-    case Expression::Scared:
-        dl->AddCircleFilled(at(c, 0, mouthY), r * 0.14f * k, kInk, 20); // an "oh!" mouth
-        break;
-    case Expression::Confused: {
-        ImVec2 wave[5];
-        for (int i = 0; i < 5; ++i)
-            wave[i] =
-                at(c, -r * 0.35f + float(i) * r * 0.175f, mouthY + ((i % 2) ? -1.0f : 1.0f) * r * 0.07f);
-        dl->AddPolyline(wave, 5, kInk, ImDrawFlags_None, line);
-        break;
-    }
-    }
+    ImGuiPainter painter(dl);
+    paintFace(painter, e, c.x, c.y, r, strength);
 }
 
 } // namespace heard::tools

@@ -6,6 +6,7 @@
 // [SECTION] the ends: pictures and words
 // [SECTION] drawScaleStep
 #include "app/i18n/i18n.h"
+#include "app/tools/framework/model/activity_pictures.h"
 #include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/step_views.h"
 #include "app/ui/kit/theme.h"
@@ -23,15 +24,6 @@ namespace heard::tools {
 
 namespace {
 
-// Calm pale sea-glass at 0 to a dark storm slate at 10, even steps of lightness (CIE L* 89 to
-// 24) with one larger step between 5 and 6, where the numbers change from dark to white text:
-// no grey in between could hold either at 4.5:1.
-constexpr ImU32 kStormy[11] = {
-    IM_COL32(203, 228, 232, 255), IM_COL32(185, 212, 217, 255), IM_COL32(167, 195, 203, 255),
-    IM_COL32(150, 178, 188, 255), IM_COL32(134, 162, 174, 255), IM_COL32(120, 147, 162, 255),
-    IM_COL32(91, 118, 134, 255),  IM_COL32(77, 102, 121, 255),  IM_COL32(64, 87, 107, 255),
-    IM_COL32(52, 72, 94, 255),    IM_COL32(40, 58, 81, 255)};
-
 constexpr ImU32 kWhite = IM_COL32(255, 255, 255, 255);
 
 float relativeLuminance(ImU32 colour) {
@@ -46,11 +38,8 @@ float relativeLuminance(ImU32 colour) {
 } // namespace
 
 ImU32 scaleStepColour(ScaleTone tone, int value) {
-    value = std::clamp(value, 0, 10);
-    if (tone == ScaleTone::Stormy) return kStormy[value];
-    // Warm: from a soft blue at 0 to a sunny yellow at 10.
-    const float t = float(value) / 10.0f;
-    return IM_COL32(int(150 + 105 * t), int(190 + 30 * t), int(235 - 150 * t), 255);
+    const Rgba c = scaleStepRgba(tone, value); // one table for the tablet and the visit report
+    return IM_COL32(c.r, c.g, c.b, c.a);
 }
 
 float contrastRatio(ImU32 a, ImU32 b) {
@@ -114,12 +103,17 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
     const Answer* answer = run.currentAnswer();
     bool changed = false;
     const ImGuiStyle& style = ImGui::GetStyle();
-    // Eleven steps always fit across (large text sizes, portrait): the gaps narrow first, then
-    // the steps; they stay wider than a finger at the display's own density.
+    // Eleven steps across when each can be a touch target wide with a small gap; else (large
+    // text sizes, portrait) two rows, 0-5 above 6-10, so no step is narrower than a finger.
+    const float minSpacing = ui::dp(2);
+    const int rows = ui::touchTarget() * 11 + minSpacing * 10 <= area.x ? 1 : 2;
+    const int perRow = rows == 1 ? 11 : 6;
     const float spacing =
-        std::min(style.ItemSpacing.x, std::max(ui::dp(2), (area.x - ui::touchTarget() * 11) / 10));
-    const float width = std::max((area.x - spacing * 10) / 11, std::min(ui::touchTarget(), area.x / 11));
-    const float rowWidth = width * 11 + spacing * 10;
+        std::min(style.ItemSpacing.x,
+                 std::max(minSpacing, (area.x - ui::touchTarget() * float(perRow)) / float(perRow - 1)));
+    const float width =
+        std::max((area.x - spacing * float(perRow - 1)) / float(perRow), std::min(ui::touchTarget(), area.x));
+    const float rowWidth = width * float(perRow) + spacing * float(perRow - 1);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
 
@@ -133,12 +127,20 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
     const float picture = std::clamp(area.y * 0.2f, ui::touchTarget(), ui::dp(96));
     const float below = style.ItemSpacing.y * 2 + picture + wordsHeight;
     const float tallest = std::clamp(std::min(area.y * 0.55f, area.y - below), ui::dp(100), ui::dp(320));
+    // On two rows the steps still rise through both (0 the lowest, 10 the tallest), each at
+    // least a touch target tall.
+    const float rowGap = style.ItemSpacing.y;
+    const float rowTallest = rows == 1 ? tallest : std::max(ui::touchTarget(), (tallest - rowGap) / 2);
+    const float stepsHeight = rowTallest * float(rows) + rowGap * float(rows - 1);
 
     // The steps.
     for (int value = 0; value <= 10; ++value) {
-        const float height = std::max(ui::touchTarget(), tallest * (0.25f + 0.075f * float(value)));
-        const float x = origin.x + float(value) * (width + spacing);
-        ImGui::SetCursorScreenPos(ImVec2(x, origin.y + tallest - height));
+        const int row = value / perRow, column = value % perRow;
+        const float rise = rows == 1 ? 0.25f + 0.075f * float(value) : 0.35f + 0.065f * float(value);
+        const float height = std::max(ui::touchTarget(), rowTallest * rise);
+        const float x = origin.x + float(column) * (width + spacing);
+        const float rowBottom = origin.y + rowTallest * float(row + 1) + rowGap * float(row);
+        ImGui::SetCursorScreenPos(ImVec2(x, rowBottom - height));
         ImGui::PushID(value);
         if (ImGui::InvisibleButton("##value", ImVec2(width, height))) {
             run.setScale(value);
@@ -169,7 +171,7 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
 
     // The two ends: a picture under the first and the last step (centred on it when the step
     // is wide enough), the words under each picture, flush to their own side.
-    const float top = origin.y + tallest + style.ItemSpacing.y;
+    const float top = origin.y + stepsHeight + style.ItemSpacing.y;
     const float rowEnd = origin.x + rowWidth;
     const float lowX = std::max(origin.x + picture / 2, origin.x + width / 2);
     const float highX = std::min(rowEnd - picture / 2, rowEnd - width / 2);

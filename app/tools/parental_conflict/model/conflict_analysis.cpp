@@ -1,6 +1,7 @@
 #include "app/tools/parental_conflict/model/conflict_analysis.h"
 
 #include "app/i18n/i18n.h"
+#include "app/model/citation_list.h"
 #include "app/model/record_fields.h"
 
 #include <algorithm>
@@ -177,18 +178,11 @@ bool harmJudgementFromId(const std::string& id, HarmJudgement& out) {
 }
 
 bool ConflictAnalysis::cite(ConflictSection s, const Citation& citation) {
-    auto& list = section(s).citations;
-    if (std::find(list.begin(), list.end(), citation) != list.end()) return false;
-    list.push_back(citation);
-    return true;
+    return model::citeOnce(section(s).citations, citation);
 }
 
 bool ConflictAnalysis::uncite(ConflictSection s, const Citation& citation) {
-    auto& list = section(s).citations;
-    auto it = std::find(list.begin(), list.end(), citation);
-    if (it == list.end()) return false;
-    list.erase(it);
-    return true;
+    return model::removeCitation(section(s).citations, citation);
 }
 
 std::vector<AnalysisProblem>
@@ -230,8 +224,7 @@ ConflictAnalysis::problemsBeforeSigning(const std::string& activityRecordId,
 bool citationIsEvidence(const Citation& citation, const std::string& activityRecordId,
                         const ActivityResult& result) {
     if (citation.activityRecordId.empty() || citation.activityRecordId != activityRecordId) return false;
-    const Answer* answer = result.answerFor(citation.stepId);
-    return answer && answer->status == AnswerStatus::Answered && answer->hasContent();
+    return result.givenAnswer(citation.stepId) != nullptr;
 }
 
 nlohmann::json analysisToJson(const ConflictAnalysis& analysis) {

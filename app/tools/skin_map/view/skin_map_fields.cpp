@@ -34,9 +34,13 @@ bool textField(const char* text, std::string& value, const char* tagName, const 
     label(text);
     ImGui::PushID(tagName);
     ImGui::SetNextItemWidth(-1);
-    const bool changed = ImGui::InputTextWithHint("##text", hint, value.data(), value.capacity() + 1,
-                                                  ImGuiInputTextFlags_CallbackResize, growString, &value);
-    ui::tag(tagName);
+    bool changed;
+    {
+        ui::TouchFieldHeight touch;
+        changed = ImGui::InputTextWithHint("##text", hint, value.data(), value.capacity() + 1,
+                                           ImGuiInputTextFlags_CallbackResize, growString, &value);
+    }
+    ui::tagField(tagName);
     ImGui::PopID();
     return changed;
 }

@@ -82,13 +82,29 @@ void drawToolbar(SkinMapViewState& state, SkinMapViewActions& actions) {
     ImGui::PopFont();
     if (!state.readOnly) {
         ImGui::SameLine();
-        ImGui::BeginDisabled(state.undoStack.empty());
+        const bool nothingToUndo = state.undoStack.empty();
+        ImGui::BeginDisabled(nothingToUndo);
         if (ui::bigButton(_("Undo"), "skinmap.undo") && undo(state)) actions.changed = true;
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (ui::primaryButton(_("Sign"), "skinmap.sign")) {
             state.signingProblems = validateForSigning(state.map);
             actions.sign = state.signingProblems.empty();
+        }
+        // A disabled control says why (13.8): beside the buttons when it fits, else below.
+        if (nothingToUndo) {
+            const char* why = _("Nothing to undo yet: Undo takes back your last change to the map.");
+            ui::sameLineIfFits(std::min(ImGui::CalcTextSize(why).x, ui::dp(420)));
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() +
+                                   std::max(ImGui::GetContentRegionAvail().x, ui::dp(120)));
+            ImGui::AlignTextToFramePadding();
+            ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::muted);
+            ImGui::TextUnformatted(why);
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+            ui::tag("skinmap.undo.why");
         }
     }
     ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
