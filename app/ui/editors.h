@@ -12,6 +12,7 @@
 #include "app/tools/framework/view/activity_screen.h"
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
 #include "app/ui/editors_court.h"
+#include "app/ui/editors_identity.h"
 #include "app/ui/kit/form_types.h"
 #include "app/ui/navigation.h"
 #include "app/ui/record_editor.h"
@@ -330,6 +331,7 @@ struct Editors {
     CourtMatterEditor court; // issue 16 (editors_court.h)
     ImpactEditor impact;
     ReportViewer reportViewer;
+    IdentityEditor identity; // issue 18.6 (editors_identity.h)
     EditorSet set;
 
     Editors();

@@ -7,6 +7,7 @@
 #include "app/tools/framework/model/activity_content.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
+#include "app/ui/identity_view.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
@@ -29,6 +30,9 @@ void drawStartFields(App& app) {
         if (textField(_(specs[i].label), _(specs[i].hint), *values[i],
                       (std::string("visit.") + specs[i].key).c_str(), 2))
             form.markEdited();
+    // The interpreter actually used (issue 18.6, NS 8.6); the child's record says which language
+    // was expected, this says what happened.
+    if (interpreterQuestion(visit.interpreter, "visit.")) form.markEdited();
 }
 
 void drawActivities(App& app, Actions& actions) {
@@ -118,10 +122,12 @@ void drawSign(App& app, Actions& actions) {
     std::vector<model::FieldSpec> fields = model::visitStartFields();
     for (const auto& spec : model::visitWriteUpFields())
         fields.push_back(spec);
-    signProblemsPanel(
-        form.draft.signProblems,
-        problemFields("visit.", std::move(fields),
-                      {{"Limits of confidentiality explained to the child", "confidentiality"}}));
+    signProblemsPanel(form.draft.signProblems,
+                      problemFields("visit.", std::move(fields),
+                                    {{"Limits of confidentiality explained to the child", "confidentiality"},
+                                     {"The interpreter's language", "interpreter.language"},
+                                     {"The interpreter's name", "interpreter.name"},
+                                     {"Interpreter in person or remote", "interpreter.in_person"}}));
     if (primaryButton(_("Sign the visit"), "visit.sign", dp(300)))
         actions.later([](App& a) { a.editors().visit.sign(a); });
 }

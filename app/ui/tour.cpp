@@ -352,6 +352,7 @@ std::vector<TourStop> tourStops() {
              openDemoChild(app, "child-demo-1");
              app.startVisit();
              fillVisitStart(app);
+             app.editors().visit.visit.interpreter = {"yes", "Polish", "Ewa Nowak (fictional)", "in_person"};
          }},
         {"visit-write-up",
          [](App& app) {
@@ -378,6 +379,13 @@ std::vector<TourStop> tourStops() {
              openDemoChild(app, "child-demo-2");
              app.editors().notSeen.start(app);
              app.editors().notSeen.reason = "The family was not at home at the agreed time (fictional).";
+         }},
+        {"identity-needs",
+         [](App& app) {
+             openDemoChild(app, "child-demo-1");
+             app.editors().identity.start(app);
+             app.editors().identity.needs.set("first_language", {"Welsh and English (fictional)", false});
+             app.editors().identity.needs.set("disability", {"", true});
          }},
         {"record-signed",
          [](App& app) {
