@@ -71,10 +71,14 @@ void setHandBackPin(App& app) {
 bool pinField(const char* label, std::string& value, const char* tagName) {
     ImGui::TextUnformatted(label);
     ImGui::SetNextItemWidth(dp(240));
-    const bool enter = ImGui::InputText((std::string("##") + tagName).c_str(), &value,
-                                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
-                                            ImGuiInputTextFlags_EnterReturnsTrue);
-    tag(tagName);
+    bool enter;
+    {
+        TouchFieldHeight touch; // a finger's height, and its edge is what the eye finds (13.x)
+        enter = ImGui::InputText((std::string("##") + tagName).c_str(), &value,
+                                 ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal |
+                                     ImGuiInputTextFlags_EnterReturnsTrue);
+    }
+    tagField(tagName);
     if (value.size() > size_t(storage::kHandBackPinDigits)) value.resize(size_t(storage::kHandBackPinDigits));
     return enter;
 }

@@ -52,13 +52,12 @@ void drawActivities(App& app, Actions& actions) {
         });
     } else if (child) {
         bool on = mode.readAloud;
-        if (ImGui::Checkbox(_("Read each screen aloud to this child"), &on)) {
+        if (bigCheckbox(_("Read each screen aloud to this child"), on, "visit.read_aloud")) {
             mode.readAloud = on;
             actions.later([id = child->id, on](App& a) {
                 if (a.store()) setReadAloudFor(*a.store(), id, on);
             });
         }
-        tag("visit.read_aloud");
     }
     const auto& library = app.activityLibrary();
     for (const auto& error : library.errors) {

@@ -385,7 +385,6 @@ std::vector<TourStop> tourStops() {
              openDemoChild(app, "child-demo-1");
              app.editors().identity.start(app);
              app.editors().identity.needs.set("first_language", {"Welsh and English (fictional)", false});
-             app.editors().identity.needs.set("disability", {"", true});
          }},
         {"record-signed",
          [](App& app) {
