@@ -27,6 +27,9 @@ inline constexpr const char* kReport = "report";            // a rendered PDF of
 // What the court is deciding in a case, as recorded on a date (issue 16): a signed version per
 // change, of the case (no child), so it reaches the central system like every record.
 inline constexpr const char* kCourtMatter = "court_matter";
+// Who the child is and what the child needs (issue 18.6; NS 3.3, 8.6): ethnicity, religion,
+// culture, first language, disability, communication needs; a signed version per change.
+inline constexpr const char* kIdentityNeeds = "identity_needs";
 
 // Every kind above, for code that must know them all (tests, the server's intake).
 inline constexpr const char* kAll[] = {kVisit,
@@ -42,7 +45,8 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kManagerNote,
                                        kChildImpact,
                                        kReport,
-                                       kCourtMatter};
+                                       kCourtMatter,
+                                       kIdentityNeeds};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

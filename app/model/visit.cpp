@@ -35,6 +35,8 @@ std::vector<std::string> visitSigningProblems(const Visit& visit) {
     std::vector<std::string> problems = missingFields(visitStartFields(), start);
     if (!visit.confidentialityExplained)
         problems.push_back(N_("Limits of confidentiality explained to the child"));
+    const auto interpreter = interpreterProblems(visit.interpreter);
+    problems.insert(problems.end(), interpreter.begin(), interpreter.end());
     const auto writeUp = missingFields(visitWriteUpFields(), visit.writeUp);
     problems.insert(problems.end(), writeUp.begin(), writeUp.end());
     if (isBlank(visit.signatureName)) problems.push_back(N_("Your name, typed"));
@@ -50,6 +52,7 @@ nlohmann::json toJson(const Visit& visit) {
         {"confidentiality_explained", visit.confidentialityExplained},
         {"confidentiality_explained_at", visit.confidentialityExplainedAt},
         {"started_at", visit.startedAt},
+        {"interpreter", toJson(visit.interpreter)},
         {"write_up", visit.writeUp},
         {"signature_name", visit.signatureName},
         {"signature_strokes", visit.signatureStrokes},
@@ -66,6 +69,8 @@ Visit visitFromJson(const nlohmann::json& json) {
         visit.confidentialityExplained = json.value("confidentiality_explained", false);
         visit.confidentialityExplainedAt = json.value("confidentiality_explained_at", "");
         visit.startedAt = json.value("started_at", "");
+        if (const auto it = json.find("interpreter"); it != json.end())
+            visit.interpreter = interpreterFromJson(*it);
         visit.writeUp = json.value("write_up", nlohmann::json::object());
         if (!visit.writeUp.is_object()) throw std::invalid_argument("write_up must be an object");
         for (const auto& [key, value] : visit.writeUp.items())

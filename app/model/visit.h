@@ -7,6 +7,7 @@
 // confidentiality were explained to the child (SF 2.45, 2.92).
 #pragma once
 
+#include "app/model/identity_needs.h"
 #include "app/model/record_fields.h"
 
 #include <nlohmann/json.hpp>
@@ -24,6 +25,7 @@ struct Visit {
     bool confidentialityExplained = false;
     std::string confidentialityExplainedAt; // ISO-8601 UTC
     std::string startedAt;
+    VisitInterpreter interpreter; // the interpreter actually used at this visit, if any (NS 8.6)
     // The write-up (keys of kVisitWriteUpFields).
     nlohmann::json writeUp = nlohmann::json::object();
     // The typed name and finger signature given when signing.

@@ -188,6 +188,19 @@ bool visitDocument(const CaseFile& file, const storage::Record& record, Document
                                         ? std::string(_("Explained to the child")) + ", " +
                                               model::formatForPeople(visit.confidentialityExplainedAt)
                                         : std::string(_("Not recorded as explained")));
+    // The interpreter actually used (issue 18.6, NS 8.6), in the words the Record screen uses.
+    doc.add(Block::Kind::Subheading, _("Interpreter"));
+    const model::VisitInterpreter& interpreter = visit.interpreter;
+    std::string used = interpreter.used == "no" ? _("No interpreter") : _("Not said");
+    if (interpreter.used == "yes") {
+        used =
+            (interpreter.language.empty() ? std::string(_("Language not written")) : interpreter.language) +
+            ", " + (interpreter.name.empty() ? std::string(_("Name not written")) : interpreter.name);
+        if (!interpreter.mode.empty())
+            used += std::string(", ") +
+                    (interpreter.mode == "remote" ? _("Remote (phone or video)") : _("In person"));
+    }
+    doc.add(Block::Kind::Paragraph, used);
     for (const model::FieldSpec& f : model::visitWriteUpFields()) {
         doc.add(Block::Kind::Subheading, _(f.label));
         const auto it = visit.writeUp.find(f.key);

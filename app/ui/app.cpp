@@ -616,7 +616,9 @@ void App::wipeCaches() {
 }
 
 void App::autoLockIfIdle() {
-    if (!unlocked() || screen() == ScreenId::ChildMode || m_options.autoLockSeconds <= 0) return;
+    // Child mode locks too (issue 18.9): a tablet left with a child, untouched, closes the
+    // store; the lock screen shows nothing of the child's or the practitioner's.
+    if (!unlocked() || m_options.autoLockSeconds <= 0) return;
     if (uiNow() - m_lastInput <= std::chrono::seconds(m_options.autoLockSeconds)) return;
     lock();
     notice = {_("Locked after a quiet spell. Your drafts were saved."), false};

@@ -1,10 +1,17 @@
 // Child mode: one activity in the child's hands. Entering saves the practitioner's drafts;
-// leaving needs the passphrase (wrong ones meet the same growing delay as unlocking).
+// leaving needs the hand-back PIN (five wrong ones and only the passphrase will do) or the
+// passphrase (wrong ones meet the same growing delay as unlocking).
 #include "app/i18n/i18n.h"
 #include "app/model/child_details.h"
 #include "app/tools/framework/model/activity_run.h"
 #include "app/ui/app.h"
+#include "app/tools/framework/view/read_aloud.h"
 #include "app/ui/editors.h"
+#include "app/ui/settings.h"
+#include "storage/hand_back_pin.h"
+
+#include <algorithm>
+#include <random>
 
 namespace heard::ui {
 
@@ -38,6 +45,69 @@ void ChildModeEditor::clearState() {
     ++m_generation;
     calm = false;
     disclosedSteps.clear();
+    wipeText(pin);
+    keypadShuffled = false;
+    pinState = {};
+    usePassphrase = false;
+    wipeText(newPin);
+    wipeText(newPinRepeat);
+    pinFormMessage.clear();
+    pinFormError = false;
+    readAloudChild.clear();
+    readAloud = false;
+    tools::speech().stop(); // nothing goes on talking after the child's screen is gone
+}
+
+void ChildModeEditor::shuffleKeypad() {
+    std::random_device entropy;
+    std::mt19937 generator(entropy());
+    do {
+        for (int i = 0; i < 10; ++i)
+            keypad[size_t(i)] = i;
+        std::shuffle(keypad.begin(), keypad.end(), generator);
+    } while (keypad == m_lastKeypad);
+    m_lastKeypad = keypad;
+    keypadShuffled = true;
+}
+
+void ChildModeEditor::leaveWithPin(App& app, const std::string& typed) {
+    if (m_checking || !app.store() || app.session().pinWorking()) return;
+    pinState = storage::handBackPinState(*app.store());
+    if (!pinState.usable()) {
+        usePassphrase = true;
+        return;
+    }
+    const std::string hash = app.store()->setting(storage::kHandBackPinSetting).value_or("");
+    m_checking = true;
+    error.clear();
+    app.session().beginPinWork([&app, hash, typed, generation = m_generation] {
+        const bool right = storage::handBackPinMatches(hash, typed);
+        app.postToMain([right, generation](App& a) {
+            a.session().pinFinished();
+            ChildModeEditor& mode = a.editors().childMode;
+            if (generation != mode.m_generation || !a.store()) return; // locked or restarted meanwhile
+            mode.m_checking = false;
+            wipeText(mode.pin);
+            if (right) {
+                storage::resetHandBackPinFailures(*a.store());
+                a.store()->audit(a.practitioner(), "leave_child_mode", "visit:" + mode.visitRecordId, "pin");
+                mode.finishLeaving(a);
+                return;
+            }
+            storage::recordHandBackPinFailure(*a.store());
+            mode.pinState = storage::handBackPinState(*a.store());
+            mode.shuffleKeypad();
+            // Said in the child's language, like the rest of the hand-back screen.
+            i18n::ScopedLanguage childLanguage(
+                mode.session && mode.session->run ? mode.session->run->language() : i18n::language());
+            if (mode.pinState.usable()) {
+                mode.error = _("That PIN is not right. Please try again.");
+            } else {
+                mode.usePassphrase = true;
+                mode.error = _("Too many wrong PINs. Only the passphrase can leave child mode now.");
+            }
+        });
+    });
 }
 
 void ChildModeEditor::enter(App& app, const std::string& id) {
@@ -62,6 +132,8 @@ void ChildModeEditor::enter(App& app, const std::string& id) {
     visitRecordId = visitId;
     contentId = id;
     session = std::move(started);
+    session->options.readAloudOnOpen = readAloudFor(*app.store(), child->id);
+    pinState = storage::handBackPinState(*app.store());
     app.store()->audit(app.practitioner(), "child_mode", "visit:" + visitId, id);
     app.show(ScreenId::ChildMode);
 }
@@ -79,6 +151,8 @@ void ChildModeEditor::leave(App& app, const std::string& typed) {
             wipeText(mode.passphrase);
             return;
         }
+        // The passphrase is the way back to a PIN that has been tried too often.
+        if (a.store()) storage::resetHandBackPinFailures(*a.store());
         mode.finishLeaving(a);
     });
     if (!app.verifyingPassphrase()) m_checking = false; // not started: no store, or one running

@@ -12,10 +12,14 @@
 #include "app/tools/framework/view/activity_screen.h"
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
 #include "app/ui/editors_court.h"
+#include "app/ui/editors_identity.h"
 #include "app/ui/kit/form_types.h"
 #include "app/ui/navigation.h"
 #include "app/ui/record_editor.h"
 
+#include "storage/hand_back_pin.h"
+
+#include <array>
 #include <memory>
 #include <set>
 #include <string>
@@ -217,6 +221,23 @@ public:
     bool calm = false;
     std::set<std::string> disclosedSteps;
 
+    // The hand-back PIN (issue 18.9): the digits tapped so far, the keypad's digit at each
+    // place (shuffled for every hand-back and after every wrong PIN), whether the PIN may be
+    // tried (read from the store on entering), and the practitioner's choice of the passphrase.
+    std::string pin;
+    std::array<int, 10> keypad{};
+    bool keypadShuffled = false;
+    storage::HandBackPinState pinState;
+    bool usePassphrase = false;
+    // The child's "read each screen aloud" setting as the visit screen shows it (read from the
+    // store after a frame, never during one).
+    std::string readAloudChild;
+    bool readAloud = false;
+    std::string lastDrawnLanguage; // the language child mode was last drawn in (tests)
+    // The Settings form that sets the PIN (practitioner mode).
+    std::string newPin, newPinRepeat, pinFormMessage;
+    bool pinFormError = false;
+
     const char* what() const override;
     bool dirty() const override;
     std::optional<TimePoint> saveDue() const override;
@@ -224,7 +245,11 @@ public:
     // Checks the passphrase on a worker; the activity stays in the child's hands until the
     // answer arrives, and a wrong one (or a lock meanwhile) changes nothing.
     void leave(App& app, const std::string& passphrase);
+    // Checks the PIN on a worker, like the passphrase; a fifth wrong one leaves only the passphrase.
+    void leaveWithPin(App& app, const std::string& pin);
     bool checking() const { return m_checking; }
+    // Places the ten digits at random, never in the order of the last keypad shown.
+    void shuffleKeypad();
 
 protected:
     void saveTo(storage::Store& store) override;
@@ -233,7 +258,8 @@ protected:
 private:
     void finishLeaving(App& app);
     bool m_checking = false;
-    unsigned m_generation = 0; // a check's answer applies only to the hand-back that asked
+    std::array<int, 10> m_lastKeypad{}; // kept across hand-backs: the next one always differs
+    unsigned m_generation = 0;          // a check's answer applies only to the hand-back that asked
 };
 
 // Safety alerts (issue 14): a child said they may not be safe, by an answer in child mode or
@@ -305,6 +331,7 @@ struct Editors {
     CourtMatterEditor court; // issue 16 (editors_court.h)
     ImpactEditor impact;
     ReportViewer reportViewer;
+    IdentityEditor identity; // issue 18.6 (editors_identity.h)
     EditorSet set;
 
     Editors();

@@ -27,6 +27,7 @@ enum class ScreenId {
     ChildImpact,        // the child impact analysis for the court (issue 16)
     Report,             // a stored PDF report, page by page (issue 16)
     Welcome,            // first run for real: demo or a real store, before anything is set up (issue 21)
+    IdentityNeeds,      // the child's identity and needs: ethnicity, religion, language... (issue 18.6)
 };
 
 class Navigation {

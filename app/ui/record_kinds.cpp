@@ -78,6 +78,13 @@ void registerBuiltInKinds(RecordKinds& kinds) {
     // child's page, opened read-only in the Record screen.
     kinds.add({k::kManagerNote, N_("Manager's note"), true, {}});
     kinds.add(
+        {k::kIdentityNeeds, N_("Identity and needs"), true, [](App& app, const storage::Record& record) {
+             if (!isDraft(record)) return false; // signed: read-only; a change is a new version
+             app.editors().identity.open(record);
+             app.show(ScreenId::IdentityNeeds);
+             return true;
+         }});
+    kinds.add(
         {k::kChildImpact, N_("Child impact analysis"), true, [](App& app, const storage::Record& record) {
              app.editors().impact.open(app, record.id); // draft or signed: its own screen
              return true;

@@ -3,6 +3,7 @@
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
 #include "app/model/child_details.h"
+#include "app/ui/identity_view.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/record_kinds.h"
@@ -156,6 +157,29 @@ void drawChildScreen(App& app, Actions& actions) {
                               : details.preferredLanguage == "en" ? _("English")
                                                                   : details.preferredLanguage);
     detailLine(_("Interpreter"), details.interpreterLanguage);
+    // Identity and needs (issue 18.6): what the latest signed version recorded; items not
+    // recorded are left out, "Not known" is shown as such.
+    const storage::Record* identity = nullptr;
+    for (const auto& record : app.recordsOfCurrentChild())
+        if (record.kind == storage::kinds::kIdentityNeeds && record.status == storage::RecordStatus::Signed &&
+            (!identity || record.signedAt > identity->signedAt))
+            identity = &record;
+    if (identity) {
+        try {
+            const model::IdentityNeeds needs = model::identityNeedsFromJson(identity->payload);
+            for (const model::FieldSpec& spec : model::identityNeedsFields())
+                if (needs.item(spec.key).recorded())
+                    detailLine(_(spec.label), identityItemText(needs.item(spec.key)));
+        } catch (const std::invalid_argument& e) {
+            mutedText(e.what());
+        }
+    } else {
+        mutedText(_("Identity and needs: not recorded yet."));
+    }
+    ImGui::BeginDisabled(life.secured);
+    if (bigButton(_("Identity and needs"), "child.identity"))
+        actions.later([](App& a) { a.editors().identity.start(a); });
+    ImGui::EndDisabled();
     if (details.childProtectionPlan)
         chip(_("Child protection plan"), IM_COL32(232, 226, 250, 255), colours::text);
 

@@ -1,7 +1,8 @@
 // Child mode: the tablet is in the child's hands. Only the activity is on screen, full
 // screen, with big friendly controls and a way to stop at any time. Nothing about other
 // children, the practitioner's notes or the case is drawn here, and leaving needs the
-// practitioner's passphrase (wrong ones meet the same growing delay as unlocking).
+// practitioner's hand-back PIN on a shuffled keypad (issue 18.9) or the passphrase (wrong ones
+// meet the same growing delay as unlocking).
 #include "app/i18n/i18n.h"
 #include "app/model/calendar.h"
 #include "app/tools/framework/model/activity_run.h"
@@ -16,28 +17,59 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace heard::ui {
 
 namespace {
 
-void drawHandBack(App& app, Actions& actions) {
-    ChildModeEditor& mode = app.editors().childMode;
-    ImGui::PushFont(fonts().huge);
-    wrappedText(_("Thank you!"));
-    ImGui::PopFont();
-    ImGui::PushFont(fonts().title);
-    wrappedText(_("Please give the tablet back to the grown-up."));
-    ImGui::PopFont();
-    ImGui::Spacing();
-    if (mode.session && mode.session->run && !mode.session->run->finished()) {
-        if (bigButton((std::string("\u25C0 ") + _("Back to the activity")).c_str(), "childmode.resume",
-                      dp(320)))
-            mode.askingToLeave = false;
-        ImGui::Spacing();
+// The hand-back PIN's keypad: ten digits at the places shuffleKeypad() chose, so the order of
+// taps seen over a shoulder says nothing of the PIN; a sixth digit starts the check at once.
+void drawPinKeypad(ChildModeEditor& mode, Actions& actions) {
+    if (!mode.keypadShuffled) mode.shuffleKeypad();
+    ImGui::TextUnformatted(_("Practitioner: your hand-back PIN"));
+    // One circle per digit, filled as they are tapped: how many, never which.
+    const float r = dp(10);
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    for (int i = 0; i < storage::kHandBackPinDigits; ++i) {
+        const ImVec2 c(p.x + r + float(i) * r * 3, p.y + r);
+        if (size_t(i) < mode.pin.size())
+            ImGui::GetWindowDrawList()->AddCircleFilled(c, r, colours::text, 16);
+        else
+            ImGui::GetWindowDrawList()->AddCircle(c, r, colours::muted, 16, dp(2));
     }
-    ImGui::Separator();
-    ImGui::Spacing();
+    ImGui::Dummy(ImVec2(r * 3 * float(storage::kHandBackPinDigits), r * 2));
+    tag("childmode.pin.entered");
+    const float key = dp(88);
+    for (int place = 0; place < 12; ++place) {
+        if (place % 3 != 0) ImGui::SameLine();
+        if (place == 9) { // the bottom row: rub out, the tenth digit, and an empty place
+            if (bigButton((std::string("\u232B##rubout")).c_str(), "childmode.pin.rubout", key) &&
+                !mode.pin.empty())
+                mode.pin.pop_back();
+            continue;
+        }
+        if (place == 11) {
+            ImGui::Dummy(ImVec2(key, key));
+            continue;
+        }
+        const int digit = mode.keypad[size_t(place < 9 ? place : 9)];
+        const std::string label = std::to_string(digit);
+        const std::string tagName = "childmode.pin.digit." + label;
+        ImGui::PushFont(fonts().title);
+        const bool pressed = ImGui::Button((label + "##pin").c_str(), ImVec2(key, key));
+        ImGui::PopFont();
+        tag(tagName.c_str());
+        if (pressed && mode.pin.size() < size_t(storage::kHandBackPinDigits)) {
+            mode.pin += char('0' + digit);
+            if (mode.pin.size() == size_t(storage::kHandBackPinDigits)) {
+                actions.later([pin = mode.pin](App& a) { a.editors().childMode.leaveWithPin(a, pin); });
+            }
+        }
+    }
+}
+
+void drawPassphrase(ChildModeEditor& mode, Actions& actions) {
     ImGui::TextUnformatted(_("Practitioner: your passphrase"));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, dp(480)));
     bool enter;
@@ -47,20 +79,60 @@ void drawHandBack(App& app, Actions& actions) {
                                  ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     }
     tagField("childmode.passphrase");
-    if (!mode.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
-        wrappedText(mode.error.c_str());
-        ImGui::PopStyleColor();
+    if (primaryButton(_("Leave child mode"), "childmode.leave", dp(320)) || enter) {
+        actions.later([pass = mode.passphrase](App& a) { a.editors().childMode.leave(a, pass); });
+        wipeText(mode.passphrase);
     }
+}
+
+// Everything on the hand-back screen is in the child's language (it is still the child's
+// screen until the practitioner has it back) and shows nothing of the practitioner's work.
+void drawHandBack(App& app, Actions& actions) {
+    ChildModeEditor& mode = app.editors().childMode;
+    ImGui::PushFont(fonts().huge);
+    wrappedText(_("Thank you!"));
+    ImGui::PopFont();
+    tag("childmode.thanks");
+    ImGui::PushFont(fonts().title);
+    wrappedText(_("Please give the tablet back to the grown-up."));
+    ImGui::PopFont();
+    ImGui::Spacing();
+    if (mode.session && mode.session->run && !mode.session->run->finished()) {
+        if (bigButton((std::string("\u25C0 ") + _("Back to the activity")).c_str(), "childmode.resume",
+                      dp(320))) {
+            mode.askingToLeave = false;
+            mode.keypadShuffled = false;
+            wipeText(mode.pin);
+        }
+        ImGui::Spacing();
+    }
+    ImGui::Separator();
+    ImGui::Spacing();
     if (mode.checking()) {
         // Argon2id takes about a second on a worker; the screen keeps drawing meanwhile.
         ImGui::TextUnformatted(_("Checking, please wait."));
         tag("childmode.checking");
         return;
     }
-    if (primaryButton(_("Leave child mode"), "childmode.leave", dp(320)) || enter) {
-        actions.later([pass = mode.passphrase](App& a) { a.editors().childMode.leave(a, pass); });
-        wipeText(mode.passphrase);
+    const bool pinWay = mode.pinState.usable() && !mode.usePassphrase;
+    if (pinWay)
+        drawPinKeypad(mode, actions);
+    else
+        drawPassphrase(mode, actions);
+    if (!mode.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours::danger);
+        wrappedText(mode.error.c_str());
+        ImGui::PopStyleColor();
+        tag("childmode.error");
+    }
+    if (pinWay) {
+        ImGui::Spacing();
+        if (bigButton(_("Use the passphrase instead"), "childmode.use_passphrase", dp(320))) {
+            mode.usePassphrase = true;
+            wipeText(mode.pin);
+        }
+    } else if (mode.pinState.set && !mode.pinState.usable()) {
+        mutedText(_("The hand-back PIN was wrong five times: the passphrase is needed."));
     }
 }
 
@@ -131,8 +203,7 @@ void drawCalm(ChildModeEditor& mode) {
         if (primaryButton(_("Go on with the activity"), "childmode.calm.go_on", dp(360))) {
             moveOnFromDisclosure();
             mode.calm = false;
-            mode.session->saveWanted = true;
-            if (run.finished()) mode.askingToLeave = true;
+            mode.session->saveWanted = true; // a finished run shows its gentle end screen next
         }
         ImGui::Spacing();
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - dp(360)) / 2));
@@ -140,8 +211,7 @@ void drawCalm(ChildModeEditor& mode) {
     if (bigButton(_("Stop for now"), "childmode.calm.stop", dp(360))) {
         moveOnFromDisclosure();
         if (!run.finished()) run.stop();
-        mode.calm = false;
-        mode.askingToLeave = true;
+        mode.calm = false; // the gentle end screen next, reading back what the child said
         mode.session->saveWanted = true;
     }
 }
@@ -192,6 +262,10 @@ void noticeDisclosures(App& app, Actions& actions) {
 
 void drawChildModeScreen(App& app, Actions& actions) {
     ChildModeEditor& mode = app.editors().childMode;
+    // The whole of child mode, hand-back too, in the child's language (issue 18.4).
+    std::optional<i18n::ScopedLanguage> childLanguage;
+    if (mode.session && mode.session->run) childLanguage.emplace(mode.session->run->language());
+    mode.lastDrawnLanguage = i18n::language();
     if (mode.session && mode.session->run && mode.calm) {
         beginChildModeWindow("##child_mode_calm");
         drawCalm(mode);
@@ -204,7 +278,9 @@ void drawChildModeScreen(App& app, Actions& actions) {
         const bool done = tools::drawActivityScreen(*mode.session);
         if (mode.session->lastActions.stopped || mode.session->lastActions.languageChanged)
             mode.session->saveWanted = true;
-        if (done || mode.session->lastActions.stopped) mode.askingToLeave = true;
+        // A stop ends on the gentle screen that reads back what the child said; only its
+        // "All done" hands the tablet back.
+        if (done) mode.askingToLeave = true;
         if (mode.session->run) noticeDisclosures(app, actions);
         if (mode.calm) mode.askingToLeave = false; // the calm screen first; stop is offered there
         return;

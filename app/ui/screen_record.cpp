@@ -11,6 +11,7 @@
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
 #include "app/ui/choice_button.h"
+#include "app/ui/identity_view.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
@@ -47,6 +48,7 @@ void drawVisit(const nlohmann::json& payload) {
     field(_("Limits of confidentiality explained"),
           visit.confidentialityExplained ? model::formatForPeople(visit.confidentialityExplainedAt)
                                          : std::string(_("No")));
+    field(_("Interpreter"), interpreterText(visit.interpreter));
     for (const auto& spec : model::visitWriteUpFields())
         field(_(spec.label), visit.writeUp.value(spec.key, ""));
     field(_("Signed by"), visit.signatureName);
@@ -311,6 +313,8 @@ void drawRecordScreen(App& app, Actions& actions) {
                                app.activityLibrary().forRecord(result.contentId, result.contentVersion));
         else
             mutedText(error.c_str());
+    } else if (record->kind == storage::kinds::kIdentityNeeds) {
+        drawIdentityNeeds(record->payload);
     } else if (record->kind == storage::kinds::kManagerNote) {
         drawManagerNote(record->payload);
     } else {

@@ -7,9 +7,11 @@
 #include "app/tools/framework/model/activity_content.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
+#include "app/ui/identity_view.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
+#include "app/ui/settings.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
 #include "storage/record_kinds.h"
@@ -28,6 +30,9 @@ void drawStartFields(App& app) {
         if (textField(_(specs[i].label), _(specs[i].hint), *values[i],
                       (std::string("visit.") + specs[i].key).c_str(), 2))
             form.markEdited();
+    // The interpreter actually used (issue 18.6, NS 8.6); the child's record says which language
+    // was expected, this says what happened.
+    if (interpreterQuestion(visit.interpreter, "visit.")) form.markEdited();
 }
 
 void drawActivities(App& app, Actions& actions) {
@@ -37,6 +42,23 @@ void drawActivities(App& app, Actions& actions) {
           "need your passphrase."));
     const auto child = app.currentChild();
     const int age = child ? model::ageInYears(child->dateOfBirth, app.now().substr(0, 10)) : -1;
+    // The child's setting (issue 18.1): each screen of an activity read aloud as it opens.
+    ChildModeEditor& mode = app.editors().childMode;
+    if (child && mode.readAloudChild != child->id) {
+        actions.later([id = child->id](App& a) {
+            if (!a.store()) return;
+            a.editors().childMode.readAloud = readAloudFor(*a.store(), id);
+            a.editors().childMode.readAloudChild = id;
+        });
+    } else if (child) {
+        bool on = mode.readAloud;
+        if (bigCheckbox(_("Read each screen aloud to this child"), on, "visit.read_aloud")) {
+            mode.readAloud = on;
+            actions.later([id = child->id, on](App& a) {
+                if (a.store()) setReadAloudFor(*a.store(), id, on);
+            });
+        }
+    }
     const auto& library = app.activityLibrary();
     for (const auto& error : library.errors) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours::warning);
@@ -100,10 +122,12 @@ void drawSign(App& app, Actions& actions) {
     std::vector<model::FieldSpec> fields = model::visitStartFields();
     for (const auto& spec : model::visitWriteUpFields())
         fields.push_back(spec);
-    signProblemsPanel(
-        form.draft.signProblems,
-        problemFields("visit.", std::move(fields),
-                      {{"Limits of confidentiality explained to the child", "confidentiality"}}));
+    signProblemsPanel(form.draft.signProblems,
+                      problemFields("visit.", std::move(fields),
+                                    {{"Limits of confidentiality explained to the child", "confidentiality"},
+                                     {"The interpreter's language", "interpreter.language"},
+                                     {"The interpreter's name", "interpreter.name"},
+                                     {"Interpreter in person or remote", "interpreter.in_person"}}));
     if (primaryButton(_("Sign the visit"), "visit.sign", dp(300)))
         actions.later([](App& a) { a.editors().visit.sign(a); });
 }

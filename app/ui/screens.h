@@ -50,6 +50,7 @@ void drawSafetyAlertScreen(App& app, Actions& actions);
 void drawSettingsScreen(App& app, Actions& actions);
 void drawCourtMatterScreen(App& app, Actions& actions);
 void drawChildImpactScreen(App& app, Actions& actions);
+void drawIdentityScreen(App& app, Actions& actions);
 void drawReportScreen(App& app, Actions& actions);
 void drawWelcomeScreen(App& app, Actions& actions);
 // The practitioner's "the child has told me something worrying", over screens about a child.

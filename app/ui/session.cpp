@@ -11,6 +11,7 @@ Session::Session(std::string storeDir, storage::Clock clock, bool fastKeyDerivat
 Session::~Session() {
     waitForUnlock();
     waitForVerify();
+    waitForPin();
 }
 
 bool Session::setStoreDir(const std::string& dir) {
@@ -92,6 +93,26 @@ void Session::beginVerify(const std::string& passphrase, VerifyDone done) {
 
 void Session::waitForVerify() {
     if (m_verifyThread.joinable()) m_verifyThread.join();
+}
+
+void Session::beginPinWork(std::function<void()> work) {
+    waitForPin();
+    m_pinWorking = true;
+    m_pinThread = std::thread([work = std::move(work)] {
+        try {
+            work();
+        } catch (...) {
+            // The work reports its own failures; nothing may escape a worker.
+        }
+    });
+}
+
+void Session::waitForPin() {
+    if (m_pinThread.joinable()) m_pinThread.join();
+}
+
+storage::KdfParams Session::pinParams() const {
+    return m_fastKeyDerivation ? storage::KdfParams::fastForTests() : storage::KdfParams::interactive();
 }
 
 void Session::open(std::unique_ptr<storage::Store> store) {

@@ -53,6 +53,14 @@ public:
     bool verifying() const { return m_verifying; }
     void verifyFinished() { m_verifying = false; }
     void waitForVerify();
+    // The hand-back PIN's Argon2id (hashing a new one, checking one) on a worker of its own:
+    // `work` runs there and must hand its result to the main thread itself (App::postToMain).
+    void beginPinWork(std::function<void()> work);
+    bool pinWorking() const { return m_pinWorking; }
+    void pinFinished() { m_pinWorking = false; }
+    void waitForPin();
+    // The cost a new PIN hash is made with (the minimum under test, like the key file).
+    storage::KdfParams pinParams() const;
     // Makes an opened store the session's store.
     void open(std::unique_ptr<storage::Store> store);
     // Hands the store out to be closed (its key is wiped when it is destroyed).
@@ -68,6 +76,8 @@ private:
     std::thread m_unlockThread;
     bool m_verifying = false;
     std::thread m_verifyThread;
+    bool m_pinWorking = false;
+    std::thread m_pinThread;
 };
 
 } // namespace heard::ui

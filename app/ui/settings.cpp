@@ -56,4 +56,18 @@ void applyPractitionerSettings(App& app) {
     }
 }
 
+namespace {
+std::string readAloudKey(const std::string& childId) {
+    return "child." + childId + ".read_aloud";
+}
+} // namespace
+
+bool readAloudFor(storage::Store& store, const std::string& childId) {
+    return store.setting(readAloudKey(childId)).value_or("") == "1";
+}
+
+void setReadAloudFor(storage::Store& store, const std::string& childId, bool on) {
+    store.setSetting(readAloudKey(childId), on ? "1" : "0");
+}
+
 } // namespace heard::ui

@@ -29,4 +29,9 @@ void applySettings(App& app, const PractitionerSettings& settings);
 // defaults and a notice).
 void applyPractitionerSettings(App& app);
 
+// A child's own setting (issue 18.1): read each screen of their activities aloud as it opens.
+// Kept on this tablet's encrypted store, per child; off until the practitioner turns it on.
+bool readAloudFor(storage::Store& store, const std::string& childId);
+void setReadAloudFor(storage::Store& store, const std::string& childId, bool on);
+
 } // namespace heard::ui

@@ -405,6 +405,7 @@ std::vector<TourStop> tourStops() {
              openDemoChild(app, "child-demo-1");
              app.startVisit();
              fillVisitStart(app);
+             app.editors().visit.visit.interpreter = {"yes", "Polish", "Ewa Nowak (fictional)", "in_person"};
          }},
         {"visit-write-up",
          [](App& app) {
@@ -431,6 +432,12 @@ std::vector<TourStop> tourStops() {
              openDemoChild(app, "child-demo-2");
              app.editors().notSeen.start(app);
              app.editors().notSeen.reason = "The family was not at home at the agreed time (fictional).";
+         }},
+        {"identity-needs",
+         [](App& app) {
+             openDemoChild(app, "child-demo-1");
+             app.editors().identity.start(app);
+             app.editors().identity.needs.set("first_language", {"Welsh and English (fictional)", false});
          }},
         {"record-signed",
          [](App& app) {

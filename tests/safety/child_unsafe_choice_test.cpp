@@ -79,6 +79,8 @@ TEST_CASE("a child chooses 'Pushing or hitting': calm screen, no more questions,
 
     // The child stops; the practitioner takes the tablet back with the passphrase.
     w.driver->tap("activity.stop");
+    w.driver->tap("activity.stop.yes");
+    w.driver->tap("activity.done");
     checkOnlyChildWidgets();
     w.tapAndType("childmode.passphrase", synctest::kDevicePassphrase);
     w.driver->tap("childmode.leave");

@@ -33,6 +33,8 @@ TEST_CASE(
     REQUIRE((w.app->screen() == ui::ScreenId::ChildMode));
     CHECK_FALSE(w.driver->has("safety.worried"));
     w.driver->tap("activity.stop");
+    w.driver->tap("activity.stop.yes");
+    w.driver->tap("activity.done");
     CHECK_FALSE(w.driver->has("safety.worried"));
     w.tapAndType("childmode.passphrase", synctest::kDevicePassphrase);
     w.driver->tap("childmode.leave");

@@ -25,8 +25,9 @@ void startVisit(test::WorkflowApp& w, const std::string& childId) {
 }
 
 void handBack(test::WorkflowApp& w) {
-    if (w.driver->has("childmode.calm.stop")) w.driver->tap("childmode.calm.stop");
-    if (w.driver->has("activity.stop")) w.driver->tap("activity.stop");
+    // Issue 18.4: Stop asks once, then the gentle end screen; its "All done" hands back.
+    for (const char* step : {"childmode.calm.stop", "activity.stop", "activity.stop.yes", "activity.done"})
+        if (!w.app->editors().childMode.askingToLeave && w.driver->has(step)) w.driver->tap(step);
     w.tapAndType("childmode.passphrase", model::kDemoPassphrase);
     w.driver->tap("childmode.leave");
     w.settleChildModeCheck();

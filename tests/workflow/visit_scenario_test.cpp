@@ -54,6 +54,8 @@ TEST_CASE("a whole visit: start, activity, write-up, refused sign, sign, addendu
     w.tapAndType("words.input", "a puppy");
     w.driver->tap("activity.next");
     w.driver->tap("activity.stop");
+    w.driver->tap("activity.stop.yes");
+    w.driver->tap("activity.done");
     w.tapAndType("childmode.passphrase", "not the passphrase");
     w.driver->tap("childmode.leave");
     w.settleChildModeCheck();

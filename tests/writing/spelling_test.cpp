@@ -185,7 +185,11 @@ TEST_CASE("false alarms on our own Welsh catalogue stay at the reviewed number")
     // hyphenated word checked as one), and "media" and "secure-drive" in the export's example path.
     // gaps21 (issue 21.4) added seven (7), the first-run welcome's: the app's name "Heard" four
     // times, and the command "heard --demo" and "Mae'r demo" ("heard" once, "demo" twice).
-    CHECK(alarms <= 38);
+    // child (issue 18) merged with main: the nine genuine Welsh words it flagged went into the
+    // supplement (see there); what is left is the list above, 33: Heard(8), heard(1), Demo(1),
+    // demo(4), cm(1), Petechiae/petechiae(2), SF(12), BBBB-MM-DD(1), SWYDDOGOL-SENSITIF(1),
+    // media(1), secure-drive(1).
+    CHECK(alarms <= 33);
 }
 
 TEST_CASE("in the app: misspelt words are underlined in the field's language; a suggestion replaces one") {

@@ -75,7 +75,10 @@ const std::vector<std::string>& contentIcons() {
     static const std::vector<std::string> s_icons = {
         "face", "star", "house", "heart", "cloud", "sun", "school", "person", "people", "pet", "scale",
         "pencil", "judge", "speech", "tick", "cross", "question", "tree",
-        "plaster", // someone got hurt
+        "plaster",              // someone got hurt
+        "dont_know", "speaker", // issue 18: the pictured "I don't know", and read aloud
+        // Issue 18.8: neutral answers (yes, no, things broken, nobody) drawn without a tick or a cross.
+        "nod", "shake", "broken", "nobody",
         // For the ends of scales: a little cloud and a storm, and faces for feelings.
         "small_cloud", "storm", "happy_face", "calm_face", "sad_face", "worried_face", "scared_face"};
     return s_icons;

@@ -20,6 +20,8 @@ const char* answerStatusName(AnswerStatus status) {
         return "answered";
     case AnswerStatus::Skipped:
         return "skipped";
+    case AnswerStatus::DontKnow:
+        return "dont_know";
     }
     return "?";
 }
@@ -190,6 +192,8 @@ Answer answerFromJson(const json& j, const std::string& path) {
         a.status = AnswerStatus::Answered;
     else if (status == "skipped")
         a.status = AnswerStatus::Skipped;
+    else if (status == "dont_know")
+        a.status = AnswerStatus::DontKnow;
     else if (status == "not_reached")
         a.status = AnswerStatus::NotReached;
     else

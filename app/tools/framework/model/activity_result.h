@@ -48,6 +48,7 @@ enum class AnswerStatus {
     NotReached, // the activity stopped before this step
     Answered,   // the child gave an answer
     Skipped,    // the child chose to skip (or moved on without answering)
+    DontKnow,   // the child tapped "I don't know": an answer of its own, never counted as a skip
 };
 const char* answerStatusName(AnswerStatus status);
 
@@ -86,7 +87,7 @@ struct ActivityResult {
     // conflict analysis and the child impact analysis cite only such answers, and the reports
     // quote only them.
     const Answer* givenAnswer(const std::string& stepId) const;
-    std::vector<std::string> skipped() const; // ids of skipped steps
+    std::vector<std::string> skipped() const; // ids of skipped steps (never the "I don't know" ones)
 };
 
 // A fresh result for content: one NotReached answer per step.

@@ -184,6 +184,15 @@ void ActivityRun::skip() {
     advance(AnswerStatus::Skipped);
 }
 
+void ActivityRun::dontKnow() {
+    Answer* answer = currentAnswer();
+    if (!answer) return;
+    Answer cleared;
+    cleared.stepId = answer->stepId;
+    *answer = cleared;
+    advance(AnswerStatus::DontKnow);
+}
+
 void ActivityRun::back() {
     if (m_position == 0 || m_finished) return;
     --m_position;
@@ -198,7 +207,8 @@ void ActivityRun::stop() {
     // Whatever was on screen but not moved on from is not an answer the child gave.
     for (size_t i = m_position; i < m_plan.size(); ++i) {
         if (Answer* answer = m_result.answerFor(m_plan[i])) {
-            if (answer->status != AnswerStatus::Answered) answer->status = AnswerStatus::NotReached;
+            if (answer->status != AnswerStatus::Answered && answer->status != AnswerStatus::DontKnow)
+                answer->status = AnswerStatus::NotReached;
         }
     }
     m_finished = true;

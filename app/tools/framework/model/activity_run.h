@@ -56,6 +56,9 @@ public:
     // Moves on: Answered when the answer holds something, otherwise Skipped.
     void next();
     void skip();
+    // The child says "I don't know": kept as that answer (not a skip), and the child moves on.
+    // Anything picked on the step before it is cleared, so the record says one thing.
+    void dontKnow();
     void back();
     // The child stops: answered steps stay, the current and later ones are not reached.
     void stop();

@@ -144,12 +144,53 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
         dl->AddConvexPolyFilled(quad, 4, colour);
         dl->AddTriangleFilled(quad[0], tip, quad[3], kInk);
     } else if (name == "judge") {
-        // A gavel: head and handle, and the block it strikes.
-        ImVec2 head[4] = {at(c, -r * 0.75f, -r * 0.35f), at(c, -r * 0.2f, -r * 0.9f),
-                          at(c, r * 0.1f, -r * 0.6f), at(c, -r * 0.45f, -r * 0.05f)};
-        dl->AddConvexPolyFilled(head, 4, colour);
-        dl->AddLine(at(c, -r * 0.25f, -r * 0.45f), at(c, r * 0.7f, r * 0.5f), colour, line * 1.3f);
-        dl->AddRectFilled(at(c, -r * 0.9f, r * 0.6f), at(c, r * 0.2f, r * 0.9f), colour, r * 0.08f);
+        // A person listening behind a bench with a page on it: the judge who reads the child's
+        // words. No gavel: judges in England and Wales do not use one (issue 18.8).
+        person(dl, at(c, 0, -r * 0.25f), s * 0.85f, colour);
+        dl->AddRectFilled(at(c, -r, r * 0.2f), at(c, r, r * 0.95f), colour, r * 0.06f);
+        dl->AddRectFilled(at(c, -r * 0.3f, r * 0.3f), at(c, r * 0.3f, r * 0.75f),
+                          IM_COL32(255, 255, 255, 220));
+        for (float y : {0.42f, 0.53f, 0.64f})
+            dl->AddLine(at(c, -r * 0.2f, r * y), at(c, r * 0.2f, r * y), colour, std::max(1.0f, line * 0.4f));
+    } else if (name == "nod" || name == "shake") {
+        // A face and an arrow each way beside it: a nod (up and down) for yes, a shake (side to
+        // side) for no. Neither a tick nor a cross: no answer reads as right or wrong (18.8).
+        const ImVec2 face = at(c, name == "nod" ? -r * 0.25f : 0, name == "nod" ? 0 : r * 0.2f);
+        dl->AddCircle(face, r * 0.55f, colour, 32, line);
+        dl->AddCircleFilled(at(face, -r * 0.2f, -r * 0.12f), line * 0.9f, colour, 12);
+        dl->AddCircleFilled(at(face, r * 0.2f, -r * 0.12f), line * 0.9f, colour, 12);
+        dl->AddLine(at(face, -r * 0.18f, r * 0.22f), at(face, r * 0.18f, r * 0.22f), colour, line);
+        const float a = r * 0.16f;
+        if (name == "nod") {
+            const ImVec2 top = at(c, r * 0.72f, -r * 0.6f), bottom = at(c, r * 0.72f, r * 0.6f);
+            dl->AddLine(top, bottom, colour, line);
+            dl->AddTriangleFilled(at(top, 0, -a), at(top, -a, a * 0.6f), at(top, a, a * 0.6f), colour);
+            dl->AddTriangleFilled(at(bottom, 0, a), at(bottom, a, -a * 0.6f), at(bottom, -a, -a * 0.6f),
+                                  colour);
+        } else {
+            const ImVec2 left = at(c, -r * 0.7f, -r * 0.62f), right = at(c, r * 0.7f, -r * 0.62f);
+            dl->AddLine(left, right, colour, line);
+            dl->AddTriangleFilled(at(left, -a, 0), at(left, a * 0.6f, a), at(left, a * 0.6f, -a), colour);
+            dl->AddTriangleFilled(at(right, a, 0), at(right, -a * 0.6f, -a), at(right, -a * 0.6f, a), colour);
+        }
+    } else if (name == "broken") {
+        // A plate in two pieces with a crack between: things broken, nobody named.
+        const ImVec2 l = at(c, -r * 0.1f, 0), rr = at(c, r * 0.1f, 0);
+        dl->PathArcTo(l, r * 0.8f, kPi * 0.55f, kPi * 1.45f, 20);
+        dl->PathLineTo(at(c, -r * 0.05f, -r * 0.35f));
+        dl->PathLineTo(at(c, -r * 0.25f, 0));
+        dl->PathLineTo(at(c, -r * 0.05f, r * 0.35f));
+        dl->PathFillConvex(colour);
+        dl->PathArcTo(rr, r * 0.8f, -kPi * 0.45f, kPi * 0.45f, 20);
+        dl->PathLineTo(at(c, r * 0.15f, r * 0.35f));
+        dl->PathLineTo(at(c, -r * 0.05f, 0));
+        dl->PathLineTo(at(c, r * 0.15f, -r * 0.35f));
+        dl->PathFillConvex(colour);
+    } else if (name == "nobody") {
+        // The outline of a person with nobody in it.
+        dl->AddCircle(at(c, 0, -s * 0.2f), s * 0.17f, colour, 24, line * 0.8f);
+        dl->PathArcTo(at(c, 0, s * 0.42f), s * 0.32f, kPi, 2 * kPi, 24);
+        dl->PathStroke(colour, ImDrawFlags_Closed, line * 0.8f);
     } else if (name == "speech") {
         dl->AddRectFilled(at(c, -r, -r * 0.75f), at(c, r, r * 0.4f), colour, r * 0.3f);
         dl->AddTriangleFilled(at(c, -r * 0.5f, r * 0.3f), at(c, -r * 0.1f, r * 0.3f),
@@ -177,6 +218,30 @@ void drawIcon(ImDrawList* dl, const std::string& name, ImVec2 c, float s, ImU32 
                 dl->AddCircleFilled(
                     at(c, d.x * r * along + n.x * w * across, d.y * r * along + n.y * w * across),
                     std::max(1.0f, w * 0.06f), IM_COL32(255, 255, 255, 200), 8);
+    } else if (name == "dont_know") {
+        // A face with a level mouth and a question mark beside it: "I don't know", no feeling in it.
+        const ImVec2 face = at(c, -r * 0.25f, r * 0.1f);
+        dl->AddCircle(face, r * 0.62f, colour, 32, line);
+        dl->AddCircleFilled(at(face, -r * 0.22f, -r * 0.15f), line * 0.9f, colour, 12);
+        dl->AddCircleFilled(at(face, r * 0.22f, -r * 0.15f), line * 0.9f, colour, 12);
+        dl->AddLine(at(face, -r * 0.22f, r * 0.25f), at(face, r * 0.22f, r * 0.25f), colour, line);
+        const ImVec2 q = at(c, r * 0.68f, -r * 0.45f);
+        dl->PathArcTo(q, r * 0.22f, kPi, kPi * 2.4f, 12);
+        dl->PathLineTo(at(q, 0, r * 0.38f));
+        dl->PathStroke(colour, ImDrawFlags_None, line);
+        dl->AddCircleFilled(at(q, 0, r * 0.6f), line * 0.8f, colour, 12);
+    } else if (name == "speaker") {
+        // A loudspeaker and two sound waves: "listen".
+        ImVec2 body[4] = {at(c, -r * 0.85f, -r * 0.25f), at(c, -r * 0.45f, -r * 0.25f),
+                          at(c, -r * 0.45f, r * 0.25f), at(c, -r * 0.85f, r * 0.25f)};
+        dl->AddConvexPolyFilled(body, 4, colour);
+        ImVec2 cone[4] = {at(c, -r * 0.45f, -r * 0.25f), at(c, r * 0.05f, -r * 0.7f),
+                          at(c, r * 0.05f, r * 0.7f), at(c, -r * 0.45f, r * 0.25f)};
+        dl->AddConvexPolyFilled(cone, 4, colour);
+        for (float wave : {0.45f, 0.8f}) {
+            dl->PathArcTo(at(c, r * 0.05f, 0), r * wave, -kPi * 0.3f, kPi * 0.3f, 12);
+            dl->PathStroke(colour, ImDrawFlags_None, line);
+        }
     } else if (name == "tree") {
         dl->AddRectFilled(at(c, -r * 0.12f, r * 0.2f), at(c, r * 0.12f, r), IM_COL32(121, 85, 61, 255));
         dl->AddCircleFilled(at(c, 0, -r * 0.2f), r * 0.6f, colour, 24);

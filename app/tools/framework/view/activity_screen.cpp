@@ -44,7 +44,7 @@ bool drawActivityScreen(ActivitySession& session) {
     bool close = false;
     if (session.run) {
         ActivityActions actions;
-        drawChildView(*session.run, session.state, actions);
+        drawChildView(*session.run, session.state, actions, session.options);
         session.lastActions = actions;
         if (actions.changed || actions.done) session.saveWanted = true;
         close = actions.done;

@@ -21,7 +21,8 @@ struct ActivitySession {
     std::unique_ptr<ActivityRun> run;
     ChildViewState state;
     ActivityActions lastActions;
-    bool saveWanted = false; // the last frame changed the run: the container saves after the frame
+    bool saveWanted = false;  // the last frame changed the run: the container saves after the frame
+    ChildViewOptions options; // read aloud as each screen opens: the child's setting (issue 18.1)
 
     // Where the content comes from; empty: contentFolders() (assets/tools and any extra folder).
     std::vector<std::string> folders;

@@ -8,6 +8,7 @@
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/model/activity_type.h"
 #include "app/tools/framework/view/activity_drawing.h"
+#include "app/tools/framework/view/read_aloud.h"
 #include "app/tools/framework/view/step_views.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
@@ -55,34 +56,23 @@ void pushFont(ImFont* font) {
     ImGui::PushFont(font);
 }
 
-void drawTopBar(ActivityRun& run, ActivityActions& actions, const ChildViewOptions& options) {
+// Row one: the language switch at the left and Stop alone at the right, at least
+// kStopClearanceDp from every other button; row two: the activity's picture and title, wrapped,
+// so a long title never runs under a button (portrait, Welsh).
+void drawTopBar(ActivityRun& run, ChildViewState& state, ActivityActions& actions,
+                const ChildViewOptions& options) {
     const ActivityContent& content = run.content();
-    const float iconSide = ui::touchTarget();
-    ImVec2 start = ImGui::GetCursorScreenPos();
-    drawIcon(ImGui::GetWindowDrawList(), content.icon, ImVec2(start.x + iconSide / 2, start.y + iconSide / 2),
-             iconSide, ui::colours::accent);
-    ImGui::Dummy(ImVec2(iconSide, iconSide));
-    ImGui::SameLine();
-    pushFont(ui::fonts().title);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (iconSide - ImGui::GetTextLineHeight()) / 2);
-    ImGui::TextUnformatted(i18n::tr(content.childTitle));
-    ImGui::PopFont();
-
-    // Right-aligned: the language switch (each language named in itself) and Stop.
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    float rightWidth = 0;
-    if (options.showLanguageSwitch) rightWidth += dp(120) * 2 + gap * 2;
-    if (options.showStop) rightWidth += dp(120);
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - rightWidth));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (iconSide - ImGui::GetTextLineHeight()) / 2);
+    const float buttonWidth = dp(120);
+    const float rowStart = ImGui::GetCursorPosX();
     if (options.showLanguageSwitch) {
         for (const i18n::LanguageInfo& language : i18n::supportedLanguages()) {
             const bool current = run.language() == language.code;
             const std::string tagName = std::string("activity.lang.") + language.code;
             const std::string label = std::string(language.nativeName) + "##lang";
-            const bool pressed = current ? ui::primaryButton(label.c_str(), tagName.c_str(), dp(120))
-                                         : ui::bigButton(label.c_str(), tagName.c_str(), dp(120));
+            const bool pressed = current ? ui::primaryButton(label.c_str(), tagName.c_str(), buttonWidth)
+                                         : ui::bigButton(label.c_str(), tagName.c_str(), buttonWidth);
             if (pressed && !current) {
+                speech().stop();
                 run.setLanguage(language.code);
                 i18n::setLanguage(language.code); // the rest of this frame too
                 actions.languageChanged = true;
@@ -91,16 +81,64 @@ void drawTopBar(ActivityRun& run, ActivityActions& actions, const ChildViewOptio
             ImGui::SameLine();
         }
     }
-    if (options.showStop && !run.finished()) {
+    const float stopX = ImGui::GetWindowContentRegionMax().x - buttonWidth;
+    const bool stopFits = ImGui::GetCursorPosX() + dp(kStopClearanceDp) <= stopX;
+    if (options.showStop && !run.finished() && !state.confirmingStop) {
+        if (!stopFits) ImGui::NewLine(); // a narrow window: Stop goes on a row of its own
+        ImGui::SetCursorPosX(std::max(rowStart, stopX));
         ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(250, 220, 215, 255));
-        if (ui::bigButton(_("Stop"), "activity.stop", dp(120))) {
-            run.stop();
-            actions.stopped = true;
-            actions.changed = true;
+        if (ui::bigButton(_("Stop"), "activity.stop", buttonWidth)) {
+            speech().stop();
+            state.confirmingStop = true; // asked once, on its own screen
         }
         ImGui::PopStyleColor();
     } else {
         ImGui::NewLine();
+    }
+    // The clearance below Stop: the title row holds no button.
+    const float iconSide = std::max(ui::touchTarget(), dp(kStopClearanceDp));
+    ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y));
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    drawIcon(ImGui::GetWindowDrawList(), content.icon, ImVec2(start.x + iconSide / 2, start.y + iconSide / 2),
+             iconSide, ui::colours::accent);
+    ImGui::Dummy(ImVec2(iconSide, iconSide));
+    ImGui::SameLine();
+    pushFont(ui::fonts().title);
+    const char* title = i18n::tr(content.childTitle);
+    const float wrapWidth = ImGui::GetContentRegionAvail().x;
+    const float titleHeight = ImGui::CalcTextSize(title, nullptr, false, wrapWidth).y;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (iconSide - titleHeight) / 2));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(title);
+    ImGui::PopTextWrapPos();
+    ui::tag("activity.title");
+    ImGui::PopFont();
+}
+
+// "Do you want to stop?" asked once: Yes stops (the gentle end screen follows), Keep going
+// returns to the same step with nothing changed.
+void drawStopQuestion(ActivityRun& run, ChildViewState& state, ActivityActions& actions) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    ImGui::Dummy(ImVec2(0, dp(32)));
+    pushFont(ui::fonts().huge);
+    const char* question = _("Do you want to stop?");
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, (avail - ImGui::CalcTextSize(question).x) / 2));
+    ImGui::TextUnformatted(question);
+    ui::tag("activity.stop.question");
+    ImGui::PopFont();
+    speakButton(question, "activity.speak.stop_question");
+    ImGui::Dummy(ImVec2(0, dp(24)));
+    const float width = std::min(dp(260), (avail - dp(kStopClearanceDp)) / 2);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, (avail - width * 2 - dp(kStopClearanceDp)) / 2));
+    if (ui::primaryButton(_("Keep going"), "activity.stop.keep_going", width)) state.confirmingStop = false;
+    ImGui::SameLine(0, dp(kStopClearanceDp));
+    if (ui::bigButton(_("Yes, stop"), "activity.stop.yes", width)) {
+        state.confirmingStop = false;
+        run.stop();
+        actions.stopped = true;
+        actions.changed = true;
     }
 }
 
@@ -124,6 +162,8 @@ void drawProgress(const ActivityRun& run) {
 
 void drawPrompt(const Step& step) {
     const float side = dp(64);
+    speakButton(i18n::tr(step.prompt), "activity.speak.prompt");
+    ImGui::SameLine();
     ImVec2 start = ImGui::GetCursorScreenPos();
     if (!step.icon.empty()) {
         drawIcon(ImGui::GetWindowDrawList(), step.icon, ImVec2(start.x + side / 2, start.y + side / 2), side,
@@ -164,6 +204,21 @@ void drawStartChooser(ActivityRun& run, ActivityActions& actions) {
     if (!chosen.empty() && run.startWith(chosen)) actions.changed = true;
 }
 
+// What the child chose at a step, in the words of the screen they saw (never their typed words,
+// which are shown separately and exactly).
+std::string pickedText(const Answer& answer, const Step& step, const ActivityContent& content) {
+    if (answer.status == AnswerStatus::DontKnow) return _("I don't know");
+    std::string text;
+    for (const ChoiceOption& choice : step.choices)
+        if (choice.id == answer.choiceId) text = i18n::tr(choice.label);
+    for (const FaceOption& face : content.faces)
+        if (face.id == answer.faceId) text = i18n::tr(face.label);
+    if (answer.scale >= 0 && text.empty()) text = std::to_string(answer.scale);
+    return text;
+}
+
+// The gentle end: "That's OK. Thank you!" after a stop, "Thank you!" after the last step, and
+// what the child said read back to them (three houses practice), their own words exactly.
 void drawEnd(ActivityRun& run, ActivityActions& actions) {
     const float side = dp(160);
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -177,16 +232,23 @@ void drawEnd(ActivityRun& run, ActivityActions& actions) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
                          std::max(0.0f, (avail - ImGui::CalcTextSize(message).x) / 2));
     ImGui::TextUnformatted(message);
+    ui::tag("activity.end");
     ImGui::PopFont();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - ui::touchTarget()) / 2));
+    speakButton(message, "activity.speak.end");
     ImGui::Spacing();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - dp(240)) / 2);
-    if (ui::primaryButton(_("All done"), "activity.done", dp(240))) actions.done = true;
-    // The child's own words, read back to them exactly as given (three houses practice).
+    if (ui::primaryButton(_("All done"), "activity.done", dp(240))) {
+        speech().stop();
+        actions.done = true;
+    }
     bool heading = false;
     for (const std::string& stepId : run.result().order) {
         const Answer* answer = run.result().answerFor(stepId);
         const Step* step = run.content().findStep(stepId);
-        if (!answer || !step || answer->words.empty()) continue;
+        if (!answer || !step) continue;
+        const std::string picked = pickedText(*answer, *step, run.content());
+        if (picked.empty() && answer->words.empty()) continue;
         if (!heading) {
             ImGui::Spacing();
             pushFont(ui::fonts().title);
@@ -196,33 +258,64 @@ void drawEnd(ActivityRun& run, ActivityActions& actions) {
         }
         ImGui::PushTextWrapPos(0.0f);
         ui::mutedText(i18n::tr(step->prompt));
-        ImGui::TextUnformatted(("\xe2\x80\x9c" + answer->words + "\xe2\x80\x9d").c_str());
+        if (!picked.empty()) ImGui::TextUnformatted(picked.c_str());
+        if (!answer->words.empty())
+            ImGui::TextUnformatted(("\xe2\x80\x9c" + answer->words + "\xe2\x80\x9d").c_str());
         ImGui::PopTextWrapPos();
     }
     if (heading) ui::tag("activity.read_back");
 }
 
+// Back, "I don't know", Skip and Next. Next waits for an answer (it says why while it waits);
+// Skip is the one way past without one, always allowed and never questioned; "I don't know"
+// is an answer of its own.
 void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
-    const float width = dp(180);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = std::min(dp(180), (ImGui::GetContentRegionAvail().x - spacing * 3) / 4.3f);
     if (run.position() > 0) {
         if (ui::bigButton(_("< Back"), "activity.back", width)) {
+            speech().stop();
             run.back();
             actions.changed = true;
         }
     } else {
         ImGui::Dummy(ImVec2(width, ui::touchTarget()));
     }
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width * 2 -
-                                                         ImGui::GetStyle().ItemSpacing.x));
-    // Skipping is always allowed and never questioned (practice rule: no pressure to answer).
+    ImGui::SameLine();
+    if (pictureBarButton(_("I don't know"), "activity.dont_know", "dont_know", width * 1.2f)) {
+        speech().stop();
+        run.dontKnow();
+        actions.changed = true;
+    }
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - width * 2 - spacing));
     if (ui::bigButton(_("Skip"), "activity.skip", width)) {
+        speech().stop();
         run.skip();
         actions.changed = true;
     }
     ImGui::SameLine();
-    if (ui::primaryButton(_("Next >"), "activity.next", width)) {
+    const Answer* answer = run.currentAnswer();
+    const bool answered = answer && answer->hasContent();
+    const float nextX = ImGui::GetCursorPosX();
+    ImGui::BeginDisabled(!answered);
+    if (ui::primaryButton(_("Next >"), "activity.next", width) && answered) {
+        speech().stop();
         run.next();
         actions.changed = true;
+    }
+    ImGui::EndDisabled();
+    if (!answered) {
+        // Why Next waits, under it: a finger gets no tooltip.
+        const char* why = _("Choose an answer first, or Skip.");
+        const float whyWidth =
+            std::min(ImGui::CalcTextSize(why).x, ImGui::GetWindowContentRegionMax().x - nextX);
+        ImGui::SetCursorPosX(
+            std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - whyWidth));
+        ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x);
+        ui::mutedText(why);
+        ImGui::PopTextWrapPos();
+        ui::tag("activity.next.why");
     }
 }
 
@@ -259,22 +352,34 @@ void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& act
     i18n::ScopedLanguage childLanguage(run.language());
     const Step* step = run.currentStep();
     const std::string stepId = step ? step->id : std::string();
-    if (stepId != state.lastStepId) { // a new step starts with fresh view state
+    const std::string screenId = run.finished() ? std::string("#end") : stepId;
+    if (screenId != state.lastStepId) { // a new step starts with fresh view state
+        if (!state.lastStepId.empty() || run.finished()) speech().stop(); // the child moved on
         state = ChildViewState{};
-        state.lastStepId = stepId;
+        state.lastStepId = screenId;
     }
 
     ImGui::PushID(run.content().id.c_str());
-    drawTopBar(run, actions, options);
+    drawTopBar(run, state, actions, options);
     ImGui::Spacing();
-    step = run.currentStep(); // Stop may have ended it
-    if (run.finished()) {
+    step = run.currentStep();
+    if (state.confirmingStop && !run.finished()) {
+        drawStopQuestion(run, state, actions);
+    } else if (run.finished()) {
         drawEnd(run, actions);
+        if (options.readAloudOnOpen && !state.spokenOnOpen) {
+            state.spokenOnOpen = true;
+            speech().say(run.result().stopped ? _("That's OK. Thank you!") : _("Thank you!"), run.language());
+        }
     } else if (run.choosingStart()) {
         drawStartChooser(run, actions);
     } else if (step) {
         drawProgress(run);
         drawPrompt(*step);
+        if (options.readAloudOnOpen && !state.spokenOnOpen) {
+            state.spokenOnOpen = true;
+            speech().say(i18n::tr(step->prompt), run.language());
+        }
         ImGui::Spacing();
         const float bottom = ui::touchTarget() + ImGui::GetStyle().ItemSpacing.y * 2;
         ImVec2 area = ImGui::GetContentRegionAvail();
@@ -306,6 +411,8 @@ const char* statusText(AnswerStatus status) {
         return _("Skipped");
     case AnswerStatus::NotReached:
         return _("Not reached");
+    case AnswerStatus::DontKnow:
+        return _("The child said \"I don't know\"");
     }
     return "";
 }

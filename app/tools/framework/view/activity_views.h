@@ -30,9 +30,11 @@ struct ChildViewState {
     int penColour = 0;
     Stroke currentStroke;
     bool drawing = false;
-    std::string selectedToken; // my world: tapped in the tray, placed by the next tap on the map
-    std::string draggingToken; // my world: being moved by a finger
-    std::string lastStepId;    // resets per-step state when the step changes
+    std::string selectedToken;   // my world: tapped in the tray, placed by the next tap on the map
+    std::string draggingToken;   // my world: being moved by a finger
+    std::string lastStepId;      // resets per-step state when the step changes
+    bool confirmingStop = false; // the child tapped Stop: "Do you want to stop?" is asked, once
+    bool spokenOnOpen = false;   // read aloud: this screen was read as it opened
 };
 
 // What happened in child mode this frame, for the container to apply.
@@ -46,7 +48,12 @@ struct ActivityActions {
 struct ChildViewOptions {
     bool showStop = true; // false when the container draws its own stop button
     bool showLanguageSwitch = true;
+    bool readAloudOnOpen = false; // the child's setting: each screen is read aloud as it opens
 };
+
+// The least room between Stop and any other button (issue 18.4): a finger aiming for the
+// language switch or Next never lands on Stop.
+constexpr float kStopClearanceDp = 48.0f;
 
 using ChildViewFn = std::function<void(ActivityRun&, ChildViewState&, ActivityActions&)>;
 using SummaryViewFn = std::function<bool(const ActivityResult&, const ActivityContent*, std::string*)>;

@@ -1,6 +1,7 @@
 // Choice steps: big picture tiles (tick, question mark, cross...), and words if the content allows.
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/view/activity_drawing.h"
+#include "app/tools/framework/view/read_aloud.h"
 #include "app/tools/framework/view/step_views.h"
 #include "app/ui/kit/theme.h"
 #include "app/ui/kit/widgets.h"
@@ -18,14 +19,20 @@ bool drawChoiceStep(ActivityRun& run, const Step& step, ImVec2 area) {
     for (size_t i = 0; i < step.choices.size(); ++i) {
         const ChoiceOption& choice = step.choices[i];
         const std::string tagName = "choice." + choice.id;
+        ImGui::BeginGroup();
         if (pictureButton(choice.id.c_str(), tagName.c_str(), i18n::tr(choice.label), side,
                           answer && answer->choiceId == choice.id, [&](ImDrawList* dl, ImVec2 c, float s) {
                               drawIcon(dl, choice.icon.empty() ? "question" : choice.icon, c, s * 0.7f,
-                                       ui::colours::accent);
+                                       choice.icon.empty() ? ui::colours::accent
+                                                           : naturalIconColour(choice.icon));
                           })) {
             run.chooseOption(choice.id);
             changed = true;
         }
+        // Read aloud: every choice has its own speaker, under its picture.
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (side - ui::touchTarget()) / 2));
+        speakButton(i18n::tr(choice.label), ("activity.speak.choice." + choice.id).c_str());
+        ImGui::EndGroup();
         if (i + 1 < step.choices.size()) ImGui::SameLine();
     }
     answer = run.currentAnswer();
