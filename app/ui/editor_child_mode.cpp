@@ -89,8 +89,15 @@ void ChildModeEditor::leaveWithPin(App& app, const std::string& typed) {
             mode.m_checking = false;
             wipeText(mode.pin);
             if (right) {
-                storage::resetHandBackPinFailures(*a.store());
-                a.store()->audit(a.practitioner(), "leave_child_mode", "visit:" + mode.visitRecordId, "pin");
+                // A store that cannot write must not keep the child's screen up: the practitioner
+                // leaves, and a safety alert waiting to be saved comes first (issue 14).
+                try {
+                    storage::resetHandBackPinFailures(*a.store());
+                    a.store()->audit(a.practitioner(), "leave_child_mode", "visit:" + mode.visitRecordId,
+                                     "pin");
+                } catch (const std::exception& e) {
+                    a.report(e, _("saving"));
+                }
                 mode.finishLeaving(a);
                 return;
             }
@@ -151,8 +158,13 @@ void ChildModeEditor::leave(App& app, const std::string& typed) {
             wipeText(mode.passphrase);
             return;
         }
-        // The passphrase is the way back to a PIN that has been tried too often.
-        if (a.store()) storage::resetHandBackPinFailures(*a.store());
+        // The passphrase is the way back to a PIN that has been tried too often. A store that
+        // cannot write does not keep the child's screen up (alert_save_failure_test).
+        try {
+            if (a.store()) storage::resetHandBackPinFailures(*a.store());
+        } catch (const std::exception& e) {
+            a.report(e, _("saving"));
+        }
         mode.finishLeaving(a);
     });
     if (!app.verifyingPassphrase()) m_checking = false; // not started: no store, or one running

@@ -135,8 +135,10 @@ void drawSign(App& app, Actions& actions) {
 } // namespace
 
 void drawVisitScreen(App& app, Actions& actions) {
-    beginScreen("##visit");
     VisitEditor& form = app.editors().visit;
+    // The form before the visit begins and the visit itself scroll apart: "Begin the visit" sits
+    // at the foot of the first, and the visit must open at its top, the child named there.
+    beginScreen(form.started ? "##visit" : "##visit_start");
     if (childScreenHeader(app, _("< Child"), _("Visit"))) actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
     if (!form.started) {

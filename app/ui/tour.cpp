@@ -50,10 +50,22 @@ void showAddPractitioner(App& app) {
     app.unlockForm.name = kTourSecondPractitioner;
 }
 
-// A shared tablet's lock screen is in the tablet's language, not the last practitioner's; the
-// tour shows it in the language the stop asked for.
+// A shared tablet's lock screen is in the tablet's language and text size, not the last
+// practitioner's (lock puts them back); the tour shows it as the stop asked for.
+struct KeepLanguageAndSize {
+    explicit KeepLanguageAndSize(App& app)
+        : app(app), language(i18n::language()), size(app.window().textSize()) {}
+    void restore() const {
+        i18n::setLanguage(language);
+        app.window().setTextSize(size);
+    }
+    App& app;
+    std::string language;
+    float size;
+};
+
 void showSharedTablet(App& app) {
-    const std::string language = i18n::language();
+    const KeepLanguageAndSize asked(app);
     if (!tourSecondPractitioner(app)) {
         app.lock();
         app.beginAddingPractitioner();
@@ -63,7 +75,7 @@ void showSharedTablet(App& app) {
     app.lock();
     unlockDemo(app);
     app.lock();
-    i18n::setLanguage(language);
+    asked.restore();
 }
 
 void showSharedTabletChosen(App& app) {
@@ -71,10 +83,12 @@ void showSharedTabletChosen(App& app) {
 }
 
 void showSharedTabletWiped(App& app) {
-    const std::string language = i18n::language();
+    const KeepLanguageAndSize asked(app);
     app.lock();
     if (const PractitionerProfile* second = tourSecondPractitioner(app)) app.wipeStoreAt(second->dir);
-    i18n::setLanguage(language);
+    // The wipe locks again, so its notice is in the tablet's own language, and the stop shows it
+    // so; only the text size the stop asked for comes back.
+    app.window().setTextSize(asked.size);
 }
 
 void openDemoChild(App& app, const char* childId) {

@@ -43,12 +43,19 @@ TEST_CASE("a safety alert the store cannot save stays on screen with the reason 
     CHECK(alerts.items.front().recordId.empty());
     CHECK_FALSE(alerts.error.empty());
     CHECK(alerts.dirty());
+    // Stop ends on the read-back screen (issue 18.4); the child hands back from there.
     w.driver->tap("childmode.calm.stop");
+    for (const char* step : {"activity.stop.yes", "activity.done"})
+        if (w.driver->has(step)) w.driver->tap(step);
+    REQUIRE(w.driver->has("childmode.passphrase"));
     w.tapAndType("childmode.passphrase", model::kDemoPassphrase);
     w.driver->tap("childmode.leave");
     w.settleChildModeCheck();
 
     // The alert is the first screen, with the reason, and keeps what the child chose.
+    INFO("screen " << int(w.app->screen()) << ", notice: " << w.app->notice.text);
+    // (With the store unwritable, leaving child mode once failed on resetting the PIN counter
+    // and kept the child's screen up: the alert never showed.)
     REQUIRE((w.app->screen() == ui::ScreenId::SafetyAlert));
     CHECK(w.driver->has("safety.error"));
     CHECK(w.driver->has("safety.retry"));
