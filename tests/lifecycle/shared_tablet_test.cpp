@@ -11,6 +11,7 @@
 #include "app/ui/practitioners.h"
 #include "server/admin.h"
 #include "sync/device_command.h"
+#include "tests/support/drawn_text.h"
 #include "tests/support/headless_window.h"
 #include "tests/sync/sync_test_support.h"
 
@@ -38,54 +39,21 @@ constexpr const char* kBoPassphrase = "bo has a different passphrase";
 const std::vector<std::string> kAdaChildren = {"Pip Invented 1", "Pip Invented 2", "Pip Invented 3"};
 const std::vector<std::string> kBoChildren = {"Kit Fictional"};
 
-// The text on screen in the latest frame, read back from what ImGui drew: every glyph quad in the
-// frame's draw lists, matched to its character by its place in the font atlas. Whichever widget
-// drew it (a label, a button, a row, a notice) and however, it is what a passer-by could read.
-// Spaces are not drawn, so they are left out of both sides of a comparison.
+// The text on screen in the latest frame, read back from what ImGui drew (tests/support/drawn_text.h):
+// every glyph quad in the frame's draw lists, matched to its character by its place in the font atlas.
+// Whichever widget drew it (a label, a button, a row, a notice) and however, it is what a passer-by could
+// read. Spaces are not drawn, so they are left out of both sides of a comparison.
 class DrawnText {
 public:
     std::string lastFrame() const {
-        std::map<std::pair<float, float>, unsigned> glyphs; // atlas corner -> character
-        for (ImFont* font : ImGui::GetIO().Fonts->Fonts)
-            for (const ImFontGlyph& glyph : font->Glyphs)
-                if (glyph.Visible) glyphs[{glyph.U0, glyph.V0}] = glyph.Codepoint;
-        std::string text;
-        const ImDrawData* data = ImGui::GetDrawData();
-        REQUIRE(data);
-        for (int list = 0; list < data->CmdListsCount; ++list) {
-            const ImVector<ImDrawVert>& vertices = data->CmdLists[list]->VtxBuffer;
-            for (int i = 0; i < vertices.Size;) {
-                const auto found = glyphs.find({vertices[i].uv.x, vertices[i].uv.y});
-                if (found == glyphs.end() || i + 4 > vertices.Size) {
-                    ++i;
-                    continue;
-                }
-                appendUtf8(text, found->second);
-                i += 4; // a glyph is one quad, its first corner at (U0, V0)
-            }
-            text += '\n';
-        }
-        return text;
+        REQUIRE(ImGui::GetDrawData());
+        return test::drawnCharacters(ImGui::GetDrawData());
     }
     bool shows(const std::string& words) const {
         std::string wanted;
         for (char c : words)
             if (c != ' ') wanted += c;
         return lastFrame().find(wanted) != std::string::npos;
-    }
-
-private:
-    static void appendUtf8(std::string& out, unsigned c) {
-        if (c < 0x80) {
-            out += char(c);
-        } else if (c < 0x800) {
-            out += char(0xC0 | (c >> 6));
-            out += char(0x80 | (c & 0x3F));
-        } else {
-            out += char(0xE0 | (c >> 12));
-            out += char(0x80 | ((c >> 6) & 0x3F));
-            out += char(0x80 | (c & 0x3F));
-        }
     }
 };
 

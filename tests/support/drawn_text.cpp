@@ -95,4 +95,27 @@ std::vector<std::string> drawnWords(const ImDrawData* drawData) {
     return words;
 }
 
+std::string drawnCharacters(const ImDrawData* drawData) {
+    std::string text;
+    if (!drawData) return text;
+    std::map<UvKey, unsigned int> glyphs;
+    for (const ImFont* font : ImGui::GetIO().Fonts->Fonts)
+        for (const ImFontGlyph& g : font->Glyphs)
+            if (g.Visible) glyphs.emplace(UvKey(g.U0, g.V0), unsigned(g.Codepoint));
+    for (int l = 0; l < drawData->CmdListsCount; ++l) {
+        const ImVector<ImDrawVert>& v = drawData->CmdLists[l]->VtxBuffer;
+        for (int i = 0; i + 3 < v.Size;) {
+            const auto found = glyphs.find(UvKey(v[i].uv.x, v[i].uv.y));
+            if (found == glyphs.end()) {
+                ++i;
+                continue;
+            }
+            appendUtf8(text, found->second);
+            i += 4; // one quad per glyph
+        }
+        text += '\n';
+    }
+    return text;
+}
+
 } // namespace heard::test

@@ -15,4 +15,8 @@ namespace heard::test {
 // Glyphs cut by a clip rectangle are missed, so a word at a scrolled edge may be partial.
 std::vector<std::string> drawnWords(const ImDrawData* drawData);
 
+// Every visible character drawn, in order, one line per draw list (spaces are not drawn, so
+// they are absent): for "does this frame show X anywhere".
+std::string drawnCharacters(const ImDrawData* drawData);
+
 } // namespace heard::test
