@@ -267,11 +267,26 @@ void drawEnd(ActivityRun& run, ActivityActions& actions) {
 }
 
 // Back, "I don't know", Skip and Next. Next waits for an answer (it says why while it waits);
+// Why Next waits, shown under it while the step has no answer: a finger gets no tooltip.
+const char* nextWaitsReason() {
+    return _("Choose an answer first, or Skip.");
+}
+
+bool stepAnswered(const ActivityRun& run) {
+    const Answer* answer = run.currentAnswer();
+    return answer && answer->hasContent();
+}
+
 // Skip is the one way past without one, always allowed and never questioned; "I don't know"
 // is an answer of its own.
+float bottomBarButtonWidth() {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    return std::min(dp(180), (ImGui::GetContentRegionAvail().x - spacing * 3) / 4.3f);
+}
+
 void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float width = std::min(dp(180), (ImGui::GetContentRegionAvail().x - spacing * 3) / 4.3f);
+    const float width = bottomBarButtonWidth();
     if (run.position() > 0) {
         if (ui::bigButton(_("< Back"), "activity.back", width)) {
             speech().stop();
@@ -295,8 +310,7 @@ void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
         actions.changed = true;
     }
     ImGui::SameLine();
-    const Answer* answer = run.currentAnswer();
-    const bool answered = answer && answer->hasContent();
+    const bool answered = stepAnswered(run);
     const float nextX = ImGui::GetCursorPosX();
     ImGui::BeginDisabled(!answered);
     if (ui::primaryButton(_("Next >"), "activity.next", width) && answered) {
@@ -306,8 +320,7 @@ void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
     }
     ImGui::EndDisabled();
     if (!answered) {
-        // Why Next waits, under it: a finger gets no tooltip.
-        const char* why = _("Choose an answer first, or Skip.");
+        const char* why = nextWaitsReason();
         const float whyWidth =
             std::min(ImGui::CalcTextSize(why).x, ImGui::GetWindowContentRegionMax().x - nextX);
         ImGui::SetCursorPosX(
@@ -381,7 +394,12 @@ void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& act
             speech().say(i18n::tr(step->prompt), run.language());
         }
         ImGui::Spacing();
-        const float bottom = ui::touchTarget() + ImGui::GetStyle().ItemSpacing.y * 2;
+        float bottom = ui::touchTarget() + ImGui::GetStyle().ItemSpacing.y * 2;
+        // Room for the reason under Next (it ran off the bottom of the screen), wrapped to about
+        // Next's width as drawBottomBar wraps it.
+        if (!stepAnswered(run))
+            bottom += ImGui::CalcTextSize(nextWaitsReason(), nullptr, false, bottomBarButtonWidth()).y +
+                      ImGui::GetStyle().ItemSpacing.y;
         ImVec2 area = ImGui::GetContentRegionAvail();
         area.y = std::max(dp(120), area.y - bottom);
         ImGui::PushID(step->id.c_str());
