@@ -12,7 +12,7 @@ PACKAGES=(
   doctest-dev libbenchmark-dev xvfb xauth
   libcairo2-dev gettext
   zlib1g-dev
-  clang clang-format libclang-rt-dev
+  clang clang-format libclang-rt-dev lld  # lld: both builds link with it (HEARD_LLD)
   libaspell-dev aspell-en aspell-cy
   libespeak-ng-dev espeak-ng-data
   libpango1.0-dev poppler-utils
