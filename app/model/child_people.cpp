@@ -16,7 +16,7 @@ const std::vector<FigureSpec>& figures() {
     static const std::vector<FigureSpec> s_figures = {
         {"woman", N_("Woman"), false},
         {"man_beard", N_("Man with a beard"), false},
-        {"woman_headscarf", N_("Woman in a headscarf"), false},
+        {"woman_hijab", N_("Woman in a hijab"), false},
         {"man", N_("Man"), false},
         {"older_woman", N_("Older woman"), false},
         {"older_man", N_("Older man"), false},
@@ -97,8 +97,10 @@ std::vector<std::string> ChildPeople::homeNames() const {
 nlohmann::json toJson(const ChildPeople& people) {
     nlohmann::json out = {{"people", nlohmann::json::array()}, {"homes", nlohmann::json::array()}};
     for (const ChildPerson& person : people.people)
-        out["people"].push_back(
-            {{"id", person.id}, {"name", person.name}, {"figure", person.figure}, {"grown_up", person.grownUp}});
+        out["people"].push_back({{"id", person.id},
+                                 {"name", person.name},
+                                 {"figure", person.figure},
+                                 {"grown_up", person.grownUp}});
     for (const ChildHome& home : people.homes)
         out["homes"].push_back({{"id", home.id}, {"name", home.name}});
     return out;
@@ -118,7 +120,8 @@ ChildPeople childPeopleFromJson(const nlohmann::json& json) {
         person.figure = textField(people[i], "figure", where);
         const auto grownUp = people[i].find("grown_up");
         if (grownUp != people[i].end()) {
-            if (!grownUp->is_boolean()) throw std::invalid_argument(where + ".grown_up must be true or false");
+            if (!grownUp->is_boolean())
+                throw std::invalid_argument(where + ".grown_up must be true or false");
             person.grownUp = grownUp->get<bool>();
         }
         if (person.id.empty()) throw std::invalid_argument(where + ".id is missing");
@@ -197,7 +200,8 @@ std::string personalise(const std::string& translated, const ChildPeople& people
         if (!filled) out += translated[i++];
     }
     // A sentence that starts with a placeholder's neutral words starts with a capital.
-    if (!out.empty() && translated[0] == '{' && out[0] >= 'a' && out[0] <= 'z') out[0] = char(out[0] - 'a' + 'A');
+    if (!out.empty() && translated[0] == '{' && out[0] >= 'a' && out[0] <= 'z')
+        out[0] = char(out[0] - 'a' + 'A');
     return out;
 }
 

@@ -34,9 +34,9 @@ const std::vector<FigureSpec>& figures();
 const FigureSpec* findFigure(const std::string& id);
 
 struct ChildPerson {
-    std::string id;     // stable within the list ("p1", "p2", ...)
-    std::string name;   // what the child calls them ("Mummy"), as the practitioner heard it
-    std::string figure; // a figures() id; "" not chosen yet
+    std::string id;       // stable within the list ("p1", "p2", ...)
+    std::string name;     // what the child calls them ("Mummy"), as the practitioner heard it
+    std::string figure;   // a figures() id; "" not chosen yet
     bool grownUp = false; // one of the grown-ups the prompts about home and arguments mean
     bool operator==(const ChildPerson& o) const {
         return id == o.id && name == o.name && figure == o.figure && grownUp == o.grownUp;

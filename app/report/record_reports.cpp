@@ -119,7 +119,8 @@ void addActivity(Document& doc, const CaseFile& file, const storage::Record& rec
         const tools::Answer* a = result.givenAnswer(step.id);
         if (!a) {
             const tools::Answer* raw = result.answerFor(step.id);
-            if (raw && raw->status == tools::AnswerStatus::Skipped) skipped.push_back(tools::childText(result, step.prompt));
+            if (raw && raw->status == tools::AnswerStatus::Skipped)
+                skipped.push_back(tools::childText(result, step.prompt));
             continue;
         }
         any = true;

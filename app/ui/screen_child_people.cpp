@@ -25,8 +25,9 @@ bool figureChooser(model::ChildPerson& person, float width) {
     bool chosen = false;
     for (const model::FigureSpec& figure : model::figures()) {
         const std::string tagName = "people." + person.id + ".figure." + figure.id;
-        if (tools::pictureButton(figure.id, tagName.c_str(), _(figure.name), tile, person.figure == figure.id,
-                                 [&](ImDrawList* dl, ImVec2 c, float s) { tools::drawFigure(dl, figure.id, c, s * 0.85f); })) {
+        if (tools::pictureButton(
+                figure.id, tagName.c_str(), _(figure.name), tile, person.figure == figure.id,
+                [&](ImDrawList* dl, ImVec2 c, float s) { tools::drawFigure(dl, figure.id, c, s * 1.1f); })) {
             person.figure = figure.id;
             chosen = true;
         }
@@ -74,9 +75,10 @@ void drawChildPeopleScreen(App& app, Actions& actions) {
     if (childScreenHeader(app, _("< Child"), _("The child's people")))
         actions.later([](App& a) { a.back(); });
     noticeBar(app.notice);
-    mutedText(_("Before handing the tablet over: the people and homes in the child's life, with the names the "
-                "child uses for them. The activities' questions use these names; without them the questions "
-                "say \"the grown-ups\" and \"one of your homes\"."));
+    mutedText(
+        _("Before handing the tablet over: the people and homes in the child's life, with the names the "
+          "child uses for them. The activities' questions use these names; without them the questions "
+          "say \"the grown-ups\" and \"one of your homes\"."));
     const float width = ImGui::GetContentRegionAvail().x;
 
     sectionHeader(_("People"));
@@ -90,16 +92,17 @@ void drawChildPeopleScreen(App& app, Actions& actions) {
         const char* caption = figure ? _(figure->name) : _("Choose a picture");
         if (tools::pictureButton("##picture", (prefix + ".picture").c_str(), caption, tile,
                                  form.choosingFigureFor == person.id, [&](ImDrawList* dl, ImVec2 c, float s) {
-                                     tools::drawFigure(dl, person.figure.empty() ? "someone" : person.figure, c,
-                                                       s * 0.85f);
+                                     tools::drawFigure(dl, person.figure.empty() ? "someone" : person.figure,
+                                                       c, s * 1.1f);
                                  }))
             form.choosingFigureFor = form.choosingFigureFor == person.id ? std::string() : person.id;
         ImGui::SameLine();
         ImGui::BeginGroup();
         if (textField(_("What the child calls them"), nullptr, person.name, (prefix + ".name").c_str(), 1))
             form.markEdited();
-        if (bigCheckbox(_("One of the grown-ups at home (named in questions about the grown-ups and arguments)"),
-                        person.grownUp, (prefix + ".grown_up").c_str()))
+        if (bigCheckbox(
+                _("One of the grown-ups at home (named in questions about the grown-ups and arguments)"),
+                person.grownUp, (prefix + ".grown_up").c_str()))
             form.markEdited();
         if (bigButton(_("Remove"), (prefix + ".remove").c_str())) removePerson = person.id;
         ImGui::EndGroup();
@@ -143,7 +146,8 @@ void drawChildPeopleScreen(App& app, Actions& actions) {
     }
     if (!removeHome.empty()) {
         auto& list = form.people.homes;
-        list.erase(std::remove_if(list.begin(), list.end(), [&](const model::ChildHome& h) { return h.id == removeHome; }),
+        list.erase(std::remove_if(list.begin(), list.end(),
+                                  [&](const model::ChildHome& h) { return h.id == removeHome; }),
                    list.end());
         form.markEdited();
     }

@@ -23,9 +23,8 @@ void showPeopleScreen(App& app) {
     openChild(app);
     PeopleEditor& form = app.editors().people;
     form.start(app);
-    form.people.people = {{"p1", "Mummy", "woman", true},
-                          {"p2", "Steve", "man_beard", true},
-                          {"p3", "Biscuit", "", false}};
+    form.people.people = {
+        {"p1", "Mummy", "woman", true}, {"p2", "Steve", "man_beard", true}, {"p3", "Biscuit", "", false}};
     form.people.homes = {{"h1", "Mummy's flat"}, {"h2", "Grandad's house"}};
     form.choosingFigureFor = "p3";
     form.markEdited();
@@ -53,10 +52,7 @@ tools::ActivityRun* run(App& app) {
 
 std::vector<TourStop> peopleTourStops() {
     return {
-        {"child-people",
-         [](App& app) {
-             showPeopleScreen(app);
-         }},
+        {"child-people", [](App& app) { showPeopleScreen(app); }},
         {"activity-my-world-people",
          [](App& app) {
              showPeopleScreen(app);
@@ -75,7 +71,7 @@ std::vector<TourStop> peopleTourStops() {
              auto& state = app.editors().childMode.session->state;
              state.addingPerson = true;
              state.newName = "Auntie Jo";
-             state.newFigure = "woman_headscarf";
+             state.newFigure = "woman_hijab";
          }},
         {"activity-conflict-people-cy",
          [](App& app) {

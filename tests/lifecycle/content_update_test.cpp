@@ -109,7 +109,8 @@ TEST_CASE("a signed content update changes an activity's text at next unlock; a 
     safetytest::SafetyWorld w;
     const synctest::TestCert signer = makeContentSigner(w.dir.path(), w.cert);
 
-    // A record made with the shipped content (version 2: issue 18.2 named the child's grown-ups), and one from content this tablet never had.
+    // A record made with the shipped content (version 2: issue 18.2 named the child's grown-ups), and one
+    // from content this tablet never had.
     const std::string visit =
         synctest::signVisit(w.store(), "case-a1", "child-a1", false, "with feelings faces");
     signActivity(w.store(), visit, 2);

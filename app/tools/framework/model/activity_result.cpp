@@ -21,7 +21,8 @@ model::ChildPeople peopleUsed(const ActivityResult& result) {
 
 std::string childText(const ActivityResult& result, const std::string& msgid) {
     const char* translated = i18n::tr(msgid);
-    return model::hasPlaceholders(translated) ? model::personalise(translated, peopleUsed(result)) : translated;
+    return model::hasPlaceholders(translated) ? model::personalise(translated, peopleUsed(result))
+                                              : translated;
 }
 
 float Placement::distance() const {
@@ -138,14 +139,14 @@ json answerToJson(const Answer& a) {
         answeredWith.push_back(a.dictated ? "own_words_typed_by_practitioner" : "own_words");
     if (!a.placements.empty()) answeredWith.push_back("placed");
     // Names the child gave people in My world are the child's own words (issue 18.2).
-    if (std::any_of(a.placements.begin(), a.placements.end(), [](const Placement& p) { return !p.name.empty(); }))
+    if (std::any_of(a.placements.begin(), a.placements.end(),
+                    [](const Placement& p) { return !p.name.empty(); }))
         answeredWith.push_back("named_in_own_words");
     if (!a.strokes.empty()) answeredWith.push_back("drawn");
     if (!answeredWith.empty()) j["answered_with"] = answeredWith;
     if (!a.placements.empty()) {
         json list = json::array();
-        for (const Placement& p : a.placements)
-        {
+        for (const Placement& p : a.placements) {
             json item = {{"token", p.tokenId}, {"name", p.name}, {"x", p.x}, {"y", p.y}};
             if (!p.figure.empty()) item["figure"] = p.figure;
             list.push_back(item);

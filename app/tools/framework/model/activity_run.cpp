@@ -166,7 +166,7 @@ void ActivityRun::place(const std::string& tokenId, const std::string& name, flo
             return;
         }
     }
-    answer->placements.push_back(Placement{tokenId, name, x, y});
+    answer->placements.push_back(Placement{tokenId, name, x, y, ""});
     changed();
 }
 
@@ -181,7 +181,7 @@ std::string ActivityRun::addPerson(const std::string& name, const std::string& f
                          [&](const Placement& p) { return p.tokenId == candidate; }))
             id = candidate;
     }
-    Placement placement{id, name, std::clamp(x, -1.0f, 1.0f), std::clamp(y, -1.0f, 1.0f)};
+    Placement placement{id, name, std::clamp(x, -1.0f, 1.0f), std::clamp(y, -1.0f, 1.0f), ""};
     placement.figure = model::findFigure(figure) ? figure : "someone";
     answer->placements.push_back(placement);
     changed();

@@ -30,7 +30,8 @@ struct Token {
 std::vector<Token> trayTokens(const ActivityRun& run, const Step& step) {
     std::vector<Token> out;
     for (const model::ChildPerson& person : run.people().people)
-        out.push_back({"person." + person.id, person.name, person.figure.empty() ? "someone" : person.figure, ""});
+        out.push_back(
+            {"person." + person.id, person.name, person.figure.empty() ? "someone" : person.figure, ""});
     for (const ChoiceOption& person : step.people)
         out.push_back({person.id, i18n::tr(person.label), "", person.icon.empty() ? "person" : person.icon});
     return out;
@@ -44,8 +45,8 @@ Token tokenFor(const std::vector<Token>& tray, const Placement& p) {
 }
 
 void drawToken(ImDrawList* dl, const Token& token, ImVec2 centre, float size, ImU32 colour) {
-    if (!token.figure.empty())
-        drawFigure(dl, token.figure, centre, size);
+    if (!token.figure.empty()) // a figure fills less of its square than an icon: drawn larger
+        drawFigure(dl, token.figure, centre, size * 1.35f);
     else
         drawIcon(dl, token.icon, centre, size, colour);
 }
@@ -64,8 +65,9 @@ bool drawAddPerson(ChildViewState& state, ImVec2 area) {
     int column = 0;
     for (const model::FigureSpec& figure : model::figures()) {
         const std::string tagName = std::string("world.add.figure.") + figure.id;
-        if (pictureButton(figure.id, tagName.c_str(), i18n::tr(figure.name), tile, state.newFigure == figure.id,
-                          [&](ImDrawList* d, ImVec2 c, float s) { drawFigure(d, figure.id, c, s * 0.85f); }))
+        if (pictureButton(figure.id, tagName.c_str(), i18n::tr(figure.name), tile,
+                          state.newFigure == figure.id,
+                          [&](ImDrawList* d, ImVec2 c, float s) { drawFigure(d, figure.id, c, s * 1.1f); }))
             state.newFigure = figure.id;
         if (++column < perRow)
             ImGui::SameLine();
@@ -88,7 +90,7 @@ bool drawAddPerson(ChildViewState& state, ImVec2 area) {
 } // namespace
 
 float figureTileSide() {
-    return ui::dp(96); // wide enough for "athrawes" and "headscarf" unbroken
+    return ui::dp(96); // wide enough for "athrawes" and every figure's name unbroken (child.people)
 }
 
 bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, ImVec2 area) {
@@ -189,7 +191,8 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
         dl->AddCircle(at, tokenRadius,
                       state.draggingToken == p.tokenId ? ui::colours::accent : IM_COL32(190, 184, 176, 255),
                       32, ui::dp(3));
-        drawToken(dl, token, ImVec2(at.x, at.y - tokenRadius * 0.15f), tokenRadius * 1.1f, ui::colours::accent);
+        drawToken(dl, token, ImVec2(at.x, at.y - tokenRadius * 0.15f), tokenRadius * 1.1f,
+                  ui::colours::accent);
         const std::string& label = p.name.empty() ? token.caption : p.name;
         const ImVec2 labelSize = ImGui::CalcTextSize(label.c_str());
         // Kept inside the map so a name near the edge stays readable.
@@ -219,7 +222,8 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
         const std::string tagName = "world.token." + token.id;
         if (pictureButton(token.id.c_str(), tagName.c_str(), token.caption.c_str(), tile,
                           state.selectedToken == token.id || placed, [&](ImDrawList* d, ImVec2 c, float s) {
-                              drawToken(d, token, c, s * 0.8f, placed ? ui::colours::muted : ui::colours::accent);
+                              drawToken(d, token, c, s * 0.8f,
+                                        placed ? ui::colours::muted : ui::colours::accent);
                           }))
             state.selectedToken = state.selectedToken == token.id ? std::string() : token.id;
         if (++column < perRow)
@@ -228,17 +232,20 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
             column = 0;
     }
     // Anyone else: as many as the child wants, each named in their own words.
-    if (pictureButton("##add", "world.add", _("Add someone"), tile, state.selectedToken == kNewToken,
-                      [&](ImDrawList* d, ImVec2 c, float s) {
-                          drawFigure(d, state.selectedToken == kNewToken && !state.newFigure.empty() ? state.newFigure
-                                                                                                    : "someone",
-                                     c, s * 0.7f);
-                          d->AddCircleFilled(ImVec2(c.x + s * 0.3f, c.y - s * 0.3f), s * 0.14f, ui::colours::accent, 16);
-                          d->AddLine(ImVec2(c.x + s * 0.22f, c.y - s * 0.3f), ImVec2(c.x + s * 0.38f, c.y - s * 0.3f),
-                                     IM_COL32(255, 255, 255, 255), s * 0.04f);
-                          d->AddLine(ImVec2(c.x + s * 0.3f, c.y - s * 0.38f), ImVec2(c.x + s * 0.3f, c.y - s * 0.22f),
-                                     IM_COL32(255, 255, 255, 255), s * 0.04f);
-                      })) {
+    if (pictureButton(
+            "##add", "world.add", _("Add someone"), tile, state.selectedToken == kNewToken,
+            [&](ImDrawList* d, ImVec2 c, float s) {
+                drawFigure(d,
+                           state.selectedToken == kNewToken && !state.newFigure.empty() ? state.newFigure
+                                                                                        : "someone",
+                           c, s * 0.7f);
+                d->AddCircleFilled(ImVec2(c.x + s * 0.3f, c.y - s * 0.3f), s * 0.14f, ui::colours::accent,
+                                   16);
+                d->AddLine(ImVec2(c.x + s * 0.22f, c.y - s * 0.3f), ImVec2(c.x + s * 0.38f, c.y - s * 0.3f),
+                           IM_COL32(255, 255, 255, 255), s * 0.04f);
+                d->AddLine(ImVec2(c.x + s * 0.3f, c.y - s * 0.38f), ImVec2(c.x + s * 0.3f, c.y - s * 0.22f),
+                           IM_COL32(255, 255, 255, 255), s * 0.04f);
+            })) {
         if (state.selectedToken == kNewToken) {
             state.selectedToken.clear();
         } else {

@@ -109,8 +109,8 @@ void drawChildAnswers(ConflictAnalysisScreen& screen) {
             continue;
         }
         const bool chosen = screen.chosenStep == step.id;
-        if (answerCard(childText(screen.childResult, step.prompt), answerSummary(*answer, step, *screen.content), chosen,
-                       step.id))
+        if (answerCard(childText(screen.childResult, step.prompt),
+                       answerSummary(*answer, step, *screen.content), chosen, step.id))
             screen.chosenStep = chosen ? "" : step.id;
         ui::tag(("conflict.answer." + step.id).c_str());
     }
