@@ -381,3 +381,36 @@ TEST_CASE("the practitioner's people screen: a name too long is refused with a m
     CHECK((recordsOf(w, "child-demo-1", storage::kinds::kChildPeople).at(0).status ==
            storage::RecordStatus::Draft));
 }
+
+TEST_CASE("adding someone on a landscape tablet: the name, both buttons and every picture are on screen") {
+    for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+        test::WorkflowApp w(0, width, height);
+        w.unlockDemo();
+        w.driver->tap("caseload.child.child-demo-2");
+        handOver(w, "my_world");
+        w.driver->tap("world.add");
+        w.driver->frames(1);
+        const auto bottomBar = w.driver->rect("activity.skip");
+        for (std::string tagName : {"world.add.name", "world.add.done", "world.add.cancel"}) {
+            REQUIRE_MESSAGE(w.driver->has(tagName), tagName);
+            const auto r = w.driver->rect(tagName);
+            CHECK_MESSAGE(r.y1 <= bottomBar.y0,
+                          width << "x" << height << ": " << tagName << " under the bottom bar");
+        }
+        for (const model::FigureSpec& figure : model::figures()) {
+            const auto r = w.driver->rect(std::string("world.add.figure.") + figure.id);
+            CHECK_MESSAGE(r.y0 < bottomBar.y0,
+                          width << "x" << height << ": " << figure.id << " not on screen");
+        }
+        // Placing works from here: the picture, the button, a tap on the map.
+        w.driver->tap("world.add.figure.cat");
+        w.driver->tap("world.add.done");
+        const auto map = w.driver->rect("world.map");
+        w.driver->tapAt(map.centreX(), map.centreY() + map.height() * 0.3f);
+        const tools::Answer* answer = w.app->editors().childMode.session->run->currentAnswer();
+        REQUIRE(answer);
+        REQUIRE(answer->placements.size() == 1);
+        CHECK(answer->placements[0].figure == "cat");
+        CHECK(answer->placements[0].name.empty()); // nothing typed: nothing invented
+    }
+}

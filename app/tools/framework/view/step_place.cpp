@@ -55,9 +55,20 @@ constexpr const char* kNewToken = "child.new"; // the person being added, until 
 
 // The child names someone and picks their picture. Returns true when they are ready to place.
 bool drawAddPerson(ChildViewState& state, ImVec2 area) {
+    // The name and the two buttons first, the pictures under them: in landscape the buttons
+    // stay on screen however many pictures there are.
     ImGui::TextUnformatted(_("Who is it? Write their name, or ask for help."));
-    inputChildWords("world.add.name", state.newName, ImVec2(std::min(area.x, ui::dp(520)), 0));
-    ImGui::Spacing();
+    inputChildWords("world.add.name", state.newName, ImVec2(std::min(area.x, ui::dp(420)), ui::dp(56)));
+    bool ready = false;
+    const float gap = ui::dp(24);
+    ui::sameLineIfFits(ui::dp(260));
+    if (ui::primaryButton(_("Put them on my map"), "world.add.done", ui::dp(260))) ready = true;
+    ImGui::SameLine(0, gap); // far enough apart that a finger meant for one never lands on the other
+    if (ui::bigButton(_("Cancel"), "world.add.cancel", ui::dp(160))) {
+        state.addingPerson = false;
+        state.newName.clear();
+        state.newFigure.clear();
+    }
     ImGui::TextUnformatted(_("Choose a picture:"));
     const float tile = figureTileSide();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -75,15 +86,6 @@ bool drawAddPerson(ChildViewState& state, ImVec2 area) {
             column = 0;
     }
     if (column != 0) ImGui::NewLine();
-    ImGui::Spacing();
-    bool ready = false;
-    if (ui::primaryButton(_("Put them on my map"), "world.add.done", ui::dp(300))) ready = true;
-    ImGui::SameLine(0, ui::dp(48));
-    if (ui::bigButton(_("Cancel"), "world.add.cancel", ui::dp(200))) {
-        state.addingPerson = false;
-        state.newName.clear();
-        state.newFigure.clear();
-    }
     return ready;
 }
 
