@@ -53,7 +53,7 @@ tools::ActivityRun* run(App& app) {
 std::vector<TourStop> peopleTourStops() {
     return {
         {"child-people", [](App& app) { showPeopleScreen(app); }},
-        {"activity-my-world-people",
+        {"child-people-my-world",
          [](App& app) {
              showPeopleScreen(app);
              app.editors().people.people.people[2].figure = "dog";
@@ -65,7 +65,7 @@ std::vector<TourStop> peopleTourStops() {
                  r->addPerson("Mr Hughes (fictional)", "teacher", -0.8f, -0.7f);
              }
          }},
-        {"activity-my-world-add",
+        {"child-people-my-world-add",
          [](App& app) {
              if (!run(app)) return;
              auto& state = app.editors().childMode.session->state;
@@ -73,7 +73,7 @@ std::vector<TourStop> peopleTourStops() {
              state.newName = "Auntie Jo";
              state.newFigure = "woman_hijab";
          }},
-        {"activity-conflict-people-cy",
+        {"child-people-conflict-cy",
          [](App& app) {
              handOver(app, "parental_conflict");
              if (tools::ActivityRun* r = run(app)) r->setLanguage("cy");
