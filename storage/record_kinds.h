@@ -30,6 +30,9 @@ inline constexpr const char* kCourtMatter = "court_matter";
 // Who the child is and what the child needs (issue 18.6; NS 3.3, 8.6): ethnicity, religion,
 // culture, first language, disability, communication needs; a signed version per change.
 inline constexpr const char* kIdentityNeeds = "identity_needs";
+// The child's people and homes and what the child calls them (issue 18.2): set before the
+// tablet is handed over; the prompts name them. A signed version per change.
+inline constexpr const char* kChildPeople = "child_people";
 
 // Every kind above, for code that must know them all (tests, the server's intake).
 inline constexpr const char* kAll[] = {kVisit,
@@ -46,7 +49,8 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kChildImpact,
                                        kReport,
                                        kCourtMatter,
-                                       kIdentityNeeds};
+                                       kIdentityNeeds,
+                                       kChildPeople};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

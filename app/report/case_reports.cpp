@@ -110,7 +110,12 @@ Evidence resolveIn(const CaseFile& file, const model::ImpactCitation& c, const c
         e.found = true;
         e.date = activityDate(file, *r);
         e.source = content ? i18n::trIn(lang, content->title.c_str()) : result.contentId;
-        e.question = step ? i18n::trIn(lang, step->prompt.c_str()) : c.item;
+        if (step) {
+            i18n::ScopedLanguage language(lang); // the question as the child read it, names in (issue 18.2)
+            e.question = tools::childText(result, step->prompt);
+        } else {
+            e.question = c.item;
+        }
         answerText(*answer, step, content, lang, e);
         return e;
     }

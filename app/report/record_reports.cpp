@@ -43,7 +43,7 @@ void childHeader(Document& doc, const CaseFile& file) {
 
 // A picture of an answer, when it has one: the face, the scale, the drawing, the map.
 std::optional<Block> answerPicture(const tools::Answer& a, const tools::Step& step,
-                                   const tools::ActivityContent& content) {
+                                   const tools::ActivityContent& content, const model::ChildPeople& people) {
     Block b;
     b.kind = Block::Kind::Drawing;
     if (step.kind == tools::StepKind::Face) {
@@ -83,6 +83,9 @@ std::optional<Block> answerPicture(const tools::Answer& a, const tools::Step& st
             if (label.empty())
                 for (const tools::ChoiceOption& person : step.people)
                     if (person.id == p.tokenId) label = _(person.label.c_str());
+            if (label.empty()) // one of the child's people, by the name the practitioner set (issue 18.2)
+                for (const model::ChildPerson& person : people.people)
+                    if ("person." + person.id == p.tokenId) label = person.name;
             labels.push_back(label.empty() ? p.tokenId : label);
         }
         const std::vector<tools::Placement> placements = a.placements;
@@ -116,14 +119,15 @@ void addActivity(Document& doc, const CaseFile& file, const storage::Record& rec
         const tools::Answer* a = result.givenAnswer(step.id);
         if (!a) {
             const tools::Answer* raw = result.answerFor(step.id);
-            if (raw && raw->status == tools::AnswerStatus::Skipped) skipped.push_back(_(step.prompt.c_str()));
+            if (raw && raw->status == tools::AnswerStatus::Skipped)
+                skipped.push_back(tools::childText(result, step.prompt));
             continue;
         }
         any = true;
         Evidence e;
         answerText(*a, &step, content, lang, e);
-        doc.add(Block::Kind::Note, _(step.prompt.c_str()));
-        if (std::optional<Block> picture = answerPicture(*a, step, *content))
+        doc.add(Block::Kind::Note, tools::childText(result, step.prompt));
+        if (std::optional<Block> picture = answerPicture(*a, step, *content, tools::peopleUsed(result)))
             doc.blocks.push_back(std::move(*picture));
         // A drawing or a map is its picture: no words stand in for it, and it was not "chosen".
         const bool pictureOnly = !e.ownWords && (!a->strokes.empty() || !a->placements.empty());

@@ -133,6 +133,8 @@ void ChildModeEditor::enter(App& app, const std::string& id) {
         app.notice = {_("That activity could not be opened: its content file is missing or damaged."), true};
         return;
     }
+    // The child's people (issue 18.2): the prompts name them, My world offers them.
+    started->run->setPeople(currentChildPeople(app));
     started->attachStore(*app.store(),
                          tools::ActivityRecordContext{child->caseId, child->id, visitId, app.author()});
     clear();

@@ -13,6 +13,7 @@
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
 #include "app/ui/editors_court.h"
 #include "app/ui/editors_identity.h"
+#include "app/ui/editors_people.h"
 #include "app/ui/kit/form_types.h"
 #include "app/ui/navigation.h"
 #include "app/ui/record_editor.h"
@@ -332,6 +333,7 @@ struct Editors {
     ImpactEditor impact;
     ReportViewer reportViewer;
     IdentityEditor identity; // issue 18.6 (editors_identity.h)
+    PeopleEditor people;     // issue 18.2 (editors_people.h)
     EditorSet set;
 
     Editors();

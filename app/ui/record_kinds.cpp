@@ -84,6 +84,12 @@ void registerBuiltInKinds(RecordKinds& kinds) {
              app.show(ScreenId::IdentityNeeds);
              return true;
          }});
+    kinds.add({k::kChildPeople, N_("The child's people"), true, [](App& app, const storage::Record& record) {
+                   if (!isDraft(record)) return false; // signed: read-only; a change is a new version
+                   app.editors().people.open(record);
+                   app.show(ScreenId::ChildPeople);
+                   return true;
+               }});
     kinds.add(
         {k::kChildImpact, N_("Child impact analysis"), true, [](App& app, const storage::Record& record) {
              app.editors().impact.open(app, record.id); // draft or signed: its own screen

@@ -179,6 +179,9 @@ void drawChildScreen(App& app, Actions& actions) {
     ImGui::BeginDisabled(life.secured);
     if (bigButton(_("Identity and needs"), "child.identity"))
         actions.later([](App& a) { a.editors().identity.start(a); });
+    ImGui::SameLine();
+    if (bigButton(_("The child's people"), "child.people"))
+        actions.later([](App& a) { a.editors().people.start(a); });
     ImGui::EndDisabled();
     if (details.childProtectionPlan)
         chip(_("Child protection plan"), IM_COL32(232, 226, 250, 255), colours::text);

@@ -154,7 +154,7 @@ model::SafetyAlert alertFromAnswer(const tools::ActivityRun& run, const std::str
         if (choice.id == answer->choiceId) alert.answerMsgid = choice.label;
     // In the child's language: the words on the child's screen are the child's answer.
     i18n::ScopedLanguage childLanguage(run.language());
-    alert.prompt = i18n::tr(step->prompt);
+    alert.prompt = run.text(step->prompt); // as the child read it, their people named (issue 18.2)
     if (!alert.answerMsgid.empty()) {
         alert.answer = i18n::tr(alert.answerMsgid);
     } else if (answer->scale >= 0) {

@@ -313,6 +313,8 @@ void drawRecordScreen(App& app, Actions& actions) {
                                app.activityLibrary().forRecord(result.contentId, result.contentVersion));
         else
             mutedText(error.c_str());
+    } else if (record->kind == storage::kinds::kChildPeople) {
+        drawChildPeopleRecord(record->payload);
     } else if (record->kind == storage::kinds::kIdentityNeeds) {
         drawIdentityNeeds(record->payload);
     } else if (record->kind == storage::kinds::kManagerNote) {

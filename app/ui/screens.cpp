@@ -80,6 +80,7 @@ const std::vector<ScreenSpec>& screenTable() {
         {ScreenId::CourtMatter, "court_matter", drawCourtMatterScreen, nullptr, true, true},
         {ScreenId::ChildImpact, "child_impact", drawChildImpactScreen, nullptr, true, true},
         {ScreenId::IdentityNeeds, "identity_needs", drawIdentityScreen, nullptr, true, true},
+        {ScreenId::ChildPeople, "child_people", drawChildPeopleScreen, nullptr, true, true},
         {ScreenId::Report, "report", drawReportScreen, backFromReport, true, true},
         {ScreenId::Welcome, "welcome", drawWelcomeScreen, stayOnCaseload, false},
     };

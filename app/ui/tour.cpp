@@ -544,6 +544,8 @@ std::vector<TourStop> tourStops() {
         for (const char* language : {"en", "cy"})
             stops.push_back({"activity-" + content.id + "-" + language,
                              [id = content.id, language](App& app) { showActivity(app, id, language); }});
+    for (TourStop& stop : peopleTourStops())
+        stops.push_back(std::move(stop));
     return stops;
 }
 

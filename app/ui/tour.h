@@ -18,6 +18,8 @@ struct TourStop {
 std::vector<TourStop> tourStops();
 // Issue 16's stops (tour_court.cpp): the court matter, the child impact analysis, its reports.
 std::vector<TourStop> courtTourStops();
+// Issue 18.2's stops (tour_people.cpp): the child's people, My world, names in the prompts.
+std::vector<TourStop> peopleTourStops();
 
 struct TourSize {
     const char* name;

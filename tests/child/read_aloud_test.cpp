@@ -89,8 +89,8 @@ TEST_CASE(
         i18n::ScopedLanguage welsh("cy");
         std::lock_guard<std::mutex> guard(sink.mutex);
         REQUIRE(sink.texts.size() == 1);
-        CHECK(sink.texts[0] == i18n::tr("Who lives in your first home?"));
-        CHECK(sink.texts[0] != "Who lives in your first home?");
+        // No homes named for this child: neutral words, in Welsh (issue 18.2).
+        CHECK(sink.texts[0] == "Pwy sy'n byw yn un o dy gartrefi?");
         CHECK(sink.sampleCounts[0] > 1000);
     }
     const int stopsBefore = sink.stops;
@@ -142,11 +142,11 @@ TEST_CASE("read each screen aloud: the child's setting says each screen as it op
     {
         std::lock_guard<std::mutex> guard(sink.mutex);
         REQUIRE(sink.texts.size() == 1);
-        CHECK(sink.texts[0] == "Who lives in your first home?");
+        CHECK(sink.texts[0] == "Who lives in one of your homes?");
     }
     w.driver->tap("activity.skip");
     platform::speech().waitUntilIdle();
     std::lock_guard<std::mutex> guard(sink.mutex);
     REQUIRE(sink.texts.size() == 2);
-    CHECK(sink.texts[1] == "How do you feel in your first home?");
+    CHECK(sink.texts[1] == "How do you feel in one of your homes?");
 }

@@ -105,5 +105,5 @@ TEST_CASE("the child can say they see fighting, not only shouting") {
     // flagged for the manager at once, like a child who says they are not safe.
     for (const ChoiceOption& choice : seeHear->choices)
         CHECK_MESSAGE(choice.unsafe == (choice.id == "pushing_hitting"), choice.id);
-    CHECK(content->version == 2); // the content changed: records say which version the child saw
+    CHECK(content->version == 3); // the content changed: records say which version the child saw
 }

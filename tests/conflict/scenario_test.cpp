@@ -101,7 +101,7 @@ TEST_CASE(
     std::string error;
     REQUIRE_MESSAGE(resultFromJson(activity.payload, result, error), error);
     CHECK(result.contentId == "parental_conflict");
-    CHECK(result.contentVersion == 2);
+    CHECK(result.contentVersion == 3);
     CHECK(result.answerFor("how_often")->scale == 7);
     CHECK(result.answerFor("how_big")->status == AnswerStatus::Skipped);
     CHECK(result.answerFor("where_you_are")->choiceId == "another_room");

@@ -109,17 +109,18 @@ TEST_CASE("a signed content update changes an activity's text at next unlock; a 
     safetytest::SafetyWorld w;
     const synctest::TestCert signer = makeContentSigner(w.dir.path(), w.cert);
 
-    // A record made with the shipped content (version 1), and one from content this tablet never had.
+    // A record made with the shipped content (version 2: issue 18.2 named the child's grown-ups), and one
+    // from content this tablet never had.
     const std::string visit =
         synctest::signVisit(w.store(), "case-a1", "child-a1", false, "with feelings faces");
-    signActivity(w.store(), visit, 1);
+    signActivity(w.store(), visit, 2);
     REQUIRE(w.app->activityLibrary().find("feelings_faces") != nullptr);
-    CHECK(w.app->activityLibrary().find("feelings_faces")->version == 1);
+    CHECK(w.app->activityLibrary().find("feelings_faces")->version == 2);
     CHECK(w.app->activityLibrary().find("feelings_faces")->steps.at(0).prompt == kOldPrompt);
 
-    // The organisation signs version 2 (new wording and its Welsh) and publishes it.
+    // The organisation signs version 3 (new wording and its Welsh) and publishes it.
     json v2 = shippedFeelingsFaces();
-    v2["version"] = 2;
+    v2["version"] = 3;
     v2["steps"][0]["prompt"] = kNewPrompt;
     const json files2 = {{"tools/feelings_faces.json", v2}, {"i18n/cy.json", {{kNewPrompt, kNewPromptCy}}}};
     std::ofstream(w.dir.file("files2.json")) << files2.dump();
@@ -133,21 +134,21 @@ TEST_CASE("a signed content update changes an activity's text at next unlock; a 
         *w.driver, [&] { return w.store().setting(sync::setting::kContentVersion).value_or("") == "2"; },
         std::chrono::seconds(60)));
     CHECK(audited(w.store(), "receive_content", "content:2"));
-    CHECK(w.app->activityLibrary().find("feelings_faces")->version == 1);
+    CHECK(w.app->activityLibrary().find("feelings_faces")->version == 2);
     CHECK(w.app->activityLibrary().find("feelings_faces")->steps.at(0).prompt == kOldPrompt);
 
     // From the next unlock, the new wording, in English and in Welsh.
     lockAndUnlock(w);
     const tools::ContentLibrary& library = w.app->activityLibrary();
     REQUIRE(library.find("feelings_faces") != nullptr);
-    CHECK(library.find("feelings_faces")->version == 2);
+    CHECK(library.find("feelings_faces")->version == 3);
     CHECK(library.find("feelings_faces")->steps.at(0).prompt == kNewPrompt);
     CHECK(std::string(i18n::trIn("cy", kNewPrompt)) == kNewPromptCy);
-    // The old record still reads with version 1's wording; a record from content never received
+    // The old record still reads with version 2's wording; a record from content never received
     // here reads with the current wording and says it changed.
-    REQUIRE(library.forRecord("feelings_faces", 1) != nullptr);
-    CHECK(library.forRecord("feelings_faces", 1)->version == 1);
-    CHECK(library.forRecord("feelings_faces", 1)->steps.at(0).prompt == kOldPrompt);
+    REQUIRE(library.forRecord("feelings_faces", 2) != nullptr);
+    CHECK(library.forRecord("feelings_faces", 2)->version == 2);
+    CHECK(library.forRecord("feelings_faces", 2)->steps.at(0).prompt == kOldPrompt);
     w.app->openChild("child-a1");
     w.driver->frames(2);
     w.app->openRecord(visit);
@@ -167,9 +168,9 @@ TEST_CASE("a signed content update changes an activity's text at next unlock; a 
     w.driver->frames(2);
     CHECK(w.window->lastScreenshotOk());
 
-    // Version 3, signed, then one byte of it changed: publish-content refuses it.
+    // Version 4, signed, then one byte of it changed: publish-content refuses it.
     json v3 = v2;
-    v3["version"] = 3;
+    v3["version"] = 4;
     v3["steps"][0]["prompt"] = "How do you feel at home? (version three, fictional)";
     std::ofstream(w.dir.file("files3.json")) << json{{"tools/feelings_faces.json", v3}}.dump();
     REQUIRE(admin(w, {"sign-content", "3", w.dir.file("files3.json"), signer.keyPath, signer.certPath,
@@ -201,7 +202,7 @@ TEST_CASE("a signed content update changes an activity's text at next unlock; a 
     CHECK(w.store().setting(sync::setting::kContentVersion) == std::optional<std::string>("2"));
     CHECK(w.store().contentUpdates().size() == 1);
     lockAndUnlock(w);
-    CHECK(w.app->activityLibrary().find("feelings_faces")->version == 2);
+    CHECK(w.app->activityLibrary().find("feelings_faces")->version == 3);
     CHECK(w.app->activityLibrary().find("feelings_faces")->steps.at(0).prompt == kNewPrompt);
     // The refusal reaches the central system with the audit log.
     w.syncUntilEmpty();
@@ -213,6 +214,6 @@ TEST_CASE("a signed content update changes an activity's text at next unlock; a 
     w.driver->frames(2);
     REQUIRE(w.app->editors().childMode.session != nullptr);
     REQUIRE(w.app->editors().childMode.session->run != nullptr);
-    CHECK(w.app->editors().childMode.session->run->content().version == 2);
+    CHECK(w.app->editors().childMode.session->run->content().version == 3);
     CHECK(w.app->editors().childMode.session->run->content().steps.at(0).prompt == kNewPrompt);
 }

@@ -61,8 +61,8 @@ TEST_CASE(
     const model::SafetyAlert& alert = w.app->editors().safetyAlert.items.front().alert;
     CHECK(alert.language == "cy");
     CHECK(alert.childWords == "Na");
-    CHECK(alert.prompt == "Wyt ti'n teimlo'n ddiogel yn dy gartref cyntaf?");
-    CHECK(alert.promptMsgid == "Do you feel safe in your first home?");
+    CHECK(alert.prompt == "Wyt ti'n teimlo'n ddiogel yn un o dy gartrefi?"); // no homes named for this child
+    CHECK(alert.promptMsgid == "Do you feel safe in {home_1}?");
     CHECK(alert.answerMsgid == "No");
     CHECK(alert.choiceId == "no");
     CHECK(w.driver->has("safety.child_answer"));

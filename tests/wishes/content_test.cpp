@@ -230,7 +230,8 @@ TEST_CASE("type rules: faces, houses, homes, choices") {
         j["steps"][2]["choices"] = json::array({j["steps"][2]["choices"][0]});
         CHECK(mentions(problems(j), "/steps/2/choices: must hold between 2 and"));
         json w = fileOf("my_world");
-        w["steps"][0]["people"][0]["unsafe"] = true;
+        w["steps"][0]["people"] =
+            json::array({{{"id", "pet"}, {"label", "Pet"}, {"icon", "pet"}, {"unsafe", true}}});
         CHECK(mentions(problems(w), "/steps/0/people/0/unsafe: is only allowed on choices"));
     }
     SUBCASE("safety threshold in range") {

@@ -47,8 +47,8 @@ void completeWithASkip(ActivityRun& run) {
             if (step->allowWords) run.setWords("only at weekends", false);
             break;
         case StepKind::Place:
-            run.place(step->people.front().id, "Nain Teg", 0.123456f, -0.5f);
-            run.place(step->people.back().id, "", -0.9f, 0.9f);
+            run.addPerson("Nain Teg", "older_woman", 0.123456f, -0.5f);
+            run.addPerson("", "cat", -0.9f, 0.9f);
             break;
         case StepKind::Drawing:
             run.addStroke(Stroke{{0.5f, 0.5f, 0.6f, 0.6f}, 0xff000000u, 0.01f});

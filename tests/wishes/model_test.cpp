@@ -100,18 +100,27 @@ TEST_CASE("three houses: the child chooses which house to start with") {
 
 TEST_CASE("my world: place, move and remove people; positions are clamped") {
     ActivityRun run(content("my_world"), "en");
-    run.place("pet", "Biscuit", 0.2f, 0.1f);
-    run.place("mum", "", 3.0f, -4.0f);
-    run.place("pet", "", -0.3f, 0.4f); // a drag keeps the child's name for them
+    heard::model::ChildPeople people;
+    people.people = {{"p1", "Mummy", "woman", true}};
+    run.setPeople(people);
+    const std::string pet = run.addPerson("Biscuit", "dog", 0.2f, 0.1f);
+    CHECK(pet == "child.1");
+    run.place("person.p1", "", 3.0f, -4.0f);
+    run.place(pet, "", -0.3f, 0.4f); // a drag keeps the child's name for them
     run.place("unicorn", "", 0, 0);
+    run.place("person.p9", "", 0, 0); // not one of the child's people
     const Answer* answer = run.currentAnswer();
     REQUIRE(answer->placements.size() == 2);
     CHECK(answer->placements[0].name == "Biscuit");
+    CHECK(answer->placements[0].figure == "dog");
     CHECK(answer->placements[0].x == doctest::Approx(-0.3f));
     CHECK(answer->placements[0].distance() == doctest::Approx(0.5f));
     CHECK(answer->placements[1].x == 1.0f);
     CHECK(answer->placements[1].y == -1.0f);
-    run.removePlacement("mum");
+    CHECK(run.addPerson("Nan", "not-a-figure", 0, 0) == "child.2");
+    CHECK(run.currentAnswer()->placements.back().figure == "someone"); // an unknown picture: the plain one
+    run.removePlacement("child.2");
+    run.removePlacement("person.p1");
     CHECK(run.currentAnswer()->placements.size() == 1);
 }
 

@@ -76,20 +76,25 @@ TEST_CASE("three houses: the child picks the house to start with; words read bac
 
 TEST_CASE("my world: place people by tapping, move them by dragging") {
     ChildHarness h("my_world");
+    // The child's people as the practitioner set them (issue 18.2).
+    heard::model::ChildPeople people;
+    people.people = {{"p1", "Biscuit", "dog", false}, {"p2", "Dad", "man", true}};
+    h.run->setPeople(people);
+    h.frame();
     const auto map = h.driver->rect("world.map");
-    h.driver->tap("world.token.pet");
+    h.driver->tap("world.token.person.p1");
     h.driver->tapAt(map.centreX() + map.width() * 0.1f, map.centreY()); // near the child
-    h.driver->tap("world.token.dad");
+    h.driver->tap("world.token.person.p2");
     h.driver->tapAt(map.x0 + map.width() * 0.1f, map.y0 + map.height() * 0.1f); // far away
     const Answer* answer = h.run->currentAnswer();
     REQUIRE(answer);
     REQUIRE(answer->placements.size() == 2);
-    CHECK(answer->placements[0].tokenId == "pet");
+    CHECK(answer->placements[0].tokenId == "person.p1");
     CHECK(answer->placements[0].distance() < 0.4f);
-    CHECK(answer->placements[1].tokenId == "dad");
+    CHECK(answer->placements[1].tokenId == "person.p2");
     CHECK(answer->placements[1].distance() > 0.75f);
     // The child thinks again and drags Dad in closer.
-    const auto dad = h.driver->rect("world.placed.dad");
+    const auto dad = h.driver->rect("world.placed.person.p2");
     h.driver->drag(dad.centreX(), dad.centreY(), map.centreX() - map.width() * 0.15f, map.centreY());
     CHECK(h.run->currentAnswer()->placements[1].distance() < 0.5f);
     CHECK(h.run->currentAnswer()->placements.size() == 2);

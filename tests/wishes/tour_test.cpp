@@ -25,9 +25,10 @@ void prepare(ChildHarness& h, const std::string& id) {
     } else if (id == "three_houses") {
         // The chooser itself is the screen to show.
     } else if (id == "my_world") {
-        run.place("mum", "", 0.3f, -0.2f);
-        run.place("pet", "", -0.25f, 0.3f);
-        run.place("teacher", "", -0.8f, -0.75f);
+        // People the child added and named (issue 18.2: no fixed list of one of each).
+        run.addPerson("Mum", "woman", 0.3f, -0.2f);
+        run.addPerson("Biscuit", "dog", -0.25f, 0.3f);
+        run.addPerson("Mr Jones", "teacher", -0.8f, -0.75f);
     } else if (id == "scaling") {
         run.setScale(7);
     } else if (id == "two_homes") {

@@ -161,8 +161,11 @@ TEST_CASE("false alarms on our own Welsh catalogue stay at the reviewed number")
     REQUIRE_MESSAGE(cy, error);
     std::map<std::string, int> flagged;
     size_t words = 0;
+    // A placeholder ("{grown_ups}", issue 18.2) is filled with the names of the child's people when
+    // shown: it is not a word of the catalogue and is left out.
+    const std::regex placeholder("\\{[a-z_0-9]+\\}");
     for (const auto& text : translations(std::string(HEARD_SOURCE_DIR) + "/assets/i18n/cy.po"))
-        for (const auto& word : wordsOf(text)) {
+        for (const auto& word : wordsOf(std::regex_replace(text, placeholder, " "))) {
             ++words;
             if (!cy->correct(word)) ++flagged[word];
         }
@@ -188,8 +191,9 @@ TEST_CASE("false alarms on our own Welsh catalogue stay at the reviewed number")
     // child (issue 18) merged with main: the nine genuine Welsh words it flagged went into the
     // supplement (see there); what is left is the list above, 33: Heard(8), heard(1), Demo(1),
     // demo(4), cm(1), Petechiae/petechiae(2), SF(12), BBBB-MM-DD(1), SWYDDOGOL-SENSITIF(1),
-    // media(1), secure-drive(1).
-    CHECK(alarms <= 33);
+    // media(1), secure-drive(1). people (issue 18.2) added one (1): the loanword "hijab" in the
+    // figure "Menyw mewn hijab" (a loanword: counted, not added to the supplement).
+    CHECK(alarms <= 34);
 }
 
 TEST_CASE("in the app: misspelt words are underlined in the field's language; a suggestion replaces one") {

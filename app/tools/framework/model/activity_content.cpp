@@ -323,7 +323,8 @@ Step parseStep(Checker& check, const json& item, const std::string& path) {
         step.allowWords = check.boolean(item, path, "words");
         break;
     case StepKind::Place:
-        step.people = check.options(item, path, "people", 1, false);
+        step.people =
+            check.options(item, path, "people", 0, false); // may be empty: the child adds people (issue 18.2)
         break;
     case StepKind::Face:
     case StepKind::Drawing:

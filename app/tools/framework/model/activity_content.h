@@ -27,7 +27,10 @@
 //            yellow, for "how happy") or "stormy" (calm pale to dark storm, for "how often do
 //            the grown-ups argue", where more must not look sunnier)
 //   choice   "choices": [{"id","label","icon","unsafe": bool}]; "words": true adds a text box
-//   place    "people": [{"id","label","icon"}] tokens placed near or far from the child
+//   place    "people": [{"id","label","icon"}] tokens placed near or far from the child (may be
+//            empty: the child's own people and "Add someone" fill the tray, issue 18.2)
+// Prompts and titles may name the child's people with placeholders ({grown_ups}, {home_1}...,
+// app/model/child_people.h), filled after translation.
 //   drawing  a free drawing canvas
 // Translatable strings (title, childTitle, guidance, prompt, label, low, high) are English
 // msgids; their Welsh is in assets/i18n/cy.po like every other string in the app.

@@ -1,12 +1,29 @@
 #include "app/tools/framework/model/activity_result.h"
 
+#include "app/i18n/i18n.h"
 #include "base/error.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace heard::tools {
 
 using json = nlohmann::json;
+
+model::ChildPeople peopleUsed(const ActivityResult& result) {
+    if (!result.extra.is_object() || !result.extra.contains("people")) return {};
+    try {
+        return model::childPeopleFromJson(result.extra.at("people"));
+    } catch (const std::invalid_argument&) {
+        return {}; // damaged: neutral words rather than a guess
+    }
+}
+
+std::string childText(const ActivityResult& result, const std::string& msgid) {
+    const char* translated = i18n::tr(msgid);
+    return model::hasPlaceholders(translated) ? model::personalise(translated, peopleUsed(result))
+                                              : translated;
+}
 
 float Placement::distance() const {
     return std::sqrt(x * x + y * y);
@@ -121,12 +138,19 @@ json answerToJson(const Answer& a) {
     if (!a.words.empty())
         answeredWith.push_back(a.dictated ? "own_words_typed_by_practitioner" : "own_words");
     if (!a.placements.empty()) answeredWith.push_back("placed");
+    // Names the child gave people in My world are the child's own words (issue 18.2).
+    if (std::any_of(a.placements.begin(), a.placements.end(),
+                    [](const Placement& p) { return !p.name.empty(); }))
+        answeredWith.push_back("named_in_own_words");
     if (!a.strokes.empty()) answeredWith.push_back("drawn");
     if (!answeredWith.empty()) j["answered_with"] = answeredWith;
     if (!a.placements.empty()) {
         json list = json::array();
-        for (const Placement& p : a.placements)
-            list.push_back({{"token", p.tokenId}, {"name", p.name}, {"x", p.x}, {"y", p.y}});
+        for (const Placement& p : a.placements) {
+            json item = {{"token", p.tokenId}, {"name", p.name}, {"x", p.x}, {"y", p.y}};
+            if (!p.figure.empty()) item["figure"] = p.figure;
+            list.push_back(item);
+        }
         j["placements"] = list;
     }
     if (!a.strokes.empty()) {
@@ -214,6 +238,7 @@ Answer answerFromJson(const json& j, const std::string& path) {
             p.name = pr.str(list[i], "name", false);
             p.x = pr.number(list[i], "x");
             p.y = pr.number(list[i], "y");
+            p.figure = pr.str(list[i], "figure", false);
             a.placements.push_back(std::move(p));
         }
     }

@@ -13,6 +13,7 @@
 //     "extra": {} }              // type-specific state for activity types that need more
 #pragma once
 
+#include "app/model/child_people.h"
 #include "app/tools/framework/model/activity_content.h"
 
 #include <nlohmann/json.hpp>
@@ -35,12 +36,14 @@ struct Stroke {
 // A person or pet placed on "my world": (x, y) relative to the child at the centre, each in
 // -1..1; distance() says how near the child put them.
 struct Placement {
-    std::string tokenId; // the content's people id ("mum", "pet", ...)
+    std::string tokenId; // the content's people id ("pet"), "person.<id>" for one of the child's
+                         // people set by the practitioner, "child.<n>" for one the child added
     std::string name;    // the child's own name for them, exactly as given (may be empty)
     float x = 0, y = 0;
+    std::string figure; // the picture (model::figures()) of a person the child added; "" otherwise
     float distance() const;
     bool operator==(const Placement& o) const {
-        return tokenId == o.tokenId && name == o.name && x == o.x && y == o.y;
+        return tokenId == o.tokenId && name == o.name && x == o.x && y == o.y && figure == o.figure;
     }
 };
 
@@ -89,6 +92,12 @@ struct ActivityResult {
     const Answer* givenAnswer(const std::string& stepId) const;
     std::vector<std::string> skipped() const; // ids of skipped steps (never the "I don't know" ones)
 };
+
+// The child's people as the prompts named them when the record was made (extra["people"], the
+// practitioner's names, issue 18.2); empty when none were set or they cannot be read.
+model::ChildPeople peopleUsed(const ActivityResult& result);
+// A content string as the child read it: translated into the current language, names put in.
+std::string childText(const ActivityResult& result, const std::string& msgid);
 
 // A fresh result for content: one NotReached answer per step.
 ActivityResult newResult(const ActivityContent& content, const std::string& language);

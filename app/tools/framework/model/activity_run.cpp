@@ -2,7 +2,10 @@
 
 #include "app/tools/framework/model/activity_type.h"
 
+#include "app/i18n/i18n.h"
+
 #include <algorithm>
+#include <stdexcept>
 
 namespace heard::tools {
 
@@ -30,6 +33,14 @@ ActivityRun::ActivityRun(const ActivityContent& content, ActivityResult result)
             Answer answer;
             answer.stepId = step.id;
             m_result.answers.push_back(answer);
+        }
+    }
+    // The names the prompts used when the draft was saved: the same again on resuming.
+    if (m_result.extra.is_object() && m_result.extra.contains("people")) {
+        try {
+            m_people = model::childPeopleFromJson(m_result.extra.at("people"));
+        } catch (const std::invalid_argument&) {
+            m_people = {}; // damaged: neutral wording rather than a guess
         }
     }
     m_finished = m_result.stopped;
@@ -134,12 +145,18 @@ void ActivityRun::undoStroke() {
 void ActivityRun::place(const std::string& tokenId, const std::string& name, float x, float y) {
     const Step* step = currentStep();
     if (!step || step->kind != StepKind::Place) return;
+    Answer* answer = currentAnswer();
+    // Known tokens: the content's, the child's people set by the practitioner, and any already
+    // on the map (a person the child added, being moved).
     bool known = std::any_of(step->people.begin(), step->people.end(),
-                             [&](const ChoiceOption& p) { return p.id == tokenId; });
+                             [&](const ChoiceOption& p) { return p.id == tokenId; }) ||
+                 std::any_of(m_people.people.begin(), m_people.people.end(),
+                             [&](const model::ChildPerson& p) { return "person." + p.id == tokenId; }) ||
+                 std::any_of(answer->placements.begin(), answer->placements.end(),
+                             [&](const Placement& p) { return p.tokenId == tokenId; });
     if (!known) return;
     x = std::clamp(x, -1.0f, 1.0f);
     y = std::clamp(y, -1.0f, 1.0f);
-    Answer* answer = currentAnswer();
     for (Placement& placement : answer->placements) {
         if (placement.tokenId == tokenId) {
             placement.x = x;
@@ -149,8 +166,38 @@ void ActivityRun::place(const std::string& tokenId, const std::string& name, flo
             return;
         }
     }
-    answer->placements.push_back(Placement{tokenId, name, x, y});
+    answer->placements.push_back(Placement{tokenId, name, x, y, ""});
     changed();
+}
+
+std::string ActivityRun::addPerson(const std::string& name, const std::string& figure, float x, float y) {
+    const Step* step = currentStep();
+    if (!step || step->kind != StepKind::Place) return "";
+    Answer* answer = currentAnswer();
+    std::string id;
+    for (size_t n = 1; id.empty(); ++n) {
+        const std::string candidate = "child." + std::to_string(n);
+        if (std::none_of(answer->placements.begin(), answer->placements.end(),
+                         [&](const Placement& p) { return p.tokenId == candidate; }))
+            id = candidate;
+    }
+    Placement placement{id, name, std::clamp(x, -1.0f, 1.0f), std::clamp(y, -1.0f, 1.0f), ""};
+    placement.figure = model::findFigure(figure) ? figure : "someone";
+    answer->placements.push_back(placement);
+    changed();
+    return id;
+}
+
+void ActivityRun::setPeople(const model::ChildPeople& people) {
+    m_people = people;
+    if (people.people.empty() && people.homes.empty())
+        m_result.extra.erase("people");
+    else
+        m_result.extra["people"] = model::toJson(people);
+}
+
+std::string ActivityRun::text(const std::string& msgid) const {
+    return model::personalise(i18n::tr(msgid), m_people);
 }
 
 void ActivityRun::removePlacement(const std::string& tokenId) {

@@ -8,6 +8,7 @@
 
 #include "app/tools/framework/model/activity_content.h"
 #include "app/tools/framework/model/activity_result.h"
+#include "app/model/child_people.h"
 
 #include <string>
 #include <vector>
@@ -52,6 +53,19 @@ public:
     void undoStroke();
     void place(const std::string& tokenId, const std::string& name, float x, float y); // adds or moves
     void removePlacement(const std::string& tokenId);
+    // My world (issue 18.2): a person the child added and named, placed at (x, y). The name is
+    // the child's own words, kept exactly as typed (empty is allowed: a picture with no name).
+    // Returns the new token id ("child.1", "child.2", ...), or "" when this is not a place step.
+    std::string addPerson(const std::string& name, const std::string& figure, float x, float y);
+
+    // The child's people as the practitioner set them (model/child_people.h): the prompts name
+    // them and My world offers them as "person.<id>" tokens. Kept in the record's
+    // extra["people"], apart from the child's answers: they are the practitioner's words.
+    void setPeople(const model::ChildPeople& people);
+    const model::ChildPeople& people() const { return m_people; }
+    // A content string as the child sees it: translated into the current language, then the
+    // people's names put in (model::personalise).
+    std::string text(const std::string& msgid) const;
 
     // Moves on: Answered when the answer holds something, otherwise Skipped.
     void next();
@@ -75,6 +89,7 @@ private:
     void changed();
     ActivityContent m_content; // a copy: content may be reloaded (a sync update) while a child works
     ActivityResult m_result;
+    model::ChildPeople m_people;
     std::vector<std::string> m_plan; // step ids in the order they will be shown
     size_t m_position = 0;
     bool m_finished = false;

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <stdexcept>
 
 namespace heard::tools {
 
@@ -104,7 +105,8 @@ void drawTopBar(ActivityRun& run, ChildViewState& state, ActivityActions& action
     ImGui::Dummy(ImVec2(iconSide, iconSide));
     ImGui::SameLine();
     pushFont(ui::fonts().title);
-    const char* title = i18n::tr(content.childTitle);
+    const std::string titleText = run.text(content.childTitle); // the child's people named (issue 18.2)
+    const char* title = titleText.c_str();
     const float wrapWidth = ImGui::GetContentRegionAvail().x;
     const float titleHeight = ImGui::CalcTextSize(title, nullptr, false, wrapWidth).y;
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(0.0f, (iconSide - titleHeight) / 2));
@@ -160,9 +162,10 @@ void drawProgress(const ActivityRun& run) {
     ImGui::Dummy(ImVec2(float(count) * r * 3.2f, r * 2));
 }
 
-void drawPrompt(const Step& step) {
+void drawPrompt(const ActivityRun& run, const Step& step) {
     const float side = dp(64);
-    speakButton(i18n::tr(step.prompt), "activity.speak.prompt");
+    const std::string prompt = run.text(step.prompt); // "When Mummy and Steve argue" (issue 18.2)
+    speakButton(prompt.c_str(), "activity.speak.prompt");
     ImGui::SameLine();
     ImVec2 start = ImGui::GetCursorScreenPos();
     if (!step.icon.empty()) {
@@ -173,7 +176,7 @@ void drawPrompt(const Step& step) {
     }
     pushFont(ui::fonts().title);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(i18n::tr(step.prompt));
+    ImGui::TextUnformatted(prompt.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ui::tag("activity.prompt");
@@ -257,7 +260,7 @@ void drawEnd(ActivityRun& run, ActivityActions& actions) {
             heading = true;
         }
         ImGui::PushTextWrapPos(0.0f);
-        ui::mutedText(i18n::tr(step->prompt));
+        ui::mutedText(run.text(step->prompt).c_str());
         if (!picked.empty()) ImGui::TextUnformatted(picked.c_str());
         if (!answer->words.empty())
             ImGui::TextUnformatted(("\xe2\x80\x9c" + answer->words + "\xe2\x80\x9d").c_str());
@@ -388,10 +391,10 @@ void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& act
         drawStartChooser(run, actions);
     } else if (step) {
         drawProgress(run);
-        drawPrompt(*step);
+        drawPrompt(run, *step);
         if (options.readAloudOnOpen && !state.spokenOnOpen) {
             state.spokenOnOpen = true;
-            speech().say(i18n::tr(step->prompt), run.language());
+            speech().say(run.text(step->prompt), run.language());
         }
         ImGui::Spacing();
         float bottom = ui::touchTarget() + ImGui::GetStyle().ItemSpacing.y * 2;
@@ -471,7 +474,21 @@ const char* faceLabel(const ActivityContent* content, const std::string& id) {
     return id.c_str();
 }
 
-void answerDetails(const Answer& answer, const Step* step, const ActivityContent* content) {
+// Who a placed token is, for the practitioner: one of the child's people by the name the
+// practitioner set, a picture the child added (its figure's name; the child's own name for them
+// is quoted after it), or the content's label.
+std::string placementLabel(const Placement& p, const Step* step, const model::ChildPeople& people) {
+    for (const model::ChildPerson& person : people.people)
+        if (p.tokenId == "person." + person.id) return person.name;
+    if (const model::FigureSpec* figure = model::findFigure(p.figure)) return i18n::tr(figure->name);
+    if (step)
+        for (const ChoiceOption& person : step->people)
+            if (person.id == p.tokenId) return i18n::tr(person.label);
+    return p.tokenId;
+}
+
+void answerDetails(const Answer& answer, const Step* step, const ActivityContent* content,
+                   const model::ChildPeople& people) {
     if (!answer.faceId.empty()) {
         const FaceOption* face = nullptr;
         if (content) {
@@ -529,12 +546,8 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
         std::sort(byDistance.begin(), byDistance.end(),
                   [](const Placement& a, const Placement& b) { return a.distance() < b.distance(); });
         for (const Placement& p : byDistance) {
-            const char* label = p.tokenId.c_str();
-            if (step) {
-                for (const ChoiceOption& person : step->people) {
-                    if (person.id == p.tokenId) label = i18n::tr(person.label);
-                }
-            }
+            std::string labelText = placementLabel(p, step, people);
+            const char* label = labelText.c_str();
             const char* nearness = p.distance() < 0.4f    ? _("near")
                                    : p.distance() < 0.75f ? _("in between")
                                                           : _("far");
@@ -554,6 +567,7 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
     if (view && view->drawSummary) return view->drawSummary(result, content, interpretation);
     bool changed = false;
     ImGui::PushID(&result);
+    const model::ChildPeople people = peopleUsed(result); // the names the prompts used
     const ActivityType* type = activityTypes().find(result.type);
     ui::screenTitle(content ? i18n::tr(content->title) : type ? i18n::tr(type->name) : result.type.c_str());
     const char* languageName = result.language.c_str();
@@ -582,13 +596,14 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
         ImGui::PushID(answer.stepId.c_str());
         ImGui::Spacing();
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(step ? i18n::tr(step->prompt) : answer.stepId.c_str());
+        ImGui::TextUnformatted(step ? model::personalise(i18n::tr(step->prompt), people).c_str()
+                                    : answer.stepId.c_str());
         ImGui::PopTextWrapPos();
         ImGui::Indent();
         ImGui::TextColored(
             ImColor(answer.status == AnswerStatus::Answered ? ui::colours::accent : ui::colours::muted), "%s",
             statusText(answer.status));
-        answerDetails(answer, step, content);
+        answerDetails(answer, step, content, people);
         ImGui::Unindent();
         ImGui::PopID();
     }

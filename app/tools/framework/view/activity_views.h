@@ -35,6 +35,10 @@ struct ChildViewState {
     std::string lastStepId;      // resets per-step state when the step changes
     bool confirmingStop = false; // the child tapped Stop: "Do you want to stop?" is asked, once
     bool spokenOnOpen = false;   // read aloud: this screen was read as it opened
+    // My world (issue 18.2): the child adding someone of their own, named in their own words.
+    bool addingPerson = false;
+    std::string newName;   // exactly as the child types it
+    std::string newFigure; // the picture chosen; "" none yet
 };
 
 // What happened in child mode this frame, for the container to apply.

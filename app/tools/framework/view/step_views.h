@@ -13,6 +13,9 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area);
 bool drawChoiceStep(ActivityRun& run, const Step& step, ImVec2 area);
 bool drawWordsStep(ActivityRun& run, const Step& step, ChildViewState& state, ImVec2 area);
 bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, ImVec2 area);
+// The side of a My world tile (the tray and the pictures to choose from): every figure's name
+// fits it without a word broken.
+float figureTileSide();
 // The canvas: finger strokes stored as vectors normalised to the canvas.
 bool drawCanvas(ActivityRun& run, ChildViewState& state, ImVec2 size);
 // Text that keeps the child's words exactly; `dictated` shows the practitioner typing for them.

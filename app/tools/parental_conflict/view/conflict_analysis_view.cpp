@@ -49,7 +49,7 @@ std::string citationText(const ConflictAnalysisScreen& screen, const Citation& c
     const Step* step = screen.content ? screen.content->findStep(c.stepId) : nullptr;
     const Answer* answer = screen.childResult.answerFor(c.stepId);
     if (!step || !answer || c.activityRecordId != screen.activityRecordId) return c.stepId;
-    return std::string(_(step->prompt.c_str())) + " " + answerSummary(*answer, *step, *screen.content);
+    return childText(screen.childResult, step->prompt) + " " + answerSummary(*answer, *step, *screen.content);
 }
 
 void dangerText(const char* text) {
@@ -101,7 +101,7 @@ void drawChildAnswers(ConflictAnalysisScreen& screen) {
                                            screen.childResult))
             continue;          // skipped or not reached: nothing to cite
         if (screen.isSigned) { // read-only: the answers as text, nothing to tap
-            ui::wrappedText(_(step.prompt.c_str()));
+            ui::wrappedText(childText(screen.childResult, step.prompt).c_str());
             ImGui::Indent(ui::dp(28));
             ui::wrappedText(answerSummary(*answer, step, *screen.content).c_str());
             ImGui::Unindent(ui::dp(28));
@@ -109,8 +109,8 @@ void drawChildAnswers(ConflictAnalysisScreen& screen) {
             continue;
         }
         const bool chosen = screen.chosenStep == step.id;
-        if (answerCard(_(step.prompt.c_str()), answerSummary(*answer, step, *screen.content), chosen,
-                       step.id))
+        if (answerCard(childText(screen.childResult, step.prompt),
+                       answerSummary(*answer, step, *screen.content), chosen, step.id))
             screen.chosenStep = chosen ? "" : step.id;
         ui::tag(("conflict.answer." + step.id).c_str());
     }
