@@ -537,6 +537,8 @@ std::vector<TourStop> tourStops() {
     };
     for (TourStop& stop : courtTourStops())
         stops.push_back(std::move(stop));
+    for (TourStop& stop : answersTourStops())
+        stops.push_back(std::move(stop));
     // Every activity of the catalogue (assets/tools/*.json and any extra folder), in child mode,
     // in English and in Welsh: a new content file joins the tour with no edit here.
     const tools::ContentLibrary catalogue = tools::loadContentFolders(tools::contentFolders());
@@ -545,6 +547,10 @@ std::vector<TourStop> tourStops() {
             stops.push_back({"activity-" + content.id + "-" + language,
                              [id = content.id, language](App& app) { showActivity(app, id, language); }});
     return stops;
+}
+
+void startTourVisit(App& app, const char* childId) {
+    startDemoVisit(app, childId);
 }
 
 bool runTour(App& app, const std::string& dir, std::string& error, std::vector<std::string>* written) {

@@ -18,6 +18,11 @@ struct TourStop {
 std::vector<TourStop> tourStops();
 // Issue 16's stops (tour_court.cpp): the court matter, the child impact analysis, its reports.
 std::vector<TourStop> courtTourStops();
+// Issue 18.3's stops (tour_answers.cpp): pictures-only scales, several feelings, the short
+// conflict activity, each for a child of the age that gets it.
+std::vector<TourStop> answersTourStops();
+// Unlocks the demo, opens childId and begins a visit with its start fields filled (tour.cpp).
+void startTourVisit(App& app, const char* childId);
 
 struct TourSize {
     const char* name;

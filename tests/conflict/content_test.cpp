@@ -39,6 +39,7 @@ TEST_CASE("the shipped parental conflict content loads with its registered type"
         CHECK_MESSAGE(content->findStep(step), step);
     CHECK(content->findStep("how_often")->kind == StepKind::Scale);
     CHECK(content->findStep("feel")->kind == StepKind::Face);
+    CHECK(content->findStep("feel")->multiple); // mixed feelings: several may be chosen (issue 18.3)
     CHECK_FALSE(content->faces.empty());
 }
 
@@ -105,5 +106,5 @@ TEST_CASE("the child can say they see fighting, not only shouting") {
     // flagged for the manager at once, like a child who says they are not safe.
     for (const ChoiceOption& choice : seeHear->choices)
         CHECK_MESSAGE(choice.unsafe == (choice.id == "pushing_hitting"), choice.id);
-    CHECK(content->version == 2); // the content changed: records say which version the child saw
+    CHECK(content->version == 3); // the content changed: records say which version the child saw
 }
