@@ -253,7 +253,7 @@ TEST_CASE("an eight-year-old gets the whole activity with 0-10 scales") {
 
 namespace {
 
-std::string base(const std::string& stepsAndMore) {
+std::string contentText(const std::string& stepsAndMore) {
     return R"({"format": 1, "id": "t", "version": 1, "type": "parental_conflict", "title": "T",
                "childTitle": "T", "guidance": "G", "icon": "cloud", "ageRange": [3, 17],
                "faces": [{"id": "sad", "label": "Sad", "expression": "sad"},
@@ -284,7 +284,7 @@ TEST_CASE("age bands and several feelings in content: read when right, refused c
     tools::ActivityContent content;
     std::vector<tools::ContentError> errors;
     REQUIRE(tools::parseContent("t.json",
-                                base(R"(, "ageBands": [{"id": "little", "ages": [3, 6], "scale": "pictures_5",
+                                contentText(R"(, "ageBands": [{"id": "little", "ages": [3, 6], "scale": "pictures_5",
                                                        "steps": ["safe", "often"]}])"),
                                 content, errors));
     CHECK(content.steps[2].multiple);
@@ -305,23 +305,23 @@ TEST_CASE("age bands and several feelings in content: read when right, refused c
     run.setScale(4);
     CHECK(run.currentAnswer()->scale == 4);
 
-    CHECK(errorsOf(base(R"(, "ageBands": [{"id": "a", "ages": [3, 6], "steps": ["often", "nope"]}])"))
+    CHECK(errorsOf(contentText(R"(, "ageBands": [{"id": "a", "ages": [3, 6], "steps": ["often", "nope"]}])"))
               .find("t.json: /ageBands/0/steps/1: no step has the id \"nope\"") != std::string::npos);
-    CHECK(errorsOf(base(R"(, "ageBands": [{"id": "a", "ages": [3, 6], "steps": ["often", "feel"]}])"))
+    CHECK(errorsOf(contentText(R"(, "ageBands": [{"id": "a", "ages": [3, 6], "steps": ["often", "feel"]}])"))
               .find("/ageBands/0/steps: leaves out the safety question \"safe\"") != std::string::npos);
-    CHECK(errorsOf(base(R"(, "ageBands": [{"id": "a", "ages": [3, 6]}, {"id": "b", "ages": [6, 8]}])"))
+    CHECK(errorsOf(contentText(R"(, "ageBands": [{"id": "a", "ages": [3, 6]}, {"id": "b", "ages": [6, 8]}])"))
               .find("/ageBands/1/ages: overlaps the ages of band \"a\"") != std::string::npos);
-    CHECK(errorsOf(base(R"(, "ageBands": [{"id": "a", "ages": [3, 6], "scale": "pictures_4"}])"))
+    CHECK(errorsOf(contentText(R"(, "ageBands": [{"id": "a", "ages": [3, 6], "scale": "pictures_4"}])"))
               .find("/ageBands/0/scale: unknown scale form \"pictures_4\"") != std::string::npos);
-    CHECK(errorsOf(base(R"(, "ageBands": [{"id": "a", "ages": [6, 3]}])"))
+    CHECK(errorsOf(contentText(R"(, "ageBands": [{"id": "a", "ages": [6, 3]}])"))
               .find("/ageBands/0/ages: must satisfy") != std::string::npos);
-    CHECK(errorsOf(base(R"(, "ageBands": [{"id": "a", "ages": [3, 6], "steps": ["safe"]}])"))
+    CHECK(errorsOf(contentText(R"(, "ageBands": [{"id": "a", "ages": [3, 6], "steps": ["safe"]}])"))
               .find("the short version has 1") != std::string::npos);
     // "multiple" belongs to face steps, and is true or false.
-    std::string text = base("");
+    std::string text = contentText("");
     text.replace(text.find(R"("prompt": "P", "low")"), 13, R"("prompt": "P", "multiple": true)");
     CHECK(errorsOf(text).find("/steps/0/multiple: is only allowed on face steps") != std::string::npos);
-    text = base("");
+    text = contentText("");
     text.replace(text.find(R"("multiple": true)"), 16, R"("multiple": "yes")");
     CHECK(errorsOf(text).find("/steps/2/multiple: must be true or false") != std::string::npos);
 }

@@ -141,13 +141,15 @@ bool drawPictureScale(ActivityRun& run, const Step& step, ImVec2 area) {
         const std::string& icon = position == 0           ? step.lowIcon
                                   : position == count - 1 ? step.highIcon
                                                           : std::string();
+        // A pale disc under every picture keeps it clear on a dark storm tile, and makes the
+        // middle tiles read as pictures too (a dot that grows), never as something to fear.
+        dl->AddCircleFilled(centre, side * 0.5f, IM_COL32(255, 255, 255, 220), 40);
         if (!icon.empty()) {
-            // A pale disc under the picture keeps it clear on a dark storm tile.
-            dl->AddCircleFilled(centre, side * 0.5f, IM_COL32(255, 255, 255, 220), 40);
             drawIcon(dl, icon, centre, side * 0.85f, naturalIconColour(icon));
         } else {
-            const float r = side * (0.12f + 0.3f * float(position) / float(count - 1));
-            dl->AddCircleFilled(centre, r, scaleNumberColour(step.tone, onTen), 32);
+            const float r = side * (0.1f + 0.28f * float(position) / float(count - 1));
+            dl->AddCircleFilled(centre, r, scaleStepColour(step.tone, std::min(10, onTen + 3)), 32);
+            dl->AddCircle(centre, r, IM_COL32(45, 45, 55, 150), 32, ui::dp(1.5f));
         }
     }
     ImGui::SetCursorScreenPos(origin);
