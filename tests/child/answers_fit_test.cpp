@@ -283,10 +283,10 @@ std::string errorsOf(const std::string& text) {
 TEST_CASE("age bands and several feelings in content: read when right, refused clearly when wrong") {
     tools::ActivityContent content;
     std::vector<tools::ContentError> errors;
-    REQUIRE(tools::parseContent("t.json",
-                                contentText(R"(, "ageBands": [{"id": "little", "ages": [3, 6], "scale": "pictures_5",
+    REQUIRE(tools::parseContent(
+        "t.json", contentText(R"(, "ageBands": [{"id": "little", "ages": [3, 6], "scale": "pictures_5",
                                                        "steps": ["safe", "often"]}])"),
-                                content, errors));
+        content, errors));
     CHECK(content.steps[2].multiple);
     REQUIRE(content.bandForAge(4));
     CHECK(content.bandForAge(4)->id == "little");

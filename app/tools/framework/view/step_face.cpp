@@ -17,7 +17,9 @@ bool drawFaceStep(ActivityRun& run, const Step& step, ImVec2 area) {
     bool changed = false;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     // As many columns as fit with faces no smaller than a comfortable target.
-    const float strengthRow = ui::dp(110);
+    // Room below the faces for "how much?"; a step of several feelings asks no "how much", only
+    // shows a line saying more than one may be chosen.
+    const float strengthRow = step.multiple ? ImGui::GetTextLineHeightWithSpacing() : ui::dp(110);
     if (step.multiple) {
         ImGui::TextUnformatted(_("You can choose more than one."));
         ui::tag("face.multiple_hint");
@@ -30,6 +32,11 @@ bool drawFaceStep(ActivityRun& run, const Step& step, ImVec2 area) {
     if (float(rows) * (side + caption + spacing) > area.y - strengthRow) {
         side = std::max(ui::dp(72), (area.y - strengthRow) / float(rows) - caption - spacing);
         columns = std::max(1, int((area.x + spacing) / (side + spacing)));
+        // All on one row now: as big as the row's width and height allow, so a caption such as
+        // "Cymysglyd" is not broken mid-word on a tile cut down for two rows.
+        if (size_t(columns) >= count)
+            side = std::max(side, std::min({ui::dp(170), (area.x - spacing * float(count)) / float(count),
+                                            area.y - strengthRow - caption - spacing}));
     }
     for (size_t i = 0; i < count; ++i) {
         const FaceOption& face = faces[i];
