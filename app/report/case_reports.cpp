@@ -2,6 +2,7 @@
 #include "app/report/report_parts.h"
 
 #include "app/i18n/i18n.h"
+#include "app/tools/framework/model/answer_text.h"
 #include "app/model/calendar.h"
 #include "app/model/child_details.h"
 #include "app/model/visit.h"
@@ -63,20 +64,14 @@ void answerText(const tools::Answer& a, const tools::Step* step, const tools::Ac
     if (step) {
         switch (step->kind) {
         case tools::StepKind::Scale:
-            if (a.scale >= 0) {
-                char buffer[64];
-                std::snprintf(buffer, sizeof buffer, i18n::trIn(lang, "%d out of 10"), a.scale);
-                chosen = buffer;
-            }
+            chosen = tools::scaleText(a, lang); // with the form it was given on
             break;
         case tools::StepKind::Choice:
             for (const tools::ChoiceOption& c : step->choices)
                 if (c.id == a.choiceId) chosen = i18n::trIn(lang, c.label.c_str());
             break;
         case tools::StepKind::Face:
-            if (content)
-                for (const tools::FaceOption& f : content->faces)
-                    if (f.id == a.faceId) chosen = i18n::trIn(lang, f.label.c_str());
+            if (content) chosen = tools::facesText(a, *content, lang); // every feeling chosen
             break;
         default:
             break;

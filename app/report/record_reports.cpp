@@ -59,7 +59,8 @@ std::optional<Block> answerPicture(const tools::Answer& a, const tools::Step& st
             }
         return std::nullopt;
     }
-    if (step.kind == tools::StepKind::Scale && a.scale >= 0) {
+    // A pictures-only answer has no place on the 0-10 drawing: its words say which picture.
+    if (step.kind == tools::StepKind::Scale && a.scale >= 0 && a.scaleForm == tools::ScaleForm::Numbers) {
         const tools::ScaleTone tone = step.tone;
         const int value = a.scale;
         b.height = 70;

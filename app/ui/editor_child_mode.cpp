@@ -129,7 +129,10 @@ void ChildModeEditor::enter(App& app, const std::string& id) {
     // The App's catalogue: the shipped content with this unlock's signed updates (issue 20).
     started->library = app.activityLibrary();
     started->libraryLoaded = true;
-    if (!started->start(id, language)) {
+    // The child's age today picks the form of the activity the content gives for it (a short
+    // version, pictures-only scales: issue 18.3).
+    const int age = model::ageInYears(child->dateOfBirth, app.now().substr(0, 10));
+    if (!started->start(id, language, age)) {
         app.notice = {_("That activity could not be opened: its content file is missing or damaged."), true};
         return;
     }

@@ -4,6 +4,7 @@
 // practitioner's hand-back PIN on a shuffled keypad (issue 18.9) or the passphrase (wrong ones
 // meet the same growing delay as unlocking).
 #include "app/i18n/i18n.h"
+#include "app/tools/framework/model/answer_text.h"
 #include "app/model/calendar.h"
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/framework/view/activity_drawing.h"
@@ -149,7 +150,7 @@ model::SafetyAlert alertFromAnswer(const tools::ActivityRun& run, const std::str
     if (!step || !answer) return alert;
     alert.promptMsgid = step->prompt;
     alert.choiceId = answer->choiceId;
-    alert.scale = answer->scale;
+    alert.scale = answer->scaleOnTen(); // on the 0-10 line whatever form the child saw
     for (const tools::ChoiceOption& choice : step->choices)
         if (choice.id == answer->choiceId) alert.answerMsgid = choice.label;
     // In the child's language: the words on the child's screen are the child's answer.
@@ -157,6 +158,10 @@ model::SafetyAlert alertFromAnswer(const tools::ActivityRun& run, const std::str
     alert.prompt = run.text(step->prompt); // as the child read it, their people named (issue 18.2)
     if (!alert.answerMsgid.empty()) {
         alert.answer = i18n::tr(alert.answerMsgid);
+    } else if (answer->scale >= 0 && answer->scaleForm != tools::ScaleForm::Numbers) {
+        // A pictures-only scale has no numbers: which picture, and what its ends mean.
+        alert.answer = tools::scaleText(*answer, run.language()) + " (" + i18n::tr(step->lowLabel) + " ... " +
+                       i18n::tr(step->highLabel) + ")";
     } else if (answer->scale >= 0) {
         alert.answer = std::to_string(answer->scale) + " / 10 (0 = " + i18n::tr(step->lowLabel) +
                        ", 10 = " + i18n::tr(step->highLabel) + ")";

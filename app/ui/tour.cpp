@@ -537,6 +537,8 @@ std::vector<TourStop> tourStops() {
     };
     for (TourStop& stop : courtTourStops())
         stops.push_back(std::move(stop));
+    for (TourStop& stop : answersTourStops())
+        stops.push_back(std::move(stop));
     // Every activity of the catalogue (assets/tools/*.json and any extra folder), in child mode,
     // in English and in Welsh: a new content file joins the tour with no edit here.
     const tools::ContentLibrary catalogue = tools::loadContentFolders(tools::contentFolders());
@@ -547,6 +549,10 @@ std::vector<TourStop> tourStops() {
     for (TourStop& stop : peopleTourStops())
         stops.push_back(std::move(stop));
     return stops;
+}
+
+void startTourVisit(App& app, const char* childId) {
+    startDemoVisit(app, childId);
 }
 
 bool runTour(App& app, const std::string& dir, std::string& error, std::vector<std::string>* written) {

@@ -20,6 +20,11 @@ std::vector<TourStop> tourStops();
 std::vector<TourStop> courtTourStops();
 // Issue 18.2's stops (tour_people.cpp): the child's people, My world, names in the prompts.
 std::vector<TourStop> peopleTourStops();
+// Issue 18.3's stops (tour_answers.cpp): pictures-only scales, several feelings, the short
+// conflict activity, each for a child of the age that gets it.
+std::vector<TourStop> answersTourStops();
+// Unlocks the demo, opens childId and begins a visit with its start fields filled (tour.cpp).
+void startTourVisit(App& app, const char* childId);
 
 struct TourSize {
     const char* name;

@@ -39,6 +39,7 @@ TEST_CASE("the shipped parental conflict content loads with its registered type"
         CHECK_MESSAGE(content->findStep(step), step);
     CHECK(content->findStep("how_often")->kind == StepKind::Scale);
     CHECK(content->findStep("feel")->kind == StepKind::Face);
+    CHECK(content->findStep("feel")->multiple); // mixed feelings: several may be chosen (issue 18.3)
     CHECK_FALSE(content->faces.empty());
 }
 

@@ -57,8 +57,8 @@ storage::Record childDoesTheActivity(test::WorkflowApp& w, const std::string& vi
     w.driver->tap("choice.shouting");
     w.tapAndType("words.input", "doors banging");
     w.driver->tap("activity.next");
-    w.driver->tap("face.worried");
-    w.driver->tap("face.strength.2");
+    w.driver->tap("face.worried"); // several feelings on this step (issue 18.3): two chosen
+    w.driver->tap("face.sad");
     w.driver->tap("activity.next");
     w.tapAndType("words.input", "I put my headphones on and hug Biscuit");
     w.driver->tap("activity.next");
@@ -107,8 +107,8 @@ TEST_CASE(
     CHECK(result.answerFor("where_you_are")->choiceId == "another_room");
     CHECK(result.answerFor("see_hear")->choiceId == "shouting");
     CHECK(result.answerFor("see_hear")->words == "doors banging");
-    CHECK(result.answerFor("feel")->faceId == "worried");
-    CHECK(result.answerFor("feel")->strength == 2);
+    CHECK(result.answerFor("feel")->faces == std::vector<std::string>{"worried", "sad"});
+    CHECK(result.answerFor("feel")->faceId.empty());
     CHECK(result.answerFor("what_you_do")->words == "I put my headphones on and hug Biscuit");
     CHECK(result.answerFor("carry_messages")->choiceId == "yes");
     CHECK(result.answerFor("asked_to_choose")->status == AnswerStatus::Skipped);

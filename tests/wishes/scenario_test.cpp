@@ -312,14 +312,15 @@ TEST_CASE("the practitioner picks an activity for the child's age; a bad content
         if (const ActivityContent* c = drawActivityPicker(library, age)) picked = c;
     });
     CHECK(screen.driver->has("activity.pick.feelings_faces"));
-    CHECK_FALSE(screen.driver->has("activity.pick.scaling")); // 6 and over
+    CHECK(screen.driver->has("activity.pick.scaling")); // 3 and over: pictures-only under 7 (issue 18.3)
     CHECK(screen.driver->has("activity.content_errors"));
     screen.driver->tap("activity.pick.drawing");
     REQUIRE(picked);
     CHECK(picked->id == "drawing");
-    age = 12;
+    age = 13;
     screen.driver->frames(2);
     CHECK(screen.driver->has("activity.pick.scaling"));
+    CHECK_FALSE(screen.driver->has("activity.pick.feelings_faces")); // 4 to 12
 }
 
 TEST_CASE("the practitioner writes an interpretation beside, never into, the child's answers") {

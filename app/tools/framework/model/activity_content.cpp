@@ -71,6 +71,47 @@ const char* scaleToneName(ScaleTone tone) {
     return "?";
 }
 
+const char* scaleFormName(ScaleForm form) {
+    switch (form) {
+    case ScaleForm::Numbers:
+        return "numbers";
+    case ScaleForm::Pictures3:
+        return "pictures_3";
+    case ScaleForm::Pictures5:
+        return "pictures_5";
+    }
+    return "?";
+}
+
+bool parseScaleForm(const std::string& name, ScaleForm& out) {
+    for (ScaleForm form : {ScaleForm::Numbers, ScaleForm::Pictures3, ScaleForm::Pictures5}) {
+        if (name == scaleFormName(form)) {
+            out = form;
+            return true;
+        }
+    }
+    return false;
+}
+
+int scaleFormSteps(ScaleForm form) {
+    switch (form) {
+    case ScaleForm::Numbers:
+        return 11;
+    case ScaleForm::Pictures3:
+        return 3;
+    case ScaleForm::Pictures5:
+        return 5;
+    }
+    return 11;
+}
+
+int scaleOnTen(ScaleForm form, int position) {
+    const int last = scaleFormSteps(form) - 1;
+    if (position < 0) return -1;
+    if (last == 10) return position;
+    return (position * 20 + last) / (2 * last); // position * 10 / last, rounded half up
+}
+
 const std::vector<std::string>& contentIcons() {
     static const std::vector<std::string> s_icons = {
         "face", "star", "house", "heart", "cloud", "sun", "school", "person", "people", "pet", "scale",
@@ -93,6 +134,36 @@ std::string ContentError::text() const {
 const Step* ActivityContent::findStep(const std::string& stepId) const {
     int index = stepIndex(stepId);
     return index < 0 ? nullptr : &steps[size_t(index)];
+}
+
+const AgeBand* ActivityContent::bandForAge(int age) const {
+    if (age < 0) return nullptr;
+    for (const AgeBand& band : ageBands) {
+        if (band.suits(age)) return &band;
+    }
+    return nullptr;
+}
+
+const AgeBand* ActivityContent::findBand(const std::string& id) const {
+    for (const AgeBand& band : ageBands) {
+        if (band.id == id) return &band;
+    }
+    return nullptr;
+}
+
+ActivityContent contentForBand(const ActivityContent& content, const AgeBand* band) {
+    if (!band) return content;
+    ActivityContent out = content;
+    if (!band->steps.empty()) {
+        out.steps.clear();
+        for (const std::string& id : band->steps) {
+            if (const Step* step = content.findStep(id)) out.steps.push_back(*step);
+        }
+    }
+    for (Step& step : out.steps) {
+        if (step.kind == StepKind::Scale) step.scaleForm = band->scaleForm;
+    }
+    return out;
 }
 
 int ActivityContent::stepIndex(const std::string& stepId) const {
@@ -327,15 +398,106 @@ Step parseStep(Checker& check, const json& item, const std::string& path) {
             check.options(item, path, "people", 0, false); // may be empty: the child adds people (issue 18.2)
         break;
     case StepKind::Face:
+        step.multiple = check.boolean(item, path, "multiple");
+        break;
     case StepKind::Drawing:
         break;
     }
+    if (step.kind != StepKind::Face && item.contains("multiple"))
+        check.fail(path + "/multiple", "is only allowed on face steps (several feelings at once)");
     if (step.kind != StepKind::Scale) {
         for (const char* key : {"lowIcon", "highIcon", "tone"}) {
             if (item.contains(key)) check.fail(path + "/" + key, "is only allowed on scale steps");
         }
     }
     return step;
+}
+
+// Two whole numbers, youngest and oldest, within 0..25 (ageRange and each band's ages).
+bool parseAges(Checker& check, const json& object, const std::string& path, const char* key, int& low,
+               int& high) {
+    auto ages = object.find(key);
+    if (ages == object.end()) {
+        check.fail(path + "/" + key, "is missing");
+    } else if (!ages->is_array() || ages->size() != 2 || !(*ages)[0].is_number_integer() ||
+               !(*ages)[1].is_number_integer()) {
+        check.fail(path + "/" + key, "must be two whole numbers, youngest and oldest, e.g. [4, 17]");
+    } else {
+        long long a = (*ages)[0].get<long long>(), b = (*ages)[1].get<long long>();
+        if (a < 0 || b > 25 || a > b) {
+            check.fail(path + "/" + key, "must satisfy 0 <= youngest <= oldest <= 25");
+        } else {
+            low = int(a);
+            high = int(b);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isSafetyQuestion(const Step& step) {
+    if (step.kind == StepKind::Scale && step.unsafeAtOrBelow >= 0) return true;
+    return std::any_of(step.choices.begin(), step.choices.end(),
+                       [](const ChoiceOption& c) { return c.unsafe; });
+}
+
+// "ageBands": the forms of the activity for some ages. Checked after the steps, whose ids the
+// bands name.
+void parseAgeBands(Checker& check, const json& root, ActivityContent& content) {
+    const json* bands = check.objectArray(root, "", "ageBands", 0, check.limits().maxOptions);
+    if (!bands) return;
+    std::set<std::string> seenIds;
+    for (size_t i = 0; i < bands->size(); ++i) {
+        const std::string path = "/ageBands/" + std::to_string(i);
+        const json& item = (*bands)[i];
+        AgeBand band;
+        band.id = check.identifier(item, path, "id");
+        if (!band.id.empty() && !seenIds.insert(band.id).second)
+            check.fail(path + "/id", "repeats \"" + band.id + "\"");
+        const bool agesOk = parseAges(check, item, path, "ages", band.minAge, band.maxAge);
+        const std::string form = check.text(item, path, "scale", false);
+        if (item.contains("scale") && item.at("scale").is_string() && !parseScaleForm(form, band.scaleForm))
+            check.fail(path + "/scale", "unknown scale form \"" + form.substr(0, 64) +
+                                            "\" (expected numbers, pictures_3 or pictures_5)");
+        if (item.contains("steps")) {
+            const json& steps = item.at("steps");
+            if (!steps.is_array() || steps.empty() || steps.size() > check.limits().maxSteps) {
+                check.fail(path + "/steps", "must be a list of 1 to " +
+                                                std::to_string(check.limits().maxSteps) +
+                                                " step ids (the short version's steps, in order)");
+            } else {
+                std::set<std::string> seenSteps;
+                for (size_t k = 0; k < steps.size(); ++k) {
+                    const std::string where = path + "/steps/" + std::to_string(k);
+                    if (!steps[k].is_string()) {
+                        check.fail(where, "must be a step id");
+                        continue;
+                    }
+                    const std::string id = steps[k].get<std::string>();
+                    if (!content.findStep(id))
+                        check.fail(where, "no step has the id \"" + id.substr(0, 64) + "\"");
+                    else if (!seenSteps.insert(id).second)
+                        check.fail(where, "repeats \"" + id + "\"");
+                    else
+                        band.steps.push_back(id);
+                }
+                // A short version never drops the question that tells the manager a child is not safe.
+                for (const Step& step : content.steps) {
+                    if (isSafetyQuestion(step) && !seenSteps.count(step.id))
+                        check.fail(path + "/steps", "leaves out the safety question \"" + step.id +
+                                                        "\": a short version must keep it");
+                }
+            }
+        }
+        if (agesOk) {
+            for (const AgeBand& other : content.ageBands) {
+                if (band.minAge <= other.maxAge && other.minAge <= band.maxAge)
+                    check.fail(path + "/ages", "overlaps the ages of band \"" + other.id +
+                                                   "\": each age gets one form of the activity");
+            }
+        }
+        content.ageBands.push_back(std::move(band));
+    }
 }
 
 } // namespace
@@ -383,21 +545,7 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
     content.icon = check.icon(root, "", true);
     content.childChoosesOrder = check.boolean(root, "", "childChoosesOrder");
 
-    auto ages = root.find("ageRange");
-    if (ages == root.end()) {
-        check.fail("/ageRange", "is missing");
-    } else if (!ages->is_array() || ages->size() != 2 || !(*ages)[0].is_number_integer() ||
-               !(*ages)[1].is_number_integer()) {
-        check.fail("/ageRange", "must be two whole numbers, youngest and oldest, e.g. [4, 17]");
-    } else {
-        long long low = (*ages)[0].get<long long>(), high = (*ages)[1].get<long long>();
-        if (low < 0 || high > 25 || low > high)
-            check.fail("/ageRange", "must satisfy 0 <= youngest <= oldest <= 25");
-        else {
-            content.minAge = int(low);
-            content.maxAge = int(high);
-        }
-    }
+    parseAges(check, root, "", "ageRange", content.minAge, content.maxAge);
 
     if (const json* steps = check.objectArray(root, "", "steps", 1, limits.maxSteps)) {
         std::set<std::string> seen;
@@ -409,6 +557,8 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
             content.steps.push_back(std::move(step));
         }
     }
+
+    parseAgeBands(check, root, content);
 
     bool hasFaceStep = std::any_of(content.steps.begin(), content.steps.end(),
                                    [](const Step& s) { return s.kind == StepKind::Face; });

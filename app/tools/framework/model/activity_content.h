@@ -15,10 +15,22 @@
 //     "ageRange": [5, 17],              // youngest and oldest child it suits
 //     "childChoosesOrder": false,       // the child picks which step to start with
 //     "faces": [ {"id","label","expression"} ],      // for "face" steps
-//     "steps": [ {"id","kind","prompt","icon", ...kind fields} ]
+//     "steps": [ {"id","kind","prompt","icon", ...kind fields} ],
+//     "ageBands": [                     // optional: a form of the activity for some ages
+//       {"id": "under_seven",           //   named in the record, [a-z0-9_]
+//        "ages": [3, 6],                //   youngest and oldest age it is for (bands never overlap)
+//        "scale": "pictures_3",         //   the form of every scale step: "numbers" (0-10, the
+//                                       //   default), "pictures_3" or "pictures_5" (pictures only,
+//                                       //   no numbers or words needed, for children who cannot
+//                                       //   read yet)
+//        "steps": ["how_often", ...]}   //   optional: a short version, these steps in this order;
+//     ]                                 //   it must keep every safety question of the activity
 //   }
+// A child whose age is in no band gets the whole activity with 0-10 scales. The child's age comes
+// from their date of birth when the tablet is handed over; the record names the band it used.
 // Step kinds and their own fields:
-//   face     the child picks one of "faces" and how strongly (1-3)
+//   face     the child picks one of "faces" and how strongly (1-3); "multiple": true lets the child
+//            pick several feelings at once (mixed feelings), each kept, none pre-selected
 //   words    the child's words (typed by the child or dictated to the practitioner);
 //            "drawing": true lets the child draw instead of or as well as writing
 //   scale    0-10; "low"/"high" labels; "unsafeAtOrBelow": n marks a safety question;
@@ -57,6 +69,21 @@ enum class ScaleTone {
 };
 const char* scaleToneName(ScaleTone tone);
 
+// The form a scale is shown in (chosen by the content per age band): numbers 0-10, or a row of
+// 3 or 5 pictures with no numbers or words a child must read.
+enum class ScaleForm {
+    Numbers,   // 0..10
+    Pictures3, // positions 0..2
+    Pictures5  // positions 0..4
+};
+const char* scaleFormName(ScaleForm form); // "numbers", "pictures_3", "pictures_5"
+bool parseScaleForm(const std::string& name, ScaleForm& out);
+int scaleFormSteps(ScaleForm form); // 11, 3 or 5 positions
+// A position on a form read on the 0-10 line (pictures spread evenly, rounded half up), so a
+// safety threshold written for 0-10 applies to every form: on 3 pictures the first is 0, the
+// middle 5, the last 10; on 5 pictures 0, 3, 5, 8, 10.
+int scaleOnTen(ScaleForm form, int position);
+
 struct FaceOption {
     std::string id;
     std::string label; // translatable
@@ -75,14 +102,25 @@ struct Step {
     StepKind kind = StepKind::Words;
     std::string prompt; // translatable
     std::string icon;
-    bool allowDrawing = false;         // words: may draw too
-    bool allowWords = false;           // choice: may add words
-    std::string lowLabel, highLabel;   // scale (translatable)
-    std::string lowIcon, highIcon;     // scale: pictures of the two ends; both empty when not given
-    ScaleTone tone = ScaleTone::Warm;  // scale
-    int unsafeAtOrBelow = -1;          // scale: -1 when not a safety question
-    std::vector<ChoiceOption> choices; // choice
-    std::vector<ChoiceOption> people;  // place (unsafe unused)
+    bool allowDrawing = false;                // words: may draw too
+    bool allowWords = false;                  // choice: may add words
+    std::string lowLabel, highLabel;          // scale (translatable)
+    std::string lowIcon, highIcon;            // scale: pictures of the two ends; both empty when not given
+    ScaleTone tone = ScaleTone::Warm;         // scale
+    ScaleForm scaleForm = ScaleForm::Numbers; // scale: set from the child's age band, never the file
+    bool multiple = false;                    // face: several feelings may be chosen
+    int unsafeAtOrBelow = -1;                 // scale: -1 when not a safety question
+    std::vector<ChoiceOption> choices;        // choice
+    std::vector<ChoiceOption> people;         // place (unsafe unused)
+};
+
+// A form of an activity for some ages (see "ageBands" above).
+struct AgeBand {
+    std::string id;
+    int minAge = 0, maxAge = 0;
+    ScaleForm scaleForm = ScaleForm::Numbers;
+    std::vector<std::string> steps; // empty: every step
+    bool suits(int age) const { return age >= minAge && age <= maxAge; }
 };
 
 struct ActivityContent {
@@ -96,7 +134,10 @@ struct ActivityContent {
     bool childChoosesOrder = false;
     std::vector<FaceOption> faces;
     std::vector<Step> steps;
+    std::vector<AgeBand> ageBands;
 
+    const AgeBand* bandForAge(int age) const; // null: no band (or age unknown, -1)
+    const AgeBand* findBand(const std::string& id) const;
     const Step* findStep(const std::string& stepId) const;
     int stepIndex(const std::string& stepId) const; // -1 when absent
     bool suitsAge(int age) const { return age >= minAge && age <= maxAge; }
@@ -161,6 +202,10 @@ std::string defaultContentDir();
 // $HEARD_EXTRA_TOOLS_DIRS (separated by ':'), so an activity can be tried out without touching
 // the installed assets. loadContentFolders(contentFolders()) is the catalogue the app shows.
 std::vector<std::string> contentFolders();
+
+// The activity as a child in `band` does it: the band's steps in its order (all when it lists
+// none) with every scale in the band's form. Null band: the content unchanged.
+ActivityContent contentForBand(const ActivityContent& content, const AgeBand* band);
 
 // Every translatable string of a content item (for the catalogue completeness test and tools).
 std::vector<std::string> translatableStrings(const ActivityContent& content);

@@ -44,14 +44,14 @@ const char* answerStatusName(AnswerStatus status) {
 }
 
 bool Answer::hasContent() const {
-    return !faceId.empty() || scale >= 0 || !choiceId.empty() || !words.empty() || !placements.empty() ||
-           !strokes.empty();
+    return !faceId.empty() || !faces.empty() || scale >= 0 || !choiceId.empty() || !words.empty() ||
+           !placements.empty() || !strokes.empty();
 }
 
 bool Answer::operator==(const Answer& o) const {
-    return stepId == o.stepId && status == o.status && faceId == o.faceId && strength == o.strength &&
-           scale == o.scale && choiceId == o.choiceId && words == o.words && dictated == o.dictated &&
-           placements == o.placements && strokes == o.strokes;
+    return stepId == o.stepId && status == o.status && faceId == o.faceId && faces == o.faces &&
+           strength == o.strength && scale == o.scale && scaleForm == o.scaleForm && choiceId == o.choiceId &&
+           words == o.words && dictated == o.dictated && placements == o.placements && strokes == o.strokes;
 }
 
 const Answer* ActivityResult::answerFor(const std::string& stepId) const {
@@ -103,7 +103,7 @@ std::vector<std::string> unsafeAnswerSteps(const ActivityResult& result, const A
         const Step* step = content.findStep(answer.stepId);
         if (!step) continue;
         bool unsafe = step->kind == StepKind::Scale && step->unsafeAtOrBelow >= 0 && answer.scale >= 0 &&
-                      answer.scale <= step->unsafeAtOrBelow;
+                      answer.scaleOnTen() <= step->unsafeAtOrBelow;
         if (step->kind == StepKind::Choice) {
             for (const ChoiceOption& choice : step->choices) {
                 if (choice.unsafe && choice.id == answer.choiceId) unsafe = true;
@@ -126,15 +126,22 @@ json answerToJson(const Answer& a) {
     json j = {{"step", a.stepId}, {"status", answerStatusName(a.status)}};
     // Only the fields an answer uses are written, so a record reads plainly.
     if (!a.faceId.empty()) j["face"] = a.faceId;
+    if (!a.faces.empty()) j["faces"] = a.faces;
     if (a.strength > 0) j["strength"] = a.strength;
-    if (a.scale >= 0) j["scale"] = a.scale;
+    if (a.scale >= 0) {
+        // The position and the form it was chosen on: 1 on three pictures is not 1 out of 10.
+        j["scale"] = a.scale;
+        j["scaleForm"] = scaleFormName(a.scaleForm);
+        j["scaleOf"] = scaleFormSteps(a.scaleForm);
+    }
     if (!a.choiceId.empty()) j["choice"] = a.choiceId;
     if (!a.words.empty()) j["words"] = a.words;
     if (a.dictated) j["dictated"] = true;
     // How the child answered, said plainly for whoever reads the record: picked from what was
     // offered (a face, a choice, a point on a scale), in their own words, placed or drawn.
     json answeredWith = json::array();
-    if (!a.faceId.empty() || !a.choiceId.empty() || a.scale >= 0) answeredWith.push_back("picked_from_list");
+    if (!a.faceId.empty() || !a.faces.empty() || !a.choiceId.empty() || a.scale >= 0)
+        answeredWith.push_back("picked_from_list");
     if (!a.words.empty())
         answeredWith.push_back(a.dictated ? "own_words_typed_by_practitioner" : "own_words");
     if (!a.placements.empty()) answeredWith.push_back("placed");
@@ -223,8 +230,20 @@ Answer answerFromJson(const json& j, const std::string& path) {
     else
         throw FieldError(path + "/status: unknown status \"" + status + "\"");
     a.faceId = r.str(j, "face", false);
+    if (j.contains("faces")) {
+        const json& list = j.at("faces");
+        if (!list.is_array()) throw FieldError(path + "/faces: must be a list");
+        for (const json& id : list) {
+            if (!id.is_string()) throw FieldError(path + "/faces: must hold face ids");
+            a.faces.push_back(id.get<std::string>());
+        }
+    }
     a.strength = int(r.integer(j, "strength", 0, 0, 3));
-    a.scale = int(r.integer(j, "scale", -1, 0, 10));
+    // Records from before scale forms have none: they were all 0-10.
+    const std::string form = r.str(j, "scaleForm", false);
+    if (!form.empty() && !parseScaleForm(form, a.scaleForm))
+        throw FieldError(path + "/scaleForm: unknown scale form \"" + form + "\"");
+    a.scale = int(r.integer(j, "scale", -1, 0, scaleFormSteps(a.scaleForm) - 1));
     a.choiceId = r.str(j, "choice", false);
     a.words = r.str(j, "words", false);
     a.dictated = r.boolean(j, "dictated");
@@ -272,7 +291,7 @@ json resultToJson(const ActivityResult& r) {
     json answers = json::array();
     for (const Answer& a : r.answers)
         answers.push_back(answerToJson(a));
-    return {
+    json out = {
         {"activity",
          {{"type", r.type},
           {"contentId", r.contentId},
@@ -288,6 +307,9 @@ json resultToJson(const ActivityResult& r) {
         {"unsafeDisclosed", r.unsafeDisclosed},
         {"extra", r.extra},
     };
+    // Only when a band was used, so records made without one read as they always did.
+    if (!r.ageBand.empty()) out["activity"]["ageBand"] = r.ageBand;
+    return out;
 }
 
 bool resultFromJson(const json& payload, ActivityResult& out, std::string& error) {
@@ -301,6 +323,7 @@ bool resultFromJson(const json& payload, ActivityResult& out, std::string& error
         r.contentId = ar.str(activity, "contentId");
         r.contentVersion = int(ar.integer(activity, "contentVersion", 0, 0, 1000000));
         r.language = ar.str(activity, "language");
+        r.ageBand = ar.str(activity, "ageBand", false);
         const json& child = top.at(payload, "child");
         FieldReader cr{"/child"};
         const json& answers = cr.at(child, "answers");

@@ -5,7 +5,8 @@
 // practitioner's interpretation, which lives in its own object and is never shown in child mode.
 //
 // Payload JSON (resultToJson):
-//   { "activity": {"type","contentId","contentVersion","language"},
+//   { "activity": {"type","contentId","contentVersion","language",
+//                  "ageBand": the content's age band the child was given ("" or absent: none)},
 //     "child": {"answers": [...], "order": [step ids as done], "stopped": bool,
 //               "stoppedAt": step id or "", "skipped": [step ids]},
 //     "practitioner": {"interpretation": "..."},
@@ -58,10 +59,13 @@ const char* answerStatusName(AnswerStatus status);
 struct Answer {
     std::string stepId;
     AnswerStatus status = AnswerStatus::NotReached;
-    std::string faceId;    // face: the face chosen
-    int strength = 0;      // face: 1 a little, 2 quite, 3 very (0: not given)
-    int scale = -1;        // scale: 0..10 (-1: not given)
-    std::string choiceId;  // choice
+    std::string faceId;             // face: the face chosen
+    std::vector<std::string> faces; // face with "multiple": every feeling chosen, in the order chosen
+    int strength = 0;               // face: 1 a little, 2 quite, 3 very (0: not given)
+    int scale = -1; // scale: the position chosen on scaleForm, 0..10 or 0..2 or 0..4 (-1: not given)
+    ScaleForm scaleForm = ScaleForm::Numbers; // the form the scale was shown in (JSON "scaleForm")
+    int scaleOnTen() const { return tools::scaleOnTen(scaleForm, scale); } // -1 when not given
+    std::string choiceId;                                                  // choice
     std::string words;     // the child's own words, exactly as given
     bool dictated = false; // typed by the practitioner as the child said them (still the child's words)
     std::vector<Placement> placements; // place
@@ -75,6 +79,7 @@ struct ActivityResult {
     std::string contentId;
     int contentVersion = 0;
     std::string language = "en";
+    std::string ageBand;            // the content's age band used (activity_content.h), "" for none
     std::vector<Answer> answers;    // one per content step, in content order
     std::vector<std::string> order; // step ids in the order the child did them
     bool stopped = false;           // the child stopped the activity

@@ -9,17 +9,19 @@
 
 namespace heard::tools {
 
-ActivityRun::ActivityRun(const ActivityContent& content, const std::string& language)
-    : m_content(content), m_result(newResult(content, language)) {
-    if (!content.childChoosesOrder) {
-        for (const Step& step : content.steps)
+ActivityRun::ActivityRun(const ActivityContent& full, const std::string& language, int childAge)
+    : m_content(contentForBand(full, full.bandForAge(childAge))), m_result(newResult(m_content, language)) {
+    if (const AgeBand* band = full.bandForAge(childAge)) m_result.ageBand = band->id;
+    if (!m_content.childChoosesOrder) {
+        for (const Step& step : m_content.steps)
             m_plan.push_back(step.id);
     }
-    m_finished = content.steps.empty();
+    m_finished = m_content.steps.empty();
 }
 
-ActivityRun::ActivityRun(const ActivityContent& content, ActivityResult result)
-    : m_content(content), m_result(std::move(result)) {
+ActivityRun::ActivityRun(const ActivityContent& full, ActivityResult result)
+    : m_content(contentForBand(full, full.findBand(result.ageBand))), m_result(std::move(result)) {
+    const ActivityContent& content = m_content;
     // The plan is the order already recorded, then any steps not yet in it.
     m_plan = m_result.order;
     if (!content.childChoosesOrder || !m_plan.empty()) {
@@ -87,6 +89,16 @@ void ActivityRun::chooseFace(const std::string& faceId) {
                              [&](const FaceOption& f) { return f.id == faceId; });
     if (!known) return;
     Answer* answer = currentAnswer();
+    if (step->multiple) { // each feeling the child taps, and only those (mixed feelings)
+        auto& faces = answer->faces;
+        auto it = std::find(faces.begin(), faces.end(), faceId);
+        if (it == faces.end())
+            faces.push_back(faceId);
+        else
+            faces.erase(it);
+        changed();
+        return;
+    }
     answer->faceId = faceId;
     // No intensity is assumed: "how much" stays unsaid unless the child picks one (issue 13.3).
     changed();
@@ -94,15 +106,18 @@ void ActivityRun::chooseFace(const std::string& faceId) {
 
 void ActivityRun::setStrength(int strength) {
     const Step* step = currentStep();
-    if (!step || step->kind != StepKind::Face || strength < 1 || strength > 3) return;
+    // Several feelings have no one "how much": it is not asked on a multiple step.
+    if (!step || step->kind != StepKind::Face || step->multiple || strength < 1 || strength > 3) return;
     currentAnswer()->strength = strength;
     changed();
 }
 
 void ActivityRun::setScale(int value) {
     const Step* step = currentStep();
-    if (!step || step->kind != StepKind::Scale || value < 0 || value > 10) return;
+    if (!step || step->kind != StepKind::Scale || value < 0 || value >= scaleFormSteps(step->scaleForm))
+        return;
     currentAnswer()->scale = value;
+    currentAnswer()->scaleForm = step->scaleForm;
     changed();
 }
 

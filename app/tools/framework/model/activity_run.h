@@ -17,8 +17,11 @@ namespace heard::tools {
 
 class ActivityRun {
 public:
-    ActivityRun(const ActivityContent& content, const std::string& language);
-    // Resumes a saved result (e.g. a draft after a crash) on the same content.
+    // childAge (from the child's date of birth; -1 unknown) picks the content's age band: a
+    // short version, pictures-only scales. The record names the band (result().ageBand).
+    ActivityRun(const ActivityContent& content, const std::string& language, int childAge = -1);
+    // Resumes a saved result (e.g. a draft after a crash) on the same content, in the band it
+    // was begun in.
     ActivityRun(const ActivityContent& content, ActivityResult result);
 
     const ActivityContent& content() const { return m_content; }
@@ -38,15 +41,17 @@ public:
     // Position within the child's order (0-based) and the count of steps.
     size_t position() const { return m_position; }
     size_t stepCount() const { return m_content.steps.size(); }
+    // The content as this child does it (contentForBand): the band's steps and scale form.
     // The step on screen now, or nullptr when finished or choosing where to start.
     const Step* currentStep() const;
     Answer* currentAnswer();
     const Answer* currentAnswer() const;
 
     // Edits to the current answer (ignored when there is no current step or kind mismatches).
+    // On a "multiple" face step a tap adds the feeling, or takes it away again when chosen.
     void chooseFace(const std::string& faceId);
     void setStrength(int strength); // 1..3
-    void setScale(int value);       // 0..10
+    void setScale(int value);       // a position on the step's form: 0..10, 0..2 or 0..4
     void chooseOption(const std::string& choiceId);
     void setWords(const std::string& words, bool dictated);
     void addStroke(Stroke stroke);

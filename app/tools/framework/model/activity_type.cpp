@@ -18,6 +18,15 @@ void ActivityType::checkContent(const ActivityContent& content, const ContentPro
             problem("/steps/" + std::to_string(i) + "/kind",
                     std::string("a ") + id + " activity cannot use \"" + stepKindName(kind) + "\" steps");
     }
+    // A short version is still an activity of this type: the same bounds on its length.
+    for (size_t i = 0; i < content.ageBands.size(); ++i) {
+        const size_t count = content.ageBands[i].steps.size();
+        if (count > 0 && (count < minSteps || count > maxSteps))
+            problem("/ageBands/" + std::to_string(i) + "/steps",
+                    "a " + id + " activity needs " + std::to_string(minSteps) + " to " +
+                        std::to_string(maxSteps) + " steps (the short version has " + std::to_string(count) +
+                        ")");
+    }
     if (extraChecks) extraChecks(content, problem);
 }
 

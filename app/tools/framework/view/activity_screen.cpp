@@ -12,11 +12,11 @@ void ActivitySession::ensureLibrary() {
     libraryLoaded = true;
 }
 
-bool ActivitySession::start(const std::string& contentId, const std::string& language) {
+bool ActivitySession::start(const std::string& contentId, const std::string& language, int childAge) {
     ensureLibrary();
     const ActivityContent* content = library.find(contentId);
     if (!content) return false;
-    run = std::make_unique<ActivityRun>(*content, language);
+    run = std::make_unique<ActivityRun>(*content, language, childAge);
     state = ChildViewState{};
     lastActions = ActivityActions{};
     recorder.reset();

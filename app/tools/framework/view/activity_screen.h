@@ -29,8 +29,9 @@ struct ActivitySession {
 
     // Loads the catalogue from `folders` once; bad files are kept in library.errors.
     void ensureLibrary();
-    // Starts contentId in a language; false (and no change) when there is no such content.
-    bool start(const std::string& contentId, const std::string& language);
+    // Starts contentId in a language, in the form for a child of childAge (the content's age
+    // bands; -1: unknown, the whole activity); false (and no change) when there is no such content.
+    bool start(const std::string& contentId, const std::string& language, int childAge = -1);
 
     // With a store attached, every change is saved as a draft record linked to the visit
     // (ActivityRecorder: highRisk at once when the child says they are not safe). Attach after

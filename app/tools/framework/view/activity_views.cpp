@@ -6,6 +6,7 @@
 #include "app/tools/framework/view/activity_views.h"
 
 #include "app/i18n/i18n.h"
+#include "app/tools/framework/model/answer_text.h"
 #include "app/tools/framework/model/activity_type.h"
 #include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/read_aloud.h"
@@ -189,8 +190,13 @@ void drawStartChooser(ActivityRun& run, ActivityActions& actions) {
     ImGui::Spacing();
     const auto& steps = run.content().steps;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float side = std::min(dp(220), (avail - ImGui::GetStyle().ItemSpacing.x * float(steps.size())) /
-                                             float(std::max<size_t>(1, steps.size())));
+    // The cards reflow: as many to a row as fit at kStartCardMinDp or wider (portrait, large
+    // text), the rest on the rows below, so a card never shrinks until its caption is a column
+    // of single words.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int fit = std::max(1, int((avail + spacing) / (dp(kStartCardMinDp) + spacing)));
+    const int columns = std::max(1, std::min(int(steps.size()), fit));
+    const float side = std::min(dp(220), (avail - spacing * float(columns - 1)) / float(columns));
     std::string chosen;
     for (size_t i = 0; i < steps.size(); ++i) {
         const Step& step = steps[i];
@@ -202,7 +208,7 @@ void drawStartChooser(ActivityRun& run, ActivityActions& actions) {
                                        IM_COL32(230, 150, 60, 255));
                           }))
             chosen = step.id;
-        if (i + 1 < steps.size()) ImGui::SameLine();
+        if (i + 1 < steps.size() && (int(i) + 1) % columns != 0) ImGui::SameLine();
     }
     if (!chosen.empty() && run.startWith(chosen)) actions.changed = true;
 }
@@ -214,9 +220,11 @@ std::string pickedText(const Answer& answer, const Step& step, const ActivityCon
     std::string text;
     for (const ChoiceOption& choice : step.choices)
         if (choice.id == answer.choiceId) text = i18n::tr(choice.label);
-    for (const FaceOption& face : content.faces)
-        if (face.id == answer.faceId) text = i18n::tr(face.label);
-    if (answer.scale >= 0 && text.empty()) text = std::to_string(answer.scale);
+    if (text.empty()) text = facesText(answer, content, i18n::language()); // every feeling chosen
+    // A picture on a pictures-only scale is read back as that picture, never as a number.
+    if (answer.scale >= 0 && text.empty())
+        text = answer.scaleForm == ScaleForm::Numbers ? std::to_string(answer.scale)
+                                                      : scaleText(answer, i18n::language());
     return text;
 }
 
@@ -511,9 +519,16 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
         else
             ImGui::TextUnformatted(faceLabel(content, answer.faceId));
     }
+    if (!answer.faces.empty()) { // several feelings on one step: each as chosen, no "how much"
+        for (const std::string& id : answer.faces)
+            ImGui::BulletText("%s", faceLabel(content, id));
+    }
     if (answer.scale >= 0) {
-        ImGui::Text("%d / 10", answer.scale);
-        if (step && step->unsafeAtOrBelow >= 0 && answer.scale <= step->unsafeAtOrBelow) {
+        if (answer.scaleForm == ScaleForm::Numbers)
+            ImGui::Text("%d / 10", answer.scale);
+        else
+            ImGui::TextUnformatted(scaleText(answer, i18n::language()).c_str());
+        if (step && step->unsafeAtOrBelow >= 0 && answer.scaleOnTen() <= step->unsafeAtOrBelow) {
             ImGui::SameLine();
             ImGui::TextColored(ImColor(ui::colours::danger), "%s", _("(low: the child may not feel safe)"));
         }
@@ -534,7 +549,7 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
         else
             ImGui::TextUnformatted(label);
     }
-    if (!answer.faceId.empty() || answer.scale >= 0 || !answer.choiceId.empty())
+    if (!answer.faceId.empty() || !answer.faces.empty() || answer.scale >= 0 || !answer.choiceId.empty())
         ui::mutedText(_("(picked from the choices offered)"));
     if (!answer.words.empty()) {
         ui::mutedText(_("In the child's own words:"));
@@ -576,6 +591,12 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
     }
     ImGui::Text(_("Content: %s, version %d. Language: %s"), result.contentId.c_str(), result.contentVersion,
                 languageName);
+    if (const AgeBand* band =
+            content && !result.ageBand.empty() ? content->findBand(result.ageBand) : nullptr) {
+        // The form the child was given (a short version, pictures-only scales), by their age.
+        ImGui::Text(_("The form of this activity for children aged %d to %d."), band->minAge, band->maxAge);
+        ui::tag("activity.age_band");
+    }
     if (content && content->version != result.contentVersion) {
         ui::mutedText(_("The tool's wording has changed since this record was made."));
         ui::tag("activity.wording_changed");

@@ -58,6 +58,8 @@ struct ChildViewOptions {
 // The least room between Stop and any other button (issue 18.4): a finger aiming for the
 // language switch or Next never lands on Stop.
 constexpr float kStopClearanceDp = 48.0f;
+// The narrowest a "where would you like to start?" card gets before the cards go onto more rows.
+constexpr float kStartCardMinDp = 200.0f;
 
 using ChildViewFn = std::function<void(ActivityRun&, ChildViewState&, ActivityActions&)>;
 using SummaryViewFn = std::function<bool(const ActivityResult&, const ActivityContent*, std::string*)>;

@@ -1,4 +1,6 @@
 // Face steps: a grid of big vector faces; then how strong the feeling is (a little, quite, very).
+// Where the content allows several feelings ("multiple"), each tap adds or takes away a feeling
+// and "how much" is not asked: mixed feelings are kept as the child chose them.
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/step_views.h"
@@ -9,13 +11,19 @@
 
 namespace heard::tools {
 
-bool drawFaceStep(ActivityRun& run, const Step& /*step*/, ImVec2 area) {
+bool drawFaceStep(ActivityRun& run, const Step& step, ImVec2 area) {
     const auto& faces = run.content().faces;
     const Answer* answer = run.currentAnswer();
     bool changed = false;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     // As many columns as fit with faces no smaller than a comfortable target.
-    const float strengthRow = ui::dp(110);
+    // Room below the faces for "how much?"; a step of several feelings asks no "how much", only
+    // shows a line saying more than one may be chosen.
+    const float strengthRow = step.multiple ? ImGui::GetTextLineHeightWithSpacing() : ui::dp(110);
+    if (step.multiple) {
+        ImGui::TextUnformatted(_("You can choose more than one."));
+        ui::tag("face.multiple_hint");
+    }
     const size_t count = faces.size();
     int columns = int(std::min<size_t>(count, 4));
     float side = std::min(ui::dp(170), (area.x - spacing * float(columns)) / float(columns));
@@ -24,14 +32,22 @@ bool drawFaceStep(ActivityRun& run, const Step& /*step*/, ImVec2 area) {
     if (float(rows) * (side + caption + spacing) > area.y - strengthRow) {
         side = std::max(ui::dp(72), (area.y - strengthRow) / float(rows) - caption - spacing);
         columns = std::max(1, int((area.x + spacing) / (side + spacing)));
+        // All on one row now: as big as the row's width and height allow, so a caption such as
+        // "Cymysglyd" is not broken mid-word on a tile cut down for two rows.
+        if (size_t(columns) >= count)
+            side = std::max(side, std::min({ui::dp(170), (area.x - spacing * float(count)) / float(count),
+                                            area.y - strengthRow - caption - spacing}));
     }
     for (size_t i = 0; i < count; ++i) {
         const FaceOption& face = faces[i];
-        const bool selected = answer && answer->faceId == face.id;
+        const bool selected = answer && (step.multiple ? std::find(answer->faces.begin(), answer->faces.end(),
+                                                                   face.id) != answer->faces.end()
+                                                       : answer->faceId == face.id);
         const std::string tagName = "face." + face.id;
         if (pictureButton(face.id.c_str(), tagName.c_str(), i18n::tr(face.label), side, selected,
                           [&](ImDrawList* dl, ImVec2 c, float s) {
-                              drawFace(dl, face.expression, c, s * 0.45f, selected ? answer->strength : 2);
+                              drawFace(dl, face.expression, c, s * 0.45f,
+                                       selected && !step.multiple ? answer->strength : 2);
                           })) {
             run.chooseFace(face.id);
             changed = true;
@@ -39,7 +55,7 @@ bool drawFaceStep(ActivityRun& run, const Step& /*step*/, ImVec2 area) {
         if ((int(i) + 1) % columns != 0 && i + 1 < count) ImGui::SameLine();
     }
     answer = run.currentAnswer();
-    if (answer && !answer->faceId.empty()) {
+    if (answer && !step.multiple && !answer->faceId.empty()) {
         ImGui::Spacing();
         ImGui::TextUnformatted(_("How much?"));
         const char* labels[] = {N_("A little"), N_("Quite"), N_("Very")};

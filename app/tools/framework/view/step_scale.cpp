@@ -1,9 +1,11 @@
 // Scale steps: eleven steps from 0 to 10 that grow taller, coloured by the step's tone; a
 // picture at each end with its words under it (for a child who cannot read the words), and the
-// chosen number big between them.
+// chosen number big between them. For younger children the content's age band may give the
+// pictures-only form instead: 3 or 5 big picture steps, no numbers and no words to read.
 //
 // [SECTION] colours
 // [SECTION] the ends: pictures and words
+// [SECTION] the pictures-only form
 // [SECTION] drawScaleStep
 #include "app/i18n/i18n.h"
 #include "app/tools/framework/model/activity_pictures.h"
@@ -95,11 +97,74 @@ void endPicture(ImDrawList* dl, const Step& step, bool high, ImVec2 centre, floa
     dl->AddCircle(centre, r, IM_COL32(45, 45, 55, 150), 40, ui::dp(1.5f));
 }
 
+// [SECTION] the pictures-only form
+
+// Three or five tiles that rise from left to right, coloured by the tone at their place on the
+// 0-10 line. The end tiles show the content's end pictures; the others a dot that grows, so
+// "a little" to "a lot" reads without a number or a word. The chosen tile gets a thick ring.
+bool drawPictureScale(ActivityRun& run, const Step& step, ImVec2 area) {
+    const Answer* answer = run.currentAnswer();
+    const int count = scaleFormSteps(step.scaleForm);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 2;
+    const float width =
+        std::clamp((area.x - spacing * float(count - 1)) / float(count), ui::touchTarget(), ui::dp(220));
+    const float rowWidth = width * float(count) + spacing * float(count - 1);
+    const float tallest = std::clamp(area.y * 0.9f, ui::touchTarget() * 2, ui::dp(360));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float left = origin.x + std::max(0.0f, (area.x - rowWidth) / 2);
+    bool changed = false;
+    ImGui::BeginGroup();
+    for (int position = 0; position < count; ++position) {
+        const int onTen = scaleOnTen(step.scaleForm, position);
+        const float rise = 0.55f + 0.45f * float(position) / float(count - 1);
+        const float height = std::max(ui::touchTarget() * 2, tallest * rise);
+        const ImVec2 min(left + float(position) * (width + spacing), origin.y + tallest - height);
+        ImGui::SetCursorScreenPos(min);
+        ImGui::PushID(position);
+        if (ImGui::InvisibleButton("##picture_step", ImVec2(width, height))) {
+            run.setScale(position);
+            changed = true;
+        }
+        ImGui::PopID();
+        ui::tag(("scale." + std::to_string(position)).c_str());
+        const ImVec2 max = ImGui::GetItemRectMax();
+        dl->AddRectFilled(min, max, scaleStepColour(step.tone, onTen), ui::dp(14));
+        const bool selected = answer && answer->scale == position && answer->scaleForm == step.scaleForm;
+        if (selected) {
+            dl->AddRect(min, max, ui::colours::text, ui::dp(14), 0, ui::dp(6));
+            dl->AddRect(ImVec2(min.x + ui::dp(6), min.y + ui::dp(6)),
+                        ImVec2(max.x - ui::dp(6), max.y - ui::dp(6)), kWhite, ui::dp(10), 0, ui::dp(3));
+        }
+        const float side = std::min(width, height) * 0.7f;
+        const ImVec2 centre((min.x + max.x) / 2, max.y - side / 2 - ui::dp(10));
+        const std::string& icon = position == 0           ? step.lowIcon
+                                  : position == count - 1 ? step.highIcon
+                                                          : std::string();
+        // A pale disc under every picture keeps it clear on a dark storm tile, and makes the
+        // middle tiles read as pictures too (a dot that grows), never as something to fear.
+        dl->AddCircleFilled(centre, side * 0.5f, IM_COL32(255, 255, 255, 220), 40);
+        if (!icon.empty()) {
+            drawIcon(dl, icon, centre, side * 0.85f, naturalIconColour(icon));
+        } else {
+            const float r = side * (0.1f + 0.28f * float(position) / float(count - 1));
+            dl->AddCircleFilled(centre, r, scaleStepColour(step.tone, std::min(10, onTen + 3)), 32);
+            dl->AddCircle(centre, r, IM_COL32(45, 45, 55, 150), 32, ui::dp(1.5f));
+        }
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(area.x, tallest));
+    ImGui::EndGroup();
+    ui::tag((std::string("scaleform.") + scaleFormName(step.scaleForm)).c_str());
+    return changed;
+}
+
 } // namespace
 
 // [SECTION] drawScaleStep
 
 bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
+    if (step.scaleForm != ScaleForm::Numbers) return drawPictureScale(run, step, area);
     const Answer* answer = run.currentAnswer();
     bool changed = false;
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -197,6 +262,9 @@ bool drawScaleStep(ActivityRun& run, const Step& step, ImVec2 area) {
         ImGui::Dummy(ImVec2(wordsWrap, picture + style.ItemSpacing.y + wordsHeight));
         ui::tag(isHigh ? "scale.high" : "scale.low");
     }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(rowWidth, 1));
+    ui::tag("scaleform.numbers");
     return changed;
 }
 

@@ -2,6 +2,7 @@
 #include "storage/record_kinds.h"
 
 #include "app/i18n/i18n.h"
+#include "app/tools/framework/model/answer_text.h"
 #include "app/model/calendar.h"
 #include "app/tools/parental_conflict/model/conflict_type.h"
 #include "app/ui/kit/form_widgets.h"
@@ -23,19 +24,14 @@ std::string answerSummary(const Answer& answer, const Step& step, const Activity
     std::string out;
     switch (step.kind) {
     case StepKind::Scale:
-        if (answer.scale >= 0) {
-            char buffer[64];
-            std::snprintf(buffer, sizeof buffer, _("%d out of 10"), answer.scale);
-            out = buffer;
-        }
+        out = scaleText(answer, i18n::language()); // with the form it was given on
         break;
     case StepKind::Choice:
         for (const ChoiceOption& c : step.choices)
             if (c.id == answer.choiceId) out = _(c.label.c_str());
         break;
     case StepKind::Face:
-        for (const FaceOption& f : content.faces)
-            if (f.id == answer.faceId) out = _(f.label.c_str());
+        out = facesText(answer, content, i18n::language()); // every feeling chosen
         break;
     default:
         break;
