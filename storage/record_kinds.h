@@ -30,6 +30,9 @@ inline constexpr const char* kCourtMatter = "court_matter";
 // Who the child is and what the child needs (issue 18.6; NS 3.3, 8.6): ethnicity, religion,
 // culture, first language, disability, communication needs; a signed version per change.
 inline constexpr const char* kIdentityNeeds = "identity_needs";
+// When and how the child's message to the judge was sent, with the child's agreement (issue 18.5,
+// NS 4.7); of the activity it sends (parentId), created signed by the practitioner who sent it.
+inline constexpr const char* kJudgeMessageSent = "judge_message_sent";
 
 // Every kind above, for code that must know them all (tests, the server's intake).
 inline constexpr const char* kAll[] = {kVisit,
@@ -46,7 +49,8 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kChildImpact,
                                        kReport,
                                        kCourtMatter,
-                                       kIdentityNeeds};
+                                       kIdentityNeeds,
+                                       kJudgeMessageSent};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

@@ -13,6 +13,7 @@
 #include "app/tools/parental_conflict/view/conflict_analysis_view.h"
 #include "app/ui/editors_court.h"
 #include "app/ui/editors_identity.h"
+#include "app/ui/editors_practitioner.h"
 #include "app/ui/kit/form_types.h"
 #include "app/ui/navigation.h"
 #include "app/ui/record_editor.h"
@@ -212,6 +213,8 @@ class ChildModeEditor : public RecordEditor {
 public:
     std::string visitRecordId;
     std::string contentId;
+    // The activity whose guidance the practitioner reads before handing over (ScreenId::HandOver).
+    std::string handingOver;
     bool askingToLeave = false; // the child stopped: hand back to the practitioner
     std::string passphrase;
     std::string error;
@@ -331,7 +334,9 @@ struct Editors {
     CourtMatterEditor court; // issue 16 (editors_court.h)
     ImpactEditor impact;
     ReportViewer reportViewer;
-    IdentityEditor identity; // issue 18.6 (editors_identity.h)
+    IdentityEditor identity;             // issue 18.6 (editors_identity.h)
+    InterpretationEditor interpretation; // issue 18.5 (editors_practitioner.h)
+    JudgeSendingEditor judgeSending;
     EditorSet set;
 
     Editors();

@@ -28,6 +28,7 @@ enum class ScreenId {
     Report,             // a stored PDF report, page by page (issue 16)
     Welcome,            // first run for real: demo or a real store, before anything is set up (issue 21)
     IdentityNeeds,      // the child's identity and needs: ethnicity, religion, language... (issue 18.6)
+    HandOver,           // an activity's guidance, read before handing the tablet over (issue 18.5)
 };
 
 class Navigation {

@@ -51,6 +51,7 @@ void drawSettingsScreen(App& app, Actions& actions);
 void drawCourtMatterScreen(App& app, Actions& actions);
 void drawChildImpactScreen(App& app, Actions& actions);
 void drawIdentityScreen(App& app, Actions& actions);
+void drawHandOverScreen(App& app, Actions& actions);
 void drawReportScreen(App& app, Actions& actions);
 void drawWelcomeScreen(App& app, Actions& actions);
 // The practitioner's "the child has told me something worrying", over screens about a child.

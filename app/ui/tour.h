@@ -18,6 +18,9 @@ struct TourStop {
 std::vector<TourStop> tourStops();
 // Issue 16's stops (tour_court.cpp): the court matter, the child impact analysis, its reports.
 std::vector<TourStop> courtTourStops();
+// Issue 18.5's stops (tour_practitioner.cpp): guidance before hand-over, the drawing's account,
+// the judge's agreement step, the interpretation and the record of sending after hand-back.
+std::vector<TourStop> practitionerTourStops();
 
 struct TourSize {
     const char* name;

@@ -29,7 +29,12 @@
 //   choice   "choices": [{"id","label","icon","unsafe": bool}]; "words": true adds a text box
 //   place    "people": [{"id","label","icon"}] tokens placed near or far from the child
 //   drawing  a free drawing canvas
-// Translatable strings (title, childTitle, guidance, prompt, label, low, high) are English
+// Any step may also have (issue 18.5):
+//   "note"   a short line for the child under the prompt (translatable), e.g. that their parents
+//            may read a message to the judge
+//   "about"  the id of an earlier step whose answer (the child's drawing, their words) is shown
+//            above this one, e.g. "tell me about your picture" under the picture
+// Translatable strings (title, childTitle, guidance, prompt, label, low, high, note) are English
 // msgids; their Welsh is in assets/i18n/cy.po like every other string in the app.
 #pragma once
 
@@ -80,6 +85,8 @@ struct Step {
     int unsafeAtOrBelow = -1;          // scale: -1 when not a safety question
     std::vector<ChoiceOption> choices; // choice
     std::vector<ChoiceOption> people;  // place (unsafe unused)
+    std::string note;                  // a line for the child under the prompt (translatable)
+    std::string about;                 // an earlier step whose answer is shown above this one
 };
 
 struct ActivityContent {
