@@ -31,7 +31,8 @@ void drawSent(const storage::Record& record) {
     }
     std::string how = wayLabel(sent.how);
     if (sent.how == "other") how += ": " + sent.howOther;
-    wrappedTextF(_("Sent on %s: %s."), model::formatDateForPeople(sent.sentOn).c_str(), how.c_str());
+    wrappedTextF(_("Sent on %s: %s."), model::formatDateForPeople(sent.sentOn + "T00:00:00Z").c_str(),
+                 how.c_str());
     tag("judge.sent");
     if (!sent.note.empty()) wrappedText(sent.note.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, colours::muted);

@@ -17,6 +17,7 @@ namespace {
 void beginVisit(App& app) {
     if (!app.unlocked()) app.unlock(model::kDemoPassphrase);
     app.editors().safetyAlert.clear();
+    app.notice = {}; // an earlier stop's notice is not this screen's
     app.openChild("child-demo-1");
     app.startVisit();
     auto& visit = app.editors().visit.visit;
@@ -101,6 +102,7 @@ void showInterpretation(App& app) {
     app.editors().interpretation.textFor(id, result) =
         "Relaxed while drawing; the dog seems a comfort at both homes (practitioner's reading, fictional).";
     app.editors().interpretation.edited(id);
+    revealTag(app, "activity.interpretation.drawing");
 }
 
 void showJudgeSending(App& app, bool recorded) {

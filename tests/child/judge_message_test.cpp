@@ -6,6 +6,7 @@
 #include "child_harness.h"
 
 #include "app/i18n/i18n.h"
+#include "app/model/calendar.h"
 #include "app/model/demo_caseload.h"
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/model/activity_type.h"
@@ -206,6 +207,7 @@ TEST_CASE("yes: when and how it was sent is recorded by the practitioner, signed
     CHECK(w.driver->has("judge.sent"));
     CHECK_FALSE(w.driver->has("judge.not_sent"));
     CHECK(shows(_("In my report to the court")));
+    CHECK(shows(model::formatDateForPeople(today + "T00:00:00Z"))); // "1 Dec 2026", said for people
 }
 
 TEST_CASE("the rules in the model: agreement, dates, ways, and malformed records") {
