@@ -189,7 +189,10 @@ TEST_CASE("false alarms on our own Welsh catalogue stay at the reviewed number")
     // supplement (see there); what is left is the list above, 33: Heard(8), heard(1), Demo(1),
     // demo(4), cm(1), Petechiae/petechiae(2), SF(12), BBBB-MM-DD(1), SWYDDOGOL-SENSITIF(1),
     // media(1), secure-drive(1).
-    CHECK(alarms <= 33);
+    // guide (issue 18.5) added six (6): "NS" four times, the National Standards' abbreviation in
+    // "(NS 4.7)" like "SF" above, and "BBBB-MM-DD" twice in the date of sending a message to the
+    // judge; its genuine Welsh words (rieni, ofalwyr) went into the supplement.
+    CHECK(alarms <= 39);
 }
 
 TEST_CASE("in the app: misspelt words are underlined in the field's language; a suggestion replaces one") {
