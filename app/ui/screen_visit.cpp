@@ -18,6 +18,8 @@
 #include "storage/record_kinds.h"
 #include "app/ui/kit/wrapped_text.h"
 
+#include <algorithm>
+
 namespace heard::ui {
 
 namespace {
@@ -98,7 +100,13 @@ void drawActivities(App& app, Actions& actions) {
             const std::string title = content ? _(content->title.c_str()) : result.contentId;
             const bool justBack = interpretation.revealJustBack && record.id == interpretation.justBack;
             if (justBack) ImGui::SetNextItemOpen(true);
+            // A finger's target: at least 48 dp tall, like every other button.
+            const ImVec2 padding = ImGui::GetStyle().FramePadding;
+            ImGui::PushStyleVar(
+                ImGuiStyleVar_FramePadding,
+                ImVec2(padding.x, std::max(padding.y, (dp(48) - ImGui::GetFontSize()) / 2 + 1)));
             const bool open = ImGui::CollapsingHeader(title.c_str());
+            ImGui::PopStyleVar();
             tag(("visit.activity_record." + result.contentId).c_str());
             if (open) {
                 if (justBack) {
