@@ -33,6 +33,9 @@ inline constexpr const char* kIdentityNeeds = "identity_needs";
 // The child's people and homes and what the child calls them (issue 18.2): set before the
 // tablet is handed over; the prompts name them. A signed version per change.
 inline constexpr const char* kChildPeople = "child_people";
+// When and how the child's message to the judge was sent, with the child's agreement (issue 18.5,
+// NS 4.7); of the activity it sends (parentId), created signed by the practitioner who sent it.
+inline constexpr const char* kJudgeMessageSent = "judge_message_sent";
 
 // Every kind above, for code that must know them all (tests, the server's intake).
 inline constexpr const char* kAll[] = {kVisit,
@@ -50,7 +53,7 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kReport,
                                        kCourtMatter,
                                        kIdentityNeeds,
-                                       kChildPeople};
+                                       kChildPeople, kJudgeMessageSent};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

@@ -39,6 +39,7 @@ void ChildModeEditor::clearState() {
     session.reset();
     visitRecordId.clear();
     contentId.clear();
+    handingOver.clear();
     error.clear();
     askingToLeave = false;
     m_checking = false;
@@ -182,6 +183,11 @@ void ChildModeEditor::finishLeaving(App& app) {
             app.notice = {std::string(_("The activity could not be saved: ")) + session->saveError, true};
     }
     const std::string visitId = visitRecordId;
+    // The practitioner writes their interpretation next: the visit opens at this activity.
+    if (session && session->recorder && !session->recorder->recordId().empty()) {
+        app.editors().interpretation.justBack = session->recorder->recordId();
+        app.editors().interpretation.revealJustBack = true;
+    }
     // An alert raised before its activity record was first saved names it now.
     if (session && session->recorder)
         for (auto& item : app.editors().safetyAlert.items)

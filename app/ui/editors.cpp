@@ -9,7 +9,7 @@ namespace heard::ui {
 Editors::Editors() {
     for (RecordEditor* editor : std::initializer_list<RecordEditor*>{
              &safetyAlert, &visit, &concern, &notSeen, &addendum, &skinMap, &conflict, &childMode, &risk,
-             &sharing, &court, &impact, &reportViewer, &identity, &people})
+             &sharing, &court, &impact, &reportViewer, &identity, &people, &interpretation, &judgeSending})
         set.add(*editor);
 }
 

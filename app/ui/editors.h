@@ -14,6 +14,7 @@
 #include "app/ui/editors_court.h"
 #include "app/ui/editors_identity.h"
 #include "app/ui/editors_people.h"
+#include "app/ui/editors_practitioner.h"
 #include "app/ui/kit/form_types.h"
 #include "app/ui/navigation.h"
 #include "app/ui/record_editor.h"
@@ -213,6 +214,8 @@ class ChildModeEditor : public RecordEditor {
 public:
     std::string visitRecordId;
     std::string contentId;
+    // The activity whose guidance the practitioner reads before handing over (ScreenId::HandOver).
+    std::string handingOver;
     bool askingToLeave = false; // the child stopped: hand back to the practitioner
     std::string passphrase;
     std::string error;
@@ -332,8 +335,10 @@ struct Editors {
     CourtMatterEditor court; // issue 16 (editors_court.h)
     ImpactEditor impact;
     ReportViewer reportViewer;
-    IdentityEditor identity; // issue 18.6 (editors_identity.h)
-    PeopleEditor people;     // issue 18.2 (editors_people.h)
+    IdentityEditor identity;             // issue 18.6 (editors_identity.h)
+    PeopleEditor people;                 // issue 18.2 (editors_people.h)
+    InterpretationEditor interpretation; // issue 18.5 (editors_practitioner.h)
+    JudgeSendingEditor judgeSending;
     EditorSet set;
 
     Editors();

@@ -29,6 +29,7 @@ enum class ScreenId {
     Welcome,            // first run for real: demo or a real store, before anything is set up (issue 21)
     IdentityNeeds,      // the child's identity and needs: ethnicity, religion, language... (issue 18.6)
     ChildPeople,        // the child's people and homes and what the child calls them (issue 18.2)
+    HandOver,           // an activity's guidance, read before handing the tablet over (issue 18.5)
 };
 
 class Navigation {

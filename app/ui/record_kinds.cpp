@@ -102,6 +102,8 @@ void registerBuiltInKinds(RecordKinds& kinds) {
     // The case's court matter as put on file (issue 16): of the case, not listed on a child's page.
     kinds.add({k::kCourtMatter, N_("What the court is deciding"), false, {}});
     kinds.add({k::kActivity, N_("Activity"), false, {}});
+    // Shown under the message it sends (issue 18.5): not listed on its own.
+    kinds.add({k::kJudgeMessageSent, N_("Message to the judge sent"), false, {}});
     kinds.add({k::kAddendum, N_("Addendum"), false, {}});
 }
 

@@ -12,6 +12,7 @@
 #include "app/tools/framework/view/activity_views.h"
 #include "app/ui/choice_button.h"
 #include "app/ui/identity_view.h"
+#include "app/ui/judge_sending_view.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
@@ -308,10 +309,11 @@ void drawRecordScreen(App& app, Actions& actions) {
     } else if (record->kind == storage::kinds::kActivity) {
         tools::ActivityResult result;
         std::string error;
-        if (tools::resultFromJson(record->payload, result, error))
+        if (tools::resultFromJson(record->payload, result, error)) {
             tools::drawSummary(result,
                                app.activityLibrary().forRecord(result.contentId, result.contentVersion));
-        else
+            drawJudgeSending(app, actions, *record, result);
+        } else
             mutedText(error.c_str());
     } else if (record->kind == storage::kinds::kChildPeople) {
         drawChildPeopleRecord(record->payload);
@@ -339,6 +341,7 @@ void drawRecordScreen(App& app, Actions& actions) {
         ImGui::PushID(other.id.c_str());
         sectionHeader(_("Activity"));
         tools::drawSummary(result, app.activityLibrary().forRecord(result.contentId, result.contentVersion));
+        drawJudgeSending(app, actions, other, result); // a message to the judge: agreed? sent? (issue 18.5)
         ImGui::PopID();
     }
     drawAddenda(app, record->id);

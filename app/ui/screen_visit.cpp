@@ -8,6 +8,7 @@
 #include "app/tools/framework/model/activity_result.h"
 #include "app/tools/framework/view/activity_views.h"
 #include "app/ui/identity_view.h"
+#include "app/ui/judge_sending_view.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/record_text.h"
 #include "app/ui/screens.h"
@@ -16,6 +17,8 @@
 #include "app/ui/kit/widgets.h"
 #include "storage/record_kinds.h"
 #include "app/ui/kit/wrapped_text.h"
+
+#include <algorithm>
 
 namespace heard::ui {
 
@@ -71,13 +74,20 @@ void drawActivities(App& app, Actions& actions) {
         ImGui::PushID(content.id.c_str());
         if (shown++ % 2 == 1) ImGui::SameLine();
         const std::string label = std::string("\u25B6 ") + _(content.title.c_str());
+        // The activity's guidance first (issue 18.5); the tablet is handed over from there.
         if (bigButton(label.c_str(), ("visit.activity." + content.id).c_str(), dp(300)))
-            actions.later([id = content.id](App& a) { a.enterChildMode(id); });
+            actions.later([id = content.id](App& a) {
+                a.editors().childMode.handingOver = id;
+                a.show(ScreenId::HandOver);
+            });
         ImGui::PopID();
     }
     if (shown == 0) mutedText(_("No activities suit this child's age."));
 
-    // Activities done so far in this visit, as the child left them.
+    // Activities done so far in this visit, as the child left them, each with the practitioner's
+    // interpretation written apart from the child's answers (issue 18.5). The one just handed
+    // back opens, in view, ready for it.
+    InterpretationEditor& interpretation = app.editors().interpretation;
     for (const auto& record : app.recordsOfCurrentChild()) {
         if (record.kind != storage::kinds::kActivity || record.parentId != app.editors().visit.draft.recordId)
             continue;
@@ -88,7 +98,28 @@ void drawActivities(App& app, Actions& actions) {
             const tools::ActivityContent* content =
                 library.forRecord(result.contentId, result.contentVersion);
             const std::string title = content ? _(content->title.c_str()) : result.contentId;
-            if (ImGui::CollapsingHeader(title.c_str())) tools::drawSummary(result, content);
+            const bool justBack = interpretation.revealJustBack && record.id == interpretation.justBack;
+            if (justBack) ImGui::SetNextItemOpen(true);
+            // A finger's target: at least 48 dp tall, like every other button.
+            const ImVec2 padding = ImGui::GetStyle().FramePadding;
+            ImGui::PushStyleVar(
+                ImGuiStyleVar_FramePadding,
+                ImVec2(padding.x, std::max(padding.y, (dp(48) - ImGui::GetFontSize()) / 2 + 1)));
+            const bool open = ImGui::CollapsingHeader(title.c_str());
+            ImGui::PopStyleVar();
+            tag(("visit.activity_record." + result.contentId).c_str());
+            if (open) {
+                if (justBack) {
+                    ImGui::SetScrollHereY(0.0f);
+                    interpretation.revealJustBack = false;
+                }
+                const bool draft = record.status == storage::RecordStatus::Draft;
+                std::string* text = draft ? &interpretation.textFor(record.id, result) : nullptr;
+                const std::string tagName = "activity.interpretation." + result.contentId;
+                if (tools::drawSummary(result, content, text, tagName.c_str()))
+                    interpretation.edited(record.id);
+                drawJudgeSending(app, actions, record, result);
+            }
         } else {
             mutedText(error.c_str());
         }

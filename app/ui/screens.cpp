@@ -12,6 +12,15 @@ void backToCaseload(App& app) {
 
 void stayOnCaseload(App&) {}
 
+// From an activity's guidance back to the visit it was chosen in, not handed over.
+void backFromHandOver(App& app) {
+    app.editors().childMode.handingOver.clear();
+    if (!app.editors().visit.draft.recordId.empty())
+        app.show(ScreenId::Visit);
+    else
+        app.show(app.childId().empty() ? ScreenId::Caseload : ScreenId::Child);
+}
+
 // From the analysis back to the visit it belongs to: its editor while the visit is being
 // written, its record once signed.
 void backFromConflictAnalysis(App& app) {
@@ -81,6 +90,7 @@ const std::vector<ScreenSpec>& screenTable() {
         {ScreenId::ChildImpact, "child_impact", drawChildImpactScreen, nullptr, true, true},
         {ScreenId::IdentityNeeds, "identity_needs", drawIdentityScreen, nullptr, true, true},
         {ScreenId::ChildPeople, "child_people", drawChildPeopleScreen, nullptr, true, true},
+        {ScreenId::HandOver, "hand_over", drawHandOverScreen, backFromHandOver, true, true},
         {ScreenId::Report, "report", drawReportScreen, backFromReport, true, true},
         {ScreenId::Welcome, "welcome", drawWelcomeScreen, stayOnCaseload, false},
     };

@@ -54,6 +54,7 @@ void drawIdentityScreen(App& app, Actions& actions);
 void drawChildPeopleScreen(App& app, Actions& actions);
 // A signed child_people record, read-only: each person's picture and name, the homes.
 void drawChildPeopleRecord(const nlohmann::json& payload);
+void drawHandOverScreen(App& app, Actions& actions);
 void drawReportScreen(App& app, Actions& actions);
 void drawWelcomeScreen(App& app, Actions& actions);
 // The practitioner's "the child has told me something worrying", over screens about a child.

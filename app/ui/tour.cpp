@@ -539,6 +539,8 @@ std::vector<TourStop> tourStops() {
         stops.push_back(std::move(stop));
     for (TourStop& stop : answersTourStops())
         stops.push_back(std::move(stop));
+    for (TourStop& stop : practitionerTourStops())
+        stops.push_back(std::move(stop));
     // Every activity of the catalogue (assets/tools/*.json and any extra folder), in child mode,
     // in English and in Welsh: a new content file joins the tour with no edit here.
     const tools::ContentLibrary catalogue = tools::loadContentFolders(tools::contentFolders());

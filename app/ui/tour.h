@@ -25,6 +25,9 @@ std::vector<TourStop> peopleTourStops();
 std::vector<TourStop> answersTourStops();
 // Unlocks the demo, opens childId and begins a visit with its start fields filled (tour.cpp).
 void startTourVisit(App& app, const char* childId);
+// Issue 18.5's stops (tour_practitioner.cpp): guidance before hand-over, the drawing's account,
+// the judge's agreement step, the interpretation and the record of sending after hand-back.
+std::vector<TourStop> practitionerTourStops();
 
 struct TourSize {
     const char* name;

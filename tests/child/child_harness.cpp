@@ -67,9 +67,10 @@ std::vector<std::string> childButtons() {
     for (const auto& tag : platform::TagRegistry::instance().visibleTags()) {
         const bool button = tag.rfind("activity.", 0) == 0 || tag.rfind("choice.", 0) == 0 ||
                             tag.rfind("face.", 0) == 0 || tag.rfind("scale.", 0) == 0;
-        const bool notButton = tag == "activity.prompt" || tag == "activity.title" ||
-                               tag == "activity.next.why" || tag == "activity.end" ||
-                               tag == "activity.read_back" || tag == "activity.stop.question";
+        const bool notButton =
+            tag == "activity.prompt" || tag == "activity.title" || tag == "activity.next.why" ||
+            tag == "activity.end" || tag == "activity.read_back" || tag == "activity.stop.question" ||
+            tag == "activity.note" || tag == "activity.about" || tag.rfind("activity.interpretation", 0) == 0;
         if (button && !notButton) out.push_back(tag);
     }
     return out;

@@ -48,6 +48,7 @@ std::string startVisit(test::WorkflowApp& w) {
 // The child's turn, by touch, with three questions skipped. Returns the stored activity record.
 storage::Record childDoesTheActivity(test::WorkflowApp& w, const std::string& visitId) {
     w.driver->tap("visit.activity.parental_conflict");
+    w.driver->tap("handover.start"); // after its guidance (issue 18.5)
     REQUIRE((w.app->screen() == ui::ScreenId::ChildMode));
     w.driver->tap("scale.7"); // how often
     w.driver->tap("activity.next");

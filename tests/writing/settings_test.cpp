@@ -100,7 +100,8 @@ std::set<std::string> englishOnlyWords() {
 // child's words are data, drawn as they were written whatever the app's language.
 std::set<std::string> demoDataWords() {
     std::set<std::string> words;
-    for (const char* file : {"/app/model/demo_caseload.cpp", "/app/ui/tour.cpp", "/app/ui/tour_court.cpp"}) {
+    for (const char* file : {"/app/model/demo_caseload.cpp", "/app/ui/tour.cpp", "/app/ui/tour_court.cpp",
+                             "/app/ui/tour_practitioner.cpp"}) {
         const std::string source = readFile(std::string(HEARD_SOURCE_DIR) + file);
         // The text inside each string literal ("...", with \" escapes).
         std::string literal;

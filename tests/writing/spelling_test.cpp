@@ -193,7 +193,10 @@ TEST_CASE("false alarms on our own Welsh catalogue stay at the reviewed number")
     // demo(4), cm(1), Petechiae/petechiae(2), SF(12), BBBB-MM-DD(1), SWYDDOGOL-SENSITIF(1),
     // media(1), secure-drive(1). people (issue 18.2) added one (1): the loanword "hijab" in the
     // figure "Menyw mewn hijab" (a loanword: counted, not added to the supplement).
-    CHECK(alarms <= 34);
+    // guide (issue 18.5) added six (6): "NS" four times, the National Standards' abbreviation in
+    // "(NS 4.7)" like "SF" above, and "BBBB-MM-DD" twice in the date of sending a message to the
+    // judge; its genuine Welsh words (rieni, ofalwyr) went into the supplement.
+    CHECK(alarms <= 40);
 }
 
 TEST_CASE("in the app: misspelt words are underlined in the field's language; a suggestion replaces one") {
@@ -247,6 +250,7 @@ TEST_CASE("in the app: misspelt words are underlined in the field's language; a 
     // The child's own words, in the child's language (Welsh): "hapys" is underlined, "Rwy'n" and
     // "hapus" are not, and nothing is changed by itself.
     w.driver->tap("visit.activity.three_wishes");
+    w.driver->tap("handover.start"); // after its guidance (issue 18.5)
     REQUIRE((w.app->screen() == ui::ScreenId::ChildMode));
     const std::string words = "Rwy'n hapus ac yn hapys iawn ";
     w.tapAndType("words.input", words);

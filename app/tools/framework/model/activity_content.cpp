@@ -405,6 +405,8 @@ Step parseStep(Checker& check, const json& item, const std::string& path) {
     }
     if (step.kind != StepKind::Face && item.contains("multiple"))
         check.fail(path + "/multiple", "is only allowed on face steps (several feelings at once)");
+    step.note = check.text(item, path, "note", false);
+    if (item.contains("about")) step.about = check.identifier(item, path, "about");
     if (step.kind != StepKind::Scale) {
         for (const char* key : {"lowIcon", "highIcon", "tone"}) {
             if (item.contains(key)) check.fail(path + "/" + key, "is only allowed on scale steps");
@@ -555,6 +557,15 @@ bool parseContent(const std::string& fileName, const std::string& text, Activity
             if (!step.id.empty() && !seen.insert(step.id).second)
                 check.fail(path + "/id", "repeats \"" + step.id + "\"");
             content.steps.push_back(std::move(step));
+        }
+        // "about" shows an answer the child has already given: an earlier step, never itself.
+        for (size_t i = 0; i < content.steps.size(); ++i) {
+            const std::string& about = content.steps[i].about;
+            if (about.empty()) continue;
+            const int at = content.stepIndex(about);
+            if (at < 0 || size_t(at) >= i)
+                check.fail("/steps/" + std::to_string(i) + "/about",
+                           "must name an earlier step, not \"" + about.substr(0, 64) + "\"");
         }
     }
 
@@ -734,6 +745,7 @@ std::vector<std::string> translatableStrings(const ActivityContent& content) {
         out.push_back(face.label);
     for (const Step& step : content.steps) {
         out.push_back(step.prompt);
+        if (!step.note.empty()) out.push_back(step.note);
         if (!step.lowLabel.empty()) out.push_back(step.lowLabel);
         if (!step.highLabel.empty()) out.push_back(step.highLabel);
         for (const ChoiceOption& choice : step.choices)

@@ -44,7 +44,12 @@
 // Prompts and titles may name the child's people with placeholders ({grown_ups}, {home_1}...,
 // app/model/child_people.h), filled after translation.
 //   drawing  a free drawing canvas
-// Translatable strings (title, childTitle, guidance, prompt, label, low, high) are English
+// Any step may also have (issue 18.5):
+//   "note"   a short line for the child under the prompt (translatable), e.g. that their parents
+//            may read a message to the judge
+//   "about"  the id of an earlier step whose answer (the child's drawing, their words) is shown
+//            above this one, e.g. "tell me about your picture" under the picture
+// Translatable strings (title, childTitle, guidance, prompt, label, low, high, note) are English
 // msgids; their Welsh is in assets/i18n/cy.po like every other string in the app.
 #pragma once
 
@@ -112,6 +117,8 @@ struct Step {
     int unsafeAtOrBelow = -1;                 // scale: -1 when not a safety question
     std::vector<ChoiceOption> choices;        // choice
     std::vector<ChoiceOption> people;         // place (unsafe unused)
+    std::string note;                         // a line for the child under the prompt (translatable)
+    std::string about;                        // an earlier step whose answer is shown above this one
 };
 
 // A form of an activity for some ages (see "ageBands" above).

@@ -183,6 +183,45 @@ void drawPrompt(const ActivityRun& run, const Step& step) {
     ui::tag("activity.prompt");
 }
 
+// A line for the child under the prompt (content "note"), with its own speaker: e.g. that their
+// parents or carers may read a message to the judge, said before they write and again before
+// they agree.
+void drawNote(const Step& step) {
+    if (step.note.empty()) return;
+    const char* note = i18n::tr(step.note);
+    speakButton(note, "activity.speak.note");
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(120, 70, 20, 255));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(note);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ui::tag("activity.note");
+}
+
+void strokesThumbnail(const std::vector<Stroke>& strokes, float side);
+
+// What the child gave at an earlier step (content "about"), shown above this one exactly as
+// given: their picture while they tell about it, their message while they decide to send it.
+void drawAbout(const ActivityRun& run, const Step& step) {
+    if (step.about.empty()) return;
+    const Answer* earlier = run.result().answerFor(step.about);
+    if (!earlier || (earlier->strokes.empty() && earlier->words.empty())) return;
+    ImGui::BeginGroup();
+    if (!earlier->strokes.empty()) {
+        strokesThumbnail(earlier->strokes, std::min(dp(260), ImGui::GetContentRegionAvail().x * 0.45f));
+        if (!earlier->words.empty()) ImGui::SameLine();
+    }
+    if (!earlier->words.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(("\xe2\x80\x9c" + earlier->words + "\xe2\x80\x9d").c_str());
+        ImGui::PopTextWrapPos();
+    }
+    ImGui::EndGroup();
+    ui::tag("activity.about");
+    ImGui::Spacing();
+}
+
 void drawStartChooser(ActivityRun& run, ActivityActions& actions) {
     pushFont(ui::fonts().title);
     ImGui::TextUnformatted(_("Where would you like to start?"));
@@ -278,8 +317,13 @@ void drawEnd(ActivityRun& run, ActivityActions& actions) {
 }
 
 // Back, "I don't know", Skip and Next. Next waits for an answer (it says why while it waits);
-// Why Next waits, shown under it while the step has no answer: a finger gets no tooltip.
-const char* nextWaitsReason() {
+// Why Next waits, shown under it while the step has no answer: a finger gets no tooltip. It
+// names what this step asks for: a drawing is drawn, not chosen.
+const char* nextWaitsReason(const Step* step) {
+    if (step && step->kind == StepKind::Drawing) return _("Draw something first, or Skip.");
+    if (step && step->kind == StepKind::Words)
+        return step->allowDrawing ? _("Write or draw something first, or Skip.")
+                                  : _("Write something first, or Skip.");
     return _("Choose an answer first, or Skip.");
 }
 
@@ -331,7 +375,7 @@ void drawBottomBar(ActivityRun& run, ActivityActions& actions) {
     }
     ImGui::EndDisabled();
     if (!answered) {
-        const char* why = nextWaitsReason();
+        const char* why = nextWaitsReason(run.currentStep());
         const float whyWidth =
             std::min(ImGui::CalcTextSize(why).x, ImGui::GetWindowContentRegionMax().x - nextX);
         ImGui::SetCursorPosX(
@@ -400,6 +444,7 @@ void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& act
     } else if (step) {
         drawProgress(run);
         drawPrompt(run, *step);
+        drawNote(*step);
         if (options.readAloudOnOpen && !state.spokenOnOpen) {
             state.spokenOnOpen = true;
             speech().say(run.text(step->prompt), run.language());
@@ -409,13 +454,14 @@ void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& act
         // Room for the reason under Next (it ran off the bottom of the screen), wrapped to about
         // Next's width as drawBottomBar wraps it.
         if (!stepAnswered(run))
-            bottom += ImGui::CalcTextSize(nextWaitsReason(), nullptr, false, bottomBarButtonWidth()).y +
+            bottom += ImGui::CalcTextSize(nextWaitsReason(step), nullptr, false, bottomBarButtonWidth()).y +
                       ImGui::GetStyle().ItemSpacing.y;
         ImVec2 area = ImGui::GetContentRegionAvail();
         area.y = std::max(dp(120), area.y - bottom);
         ImGui::PushID(step->id.c_str());
         ImGui::BeginChild("##step", area, false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        drawAbout(run, *step);
         const ActivityView* view = activityViews().find(run.content().type);
         if (view && view->drawChildBody)
             view->drawChildBody(run, state, actions);
@@ -577,11 +623,14 @@ void answerDetails(const Answer& answer, const Step* step, const ActivityContent
 
 } // namespace
 
-bool drawSummary(const ActivityResult& result, const ActivityContent* content, std::string* interpretation) {
+bool drawSummary(const ActivityResult& result, const ActivityContent* content, std::string* interpretation,
+                 const char* interpretationTag) {
     const ActivityView* view = activityViews().find(result.type);
     if (view && view->drawSummary) return view->drawSummary(result, content, interpretation);
     bool changed = false;
-    ImGui::PushID(&result);
+    // A name, not the address: a result read afresh each frame sits at no fixed address, and the
+    // interpretation field must keep its focus from one frame to the next.
+    ImGui::PushID("activity_summary");
     const model::ChildPeople people = peopleUsed(result); // the names the prompts used
     const ActivityType* type = activityTypes().find(result.type);
     ui::screenTitle(content ? i18n::tr(content->title) : type ? i18n::tr(type->name) : result.type.c_str());
@@ -643,8 +692,11 @@ bool drawSummary(const ActivityResult& result, const ActivityContent* content, s
     ImGui::Separator();
     // The practitioner's reading is kept apart from the child's words, and never shown in child mode.
     ImGui::TextUnformatted(_("Practitioner's interpretation"));
+    ui::tag((std::string(interpretationTag) + ".heading").c_str());
     if (interpretation) {
-        changed = inputChildWords("activity.interpretation", *interpretation, ImVec2(-1, dp(140)));
+        ui::mutedText(_("Your reading of the activity, in your words. The child's answers above stay as "
+                        "they gave them."));
+        changed = inputChildWords(interpretationTag, *interpretation, ImVec2(-1, dp(140)));
     } else {
         ImGui::PushTextWrapPos(0.0f);
         if (result.interpretation.empty())

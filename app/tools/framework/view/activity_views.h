@@ -94,10 +94,11 @@ void drawChildView(ActivityRun& run, ChildViewState& state, ActivityActions& act
 // The practitioner's view of a result: each step's prompt, status and the child's answer
 // exactly as given, what was skipped, a stop, a safety flag, and separately the practitioner's
 // interpretation. Drawn in the current (practitioner's) language. With `interpretation` the
-// practitioner can write their interpretation (tag "activity.interpretation"); returns true when
-// it changed. The child's answers are never editable here.
+// practitioner can write their interpretation (tagged interpretationTag); returns true when it
+// changed. The child's answers are never editable here.
 bool drawSummary(const ActivityResult& result, const ActivityContent* content,
-                 std::string* interpretation = nullptr);
+                 std::string* interpretation = nullptr,
+                 const char* interpretationTag = "activity.interpretation");
 
 // For the practitioner choosing an activity: the activities that suit the child's age (age < 0:
 // all), each a big picture button tagged "activity.pick.<content id>", and below them any content

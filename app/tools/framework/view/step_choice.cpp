@@ -14,8 +14,13 @@ bool drawChoiceStep(ActivityRun& run, const Step& step, ImVec2 area) {
     const Answer* answer = run.currentAnswer();
     bool changed = false;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float side = std::min(ui::dp(180), (area.x - spacing * float(step.choices.size())) /
-                                                 float(std::max<size_t>(1, step.choices.size())));
+    float side = std::min(ui::dp(180), (area.x - spacing * float(step.choices.size())) /
+                                           float(std::max<size_t>(1, step.choices.size())));
+    // A short step area (landscape, under a note and the child's own message) shrinks the tiles so
+    // each keeps its caption (two lines) and its speaker on screen.
+    const float captions = ImGui::GetTextLineHeightWithSpacing() * 2;
+    const float room = area.y - captions - ui::touchTarget() - ImGui::GetStyle().ItemSpacing.y * 3;
+    side = std::max(ui::touchTarget() * 1.5f, std::min(side, room));
     for (size_t i = 0; i < step.choices.size(); ++i) {
         const ChoiceOption& choice = step.choices[i];
         const std::string tagName = "choice." + choice.id;

@@ -1,6 +1,9 @@
 #include "app/tools/wishes_feelings/model/wishes_feelings_types.h"
 
 #include "app/i18n/i18n.h"
+#include "app/tools/wishes_feelings/model/judge_message.h"
+
+#include <algorithm>
 
 namespace heard::tools {
 
@@ -72,12 +75,28 @@ void registerWishesFeelingsTypes(ActivityTypeRegistry& registry) {
     };
     registry.add(std::move(homes));
 
+    // A drawing, then the child's own account of it in words (issue 18.5).
     registry.add(make("drawing", N_("Drawing"), N_("A free drawing: the child draws with a finger."),
-                      {StepKind::Drawing}, 1, 1));
+                      {StepKind::Drawing, StepKind::Words}, 1, 2));
 
-    registry.add(make("words_for_judge", N_("Words for the judge"),
-                      N_("A message to the judge in the child's own words, typed or dictated."),
-                      {StepKind::Words}, 1, 3));
+    ActivityType judge = make("words_for_judge", N_("Words for the judge"),
+                              N_("A message to the judge in the child's own words, typed or dictated."),
+                              {StepKind::Words, StepKind::Choice}, 2, 4);
+    judge.extraChecks = [](const ActivityContent& content, const ContentProblem& problem) {
+        // NS 4.7: it goes to court only with the child's agreement, asked on the child's screen.
+        const Step* agree = content.findStep(kJudgeAgreeStep);
+        if (!agree || agree->kind != StepKind::Choice) {
+            problem("/steps", std::string("needs a choice step with id \"") + kJudgeAgreeStep + "\"");
+            return;
+        }
+        for (const char* id : {kJudgeAgreeYes, kJudgeAgreeNotYet})
+            if (std::none_of(agree->choices.begin(), agree->choices.end(),
+                             [&](const ChoiceOption& c) { return c.id == id; }))
+                problem("/steps", std::string("the agreement step needs a choice \"") + id + "\"");
+        if (content.steps.back().id != kJudgeAgreeStep)
+            problem("/steps", "the agreement step must come last: the child agrees to what they wrote");
+    };
+    registry.add(std::move(judge));
 }
 
 } // namespace heard::tools
