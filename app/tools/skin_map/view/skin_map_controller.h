@@ -19,7 +19,7 @@ struct NewSkinMap {
     std::string parentId;   // the visit or concern record
     std::string author;     // the practitioner's name
     std::string authorRole; // e.g. "Family court adviser"
-    BodyShape bodyShape = BodyShape::YoungChild;
+    BodyShape bodyShape = BodyShape::Child; // the App passes bodySetForAge(date of birth)
 };
 
 class SkinMapController {

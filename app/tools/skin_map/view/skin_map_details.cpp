@@ -73,6 +73,28 @@ ImU32 swatch(Colour c) {
 
 // [SECTION] Prompts and problems ---------------------------------------------------------------
 
+// NICE CG89 on the baby set, from the moment the map opens: whether the baby is mobile is
+// asked here, where it is seen, as well as in "About this record". Nothing is pre-selected.
+void drawBabyPrompt(SkinMapViewState& state) {
+    const char* prompt = babyPrompt(state.map);
+    if (prompt[0] == '\0') return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
+    ImGui::PushTextWrapPos(0.0f);
+    ui::wrappedText(_(prompt));
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ui::tag("skinmap.baby.prompt");
+    if (state.readOnly) return;
+    ImGui::TextUnformatted(_("Is the baby independently mobile?"));
+    flowStart();
+    const std::pair<Mobility, const char*> mobility[] = {{Mobility::IndependentlyMobile, N_("Yes")},
+                                                         {Mobility::NotIndependentlyMobile, N_("No")}};
+    for (const auto& [value, word] : mobility)
+        if (choiceButton(_(word), state.map.header.mobility == value,
+                         tagOf("skinmap.baby.mobility.", toString(value)).c_str()))
+            state.map.header.mobility = value;
+}
+
 void drawPrompts(const SkinMapViewState& state) {
     const auto found = concerns(state.map);
     if (found.empty()) return;
@@ -163,7 +185,12 @@ void drawMarkDetails(SkinMapViewState& state) {
         (std::string(_("Mark")) + " " + std::to_string(m->number) + ": " + _(m->regionName)).c_str());
     ui::mutedText(_("Record what you see, not a guess at the cause."));
 
-    ImGui::TextUnformatted(_("Type"));
+    ImGui::TextUnformatted(_("What it looks like"));
+    if (isEarlierInjuryType(m->type)) {
+        // Kept as it was recorded; the practitioner may describe it afresh below.
+        ui::wrappedTextF("%s %s", _("Recorded as:"), _(title(m->type)));
+        ui::tag("skinmap.type.earlier");
+    }
     flowStart();
     for (InjuryType t : allInjuryTypes())
         if (t != InjuryType::NotRecorded &&
@@ -267,15 +294,6 @@ void drawHeader(SkinMapViewState& state) {
     for (const auto& [value, word] : mobility)
         if (choiceButton(_(word), h.mobility == value, tagOf("skinmap.mobility.", toString(value)).c_str()))
             h.mobility = value;
-    if (state.map.marks.empty()) {
-        // The outline can only change before the first mark: marks sit on the outline's shape.
-        ImGui::TextUnformatted(_("Body outline"));
-        flowStart();
-        for (BodyShape s : allBodyShapes())
-            if (choiceButton(_(bodyShapeTitle(s)), state.map.bodyShape == s,
-                             tagOf("skinmap.body.", toString(s)).c_str()))
-                state.map.bodyShape = s;
-    }
     textArea(_("Pattern, if marks are clustered"), state.map.patternNotes, "skinmap.pattern", 2.0f);
 }
 
@@ -290,6 +308,7 @@ void drawSkinMapPanel(SkinMapViewState& state, SkinMapViewActions& /*actions*/) 
         ImGui::PopStyleColor();
         ui::tag("skinmap.message");
     }
+    drawBabyPrompt(state);
     drawPrompts(state);
     drawProblems(state);
     drawMarkList(state);
