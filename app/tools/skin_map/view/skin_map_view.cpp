@@ -81,44 +81,6 @@ void drawNotice(SkinMapViewState& state, SkinMapViewActions& actions) {
     ImGui::PopStyleColor();
 }
 
-// The body set (baby, toddler, child, teenager): chosen by the child's age when the map was
-// started, changeable here until the first mark is placed (marks sit on the outline's shape).
-// The choice is part of the map, so a reopened or synced map shows the same outlines.
-void drawBodySetChoice(SkinMapViewState& state) {
-    // The label is the first item of the flow, so the buttons follow it and wrap when narrow.
-    flowStart();
-    flowNext(ImGui::CalcTextSize(_("Outline:")).x);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(_("Outline:"));
-    if (state.readOnly) {
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(_(bodyShapeTitle(state.map.bodyShape)));
-        ui::tag("skinmap.bodyset.current");
-        return;
-    }
-    const bool locked = !state.map.marks.empty();
-    ImGui::BeginDisabled(locked);
-    for (BodyShape s : bodySets()) {
-        if (choiceButton(_(bodyShapeTitle(s)), state.map.bodyShape == s,
-                         (std::string("skinmap.bodyset.") + toString(s)).c_str()) &&
-            !locked)
-            state.map.bodyShape = s;
-    }
-    ImGui::EndDisabled();
-    if (!isOfferedBodySet(state.map.bodyShape)) {
-        // An old map on the earlier child outline: it stays on it, so its marks stay in place.
-        ui::sameLineIfFits(ui::dp(260));
-        ImGui::AlignTextToFramePadding();
-        ui::mutedText(_(bodyShapeTitle(state.map.bodyShape)));
-        ui::tag("skinmap.bodyset.earlier");
-    }
-    if (locked) {
-        ui::mutedText(_("The outline cannot change once a mark is placed: remove the marks to change it."));
-        ui::tag("skinmap.bodyset.why");
-    }
-}
-
 void drawToolbar(SkinMapViewState& state, SkinMapViewActions& actions) {
     if (ui::bigButton(_("< Close"), "skinmap.close")) actions.close = true;
     ImGui::SameLine();
@@ -156,7 +118,6 @@ void drawToolbar(SkinMapViewState& state, SkinMapViewActions& actions) {
     ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
     ImGui::TextUnformatted(_("Visible marks only. Never ask a child to undress. No photographs."));
     ImGui::PopStyleColor();
-    drawBodySetChoice(state);
 
     flowStart();
     for (ViewId view : allViews()) {
