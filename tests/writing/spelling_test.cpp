@@ -189,7 +189,9 @@ TEST_CASE("false alarms on our own Welsh catalogue stay at the reviewed number")
     // supplement (see there); what is left is the list above, 33: Heard(8), heard(1), Demo(1),
     // demo(4), cm(1), Petechiae/petechiae(2), SF(12), BBBB-MM-DD(1), SWYDDOGOL-SENSITIF(1),
     // media(1), secure-drive(1).
-    CHECK(alarms <= 33);
+    // bodyset (issue 18.7) added two (2): "NICE", the guideline's name, twice in the skin map's
+    // baby prompt and concern (NICE CG89); its Welsh words went into the supplement. 35.
+    CHECK(alarms <= 35);
 }
 
 TEST_CASE("in the app: misspelt words are underlined in the field's language; a suggestion replaces one") {
