@@ -56,7 +56,17 @@ std::string openNewSkinMap(WorkflowApp& w, const std::string& childId) {
 
 void tapRegion(WorkflowApp& w, skinmap::ViewId view, const char* regionId) {
     auto& state = mapState(w);
-    if (state.view != view) w.driver->tap(std::string("skinmap.view.") + skinmap::toString(view));
+    if (state.view != view) {
+        // The part of the body first (body, head, hands, feet), then its view.
+        const std::string id = skinmap::toString(view);
+        const char* group = id.rfind("body", 0) == 0   ? "body"
+                            : id.rfind("head", 0) == 0 ? "head"
+                            : id.find("foot") != std::string::npos || id.find("sole") != std::string::npos
+                                ? "feet"
+                                : "hands";
+        w.driver->tap(std::string("skinmap.group.") + group);
+        w.driver->tap("skinmap.view." + id);
+    }
     const auto p = skinmap::pointInRegion(skinmap::outlineView(state.map.bodyShape, view), regionId);
     REQUIRE(p);
     float x, y;

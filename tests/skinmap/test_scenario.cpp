@@ -205,6 +205,7 @@ TEST_CASE("skin map scenario: three marks by touch on front, back and a hand, si
     f.describeSelected("line_mark", "red");
 
     // 3: the left palm.
+    f.driver->tap("skinmap.group.hands");
     f.driver->tap("skinmap.view.left_palm");
     f.tapView({0.5, 0.6});
     REQUIRE(state.map.marks.size() == 3);
@@ -238,6 +239,7 @@ TEST_CASE("skin map scenario: three marks by touch on front, back and a hand, si
     f.typeInto("skinmap.header.firstNoticed", "2026-11-22");
     // Typed text is autosaved too (once the field is left, or every second and a half).
     CHECK(skinMapFromJson(f.store->recordById(id)->payload).header.accountGivenBy == "Robin Testchild");
+    f.driver->tap("skinmap.group.body");
     f.driver->tap("skinmap.view.body_front");
     f.screenshot("03-landscape-skin-map-front");
     f.window->setSize(800, 1280);
@@ -287,6 +289,7 @@ TEST_CASE("skin map scenario: a mark on the cheek flags the record high risk at 
     Fixture f;
     const std::string id = f.start();
     f.driver->tap("skinmap.notice.ok");
+    f.driver->tap("skinmap.group.head"); // opens on the face
     f.driver->tap("skinmap.view.head_front");
     f.tapView({0.3, 0.4});
     REQUIRE(f.controller->state().map.marks.size() == 1);
