@@ -1,7 +1,6 @@
 // The skin map of a visit or concern: the tool's controller (app/tools/skin_map) draws and
 // keeps the map; its saves, signing and closing happen here, after the frame.
 #include "app/i18n/i18n.h"
-#include "app/model/child_details.h"
 #include "app/tools/skin_map/view/skin_map_controller.h"
 #include "app/ui/app.h"
 #include "app/ui/editors.h"
@@ -51,8 +50,10 @@ void SkinMapEditor::startNew(App& app, const std::string& parentRecordId) {
     request.parentId = parentRecordId;
     request.author = app.author();
     request.authorRole = app.store()->setting("practitioner.role").value_or("");
-    const int age = model::ageInYears(child->dateOfBirth, app.now().substr(0, 10));
-    request.bodyShape = age >= 11 ? skinmap::BodyShape::Teen : skinmap::BodyShape::YoungChild;
+    // The set for the child's age today; with no usable date of birth, the child set, which
+    // the practitioner can change on the screen before the first mark.
+    request.bodyShape = skinmap::bodySetForAge(child->dateOfBirth, app.now().substr(0, 10))
+                            .value_or(skinmap::BodyShape::Child);
     const std::string id = controller->startNew(request);
     m_controller = std::move(controller);
     if (app.screen() == ScreenId::Concern) {

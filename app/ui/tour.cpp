@@ -126,10 +126,25 @@ void showSkinMap(App& app, bool pastNotice, skinmap::ViewId view, int selectedMa
     app.openSkinMap(app.editors().visit.draft.recordId);
     if (!app.editors().skinMap.controller()) return;
     skinmap::SkinMapViewState& state = app.editors().skinMap.controller()->state();
-    state.map.marks = skinmap::demoSkinMap().marks;
+    const skinmap::SkinMap demo = skinmap::demoSkinMap();
+    state.map.bodyShape = demo.bodyShape; // the demo marks sit on the demo's outline
+    state.map.marks = demo.marks;
+    state.map.nextMarkNumber = demo.nextMarkNumber;
     state.noticeAcknowledged = pastNotice;
     state.view = view;
     state.selectedMark = selectedMark;
+}
+
+// A new skin map on one body set (issue 18.7), past the notice, with no marks: the baby set
+// shows the NICE CG89 prompt for a baby who is not yet mobile.
+void showBodySet(App& app, skinmap::BodyShape set, skinmap::ViewId view) {
+    startDemoVisit(app, "child-demo-1");
+    app.openSkinMap(app.editors().visit.draft.recordId);
+    if (!app.editors().skinMap.controller()) return;
+    skinmap::SkinMapViewState& state = app.editors().skinMap.controller()->state();
+    state.map.bodyShape = set;
+    state.noticeAcknowledged = true;
+    state.view = view;
 }
 
 // A child-facing activity in child mode, at its first screen, in a language.
@@ -490,6 +505,23 @@ std::vector<TourStop> tourStops() {
         {"skin-map-notice", [](App& app) { showSkinMap(app, false, skinmap::ViewId::BodyFront, 0); }},
         {"skin-map-front", [](App& app) { showSkinMap(app, true, skinmap::ViewId::BodyFront, 1); }},
         {"skin-map-hand", [](App& app) { showSkinMap(app, true, skinmap::ViewId::LeftPalm, 3); }},
+        // The body sets (issue 18.7): each age's outline, and the feet.
+        {"skin-map-baby-front",
+         [](App& app) { showBodySet(app, skinmap::BodyShape::Baby, skinmap::ViewId::BodyFront); }},
+        {"skin-map-baby-back",
+         [](App& app) { showBodySet(app, skinmap::BodyShape::Baby, skinmap::ViewId::BodyBack); }},
+        {"skin-map-baby-sole",
+         [](App& app) { showBodySet(app, skinmap::BodyShape::Baby, skinmap::ViewId::LeftSole); }},
+        {"skin-map-toddler-front",
+         [](App& app) { showBodySet(app, skinmap::BodyShape::Toddler, skinmap::ViewId::BodyFront); }},
+        {"skin-map-child-front",
+         [](App& app) { showBodySet(app, skinmap::BodyShape::Child, skinmap::ViewId::BodyFront); }},
+        {"skin-map-child-foot-top",
+         [](App& app) { showBodySet(app, skinmap::BodyShape::Child, skinmap::ViewId::RightFootTop); }},
+        {"skin-map-teen-front",
+         [](App& app) { showBodySet(app, skinmap::BodyShape::Teen, skinmap::ViewId::BodyFront); }},
+        {"skin-map-teen-head",
+         [](App& app) { showBodySet(app, skinmap::BodyShape::Teen, skinmap::ViewId::HeadFront); }},
         // The safeguarding records (issue 14), in English and in Welsh: each stop sets the language.
         {"risk-identification-en", [](App& app) { showRisk(app, "en"); }},
         {"risk-identification-cy", [](App& app) { showRisk(app, "cy"); }},

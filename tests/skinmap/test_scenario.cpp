@@ -91,6 +91,9 @@ struct Fixture {
         request.parentId = visitId;
         request.author = kPractitioner;
         request.authorRole = "Family court adviser";
+        // The points tapped below were measured on the earlier child outline (still drawn for
+        // maps made on it); the body sets have their own tests (tests/child/body_sets_test.cpp).
+        request.bodyShape = BodyShape::YoungChild;
         const std::string id = controller->startNew(request);
         driver->frames(2);
         return id;
@@ -199,14 +202,15 @@ TEST_CASE("skin map scenario: three marks by touch on front, back and a hand, si
     REQUIRE(state.map.marks.size() == 2);
     CHECK(state.map.marks[1].regionId == "right_upper_back");
     CHECK((state.map.marks[1].view == ViewId::BodyBack));
-    f.describeSelected("scratch", "red");
+    f.describeSelected("line_mark", "red");
 
     // 3: the left palm.
+    f.driver->tap("skinmap.group.hands");
     f.driver->tap("skinmap.view.left_palm");
     f.tapView({0.5, 0.6});
     REQUIRE(state.map.marks.size() == 3);
     CHECK(state.map.marks[2].regionId == "left_palm");
-    f.describeSelected("burn", "pink");
+    f.describeSelected("blister", "pink");
     f.screenshot("02-landscape-skin-map-hand");
 
     // Drag the palm mark up onto the middle finger: its region follows it.
@@ -235,6 +239,7 @@ TEST_CASE("skin map scenario: three marks by touch on front, back and a hand, si
     f.typeInto("skinmap.header.firstNoticed", "2026-11-22");
     // Typed text is autosaved too (once the field is left, or every second and a half).
     CHECK(skinMapFromJson(f.store->recordById(id)->payload).header.accountGivenBy == "Robin Testchild");
+    f.driver->tap("skinmap.group.body");
     f.driver->tap("skinmap.view.body_front");
     f.screenshot("03-landscape-skin-map-front");
     f.window->setSize(800, 1280);
@@ -257,9 +262,9 @@ TEST_CASE("skin map scenario: three marks by touch on front, back and a hand, si
     CHECK(saved.marks[0].regionName == "right forearm, outer");
     CHECK((saved.marks[0].type == InjuryType::Bruise));
     CHECK(saved.marks[1].regionName == "right upper back");
-    CHECK((saved.marks[1].type == InjuryType::Scratch));
+    CHECK((saved.marks[1].type == InjuryType::LineMark));
     CHECK(saved.marks[2].regionName == "left palm");
-    CHECK((saved.marks[2].type == InjuryType::Burn));
+    CHECK((saved.marks[2].type == InjuryType::Blister));
     CHECK((saved.marks[2].view == ViewId::LeftPalm));
     CHECK(saved.header.accountGivenBy == "Robin Testchild");
     CHECK(saved.header.completedByName == kPractitioner);
@@ -284,6 +289,7 @@ TEST_CASE("skin map scenario: a mark on the cheek flags the record high risk at 
     Fixture f;
     const std::string id = f.start();
     f.driver->tap("skinmap.notice.ok");
+    f.driver->tap("skinmap.group.head"); // opens on the face
     f.driver->tap("skinmap.view.head_front");
     f.tapView({0.3, 0.4});
     REQUIRE(f.controller->state().map.marks.size() == 1);

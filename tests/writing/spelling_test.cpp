@@ -196,7 +196,9 @@ TEST_CASE("false alarms on our own Welsh catalogue stay at the reviewed number")
     // guide (issue 18.5) added six (6): "NS" four times, the National Standards' abbreviation in
     // "(NS 4.7)" like "SF" above, and "BBBB-MM-DD" twice in the date of sending a message to the
     // judge; its genuine Welsh words (rieni, ofalwyr) went into the supplement.
-    CHECK(alarms <= 40);
+    // bodyset (issue 18.7) added two (2): "NICE", the guideline's name, twice in the skin map's
+    // baby prompt and concern (NICE CG89); its Welsh words went into the supplement. 42 in all.
+    CHECK(alarms <= 42);
 }
 
 TEST_CASE("in the app: misspelt words are underlined in the field's language; a suggestion replaces one") {

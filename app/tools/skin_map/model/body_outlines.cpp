@@ -5,6 +5,7 @@
 // [SECTION] Whole body, front and back
 // [SECTION] Head, four views
 // [SECTION] Hands, palms and backs
+// [SECTION] Feet, tops and soles
 // [SECTION] Catalogue and hit-testing
 //
 // Each view is designed in its own units (100 wide; the height gives the aspect) with the
@@ -32,7 +33,7 @@ struct ViewName {
     const char* id;
     const char* title;
 };
-constexpr std::array<ViewName, 10> kViewNames{{
+constexpr std::array<ViewName, 14> kViewNames{{
     {ViewId::BodyFront, "body_front", N_("Body, front")},
     {ViewId::BodyBack, "body_back", N_("Body, back")},
     {ViewId::HeadFront, "head_front", N_("Head, face")},
@@ -43,6 +44,23 @@ constexpr std::array<ViewName, 10> kViewNames{{
     {ViewId::LeftHandBack, "left_hand_back", N_("Left hand, back")},
     {ViewId::RightPalm, "right_palm", N_("Right hand, palm")},
     {ViewId::RightHandBack, "right_hand_back", N_("Right hand, back")},
+    {ViewId::LeftFootTop, "left_foot_top", N_("Left foot, top")},
+    {ViewId::LeftSole, "left_sole", N_("Left foot, sole")},
+    {ViewId::RightFootTop, "right_foot_top", N_("Right foot, top")},
+    {ViewId::RightSole, "right_sole", N_("Right foot, sole")},
+}};
+
+struct ShapeName {
+    BodyShape shape;
+    const char* id;
+    const char* title;
+};
+constexpr std::array<ShapeName, 5> kShapeNames{{
+    {BodyShape::Baby, "baby", N_("Baby")},
+    {BodyShape::Toddler, "toddler", N_("Toddler")},
+    {BodyShape::Child, "child", N_("Child")},
+    {BodyShape::Teen, "teen", N_("Teenager")},
+    {BodyShape::YoungChild, "young_child", N_("Young child (earlier outline)")},
 }};
 
 std::string idFromName(const std::string& name) {
@@ -72,8 +90,23 @@ const std::vector<ViewId>& allViews() {
 }
 
 const std::vector<BodyShape>& allBodyShapes() {
-    static const std::vector<BodyShape> s_shapes{BodyShape::YoungChild, BodyShape::Teen};
+    static const std::vector<BodyShape> s_shapes = [] {
+        std::vector<BodyShape> shapes;
+        for (const auto& s : kShapeNames)
+            shapes.push_back(s.shape);
+        return shapes;
+    }();
     return s_shapes;
+}
+
+const std::vector<BodyShape>& bodySets() {
+    static const std::vector<BodyShape> s_sets{BodyShape::Baby, BodyShape::Toddler, BodyShape::Child,
+                                               BodyShape::Teen};
+    return s_sets;
+}
+
+bool isOfferedBodySet(BodyShape shape) {
+    return shape != BodyShape::YoungChild;
 }
 
 const char* toString(ViewId view) {
@@ -95,16 +128,60 @@ std::optional<ViewId> viewFromString(const std::string& text) {
 }
 
 const char* toString(BodyShape shape) {
-    return shape == BodyShape::Teen ? "teen" : "young_child";
+    for (const auto& s : kShapeNames)
+        if (s.shape == shape) return s.id;
+    return "unknown";
 }
 const char* bodyShapeTitle(BodyShape shape) {
-    return shape == BodyShape::Teen ? "Older child or teenager" : "Young child";
+    for (const auto& s : kShapeNames)
+        if (s.shape == shape) return s.title;
+    return "unknown";
 }
 
 std::optional<BodyShape> bodyShapeFromString(const std::string& text) {
-    if (text == "young_child") return BodyShape::YoungChild;
-    if (text == "teen") return BodyShape::Teen;
+    for (const auto& s : kShapeNames)
+        if (text == s.id) return s.shape;
     return std::nullopt;
+}
+
+namespace {
+
+// "YYYY-MM-DD" (or the date part of a date-time) into numbers; false when not a real date.
+bool parseDate(const std::string& text, int& year, int& month, int& day) {
+    if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
+    for (size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+    if (text.size() > 10 && text[10] != 'T') return false;
+    year = std::stoi(text.substr(0, 4));
+    month = std::stoi(text.substr(5, 2));
+    day = std::stoi(text.substr(8, 2));
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+} // namespace
+
+int ageInMonths(const std::string& dateOfBirth, const std::string& onDate) {
+    int by = 0, bm = 0, bd = 0, y = 0, m = 0, d = 0;
+    if (!parseDate(dateOfBirth, by, bm, bd) || !parseDate(onDate, y, m, d)) return -1;
+    int months = (y - by) * 12 + (m - bm);
+    if (d < bd) --months; // the month is complete on the same day of the month
+    return months < 0 ? -1 : months;
+}
+
+std::optional<BodyShape> bodySetForAge(const std::string& dateOfBirth, const std::string& onDate) {
+    const int months = ageInMonths(dateOfBirth, onDate);
+    if (months < 0) return std::nullopt;
+    if (months < kToddlerFromMonths) return BodyShape::Baby;
+    if (months < kChildFromMonths) return BodyShape::Toddler;
+    if (months < kTeenFromMonths) return BodyShape::Child;
+    return BodyShape::Teen;
+}
+
+bool outlinesCompatible(const std::string& outlinesVersion, BodyShape shape) {
+    if (outlinesVersion == kOutlinesVersion) return true;
+    // Version 1 had only these two shapes, and their views are unchanged since.
+    return outlinesVersion == "heard-body-outlines/1" &&
+           (shape == BodyShape::YoungChild || shape == BodyShape::Teen);
 }
 
 const Region* OutlineView::region(const std::string& id) const {
@@ -214,6 +291,17 @@ private:
 
 // [SECTION] Whole body, front and back ------------------------------------------------------
 
+struct HeadProportions {
+    double rx, ry;       // head half-width and half-height in a 100 x 125 frame
+    double faceDrop = 0; // a young face sits low in the head: its lines move this share down
+};
+
+// A line at `fraction` of the head's height (from the top), moved down for a young face.
+double faceLine(const HeadProportions& p, double fraction) {
+    return fraction + p.faceDrop * (1 - fraction);
+}
+HeadProportions headProportions(BodyShape shape); // in [SECTION] Head, four views
+
 struct BodyProportions {
     double headHeight, headWidth, neckLength, neckHalfWidth;
     double shoulderHalfWidth, chestHalfWidth, waistHalfWidth, hipHalfWidth, torsoLength, armpitDrop;
@@ -221,10 +309,25 @@ struct BodyProportions {
     double thigh, knee, shin, kneeHalfWidth, ankleHalfWidth, footLength;
 };
 
+// In the 100 x 220 frame. The head's share of the whole length falls with age (about 27 %
+// for the baby, 21 % toddler, 16 % child, 14.5 % teenager); a baby's neck hardly shows, its
+// tummy is rounder than its chest, its limbs short and chubby and its arms reach the hips.
 BodyProportions bodyProportions(BodyShape shape) {
-    if (shape == BodyShape::Teen) {
+    switch (shape) {
+    case BodyShape::Teen:
         return {30, 23,  7,   5,  20, 15.5, 12.5, 15.5, 68,  12,  33, 6,
                 29, 4.2, 3.2, 15, 13, 46,   8,    40,   5.6, 3.6, 9};
+    case BodyShape::Baby:
+        return {45, 37, 2.5, 7.5, 19, 17, 18.5, 17.5, 58, 9,   19, 4.5,
+                15, 6,  4.8, 9.5, 26, 24, 6,    20,   8,  5.5, 8.5};
+    case BodyShape::Toddler:
+        return {40, 33,  3,   6.5, 19, 16, 16.5, 16.5, 60, 10, 25, 5,
+                20, 5.2, 4.2, 11,  17, 34, 6.5,  30,   7,  5,  9.5};
+    case BodyShape::Child:
+        return {33, 26,  6,   5,    18.5, 14.5, 12.5, 14, 66,  11,  31, 5,
+                26, 4.2, 3.2, 13.5, 12,   45,   7,    41, 5.4, 3.6, 9.5};
+    case BodyShape::YoungChild:
+        break;
     }
     return {42, 33, 5, 6, 19, 16, 15, 16, 62, 10, 27, 5, 22, 4.4, 3.6, 12, 14, 36, 7, 32, 6.2, 4.2, 9};
 }
@@ -271,7 +374,13 @@ void emitLimb(ViewBuilder& builder, const Limb& limb, const Sides& sides, bool h
 OutlineView buildBody(BodyShape shape, bool front) {
     const BodyProportions p = bodyProportions(shape);
     const Sides sides{front ? ChildsLeft::ImageRight : ChildsLeft::ImageLeft};
-    ViewBuilder builder(shape, front ? ViewId::BodyFront : ViewId::BodyBack, 100, 220, sides.childsLeft);
+    // The frame ends just below the feet, so a short body fills the canvas as a tall one does
+    // (bigger to mark). The two shapes of version 1 keep their 220-high frame unchanged.
+    const double feet =
+        4 + p.headHeight + p.neckLength + p.torsoLength - 2 + p.thigh + p.knee + p.shin + p.footLength;
+    const bool version1 = shape == BodyShape::YoungChild || shape == BodyShape::Teen;
+    ViewBuilder builder(shape, front ? ViewId::BodyFront : ViewId::BodyBack, 100, version1 ? 220 : feet + 5,
+                        sides.childsLeft);
 
     const double top = 4;
     const double chin = top + p.headHeight;
@@ -441,8 +550,10 @@ OutlineView buildBody(BodyShape shape, bool front) {
     }
     const Polygon head = ellipse(headCentre, rx, ry, 40);
     builder.part("head", head);
-    const double hairline = top + 0.2 * p.headHeight, brow = top + 0.42 * p.headHeight,
-                 jaw = top + 0.82 * p.headHeight;
+    const HeadProportions face = headProportions(shape);
+    const double hairline = top + faceLine(face, 0.2) * p.headHeight,
+                 brow = top + faceLine(face, 0.42) * p.headHeight,
+                 jaw = top + faceLine(face, 0.82) * p.headHeight;
     builder.piece("top of head", false, clipAbove(head, hairline));
     if (front) {
         builder.piece("forehead", false, clipBand(head, hairline, brow));
@@ -460,12 +571,37 @@ OutlineView buildBody(BodyShape shape, bool front) {
 
 // [SECTION] Head, four views ----------------------------------------------------------------
 
-struct HeadProportions {
-    double rx, ry; // head half-width and half-height in a 100 x 125 frame
-};
-
 HeadProportions headProportions(BodyShape shape) {
-    return shape == BodyShape::Teen ? HeadProportions{30, 42} : HeadProportions{33, 40};
+    switch (shape) {
+    case BodyShape::Teen:
+        return {30, 42};
+    case BodyShape::Baby:
+        return {36, 39, 0.12}; // nearly round, a high forehead
+    case BodyShape::Toddler:
+        return {34, 40, 0.06};
+    case BodyShape::Child:
+        return {31, 41};
+    case BodyShape::YoungChild:
+        break;
+    }
+    return {33, 40};
+}
+
+// Fingers and toes are shorter against the palm and sole in the young.
+double digitScale(BodyShape shape) {
+    switch (shape) {
+    case BodyShape::Teen:
+        return 1.0;
+    case BodyShape::Baby:
+        return 0.68;
+    case BodyShape::Toddler:
+        return 0.76;
+    case BodyShape::Child:
+        return 0.9;
+    case BodyShape::YoungChild:
+        break;
+    }
+    return 0.85;
 }
 
 OutlineView buildHeadFrontOrBack(BodyShape shape, bool front) {
@@ -474,7 +610,7 @@ OutlineView buildHeadFrontOrBack(BodyShape shape, bool front) {
     ViewBuilder builder(shape, front ? ViewId::HeadFront : ViewId::HeadBack, 100, 125, sides.childsLeft);
     const Point centre{50, 8 + p.ry};
     const double top = centre.y - p.ry, height = 2 * p.ry;
-    auto y = [&](double fraction) { return top + fraction * height; };
+    auto y = [&](double fraction) { return top + faceLine(p, fraction) * height; };
     auto x = [&](double fraction) { return 50 + fraction * p.rx; };
 
     const Polygon neck = {{x(-0.55), y(0.75)}, {x(0.55), y(0.75)}, {x(0.62), 124}, {x(-0.62), 124}};
@@ -528,7 +664,7 @@ OutlineView buildHeadSide(BodyShape shape, bool left) {
     const Point centre{52, 8 + p.ry};
     const double rx = p.rx * 1.12;
     const double top = centre.y - p.ry, height = 2 * p.ry;
-    auto y = [&](double fraction) { return top + fraction * height; };
+    auto y = [&](double fraction) { return top + faceLine(p, fraction) * height; };
     auto x = [&](double fraction) { return centre.x + fraction * rx; };
     auto place = [&](Polygon polygon) { return left ? polygon : mirrorX(polygon, 50); };
 
@@ -575,7 +711,7 @@ OutlineView buildHand(BodyShape shape, ViewId view) {
     ViewBuilder builder(shape, view, 100, 140, ChildsLeft::NotShown);
     auto place = [&](Polygon polygon) { return mirrored ? mirrorX(polygon, 50) : polygon; };
 
-    const double fingerScale = shape == BodyShape::Teen ? 1.0 : 0.85;
+    const double fingerScale = digitScale(shape);
     const double palmTop = 62, palmBottom = 112, palmLeft = 27, palmRight = 73;
     const Polygon wrist = place({{35, palmBottom - 4}, {65, palmBottom - 4}, {64, 137}, {36, 137}});
     builder.part("wrist", wrist);
@@ -614,6 +750,60 @@ OutlineView buildHand(BodyShape shape, ViewId view) {
     return builder.finish();
 }
 
+// [SECTION] Feet, tops and soles ----------------------------------------------------------
+
+// Designed as the left sole seen from beneath, toes up (the big toe on the image's left), in
+// a 100 x 150 frame; the other three views are mirror images and/or renamed, as for hands.
+// Young feet are wider for their length, with shorter toes.
+OutlineView buildFoot(BodyShape shape, ViewId view) {
+    const bool leftFoot = view == ViewId::LeftSole || view == ViewId::LeftFootTop;
+    const bool sole = view == ViewId::LeftSole || view == ViewId::RightSole;
+    const bool mirrored = leftFoot != sole; // the big toe on the image's right
+    const std::string side = leftFoot ? "left" : "right";
+    ViewBuilder builder(shape, view, 100, 150, ChildsLeft::NotShown);
+    const double toeScale = digitScale(shape);
+    const double widen = shape == BodyShape::Baby      ? 1.18
+                         : shape == BodyShape::Toddler ? 1.1
+                         : shape == BodyShape::Teen    ? 0.94
+                                                       : 1.0;
+    auto place = [&](Polygon polygon) {
+        for (Point& p : polygon)
+            p.x = 50 + (p.x - 50) * widen;
+        return mirrored ? mirrorX(polygon, 50) : polygon;
+    };
+
+    // Toes first: the sole is drawn over their bases.
+    struct Toe {
+        double x, baseY, length, halfWidth;
+    };
+    const Toe toes[] = {
+        {35, 54, 22, 8.2}, {49.5, 50, 17, 4.8}, {59, 51, 15, 4.4}, {67, 53, 13, 4.0}, {73.5, 57, 10.5, 3.6}};
+    const std::string face = sole ? ", underside" : ", top";
+    for (size_t i = 0; i < std::size(toes); ++i) {
+        const Toe& t = toes[i];
+        const double tilt = i == 0 ? -1.0 : double(i) * 0.8; // the toes fan out a little
+        const Polygon toe = place(capsule({t.x, t.baseY}, {t.x + tilt, t.baseY - t.length * toeScale - 6},
+                                          t.halfWidth * (0.85 + 0.15 * widen)));
+        const std::string name = side + (i == 0 ? " big toe" : " smaller toes") + face;
+        builder.part(side + " toe " + std::to_string(i + 1), toe);
+        builder.piece(name, false, toe);
+    }
+
+    const Polygon foot = place({{32, 47},  {44, 44},  {58, 45},  {68, 48},  {74, 54},  {76, 64},  {75, 80},
+                                {71, 96},  {69, 111}, {69, 125}, {66, 137}, {58, 145}, {50, 147}, {42, 145},
+                                {36, 138}, {33, 127}, {34, 112}, {32, 96},  {27, 80},  {25, 65},  {27, 54}});
+    builder.part(side + " foot", foot);
+    if (sole) {
+        builder.piece("ball of " + side + " foot", false, clipAbove(foot, 78));
+        builder.piece("arch of " + side + " foot", false, clipBand(foot, 78, 116));
+        builder.piece(side + " heel", false, clipBelow(foot, 116));
+    } else {
+        builder.piece("top of " + side + " foot", false, clipAbove(foot, 112));
+        builder.piece("front of " + side + " ankle", false, clipBelow(foot, 112));
+    }
+    return builder.finish();
+}
+
 OutlineView build(BodyShape shape, ViewId view) {
     switch (view) {
     case ViewId::BodyFront:
@@ -628,6 +818,11 @@ OutlineView build(BodyShape shape, ViewId view) {
         return buildHeadSide(shape, true);
     case ViewId::HeadRight:
         return buildHeadSide(shape, false);
+    case ViewId::LeftFootTop:
+    case ViewId::LeftSole:
+    case ViewId::RightFootTop:
+    case ViewId::RightSole:
+        return buildFoot(shape, view);
     default:
         return buildHand(shape, view);
     }
@@ -676,6 +871,43 @@ std::optional<RegionHit> hitTest(const OutlineView& view, Point p, double tolera
     }
     if (!nearest || nearestDistance > tolerance) return std::nullopt;
     return RegionHit{view.region(nearest->regionId), true, nearestDistance};
+}
+
+std::optional<Point> pointInRegion(const OutlineView& view, const std::string& regionId) {
+    for (const BodyPart& part : view.parts) {
+        for (const RegionPiece& piece : part.pieces) {
+            if (piece.regionId != regionId) continue;
+            const Point p = interiorPoint(piece.polygon);
+            const auto hit = hitTest(view, p);
+            if (hit && hit->region && hit->region->id == regionId) return p;
+        }
+    }
+    // The middle is under a part drawn over it (a baby's neck under its chin): the visible
+    // point of the region nearest the middle of its pieces, on a fine grid.
+    std::optional<Point> best;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (const BodyPart& part : view.parts) {
+        for (const RegionPiece& piece : part.pieces) {
+            if (piece.regionId != regionId) continue;
+            double left = 1, right = 0, top = 1, bottom = 0;
+            for (const Point& q : piece.polygon) {
+                left = std::min(left, q.x), right = std::max(right, q.x);
+                top = std::min(top, q.y), bottom = std::max(bottom, q.y);
+            }
+            const Point middle{(left + right) / 2, (top + bottom) / 2};
+            constexpr int kSteps = 60;
+            for (int i = 1; i < kSteps; ++i) {
+                for (int j = 1; j < kSteps; ++j) {
+                    const Point q{left + (right - left) * i / kSteps, top + (bottom - top) * j / kSteps};
+                    const auto hit = hitTest(view, q);
+                    if (!hit || !hit->region || hit->region->id != regionId) continue;
+                    const double d = std::hypot(q.x - middle.x, q.y - middle.y);
+                    if (d < bestDistance) bestDistance = d, best = q;
+                }
+            }
+        }
+    }
+    return best;
 }
 
 } // namespace heard::skinmap

@@ -131,6 +131,23 @@ const std::vector<const char*>& regionNamesForTranslation() {
         N_("right upper back"),
         N_("right wrist, inner"),
         N_("top of head"),
+        // The feet (issue 18.7).
+        N_("ball of left foot"),
+        N_("arch of left foot"),
+        N_("top of left foot"),
+        N_("front of left ankle"),
+        N_("left big toe, top"),
+        N_("left smaller toes, top"),
+        N_("left big toe, underside"),
+        N_("left smaller toes, underside"),
+        N_("ball of right foot"),
+        N_("arch of right foot"),
+        N_("top of right foot"),
+        N_("front of right ankle"),
+        N_("right big toe, top"),
+        N_("right smaller toes, top"),
+        N_("right big toe, underside"),
+        N_("right smaller toes, underside"),
     };
     return s_names;
 }

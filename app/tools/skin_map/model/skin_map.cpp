@@ -38,14 +38,24 @@ template <typename E, size_t N> std::vector<E> valuesOf(const EnumWord<E> (&tabl
     return out;
 }
 
+// Offered, in this order: each describes what is seen.
 const EnumWord<InjuryType> kInjuryTypes[] = {
     {InjuryType::Bruise, "bruise", N_("Bruise")},
-    {InjuryType::CutOrGraze, "cut_or_graze", N_("Cut or graze")},
-    {InjuryType::Burn, "burn", N_("Burn")},
-    {InjuryType::Scratch, "scratch", N_("Scratch")},
-    {InjuryType::Bite, "bite", N_("Bite")},
-    {InjuryType::Other, "other", N_("Mark or other")},
+    {InjuryType::RedMark, "red_mark", N_("Red mark")},
+    {InjuryType::SkinBreak, "break_in_skin", N_("Break in the skin")},
+    {InjuryType::Blister, "blister", N_("Blister")},
+    {InjuryType::LineMark, "line_mark", N_("Line mark")},
+    {InjuryType::PatternMark, "pattern_mark", N_("Pattern mark")},
+    {InjuryType::Other, "other", N_("Other mark")},
     {InjuryType::NotRecorded, "not_recorded", N_("Type not recorded")},
+};
+// Earlier types, which named a cause: read from old records, shown as written with a note,
+// never offered (a signed record is never rewritten: SF 3.45).
+const EnumWord<InjuryType> kEarlierInjuryTypes[] = {
+    {InjuryType::CutOrGraze, "cut_or_graze", N_("Cut or graze (earlier type)")},
+    {InjuryType::Burn, "burn", N_("Burn (earlier type)")},
+    {InjuryType::Scratch, "scratch", N_("Scratch (earlier type)")},
+    {InjuryType::Bite, "bite", N_("Bite (earlier type)")},
 };
 const EnumWord<MarkShape> kMarkShapes[] = {
     {MarkShape::Round, "round", N_("Round")},
@@ -80,7 +90,12 @@ const EnumWord<Mobility> kMobility[] = {
 } // namespace
 
 const char* toString(InjuryType v) {
-    return idOf(kInjuryTypes, v);
+    return isEarlierInjuryType(v) ? idOf(kEarlierInjuryTypes, v) : idOf(kInjuryTypes, v);
+}
+bool isEarlierInjuryType(InjuryType v) {
+    for (const auto& w : kEarlierInjuryTypes)
+        if (w.value == v) return true;
+    return false;
 }
 const char* toString(MarkShape v) {
     return idOf(kMarkShapes, v);
@@ -101,7 +116,7 @@ const char* toString(Mobility v) {
     return idOf(kMobility, v);
 }
 const char* title(InjuryType v) {
-    return titleOf(kInjuryTypes, v);
+    return isEarlierInjuryType(v) ? titleOf(kEarlierInjuryTypes, v) : titleOf(kInjuryTypes, v);
 }
 const char* title(MarkShape v) {
     return titleOf(kMarkShapes, v);
@@ -111,6 +126,15 @@ const char* title(Colour v) {
 }
 const std::vector<InjuryType>& allInjuryTypes() {
     static const auto s = valuesOf(kInjuryTypes);
+    return s;
+}
+const std::vector<InjuryType>& readableInjuryTypes() {
+    static const auto s = [] {
+        auto all = valuesOf(kInjuryTypes);
+        for (InjuryType t : valuesOf(kEarlierInjuryTypes))
+            all.push_back(t);
+        return all;
+    }();
     return s;
 }
 const std::vector<MarkShape>& allMarkShapes() {
@@ -244,7 +268,7 @@ std::vector<Problem> validateStructure(const SkinMap& map) {
         problems.push_back({"schemaVersion", "This skin map was made by a different version of Heard."});
     if (map.outlinesVersion.empty())
         problems.push_back({"outlinesVersion", "The body outlines this map was drawn on are not recorded."});
-    const bool currentOutlines = map.outlinesVersion == kOutlinesVersion;
+    const bool currentOutlines = outlinesCompatible(map.outlinesVersion, map.bodyShape);
     for (size_t i = 0; i < map.marks.size(); ++i) {
         const Mark& m = map.marks[i];
         if (m.number < 1 || m.number >= map.nextMarkNumber)
@@ -312,7 +336,7 @@ std::vector<Problem> validateForSigning(const SkinMap& map) {
 std::vector<Concern> concerns(const SkinMap& map) {
     std::vector<Concern> out;
     std::vector<int> bruises, sites, imprints, petechiae;
-    const bool currentOutlines = map.outlinesVersion == kOutlinesVersion;
+    const bool currentOutlines = outlinesCompatible(map.outlinesVersion, map.bodyShape);
     for (const Mark& m : map.marks) {
         // A mark whose type is not recorded yet could be a bruise: the NICE prompt names it too.
         if (m.type == InjuryType::Bruise || m.type == InjuryType::NotRecorded) bruises.push_back(m.number);
@@ -322,10 +346,19 @@ std::vector<Concern> concerns(const SkinMap& map) {
         if (m.imprintOfObject || m.shape == MarkShape::Patterned) imprints.push_back(m.number);
         if (m.petechiae) petechiae.push_back(m.number);
     }
-    if (map.header.mobility == Mobility::NotIndependentlyMobile && !bruises.empty())
+    if (babyPrompt(map)[0] != '\0' && !map.marks.empty()) {
+        // The baby set: any mark at all, until the baby is recorded as mobile (NICE CG89).
+        std::vector<int> all;
+        for (const Mark& m : map.marks)
+            all.push_back(m.number);
+        out.push_back({ConcernKind::NotMobileBaby, all,
+                       "A bruise or mark on a baby who is not yet mobile means a referral, whatever the "
+                       "explanation (NICE CG89). Consider safeguarding now."});
+    } else if (map.header.mobility == Mobility::NotIndependentlyMobile && !bruises.empty()) {
         out.push_back({ConcernKind::NotMobileBruise, bruises,
                        "A bruise on a baby or a child who is not independently mobile means a referral, "
                        "whatever the explanation (NICE CG89)."});
+    }
     if (!sites.empty())
         out.push_back({ConcernKind::HighConcernSite, sites,
                        "Marks on the ears, cheeks, neck, abdomen, buttocks or groin are of high concern."});
@@ -361,6 +394,12 @@ std::vector<Concern> concerns(const SkinMap& map) {
         out.push_back(
             {ConcernKind::Petechiae, petechiae, "Petechiae (pinpoint red spots) are of high concern."});
     return out;
+}
+
+const char* babyPrompt(const SkinMap& map) {
+    if (map.bodyShape != BodyShape::Baby || map.header.mobility == Mobility::IndependentlyMobile) return "";
+    return N_("A baby who is not yet mobile: any bruise or mark means a referral, whatever the explanation "
+              "(NICE CG89). Record below whether the baby is independently mobile.");
 }
 
 bool isHighRisk(const SkinMap& map) {

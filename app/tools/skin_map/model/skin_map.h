@@ -23,9 +23,25 @@ namespace heard::skinmap {
 constexpr int kSkinMapSchemaVersion = 1;
 constexpr const char* kSkinMapRecordKind = storage::kinds::kSkinMap;
 
-// NotRecorded: nobody has chosen yet (a new mark has no type or shape until the practitioner
-// picks one: issue 13.3, the record holds only what happened).
-enum class InjuryType { Bruise, CutOrGraze, Burn, Scratch, Bite, Other, NotRecorded };
+// What a mark looks like, never what caused it (DOMAIN.md: record what is seen, not a guess at
+// the cause). NotRecorded: nobody has chosen yet (a new mark has no type or shape until the
+// practitioner picks one: issue 13.3, the record holds only what happened).
+// CutOrGraze, Burn, Scratch and Bite are the earlier types, which named a cause: they are no
+// longer offered, but records made with them still open and read as they were written.
+enum class InjuryType {
+    Bruise,
+    CutOrGraze, // earlier type
+    Burn,       // earlier type
+    Scratch,    // earlier type
+    Bite,       // earlier type
+    Other,
+    NotRecorded,
+    RedMark,
+    SkinBreak,   // a break in the skin
+    Blister,     // a blister or blisters
+    LineMark,    // a mark in a line
+    PatternMark, // a mark with a pattern or a shape in it
+};
 enum class MarkShape {
     Round,
     Oval,
@@ -145,6 +161,7 @@ bool isIsoDateOrDateTime(const std::string& text); // "2026-11-23" or "2026-11-2
 
 enum class ConcernKind {
     NotMobileBruise, // NICE CG89: refer whatever the explanation
+    NotMobileBaby,   // NICE CG89 on the baby set: any mark on a baby not known to be mobile
     HighConcernSite, // ears, cheeks, neck, abdomen, buttocks, groin
     Cluster,         // several marks close together
     Imprint,         // the imprint of an object
@@ -158,6 +175,9 @@ struct Concern {
 };
 
 std::vector<Concern> concerns(const SkinMap& map);
+// The NICE CG89 prompt shown on a baby-set map from the moment it opens (before any mark),
+// unless the baby is recorded as independently mobile. Empty when it does not apply.
+const char* babyPrompt(const SkinMap& map);
 // True when any concern is present: the record's highRisk flag must then be set.
 bool isHighRisk(const SkinMap& map);
 
@@ -177,7 +197,11 @@ const char* toString(Mobility v);
 const char* title(InjuryType v); // "Bruise", "Cut or graze", ...
 const char* title(MarkShape v);
 const char* title(Colour v);
+// The types a practitioner can choose (what is seen), in the order offered; NotRecorded last.
 const std::vector<InjuryType>& allInjuryTypes();
+// Every type a record may carry, the earlier ones too (for reading records).
+const std::vector<InjuryType>& readableInjuryTypes();
+bool isEarlierInjuryType(InjuryType v); // no longer offered: it named a cause
 const std::vector<MarkShape>& allMarkShapes();
 const std::vector<Colour>& allColours();
 

@@ -4,9 +4,12 @@ namespace heard::skinmap {
 
 namespace {
 
-Mark* place(SkinMap& map, ViewId view, Point p) {
+// A mark in the middle of a named region of the map's own outline.
+Mark* place(SkinMap& map, ViewId view, const char* regionId) {
+    const auto p = pointInRegion(outlineView(map.bodyShape, view), regionId);
+    if (!p) return nullptr;
     EditError error = EditError::None;
-    const int number = addMark(map, view, p, 0.0, error);
+    const int number = addMark(map, view, *p, 0.0, error);
     Mark* mark = map.mark(number);
     if (mark) {
         mark->observedBy = "Sam Demoworth";
@@ -19,7 +22,7 @@ Mark* place(SkinMap& map, ViewId view, Point p) {
 
 SkinMap demoSkinMap() {
     SkinMap map;
-    map.bodyShape = BodyShape::YoungChild;
+    map.bodyShape = BodyShape::Child;
     map.header.childId = "demo-child-1";
     map.header.childName = "Alex Demo";
     map.header.completedByName = "Sam Demoworth";
@@ -28,7 +31,7 @@ SkinMap demoSkinMap() {
     map.header.firstNoticedAt = "2026-11-22";
     map.header.recordedAt = "2026-11-23T10:30:00Z";
     map.header.mobility = Mobility::IndependentlyMobile;
-    if (Mark* m = place(map, ViewId::BodyFront, {0.195, 0.443})) {
+    if (Mark* m = place(map, ViewId::BodyFront, "right_forearm_outer")) {
         m->type = InjuryType::Bruise;
         m->shape = MarkShape::Oval;
         m->lengthCm = 3;
@@ -39,16 +42,16 @@ SkinMap demoSkinMap() {
         m->explanations = {{Speaker::Child, "the child", "I bumped it on the climbing frame"}};
         m->foundBy = "carer";
     }
-    if (Mark* m = place(map, ViewId::BodyBack, {0.575, 0.295})) {
-        m->type = InjuryType::Scratch;
+    if (Mark* m = place(map, ViewId::BodyBack, "right_upper_back")) {
+        m->type = InjuryType::LineMark;
         m->shape = MarkShape::Linear;
         m->lengthCm = 4;
         m->widthCm = 0.2;
         m->colours = {Colour::Red};
         m->scab = true;
     }
-    if (Mark* m = place(map, ViewId::LeftPalm, {0.5, 0.6})) {
-        m->type = InjuryType::Burn;
+    if (Mark* m = place(map, ViewId::LeftPalm, "left_palm")) {
+        m->type = InjuryType::Blister;
         m->shape = MarkShape::Round;
         m->lengthCm = 1;
         m->widthCm = 1;

@@ -110,7 +110,7 @@ Mark markFromJson(const json& j, const std::string& path) {
     m.position = {number(position, "x", path + ".position"), number(position, "y", path + ".position")};
     m.regionId = text(j, "regionId", path);
     m.regionName = text(j, "regionName", path);
-    m.type = enumValue(j, "type", path, allInjuryTypes());
+    m.type = enumValue(j, "type", path, readableInjuryTypes()); // earlier types still read
     m.lengthCm = number(j, "lengthCm", path);
     m.widthCm = number(j, "widthCm", path);
     m.shape = enumValue(j, "shape", path, allMarkShapes());

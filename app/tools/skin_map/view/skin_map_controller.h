@@ -16,10 +16,10 @@ namespace heard::skinmap {
 
 struct NewSkinMap {
     std::string caseId, childId, childName;
-    std::string parentId;   // the visit or concern record
-    std::string author;     // the practitioner's name
-    std::string authorRole; // e.g. "Family court adviser"
-    BodyShape bodyShape = BodyShape::YoungChild;
+    std::string parentId;                   // the visit or concern record
+    std::string author;                     // the practitioner's name
+    std::string authorRole;                 // e.g. "Family court adviser"
+    BodyShape bodyShape = BodyShape::Child; // the App passes bodySetForAge(date of birth)
 };
 
 class SkinMapController {

@@ -73,6 +73,75 @@ ImU32 swatch(Colour c) {
 
 // [SECTION] Prompts and problems ---------------------------------------------------------------
 
+// The body set (baby, toddler, child, teenager): chosen by the child's age when the map was
+// started, changeable here until the first mark is placed (marks sit on the outline's shape).
+// The choice is part of the map, so a reopened or synced map shows the same outlines.
+void drawBodySetChoice(SkinMapViewState& state) {
+    // The label is the first item of the flow, so the buttons follow it and wrap when narrow.
+    flowStart();
+    flowNext(ImGui::CalcTextSize(_("Outline:")).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(_("Outline:"));
+    if (state.readOnly) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(_(bodyShapeTitle(state.map.bodyShape)));
+        ui::tag("skinmap.bodyset.current");
+        return;
+    }
+    const bool locked = !state.map.marks.empty();
+    ImGui::BeginDisabled(locked);
+    for (BodyShape s : bodySets()) {
+        if (choiceButton(_(bodyShapeTitle(s)), state.map.bodyShape == s,
+                         (std::string("skinmap.bodyset.") + toString(s)).c_str()) &&
+            !locked)
+            state.map.bodyShape = s;
+    }
+    ImGui::EndDisabled();
+    if (!isOfferedBodySet(state.map.bodyShape)) {
+        // An old map on the earlier child outline: it stays on it, so its marks stay in place.
+        ui::sameLineIfFits(ui::dp(260));
+        ImGui::AlignTextToFramePadding();
+        ui::mutedText(_(bodyShapeTitle(state.map.bodyShape)));
+        ui::tag("skinmap.bodyset.earlier");
+    }
+    // Beside the buttons, wrapped to the room left, so the toolbar keeps its height (and the
+    // canvas its size) when the first mark locks the choice.
+    const char* why = locked ? _("Fixed once a mark is placed: remove the marks to change it.")
+                             : _("Set from the child's age; you can change it before the first mark.");
+    ui::sameLineIfFits(std::min(ImGui::CalcTextSize(why).x, ui::dp(300)));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::max(ImGui::GetContentRegionAvail().x, ui::dp(120)));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::muted);
+    ImGui::TextUnformatted(why);
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ui::tag(locked ? "skinmap.bodyset.why" : "skinmap.bodyset.hint");
+}
+
+// NICE CG89 on the baby set, from the moment the map opens: whether the baby is mobile is
+// asked here, where it is seen, as well as in "About this record". Nothing is pre-selected.
+void drawBabyPrompt(SkinMapViewState& state) {
+    const char* prompt = babyPrompt(state.map);
+    if (prompt[0] == '\0') return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::colours::danger);
+    ImGui::PushTextWrapPos(0.0f);
+    ui::wrappedText(_(prompt));
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ui::tag("skinmap.baby.prompt");
+    if (state.readOnly) return;
+    ImGui::TextUnformatted(_("Is the baby independently mobile?"));
+    flowStart();
+    const std::pair<Mobility, const char*> mobility[] = {{Mobility::IndependentlyMobile, N_("Yes")},
+                                                         {Mobility::NotIndependentlyMobile, N_("No")}};
+    for (const auto& [value, word] : mobility)
+        if (choiceButton(_(word), state.map.header.mobility == value,
+                         tagOf("skinmap.baby.mobility.", toString(value)).c_str()))
+            state.map.header.mobility = value;
+}
+
 void drawPrompts(const SkinMapViewState& state) {
     const auto found = concerns(state.map);
     if (found.empty()) return;
@@ -163,7 +232,12 @@ void drawMarkDetails(SkinMapViewState& state) {
         (std::string(_("Mark")) + " " + std::to_string(m->number) + ": " + _(m->regionName)).c_str());
     ui::mutedText(_("Record what you see, not a guess at the cause."));
 
-    ImGui::TextUnformatted(_("Type"));
+    ImGui::TextUnformatted(_("What it looks like"));
+    if (isEarlierInjuryType(m->type)) {
+        // Kept as it was recorded; the practitioner may describe it afresh below.
+        ui::wrappedTextF("%s %s", _("Recorded as:"), _(title(m->type)));
+        ui::tag("skinmap.type.earlier");
+    }
     flowStart();
     for (InjuryType t : allInjuryTypes())
         if (t != InjuryType::NotRecorded &&
@@ -267,15 +341,6 @@ void drawHeader(SkinMapViewState& state) {
     for (const auto& [value, word] : mobility)
         if (choiceButton(_(word), h.mobility == value, tagOf("skinmap.mobility.", toString(value)).c_str()))
             h.mobility = value;
-    if (state.map.marks.empty()) {
-        // The outline can only change before the first mark: marks sit on the outline's shape.
-        ImGui::TextUnformatted(_("Body outline"));
-        flowStart();
-        for (BodyShape s : allBodyShapes())
-            if (choiceButton(_(bodyShapeTitle(s)), state.map.bodyShape == s,
-                             tagOf("skinmap.body.", toString(s)).c_str()))
-                state.map.bodyShape = s;
-    }
     textArea(_("Pattern, if marks are clustered"), state.map.patternNotes, "skinmap.pattern", 2.0f);
 }
 
@@ -290,6 +355,8 @@ void drawSkinMapPanel(SkinMapViewState& state, SkinMapViewActions& /*actions*/) 
         ImGui::PopStyleColor();
         ui::tag("skinmap.message");
     }
+    drawBodySetChoice(state); // at the top of the panel: the canvas keeps its height
+    drawBabyPrompt(state);
     drawPrompts(state);
     drawProblems(state);
     drawMarkList(state);

@@ -13,12 +13,15 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 namespace heard::skinmap {
 
 namespace {
 
-// Short labels for the view buttons (the full title is shown under the map).
+// Short labels for the view buttons, shown under their part of the body ("Hands": "Left back");
+// the full title is shown under the map.
 const char* shortViewLabel(ViewId view) {
     switch (view) {
     case ViewId::BodyFront:
@@ -28,21 +31,48 @@ const char* shortViewLabel(ViewId view) {
     case ViewId::HeadFront:
         return N_("Face");
     case ViewId::HeadBack:
-        return N_("Back of head");
+        return N_("Back");
     case ViewId::HeadLeft:
-        return N_("Head, left");
+        return N_("Left side");
     case ViewId::HeadRight:
-        return N_("Head, right");
+        return N_("Right side");
     case ViewId::LeftPalm:
         return N_("Left palm");
     case ViewId::LeftHandBack:
-        return N_("Back of left hand");
+        return N_("Left back");
     case ViewId::RightPalm:
         return N_("Right palm");
     case ViewId::RightHandBack:
-        return N_("Back of right hand");
+        return N_("Right back");
+    case ViewId::LeftFootTop:
+        return N_("Left top");
+    case ViewId::LeftSole:
+        return N_("Left sole");
+    case ViewId::RightFootTop:
+        return N_("Right top");
+    case ViewId::RightSole:
+        return N_("Right sole");
     }
     return "";
+}
+
+struct ViewGroup {
+    const char* id;
+    const char* title;
+    std::vector<ViewId> views;
+};
+const std::vector<ViewGroup>& viewGroups() {
+    static const std::vector<ViewGroup> s_groups{
+        {"body", N_("Body"), {ViewId::BodyFront, ViewId::BodyBack}},
+        {"head", N_("Head"), {ViewId::HeadFront, ViewId::HeadBack, ViewId::HeadLeft, ViewId::HeadRight}},
+        {"hands",
+         N_("Hands"),
+         {ViewId::LeftPalm, ViewId::LeftHandBack, ViewId::RightPalm, ViewId::RightHandBack}},
+        {"feet",
+         N_("Feet"),
+         {ViewId::LeftFootTop, ViewId::LeftSole, ViewId::RightFootTop, ViewId::RightSole}},
+    };
+    return s_groups;
 }
 
 void drawNotice(SkinMapViewState& state, SkinMapViewActions& actions) {
@@ -111,23 +141,43 @@ void drawToolbar(SkinMapViewState& state, SkinMapViewActions& actions) {
     ImGui::TextUnformatted(_("Visible marks only. Never ask a child to undress. No photographs."));
     ImGui::PopStyleColor();
 
+    // Two rows whatever the text size: the part of the body (with zoom), then its views. Fourteen
+    // views in one flow took four rows at 150 % text and left the canvas no room.
+    auto changeView = [&state](ViewId view) {
+        if (state.view != view) state.zoom = 1, state.panX = state.panY = 0;
+        state.view = view;
+    };
+    auto marksIn = [&state](const std::vector<ViewId>& views) {
+        return int(std::count_if(state.map.marks.begin(), state.map.marks.end(), [&views](const Mark& m) {
+            return std::find(views.begin(), views.end(), m.view) != views.end();
+        }));
+    };
     flowStart();
-    for (ViewId view : allViews()) {
-        const int count = int(std::count_if(state.map.marks.begin(), state.map.marks.end(),
-                                            [view](const Mark& m) { return m.view == view; }));
-        std::string label = _(shortViewLabel(view));
-        if (count) label += " (" + std::to_string(count) + ")";
-        if (choiceButton(label.c_str(), state.view == view,
-                         (std::string("skinmap.view.") + toString(view)).c_str())) {
-            if (state.view != view) state.zoom = 1, state.panX = state.panY = 0;
-            state.view = view;
-        }
+    for (const ViewGroup& group : viewGroups()) {
+        std::string label = _(group.title);
+        if (const int count = marksIn(group.views)) label += " (" + std::to_string(count) + ")";
+        const bool current =
+            std::find(group.views.begin(), group.views.end(), state.view) != group.views.end();
+        if (choiceButton(label.c_str(), current, (std::string("skinmap.group.") + group.id).c_str()) &&
+            !current)
+            changeView(group.views.front());
     }
     const float centreX = state.canvas.x + state.canvas.width / 2,
                 centreY = state.canvas.y + state.canvas.height / 2;
     if (choiceButton(" + ", false, "skinmap.zoomIn")) zoomAt(state, kZoomStep, centreX, centreY);
     if (choiceButton(" - ", false, "skinmap.zoomOut")) zoomAt(state, 1 / kZoomStep, centreX, centreY);
     if (choiceButton(_("Fit"), false, "skinmap.zoomFit")) state.zoom = 1, state.panX = state.panY = 0;
+    flowStart();
+    for (const ViewGroup& group : viewGroups()) {
+        if (std::find(group.views.begin(), group.views.end(), state.view) == group.views.end()) continue;
+        for (ViewId view : group.views) {
+            std::string label = _(shortViewLabel(view));
+            if (const int count = marksIn({view})) label += " (" + std::to_string(count) + ")";
+            if (choiceButton(label.c_str(), state.view == view,
+                             (std::string("skinmap.view.") + toString(view)).c_str()))
+                changeView(view);
+        }
+    }
 }
 
 } // namespace
@@ -167,7 +217,9 @@ void drawSkinMapView(SkinMapViewState& state, SkinMapViewActions& actions) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const bool landscape = avail.x > avail.y;
     const float canvasWidth = landscape ? avail.x * 0.56f : avail.x;
-    const float canvasHeight = landscape ? avail.y : avail.y * 0.55f;
+    // Never less than a few touch targets: at the largest text sizes the toolbar is tall, and
+    // then the screen scrolls rather than leave a strip too thin to mark on.
+    const float canvasHeight = std::max(landscape ? avail.y : avail.y * 0.55f, ui::touchTarget() * 2.5f);
     drawSkinMapCanvas(state, actions, canvasWidth, canvasHeight);
     if (landscape) ImGui::SameLine();
     ImGui::BeginChild("##skinmap.panel", ImVec2(0, 0), false);
