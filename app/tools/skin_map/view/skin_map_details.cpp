@@ -118,6 +118,9 @@ void drawBodySetChoice(SkinMapViewState& state) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ui::tag(locked ? "skinmap.bodyset.why" : "skinmap.bodyset.hint");
+    if (locked) // each disabled button's reason is this text (13.8: a disabled control says why)
+        for (BodyShape s : bodySets())
+            ui::tag((std::string("skinmap.bodyset.") + toString(s) + ".why").c_str());
 }
 
 // NICE CG89 on the baby set, from the moment the map opens: whether the baby is mobile is
