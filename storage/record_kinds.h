@@ -53,7 +53,8 @@ inline constexpr const char* kAll[] = {kVisit,
                                        kReport,
                                        kCourtMatter,
                                        kIdentityNeeds,
-                                       kChildPeople, kJudgeMessageSent};
+                                       kChildPeople,
+                                       kJudgeMessageSent};
 
 inline bool isKnown(std::string_view kind) {
     for (const char* known : kAll)

@@ -166,13 +166,17 @@ TEST_CASE("drawing: strokes in two colours, undo one") {
     // Vectors normalised to the canvas: the first stroke starts near (30, 30) px in.
     CHECK(strokes[0].points[0] == doctest::Approx(30.0f / canvas.width()).epsilon(0.05));
     h.next();
+    CHECK(h.currentStepId() == "about"); // the child's own account of the picture (issue 18.5)
+    h.skip();
     h.finish();
     CHECK(h.answer("picture").status == AnswerStatus::Answered);
+    CHECK(h.answer("about").status == AnswerStatus::Skipped);
 }
 
 TEST_CASE("drawing: the child can skip it") {
     ChildHarness h("drawing");
     h.skip();
+    h.skip(); // the account of the picture
     h.finish();
     CHECK(h.answer("picture").status == AnswerStatus::Skipped);
 }
@@ -186,6 +190,8 @@ TEST_CASE("words for the judge: dictated to the practitioner, marked as the chil
     h.driver->tap("words.input");
     h.driver->typeText("Please let me see my brother every week.");
     h.next();
+    CHECK(h.currentStepId() == "agree"); // the child's agreement to send it (issue 18.5, NS 4.7)
+    h.skip();
     h.finish();
     CHECK(h.answer("message").words == "Please let me see my brother every week.");
     CHECK(h.answer("message").dictated);
@@ -194,6 +200,7 @@ TEST_CASE("words for the judge: dictated to the practitioner, marked as the chil
 TEST_CASE("words for the judge: the child can skip it") {
     ChildHarness h("words_for_judge");
     h.skip();
+    h.skip(); // the agreement step
     h.finish();
     CHECK(h.answer("message").status == AnswerStatus::Skipped);
 }
