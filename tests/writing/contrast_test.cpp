@@ -76,7 +76,9 @@ double edgeContrast(const Image& image, const platform::TagRect& r, double& agai
     double edge = 1.0;
     for (int x = int(r.x0) - 1; x <= int(r.x0) + 2; ++x)
         edge = std::min(edge, image.luminance(x, y));
-    againstInside = ratio(edge, image.luminance(int(r.x0) + 8, y));
+    // The inside is read above the middle row: a ticked box's tick starts at its left edge on
+    // that row (ImGui's check mark), and a tick is not the field's background.
+    againstInside = ratio(edge, image.luminance(int(r.x0) + 8, int(r.y0 + r.height() * 0.3f)));
     return ratio(edge, image.luminance(int(r.x0) - 6, y));
 }
 

@@ -119,8 +119,12 @@ bool drawPlaceStep(ActivityRun& run, const Step& step, ChildViewState& state, Im
     const int trayColumns = std::max(1, int((area.x + spacing) / (tile + spacing)));
     const int trayRows = int((tray.size() + 1 + size_t(trayColumns) - 1) / size_t(trayColumns));
     const float trayHeight = ImGui::GetTextLineHeightWithSpacing() + float(trayRows) * tileHeight + ui::dp(8);
-    const float mapSide = std::max(ui::dp(160), portrait ? std::min(area.x, area.y - trayHeight)
-                                                         : std::min(area.y, area.x - tile * 3.4f));
+    // Never taller than the room left (a fixed floor of 160 dp ran the map, and the people placed
+    // low on it, off the bottom of the screen at 200% text: writing.text_size_200); the floor
+    // only keeps room for a person's token either side of the child.
+    const float mapSide =
+        std::max(ui::touchTarget() * 1.8f,
+                 portrait ? std::min(area.x, area.y - trayHeight) : std::min(area.y, area.x - tile * 3.4f));
     const ImVec2 mapOrigin = ImGui::GetCursorScreenPos();
     const ImVec2 centre(mapOrigin.x + mapSide / 2, mapOrigin.y + mapSide / 2);
     const float radius = mapSide / 2;
