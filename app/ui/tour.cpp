@@ -374,15 +374,7 @@ void showSafetyAlert(App& app, bool sign) {
     showCalmScreen(app, "en");
     for (int i = 0; i < 3; ++i)
         app.runOneFrame();
-    app.editors().childMode.leave(app, model::kDemoPassphrase);
-    // The passphrase is checked on a worker; the picture must show its answer, however fast
-    // frames are drawn (at most 15 s, then the stop shows whatever is on screen).
-    for (int i = 0; i < 3000 && app.editors().childMode.checking(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        app.runOneFrame();
-    }
-    for (int i = 0; i < 2; ++i)
-        app.runOneFrame();
+    leaveTourChildMode(app);
     if (!sign) return;
     SafetyAlertEditor& alerts = app.editors().safetyAlert;
     if (!alerts.current()) return;
@@ -583,6 +575,18 @@ std::vector<TourStop> tourStops() {
     for (TourStop& stop : peopleTourStops())
         stops.push_back(std::move(stop));
     return stops;
+}
+
+void leaveTourChildMode(App& app) {
+    app.editors().childMode.leave(app, model::kDemoPassphrase);
+    // The passphrase is checked on a worker; the picture must show its answer, however fast
+    // frames are drawn (at most 15 s, then the stop shows whatever is on screen).
+    for (int i = 0; i < 3000 && app.editors().childMode.checking(); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        app.runOneFrame();
+    }
+    for (int i = 0; i < 2; ++i)
+        app.runOneFrame();
 }
 
 void startTourVisit(App& app, const char* childId) {

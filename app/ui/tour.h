@@ -25,6 +25,8 @@ std::vector<TourStop> peopleTourStops();
 std::vector<TourStop> answersTourStops();
 // Unlocks the demo, opens childId and begins a visit with its start fields filled (tour.cpp).
 void startTourVisit(App& app, const char* childId);
+// Leaves child mode with the demo passphrase and waits (at most 15 s) for its check (tour.cpp).
+void leaveTourChildMode(App& app);
 // Issue 18.5's stops (tour_practitioner.cpp): guidance before hand-over, the drawing's account,
 // the judge's agreement step, the interpretation and the record of sending after hand-back.
 std::vector<TourStop> practitionerTourStops();

@@ -40,13 +40,7 @@ void drawHouseAndDog(tools::ActivityRun& run) {
 // Takes the tablet back as the practitioner does (the passphrase, checked on a worker).
 void handBack(App& app) {
     app.editors().childMode.askingToLeave = true;
-    app.editors().childMode.leave(app, model::kDemoPassphrase);
-    for (int i = 0; i < 3000 && app.editors().childMode.checking(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        app.runOneFrame();
-    }
-    for (int i = 0; i < 2; ++i)
-        app.runOneFrame();
+    leaveTourChildMode(app);
 }
 
 void revealTag(App& app, const std::string& tagName) {
