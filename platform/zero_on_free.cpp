@@ -1,7 +1,9 @@
 // Zero-on-free for the app binary (issue 17.5): every block the app frees is wiped before it
 // returns to malloc, so a note, a child's name or a passphrase in a freed std::string, JSON
 // node or SQLite page does not outlive its owner in the heap.
-//   - the global operator delete is replaced (operator new stays the library's: malloc);
+//   - the global operator delete is replaced, and so is operator new, with malloc: what delete
+//     hands to free() must have come from malloc in every build. The standard library's own new
+//     is malloc too, but a sanitizer's is not (ASan reports alloc-dealloc-mismatch);
 //   - SQLite's allocator (sqlite3_config(SQLITE_CONFIG_MALLOC), set before SQLite starts, by
 //     a static initialiser) frees through the same function: its page cache holds decrypted
 //     rows (SQLCipher 3.4 does not wipe it; `hardening.secrets_memory` found the child's name
@@ -20,6 +22,41 @@
 #include <cstring>
 #include <malloc.h>
 #include <new>
+
+namespace {
+
+void* allocateOrThrow(std::size_t size) {
+    if (size == 0) size = 1;
+    for (;;) {
+        if (void* block = std::malloc(size)) return block;
+        const std::new_handler handler = std::get_new_handler();
+        if (!handler) throw std::bad_alloc();
+        handler();
+    }
+}
+
+void* allocateOrNull(std::size_t size) noexcept {
+    try {
+        return allocateOrThrow(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+} // namespace
+
+void* operator new(std::size_t size) {
+    return allocateOrThrow(size);
+}
+void* operator new[](std::size_t size) {
+    return allocateOrThrow(size);
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    return allocateOrNull(size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+    return allocateOrNull(size);
+}
 
 void operator delete(void* block) noexcept {
     heard::platform::zeroingFree(block);

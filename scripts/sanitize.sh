@@ -2,22 +2,21 @@
 # Builds the whole tree with clang, AddressSanitizer + UndefinedBehaviorSanitizer (the one
 # sanitized build that scripts/fuzz.sh shares: scripts/sanitized-build.sh) and runs the test
 # suite under them. Any sanitizer report stops the test that produced it (halt_on_error=1),
-# so the run fails. scripts/test.sh runs it after the ordinary suite.
+# so the run fails. scripts/test.sh runs it after the ordinary build.
 #   scripts/sanitize.sh               # every test but the ones named in HEARD_SANITIZE_SKIP
 #   scripts/sanitize.sh -R 'wishes'   # extra arguments go to ctest
 #   HEARD_SANITIZE_TARGETS="test_wishes_model test_arch_added_activity" scripts/sanitize.sh -R 'wishes.model|arch'
 #                                     # build only those targets (a quicker look; pair it with -R)
 # HEARD_SANITIZED_BUILD_DIR overrides the build folder; HEARD_JOBS the parallelism (default nproc).
 # Skipped by default (HEARD_SANITIZE_SKIP, a ctest -E pattern; set it empty to run them): the
-# volume tests and benchmarks (scale.*, bench.*: the same code paths as the unit tests, at sizes
-# that take many minutes under ASan), packaging (it builds .debs of the sanitized binaries) and
-# the source checks (Python, no C++ runs).
+# tests that need the optimised build, HEARD_UNSANITIZED_TESTS in scripts/sanitized-build.sh;
+# scripts/test.sh runs those in the ordinary build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 JOBS="${HEARD_JOBS:-$(nproc)}"
-SKIP="${HEARD_SANITIZE_SKIP-^(scale\.|bench\.|ship\.package$|ship\.links$|ship\.no_config$|arch\.layers_check$|arch\.format_check$)}"
 source scripts/sanitized-build.sh
+SKIP="${HEARD_SANITIZE_SKIP-$HEARD_UNSANITIZED_TESTS}"
 start=$(date +%s)
 sanitized_configure
 TARGETS=()

@@ -8,6 +8,7 @@
 #include "storage/hand_back_pin.h"
 
 #include <doctest/doctest.h>
+#include <tuple>
 
 using namespace heard;
 
@@ -65,9 +66,13 @@ TEST_CASE(
 }
 
 TEST_CASE("Stop sits at least 48 dp from every other button, landscape and portrait, English and Welsh") {
-    for (auto [width, height, child] :
-         {std::tuple{1280, 800, "child-demo-1"}, std::tuple{800, 1280, "child-demo-1"},
-          std::tuple{800, 1280, "child-demo-3"}, std::tuple{1280, 800, "child-demo-3"}}) {
+    for (auto screen : {std::tuple{1280, 800, "child-demo-1"}, std::tuple{800, 1280, "child-demo-1"},
+                        std::tuple{800, 1280, "child-demo-3"}, std::tuple{1280, 800, "child-demo-3"}}) {
+        // Plain locals, not a structured binding: CAPTURE is a lambda, and clang refuses a
+        // captured binding in C++17.
+        const int width = std::get<0>(screen);
+        const int height = std::get<1>(screen);
+        const char* child = std::get<2>(screen);
         CAPTURE(width);
         CAPTURE(child);
         test::WorkflowApp w(0, width, height);

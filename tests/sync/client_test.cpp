@@ -211,8 +211,10 @@ TEST_CASE("SyncService syncs on its own thread, reports status and wakes the app
         signVisit(*w.device, "case-a1", "child-a1");
     sync::BackoffPolicy policy;
     policy.periodic = std::chrono::milliseconds(60000);
-    sync::SyncService service(*w.device, w.endpoint(), {}, policy);
+    // Before the service: its destructor reports the stop through the callback, which must not
+    // outlive the counter (ASan: stack-use-after-scope).
     std::atomic<int> wakes{0};
+    sync::SyncService service(*w.device, w.endpoint(), {}, policy);
     service.setOnChange([&] { ++wakes; });
     CHECK(service.status().state == sync::SyncState::Stopped);
     service.start();
