@@ -12,9 +12,9 @@ SANITIZED_BUILD_DIR="${HEARD_SANITIZED_BUILD_DIR:-build-sanitize}"
 # The tests that run in the ordinary (optimised) build only: the volume tests and benchmark
 # smoke runs (scale.*, bench.*: the same code paths as the unit tests, at sizes that take many
 # minutes under ASan; bench.* is not built here), the fuzz harnesses' seed replays (here the
-# harnesses are libFuzzer targets, which scripts/fuzz.sh runs over the same seeds), packaging (it would package the sanitized
-# binaries), the source checks (Python: no C++ of ours runs), and hardening.secrets_memory, which
-# reads every readable mapping of its own process: under ASan that includes the shadow memory,
+# harnesses are libFuzzer targets, which scripts/fuzz.sh runs over the same seeds), packaging
+# (it would package the sanitized binaries), the source checks (Python: no C++ of ours runs),
+# and hardening.secrets_memory, which reads every readable mapping of its own process: under ASan that includes the shadow memory,
 # terabytes of it (it ran past its 16-minute limit). scripts/sanitize.sh skips them;
 # scripts/test.sh runs them in the ordinary build. A ctest -R / -E pattern.
 HEARD_UNSANITIZED_TESTS='^(scale\.|bench\.|fuzz\.replay_|ship\.package$|ship\.links$|ship\.no_config$|arch\.layers_check$|arch\.format_check$|hardening\.secrets_memory$)'
