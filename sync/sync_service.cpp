@@ -94,6 +94,11 @@ std::uint64_t SyncService::cyclesCompleted() const {
     return m_cycles;
 }
 
+bool SyncService::settled() const {
+    std::lock_guard lock(m_mutex);
+    return !m_runRequested && !m_inCycle;
+}
+
 void SyncService::update(const std::function<void(SyncStatus&)>& change) {
     {
         std::lock_guard lock(m_mutex);
@@ -111,9 +116,11 @@ void SyncService::run() {
         if (m_stopRequested) break;
         if (m_status.state == SyncState::Stopped && !m_runRequested) continue;
         m_runRequested = false;
+        m_inCycle = true;
         lock.unlock();
         runCycle();
         lock.lock();
+        m_inCycle = false;
         ++m_cycles;
     }
 }

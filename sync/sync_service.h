@@ -75,6 +75,8 @@ public:
     void connectivityChanged(); // the platform saw a network appear: try now
     SyncStatus status() const;
     std::uint64_t cyclesCompleted() const;
+    // No cycle is running and none is asked for: everything a syncNow() asked for has been done.
+    bool settled() const;
 
 private:
     void run();
@@ -91,6 +93,7 @@ private:
     std::condition_variable m_wake;
     bool m_stopRequested = false;
     bool m_runRequested = false;
+    bool m_inCycle = false;
     SyncStatus m_status;
     std::uint64_t m_cycles = 0;
     std::optional<std::chrono::steady_clock::time_point> m_lastSuccessSaved;

@@ -50,6 +50,8 @@ public:
     void connectivityChanged();
     void syncNow();
     std::optional<sync::SyncStatus> status() const;
+    // True when sync is off, or when every cycle asked for has finished (its pull included).
+    bool settled() const { return !m_sync || m_sync->settled(); }
 
     // Runs a sign-in on its own thread; it must not outlive the store (stopAndClose joins it).
     void startEnrol(std::function<void()> work);

@@ -123,8 +123,13 @@ void SafetyWorld::signOnPad(const std::string& padTag) {
 
 void SafetyWorld::syncUntilEmpty() {
     app->syncNow();
+    // The whole cycle, not just its push: the outbox empties before the cycle's pull, and a pull
+    // still running could bring down what the test writes at the server next (oversight.app once
+    // saw a manager's note arrive without the sync it tests, under ASan in CI).
     REQUIRE(test::framesUntil(
-        *driver, [&] { return app->store()->outboxPendingCount() == 0; }, std::chrono::seconds(60)));
+        *driver,
+        [&] { return app->store()->outboxPendingCount() == 0 && app->syncControl().settled(); },
+        std::chrono::seconds(60)));
 }
 
 std::vector<std::string> SafetyWorld::receivedRecordOrder() {

@@ -41,7 +41,7 @@ struct SafetyWorld {
     // Draws frames until a passphrase check started by "Leave child mode" has its answer.
     void settleChildModeCheck();
     void signOnPad(const std::string& padTag);
-    // "Sync now" and waits until the outbox is empty.
+    // "Sync now", and waits until the outbox is empty and that cycle, its pull too, has finished.
     void syncUntilEmpty();
     // The record ids the server holds, in the order it received them.
     std::vector<std::string> receivedRecordOrder();

@@ -233,8 +233,11 @@ TEST_CASE("SyncService syncs on its own thread, reports status and wakes the app
     signVisit(*w.device, "case-a2", "child-a2");
     auto cycles = service.cyclesCompleted();
     service.syncNow();
-    while (service.cyclesCompleted() <= cycles && std::chrono::steady_clock::now() < deadline)
+    CHECK_FALSE(service.settled()); // asked for and not yet done, whether or not it has begun
+    while (!service.settled() && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK(service.settled());
+    CHECK(service.cyclesCompleted() == cycles + 1); // settled means the asked-for cycle finished
     CHECK(receivedRecordIds(*w.serverStore).size() == 6);
     service.stop();
     CHECK(service.status().state == sync::SyncState::Stopped);
