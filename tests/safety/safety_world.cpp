@@ -127,8 +127,7 @@ void SafetyWorld::syncUntilEmpty() {
     // still running could bring down what the test writes at the server next (oversight.app once
     // saw a manager's note arrive without the sync it tests, under ASan in CI).
     REQUIRE(test::framesUntil(
-        *driver,
-        [&] { return app->store()->outboxPendingCount() == 0 && app->syncControl().settled(); },
+        *driver, [&] { return app->store()->outboxPendingCount() == 0 && app->syncControl().settled(); },
         std::chrono::seconds(60)));
 }
 
