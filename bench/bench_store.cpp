@@ -490,6 +490,21 @@ size_t caseloadFrameRows(heard::model::CaseloadIndex& index, const CaseloadChang
     return visible;
 }
 
+// A store at dataDir filled by fillRealisticStore (fast KDF), closed.
+void createRealisticStore(const std::string& dataDir, const std::string& passphrase,
+                          const heard::bench::RealisticShape& shape) {
+    {
+        auto store =
+            Store::create(dataDir, passphrase, RecoveryKeyPair::generate().publicKey, KdfParams::fastForTests());
+        heard::bench::fillRealisticStore(store->databaseForTesting(), shape);
+    }
+    // Raw SQL bypassed the key file's chain heads: set them as an upgraded store does.
+    KeyFile keys = KeyFile::load(Store::keyFilePath(dataDir));
+    keys.hasChainHeads = false;
+    keys.save(Store::keyFilePath(dataDir));
+    Store::unlock(dataDir, passphrase); // records the heads; closing checkpoints
+}
+
 void caseloadAtScale(const heard::bench::Options& options) {
     heard::bench::RealisticShape shape;
     if (options.quick) {
@@ -501,17 +516,7 @@ void caseloadAtScale(const heard::bench::Options& options) {
     const std::string dataDir = dir.file("data");
     const std::string passphrase = "invented bench passphrase";
     const KdfParams kdf = KdfParams::fastForTests();
-    {
-        auto store = Store::create(dataDir, passphrase, RecoveryKeyPair::generate().publicKey, kdf);
-        heard::bench::fillRealisticStore(store->databaseForTesting(), shape);
-    }
-    {
-        // Raw SQL bypassed the key file's chain heads: set them as an upgraded store does.
-        KeyFile keys = KeyFile::load(Store::keyFilePath(dataDir));
-        keys.hasChainHeads = false;
-        keys.save(Store::keyFilePath(dataDir));
-        Store::unlock(dataDir, passphrase); // records the heads; closing checkpoints
-    }
+    createRealisticStore(dataDir, passphrase, shape);
     {
         Database plain = Database::openPlain(dir.file("plain.db"));
         migrate(plain);
@@ -670,6 +675,85 @@ void caseloadAtScale(const heard::bench::Options& options) {
     if (rows.size() != index.rows().size()) report("store.error_caseload_rows_differ", 1, "flag");
 }
 
+// A write's cost must not grow with the child's history: the caseload summary is kept in the
+// same transaction as every write, so a summary step that reads all of a child's records makes
+// a practitioner's autosave slower for a child known for years, and a big push quadratic in the
+// child's record count (one step per acknowledged entry). The same writes on a child with a long
+// history and on a child with a short one, in the same store, interleaved; ratios long / short.
+void longHistory(const heard::bench::Options& options) {
+    heard::bench::RealisticShape shape;
+    shape.children = 1; // every record on child-0: a long history
+    shape.records = options.quick ? 300 : 3000;
+    BenchDir dir;
+    const std::string dataDir = dir.file("data");
+    const std::string passphrase = "invented bench passphrase";
+    createRealisticStore(dataDir, passphrase, shape);
+    auto store = Store::unlock(dataDir, passphrase);
+    store->putCase(Case{"case-short", "REF-SHORT", "Invented family", {}, false, ""});
+    store->putChild(Child{"child-short", "case-short", "Invented Short", "", {}});
+    std::mt19937 rng(5);
+    auto visitFor = [&](const std::string& child) {
+        NewRecord visit;
+        visit.childId = child;
+        visit.caseId = store->childById(child)->caseId;
+        visit.kind = storage::kinds::kVisit;
+        visit.author = "Pat Example";
+        visit.payload = nlohmann::json::parse(payloadText(rng, 2300));
+        return visit;
+    };
+    const std::string children[2] = {"child-0", "child-short"};
+    for (int i = 0; i < 10; ++i)
+        store->sign(store->createDraft(visitFor("child-short")).id, "Pat Example");
+    report("store.long_history_records", double(store->recordsForChild("child-0").size()), "records");
+
+    // Autosave and sign, durable as in use, alternating long and short.
+    std::vector<double> save[2], sign[2];
+    std::string drafts[2];
+    for (int c = 0; c < 2; ++c)
+        drafts[c] = store->createDraft(visitFor(children[c])).id;
+    for (int i = 0; i < (options.quick ? 6 : 30); ++i)
+        for (int c = 0; c < 2; ++c) {
+            const nlohmann::json payload = nlohmann::json::parse(payloadText(rng, 2300));
+            auto start = SteadyClock::now();
+            store->saveDraft(drafts[c], payload);
+            save[c].push_back(secondsSince(start) * 1000.0);
+        }
+    for (int i = 0; i < (options.quick ? 4 : 15); ++i)
+        for (int c = 0; c < 2; ++c) {
+            auto start = SteadyClock::now();
+            store->sign(store->createDraft(visitFor(children[c])).id, "Pat Example");
+            sign[c].push_back(secondsSince(start) * 1000.0);
+        }
+    report("store.long_history_autosave_ms", percentile(save[0], 50), "ms");
+    report("store.long_history_autosave_ratio", percentile(save[0], 50) / percentile(save[1], 50),
+           "x (long / short history, goal <= 1.5)");
+    report("store.long_history_sign_ms", percentile(sign[0], 50), "ms");
+    report("store.long_history_sign_ratio", percentile(sign[0], 50) / percentile(sign[1], 50),
+           "x (long / short history, goal <= 1.5)");
+
+    // One acknowledged batch, as a sync push ends: 300 signed records' entries of one child.
+    double ack[2] = {1e9, 1e9};
+    for (int round = 0; round < (options.quick ? 1 : 3); ++round) {
+        std::vector<int64_t> ids[2];
+        store->databaseForTesting().exec("PRAGMA synchronous = OFF;"); // set-up only
+        for (int c = 0; c < 2; ++c)
+            for (int i = 0; i < 300; ++i)
+                store->sign(store->createDraft(visitFor(children[c])).id, "Pat Example");
+        store->databaseForTesting().exec("PRAGMA synchronous = FULL;");
+        const std::string caseOf[2] = {"case-0", "case-short"};
+        for (const auto& entry : store->outboxPending(1u << 20))
+            for (int c = 0; c < 2; ++c)
+                if (entry.caseId == caseOf[c]) ids[c].push_back(entry.id);
+        for (int c = 0; c < 2; ++c) {
+            const auto start = SteadyClock::now();
+            store->outboxAcknowledge(ids[c]);
+            ack[c] = std::min(ack[c], secondsSince(start) * 1000.0);
+        }
+    }
+    report("store.long_history_ack_300_ms", ack[0], "ms");
+    report("store.long_history_ack_ratio", ack[0] / ack[1], "x (long / short history, goal <= 1.5)");
+}
+
 void storeBenchmarks(const heard::bench::Options& options) {
     cipherPlainRatio(options);
     saveVisitLatency(options);
@@ -682,3 +766,4 @@ void storeBenchmarks(const heard::bench::Options& options) {
 HEARD_BENCH_GROUP("store", storeBenchmarks);
 // Its own group so that `heard-bench store.caseload` runs only the 100,000-record figures.
 HEARD_BENCH_GROUP("store.caseload", caseloadAtScale);
+HEARD_BENCH_GROUP("store.long_history", longHistory);

@@ -401,6 +401,113 @@ CREATE INDEX records_signed_concerns ON records(child_id, created_at) WHERE kind
            "END;\n";
 }
 
+// Migration 16 (issue 19): the caseload summary kept in time independent of the child's history.
+// Migration 6's triggers recomputed the child's whole row on every write and every outbox state
+// change, reading all of the child's records: an autosave on a child with 3,000 records took
+// 149 ms and acknowledging 300 entries 22 s (heard-bench store.long_history). Now high_risk,
+// last_seen and concerns are read through partial indexes (a few index steps), and not_synced,
+// a count, moves by the change in one record's "not synced" state (a draft, or a pending outbox
+// entry), worked out from that record and its own outbox entries only. A child without a row
+// gets the full computation once.
+std::string notSynced(const std::string& id, const std::string& status) {
+    return "(" + status + " = 'draft' OR EXISTS (SELECT 1 FROM outbox o WHERE o.item_type = 'record' AND " +
+           "o.item_id = " + id + " AND +o.state = 'pending'))";
+}
+
+std::string allRecords(const std::string& aggregate, const std::string& child) {
+    return "(SELECT " + aggregate + " FROM records r WHERE r.child_id = " + child + ")";
+}
+
+// One child's row after a change to one of its records or to one record's outbox entry:
+// not_synced and concerns move by the record's change, the rest is read through indexes.
+std::string touchChild(const std::string& child, const std::string& notSyncedDelta,
+                       const std::string& concernsDelta = "0") {
+    return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
+           "UPDATE caseload_summary SET change_seq = (SELECT seq FROM caseload_clock WHERE id = 1), "
+           "not_synced = not_synced + (" +
+           notSyncedDelta +
+           "), "
+           "high_risk = EXISTS (SELECT 1 FROM records INDEXED BY records_high_risk WHERE child_id = " +
+           child +
+           " AND high_risk = 1), "
+           "last_seen = coalesce((SELECT max(signed_at) FROM records INDEXED BY records_signed_visits WHERE "
+           "child_id = " +
+           child +
+           " AND kind = 'visit' AND status = 'signed'), ''), "
+           "concerns = concerns + (" +
+           concernsDelta + ") WHERE child_id = " + child +
+           ";\n"
+           // No FROM: the row's subqueries run only when the WHERE lets the row through.
+           "INSERT INTO caseload_summary (child_id, change_seq, not_synced, high_risk, last_seen, concerns) "
+           "SELECT " +
+           child + ", (SELECT seq FROM caseload_clock WHERE id = 1), " +
+           allRecords("coalesce(sum(" + notSynced("r.id", "r.status") + "), 0)", child) + ", " +
+           allRecords("coalesce(max(r.high_risk), 0)", child) + ", " +
+           allRecords(
+               "coalesce(max(CASE WHEN r.status = 'signed' AND r.kind = 'visit' THEN r.signed_at END), '')",
+               child) +
+           ", " + allRecords("coalesce(sum(r.status = 'signed' AND r.kind = 'concern'), 0)", child) +
+           " WHERE NOT EXISTS (SELECT 1 FROM caseload_summary WHERE child_id = " + child + ");\n";
+}
+
+std::string signedConcern(const std::string& row) {
+    return "(" + row + ".status = 'signed' AND " + row + ".kind = 'concern')";
+}
+
+std::string caseloadDeltasSql() {
+    const std::string record = "(SELECT child_id FROM records WHERE id = NEW.item_id)";
+    const std::string recordStatus = "(SELECT status FROM records WHERE id = NEW.item_id)";
+    // Another pending entry of the same record keeps it "not synced" whatever this one does.
+    const std::string otherPending = "EXISTS (SELECT 1 FROM outbox o WHERE o.item_type = 'record' AND "
+                                     "o.item_id = NEW.item_id AND o.id <> NEW.id AND +o.state = 'pending')";
+    const std::string sameChild = "OLD.child_id IS NEW.child_id";
+    const std::string oldUnsynced = notSynced("OLD.id", "OLD.status");
+    return std::string(R"SQL(
+DROP TRIGGER caseload_record_insert;
+DROP TRIGGER caseload_record_update;
+DROP TRIGGER caseload_record_moved;
+DROP TRIGGER caseload_record_delete;
+DROP TRIGGER caseload_outbox_insert;
+DROP TRIGGER caseload_outbox_state;
+CREATE INDEX records_high_risk ON records(child_id) WHERE high_risk = 1;
+CREATE INDEX records_signed_visits ON records(child_id, signed_at) WHERE kind = 'visit' AND status = 'signed';
+)SQL") +
+           "CREATE TRIGGER caseload_delta_record_insert AFTER INSERT ON records WHEN NEW.child_id IS NOT "
+           "NULL "
+           "BEGIN\n" +
+           touchChild("NEW.child_id", notSynced("NEW.id", "NEW.status"), signedConcern("NEW")) + "END;\n" +
+           "CREATE TRIGGER caseload_delta_record_update AFTER UPDATE ON records WHEN NEW.child_id IS NOT "
+           "NULL "
+           "BEGIN\n" +
+           touchChild("NEW.child_id",
+                      notSynced("NEW.id", "NEW.status") + " - CASE WHEN " + sameChild + " THEN " +
+                          oldUnsynced + " ELSE 0 END",
+                      signedConcern("NEW") + " - CASE WHEN " + sameChild + " THEN " + signedConcern("OLD") +
+                          " ELSE 0 END") +
+           "END;\n" +
+           // If a record ever moved to another child, the old child's row loses it.
+           "CREATE TRIGGER caseload_delta_record_moved AFTER UPDATE OF child_id ON records WHEN OLD.child_id "
+           "IS NOT NULL AND NOT (" +
+           sameChild + ") BEGIN\n" +
+           touchChild("OLD.child_id", "-" + oldUnsynced, "-" + signedConcern("OLD")) + "END;\n" +
+           "CREATE TRIGGER caseload_delta_record_delete AFTER DELETE ON records WHEN OLD.child_id IS NOT "
+           "NULL "
+           "BEGIN\n" +
+           touchChild("OLD.child_id", "-" + oldUnsynced, "-" + signedConcern("OLD")) + "END;\n" +
+           "CREATE TRIGGER caseload_delta_outbox_insert AFTER INSERT ON outbox WHEN NEW.item_type = 'record' "
+           "AND " +
+           record + " IS NOT NULL BEGIN\n" +
+           touchChild(record, "CASE WHEN " + recordStatus + " = 'draft' OR " + otherPending +
+                                  " THEN 0 ELSE NEW.state = 'pending' END") +
+           "END;\n" +
+           "CREATE TRIGGER caseload_delta_outbox_state AFTER UPDATE OF state ON outbox WHEN NEW.item_type = "
+           "'record' AND OLD.state IS NOT NEW.state AND " +
+           record + " IS NOT NULL BEGIN\n" +
+           touchChild(record, "CASE WHEN " + recordStatus + " = 'draft' OR " + otherPending +
+                                  " THEN 0 ELSE (NEW.state = 'pending') - (OLD.state = 'pending') END") +
+           "END;\n";
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -421,6 +528,8 @@ const std::vector<Migration>& migrations() {
         {13, "no change (the number was kept for a branch that needed none)", kV13Reserved},
         {14, "a case leaves the tablet whole; history received from other tablets (issue 20)", kV14CaseLife},
         {15, "content updates signed by the organisation, every version kept (issue 20)", kV15ContentUpdates},
+        {16, "the caseload summary kept without reading a child's whole history (issue 19)",
+         caseloadDeltasSql()},
     };
     return s_migrations;
 }

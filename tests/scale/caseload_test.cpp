@@ -9,7 +9,12 @@
 #include "storage/store.h"
 #include "tests/storage/store_test_support.h"
 
+#include <functional>
+#include <map>
+#include <random>
 #include <set>
+
+#include <sqlite3.h>
 
 using namespace heard;
 using namespace heard::storage;
@@ -345,9 +350,10 @@ TEST_CASE("a store migrated from schema 5 (before the caseload summary) backfill
     const auto now = model::fromIsoUtc(bench::realisticTime(int64_t(shape.records) * 5 + 600));
     auto& db = store->databaseForTesting();
     // Back to schema 5 (the outbox order; the summary is migration 6), fill, then migrate forward.
-    db.exec("DROP TRIGGER caseload_record_insert; DROP TRIGGER caseload_record_update; "
-            "DROP TRIGGER caseload_record_moved; DROP TRIGGER caseload_record_delete; "
-            "DROP TRIGGER caseload_outbox_insert; DROP TRIGGER caseload_outbox_state; "
+    db.exec("DROP TRIGGER caseload_delta_record_insert; DROP TRIGGER caseload_delta_record_update; "
+            "DROP TRIGGER caseload_delta_record_moved; DROP TRIGGER caseload_delta_record_delete; "
+            "DROP TRIGGER caseload_delta_outbox_insert; DROP TRIGGER caseload_delta_outbox_state; "
+            "DROP INDEX records_high_risk; DROP INDEX records_signed_visits; " // migration 16
             "DROP TRIGGER caseload_child_insert; DROP TRIGGER caseload_child_update; "
             "DROP TRIGGER caseload_case_update; DROP TABLE caseload_summary; DROP TABLE caseload_clock; "
             "DROP INDEX records_signed_concerns; "
@@ -361,4 +367,177 @@ TEST_CASE("a store migrated from schema 5 (before the caseload summary) backfill
     model::CaseloadIndex index;
     refresh(index, *store, now);
     checkSameRows(index.rows(), fullRebuild(*store, now));
+}
+
+namespace {
+
+// Every child's summary columns as kept by the triggers, and as computed from all of the
+// child's records (migration 6's formula): equal after every write.
+std::string summaryDifferences(Store& store) {
+    auto& db = store.databaseForTesting();
+    const std::string kept =
+        "SELECT c.id, s.not_synced, s.high_risk, s.last_seen, s.concerns FROM children c "
+        "JOIN caseload_summary s ON s.child_id = c.id ORDER BY c.id";
+    const std::string full =
+        "SELECT c.id, (SELECT coalesce(sum(r.status = 'draft' OR EXISTS (SELECT 1 FROM outbox o WHERE "
+        "o.item_type = 'record' AND o.item_id = r.id AND o.state = 'pending')), 0) FROM records r WHERE "
+        "r.child_id = c.id), (SELECT coalesce(max(r.high_risk), 0) FROM records r WHERE r.child_id = c.id), "
+        "(SELECT coalesce(max(CASE WHEN r.status = 'signed' AND r.kind = 'visit' THEN r.signed_at END), '') "
+        "FROM records r WHERE r.child_id = c.id), (SELECT coalesce(sum(r.status = 'signed' AND r.kind = "
+        "'concern'), 0) FROM records r WHERE r.child_id = c.id) FROM children c ORDER BY c.id";
+    auto rows = [&](const std::string& sql) {
+        std::vector<std::string> out;
+        auto st = db.prepare(sql);
+        while (st.step())
+            out.push_back(st.columnText(0) + " not_synced=" + std::to_string(st.columnInt64(1)) +
+                          " high_risk=" + std::to_string(st.columnInt64(2)) + " last_seen=" +
+                          st.columnText(3) + " concerns=" + std::to_string(st.columnInt64(4)));
+        return out;
+    };
+    const auto got = rows(kept), want = rows(full);
+    if (got.size() != want.size())
+        return "rows: " + std::to_string(got.size()) + " kept, " + std::to_string(want.size()) + " children";
+    std::string differences;
+    for (size_t i = 0; i < got.size(); ++i)
+        if (got[i] != want[i]) differences += "kept " + got[i] + "; computed " + want[i] + "\n";
+    return differences;
+}
+
+// SQLite virtual machine steps run on the connection while work() runs: a count, not a time.
+long long vmSteps(Store& store, const std::function<void()>& work) {
+    long long ticks = 0;
+    sqlite3* db = store.databaseForTesting().handle();
+    sqlite3_progress_handler(
+        db, 10,
+        [](void* counter) {
+            ++*static_cast<long long*>(counter);
+            return 0;
+        },
+        &ticks);
+    work();
+    sqlite3_progress_handler(db, 0, nullptr, nullptr);
+    return ticks * 10;
+}
+
+} // namespace
+
+TEST_CASE("the summary kept write by write equals the full computation, through every kind of write") {
+    ScaleStore s(6, 120, 40);
+    REQUIRE(summaryDifferences(*s.store) == "");
+    std::mt19937 rng(11);
+    auto pick = [&](const auto& list) { return list[rng() % list.size()]; };
+    auto ids = [&](const char* sql) {
+        std::vector<std::string> out;
+        auto st = s.store->databaseForTesting().prepare(sql);
+        while (st.step())
+            out.push_back(st.columnText(0));
+        return out;
+    };
+    const std::vector<std::string> children = ids("SELECT id FROM children ORDER BY id");
+    const std::vector<std::string> cases = ids("SELECT id FROM cases ORDER BY id");
+    std::map<std::string, int> done;
+    for (int step = 0; step < 400; ++step) {
+        const auto drafts = ids("SELECT id FROM records WHERE status = 'draft' ORDER BY id");
+        const auto signedRecords = ids("SELECT id FROM records WHERE status = 'signed' ORDER BY id");
+        const unsigned what = rng() % 11;
+        std::string name;
+        if (what == 0 || drafts.empty()) {
+            name = "draft created";
+            const std::string kind = rng() % 3 ? storage::kinds::kVisit : storage::kinds::kConcern;
+            auto draft = s.store->createDraft(s.newRecord(pick(children), kind, {{"where", "home"}}));
+            if (rng() % 4 == 0) s.store->setHighRisk(draft.id, true);
+        } else if (what == 1) {
+            name = "draft saved";
+            s.store->saveDraft(pick(drafts), {{"where", "school " + std::to_string(step)}});
+        } else if (what == 2) {
+            name = "high risk changed";
+            s.store->setHighRisk(pick(drafts), rng() % 2 == 0);
+        } else if (what == 3 || what == 4) {
+            name = "signed";
+            s.store->sign(pick(drafts), "Pat Example");
+        } else if (what == 5) {
+            name = "draft deleted";
+            s.store->deleteDraft(pick(drafts));
+        } else if (what == 6 && !signedRecords.empty()) {
+            name = "addendum";
+            s.store->addAddendum(pick(signedRecords), "Pat Example", {{"note", "later"}});
+        } else if (what == 7) {
+            name = "acknowledged";
+            std::vector<int64_t> acked;
+            for (const auto& entry : s.store->outboxPending(1u << 20))
+                if (rng() % 3 == 0) acked.push_back(entry.id);
+            s.store->outboxAcknowledge(acked);
+        } else if (what == 8) {
+            name = "quarantined";
+            const auto pending = s.store->outboxPending(50);
+            if (!pending.empty()) s.store->outboxQuarantine(pick(pending).id, "invented reason");
+        } else if (what == 9) {
+            name = "retried";
+            const auto held = s.store->outboxQuarantined();
+            if (!held.empty()) s.store->outboxRetry(pick(held).id);
+        } else {
+            name = "sent again";
+            if (rng() % 4 == 0)
+                s.store->outboxResendAcknowledged();
+            else
+                s.store->outboxResendCase(pick(cases));
+        }
+        ++done[name];
+        CAPTURE(step);
+        CAPTURE(name);
+        const std::string differences = summaryDifferences(*s.store);
+        CHECK(differences == "");
+        if (!differences.empty()) break;
+    }
+    for (const auto& [name, count] : done) {
+        INFO(name);
+        CHECK(count >= 10); // every kind of write was exercised
+    }
+}
+
+TEST_CASE("a write on a child with a long history does the summary work of a write on a new child") {
+    // 1,500 records on one child (the long history) and one child with none, in one store.
+    ScaleStore s(1, 1500, 40);
+    s.store->putCase(Case{"case-short", "REF-SHORT", "Invented family", {}, false, ""});
+    s.store->putChild(Child{"child-short", "case-short", "Invented Short", "", {}});
+    REQUIRE(s.store->recordsForChild("child-0").size() >= 1500);
+    const std::string longChild = "child-0", newChild = "child-short";
+    {
+        std::vector<int64_t> all; // the filled store's unsent entries: both children start with none
+        for (const auto& entry : s.store->outboxPending(1u << 20))
+            all.push_back(entry.id);
+        s.store->outboxAcknowledge(all);
+    }
+    auto draftFor = [&](const std::string& child) {
+        return s.store->createDraft(s.newRecord(child, storage::kinds::kVisit, {{"where", "home"}})).id;
+    };
+    auto steps = [&](const std::function<void(const std::string&)>& work) {
+        // Warm once (statement caches, first pages), then count.
+        work(longChild);
+        work(newChild);
+        return std::make_pair(vmSteps(*s.store, [&] { work(longChild); }),
+                              vmSteps(*s.store, [&] { work(newChild); }));
+    };
+    auto checkFlat = [](const char* what, std::pair<long long, long long> counts) {
+        MESSAGE(std::string(what) << ": " << counts.first << " steps with a long history, " << counts.second
+                                  << " with none");
+        CHECK(counts.first <= counts.second * 3 / 2 + 200);
+    };
+    std::map<std::string, std::string> drafts = {{longChild, draftFor(longChild)},
+                                                 {newChild, draftFor(newChild)}};
+    checkFlat("autosave", steps([&](const std::string& child) {
+                  s.store->saveDraft(drafts[child], {{"where", "school"}});
+              }));
+    checkFlat("create a draft", steps([&](const std::string& child) { draftFor(child); }));
+    checkFlat("sign",
+              steps([&](const std::string& child) { s.store->sign(draftFor(child), "Pat Example"); }));
+    checkFlat("acknowledge 20 entries", steps([&](const std::string& child) {
+                  std::vector<int64_t> mine;
+                  for (int i = 0; i < 20; ++i)
+                      s.store->sign(draftFor(child), "Pat Example");
+                  const std::string caseId = s.store->childById(child)->caseId;
+                  for (const auto& entry : s.store->outboxPending(1u << 20))
+                      if (entry.caseId == caseId) mine.push_back(entry.id);
+                  s.store->outboxAcknowledge(mine);
+              }));
 }
