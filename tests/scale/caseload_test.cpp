@@ -489,9 +489,9 @@ TEST_CASE("the summary kept write by write equals the full computation, through 
         CHECK(differences == "");
         if (!differences.empty()) break;
     }
-    for (const auto& [name, count] : done) {
-        INFO(name);
-        CHECK(count >= 10); // every kind of write was exercised
+    for (const auto& kindAndCount : done) {
+        INFO(kindAndCount.first);
+        CHECK(kindAndCount.second >= 10); // every kind of write was exercised
     }
 }
 
