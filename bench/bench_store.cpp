@@ -46,6 +46,7 @@
 #include "bench/realistic_store.h"
 
 #include "app/model/caseload.h"
+#include "storage/caseload_read.h"
 #include "storage/chain.h"
 #include "storage/database.h"
 #include "storage/schema.h"
@@ -400,89 +401,6 @@ void unlockTime(const heard::bench::Options& options) {
     report("store.unlock_kdf_share", percentile(kdfs, 50) / percentile(unlocks, 50), "x");
 }
 
-// The caseload read of Store::caseloadChanges(0, format), in the same SQL, on any connection:
-// the plain-SQLite baseline of unlock_100k does exactly the store's work (the children's rows
-// with the app's kept follow-up deadlines; concerns only for children without them).
-CaseloadChanges readCaseloadSql(Database& db, const std::string& format) {
-    CaseloadChanges out;
-    std::unordered_map<std::string, size_t> entryByChild;
-    const std::string fresh = "coalesce(d.derived_seq = d.inputs_seq AND d.format = ?2 AND ?2 <> '', 0)";
-    const std::string needConcerns =
-        "SELECT s.child_id FROM caseload_summary s LEFT JOIN caseload_derived d ON d.child_id = s.child_id "
-        "WHERE s.change_seq > ?1 AND s.concerns > 0 AND NOT " +
-        fresh;
-    auto st = db.prepare("SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, "
-                         "coalesce(c.reference, ''), s.not_synced, s.high_risk, s.last_seen, s.concerns, "
-                         "coalesce(d.inputs_seq, 0), CASE WHEN " +
-                         fresh +
-                         " THEN d.derived END FROM caseload_summary s JOIN children ch ON ch.id = s.child_id "
-                         "LEFT JOIN cases c ON c.id = ch.case_id "
-                         "LEFT JOIN caseload_derived d ON d.child_id = s.child_id WHERE s.change_seq > ?1");
-    st.bind(1, int64_t(0)).bind(2, format);
-    while (st.step()) {
-        CaseloadEntry e;
-        e.childId = st.columnText(0);
-        e.caseId = st.columnText(1);
-        e.name = st.columnText(2);
-        e.dateOfBirth = st.columnText(3);
-        e.details = nlohmann::json::parse(st.columnText(4));
-        e.caseReference = st.columnText(5);
-        e.notSynced = st.columnInt(6);
-        e.highRisk = st.columnInt(7) != 0;
-        e.lastSeen = st.columnText(8);
-        if (st.columnInt(9) > 0) {
-            if (!st.columnIsNull(11)) {
-                e.derivedFresh = true;
-                e.derived = st.columnText(11);
-            } else {
-                e.derivedInputsSeq = st.columnInt64(10);
-            }
-        }
-        entryByChild.emplace(e.childId, out.changed.size());
-        out.changed.push_back(std::move(e));
-    }
-    {
-        // The store's risk review read (no risk identifications in this data, but the same query).
-        auto risk = db.prepare("SELECT child_id, payload FROM records WHERE kind = 'risk_identification' AND "
-                               "status = 'signed' AND child_id IN (SELECT child_id FROM caseload_summary "
-                               "WHERE change_seq > ?) ORDER BY child_id, signed_at, rowid");
-        risk.bind(1, int64_t(0));
-        while (risk.step()) {
-            const nlohmann::json payload = nlohmann::json::parse(risk.columnText(1));
-            (void)payload;
-        }
-    }
-    std::unordered_map<std::string, std::pair<size_t, size_t>> concernAt;
-    auto concerns =
-        db.prepare("SELECT child_id, id, payload FROM records WHERE kind = 'concern' AND status = "
-                   "'signed' AND child_id IN (" +
-                   needConcerns + ") ORDER BY child_id, created_at, rowid");
-    concerns.bind(1, int64_t(0)).bind(2, format);
-    while (concerns.step()) {
-        auto found = entryByChild.find(concerns.columnText(0));
-        if (found == entryByChild.end()) continue;
-        auto& list = out.changed[found->second].concerns;
-        concernAt[concerns.columnText(1)] = {found->second, list.size()};
-        list.push_back({concerns.columnText(1), nlohmann::json::parse(concerns.columnText(2)), {}});
-    }
-    if (!concernAt.empty()) {
-        auto addenda =
-            db.prepare("SELECT a.parent_id, a.payload FROM records p JOIN records a ON a.parent_id = "
-                       "p.id WHERE p.kind = 'concern' AND p.status = 'signed' AND a.kind = 'addendum' "
-                       "AND p.child_id IN (" +
-                       needConcerns + ") ORDER BY a.created_at, a.rowid");
-        addenda.bind(1, int64_t(0)).bind(2, format);
-        while (addenda.step()) {
-            auto found = concernAt.find(addenda.columnText(0));
-            if (found == concernAt.end()) continue;
-            out.changed[found->second.first].concerns[found->second.second].addendumPayloads.push_back(
-                nlohmann::json::parse(addenda.columnText(1)));
-        }
-    }
-    out.upTo = 1;
-    return out;
-}
-
 // The first caseload frame's own work after unlock: the rows, then the screen's list filter
 // (an empty search keeps every row; the clipper then draws only the visible ones).
 size_t caseloadFrameRows(heard::model::CaseloadIndex& index, const CaseloadChanges& changes,
@@ -591,7 +509,7 @@ void caseloadAtScale(const heard::bench::Options& options) {
             Database plain = Database::openPlain(dir.file("plain.db"), false);
             const auto opened = SteadyClock::now();
             heard::model::CaseloadIndex index; // the same rows, built by the same model code
-            rowsPlain = caseloadFrameRows(index, readCaseloadSql(plain, format), now);
+            rowsPlain = caseloadFrameRows(index, readCaseloadChanges(plain, 0, format), now); // the same code
             firstLoadPlain = std::min(firstLoadPlain, secondsSince(opened));
             unlockPlain = std::min(unlockPlain, secondsSince(start));
         }

@@ -14,6 +14,7 @@
 #include "storage/store.h"
 
 #include "base/json_reader.h"
+#include "storage/caseload_read.h"
 #include "storage/chain.h"
 #include "storage/database.h"
 #include "storage/record_kinds.h"
@@ -142,6 +143,7 @@ std::string detailsText(const nlohmann::json& details) {
 }
 
 nlohmann::json parseStoredJson(const std::string& text) {
+    if (text == "{}") return nlohmann::json::object(); // most children's details: no reader needed
     // The bounded reader also here: a database altered outside Heard is outside input.
     auto j = base::tryReadJson(text, {std::numeric_limits<std::size_t>::max(), 64});
     if (!j) throw StoreError(StoreErrorKind::NotAStore, "a stored JSON value is corrupt");
@@ -961,27 +963,100 @@ constexpr const char* kNeedConcerns =
     "d.format = ?2 AND ?2 <> '', 0)";
 } // namespace
 
-CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derivedFormat) {
-    Lock lock(m_mutex);
+CaseloadChanges readCaseloadChanges(Database& db, int64_t since, const std::string& derivedFormat) {
     CaseloadChanges out;
     {
-        auto st = m_db->prepare("SELECT seq FROM caseload_clock WHERE id = 1");
+        auto st = db.prepare("SELECT seq FROM caseload_clock WHERE id = 1");
         if (st.step()) out.upTo = st.columnInt64(0);
     }
     if (out.upTo <= since) return out;
     std::unordered_map<std::string, size_t> entryByChild;
-    {
+    // The summary's and the kept text's part of an entry (the derived text only while fresh).
+    auto setSummary = [](CaseloadEntry& e, int notSynced, bool highRisk, std::string lastSeen,
+                         bool hasConcerns, int64_t inputsSeq, bool fresh, std::string derived) {
+        e.notSynced = notSynced;
+        e.highRisk = highRisk;
+        e.lastSeen = std::move(lastSeen);
+        if (!hasConcerns) return;
+        if (fresh) {
+            e.derivedFresh = true;
+            e.derived = std::move(derived);
+        } else {
+            e.derivedInputsSeq = inputsSeq;
+        }
+    };
+    if (since == 0) {
+        // The first load after unlock wants every row: four table scans joined here cost a
+        // fraction of the join's 10,000 index lookups in each of four tables.
+        struct Summary {
+            int notSynced = 0;
+            bool highRisk = false, hasConcerns = false, fresh = false;
+            std::string lastSeen, derived;
+            int64_t inputsSeq = 0;
+        };
+        std::unordered_map<std::string, Summary> summaries;
+        {
+            auto st = db.prepare(
+                "SELECT child_id, not_synced, high_risk, last_seen, concerns FROM caseload_summary WHERE "
+                "+change_seq > 0");
+            while (st.step())
+                summaries[st.columnText(0)] = {st.columnInt(1),
+                                               st.columnInt(2) != 0,
+                                               st.columnInt(4) > 0,
+                                               false,
+                                               st.columnText(3),
+                                               {},
+                                               0};
+        }
+        {
+            auto st = db.prepare("SELECT child_id, inputs_seq, derived_seq = inputs_seq AND format = ?1 AND "
+                                 "?1 <> '', derived FROM caseload_derived");
+            st.bind(1, derivedFormat);
+            while (st.step()) {
+                auto found = summaries.find(st.columnText(0));
+                if (found == summaries.end()) continue;
+                found->second.inputsSeq = st.columnInt64(1);
+                found->second.fresh = st.columnInt(2) != 0;
+                if (found->second.fresh) found->second.derived = st.columnText(3);
+            }
+        }
+        std::unordered_map<std::string, std::string> references;
+        {
+            auto st = db.prepare("SELECT id, reference FROM cases");
+            while (st.step())
+                references[st.columnText(0)] = st.columnText(1);
+        }
+        auto st = db.prepare("SELECT id, case_id, display_name, date_of_birth, details FROM children");
+        out.changed.reserve(summaries.size());
+        while (st.step()) {
+            auto found = summaries.find(st.columnText(0));
+            if (found == summaries.end()) continue;
+            Summary& summary = found->second;
+            CaseloadEntry e;
+            e.childId = found->first;
+            e.caseId = st.columnText(1);
+            e.name = st.columnText(2);
+            e.dateOfBirth = st.columnText(3);
+            e.details = parseStoredJson(st.columnText(4));
+            if (auto reference = references.find(e.caseId); reference != references.end())
+                e.caseReference = reference->second;
+            setSummary(e, summary.notSynced, summary.highRisk, std::move(summary.lastSeen),
+                       summary.hasConcerns, summary.inputsSeq, summary.fresh, std::move(summary.derived));
+            entryByChild.emplace(e.childId, out.changed.size());
+            out.changed.push_back(std::move(e));
+        }
+    } else {
         // The app's derived text comes back only while fresh (see kFreshDerived).
         auto st =
-            m_db->prepare("SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, "
-                          "coalesce(c.reference, ''), "
-                          "s.not_synced, s.high_risk, s.last_seen, s.concerns, coalesce(d.inputs_seq, 0), "
-                          "CASE WHEN " +
-                          std::string(kFreshDerived) +
-                          " THEN d.derived END FROM caseload_summary s JOIN "
-                          "children ch ON ch.id = s.child_id "
-                          "LEFT JOIN cases c ON c.id = ch.case_id "
-                          "LEFT JOIN caseload_derived d ON d.child_id = s.child_id WHERE s.change_seq > ?1");
+            db.prepare("SELECT ch.id, ch.case_id, ch.display_name, ch.date_of_birth, ch.details, "
+                       "coalesce(c.reference, ''), "
+                       "s.not_synced, s.high_risk, s.last_seen, s.concerns, coalesce(d.inputs_seq, 0), "
+                       "CASE WHEN " +
+                       std::string(kFreshDerived) +
+                       " THEN d.derived END FROM caseload_summary s JOIN "
+                       "children ch ON ch.id = s.child_id "
+                       "LEFT JOIN cases c ON c.id = ch.case_id "
+                       "LEFT JOIN caseload_derived d ON d.child_id = s.child_id WHERE s.change_seq > ?1");
         st.bind(1, since).bind(2, derivedFormat);
         while (st.step()) {
             CaseloadEntry e;
@@ -991,17 +1066,9 @@ CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derived
             e.dateOfBirth = st.columnText(3);
             e.details = parseStoredJson(st.columnText(4));
             e.caseReference = st.columnText(5);
-            e.notSynced = st.columnInt(6);
-            e.highRisk = st.columnInt(7) != 0;
-            e.lastSeen = st.columnText(8);
-            if (st.columnInt(9) > 0) {
-                if (!st.columnIsNull(11)) {
-                    e.derivedFresh = true;
-                    e.derived = st.columnText(11);
-                } else {
-                    e.derivedInputsSeq = st.columnInt64(10);
-                }
-            }
+            const bool fresh = !st.columnIsNull(11);
+            setSummary(e, st.columnInt(6), st.columnInt(7) != 0, st.columnText(8), st.columnInt(9) > 0,
+                       st.columnInt64(10), fresh, fresh ? st.columnText(11) : std::string());
             entryByChild.emplace(e.childId, out.changed.size());
             out.changed.push_back(std::move(e));
         }
@@ -1024,10 +1091,10 @@ CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derived
     // The review date of each changed child's latest signed risk identification (a review is a
     // new signed version, so the latest one holds the date that counts).
     {
-        auto st = m_db->prepare("SELECT child_id, payload FROM records WHERE kind = 'risk_identification' "
-                                "AND status = 'signed' AND "
-                                "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > ?) "
-                                "ORDER BY child_id, signed_at, rowid");
+        auto st = db.prepare("SELECT child_id, payload FROM records WHERE kind = 'risk_identification' "
+                             "AND status = 'signed' AND "
+                             "child_id IN (SELECT child_id FROM caseload_summary WHERE change_seq > ?) "
+                             "ORDER BY child_id, signed_at, rowid");
         st.bind(1, since);
         while (st.step()) {
             auto found = entryByChild.find(st.columnText(0));
@@ -1039,11 +1106,10 @@ CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derived
         }
     }
     if (since > 0 && out.changed.size() <= 256) {
-        auto concerns =
-            m_db->prepare("SELECT id, payload FROM records WHERE child_id = ? AND kind = 'concern' "
-                          "AND status = 'signed' ORDER BY created_at, rowid");
-        auto addenda = m_db->prepare("SELECT payload FROM records WHERE parent_id = ? AND kind = 'addendum' "
-                                     "ORDER BY created_at, rowid");
+        auto concerns = db.prepare("SELECT id, payload FROM records WHERE child_id = ? AND kind = 'concern' "
+                                   "AND status = 'signed' ORDER BY created_at, rowid");
+        auto addenda = db.prepare("SELECT payload FROM records WHERE parent_id = ? AND kind = 'addendum' "
+                                  "ORDER BY created_at, rowid");
         for (size_t i = 0; i < out.changed.size(); ++i) {
             if (out.changed[i].derivedFresh) continue; // the app's text stands for them
             concerns.reset();
@@ -1060,7 +1126,7 @@ CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derived
         return out;
     }
     {
-        auto st = m_db->prepare(
+        auto st = db.prepare(
             "SELECT child_id, id, payload FROM records WHERE kind = 'concern' AND status = 'signed' AND "
             "child_id IN (" +
             std::string(kNeedConcerns) +
@@ -1073,7 +1139,7 @@ CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derived
         }
     }
     if (!concernAt.empty()) {
-        auto st = m_db->prepare(
+        auto st = db.prepare(
             "SELECT a.parent_id, a.payload FROM records p JOIN records a ON a.parent_id = p.id "
             "WHERE p.kind = 'concern' AND p.status = 'signed' AND a.kind = 'addendum' AND p.child_id IN (" +
             std::string(kNeedConcerns) +
@@ -1084,6 +1150,11 @@ CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derived
             addAddendum(st.columnText(0), st.columnText(1));
     }
     return out;
+}
+
+CaseloadChanges Store::caseloadChanges(int64_t since, const std::string& derivedFormat) {
+    Lock lock(m_mutex);
+    return readCaseloadChanges(*m_db, since, derivedFormat);
 }
 
 void Store::saveCaseloadDerived(const std::string& format, const std::vector<CaseloadDerived>& items) {
