@@ -241,6 +241,124 @@ json toJson(const PushRequest& v) {
     return {{"protocol", v.protocol}, {"batchId", v.batchId}, {"entries", entries}};
 }
 
+namespace {
+
+// True if text is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past
+// U+10FFFF), as nlohmann's dump() demands; it throws on anything else.
+bool wellFormedUtf8(const std::string& text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    while (p < end) {
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int more = 0;
+        unsigned char low = 0x80, high = 0xBF; // the range of the byte after the lead
+        if (c >= 0xC2 && c <= 0xDF) {
+            more = 1;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            more = 2;
+            if (c == 0xE0) low = 0xA0;
+            if (c == 0xED) high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            more = 3;
+            if (c == 0xF0) low = 0x90;
+            if (c == 0xF4) high = 0x8F;
+        } else {
+            return false;
+        }
+        if (end - p <= more) return false;
+        if (p[1] < low || p[1] > high) return false;
+        for (int i = 2; i <= more; ++i)
+            if (p[i] < 0x80 || p[i] > 0xBF) return false;
+        p += more + 1;
+    }
+    return true;
+}
+
+// Appends text as a JSON string exactly as nlohmann's dump() writes it (ensure_ascii off).
+void appendJsonString(std::string& out, const std::string& text) {
+    static const char* hex = "0123456789abcdef";
+    out.push_back('"');
+    std::size_t run = 0; // start of the bytes copied as they are
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(text, run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            out += "\\u00";
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 0xF]);
+        }
+    }
+    out.append(text, run, std::string::npos);
+    out.push_back('"');
+}
+
+} // namespace
+
+std::string pushRequestText(const PushRequest& v) {
+    std::size_t size = 64 + v.batchId.size();
+    for (const auto& e : v.entries) {
+        if (!wellFormedUtf8(e.body) || !wellFormedUtf8(e.itemType) || !wellFormedUtf8(e.itemId) ||
+            !wellFormedUtf8(e.caseId) || !wellFormedUtf8(v.batchId))
+            return toJson(v).dump(); // which refuses it, exactly as before
+        size += e.body.size() + e.body.size() / 16 + e.itemId.size() + e.caseId.size() + 128;
+    }
+    std::string out;
+    out.reserve(size);
+    // Keys in nlohmann's order (sorted), so the bytes are those of toJson(v).dump().
+    out += "{\"batchId\":";
+    appendJsonString(out, v.batchId);
+    out += ",\"entries\":[";
+    for (std::size_t i = 0; i < v.entries.size(); ++i) {
+        const PushEntry& e = v.entries[i];
+        if (i > 0) out.push_back(',');
+        out += "{\"body\":";
+        appendJsonString(out, e.body);
+        out += ",\"caseId\":";
+        appendJsonString(out, e.caseId);
+        out += e.highRisk ? ",\"highRisk\":true,\"itemId\":" : ",\"highRisk\":false,\"itemId\":";
+        appendJsonString(out, e.itemId);
+        out += ",\"itemType\":";
+        appendJsonString(out, e.itemType);
+        out += ",\"outboxId\":";
+        out += std::to_string(e.outboxId);
+        out += ",\"version\":";
+        out += std::to_string(e.version);
+        out.push_back('}');
+    }
+    out += "],\"protocol\":";
+    out += std::to_string(v.protocol);
+    out.push_back('}');
+    return out;
+}
+
 PushRequest pushRequestFromJson(const json& j) {
     requireObject(j, "push request");
     requireProtocol(j);

@@ -434,7 +434,7 @@ StepResult SyncClient::push(std::size_t maxBatches,
         }
         if (request.entries.empty()) break;
 
-        HttpResult result = channel.post(kPathPush, toJson(request).dump(), auth);
+        HttpResult result = channel.post(kPathPush, pushRequestText(request), auth);
         StepResult problem = classify(result);
         if (!problem.ok()) {
             problem.acknowledged = total.acknowledged;

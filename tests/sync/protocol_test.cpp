@@ -105,3 +105,25 @@ TEST_CASE("ids are checked and random ids are fresh") {
     CHECK(randomHex(16).size() == 32);
     CHECK(randomHex(16) != randomHex(16));
 }
+
+// The client writes push batches straight to text (pushRequestText); the bytes must be exactly
+// those of the JSON tree's dump, for any body: every ASCII byte, escapes, UTF-8 of every length.
+TEST_CASE("a push batch written straight to text is byte for byte the JSON tree's dump") {
+    std::string everyAscii;
+    for (int c = 0; c < 0x80; ++c)
+        everyAscii.push_back(static_cast<char>(c));
+    PushRequest push;
+    push.batchId = "b-7f3a";
+    push.entries.push_back(PushEntry{1, "record", "rec-1", 1, "case-1", false, everyAscii});
+    push.entries.push_back(
+        PushEntry{2, "audit", "42", 3, "", true, "{\"note\":\"Ll\xc5\xb7n \xe2\x80\x94 \xf0\x9f\x98\x80\"}"});
+    push.entries.push_back(PushEntry{-5, "record", "rec-\"2\\", 9, "case\t2", true, ""});
+    CHECK(pushRequestText(push) == toJson(push).dump());
+    CHECK(pushRequestText(PushRequest{}) == toJson(PushRequest{}).dump());
+    // Not UTF-8 (a lone continuation byte, an overlong '/', a surrogate): refused as before.
+    for (const char* bad : {"\x80", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82"}) {
+        PushRequest badPush;
+        badPush.entries.push_back(PushEntry{1, "record", "rec-1", 1, "case-1", false, bad});
+        CHECK_THROWS(pushRequestText(badPush));
+    }
+}
