@@ -6,6 +6,7 @@
 #include "base/iso_time.h"
 #include "base/json_reader.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ostream>
 
@@ -16,32 +17,42 @@ CaseHistory caseHistorySince(ServerStore& store, const std::string& practitioner
                              std::size_t maxBytes) {
     struct Row {
         std::int64_t seq = 0, version = 0;
-        std::string itemId, deviceId, body;
+        std::string itemId, body;
     };
     std::vector<Row> rows;
+    std::int64_t upTo = after;
     store.transact([&](SqlSession& sql) {
-        // One index range per held case (received_by_case); the device's own records are read
-        // only to move the cursor past them, without their bodies (after a push of 10,000
-        // records, the next pulls would otherwise read megabytes only to skip them).
+        // The highest seq in the held cases first, then the other devices' records up to it (one
+        // index range per held case, received_by_case). The device's own records are never read:
+        // after it pushed 10,000 of them, one pull moves the cursor past them all.
+        for (const auto& r : sql.query("SELECT coalesce(max(r.seq), 0) FROM cases c JOIN received r ON "
+                                       "r.case_id = c.case_id WHERE c.practitioner_id = ? AND r.item_type = "
+                                       "'record' AND r.seq > ?",
+                                       {practitionerId, after}))
+            upTo = std::max(after, static_cast<std::int64_t>(std::stoll(r[0])));
         for (const auto& r : sql.query(
-                 "SELECT r.seq, r.item_id, r.version, r.device_id, CASE WHEN r.device_id = ? THEN '' "
-                 "ELSE r.body END FROM cases c JOIN received r ON r.case_id = c.case_id WHERE "
-                 "c.practitioner_id = ? AND r.item_type = 'record' AND r.seq > ? ORDER BY r.seq LIMIT ?",
-                 {deviceId, practitionerId, after, static_cast<std::int64_t>(maxRecords)}))
-            rows.push_back({std::stoll(r[0]), std::stoll(r[2]), r[1], r[3], r[4]});
+                 "SELECT r.seq, r.item_id, r.version, r.body FROM cases c JOIN received r ON r.case_id = "
+                 "c.case_id WHERE c.practitioner_id = ? AND r.item_type = 'record' AND r.seq > ? AND r.seq "
+                 "<= ? "
+                 "AND r.device_id <> ? ORDER BY r.seq LIMIT ?",
+                 {practitionerId, after, upTo, deviceId, static_cast<std::int64_t>(maxRecords)}))
+            rows.push_back({std::stoll(r[0]), std::stoll(r[2]), r[1], r[3]});
     });
     CaseHistory history;
     history.cursor = after;
+    bool cut = rows.size() >= maxRecords; // the rest next time
     std::size_t bytes = 0;
     for (auto& row : rows) {
-        if (row.deviceId != deviceId) {
-            std::string body = store.readableBody("record", row.itemId, row.version, row.body);
-            if (!history.bodies.empty() && bytes + body.size() > maxBytes) break; // the rest next time
-            bytes += body.size();
-            history.bodies.push_back(std::move(body));
+        std::string body = store.readableBody("record", row.itemId, row.version, row.body);
+        if (!history.bodies.empty() && bytes + body.size() > maxBytes) {
+            cut = true; // the rest next time
+            break;
         }
+        bytes += body.size();
+        history.bodies.push_back(std::move(body));
         history.cursor = row.seq;
     }
+    if (!cut) history.cursor = upTo; // everything up to upTo was sent or is the device's own
     return history;
 }
 
