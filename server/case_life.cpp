@@ -32,9 +32,8 @@ CaseHistory caseHistorySince(ServerStore& store, const std::string& practitioner
             upTo = std::max(after, static_cast<std::int64_t>(std::stoll(r[0])));
         for (const auto& r : sql.query(
                  "SELECT r.seq, r.item_id, r.version, r.body FROM cases c JOIN received r ON r.case_id = "
-                 "c.case_id WHERE c.practitioner_id = ? AND r.item_type = 'record' AND r.seq > ? AND r.seq "
-                 "<= ? "
-                 "AND r.device_id <> ? ORDER BY r.seq LIMIT ?",
+                 "c.case_id WHERE c.practitioner_id = ? AND r.item_type = 'record' AND r.seq > ? AND "
+                 "r.seq <= ? AND r.device_id <> ? ORDER BY r.seq LIMIT ?",
                  {practitionerId, after, upTo, deviceId, static_cast<std::int64_t>(maxRecords)}))
             rows.push_back({std::stoll(r[0]), std::stoll(r[2]), r[1], r[3]});
     });

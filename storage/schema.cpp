@@ -404,11 +404,11 @@ CREATE INDEX records_signed_concerns ON records(child_id, created_at) WHERE kind
 // Migration 16 (issue 19): the caseload summary kept in time independent of the child's history.
 // Migration 6's triggers recomputed the child's whole row on every write and every outbox state
 // change, reading all of the child's records: an autosave on a child with 3,000 records took
-// 149 ms and acknowledging 300 entries 22 s (heard-bench store.long_history). Now high_risk,
-// last_seen and concerns are read through partial indexes (a few index steps), and not_synced,
-// a count, moves by the change in one record's "not synced" state (a draft, or a pending outbox
-// entry), worked out from that record and its own outbox entries only. A child without a row
-// gets the full computation once.
+// 149 ms and acknowledging 300 entries 22 s (heard-bench store.long_history). Now high_risk and
+// last_seen are read through partial indexes (a few index steps), and the two counts move by
+// the one record's change: concerns by its becoming a signed concern, not_synced by its "not
+// synced" state (a draft, or a pending outbox entry), worked out from that record and its own
+// outbox entries only. A child without a row gets the full computation once.
 std::string notSynced(const std::string& id, const std::string& status) {
     return "(" + status + " = 'draft' OR EXISTS (SELECT 1 FROM outbox o WHERE o.item_type = 'record' AND " +
            "o.item_id = " + id + " AND +o.state = 'pending'))";

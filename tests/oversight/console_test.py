@@ -31,8 +31,8 @@ import urllib.parse
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 # How long a page may take to load or replace the last one. Generous: on a loaded 2-core machine
@@ -224,7 +224,21 @@ def main():
             """Clicks and waits (at most PAGE_WAIT_S) until the next page has replaced this one."""
             page = driver.find_element(By.TAG_NAME, "html")
             (element or driver.find_element(By.ID, element_id)).click()
-            WebDriverWait(driver, PAGE_WAIT_S).until(expected_conditions.staleness_of(page))
+
+            def replaced(_driver):
+                try:
+                    page.is_enabled()
+                    return False
+                except StaleElementReferenceException:
+                    return True
+                except WebDriverException as error:
+                    # chromedriver sometimes reports the old page's node this way rather than as
+                    # stale (seen once in CI-like runs); anything else is a real failure.
+                    if "does not belong to the document" in str(error):
+                        return True
+                    raise
+
+            WebDriverWait(driver, PAGE_WAIT_S).until(replaced)
 
         def shot(name):
             """The whole page (the window grows to the page's height, at most 4000 px, then comes back)."""
