@@ -406,9 +406,17 @@ struct HeadRow {
     int64_t seq = 0;
 };
 
-// Every chain's head from the database: one seek per case and chain on records_chain. A
+void addHead(ChainHeads& heads, std::vector<HeadRow>& rows, const std::string& caseId,
+             const std::string& chain, int64_t seq, std::string hash, std::string prevHash) {
+    HeadRow row{chainHeadKey(caseId, chain), std::move(hash), std::move(prevHash), seq};
+    heads.count += row.seq;
+    xorInto(heads.digest, headTerm(row.caseId, row.seq, row.hash));
+    rows.push_back(std::move(row));
+}
+
+// Every chain's head read from the records: one seek per case and chain on records_chain. A
 // database not yet at migration 8 has only the case chains.
-ChainHeads readChainHeads(Database& db, std::vector<HeadRow>& rows) {
+ChainHeads readChainHeadsFromRecords(Database& db, std::vector<HeadRow>& rows) {
     ChainHeads heads;
     std::vector<std::string> caseIds;
     {
@@ -429,13 +437,21 @@ ChainHeads readChainHeads(Database& db, std::vector<HeadRow>& rows) {
             st.bind(1, caseId);
             if (chains) st.bind(2, chain);
             if (!st.step()) continue;
-            const std::string key = chainHeadKey(caseId, chain);
-            HeadRow row{key, st.columnText(1), st.columnText(2), st.columnInt64(0)};
-            heads.count += row.seq;
-            xorInto(heads.digest, headTerm(key, row.seq, row.hash));
-            rows.push_back(std::move(row));
+            addHead(heads, rows, caseId, chain, st.columnInt64(0), st.columnText(1), st.columnText(2));
         }
     }
+    return heads;
+}
+
+// Every chain's head as unlock reads it: from migration 17's chain_heads table (one short scan,
+// kept by triggers in the records' own transactions), or from the records before it.
+ChainHeads readChainHeads(Database& db, std::vector<HeadRow>& rows) {
+    if (db.userVersion() < 17) return readChainHeadsFromRecords(db, rows);
+    ChainHeads heads;
+    auto st = db.prepare("SELECT case_id, chain, seq, hash, prev_hash FROM chain_heads");
+    while (st.step())
+        addHead(heads, rows, st.columnText(0), st.columnText(1), st.columnInt64(2), st.columnText(3),
+                st.columnText(4));
     return heads;
 }
 
@@ -1768,6 +1784,16 @@ ChainReport Store::checkIntegrity() {
                 problem(std::move(text));
         for (auto& text : verifyAuditEntries(readAuditLog(*db)).problems)
             problem(std::move(text));
+        // Unlock's rollback check reads the kept heads; here they must be the records' own.
+        if (db->userVersion() >= 17) {
+            std::vector<HeadRow> kept, fromRecords;
+            const ChainHeads keptHeads = readChainHeads(*db, kept);
+            const ChainHeads recordHeads = readChainHeadsFromRecords(*db, fromRecords);
+            if (keptHeads.count != recordHeads.count || keptHeads.digest != recordHeads.digest)
+                problem("chain heads: the heads kept for unlock (" + std::to_string(keptHeads.count) +
+                        " signed records) differ from the records' own (" +
+                        std::to_string(recordHeads.count) + ")");
+        }
     } catch (const StoreError& e) {
         problem(std::string("the check could not finish: ") + e.what());
     }

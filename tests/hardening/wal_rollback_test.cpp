@@ -2,9 +2,12 @@
 // writes used to lose those records silently — unlock, the integrity check and the hash
 // chains all passed. The key file now keeps the chain heads; unlock compares them and
 // refuses with RolledBack, leaving every file byte for byte as it was.
+#include "storage/chain.h"
+#include "storage/database.h"
 #include "tests/storage/child_process.h"
 #include "tests/storage/store_test_support.h"
 
+#include <algorithm>
 #include <map>
 
 using namespace heard::storage;
@@ -168,4 +171,88 @@ TEST_CASE("a key file from before chain heads gets them at the next unlock") {
     keys = KeyFile::load(Store::keyFilePath(dir));
     CHECK(keys.hasChainHeads);
     CHECK(keys.chainCount == 1);
+}
+
+namespace {
+
+// The heads unlock reads (migration 17's chain_heads) and the heads read from the records.
+std::string keptHeads(Database& db) {
+    std::string out;
+    auto st =
+        db.prepare("SELECT case_id, chain, seq, hash, prev_hash FROM chain_heads ORDER BY case_id, chain");
+    while (st.step())
+        out += st.columnText(0) + "|" + st.columnText(1) + "|" + std::to_string(st.columnInt64(2)) + "|" +
+               st.columnText(3) + "|" + st.columnText(4) + "\n";
+    return out;
+}
+std::string recordHeads(Database& db) {
+    std::string out;
+    auto st = db.prepare("SELECT case_id, chain, chain_seq, hash, prev_hash FROM records r WHERE chain_seq = "
+                         "(SELECT max(chain_seq) FROM records WHERE case_id = r.case_id AND chain = r.chain) "
+                         "AND chain_seq > 0 ORDER BY case_id, chain");
+    while (st.step())
+        out += st.columnText(0) + "|" + st.columnText(1) + "|" + std::to_string(st.columnInt64(2)) + "|" +
+               st.columnText(3) + "|" + st.columnText(4) + "\n";
+    return out;
+}
+
+} // namespace
+
+// Unlock reads the heads kept in chain_heads (issue 19: one short scan instead of a seek into
+// the records per case and chain). They must be the records' own after every kind of signed
+// write, and a kept table that differs is refused at unlock and reported by the integrity check.
+TEST_CASE("the chain heads kept for unlock follow every signed write, and a changed one is caught") {
+    TempDir tmp;
+    const std::string dir = tmp.dataDir();
+    {
+        auto store = createStore(dir);
+        addCaseload(*store, "case-1");
+        addCaseload(*store, "case-2");
+        Database& db = store->databaseForTesting();
+        CHECK(keptHeads(db).empty());
+        store->createDraft(visitFor()); // a draft is on no chain
+        CHECK(keptHeads(db).empty());
+        const Record first = store->sign(store->createDraft(visitFor()).id, "Pat Example");
+        CHECK(keptHeads(db) == recordHeads(db));
+        store->sign(store->createDraft(visitFor("case-2", "case-2-child-a")).id, "Pat Example");
+        store->addAddendum(first.id, "Pat Example", {{"note", "a fictional late entry"}});
+        NewRecord alert = visitFor();
+        alert.kind = kinds::kSafetyAlert;
+        alert.highRisk = true;
+        alert.payload = {{"child_words", "No (fictional)"}};
+        const Record signedAlert = store->sign(store->createDraft(alert).id, "Pat Example");
+        REQUIRE(signedAlert.chain == kSafetyChain);
+        for (int i = 0; i < 3; ++i)
+            store->sign(store->createDraft(visitFor()).id, "Pat Example");
+        const std::string heads = keptHeads(db);
+        CHECK(heads == recordHeads(db));
+        CHECK(std::count(heads.begin(), heads.end(), '\n') == 3); // case-1, its alert chain, case-2
+        CHECK(heads.find("case-1||5|") != std::string::npos);     // a visit, its addendum, 3 more visits
+        CHECK(store->checkIntegrity().ok);
+
+        // Case 2 leaves the tablet once everything it holds is acknowledged.
+        std::vector<int64_t> ids;
+        for (const auto& entry : store->outboxPending(1000))
+            ids.push_back(entry.id);
+        store->outboxAcknowledge(ids);
+        REQUIRE(store->removeCase("case-2", "Pat Example", "reallocated (fictional)"));
+        CHECK(keptHeads(db) == recordHeads(db));
+        CHECK(keptHeads(db).find("case-2") == std::string::npos);
+        CHECK(store->checkIntegrity().ok);
+    }
+    CHECK_NOTHROW(unlockStore(dir));
+
+    // The kept heads changed on their own (only someone holding the key could): the integrity
+    // check says so, and unlock, which compares them with the key file, refuses.
+    {
+        auto store = unlockStore(dir);
+        store->databaseForTesting().exec("UPDATE chain_heads SET hash = 'f00d' WHERE chain = ''");
+        const ChainReport report = store->checkIntegrity();
+        CHECK_FALSE(report.ok);
+        bool named = false;
+        for (const auto& text : report.problems)
+            named = named || text.find("chain heads") != std::string::npos;
+        CHECK(named);
+    }
+    CHECK_STORE_ERROR(unlockStore(dir), StoreErrorKind::RolledBack);
 }
