@@ -55,7 +55,8 @@ CaseHistory caseHistorySince(ServerStore& store, const std::string& practitioner
     return history;
 }
 
-std::vector<std::string> caseHistoryOf(ServerStore& store, const std::string& caseId, std::size_t maxRecords,
+std::vector<std::string> caseHistoryOf(ServerStore& store, const std::string& caseId,
+                                       const std::string& deviceId, std::size_t maxRecords,
                                        std::size_t maxBytes) {
     struct Row {
         std::string itemId, body;
@@ -65,8 +66,9 @@ std::vector<std::string> caseHistoryOf(ServerStore& store, const std::string& ca
     store.transact([&](SqlSession& sql) {
         for (const auto& r :
              sql.query("SELECT item_id, version, body FROM received WHERE item_type = 'record' AND "
-                       "case_id = ? ORDER BY seq LIMIT ?",
-                       {caseId, static_cast<std::int64_t>(maxRecords)}))
+                       "case_id = ? AND (device_id <> ? OR EXISTS (SELECT 1 FROM removals_confirmed WHERE "
+                       "device_id = ? AND case_id = ?)) ORDER BY seq LIMIT ?",
+                       {caseId, deviceId, deviceId, caseId, static_cast<std::int64_t>(maxRecords)}))
             rows.push_back({r[0], r[2], std::stoll(r[1])});
     });
     std::vector<std::string> bodies;

@@ -52,9 +52,13 @@ std::string retentionDay(const std::string& dateOfBirth);
 // The secured cases the practitioner holds (every pull carries them).
 std::vector<sync::SecuredCase> securedCasesHeldBy(ServerStore& store, const std::string& practitionerId);
 
-// Every record of one case the server holds, from any device (readable), oldest first, within
-// the same bounds: what a tablet receives with a case allocated to it.
-std::vector<std::string> caseHistoryOf(ServerStore& store, const std::string& caseId, std::size_t maxRecords,
+// Every record of one case the server holds (readable), oldest first, within the same bounds:
+// what a tablet receives with a case allocated to it. The asking device's own records are left
+// out while it still holds them, that is unless it has confirmed removing the case: an
+// allocation changed (a child added) sends the case again, and a tablet with thousands of
+// records in it would download them all to skip them.
+std::vector<std::string> caseHistoryOf(ServerStore& store, const std::string& caseId,
+                                       const std::string& deviceId, std::size_t maxRecords,
                                        std::size_t maxBytes);
 
 // Reallocates a case to another active practitioner (it keeps its reference, child and date of

@@ -464,16 +464,16 @@ HeardServer::Reply HeardServer::handlePull(const std::string& deviceAuth, const 
     response.history = std::move(history.bodies);
     response.historyCursor = history.cursor;
     // A case (re)allocated now comes whole, whatever the cursor passed while it was elsewhere;
-    // the tablet keeps each record once and skips its own.
+    // the tablet keeps each record once. Its own records come only if it removed the case.
     std::size_t historyBytes = 0;
     for (const auto& body : response.history)
         historyBytes += body.size();
     for (const auto& allocation : response.allocations) {
         if (response.history.size() >= sync::kMaxHistoryRecords || historyBytes >= kHistoryBytesPerPull)
             break;
-        for (auto& body :
-             caseHistoryOf(m_store, allocation.caseId, sync::kMaxHistoryRecords - response.history.size(),
-                           kHistoryBytesPerPull - historyBytes)) {
+        for (auto& body : caseHistoryOf(m_store, allocation.caseId, device->id,
+                                        sync::kMaxHistoryRecords - response.history.size(),
+                                        kHistoryBytesPerPull - historyBytes)) {
             historyBytes += body.size();
             response.history.push_back(std::move(body));
         }

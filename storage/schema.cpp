@@ -8,6 +8,8 @@
 
 #include "storage/database.h"
 
+#include <functional>
+
 namespace heard::storage {
 
 namespace {
@@ -418,6 +420,23 @@ std::string allRecords(const std::string& aggregate, const std::string& child) {
     return "(SELECT " + aggregate + " FROM records r WHERE r.child_id = " + child + ")";
 }
 
+// A child's row computed in full, for a child that has none yet.
+// Not refreshChild's one aggregate over records: SQLite 3.15 runs its scan even when a NOT EXISTS
+// in the WHERE is false (scale.caseload counted 7,580 steps for an autosave on a 1,500-record
+// child). With no FROM, the row's subqueries run only when the WHERE lets the row through.
+std::string missingChildRow(const std::string& child) {
+    return "INSERT INTO caseload_summary (child_id, change_seq, not_synced, high_risk, last_seen, concerns) "
+           "SELECT " +
+           child + ", (SELECT seq FROM caseload_clock WHERE id = 1), " +
+           allRecords("coalesce(sum(" + notSynced("r.id", "r.status") + "), 0)", child) + ", " +
+           allRecords("coalesce(max(r.high_risk), 0)", child) + ", " +
+           allRecords(
+               "coalesce(max(CASE WHEN r.status = 'signed' AND r.kind = 'visit' THEN r.signed_at END), '')",
+               child) +
+           ", " + allRecords("coalesce(sum(r.status = 'signed' AND r.kind = 'concern'), 0)", child) +
+           " WHERE NOT EXISTS (SELECT 1 FROM caseload_summary WHERE child_id = " + child + ");\n";
+}
+
 // One child's row after a change to one of its records or to one record's outbox entry:
 // not_synced and concerns move by the record's change, the rest is read through indexes.
 std::string touchChild(const std::string& child, const std::string& notSyncedDelta,
@@ -435,34 +454,47 @@ std::string touchChild(const std::string& child, const std::string& notSyncedDel
            child +
            " AND kind = 'visit' AND status = 'signed'), ''), "
            "concerns = concerns + (" +
-           concernsDelta + ") WHERE child_id = " + child +
-           ";\n"
-           // Not refreshChild's one aggregate over records: SQLite 3.15 runs its scan even when a
-           // NOT EXISTS in the WHERE is false (scale.caseload counted 7,580 steps for an autosave
-           // on a 1,500-record child). With no FROM, the row's subqueries run only when the WHERE
-           // lets the row through.
-           "INSERT INTO caseload_summary (child_id, change_seq, not_synced, high_risk, last_seen, concerns) "
-           "SELECT " +
-           child + ", (SELECT seq FROM caseload_clock WHERE id = 1), " +
-           allRecords("coalesce(sum(" + notSynced("r.id", "r.status") + "), 0)", child) + ", " +
-           allRecords("coalesce(max(r.high_risk), 0)", child) + ", " +
-           allRecords(
-               "coalesce(max(CASE WHEN r.status = 'signed' AND r.kind = 'visit' THEN r.signed_at END), '')",
-               child) +
-           ", " + allRecords("coalesce(sum(r.status = 'signed' AND r.kind = 'concern'), 0)", child) +
-           " WHERE NOT EXISTS (SELECT 1 FROM caseload_summary WHERE child_id = " + child + ");\n";
+           concernsDelta + ") WHERE child_id = " + child + ";\n" + missingChildRow(child);
+}
+
+// The same after a change to one record's outbox entry only (migration 18): high_risk, last_seen
+// and concerns depend on the records alone, so only not_synced moves.
+std::string touchNotSynced(const std::string& child, const std::string& notSyncedDelta) {
+    return "UPDATE caseload_clock SET seq = seq + 1 WHERE id = 1;\n"
+           "UPDATE caseload_summary SET change_seq = (SELECT seq FROM caseload_clock WHERE id = 1), "
+           "not_synced = not_synced + (" +
+           notSyncedDelta + ") WHERE child_id = " + child + ";\n" + missingChildRow(child);
 }
 
 std::string signedConcern(const std::string& row) {
     return "(" + row + ".status = 'signed' AND " + row + ".kind = 'concern')";
 }
 
-std::string caseloadDeltasSql() {
-    const std::string record = "(SELECT child_id FROM records WHERE id = NEW.item_id)";
-    const std::string recordStatus = "(SELECT status FROM records WHERE id = NEW.item_id)";
+// The two triggers that move a child's not_synced count when a record's outbox entry is written
+// or changes state. recordsTable: how the record is looked up (migration 18 names an index).
+std::string
+outboxDeltaTriggersSql(const std::string& recordsTable,
+                       const std::function<std::string(const std::string&, const std::string&)>& touch) {
+    const std::string record = "(SELECT child_id FROM " + recordsTable + " WHERE id = NEW.item_id)";
+    const std::string recordStatus = "(SELECT status FROM " + recordsTable + " WHERE id = NEW.item_id)";
     // Another pending entry of the same record keeps it "not synced" whatever this one does.
     const std::string otherPending = "EXISTS (SELECT 1 FROM outbox o WHERE o.item_type = 'record' AND "
                                      "o.item_id = NEW.item_id AND o.id <> NEW.id AND +o.state = 'pending')";
+    return "CREATE TRIGGER caseload_delta_outbox_insert AFTER INSERT ON outbox WHEN NEW.item_type = 'record' "
+           "AND " +
+           record + " IS NOT NULL BEGIN\n" +
+           touch(record, "CASE WHEN " + recordStatus + " = 'draft' OR " + otherPending +
+                             " THEN 0 ELSE NEW.state = 'pending' END") +
+           "END;\n" +
+           "CREATE TRIGGER caseload_delta_outbox_state AFTER UPDATE OF state ON outbox WHEN NEW.item_type = "
+           "'record' AND OLD.state IS NOT NEW.state AND " +
+           record + " IS NOT NULL BEGIN\n" +
+           touch(record, "CASE WHEN " + recordStatus + " = 'draft' OR " + otherPending +
+                             " THEN 0 ELSE (NEW.state = 'pending') - (OLD.state = 'pending') END") +
+           "END;\n";
+}
+
+std::string caseloadDeltasSql() {
     const std::string sameChild = "OLD.child_id IS NEW.child_id";
     const std::string oldUnsynced = notSynced("OLD.id", "OLD.status");
     return std::string(R"SQL(
@@ -497,18 +529,9 @@ CREATE INDEX records_signed_visits ON records(child_id, signed_at) WHERE kind = 
            "NULL "
            "BEGIN\n" +
            touchChild("OLD.child_id", "-" + oldUnsynced, "-" + signedConcern("OLD")) + "END;\n" +
-           "CREATE TRIGGER caseload_delta_outbox_insert AFTER INSERT ON outbox WHEN NEW.item_type = 'record' "
-           "AND " +
-           record + " IS NOT NULL BEGIN\n" +
-           touchChild(record, "CASE WHEN " + recordStatus + " = 'draft' OR " + otherPending +
-                                  " THEN 0 ELSE NEW.state = 'pending' END") +
-           "END;\n" +
-           "CREATE TRIGGER caseload_delta_outbox_state AFTER UPDATE OF state ON outbox WHEN NEW.item_type = "
-           "'record' AND OLD.state IS NOT NEW.state AND " +
-           record + " IS NOT NULL BEGIN\n" +
-           touchChild(record, "CASE WHEN " + recordStatus + " = 'draft' OR " + otherPending +
-                                  " THEN 0 ELSE (NEW.state = 'pending') - (OLD.state = 'pending') END") +
-           "END;\n";
+           outboxDeltaTriggersSql("records", [](const std::string& child, const std::string& delta) {
+               return touchChild(child, delta);
+           });
 }
 
 // Migration 17 (issue 19): every chain's head kept in a table of its own, so unlock's rollback
@@ -547,6 +570,55 @@ SELECT case_id, chain, max(chain_seq), hash, prev_hash FROM records WHERE chain_
            chainHeadOf("OLD.case_id", "OLD.chain") + "END;\n";
 }
 
+// Migration 18 (issue 19): acknowledging an outbox entry no longer rewrites what was sent, and
+// a child's details written again do not recompute the child's row.
+// - A new entry's body goes into outbox_bodies, so the acknowledgement's UPDATE rewrites a
+//   row of some 100 bytes instead of one holding the body (a 10,000-record push rewrote 35 MB;
+//   heard-bench sync: the acknowledgements were 58% of the sync thread's CPU). Entries written
+//   before keep their body in outbox.body; a new entry has '' there (kOutboxBody reads both).
+// - Every pull writes the case's children again (the allocation); migration 6's trigger then
+//   re-read all of the child's records. Now only a real change bumps the row, through indexes.
+std::string outboxBodiesSql() {
+    return std::string(R"SQL(
+CREATE TABLE outbox_bodies (
+    id    INTEGER PRIMARY KEY NOT NULL,
+    body  TEXT NOT NULL CHECK (body <> '')
+);
+CREATE TRIGGER outbox_body_fixed BEFORE UPDATE ON outbox_bodies
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: an outbox item cannot change'); END;
+CREATE TRIGGER outbox_body_kept BEFORE DELETE ON outbox_bodies
+WHEN EXISTS (SELECT 1 FROM outbox WHERE id = OLD.id)
+BEGIN SELECT RAISE(ABORT, 'heard: read-only: an outbox body leaves only with its entry'); END;
+CREATE TRIGGER outbox_body_leaves AFTER DELETE ON outbox
+BEGIN DELETE FROM outbox_bodies WHERE id = OLD.id; END;
+DROP TRIGGER caseload_child_update;
+-- Acknowledging changes an entry's state: only the indexes that hold state change with it. The
+-- send-order indexes now hold pending entries only (an acknowledgement removes one entry from
+-- each, where migration 5's state-first indexes moved it to another place, and the group index,
+-- keyed by random ids, touched a page per record); the others no longer hold state at all.
+DROP INDEX outbox_by_state;
+DROP INDEX outbox_send_order;
+DROP INDEX outbox_by_priority;
+DROP INDEX outbox_case_order;
+DROP INDEX outbox_by_group;
+CREATE INDEX outbox_by_case ON outbox(case_id);
+CREATE INDEX outbox_by_group ON outbox(group_key);
+CREATE INDEX outbox_send_order ON outbox(id) WHERE state = 'pending';
+CREATE INDEX outbox_by_priority ON outbox(priority, case_id) WHERE state = 'pending';
+CREATE INDEX outbox_case_order ON outbox(case_id, id) WHERE state = 'pending';
+CREATE INDEX outbox_quarantined ON outbox(id) WHERE state = 'quarantined';
+-- An outbox entry's triggers look up its record's child and status: from this index, without
+-- reading the record's row (a page of its own at ~2.3 KB; a 10,000-record push read 10,000).
+CREATE INDEX records_child_status ON records(id, child_id, status);
+DROP TRIGGER caseload_delta_outbox_insert;
+DROP TRIGGER caseload_delta_outbox_state;
+)SQL") + outboxDeltaTriggersSql("records INDEXED BY records_child_status", touchNotSynced) +
+           "CREATE TRIGGER caseload_child_update AFTER UPDATE ON children WHEN OLD.id IS NOT NEW.id OR "
+           "OLD.case_id IS NOT NEW.case_id OR OLD.display_name IS NOT NEW.display_name OR OLD.date_of_birth "
+           "IS NOT NEW.date_of_birth OR OLD.details IS NOT NEW.details BEGIN\n" +
+           touchChild("NEW.id", "0") + "END;\n";
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations() {
@@ -570,6 +642,9 @@ const std::vector<Migration>& migrations() {
         {16, "the caseload summary kept without reading a child's whole history (issue 19)",
          caseloadDeltasSql()},
         {17, "every chain's head kept beside the records, read at unlock (issue 19)", chainHeadsSql()},
+        {18,
+         "outbox bodies apart from their delivery state; a child's row bumped only on a change (issue 19)",
+         outboxBodiesSql()},
     };
     return s_migrations;
 }

@@ -282,8 +282,11 @@ OutboxEntry readOutbox(const Statement& st) {
     return e;
 }
 
-const char* kOutboxColumns =
-    "id, item_type, item_id, version, priority, case_id, state, quarantine_reason, body, group_key";
+// An entry's body: in outbox_bodies since migration 18 (outbox.body is then ''), in the row before.
+const std::string kOutboxColumns =
+    "id, item_type, item_id, version, priority, case_id, state, quarantine_reason, CASE WHEN outbox.body <> "
+    "'' "
+    "THEN outbox.body ELSE (SELECT b.body FROM outbox_bodies b WHERE b.id = outbox.id) END, group_key";
 
 // [SECTION] Audit and outbox writers (used inside other transactions)
 
@@ -293,16 +296,18 @@ void enqueue(Database& db, const std::string& type, const std::string& itemId, i
              const std::string& groupKey) {
     auto st = db.prepare(
         "INSERT INTO outbox (item_type, item_id, version, case_id, priority, body, created_at, group_key) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "VALUES (?, ?, ?, ?, ?, '', ?, ?)");
     st.bind(1, type)
         .bind(2, itemId)
         .bind(3, version)
         .bind(4, caseId)
         .bind(5, priority)
-        .bind(6, body)
-        .bind(7, at)
-        .bind(8, groupKey);
+        .bind(6, at)
+        .bind(7, groupKey);
     st.run();
+    auto kept = db.prepare("INSERT INTO outbox_bodies (id, body) VALUES (?, ?)");
+    kept.bind(1, db.lastInsertRowId()).bind(2, body);
+    kept.run();
 }
 
 void appendAudit(Database& db, const std::string& at, const std::string& actor, const std::string& action,
@@ -1650,26 +1655,51 @@ bool Store::removeCase(const std::string& caseId, const std::string& actor, cons
     return true;
 }
 
+namespace {
+
+// The record id of an outbox body (recordOutboxBody: canonical JSON, keys sorted, so the
+// top-level "id" comes before "payload", the only member that holds objects), found without
+// parsing. Only used to skip a body whose record is already here: a body that is not canonical
+// gives nothing or an id that is not here, and is then parsed and checked in full.
+std::optional<std::string> recordIdOfOutboxBody(const std::string& body) {
+    // Inside a JSON string every '"' is escaped, so `,"id":"` is a member of an object.
+    static const std::string key = ",\"id\":\"";
+    const size_t at = body.find(key);
+    if (at == std::string::npos) return std::nullopt;
+    const size_t start = at + key.size(), end = body.find('"', start);
+    if (end == std::string::npos || end - start != 36) return std::nullopt; // records have UUIDs
+    return body.substr(start, end - start);
+}
+
+} // namespace
+
 size_t Store::saveCaseHistory(const std::vector<std::string>& bodies) {
     if (bodies.empty()) return 0;
     Lock lock(m_mutex);
     size_t refused = 0;
     Transaction t(*m_db);
     const std::string at = now();
+    auto own = m_db->prepare("SELECT 1 FROM records WHERE id = ?");
+    auto insert =
+        m_db->prepare("INSERT OR IGNORE INTO case_history (id, version, case_id, child_id, signed_at, "
+                      "body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const auto& body : bodies) {
+        // This tablet's own records are already in `records` (a case allocated to it comes
+        // whole, its own records included): skipped before parsing, hashing and the canonical form.
+        if (const auto id = recordIdOfOutboxBody(body)) {
+            own.reset();
+            own.bind(1, *id);
+            if (own.step()) continue;
+        }
         const auto r = recordFromOutboxBody(body);
         if (!r) {
             ++refused;
             continue;
         }
-        // This tablet's own records (it held the case before) are already in `records`.
-        auto st =
-            m_db->prepare("INSERT OR IGNORE INTO case_history (id, version, case_id, child_id, signed_at, "
-                          "body, received_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM "
-                          "records WHERE id = ?)");
-        st.bind(1, r->id).bind(2, r->version).bind(3, r->caseId).bind(4, r->childId);
-        st.bind(5, r->signedAt).bind(6, body).bind(7, at).bind(8, r->id);
-        st.run();
+        insert.reset();
+        insert.bind(1, r->id).bind(2, r->version).bind(3, r->caseId).bind(4, r->childId);
+        insert.bind(5, r->signedAt).bind(6, body).bind(7, at);
+        insert.run();
     }
     t.commit();
     bump();
@@ -1842,15 +1872,17 @@ void Store::stopIntegrityCheck() {
 // since the server takes a chain only in order); then every case with a high-risk entry pending;
 // each case's entries in their order, with the audit entries of its records; then everything
 // else in the order written, so a record and the audit entry of its signing sit side by side.
-// Each part is an index range scan (migration 5's outbox_by_priority finds the alerts and the
-// cases, outbox_case_order their entries, outbox_send_order the rest), so a batch costs the same
-// with 300 or 30,000 entries pending.
+// Each part is an index range scan (outbox_by_priority finds the alerts and the cases,
+// outbox_case_order their entries, outbox_send_order the rest; since migration 18 they hold
+// pending entries only), so a batch costs the same with 300 or 30,000 entries pending.
 std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
     Lock lock(m_mutex);
     std::vector<OutboxEntry> out;
     std::set<int64_t> urgentIds;
-    auto cases = m_db->prepare("SELECT case_id, min(id) FROM outbox WHERE state = 'pending' AND "
-                               "priority >= ? AND case_id <> '' GROUP BY case_id ORDER BY 2");
+    auto cases =
+        m_db->prepare("SELECT case_id, min(id) FROM outbox INDEXED BY outbox_by_priority WHERE state = "
+                      "'pending' AND "
+                      "priority >= ? AND case_id <> '' GROUP BY case_id ORDER BY 2");
     auto ofCase = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
                                 " FROM outbox WHERE state = 'pending' AND case_id = ? ORDER BY id LIMIT ?");
     auto ofGroup = m_db->prepare(std::string("SELECT ") + kOutboxColumns +

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <istream>
 #include <ostream>
 
@@ -104,11 +105,18 @@ void writeServerAudit(SqlSession& sql, const std::string& actor, const std::stri
              {base::nowIsoUtc(), actor, action, target, detail});
 }
 
+// The console tells tablets that went quiet for days: a minute's precision is plenty, and an
+// idle tablet's every sync then costs the server no durable write (issue 19: sync.idle_cycle_ms).
 void noteDeviceSeen(ServerStore& store, const std::string& deviceId) {
+    const auto now = std::chrono::system_clock::now();
+    const std::string nowText = base::formatIsoUtc(now);
+    const std::string recently = base::formatIsoUtc(now - std::chrono::minutes(1));
     store.transact([&](SqlSession& sql) {
-        const std::string now = base::nowIsoUtc();
-        if (sql.exec("UPDATE device_seen SET seen_at = ? WHERE device_id = ?", {now, deviceId}) == 0)
-            sql.exec("INSERT INTO device_seen(device_id, seen_at) VALUES(?,?)", {deviceId, now});
+        const auto seen = sql.query("SELECT seen_at FROM device_seen WHERE device_id = ?", {deviceId});
+        if (seen.empty())
+            sql.exec("INSERT INTO device_seen(device_id, seen_at) VALUES(?,?)", {deviceId, nowText});
+        else if (seen.front()[0] < recently)
+            sql.exec("UPDATE device_seen SET seen_at = ? WHERE device_id = ?", {nowText, deviceId});
     });
 }
 

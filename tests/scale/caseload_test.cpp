@@ -439,7 +439,7 @@ TEST_CASE("the summary kept write by write equals the full computation, through 
     for (int step = 0; step < 400; ++step) {
         const auto drafts = ids("SELECT id FROM records WHERE status = 'draft' ORDER BY id");
         const auto signedRecords = ids("SELECT id FROM records WHERE status = 'signed' ORDER BY id");
-        const unsigned what = rng() % 11;
+        const unsigned what = rng() % 12;
         std::string name;
         if (what == 0 || drafts.empty()) {
             name = "draft created";
@@ -475,6 +475,11 @@ TEST_CASE("the summary kept write by write equals the full computation, through 
             name = "retried";
             const auto held = s.store->outboxQuarantined();
             if (!held.empty()) s.store->outboxRetry(pick(held).id);
+        } else if (what == 10) {
+            name = "child written again"; // as every pull's allocation does, sometimes renamed
+            auto child = *s.store->childById(pick(children));
+            if (rng() % 2 == 0) child.displayName = "Invented Renamed " + std::to_string(step);
+            s.store->putChild(child);
         } else {
             name = "sent again";
             if (rng() % 4 == 0)
@@ -531,6 +536,28 @@ TEST_CASE("a write on a child with a long history does the summary work of a wri
     checkFlat("create a draft", steps([&](const std::string& child) { draftFor(child); }));
     checkFlat("sign",
               steps([&](const std::string& child) { s.store->sign(draftFor(child), "Pat Example"); }));
+    // Every pull writes the held cases' children again (migration 18: only a change touches the
+    // child's row, and then through indexes, not the child's records).
+    auto changeSeq = [&](const std::string& child) {
+        auto st = s.store->databaseForTesting().prepare(
+            "SELECT change_seq FROM caseload_summary WHERE child_id = ?");
+        st.bind(1, child);
+        REQUIRE(st.step());
+        return st.columnInt64(0);
+    };
+    checkFlat("the child written again, unchanged", steps([&](const std::string& child) {
+                  const int64_t before = changeSeq(child);
+                  s.store->putChild(*s.store->childById(child));
+                  CHECK(changeSeq(child) == before); // the caseload has nothing new to show
+              }));
+    int renames = 0;
+    checkFlat("the child renamed", steps([&](const std::string& child) {
+                  const int64_t before = changeSeq(child);
+                  auto renamed = *s.store->childById(child);
+                  renamed.displayName = "Invented Name " + std::to_string(++renames);
+                  s.store->putChild(renamed);
+                  CHECK(changeSeq(child) > before);
+              }));
     checkFlat("acknowledge 20 entries", steps([&](const std::string& child) {
                   std::vector<int64_t> mine;
                   for (int i = 0; i < 20; ++i)

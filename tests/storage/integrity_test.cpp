@@ -73,10 +73,26 @@ TEST_CASE("raw SQL cannot change or delete the audit log, or an unacknowledged o
                           "VALUES (1, 'x', 'x', 'x', 'x', '')");
     rawSqlRefused(s.db(), "UPDATE outbox SET body = '{}'");
     rawSqlRefused(s.db(), "DELETE FROM outbox WHERE state = 'pending'");
-    CHECK(s.store->verifyAudit().ok);
-    // Delivery state may change (that is what sync does), and acknowledged items may go.
+    // Since migration 18 what is sent lives in outbox_bodies: fixed too, and kept while its entry is.
+    auto count = [&](const char* sql) {
+        auto st = s.db().prepare(sql);
+        REQUIRE(st.step());
+        return st.columnInt64(0);
+    };
+    const int64_t entries = count("SELECT count(*) FROM outbox");
+    REQUIRE(entries > 0);
+    CHECK(count("SELECT count(*) FROM outbox_bodies") == entries);
+    CHECK(count("SELECT count(*) FROM outbox WHERE body <> ''") == 0);
+    rawSqlRefused(s.db(), "UPDATE outbox_bodies SET body = '{}'");
+    rawSqlRefused(s.db(), "DELETE FROM outbox_bodies");
     s.db().exec("UPDATE outbox SET state = 'acknowledged'");
+    rawSqlRefused(s.db(), "DELETE FROM outbox_bodies"); // acknowledged, but its entry is still there
+    CHECK(s.store->verifyAudit().ok);
+    // Delivery state may change (that is what sync does), and acknowledged items may go: their
+    // bodies go with them.
     s.db().exec("DELETE FROM outbox WHERE state = 'acknowledged'");
+    CHECK(count("SELECT count(*) FROM outbox") == 0);
+    CHECK(count("SELECT count(*) FROM outbox_bodies") == 0);
 }
 
 TEST_CASE("an addendum needs a signed parent even through raw SQL") {

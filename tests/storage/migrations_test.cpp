@@ -3,6 +3,7 @@
 // its data intact; a failing step rolls back; a newer database is refused untouched.
 #include "store_test_support.h"
 
+#include "storage/chain.h"
 #include "storage/database.h"
 #include "storage/schema.h"
 
@@ -140,4 +141,45 @@ TEST_CASE("a database newer than this Heard is refused and left untouched") {
     Database db = Database::openPlain(":memory:");
     db.setUserVersion(latestSchemaVersion() + 5);
     CHECK_STORE_ERROR(migrate(db), StoreErrorKind::TooNew);
+}
+
+// Migration 18 moved what a new outbox entry sends into outbox_bodies. Entries written before
+// keep their body in the outbox row, and go out with it, also when sent again.
+TEST_CASE("outbox entries written before migration 18 are sent with their bodies") {
+    TempDir tmp;
+    const std::string dataDir = tmp.dataDir();
+    const std::string oldBody = "{\"invented\":\"an audit entry written at schema 17\"}";
+    buildOldStore(dataDir, 17);
+    {
+        OpenOptions options;
+        KeyFile keys = KeyFile::load(Store::keyFilePath(dataDir));
+        SecretKey dek = unwrapKey(keys, testPassphrase());
+        options.cipherPageSize = keys.cipherPageSize;
+        options.cipherCompatibility = keys.cipherMajorVersion;
+        Database db = Database::openEncrypted(Store::databasePath(dataDir), dek, options);
+        db.exec("INSERT INTO outbox (item_type, item_id, version, case_id, priority, body, created_at, "
+                "group_key) "
+                "VALUES ('audit', '900', 1, '', 0, '" +
+                oldBody + "', '2026-01-01T09:00:00Z', '')");
+    }
+    auto store = unlockStore(dataDir);
+    REQUIRE(store->schemaVersion() == latestSchemaVersion());
+    auto bodyOf = [&](const std::vector<OutboxEntry>& entries, const std::string& itemId) {
+        for (const auto& e : entries)
+            if (e.itemId == itemId) return e.body;
+        return std::string("(not there)");
+    };
+    CHECK(bodyOf(store->outboxPending(100), "900") == oldBody);
+    // A record signed now: its body is in outbox_bodies, read back the same way.
+    const Record signedRecord = store->sign(kRecordId, "Pat Example");
+    CHECK(bodyOf(store->outboxPending(100), kRecordId) == recordOutboxBody(signedRecord));
+    std::vector<int64_t> all;
+    for (const auto& e : store->outboxPending(100))
+        all.push_back(e.id);
+    store->outboxAcknowledge(all);
+    CHECK(store->outboxPendingCount() == 0);
+    // Sent again (the server was restored from a backup): both bodies as they were.
+    CHECK(store->outboxResendAcknowledged() == all.size());
+    CHECK(bodyOf(store->outboxPending(100), "900") == oldBody);
+    CHECK(bodyOf(store->outboxPending(100), kRecordId) == recordOutboxBody(signedRecord));
 }
