@@ -283,10 +283,11 @@ OutboxEntry readOutbox(const Statement& st) {
 }
 
 // An entry's body: in outbox_bodies since migration 18 (outbox.body is then ''), in the row before.
+const std::string kOutboxBody = "CASE WHEN outbox.body <> '' THEN outbox.body ELSE (SELECT b.body FROM "
+                                "outbox_bodies b WHERE b.id = outbox.id) END";
 const std::string kOutboxColumns =
-    "id, item_type, item_id, version, priority, case_id, state, quarantine_reason, CASE WHEN outbox.body <> "
-    "'' "
-    "THEN outbox.body ELSE (SELECT b.body FROM outbox_bodies b WHERE b.id = outbox.id) END, group_key";
+    "id, item_type, item_id, version, priority, case_id, state, quarantine_reason, " + kOutboxBody +
+    ", group_key";
 
 // [SECTION] Audit and outbox writers (used inside other transactions)
 
@@ -1680,9 +1681,11 @@ size_t Store::saveCaseHistory(const std::vector<std::string>& bodies) {
     Transaction t(*m_db);
     const std::string at = now();
     auto own = m_db->prepare("SELECT 1 FROM records WHERE id = ?");
+    // NOT EXISTS as well: a body of its own whose id the quick look above missed is not kept twice.
     auto insert =
         m_db->prepare("INSERT OR IGNORE INTO case_history (id, version, case_id, child_id, signed_at, "
-                      "body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                      "body, received_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM "
+                      "records WHERE id = ?)");
     for (const auto& body : bodies) {
         // This tablet's own records are already in `records` (a case allocated to it comes
         // whole, its own records included): skipped before parsing, hashing and the canonical form.
@@ -1698,7 +1701,7 @@ size_t Store::saveCaseHistory(const std::vector<std::string>& bodies) {
         }
         insert.reset();
         insert.bind(1, r->id).bind(2, r->version).bind(3, r->caseId).bind(4, r->childId);
-        insert.bind(5, r->signedAt).bind(6, body).bind(7, at);
+        insert.bind(5, r->signedAt).bind(6, body).bind(7, at).bind(8, r->id);
         insert.run();
     }
     t.commit();
