@@ -324,10 +324,11 @@ void appendJsonString(std::string& out, const std::string& text) {
 
 std::string pushRequestText(const PushRequest& v) {
     std::size_t size = 64 + v.batchId.size();
+    if (!wellFormedUtf8(v.batchId)) return toJson(v).dump(); // which refuses it, exactly as before
     for (const auto& e : v.entries) {
         if (!wellFormedUtf8(e.body) || !wellFormedUtf8(e.itemType) || !wellFormedUtf8(e.itemId) ||
-            !wellFormedUtf8(e.caseId) || !wellFormedUtf8(v.batchId))
-            return toJson(v).dump(); // which refuses it, exactly as before
+            !wellFormedUtf8(e.caseId))
+            return toJson(v).dump();
         size += e.body.size() + e.body.size() / 16 + e.itemId.size() + e.caseId.size() + 128;
     }
     std::string out;

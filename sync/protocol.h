@@ -248,7 +248,8 @@ nlohmann::json toJson(const EnrolResponse& value);
 nlohmann::json toJson(const PushEntry& value);
 nlohmann::json toJson(const PushRequest& value);
 // The same bytes as toJson(value).dump(), written straight from the entries: a batch of 1 MB of
-// bodies is not copied into a JSON tree first (the push's largest cost on the client).
+// bodies is not copied into a JSON tree first (three copies of each body fewer; heard-bench sync
+// showed no gain in the client's CPU beyond its noise).
 std::string pushRequestText(const PushRequest& value);
 nlohmann::json toJson(const PushResult& value);
 nlohmann::json toJson(const PushResponse& value);

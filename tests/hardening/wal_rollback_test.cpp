@@ -4,6 +4,7 @@
 // refuses with RolledBack, leaving every file byte for byte as it was.
 #include "storage/chain.h"
 #include "storage/database.h"
+#include "storage/schema.h"
 #include "tests/storage/child_process.h"
 #include "tests/storage/store_test_support.h"
 
@@ -229,6 +230,12 @@ TEST_CASE("the chain heads kept for unlock follow every signed write, and a chan
         CHECK(std::count(heads.begin(), heads.end(), '\n') == 3); // case-1, its alert chain, case-2
         CHECK(heads.find("case-1||5|") != std::string::npos);     // a visit, its addendum, 3 more visits
         CHECK(store->checkIntegrity().ok);
+        // A store signed before migration 17 gets the same heads from the migration's backfill.
+        db.exec("DROP TABLE chain_heads; DROP TRIGGER chain_heads_insert; DROP TRIGGER chain_heads_update; "
+                "DROP TRIGGER chain_heads_delete;");
+        REQUIRE(migrations()[16].version == 17);
+        db.exec(migrations()[16].sql);
+        CHECK(keptHeads(db) == heads);
 
         // Case 2 leaves the tablet once everything it holds is acknowledged.
         std::vector<int64_t> ids;

@@ -125,5 +125,8 @@ TEST_CASE("a push batch written straight to text is byte for byte the JSON tree'
         PushRequest badPush;
         badPush.entries.push_back(PushEntry{1, "record", "rec-1", 1, "case-1", false, bad});
         CHECK_THROWS(pushRequestText(badPush));
+        PushRequest badId; // a batch id that is not UTF-8, even with no entries to look at
+        badId.batchId = bad;
+        CHECK_THROWS(pushRequestText(badId));
     }
 }
