@@ -1878,24 +1878,38 @@ void Store::stopIntegrityCheck() {
 // Each part is an index range scan (outbox_by_priority finds the alerts and the cases,
 // outbox_case_order their entries, outbox_send_order the rest; since migration 18 they hold
 // pending entries only), so a batch costs the same with 300 or 30,000 entries pending.
-std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
+std::vector<OutboxEntry> Store::outboxPending(size_t limit, const std::vector<int64_t>& onTheirWay) {
     Lock lock(m_mutex);
     std::vector<OutboxEntry> out;
     std::set<int64_t> urgentIds;
+    // In the WHERE of each query that reads whole entries, so an entry on its way is never read
+    // past its index entry (its body is the most of a batch's bytes). Integers only, so the list
+    // can be written into the SQL.
+    std::string notOnTheirWay;
+    for (const int64_t id : onTheirWay)
+        notOnTheirWay += (notOnTheirWay.empty() ? " AND id NOT IN (" : ",") + std::to_string(id);
+    if (!notOnTheirWay.empty()) notOnTheirWay += ")";
+    const std::set<int64_t> away(onTheirWay.begin(), onTheirWay.end());
     auto cases =
         m_db->prepare("SELECT case_id, min(id) FROM outbox INDEXED BY outbox_by_priority WHERE state = "
                       "'pending' AND "
                       "priority >= ? AND case_id <> '' GROUP BY case_id ORDER BY 2");
-    auto ofCase = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
-                                " FROM outbox WHERE state = 'pending' AND case_id = ? ORDER BY id LIMIT ?");
+    // Ids first, so an entry on its way still brings the audit entries of its group that are not.
+    auto ofCase = m_db->prepare(
+        "SELECT id, group_key FROM outbox WHERE state = 'pending' AND case_id = ? ORDER BY id LIMIT ?");
     auto ofGroup = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
                                  " FROM outbox WHERE state = 'pending' AND group_key = ? AND "
-                                 "item_type = 'audit'");
+                                 "item_type = 'audit'" +
+                                 notOnTheirWay);
+    auto entry = m_db->prepare(std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE id = ?");
     auto byId = [](const OutboxEntry& a, const OutboxEntry& b) { return a.id < b.id; };
     // Each entry, then the audit entries of its group (its creation, its signing).
-    auto withAudits = [&](OutboxEntry record, std::vector<OutboxEntry>& into) {
-        const std::string group = record.groupKey;
-        into.push_back(std::move(record));
+    auto withAudits = [&](int64_t id, const std::string& group, std::vector<OutboxEntry>& into) {
+        if (!away.count(id)) {
+            entry.reset();
+            entry.bind(1, id);
+            if (entry.step()) into.push_back(readOutbox(entry));
+        }
         if (group.empty()) return;
         std::vector<OutboxEntry> audits;
         ofGroup.reset();
@@ -1906,16 +1920,21 @@ std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
         for (auto& e : audits)
             into.push_back(std::move(e));
     };
+    // The entries of a part that are on their way take no room in it.
+    const auto withRoomFor = [&](size_t n) { return int64_t(n + away.size()); };
     {
         // INDEXED BY: without it SQLite walks outbox_send_order for the ORDER BY, through every
         // pending entry (scale.outbox), to find the few alerts.
-        auto alerts = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
-                                    " FROM outbox INDEXED BY outbox_by_priority WHERE state = 'pending' AND "
-                                    "priority = ? ORDER BY id LIMIT ?");
-        alerts.bind(1, OutboxPriority::SafetyAlertChain).bind(2, int64_t(limit));
-        std::vector<OutboxEntry> part;
+        auto alerts =
+            m_db->prepare("SELECT id, group_key FROM outbox INDEXED BY outbox_by_priority WHERE state "
+                          "= 'pending' AND priority = ? ORDER BY id LIMIT ?");
+        alerts.bind(1, OutboxPriority::SafetyAlertChain).bind(2, withRoomFor(limit));
+        std::vector<std::pair<int64_t, std::string>> found;
         while (alerts.step())
-            withAudits(readOutbox(alerts), part);
+            found.emplace_back(alerts.columnInt64(0), alerts.columnText(1));
+        std::vector<OutboxEntry> part;
+        for (const auto& [id, group] : found)
+            withAudits(id, group, part);
         for (auto& e : part) {
             if (out.size() >= limit) break;
             if (urgentIds.insert(e.id).second) out.push_back(std::move(e));
@@ -1932,12 +1951,12 @@ std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
         std::vector<OutboxEntry> part;
         for (const auto& caseId : urgentCases) {
             ofCase.reset();
-            ofCase.bind(1, caseId).bind(2, int64_t(limit));
-            std::vector<OutboxEntry> records;
+            ofCase.bind(1, caseId).bind(2, withRoomFor(limit));
+            std::vector<std::pair<int64_t, std::string>> found;
             while (ofCase.step())
-                records.push_back(readOutbox(ofCase));
-            for (auto& record : records)
-                withAudits(std::move(record), part);
+                found.emplace_back(ofCase.columnInt64(0), ofCase.columnText(1));
+            for (const auto& [id, group] : found)
+                withAudits(id, group, part);
         }
         // Alerts' cases one after another; high-risk cases interleaved in the order written.
         if (threshold != OutboxPriority::SafetyAlert) std::sort(part.begin(), part.end(), byId);
@@ -1947,8 +1966,8 @@ std::vector<OutboxEntry> Store::outboxPending(size_t limit) {
         }
     }
     if (out.size() >= limit) return out;
-    auto st = m_db->prepare(std::string("SELECT ") + kOutboxColumns +
-                            " FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?");
+    auto st = m_db->prepare(std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE state = 'pending'" +
+                            notOnTheirWay + " ORDER BY id LIMIT ?");
     st.bind(1, int64_t(limit - out.size() + urgentIds.size()));
     while (st.step() && out.size() < limit) {
         if (urgentIds.count(st.columnInt64(0))) continue;

@@ -181,7 +181,9 @@ public:
     IntegrityStatus integrityStatus() const;
 
     // Outbox: read by sync only.
-    std::vector<OutboxEntry> outboxPending(size_t limit); // priority first, then per-case order
+    // Priority first, then per-case order. `onTheirWay`: entries sent whose answer has not come
+    // yet (sync pipelines its batches); they are left out, and their bodies are not read.
+    std::vector<OutboxEntry> outboxPending(size_t limit, const std::vector<int64_t>& onTheirWay = {});
     void outboxAcknowledge(const std::vector<int64_t>& ids);
     void outboxQuarantine(int64_t id, const std::string& reason);
     std::vector<OutboxEntry> outboxQuarantined();

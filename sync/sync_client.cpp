@@ -18,6 +18,8 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <ctime>
+#include <future>
 #include <map>
 #include <optional>
 #include <set>
@@ -359,6 +361,111 @@ void SyncClient::ensureCommandCredential() {
 
 // [SECTION] Push -----------------------------------------------------------------------------
 
+namespace {
+
+// One request, read from the outbox while the one before it is on its way to the server.
+struct PushBatch {
+    PushRequest request;
+    std::string text;
+    std::uint64_t storeRevision = 0; // the store as it was when the batch was read
+    std::vector<std::int64_t> ids() const {
+        std::vector<std::int64_t> out;
+        for (const auto& e : request.entries)
+            out.push_back(e.outboxId);
+        return out;
+    }
+};
+
+// A case's safety alerts are a chain of their own (storage/chain.h), held apart from its records.
+std::string chainOf(const storage::OutboxEntry& e) {
+    return e.priority == storage::OutboxPriority::SafetyAlertChain ? e.caseId + "\n" + storage::kSafetyChain
+                                                                   : e.caseId;
+}
+
+double threadCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+std::atomic<std::int64_t> g_sendingCpuNs{0};
+
+// The next batch in send order, leaving out the entries on their way and the chains held back
+// (an entry the server asked to retry holds its chain's later entries). An entry too large to
+// send is quarantined here, with the reason the practitioner sees, and holds its chain too.
+PushBatch readBatch(storage::Store& store, std::size_t entryLimit, std::size_t byteLimit,
+                    const std::set<std::int64_t>& retried, const std::vector<std::int64_t>& onTheirWay,
+                    StepResult& total) {
+    // Fetch more than one batch so entries held back for retry do not starve the rest.
+    auto pending = store.outboxPending(entryLimit + retried.size() + 1, onTheirWay);
+    PushBatch batch;
+    PushRequest& request = batch.request;
+    std::size_t bytes = 0;
+    std::set<std::string> heldChains;
+    std::vector<std::string> groups; // groupKey of each entry in request.entries
+    for (auto& entry : pending) {
+        if (retried.count(entry.id) || heldChains.count(chainOf(entry))) {
+            if (!entry.caseId.empty()) heldChains.insert(chainOf(entry));
+            continue;
+        }
+        if (entry.body.size() > kMaxEntryBodyBytes) {
+            // Never sent: the practitioner sees why, and the rest of the outbox goes on.
+            store.outboxQuarantine(entry.id, "too large to send (" + std::to_string(entry.body.size()) +
+                                                 " bytes; the limit is " +
+                                                 std::to_string(kMaxEntryBodyBytes) + ")");
+            ++total.quarantined;
+            if (!entry.caseId.empty()) heldChains.insert(chainOf(entry));
+            continue;
+        }
+        const bool full = request.entries.size() >= entryLimit ||
+                          (!request.entries.empty() && bytes + entry.body.size() > byteLimit);
+        if (full) {
+            // Never split a group (a record and its audit entries) across two batches, unless
+            // the group alone fills a batch.
+            const bool sameGroup = !entry.groupKey.empty() && entry.groupKey == groups.back();
+            if (!sameGroup) break;
+            std::size_t start = groups.size();
+            while (start > 0 && groups[start - 1] == entry.groupKey)
+                --start;
+            if (start > 0) {
+                request.entries.resize(start);
+                groups.resize(start);
+                break;
+            }
+            if (request.entries.size() >= kMaxBatchEntries) break;
+        }
+        bytes += entry.body.size() + 256;
+        PushEntry wire;
+        wire.outboxId = entry.id;
+        wire.itemType = entry.itemType;
+        wire.itemId = entry.itemId;
+        wire.version = entry.version;
+        wire.caseId = entry.caseId;
+        wire.highRisk = entry.priority >= storage::OutboxPriority::HighRiskRecord;
+        wire.body = std::move(entry.body);
+        request.entries.push_back(std::move(wire));
+        groups.push_back(entry.groupKey);
+    }
+    if (!request.entries.empty()) {
+        request.batchId = randomHex(16);
+        batch.text = pushRequestText(request);
+    }
+    batch.storeRevision = store.revision(); // after the quarantines above: they are not news
+    return batch;
+}
+
+} // namespace
+
+double pushSendingCpuSeconds() {
+    return static_cast<double>(g_sendingCpuNs.load()) / 1e9;
+}
+
+// Pipelined: while a batch is on its way, the answer before it is acknowledged in the store and
+// the batch after it is read and written out, so the server never waits for the tablet's own
+// work (issue 19). Still one request at a time, in order, on one connection: the server sees the
+// same requests as from a client that waited. The batch read ahead assumes the one on its way is
+// stored whole; it is read again when that is not so (an entry refused, held back or unanswered)
+// or when anything else wrote to the store meanwhile (a safety alert signed, a case to resend).
 StepResult SyncClient::push(std::size_t maxBatches,
                             const std::function<void(std::size_t, std::size_t)>& progress) {
     if (!enrolled()) return failed(SyncFailure::NotEnrolled, "this device is not enrolled");
@@ -372,79 +479,51 @@ StepResult SyncClient::push(std::size_t maxBatches,
     std::set<std::string> resentCases;     // cases sent again after a chain_gap (outboxResendCase)
     const std::size_t entryLimit = std::max<std::size_t>(1, std::min(m_batchLimit, kMaxBatchEntries));
     const std::size_t byteLimit = std::min(m_batchBytes, kMaxRequestBytes / 2);
+    auto read = [&](const std::vector<std::int64_t>& onTheirWay) {
+        return readBatch(m_store, entryLimit, byteLimit, retriedThisRun, onTheirWay, total);
+    };
+    std::vector<std::int64_t> acks; // the last answer's, written while the next batch is on its way
+    auto acknowledge = [&] {
+        if (acks.empty()) return;
+        m_store.outboxAcknowledge(acks);
+        total.acknowledged += acks.size();
+        done += acks.size();
+        acks.clear();
+        if (progress) progress(done, initialPending);
+    };
+    auto withCounts = [&](StepResult result) {
+        result.acknowledged = total.acknowledged;
+        result.quarantined = total.quarantined;
+        return result;
+    };
 
-    for (std::size_t batchNo = 0; batchNo < maxBatches; ++batchNo) {
+    PushBatch batch = read({});
+    for (std::size_t batchNo = 0; batchNo < maxBatches && !batch.request.entries.empty(); ++batchNo) {
         if (cancelled()) break;
-        // Fetch more than one batch so entries held back for retry do not starve the rest.
-        auto pending = m_store.outboxPending(entryLimit + retriedThisRun.size() + 1);
-        PushRequest request;
-        request.batchId = randomHex(16);
-        std::size_t bytes = 0;
-        // A chain with an entry held back: its later entries wait too. A case's safety alerts
-        // are a chain of their own (storage/chain.h), held apart from the case's records.
-        std::set<std::string> heldChains;
-        auto chainOf = [](const storage::OutboxEntry& e) {
-            return e.priority == storage::OutboxPriority::SafetyAlertChain
-                       ? e.caseId + "\n" + storage::kSafetyChain
-                       : e.caseId;
-        };
-        std::vector<std::string> groups; // groupKey of each entry in request.entries
-        for (auto& entry : pending) {
-            if (retriedThisRun.count(entry.id) || heldChains.count(chainOf(entry))) {
-                if (!entry.caseId.empty()) heldChains.insert(chainOf(entry));
-                continue;
-            }
-            if (entry.body.size() > kMaxEntryBodyBytes) {
-                // Never sent: the practitioner sees why, and the rest of the outbox goes on.
-                m_store.outboxQuarantine(entry.id, "too large to send (" + std::to_string(entry.body.size()) +
-                                                       " bytes; the limit is " +
-                                                       std::to_string(kMaxEntryBodyBytes) + ")");
-                ++total.quarantined;
-                if (!entry.caseId.empty()) heldChains.insert(chainOf(entry));
-                continue;
-            }
-            const bool full = request.entries.size() >= entryLimit ||
-                              (!request.entries.empty() && bytes + entry.body.size() > byteLimit);
-            if (full) {
-                // Never split a group (a record and its audit entries) across two batches, unless
-                // the group alone fills a batch.
-                const bool sameGroup = !entry.groupKey.empty() && entry.groupKey == groups.back();
-                if (!sameGroup) break;
-                std::size_t start = groups.size();
-                while (start > 0 && groups[start - 1] == entry.groupKey)
-                    --start;
-                if (start > 0) {
-                    request.entries.resize(start);
-                    groups.resize(start);
-                    break;
-                }
-                if (request.entries.size() >= kMaxBatchEntries) break;
-            }
-            bytes += entry.body.size() + 256;
-            PushEntry wire;
-            wire.outboxId = entry.id;
-            wire.itemType = entry.itemType;
-            wire.itemId = entry.itemId;
-            wire.version = entry.version;
-            wire.caseId = entry.caseId;
-            wire.highRisk = entry.priority >= storage::OutboxPriority::HighRiskRecord;
-            wire.body = std::move(entry.body);
-            request.entries.push_back(std::move(wire));
-            groups.push_back(entry.groupKey);
+        // The request has the channel to itself until its answer is taken: nothing else here
+        // touches the channel meanwhile, and this thread keeps the store.
+        std::future<HttpResult> answer =
+            std::async(std::launch::async, [&channel, &auth, text = std::move(batch.text)] {
+                const double before = threadCpuSeconds();
+                HttpResult result = channel.post(kPathPush, text, auth);
+                g_sendingCpuNs += static_cast<std::int64_t>((threadCpuSeconds() - before) * 1e9);
+                return result;
+            });
+        PushBatch next;
+        try {
+            acknowledge();
+            if (batchNo + 1 < maxBatches) next = read(batch.ids());
+        } catch (...) {
+            answer.wait(); // the request uses this frame's channel and text
+            throw;
         }
-        if (request.entries.empty()) break;
-
-        HttpResult result = channel.post(kPathPush, pushRequestText(request), auth);
+        HttpResult result = answer.get();
         StepResult problem = classify(result);
-        if (!problem.ok()) {
-            problem.acknowledged = total.acknowledged;
-            problem.quarantined = total.quarantined;
-            return problem;
-        }
+        if (!problem.ok()) return withCounts(problem);
         PushResponse response;
         try {
             response = pushResponseFromJson(requireOk(parseObject(result.body)));
-            if (response.batchId != request.batchId) throw ProtocolError("answer is for another batch");
+            if (response.batchId != batch.request.batchId) throw ProtocolError("answer is for another batch");
         } catch (const ProtocolError& e) {
             StepResult bad =
                 failed(SyncFailure::ServerError, std::string("unusable push answer: ") + e.what());
@@ -455,9 +534,8 @@ StepResult SyncClient::push(std::size_t maxBatches,
         resendAfterRestore(response.storeGeneration);
         // Map results to what was sent in this batch only: a stray id is ignored, never acked.
         std::map<std::int64_t, const PushEntry*> sent;
-        for (const auto& e : request.entries)
+        for (const auto& e : batch.request.entries)
             sent[e.outboxId] = &e;
-        std::vector<std::int64_t> acks;
         for (const auto& r : response.results) {
             auto it = sent.find(r.outboxId);
             if (it == sent.end() || it->second->itemId != r.itemId || it->second->version != r.version ||
@@ -485,19 +563,18 @@ StepResult SyncClient::push(std::size_t maxBatches,
             }
             sent.erase(it); // each entry is settled once
         }
-        if (!acks.empty()) m_store.outboxAcknowledge(acks);
-        total.acknowledged += acks.size();
-        done += acks.size();
-        if (progress) progress(done, initialPending);
         if (acks.empty() && response.results.empty()) break; // nothing settled: do not spin
+        // The batch read ahead followed this one as if all of it were stored: read it again if
+        // not, or if the store changed since.
+        if (acks.size() != batch.request.entries.size() || m_store.revision() != next.storeRevision) {
+            acknowledge();
+            if (batchNo + 1 < maxBatches) next = read({});
+        }
+        batch = std::move(next);
     }
+    acknowledge();
     learnGzip(channel);
-    if (cancelled()) {
-        StepResult stopped = failed(SyncFailure::Cancelled, "sync stopped");
-        stopped.acknowledged = total.acknowledged;
-        stopped.quarantined = total.quarantined;
-        return stopped;
-    }
+    if (cancelled()) return withCounts(failed(SyncFailure::Cancelled, "sync stopped"));
     // Pushes are not audited on the device: an audit entry is itself an outbox entry, so each
     // push would leave one more to send, for ever. The server logs every receipt instead.
     processRemovals();

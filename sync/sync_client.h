@@ -86,6 +86,10 @@ struct DeviceActions {
     std::function<void(const std::string& caseId)> removeCase;
 };
 
+// CPU time this process has spent sending pushes' batches, on the threads push() sends them from
+// while it reads the next: the benchmark adds it to the sync thread's own to count the client whole.
+double pushSendingCpuSeconds();
+
 class SyncClient {
 public:
     // endpoint.host/port/trust settings; the pinned certificate and identity come from the store
@@ -118,8 +122,9 @@ public:
     void ensureCommandCredential();
 
     // Sends the outbox in bounded batches until it is empty, a failure occurs, nothing more
-    // can be acknowledged right now, or maxBatches is reached. progress(sent, total) is called
-    // after each batch.
+    // can be acknowledged right now, or maxBatches is reached. One request at a time, but the
+    // next batch is read while one is on its way (sync_client.cpp). progress(sent, total) is
+    // called as each batch's acknowledgements are written.
     StepResult push(std::size_t maxBatches = 1000,
                     const std::function<void(std::size_t done, std::size_t total)>& progress = {});
 

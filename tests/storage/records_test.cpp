@@ -304,6 +304,48 @@ TEST_CASE("outbox: high-risk cases first, each case in order, acknowledge and qu
     CHECK(f.store->outboxPending(2).size() == 2);
 }
 
+// Sync reads the next batch while one is on its way (issue 19): the entries on their way are left
+// out wherever they sit in the send order, and the rest keep theirs.
+TEST_CASE("outbox: entries on their way are left out of the send order, the rest keep it") {
+    Fixture f;
+    addCaseload(*f.store, "case-2");
+    for (int i = 0; i < 3; ++i) {
+        f.store->sign(f.store->createDraft(visitFor("case-1", "case-1-child-a")).id, "Pat Example");
+        NewRecord r = visitFor("case-2", "case-2-child-a");
+        if (i == 1) {
+            r.kind = kinds::kConcern;
+            r.highRisk = true; // case-2 goes first, as a whole
+        }
+        f.store->sign(f.store->createDraft(r).id, "Pat Example");
+    }
+    const auto all = f.store->outboxPending(1000);
+    std::vector<int64_t> order;
+    for (const auto& e : all)
+        order.push_back(e.id);
+    REQUIRE(order.size() >= 18);
+    auto idsOf = [](const std::vector<OutboxEntry>& entries) {
+        std::vector<int64_t> ids;
+        for (const auto& e : entries)
+            ids.push_back(e.id);
+        return ids;
+    };
+    for (std::size_t k = 0; k <= order.size(); ++k) {
+        INFO("the first " << k << " on their way");
+        const std::vector<int64_t> onTheirWay(order.begin(), order.begin() + long(k));
+        CHECK(idsOf(f.store->outboxPending(1000, onTheirWay)) ==
+              std::vector<int64_t>(order.begin() + long(k), order.end()));
+        CHECK(idsOf(f.store->outboxPending(4, onTheirWay)).size() ==
+              std::min<std::size_t>(4, order.size() - k));
+    }
+    std::vector<int64_t> everyOther, rest;
+    for (std::size_t i = 0; i < order.size(); ++i)
+        (i % 2 ? everyOther : rest).push_back(order[i]);
+    CHECK(idsOf(f.store->outboxPending(1000, everyOther)) == rest);
+    for (const auto& e : f.store->outboxPending(1000, everyOther))
+        CHECK_FALSE(e.body.empty());
+    CHECK(f.store->outboxPendingCount() == order.size()); // only read: nothing changed
+}
+
 TEST_CASE("settings insert and update") {
     Fixture f;
     CHECK_FALSE(f.store->setting("sync.cursor"));
