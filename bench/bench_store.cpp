@@ -39,6 +39,10 @@
 //                                   (fast KDF, so this is the database open, integrity check
 //                                   and migration check) and list one practitioner's caseload;
 //                                   each over the same on plain SQLite (…_ratio).
+//   store.upgrade_to_18_unlock_100k_s  the first unlock after the update to migration 18 (its
+//                                   indexes built over a realistic 100,000-record store made at
+//                                   schema 17), key derivation excluded; ..._vs_unlock_ratio over
+//                                   the ordinary unlock that follows (group store.upgrade).
 //   store.unlock_s                  Store::unlock with the production Argon2id parameters;
 //                                   store.unlock_kdf_share = Argon2id alone / whole unlock.
 #include "bench/bench.h"
@@ -680,6 +684,64 @@ void longHistory(const heard::bench::Options& options) {
     report("store.long_history_ack_ratio", ack[0] / ack[1], "x (long / short history, goal <= 1.5)");
 }
 
+// The first unlock after the update that brings migration 18 (issue 19) builds the outbox's new
+// indexes and records_child_status over everything the tablet holds: a one-off wait, once. A
+// realistic store built at schema 17 (100,000 records), unlocked once (the migration runs), then
+// unlocked again as every later day; key derivation excluded from both (the test KDF, its own time
+// subtracted). The ratio is what the practitioner waits that once over an ordinary unlock.
+void upgradeTo18(const heard::bench::Options& options) {
+    heard::bench::RealisticShape shape;
+    if (options.quick) {
+        shape.children = 200;
+        shape.records = 2000;
+        shape.payloadBytes = 300;
+    }
+    BenchDir dir;
+    const std::string dataDir = dir.file("data");
+    const std::string passphrase = "invented bench passphrase";
+    const KdfParams kdf = KdfParams::fastForTests();
+    {
+        std::filesystem::create_directories(dataDir);
+        const SecretKey dek = SecretKey::random(32);
+        KeyFile keys = wrapNewKey(dek, passphrase, kdf, RecoveryKeyPair::generate().publicKey);
+        keys.cipherPageSize = kCipherPageSize;
+        OpenOptions create;
+        create.create = true;
+        Database db = Database::openEncrypted(Store::databasePath(dataDir), dek, create);
+        keys.cipherMajorVersion = std::atoi(db.cipherVersion().c_str());
+        migrate(db, 17);
+        heard::bench::fillRealisticStore(db, shape);
+        keys.save(Store::keyFilePath(dataDir)); // no chain heads yet: set at the first unlock
+    }
+    double kdfSeconds = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        unsigned char key[32], salt[crypto_pwhash_SALTBYTES] = {0};
+        const auto start = SteadyClock::now();
+        if (crypto_pwhash(key, sizeof key, passphrase.data(), passphrase.size(), salt, kdf.opsLimit,
+                          kdf.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+            std::abort();
+        kdfSeconds = std::min(kdfSeconds, secondsSince(start));
+    }
+    auto start = SteadyClock::now();
+    int version = 0;
+    {
+        auto store = Store::unlock(dataDir, passphrase);
+        version = store->schemaVersion();
+    }
+    const double upgrade = secondsSince(start) - kdfSeconds;
+    if (version != latestSchemaVersion()) report("store.error_upgrade_not_migrated", 1, "flag");
+    double ordinary = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        start = SteadyClock::now();
+        { auto store = Store::unlock(dataDir, passphrase); }
+        ordinary = std::min(ordinary, secondsSince(start) - kdfSeconds);
+    }
+    const std::string size = options.quick ? "small" : "100k";
+    report("store.upgrade_to_18_unlock_" + size + "_s", upgrade, "s (the first unlock: migration 18 runs)");
+    report("store.unlock_after_upgrade_" + size + "_s", ordinary, "s (every later unlock, best of 3)");
+    report("store.upgrade_to_18_vs_unlock_ratio", upgrade / ordinary, "x (once, after the update)");
+}
+
 void storeBenchmarks(const heard::bench::Options& options) {
     cipherPlainRatio(options);
     saveVisitLatency(options);
@@ -693,3 +755,4 @@ HEARD_BENCH_GROUP("store", storeBenchmarks);
 // Its own group so that `heard-bench store.caseload` runs only the 100,000-record figures.
 HEARD_BENCH_GROUP("store.caseload", caseloadAtScale);
 HEARD_BENCH_GROUP("store.long_history", longHistory);
+HEARD_BENCH_GROUP("store.upgrade", upgradeTo18);

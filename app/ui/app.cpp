@@ -13,6 +13,7 @@
 #include "app/ui/sync_status_text.h"
 #include "app/ui/spelling_service.h"
 #include "app/ui/welcome.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/kit/text_area.h"
 #include "app/ui/kit/widgets.h"
 #include "platform/window.h"
@@ -521,7 +522,7 @@ void App::lock() {
     // (what locked it says so itself, after this). A failed save is told without its details.
     wipeText(notice.text);
     notice = {};
-    if (unsaved) notice = {_("Something could not be saved before locking."), true};
+    if (unsaved) notice = catalogueNotice(N_("Something could not be saved before locking."), true);
     wipeCaches();
     // A shared tablet's lock screen lists the practitioners with none chosen, in the tablet's own
     // language and text size: nothing says who used it last.
@@ -621,7 +622,7 @@ void App::autoLockIfIdle() {
     if (!unlocked() || m_options.autoLockSeconds <= 0) return;
     if (uiNow() - m_lastInput <= std::chrono::seconds(m_options.autoLockSeconds)) return;
     lock();
-    notice = {_("Locked after a quiet spell. Your drafts were saved."), false};
+    notice = catalogueNotice(N_("Locked after a quiet spell. Your drafts were saved."));
 }
 
 // [SECTION] navigation and caches
@@ -715,7 +716,7 @@ void App::startSync() {
     deviceActions.lock = [this] {
         postToMain([](App& a) {
             a.lock();
-            a.notice = {_("This tablet was locked by your organisation."), true};
+            a.notice = catalogueNotice(N_("This tablet was locked by your organisation."), true);
         });
     };
     deviceActions.wipe = [this] { postToMain([](App& a) { a.wipeThisTablet(); }); };
@@ -801,9 +802,9 @@ void App::enrol() {
             if (!a.unlocked()) return; // locked meanwhile: sync starts at the next unlock
             done.again = false;
             a.m_syncControl.finishEnrol();
-            a.notice = {_("Signed in. Your children and cases are on this tablet; records sync when "
-                          "there is a connection."),
-                        false};
+            a.notice =
+                catalogueNotice(N_("Signed in. Your children and cases are on this tablet; records sync when "
+                                   "there is a connection."));
             a.startSync();
             a.show(ScreenId::Caseload);
         });

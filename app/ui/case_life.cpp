@@ -3,6 +3,7 @@
 // the app does once the sync thread has removed a case.
 #include "app/i18n/i18n.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "sync/sync_client.h"
 
 #include <algorithm>
@@ -52,9 +53,9 @@ void App::caseRemoved(const std::string& caseId) {
     m_childRecordsFor.clear();
     m_childRecordsRevision = ~0ull;
     if (onGoneChild || screen() == ScreenId::Caseload) show(ScreenId::Caseload);
-    notice = {_("A case was taken off this tablet by your organisation (reallocated or closed). Everything "
-                "recorded in it had reached the central system first."),
-              false};
+    notice = catalogueNotice(
+        N_("A case was taken off this tablet by your organisation (reallocated or closed). Everything "
+           "recorded in it had reached the central system first."));
 }
 
 void App::beginEnrolAgain() {

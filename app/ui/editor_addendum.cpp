@@ -3,6 +3,7 @@
 #include "app/i18n/i18n.h"
 #include "app/model/record_fields.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 
 namespace heard::ui {
@@ -68,7 +69,7 @@ void AddendumEditor::sign(App& app) {
     store->setSetting(settingKey(parentRecordId), "");
     const std::string parent = parentRecordId;
     clear();
-    app.notice = {_("Addendum added and signed. The original stays as it was."), false};
+    app.notice = catalogueNotice(N_("Addendum added and signed. The original stays as it was."));
     app.openRecord(parent);
 }
 

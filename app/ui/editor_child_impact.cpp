@@ -5,6 +5,7 @@
 #include "app/model/record_fields.h"
 #include "app/report/report_store.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 #include "storage/record_kinds.h"
 
@@ -98,8 +99,8 @@ void ImpactEditor::sign(App& app) {
     for (const model::ImpactProblem& p : analysis.problemsBeforeSigning(evidence))
         problems[p.subject].push_back(_(p.need));
     if (!problems.empty()) {
-        app.notice = {_("The analysis cannot be signed yet: the reasons are shown next to each section."),
-                      true};
+        app.notice = catalogueNotice(
+            N_("The analysis cannot be signed yet: the reasons are shown next to each section."), true);
         return;
     }
     const storage::Record signedRecord = store->sign(recordId, analysis.signatureName);
@@ -141,8 +142,8 @@ void ImpactEditor::makeReports(App& app) {
         return;
     }
     letterId = made.id;
-    app.notice = {_("Reports made and kept encrypted on this tablet. They will sync with the analysis."),
-                  false};
+    app.notice = catalogueNotice(
+        N_("Reports made and kept encrypted on this tablet. They will sync with the analysis."));
 }
 
 } // namespace heard::ui

@@ -5,6 +5,7 @@
 #include "app/model/child_details.h"
 #include "app/tools/framework/model/activity_run.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/tools/framework/view/read_aloud.h"
 #include "app/ui/editors.h"
 #include "app/ui/settings.h"
@@ -134,7 +135,8 @@ void ChildModeEditor::enter(App& app, const std::string& id) {
     // version, pictures-only scales: issue 18.3).
     const int age = model::ageInYears(child->dateOfBirth, app.now().substr(0, 10));
     if (!started->start(id, language, age)) {
-        app.notice = {_("That activity could not be opened: its content file is missing or damaged."), true};
+        app.notice = catalogueNotice(
+            N_("That activity could not be opened: its content file is missing or damaged."), true);
         return;
     }
     // The child's people (issue 18.2): the prompts name them, My world offers them.

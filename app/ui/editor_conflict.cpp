@@ -1,6 +1,7 @@
 // The practitioner's impact of parental conflict analysis of a visit (app/tools/parental_conflict).
 #include "app/i18n/i18n.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 
 #include <stdexcept>
@@ -35,7 +36,7 @@ void ConflictEditor::sign(App& app) {
     }
     markSaved();
     app.nav().setRecord(screen.recordId);
-    app.notice = {_("Analysis signed. It will sync when there is a connection."), false};
+    app.notice = catalogueNotice(N_("Analysis signed. It will sync when there is a connection."));
 }
 
 } // namespace heard::ui

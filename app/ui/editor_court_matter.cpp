@@ -4,6 +4,7 @@
 #include "app/model/record_fields.h"
 #include "app/report/report_store.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 #include "storage/record_kinds.h"
 
@@ -54,9 +55,9 @@ void CourtMatterEditor::recordForFile(App& app) {
     save(*store); // what is on screen is what goes on file
     if (report::recordCourtMatter(*store, caseId, app.author())) {
         recordedAt = lastRecorded(*store, caseId);
-        app.notice = {_("Put on file. It will sync when there is a connection."), false};
+        app.notice = catalogueNotice(N_("Put on file. It will sync when there is a connection."));
     } else {
-        app.notice = {_("Nothing new to put on file: write the matter, or change it first."), false};
+        app.notice = catalogueNotice(N_("Nothing new to put on file: write the matter, or change it first."));
     }
 }
 

@@ -1,6 +1,7 @@
 // The child's people and homes (issue 18.2): a draft, autosaved, then signed by "Save".
 #include "app/i18n/i18n.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 #include "storage/record_kinds.h"
 
@@ -100,7 +101,8 @@ void PeopleEditor::sign(App& app) {
     markSaved();
     store->sign(recordId, app.author());
     clear();
-    app.notice = {_("The child's people are saved. They will sync when there is a connection."), false};
+    app.notice =
+        catalogueNotice(N_("The child's people are saved. They will sync when there is a connection."));
     app.show(ScreenId::Child);
 }
 

@@ -2,6 +2,7 @@
 // being sent (issue 18.5; editors_practitioner.h).
 #include "app/i18n/i18n.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 #include "storage/record_kinds.h"
 
@@ -98,7 +99,7 @@ void JudgeSendingEditor::record(App& app) {
     const std::string id = store->createDraft(record).id;
     store->sign(id, app.author());
     clear();
-    app.notice = {_("Recorded: when and how the message was sent."), false};
+    app.notice = catalogueNotice(N_("Recorded: when and how the message was sent."));
 }
 
 void JudgeSendingEditor::clearState() {

@@ -7,6 +7,7 @@
 #include "app/report/pdf_pages.h"
 #include "app/report/report_store.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 
 #include <SDL.h>
@@ -99,8 +100,8 @@ void ReportViewer::exportTo(App& app) {
     }
     exported = exportPath;
     exportConfirmed = false;
-    app.notice = {_("Report exported. Keep the file safe and delete it when it has gone where it must."),
-                  false};
+    app.notice = catalogueNotice(
+        N_("Report exported. Keep the file safe and delete it when it has gone where it must."));
 }
 
 } // namespace heard::ui

@@ -3,6 +3,7 @@
 #include "app/i18n/i18n.h"
 #include "app/model/safeguarding_content.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 #include "storage/record_kinds.h"
 
@@ -48,7 +49,7 @@ void RiskEditor::sign(App& app) {
     markEdited();
     save(*store);
     store->sign(draft.recordId, risk.signatureName);
-    app.notice = {_("Risk identification signed. Change it only by a review."), false};
+    app.notice = catalogueNotice(N_("Risk identification signed. Change it only by a review."));
     const std::string id = draft.recordId;
     clear();
     app.openRecord(id);

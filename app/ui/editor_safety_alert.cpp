@@ -2,6 +2,7 @@
 // first when the practitioner takes the tablet back, signed there, and sent before anything else.
 #include "app/i18n/i18n.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 #include "storage/record_kinds.h"
 
@@ -173,7 +174,7 @@ void SafetyAlertEditor::sign(App& app) {
     }
     syncWanted = false;
     app.syncNow(); // at the head of the outbox: sent now if there is a connection
-    app.notice = {_("Safety alert signed. It is sent to your manager before anything else."), false};
+    app.notice = catalogueNotice(N_("Safety alert signed. It is sent to your manager before anything else."));
 }
 
 void SafetyAlertEditor::retryNow(App& app) {

@@ -3,6 +3,7 @@
 #include "app/i18n/i18n.h"
 #include "app/model/event_time.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 #include "storage/record_kinds.h"
 
@@ -54,7 +55,8 @@ void SharingEditor::sign(App& app) {
     markEdited();
     save(*store);
     store->sign(draft.recordId, sharing.signatureName);
-    app.notice = {_("Information sharing recorded and signed. It syncs with your other records."), false};
+    app.notice =
+        catalogueNotice(N_("Information sharing recorded and signed. It syncs with your other records."));
     const std::string id = draft.recordId;
     clear();
     app.openRecord(id);

@@ -2,6 +2,7 @@
 #include "app/i18n/i18n.h"
 #include "app/model/record_fields.h"
 #include "app/ui/app.h"
+#include "app/ui/kit/form_widgets.h"
 #include "app/ui/editors.h"
 #include "storage/record_kinds.h"
 
@@ -72,7 +73,7 @@ void VisitEditor::sign(App& app) {
             record.kind != storage::kinds::kConflictAnalysis)
             store->sign(record.id, visit.signatureName);
     store->sign(draft.recordId, visit.signatureName);
-    app.notice = {_("Visit signed. It will sync when there is a connection."), false};
+    app.notice = catalogueNotice(N_("Visit signed. It will sync when there is a connection."));
     const std::string id = draft.recordId;
     clear();
     app.openRecord(id);

@@ -17,6 +17,7 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
@@ -69,18 +70,21 @@ std::string readFile(const std::string& path) {
     return text.str();
 }
 
-// The words of cy.po's msgids (the app's English) that no msgstr (its Welsh) uses: drawn on a
-// Welsh screen, such a word is English the practitioner was not meant to see.
-std::set<std::string> englishOnlyWords() {
+// The words of cy.po's msgids (the app's English) and of its msgstrs (its Welsh).
+struct CatalogueWords {
     std::set<std::string> english, welsh;
+};
+
+CatalogueWords catalogueWords() {
+    CatalogueWords words;
     std::istringstream po(readFile(std::string(HEARD_SOURCE_DIR) + "/assets/i18n/cy.po"));
     std::string line;
     std::set<std::string>* into = nullptr;
     while (std::getline(po, line)) {
         if (line.rfind("msgid", 0) == 0)
-            into = &english;
+            into = &words.english;
         else if (line.rfind("msgstr", 0) == 0)
-            into = &welsh;
+            into = &words.welsh;
         else if (line.empty() || line[0] == '#')
             into = nullptr;
         const auto quote = line.find('"');
@@ -90,10 +94,27 @@ std::set<std::string> englishOnlyWords() {
             text.replace(at, 2, " "); // a line break in the string, not the letter n
         addWords(text, *into);
     }
+    return words;
+}
+
+std::set<std::string> onlyIn(const std::set<std::string>& these, const std::set<std::string>& notThose) {
     std::set<std::string> only;
-    for (const std::string& w : english)
-        if (!welsh.count(w)) only.insert(w);
+    for (const std::string& w : these)
+        if (!notThose.count(w)) only.insert(w);
     return only;
+}
+
+// English words no msgstr uses: drawn on a Welsh screen, English the practitioner was not meant
+// to see.
+std::set<std::string> englishOnlyWords() {
+    const CatalogueWords words = catalogueWords();
+    return onlyIn(words.english, words.welsh);
+}
+
+// Welsh words no msgid uses: drawn on an English screen, a message made in Welsh that stayed.
+std::set<std::string> welshOnlyWords() {
+    const CatalogueWords words = catalogueWords();
+    return onlyIn(words.welsh, words.english);
 }
 
 // Words of the fictional caseload and the tour's own entries: the practitioner's and the
@@ -235,6 +256,49 @@ TEST_CASE("no English word of the app's own is drawn on a Welsh tour screen, how
     }
     CHECK(wordsRead > 2000); // the reader sees the screens' text at all
     INFO("English drawn on Welsh screens:\n" << report.str());
+    CHECK(found.empty());
+}
+
+TEST_CASE("no Welsh word of the app's own is drawn on an English tour screen, whatever was shown before") {
+    if (textSizeFromEnvironment() > 0.0f) return;
+    // The tour switches language between stops as a practitioner may in Settings: a message made
+    // in Welsh (a notice after signing) must not stay Welsh on the English screens that follow.
+    const std::set<std::string> welshOnly = welshOnlyWords();
+    const std::set<std::string> data = demoDataWords();
+    static const std::set<std::string> kLanguageNames = {"cymraeg"};
+    REQUIRE(welshOnly.size() > 300);
+    REQUIRE(welshOnly.count("cadw")); // "save"
+    test::WorkflowApp w(0, 1280, 800);
+    std::map<std::string, std::set<std::string>> found; // stop -> Welsh words drawn
+    size_t wordsRead = 0;
+    for (const ui::TourStop& stop : ui::tourStops()) {
+        stop.prepare(*w.app);
+        w.driver->frames(3);
+        if (i18n::language() != "en") continue;
+        const auto& childMode = w.app->editors().childMode;
+        if (w.app->screen() == ui::ScreenId::ChildMode && childMode.session && childMode.session->run &&
+            childMode.session->run->language() != "en")
+            continue;
+        const std::vector<std::string> words = test::drawnWords(ImGui::GetDrawData());
+        wordsRead += words.size();
+        for (const std::string& word : words) {
+            const std::string key = lowerAscii(word);
+            const bool letters = std::any_of(
+                key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+            if (letters && welshOnly.count(key) && !data.count(key) && !kLanguageNames.count(key))
+                found[stop.name].insert(word);
+        }
+    }
+    i18n::setLanguage("en");
+    std::ostringstream report;
+    for (const auto& [stop, words] : found) {
+        report << stop << ":";
+        for (const std::string& word : words)
+            report << " " << word;
+        report << "\n";
+    }
+    CHECK(wordsRead > 2000);
+    INFO("Welsh drawn on English screens:\n" << report.str());
     CHECK(found.empty());
 }
 

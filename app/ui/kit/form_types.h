@@ -16,6 +16,10 @@ using Strokes = std::vector<std::vector<float>>;
 struct Notice {
     std::string text;
     bool error = false;
+    // Set for a message straight from the catalogue (catalogueNotice): it is drawn in the
+    // language of the moment, since the practitioner may switch language while it is up. text
+    // keeps it as it was made.
+    const char* msgid = nullptr;
 };
 
 // Why the last tap on Sign was refused (msgids, shown translated), and whether the panel

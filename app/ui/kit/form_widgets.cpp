@@ -191,8 +191,17 @@ void chip(const char* text, ImU32 background, ImU32 foreground) {
                   foreground, text, nullptr, wrap);
 }
 
+Notice catalogueNotice(const char* msgid, bool error) {
+    return Notice{_(msgid), error, msgid};
+}
+
+std::string noticeText(const Notice& notice) {
+    return notice.msgid ? std::string(_(notice.msgid)) : notice.text;
+}
+
 void noticeBar(Notice& notice) {
     if (notice.text.empty()) return;
+    const std::string text = noticeText(notice);
     ImGui::PushStyleColor(ImGuiCol_ChildBg,
                           notice.error ? IM_COL32(253, 231, 231, 255) : IM_COL32(226, 242, 232, 255));
     // As tall as its wrapped text, and at least the touch-sized OK button.
@@ -200,11 +209,11 @@ void noticeBar(Notice& notice) {
     const float okWidth =
         std::max(dp(110), ImGui::CalcTextSize(_("OK")).x + ImGui::GetStyle().FramePadding.x * 2);
     const float wrap = std::max(ImGui::GetContentRegionAvail().x - padding.x * 2 - okWidth - dp(30), dp(120));
-    const float textHeight = ImGui::CalcTextSize(notice.text.c_str(), nullptr, false, wrap).y;
+    const float textHeight = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y;
     const float height = std::max(textHeight, touchTarget()) + padding.y * 2 + dp(4);
     ImGui::BeginChild("##notice", ImVec2(0, height), true);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
-    ImGui::TextUnformatted(notice.text.c_str());
+    ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - okWidth);
     ImGui::SetCursorPosY(padding.y);

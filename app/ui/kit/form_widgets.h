@@ -30,6 +30,10 @@ void chip(const char* text, ImU32 background, ImU32 foreground);
 
 // The practitioner's notice (saved, signed, an error) across the top; a tap dismisses it.
 void noticeBar(Notice& notice);
+// A notice whose whole text is one catalogue message (marked with N_ where it is written).
+Notice catalogueNotice(const char* msgid, bool error = false);
+// What noticeBar draws: the message in the language of the moment, or the text as made.
+std::string noticeText(const Notice& notice);
 
 // "Cannot sign yet: these are empty" with each missing field. An item with a field (fieldOf)
 // is a touch target (tag "sign.problem.N"): a tap scrolls to the field and gives it the keyboard.
