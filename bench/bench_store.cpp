@@ -416,6 +416,31 @@ size_t caseloadFrameRows(heard::model::CaseloadIndex& index, const CaseloadChang
     return visible;
 }
 
+// 100,000 realistic records and 10,000 children; --quick: a small store of the same kind.
+heard::bench::RealisticShape realisticShape(const heard::bench::Options& options) {
+    heard::bench::RealisticShape shape;
+    if (options.quick) {
+        shape.children = 200;
+        shape.records = 2000;
+        shape.payloadBytes = 300;
+    }
+    return shape;
+}
+
+// The key derivation's own time (best of 3), to subtract from an unlock.
+double kdfOnlySeconds(const std::string& passphrase, const KdfParams& kdf) {
+    double best = 1e9;
+    for (int i = 0; i < 3; ++i) {
+        unsigned char key[32], salt[crypto_pwhash_SALTBYTES] = {0};
+        const auto start = SteadyClock::now();
+        if (crypto_pwhash(key, sizeof key, passphrase.data(), passphrase.size(), salt, kdf.opsLimit,
+                          kdf.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
+            std::abort();
+        best = std::min(best, secondsSince(start));
+    }
+    return best;
+}
+
 // A store at dataDir filled by fillRealisticStore (fast KDF), closed.
 void createRealisticStore(const std::string& dataDir, const std::string& passphrase,
                           const heard::bench::RealisticShape& shape) {
@@ -432,12 +457,7 @@ void createRealisticStore(const std::string& dataDir, const std::string& passphr
 }
 
 void caseloadAtScale(const heard::bench::Options& options) {
-    heard::bench::RealisticShape shape;
-    if (options.quick) {
-        shape.children = 200;
-        shape.records = 2000;
-        shape.payloadBytes = 300;
-    }
+    const heard::bench::RealisticShape shape = realisticShape(options);
     BenchDir dir;
     const std::string dataDir = dir.file("data");
     const std::string passphrase = "invented bench passphrase";
@@ -450,15 +470,7 @@ void caseloadAtScale(const heard::bench::Options& options) {
     }
     const auto now = heard::model::fromIsoUtc(heard::bench::realisticTime(int64_t(shape.records) * 5 + 600));
     // The test KDF's own time, subtracted from unlock (key derivation excluded).
-    double kdfSeconds = 1e9;
-    for (int i = 0; i < 3; ++i) {
-        unsigned char key[32], salt[crypto_pwhash_SALTBYTES] = {0};
-        const auto start = SteadyClock::now();
-        if (crypto_pwhash(key, sizeof key, passphrase.data(), passphrase.size(), salt, kdf.opsLimit,
-                          kdf.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
-            std::abort();
-        kdfSeconds = std::min(kdfSeconds, secondsSince(start));
-    }
+    const double kdfSeconds = kdfOnlySeconds(passphrase, kdf);
     const std::string format = heard::model::CaseloadIndex::kDerivedFormat;
     // The first unlock after the upgrade to schema 12: no kept follow-up deadlines yet, so the
     // caseload reads every child's concerns (what every unlock did before), then keeps them.
@@ -690,12 +702,7 @@ void longHistory(const heard::bench::Options& options) {
 // unlocked again as every later day; key derivation excluded from both (the test KDF, its own time
 // subtracted). The ratio is what the practitioner waits that once over an ordinary unlock.
 void upgradeTo18(const heard::bench::Options& options) {
-    heard::bench::RealisticShape shape;
-    if (options.quick) {
-        shape.children = 200;
-        shape.records = 2000;
-        shape.payloadBytes = 300;
-    }
+    const heard::bench::RealisticShape shape = realisticShape(options);
     BenchDir dir;
     const std::string dataDir = dir.file("data");
     const std::string passphrase = "invented bench passphrase";
@@ -713,15 +720,7 @@ void upgradeTo18(const heard::bench::Options& options) {
         heard::bench::fillRealisticStore(db, shape);
         keys.save(Store::keyFilePath(dataDir)); // no chain heads yet: set at the first unlock
     }
-    double kdfSeconds = 1e9;
-    for (int i = 0; i < 3; ++i) {
-        unsigned char key[32], salt[crypto_pwhash_SALTBYTES] = {0};
-        const auto start = SteadyClock::now();
-        if (crypto_pwhash(key, sizeof key, passphrase.data(), passphrase.size(), salt, kdf.opsLimit,
-                          kdf.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
-            std::abort();
-        kdfSeconds = std::min(kdfSeconds, secondsSince(start));
-    }
+    const double kdfSeconds = kdfOnlySeconds(passphrase, kdf);
     auto start = SteadyClock::now();
     int version = 0;
     {

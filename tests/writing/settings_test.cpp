@@ -2,7 +2,8 @@
 //   - the language and the text size are chosen by touch on the settings screen, take effect
 //     at once, are kept in the encrypted store and come back at the next unlock;
 //   - in Welsh, every string the tour screens ask for is translated (names and the
-//     practitioner's own words are not msgids, so they are exempt);
+//     practitioner's own words are not msgids, so they are exempt), no English word of the
+//     app's is drawn, and on the English screens no Welsh one (a message made before a switch);
 //   - at text size HEARD_TEXT_SIZE (1.0, 1.5, 2.0: one CTest entry each), no tagged widget of
 //     any tour screen lies outside the window, landscape or portrait, and every tap target is
 //     at least 48 dp each way (the 0-10 scale's steps included).
@@ -146,6 +147,59 @@ std::set<std::string> demoDataWords() {
     return words;
 }
 
+// Words of another language drawn on the tour's screens, by stop.
+struct ForeignWords {
+    std::map<std::string, std::set<std::string>> found;
+    size_t wordsRead = 0;
+    std::string report() const {
+        std::ostringstream out;
+        for (const auto& [stop, words] : found) {
+            out << stop << ":";
+            for (const std::string& word : words)
+                out << " " << word;
+            out << "\n";
+        }
+        return out.str();
+    }
+};
+
+// Walks the tour and reads what each stop drew where it is shown in `language` (the app's, and in
+// child mode the activity's: some stops show another on purpose, such as a Welsh letter read by an
+// English-speaking practitioner). A word of `foreign` counts unless it is the demo data's (names,
+// the practitioner's and the child's own words) or in `exempt`. startIn: the language each stop
+// starts in, its "-en" stops passed by; "" starts each where the stop before left it, as a
+// practitioner's switch in Settings does.
+ForeignWords foreignWordsDrawn(const std::string& language, const std::set<std::string>& foreign,
+                               const std::set<std::string>& exempt, const std::string& startIn) {
+    const std::set<std::string> data = demoDataWords();
+    test::WorkflowApp w(0, 1280, 800);
+    ForeignWords result;
+    for (const ui::TourStop& stop : ui::tourStops()) {
+        if (!startIn.empty()) {
+            if (endsWith(stop.name, "-en")) continue; // shown in English on purpose
+            i18n::setLanguage(startIn);
+        }
+        stop.prepare(*w.app);
+        w.driver->frames(3);
+        if (i18n::language() != language) continue;
+        const auto& childMode = w.app->editors().childMode;
+        if (w.app->screen() == ui::ScreenId::ChildMode && childMode.session && childMode.session->run &&
+            childMode.session->run->language() != language)
+            continue;
+        const std::vector<std::string> words = test::drawnWords(ImGui::GetDrawData());
+        result.wordsRead += words.size();
+        for (const std::string& word : words) {
+            const std::string key = lowerAscii(word);
+            const bool letters = std::any_of(
+                key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+            if (letters && foreign.count(key) && !data.count(key) && !exempt.count(key))
+                result.found[stop.name].insert(word);
+        }
+    }
+    i18n::setLanguage("en");
+    return result;
+}
+
 float textSizeFromEnvironment() {
     const char* value = std::getenv("HEARD_TEXT_SIZE");
     return value && *value ? std::strtof(value, nullptr) : 0.0f;
@@ -218,45 +272,13 @@ TEST_CASE("no English word of the app's own is drawn on a Welsh tour screen, how
     // The check above sees only strings asked for through _(); this one reads what each frame
     // drew, so English typed straight into a screen, or built at run time, is caught too.
     const std::set<std::string> englishOnly = englishOnlyWords();
-    const std::set<std::string> data = demoDataWords();
-    // The language switch names each language in itself ("English" on a Welsh screen).
-    static const std::set<std::string> kLanguageNames = {"english"};
     REQUIRE(englishOnly.size() > 300);
     REQUIRE(englishOnly.count("save"));
-    test::WorkflowApp w(0, 1280, 800);
-    std::map<std::string, std::set<std::string>> found; // stop -> English words drawn
-    size_t wordsRead = 0;
-    for (const ui::TourStop& stop : ui::tourStops()) {
-        if (endsWith(stop.name, "-en")) continue; // shown in English on purpose
-        i18n::setLanguage("cy");
-        stop.prepare(*w.app);
-        w.driver->frames(3);
-        // Some stops show English on purpose (a Welsh letter read by an English-speaking
-        // practitioner; an English-speaking child's activity): the language shown decides.
-        if (i18n::language() != "cy") continue;
-        const auto& childMode = w.app->editors().childMode;
-        if (w.app->screen() == ui::ScreenId::ChildMode && childMode.session && childMode.session->run &&
-            childMode.session->run->language() != "cy")
-            continue;
-        const std::vector<std::string> words = test::drawnWords(ImGui::GetDrawData());
-        wordsRead += words.size();
-        for (const std::string& word : words) {
-            const std::string key = lowerAscii(word);
-            if (englishOnly.count(key) && !data.count(key) && !kLanguageNames.count(key))
-                found[stop.name].insert(word);
-        }
-    }
-    i18n::setLanguage("en");
-    std::ostringstream report;
-    for (const auto& [stop, words] : found) {
-        report << stop << ":";
-        for (const std::string& word : words)
-            report << " " << word;
-        report << "\n";
-    }
-    CHECK(wordsRead > 2000); // the reader sees the screens' text at all
-    INFO("English drawn on Welsh screens:\n" << report.str());
-    CHECK(found.empty());
+    // The language switch names each language in itself ("English" on a Welsh screen).
+    const ForeignWords english = foreignWordsDrawn("cy", englishOnly, {"english"}, /*startIn=*/"cy");
+    CHECK(english.wordsRead > 2000); // the reader sees the screens' text at all
+    INFO("English drawn on Welsh screens:\n" << english.report());
+    CHECK(english.found.empty());
 }
 
 TEST_CASE("no Welsh word of the app's own is drawn on an English tour screen, whatever was shown before") {
@@ -264,42 +286,12 @@ TEST_CASE("no Welsh word of the app's own is drawn on an English tour screen, wh
     // The tour switches language between stops as a practitioner may in Settings: a message made
     // in Welsh (a notice after signing) must not stay Welsh on the English screens that follow.
     const std::set<std::string> welshOnly = welshOnlyWords();
-    const std::set<std::string> data = demoDataWords();
-    static const std::set<std::string> kLanguageNames = {"cymraeg"};
     REQUIRE(welshOnly.size() > 300);
     REQUIRE(welshOnly.count("cadw")); // "save"
-    test::WorkflowApp w(0, 1280, 800);
-    std::map<std::string, std::set<std::string>> found; // stop -> Welsh words drawn
-    size_t wordsRead = 0;
-    for (const ui::TourStop& stop : ui::tourStops()) {
-        stop.prepare(*w.app);
-        w.driver->frames(3);
-        if (i18n::language() != "en") continue;
-        const auto& childMode = w.app->editors().childMode;
-        if (w.app->screen() == ui::ScreenId::ChildMode && childMode.session && childMode.session->run &&
-            childMode.session->run->language() != "en")
-            continue;
-        const std::vector<std::string> words = test::drawnWords(ImGui::GetDrawData());
-        wordsRead += words.size();
-        for (const std::string& word : words) {
-            const std::string key = lowerAscii(word);
-            const bool letters = std::any_of(
-                key.begin(), key.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-            if (letters && welshOnly.count(key) && !data.count(key) && !kLanguageNames.count(key))
-                found[stop.name].insert(word);
-        }
-    }
-    i18n::setLanguage("en");
-    std::ostringstream report;
-    for (const auto& [stop, words] : found) {
-        report << stop << ":";
-        for (const std::string& word : words)
-            report << " " << word;
-        report << "\n";
-    }
-    CHECK(wordsRead > 2000);
-    INFO("Welsh drawn on English screens:\n" << report.str());
-    CHECK(found.empty());
+    const ForeignWords welsh = foreignWordsDrawn("en", welshOnly, {"cymraeg"}, /*startIn=*/"");
+    CHECK(welsh.wordsRead > 2000);
+    INFO("Welsh drawn on English screens:\n" << welsh.report());
+    CHECK(welsh.found.empty());
 }
 
 TEST_CASE("no tagged widget of any tour screen lies outside the window at this text size") {
