@@ -461,7 +461,7 @@ double pushSendingCpuSeconds() {
 }
 
 // Pipelined: while a batch is on its way, the answer before it is acknowledged in the store and
-// the batch after it is read and written out, so the server never waits for the tablet's own
+// the batch after it is read and written out: the tablet's own work overlaps the server's
 // work (issue 19). Still one request at a time, in order, on one connection: the server sees the
 // same requests as from a client that waited. The batch read ahead assumes the one on its way is
 // stored whole; it is read again when that is not so (an entry refused, held back or unanswered)
