@@ -9,6 +9,7 @@
 #include "app/tools/framework/model/activity_run.h"
 #include "app/tools/framework/view/activity_drawing.h"
 #include "app/tools/framework/view/activity_screen.h"
+#include "app/tools/framework/view/step_views.h"
 #include "app/ui/kit/form_widgets.h"
 #include "app/ui/screens.h"
 #include "app/ui/kit/theme.h"
@@ -171,6 +172,22 @@ model::SafetyAlert alertFromAnswer(const tools::ActivityRun& run, const std::str
     return alert;
 }
 
+// The calm screen's two pictures: an arrow pointing on, and a pause (two bars), in calm colours.
+void drawGoOn(ImDrawList* draw, ImVec2 centre, float side) {
+    const ImU32 colour = colours::accent;
+    const float half = side * 0.3f, thick = side * 0.12f;
+    draw->AddLine(ImVec2(centre.x - half, centre.y), ImVec2(centre.x + half * 0.3f, centre.y), colour, thick);
+    draw->AddTriangleFilled(ImVec2(centre.x + half, centre.y), ImVec2(centre.x, centre.y - half * 0.8f),
+                            ImVec2(centre.x, centre.y + half * 0.8f), colour);
+}
+
+void drawPause(ImDrawList* draw, ImVec2 centre, float side) {
+    const ImU32 colour = IM_COL32(120, 135, 160, 255);
+    const float h = side * 0.28f, w = side * 0.1f, apart = side * 0.1f;
+    for (const float x : {centre.x - apart - w, centre.x + apart})
+        draw->AddRectFilled(ImVec2(x, centre.y - h), ImVec2(x + w, centre.y + h), colour, w * 0.4f);
+}
+
 // The child said they may not be safe: one calm, non-leading screen in their language, and no
 // question about it. The child chooses to go on with the activity or to stop.
 void drawCalm(ChildModeEditor& mode) {
@@ -198,22 +215,32 @@ void drawCalm(ChildModeEditor& mode) {
     centred(_("I will talk with you about it."), fonts().title);
     ImGui::Spacing();
     ImGui::Spacing();
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - dp(360)) / 2));
     // The answer the child gave stays as given: moving on records it, whichever they choose.
     auto moveOnFromDisclosure = [&] {
         const tools::Step* step = run.currentStep();
         if (step && mode.disclosedSteps.count(step->id)) run.next();
     };
-    if (!run.finished()) {
-        if (primaryButton(_("Go on with the activity"), "childmode.calm.go_on", dp(360))) {
+    // Pictures a child who does not read can choose by: an arrow on, or a pause. Side by side,
+    // or one above the other where two do not fit (portrait at a large text size).
+    const float tile = dp(170), gap = dp(40);
+    const bool goOn = !run.finished();
+    const bool sideBySide = !goOn || width >= tile * 2 + gap;
+    const float rowWidth = goOn && sideBySide ? tile * 2 + gap : tile;
+    const float rowStart = ImGui::GetCursorPosX() + std::max(0.0f, (width - rowWidth) / 2);
+    ImGui::SetCursorPosX(rowStart);
+    if (goOn) {
+        if (tools::pictureButton("go_on", "childmode.calm.go_on", _("Go on with the activity"), tile, false,
+                                 drawGoOn)) {
             moveOnFromDisclosure();
             mode.calm = false;
             mode.session->saveWanted = true; // a finished run shows its gentle end screen next
         }
-        ImGui::Spacing();
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (width - dp(360)) / 2));
+        if (sideBySide)
+            ImGui::SameLine(0, gap);
+        else
+            ImGui::SetCursorPosX(rowStart);
     }
-    if (bigButton(_("Stop for now"), "childmode.calm.stop", dp(360))) {
+    if (tools::pictureButton("stop", "childmode.calm.stop", _("Stop for now"), tile, false, drawPause)) {
         moveOnFromDisclosure();
         if (!run.finished()) run.stop();
         mode.calm = false; // the gentle end screen next, reading back what the child said
