@@ -4,22 +4,19 @@
 // - Batches keep each case's order, send a case with a high-risk record first, keep a record
 //   with the audit entry of its signing, respect the entry and byte limits, and nothing is
 //   acknowledged on the device before the server's explicit acknowledgement.
+#include "tests/sync/scripted_push_server.h"
 #include "tests/sync/sync_test_support.h"
 
 #include "storage/database.h"
 #include "sync/sync_client.h"
 
 #include <doctest/doctest.h>
-#include <httplib.h>
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <map>
-#include <mutex>
 #include <set>
-#include <thread>
 
 using namespace heard;
 using namespace heard::synctest;
@@ -64,43 +61,6 @@ double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
 }
-
-// A plain-HTTP push endpoint on 127.0.0.1 that records every batch; it answers each with an
-// explicit success, or, while `garbage` is set, with a 200 that is not a Heard acknowledgement.
-struct RecordingPushServer {
-    httplib::Server http;
-    std::thread thread;
-    int port = 0;
-    std::mutex mutex;
-    std::vector<std::vector<sync::PushEntry>> batches;
-    std::atomic<bool> garbage{false};
-
-    RecordingPushServer() {
-        http.Post(sync::kPathPush, [this](const httplib::Request& req, httplib::Response& res) {
-            auto request = sync::pushRequestFromJson(sync::parseObject(req.body));
-            {
-                std::lock_guard lock(mutex);
-                batches.push_back(request.entries);
-            }
-            if (garbage) {
-                res.set_content("<html>captive portal</html>", "text/html");
-                return;
-            }
-            sync::PushResponse response;
-            response.batchId = request.batchId;
-            for (const auto& e : request.entries)
-                response.results.push_back(
-                    {e.outboxId, e.itemType, e.itemId, e.version, sync::EntryStatus::Stored, {}});
-            res.set_content(sync::toJson(response).dump(), "application/json");
-        });
-        port = http.bind_to_any_port("127.0.0.1");
-        thread = std::thread([this] { http.listen_after_bind(); });
-    }
-    ~RecordingPushServer() {
-        http.stop();
-        thread.join();
-    }
-};
 
 } // namespace
 
@@ -195,24 +155,24 @@ TEST_CASE("batches keep case order, send a high-risk case first, keep a record w
     device->setSetting(sync::setting::kDeviceId, "dev-test");
     device->setSetting(sync::setting::kDeviceSecret, "secret");
 
-    RecordingPushServer server;
+    ScriptedPushServer server;
     sync::ServerEndpoint endpoint;
-    endpoint.port = server.port;
+    endpoint.port = server.port();
     endpoint.plainHttpForDevelopment = true;
     sync::SyncClient client(*device, endpoint);
     client.setBatchLimit(7);
 
     // A 200 that is not an acknowledgement: everything stays pending.
     const std::size_t pending = device->outboxPendingCount();
-    server.garbage = true;
+    server.notAnAnswer = true;
     auto refused = client.push();
     CHECK(!refused.ok());
     CHECK(refused.acknowledged == 0);
     CHECK(device->outboxPendingCount() == pending);
-    REQUIRE(server.batches.size() == 1);
-    server.batches.clear();
+    REQUIRE(server.sent().size() == 1);
+    server.forget();
 
-    server.garbage = false;
+    server.notAnAnswer = false;
     client.setBatchBytes(1500);
     auto result = client.push();
     REQUIRE_MESSAGE(result.ok(), result.message);
@@ -222,8 +182,9 @@ TEST_CASE("batches keep case order, send a high-risk case first, keep a record w
     std::map<std::string, std::size_t> batchOf; // entry key -> batch index
     std::vector<std::string> recordSequence;
     std::map<std::string, std::vector<std::string>> sentOrder;
-    for (std::size_t b = 0; b < server.batches.size(); ++b) {
-        const auto& batch = server.batches[b];
+    const auto batches = server.sent();
+    for (std::size_t b = 0; b < batches.size(); ++b) {
+        const auto& batch = batches[b];
         std::size_t bytes = 0;
         std::set<std::string> groups;
         for (const auto& e : batch) {

@@ -5,17 +5,15 @@
 // anything written meanwhile (a high-risk record signed during the push) is not left behind.
 // Against a scripted plain-HTTP push endpoint on 127.0.0.1, with the real encrypted Store.
 #include "sync_test_support.h"
+#include "tests/sync/scripted_push_server.h"
 
 #include "sync/sync_client.h"
 
 #include <doctest/doctest.h>
-#include <httplib.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <functional>
-#include <mutex>
 #include <set>
 #include <thread>
 
@@ -33,67 +31,6 @@ bool waitFor(const std::function<bool()>& done, std::chrono::milliseconds limit)
     }
     return true;
 }
-
-// Records every request and answers it as scripted: each entry "stored" unless statusOf says
-// otherwise; beforeAnswer runs on the server's thread before the answer goes; failWith, when not
-// 0, is the HTTP status of that request instead of an answer.
-struct ScriptedPushServer {
-    httplib::Server http;
-    std::thread thread;
-    int port = 0;
-    std::mutex mutex;
-    std::vector<std::vector<sync::PushEntry>> batches;
-    std::atomic<int> requests{0};
-    std::atomic<int> inFlight{0};
-    std::atomic<int> mostInFlight{0};
-    std::function<sync::EntryStatus(int request, const sync::PushEntry&)> statusOf;
-    std::function<void(int request)> beforeAnswer;
-    std::function<int(int request)> failWith;
-
-    ScriptedPushServer() {
-        http.Post(sync::kPathPush, [this](const httplib::Request& req, httplib::Response& res) {
-            const int now = ++inFlight;
-            int most = mostInFlight.load();
-            while (now > most && !mostInFlight.compare_exchange_weak(most, now)) {
-            }
-            auto request = sync::pushRequestFromJson(sync::parseObject(req.body));
-            int index = 0;
-            {
-                std::lock_guard lock(mutex);
-                index = static_cast<int>(batches.size());
-                batches.push_back(request.entries);
-            }
-            ++requests;
-            if (beforeAnswer) beforeAnswer(index);
-            if (const int status = failWith ? failWith(index) : 0) {
-                res.status = status;
-                res.set_content(sync::errorBody("unavailable", "scripted failure").dump(),
-                                "application/json");
-                --inFlight;
-                return;
-            }
-            sync::PushResponse response;
-            response.batchId = request.batchId;
-            for (const auto& e : request.entries) {
-                const auto status = statusOf ? statusOf(index, e) : sync::EntryStatus::Stored;
-                response.results.push_back({e.outboxId, e.itemType, e.itemId, e.version, status,
-                                            status == sync::EntryStatus::Retry ? "chain_gap" : ""});
-            }
-            --inFlight;
-            res.set_content(sync::toJson(response).dump(), "application/json");
-        });
-        port = http.bind_to_any_port("127.0.0.1");
-        thread = std::thread([this] { http.listen_after_bind(); });
-    }
-    ~ScriptedPushServer() {
-        http.stop();
-        thread.join();
-    }
-    std::vector<std::vector<sync::PushEntry>> sent() {
-        std::lock_guard lock(mutex);
-        return batches;
-    }
-};
 
 struct Tablet {
     TempDir dir;
@@ -140,7 +77,7 @@ TEST_CASE("the last answer is acknowledged while the next batch is on its way; t
     const auto order = tablet.pendingIds(); // the send order before anything is sent
     REQUIRE(order.size() == 24);            // each record with the two audit entries of its writing
     ScriptedPushServer server;
-    sync::SyncClient client(*tablet.store, tablet.endpoint(server.port));
+    sync::SyncClient client(*tablet.store, tablet.endpoint(server.port()));
     client.setBatchLimit(3); // a record and its audit entries per batch
 
     // A client that waited would write the first answer's acknowledgements before sending the
@@ -150,14 +87,14 @@ TEST_CASE("the last answer is acknowledged while the next batch is on its way; t
     auto result = client.push(100, [&](std::size_t done, std::size_t) {
         if (calls++ == 0) {
             CHECK(done == 3);
-            secondWasOnItsWay = waitFor([&] { return server.requests >= 2; }, std::chrono::seconds(10));
+            secondWasOnItsWay = waitFor([&] { return server.requests() >= 2; }, std::chrono::seconds(10));
         }
     });
     REQUIRE_MESSAGE(result.ok(), result.message);
     CHECK(secondWasOnItsWay);
     CHECK(result.acknowledged == 24);
     CHECK(tablet.store->outboxPendingCount() == 0);
-    CHECK(server.mostInFlight == 1);
+    CHECK(server.mostInFlight() == 1);
     const auto batches = server.sent();
     CHECK(batches.size() == 8);
     CHECK(idsOf(batches) == order);
@@ -170,7 +107,7 @@ TEST_CASE("a failed request leaves its batch pending and keeps the answer before
     const auto order = tablet.pendingIds();
     ScriptedPushServer server;
     server.failWith = [](int request) { return request == 1 ? 503 : 0; };
-    sync::SyncClient client(*tablet.store, tablet.endpoint(server.port));
+    sync::SyncClient client(*tablet.store, tablet.endpoint(server.port()));
     client.setBatchLimit(3);
     auto result = client.push();
     CHECK_FALSE(result.ok());
@@ -200,7 +137,7 @@ TEST_CASE("an entry the server holds back holds its chain, even the entries alre
         if (e.itemId == caseP[0] && !heldOnce.exchange(true)) return sync::EntryStatus::Retry;
         return sync::EntryStatus::Stored;
     };
-    sync::SyncClient client(*tablet.store, tablet.endpoint(server.port));
+    sync::SyncClient client(*tablet.store, tablet.endpoint(server.port()));
     client.setBatchLimit(6); // a case-p and a case-q record, with their audit entries, per batch
     auto result = client.push();
     REQUIRE_MESSAGE(result.ok(), result.message);
@@ -246,7 +183,7 @@ TEST_CASE("a high-risk record signed while a batch is on its way goes in the ver
         urgent = signVisit(*tablet.store, "case-urgent", "child-case-urgent", /*highRisk=*/true,
                            "said they do not feel safe at home");
     };
-    sync::SyncClient client(*tablet.store, tablet.endpoint(server.port));
+    sync::SyncClient client(*tablet.store, tablet.endpoint(server.port()));
     client.setBatchLimit(3);
     auto result = client.push();
     REQUIRE_MESSAGE(result.ok(), result.message);
